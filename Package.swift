@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+// mojoc: a parallel ahead-of-time compiler for a subset of Mojo. One target per stage or foreign
+// library; see README.md ("Layout") and the dependency diagram there.
+import PackageDescription
+
+let package = Package(
+  name: "mojoc",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "mojoc", targets: ["mojoc"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // MARK: - Front end
+    .target(name: "MojoDiagnostics"),
+    .target(name: "MojoSyntax", dependencies: ["MojoDiagnostics"]),
+    .target(name: "MojoSema", dependencies: ["MojoDiagnostics", "MojoSyntax"]),
+    .target(name: "MojoLowering", dependencies: ["MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoIR"]),
+
+    // MARK: - IR and backends
+    .target(name: "MojoIR"),
+    .target(name: "MojoCodegen", dependencies: ["MojoIR"]),
+    .systemLibrary(name: "CLLVM", pkgConfig: "mojoc-llvm", providers: [.apt(["llvm-19-dev"])]),
+    .target(name: "LLVMKit", dependencies: ["CLLVM"]),
+    .target(name: "MojoLLVM", dependencies: ["MojoIR", "MojoCodegen", "LLVMKit"]),
+    .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
+    .target(name: "ELFKit", dependencies: ["CLibELF"]),
+    .target(
+      name: "MojoCopyPatch", dependencies: ["MojoIR", "MojoCodegen", "ELFKit"],
+      exclude: ["Stencils"]),
+    .executableTarget(name: "mojoc-stencils", dependencies: ["ELFKit"]),
+
+    // MARK: - Runtime (C compiled by Scripts/build-runtime, shipped as embedded object bytes)
+    .target(name: "MojoRuntime", exclude: ["C"]),
+
+    // MARK: - Driver and command line
+    .target(
+      name: "MojoDriver",
+      dependencies: [
+        "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
+        "MojoLLVM", "MojoCopyPatch", "MojoRuntime",
+      ]),
+    .executableTarget(
+      name: "mojoc",
+      dependencies: ["MojoDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+    // MARK: - Tests
+    .target(name: "TestSupport", dependencies: ["MojoDriver"], path: "Tests/TestSupport"),
+    .testTarget(name: "MojoIRTests", dependencies: ["MojoIR"]),
+    .testTarget(name: "MojoSyntaxTests", dependencies: ["MojoSyntax", "MojoDiagnostics"]),
+    .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),
+    .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
+    .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
+    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "TestSupport"]),
+    .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),
+  ]
+)

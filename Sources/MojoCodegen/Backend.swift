@@ -1,0 +1,38 @@
+//! What every backend provides: one object file per IR module. Backends see MojoIR and this
+//! target only, never the AST, and never each other.
+import MojoIR
+
+/// How hard a backend optimizes (LLVM's -O0 to -O3; the copy-and-patch backend ignores it).
+public enum OptimizationLevel: Int, Sendable, CaseIterable, Comparable {
+  case o0 = 0, o1, o2, o3
+  public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// A relocatable ELF object produced from one IR module.
+public struct ObjectFile: Sendable, Equatable {
+  /// The IR module's name (for messages and file names).
+  public var moduleName: String
+  /// The bytes of the ET_REL object.
+  public var bytes: [UInt8]
+  /// Makes an object artifact.
+  public init(moduleName: String, bytes: [UInt8]) {
+    self.moduleName = moduleName
+    self.bytes = bytes
+  }
+}
+
+/// A failure inside a backend that is not the user's mistake (a C library reported an error, or
+/// an IR shape has no implementation).
+public struct CodegenError: Error, CustomStringConvertible, Sendable {
+  /// What failed, naming the backend and the module.
+  public var description: String
+  /// Makes an error with a message.
+  public init(_ description: String) { self.description = description }
+}
+
+/// A code generator from IR modules to object files. A backend value is immutable and may be
+/// shared by all workers; each `emitObject` call owns everything it creates.
+public protocol Backend: Sendable {
+  /// Compiles one verified module to a relocatable object.
+  func emitObject(for module: IRModule) throws -> ObjectFile
+}

@@ -1,0 +1,70 @@
+// The runtime ABI shared by both backends: every compiled Mojo program links these functions.
+// Plain C / SysV x86-64 calls. IR types map as: i64 -> int64_t, f64 -> double, ptr -> pointers.
+// Booleans cross this boundary as int64_t 0/1 (the lowering zero-extends i1 first).
+//
+// Data layouts decided by the lowering and relied on here:
+//   String: a pointer to { int64_t length; uint8_t bytes[length]; } (immutable; string literals
+//           are data objects of the module with exactly this layout, 8-byte aligned).
+//   List:   a pointer to MojoList below; elements are stored inline, element size chosen by the
+//           lowering (8 for Int/Float64/Bool/String/List, larger for structs stored inline).
+#ifndef MOJO_RUNTIME_H
+#define MOJO_RUNTIME_H
+#include <stdint.h>
+
+typedef struct MojoString {
+  int64_t length;
+  uint8_t bytes[];
+} MojoString;
+
+typedef struct MojoList {
+  int64_t length;
+  int64_t capacity;
+  uint8_t *elements;
+} MojoList;
+
+// Program entry: the runtime's `main` calls the user's `main` (symbol `mojo_main`), then flushes
+// standard output and returns 0.
+void mojo_main(void);
+
+// Printing (buffered standard output, flushed at exit and before any trap).
+void mojo_rt_print_int(int64_t value);
+void mojo_rt_print_bool(int64_t value);
+void mojo_rt_print_float(double value);      // LANGUAGE.md §12.1, exactly
+void mojo_rt_print_string(const MojoString *s);
+
+// Traps: flush stdout, write a message to stderr, abort (non-zero status, by signal).
+_Noreturn void mojo_rt_trap_div_zero(void);
+_Noreturn void mojo_rt_trap_index(int64_t index, int64_t length);
+
+// Arithmetic whose semantics are too long for an opcode (LANGUAGE.md §7).
+int64_t mojo_rt_ipow(int64_t base, int64_t exponent);
+double mojo_rt_fpowi(double base, int64_t exponent);
+double mojo_rt_fmod(double a, double b);
+double mojo_rt_ffloordiv(double a, double b);
+double mojo_rt_fmin(double a, double b);
+double mojo_rt_fmax(double a, double b);
+double mojo_rt_floor(double x);
+double mojo_rt_ceil(double x);
+double mojo_rt_trunc(double x);
+
+// Strings.
+const MojoString *mojo_rt_str_concat(const MojoString *a, const MojoString *b);
+int64_t mojo_rt_str_compare(const MojoString *a, const MojoString *b);   // <0, 0, >0 (bytes, unsigned)
+int64_t mojo_rt_str_eq(const MojoString *a, const MojoString *b);        // 0 or 1
+const MojoString *mojo_rt_str_from_int(int64_t value);
+const MojoString *mojo_rt_str_from_float(double value);
+const MojoString *mojo_rt_str_from_bool(int64_t value);
+const MojoString *mojo_rt_str_byte_at(const MojoString *s, int64_t index); // traps when out of range
+int64_t mojo_rt_str_ord(const MojoString *s);
+const MojoString *mojo_rt_str_chr(int64_t code);
+
+// Lists (element size in bytes passed by the caller).
+MojoList *mojo_rt_list_new(int64_t element_size, int64_t capacity);
+void *mojo_rt_list_append_slot(MojoList *list, int64_t element_size);     // grows; returns the new slot
+void *mojo_rt_list_at(MojoList *list, int64_t index, int64_t element_size); // traps when out of range
+void *mojo_rt_list_insert_slot(MojoList *list, int64_t index, int64_t element_size);
+void mojo_rt_list_remove(MojoList *list, int64_t index, int64_t element_size, void *out); // pop(i)
+void mojo_rt_list_clear(MojoList *list);
+MojoList *mojo_rt_list_copy_shallow(const MojoList *list, int64_t element_size);
+
+#endif

@@ -1,0 +1,1 @@
+print("mojoc-stencils: not yet implemented")

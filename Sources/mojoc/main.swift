@@ -1,0 +1,1 @@
+print("mojoc: not yet implemented")
