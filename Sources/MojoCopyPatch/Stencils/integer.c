@@ -1,0 +1,48 @@
+// Stencils of the i64 and i1 operations (semantics: Sources/MojoIR/Opcode.swift).
+#include "stencil.h"
+
+BINARY(iadd, i64, I64, IMM, I64, WRAP_ADD(a, b))
+BINARY(isub, i64, I64, IMM, I64, WRAP_SUB(a, b))
+BINARY(imul, i64, I64, IMM, I64, WRAP_MUL(a, b))
+
+// Truncating division: a zero divisor traps; MIN / -1 is MIN (wrapping negation).
+BINARY_BODY(idiv, {
+  if (b == 0) mojo_rt_trap_div_zero();
+  r = b == -1 ? WRAP_NEG(a) : a / b;
+})
+
+// Floor division: a zero divisor gives 0; MIN // -1 is MIN.
+BINARY_BODY(ifloordiv, {
+  if (b == 0) r = 0;
+  else if (b == -1) r = WRAP_NEG(a);
+  else { r = a / b; if ((a % b != 0) && ((a < 0) != (b < 0))) r -= 1; }
+})
+
+// Remainder with the divisor's sign; a zero divisor gives 0.
+BINARY_BODY(imod, {
+  if (b == 0 || b == -1) r = 0;
+  else { r = a % b; if (r != 0 && ((r < 0) != (b < 0))) r += b; }
+})
+
+BINARY(iand, i64, I64, IMM, I64, a & b)
+BINARY(ior, i64, I64, IMM, I64, a | b)
+BINARY(ixor, i64, I64, IMM, I64, a ^ b)
+BINARY(ishl, i64, I64, IMM, I64, (i64)((u64)a << (b & 63)))
+BINARY(ishr, i64, I64, IMM, I64, a >> (b & 63))
+
+BINARY(ieq, i64, I64, IMM, I64, a == b)
+BINARY(ine, i64, I64, IMM, I64, a != b)
+BINARY(ilt, i64, I64, IMM, I64, a < b)
+BINARY(ile, i64, I64, IMM, I64, a <= b)
+BINARY(igt, i64, I64, IMM, I64, a > b)
+BINARY(ige, i64, I64, IMM, I64, a >= b)
+
+UNARY(ineg, i64, I64, I64, WRAP_NEG(a))
+UNARY(inot, i64, I64, I64, ~a)
+
+// i1 values are 0 or 1 in a whole slot.
+BINARY(band, i64, I64, IMM, I64, a & b)
+BINARY(bor, i64, I64, IMM, I64, a | b)
+BINARY(bxor, i64, I64, IMM, I64, a ^ b)
+UNARY(bnot, i64, I64, I64, a ^ 1)
+UNARY(zext, i64, I64, I64, a)
