@@ -30,6 +30,11 @@ public final class LLVMBuilder {
     LLVMPositionBuilderAtEnd(ref, block.ref)
   }
 
+  /// The block new instructions go to.
+  public var insertionBlock: LLVMBasicBlock {
+    LLVMBasicBlock(LLVMGetInsertBlock(ref))
+  }
+
   // MARK: - Memory
 
   /// `alloca type` (a stack slot, placed wherever the builder is; callers keep it in the entry block).

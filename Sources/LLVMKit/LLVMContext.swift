@@ -88,4 +88,11 @@ public final class LLVMContext {
   public func appendBlock(to function: LLVMFunction) -> LLVMBasicBlock {
     LLVMBasicBlock(LLVMAppendBasicBlockInContext(ref, function.value.ref, ""))
   }
+
+  /// Adds a new, empty basic block to `function`, laid out right after `predecessor`.
+  public func insertBlock(after predecessor: LLVMBasicBlock, in function: LLVMFunction) -> LLVMBasicBlock {
+    let block = LLVMAppendBasicBlockInContext(ref, function.value.ref, "")!
+    LLVMMoveBasicBlockAfter(block, predecessor.ref)
+    return LLVMBasicBlock(block)
+  }
 }

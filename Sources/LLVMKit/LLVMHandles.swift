@@ -78,7 +78,7 @@ public struct LLVMFunction {
 
   /// Adds a function attribute such as `nounwind`.
   public func addFunctionAttribute(_ attribute: LLVMAttribute) {
-    LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(LLVMAttributeFunctionIndex), attribute.ref)
+    LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(truncatingIfNeeded: LLVMAttributeFunctionIndex), attribute.ref)
   }
 }
 

@@ -1,0 +1,82 @@
+//! The LLVM backend: IR module -> LLVM module -> verify -> `default<On>` pipeline -> object.
+//! Each call builds its own LLVM context, module and target machine, so calls may run
+//! concurrently on different threads (LLVM objects never cross a call).
+
+import LLVMKit
+import MojoCodegen
+import MojoIR
+
+/// Compiles IR modules to x86-64 ELF objects through LLVM 19.
+public struct LLVMBackend: Backend {
+  /// The pass pipeline (`default<O0>` ... `default<O3>`) and code generation level.
+  public let optimization: OptimizationLevel
+  /// Whether LLVM's module verifier runs before optimization (on in debug builds and tests).
+  public let verifiesModules: Bool
+
+  /// The target triple of every object: mojoc generates Linux x86-64 code only.
+  public static let triple = "x86_64-unknown-linux-gnu"
+  /// The CPU: generic x86-64, so objects run on any x86-64 machine and do not depend on the host.
+  public static let cpu = "x86-64"
+
+  /// Makes a backend for an optimization level; modules are verified in debug builds.
+  public init(optimization: OptimizationLevel) {
+    #if DEBUG
+      self.init(optimization: optimization, verifiesModules: true)
+    #else
+      self.init(optimization: optimization, verifiesModules: false)
+    #endif
+  }
+
+  /// Makes a backend, choosing explicitly whether to run LLVM's verifier.
+  public init(optimization: OptimizationLevel, verifiesModules: Bool) {
+    self.optimization = optimization
+    self.verifiesModules = verifiesModules
+  }
+
+  /// Compiles one verified IR module to a relocatable object.
+  public func emitObject(for module: IRModule) throws -> ObjectFile {
+    let machine = try makeTargetMachine(for: module)
+    let llvmModule = try optimizedModule(for: module, machine: machine)
+    do {
+      return ObjectFile(moduleName: module.name, bytes: try machine.emitObject(llvmModule))
+    } catch {
+      throw CodegenError("LLVM backend, module \(module.name): \(error)")
+    }
+  }
+
+  /// The LLVM assembly of a module after the optimization pipeline (`mojoc build --emit llvm-ir`).
+  public func emitLLVMText(for module: IRModule) throws -> String {
+    let machine = try makeTargetMachine(for: module)
+    return try optimizedModule(for: module, machine: machine).text()
+  }
+
+  // MARK: - Steps
+
+  /// A target machine configured for this backend's level.
+  private func makeTargetMachine(for module: IRModule) throws(CodegenError) -> LLVMTargetMachine {
+    let level: CodeGenOptimization =
+      switch optimization {
+      case .o0: .none
+      case .o1: .less
+      case .o2: .default
+      case .o3: .aggressive
+      }
+    do {
+      return try LLVMTargetMachine(triple: Self.triple, cpu: Self.cpu, optimization: level)
+    } catch {
+      throw CodegenError("LLVM backend, module \(module.name): \(error)")
+    }
+  }
+
+  /// Translates, verifies (when enabled) and runs the pass pipeline.
+  private func optimizedModule(for module: IRModule, machine: LLVMTargetMachine) throws(CodegenError) -> LLVMModule {
+    let llvmModule = try ModuleTranslator(ir: module, machine: machine).translate()
+    do {
+      if verifiesModules { try llvmModule.verify() }
+      try llvmModule.runPasses("default<O\(optimization.rawValue)>", machine: machine)
+    } catch {
+      throw CodegenError("LLVM backend, module \(module.name): \(error)")
+    }
+    return llvmModule
+  }
+}
