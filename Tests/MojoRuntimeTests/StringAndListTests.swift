@@ -1,0 +1,143 @@
+//! Strings (§7.4, §10.1), lists (§10.2), output buffering and traps (§13): results are read back
+//! from the program's standard output and exit status.
+
+import Testing
+
+@Test("string concatenation, comparison, equality and conversions")
+func strings() throws {
+  let run = try RuntimeHarness.run(
+    #"""
+    void mojo_main(void) {
+      s(mojo_rt_str_concat(lit("ab"), lit("cd")));
+      s(mojo_rt_str_concat(lit(""), lit("x")));
+      i(mojo_rt_str_concat(lit("ab"), lit(""))->length);
+      i(mojo_rt_str_compare(lit("ab"), lit("abc")));
+      i(mojo_rt_str_compare(lit("abc"), lit("ab")));
+      i(mojo_rt_str_compare(lit("Z"), lit("a")));
+      i(mojo_rt_str_compare(lit("\xff"), lit("a")));
+      i(mojo_rt_str_compare(lit("same"), lit("same")));
+      i(mojo_rt_str_eq(lit("same"), lit("same")));
+      i(mojo_rt_str_eq(lit("same"), lit("sam")));
+      i(mojo_rt_str_eq(lit(""), lit("")));
+      s(mojo_rt_str_from_int(INT64_MIN));
+      s(mojo_rt_str_from_int(42));
+      s(mojo_rt_str_concat(mojo_rt_str_from_int(3), mojo_rt_str_from_int(4)));
+      s(mojo_rt_str_byte_at(lit("hello"), 1));
+      i(mojo_rt_str_byte_at(lit("hello"), 4)->length);
+      i(mojo_rt_str_ord(mojo_rt_str_byte_at(lit("hello"), 0)));
+      i(mojo_rt_str_ord(lit("\xc3\xa9")));
+      s(mojo_rt_str_chr(65));
+      i(mojo_rt_str_ord(mojo_rt_str_chr(127)));
+      s(mojo_rt_str_chr(0xe9));
+      i(mojo_rt_str_eq(mojo_rt_str_byte_at(lit("abc"), 2), lit("c")));
+    }
+    """#)
+  #expect(run.status == 0)
+  let expected = [
+    "abcd", "x", "2", "-1", "1", "-1", "1", "0", "1", "0", "1", "-9223372036854775808", "42",
+    "34", "e", "1", "104", "233", "A", "127", "é", "1",
+  ]
+  #expect(run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+    .map(String.init) == expected)
+}
+
+@Test("list append, insert, remove, copy and clear")
+func lists() throws {
+  let run = try RuntimeHarness.run(
+    """
+    static void dump(MojoList *list) {
+      for (int64_t k = 0; k < list->length; k++) {
+        mojo_rt_print_int(*(int64_t *)mojo_rt_list_at(list, k, 8));
+        mojo_rt_print_string(lit(k + 1 < list->length ? "," : ""));
+      }
+      newline();
+    }
+    void mojo_main(void) {
+      MojoList *xs = mojo_rt_list_new(8, 0);
+      for (int64_t k = 1; k <= 100; k++) *(int64_t *)mojo_rt_list_append_slot(xs, 8) = k * k;
+      i(xs->length);
+      i(*(int64_t *)mojo_rt_list_at(xs, 99, 8));
+      mojo_rt_list_clear(xs);
+      i(xs->length);
+      for (int64_t k = 1; k <= 3; k++) *(int64_t *)mojo_rt_list_append_slot(xs, 8) = k;
+      *(int64_t *)mojo_rt_list_insert_slot(xs, 0, 8) = 10;
+      *(int64_t *)mojo_rt_list_insert_slot(xs, 4, 8) = 40;
+      *(int64_t *)mojo_rt_list_insert_slot(xs, 2, 8) = 20;
+      dump(xs);
+      MojoList *copy = mojo_rt_list_copy_shallow(xs, 8);
+      int64_t removed = 0;
+      mojo_rt_list_remove(xs, 2, 8, &removed);
+      i(removed);
+      mojo_rt_list_remove(xs, xs->length - 1, 8, &removed);
+      i(removed);
+      dump(xs);
+      dump(copy);
+      MojoList *wide = mojo_rt_list_new(24, 2);
+      for (int64_t k = 0; k < 5; k++) {
+        int64_t *slot = mojo_rt_list_append_slot(wide, 24);
+        slot[0] = k; slot[1] = -k; slot[2] = k * 100;
+      }
+      i(((int64_t *)mojo_rt_list_at(wide, 3, 24))[2]);
+      i(wide->length);
+    }
+    """)
+  #expect(run.status == 0)
+  #expect(run.stdout == "100\n10000\n0\n10,1,20,2,3,40\n20\n40\n10,1,2,3\n10,1,20,2,3,40\n300\n5\n")
+}
+
+@Test("output larger than the buffer arrives complete and in order")
+func largeOutput() throws {
+  let run = try RuntimeHarness.run(
+    """
+    void mojo_main(void) {
+      for (int64_t k = 0; k < 30000; k++) { mojo_rt_print_int(k); newline(); }
+      MojoString *big = malloc(sizeof(MojoString) + 100000);
+      big->length = 100000;
+      memset(big->bytes, 'x', 100000);
+      s(big);
+      i(-1);
+    }
+    """)
+  let numbers = (0..<30000).map { "\($0)\n" }.joined()
+  #expect(run.status == 0)
+  #expect(run.stdout == numbers + String(repeating: "x", count: 100000) + "\n-1\n")
+}
+
+@Test("an out-of-range list index aborts after flushing stdout", arguments: ["3", "-1"])
+func listIndexTrap(index: String) throws {
+  let run = try RuntimeHarness.run(
+    """
+    void mojo_main(void) {
+      MojoList *xs = mojo_rt_list_new(8, 4);
+      for (int k = 0; k < 3; k++) *(int64_t *)mojo_rt_list_append_slot(xs, 8) = k;
+      mojo_rt_print_string(lit("before"));
+      i(*(int64_t *)mojo_rt_list_at(xs, \(index), 8));
+      mojo_rt_print_string(lit("after"));
+    }
+    """)
+  #expect(run.status != 0)
+  #expect(run.terminatedBySignal)
+  #expect(run.stdout == "before")
+  #expect(run.stderr.contains("index \(index) is out of bounds, valid range is 0 to 2"))
+}
+
+@Test("bad indices trap in every operation that takes one", arguments: [
+  "mojo_rt_list_remove(xs, 0, 8, 0)",
+  "mojo_rt_list_insert_slot(xs, 1, 8)",
+  "mojo_rt_str_byte_at(lit(\"ab\"), 2)",
+  "mojo_rt_trap_div_zero()",
+])
+func otherTraps(statement: String) throws {
+  let run = try RuntimeHarness.run(
+    """
+    void mojo_main(void) {
+      MojoList *xs = mojo_rt_list_new(8, 0);
+      mojo_rt_print_string(lit("start"));
+      \(statement);
+      mojo_rt_print_string(lit("unreachable"));
+    }
+    """)
+  #expect(run.status != 0)
+  #expect(run.terminatedBySignal)
+  #expect(run.stdout == "start")
+}
