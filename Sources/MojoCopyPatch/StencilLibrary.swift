@@ -1,0 +1,153 @@
+//! The stencil library: the generated records (`generated/StencilTable.swift`) decoded once per
+//! process into flat arrays, plus dense lookup tables from IR shapes to stencils. Immutable after
+//! construction and shared by every worker; names are looked up only while building it.
+import MojoIR
+
+/// How a hole is patched (the stencil object's relocation kind).
+enum PatchKind: UInt8, Sendable, CaseIterable {
+  /// 64-bit absolute value (R_X86_64_64).
+  case abs64
+  /// 32-bit zero-extended value (R_X86_64_32).
+  case abs32
+  /// 32-bit sign-extended value (R_X86_64_32S).
+  case abs32s
+  /// 32-bit PC-relative displacement (R_X86_64_PLT32 / PC32).
+  case rel32
+}
+
+/// What fills a hole (the stencil object's undefined symbol).
+enum HoleValue: UInt8, Sendable, CaseIterable {
+  case slotA, slotB, slotC, slotD
+  case immA, immB, immC
+  case frameSize
+  case argInt0, argInt1, argInt2, argInt3, argInt4, argInt5
+  case argFloat0, argFloat1, argFloat2, argFloat3, argFloat4, argFloat5, argFloat6, argFloat7
+  /// The next stencil, or the target of `br` / the fall-through target of `condbr`.
+  case continuation
+  /// The taken target of `condbr`.
+  case jumpTarget
+  /// The called function.
+  case callee
+  /// A data object of the module.
+  case data
+  /// The runtime's `mojo_rt_trap_div_zero`.
+  case trapDivZero
+}
+
+/// One hole of a stencil.
+struct HoleRecord: Sendable {
+  var offset: Int32
+  var patch: PatchKind
+  var value: HoleValue
+  var addend: Int64
+}
+
+/// A decoded stencil: ranges into the library's flat code and hole arrays.
+struct Stencil: Sendable {
+  var codeStart: Int32
+  var size: Int32
+  var holeStart: Int32
+  var holeEnd: Int32
+  /// True when the last 5 bytes are `jmp _CONTINUE` and may be dropped.
+  var hasTrailingJump: Bool
+}
+
+/// The immutable, shared stencil library.
+public struct StencilLibrary: Sendable {
+  /// The library every backend instance uses, decoded on first use.
+  public static let shared = StencilLibrary()
+  /// A digest of the stencils (bytes, holes, flags), for cache keys.
+  public static var digest: UInt64 { generatedDigest }
+
+  let code: [UInt8]
+  let holes: [HoleRecord]
+  let stencils: [Stencil]
+  let names: [String]
+
+  /// Binary operations: `opcode.rawValue * 3 + variant` (0 slot/slot, 1 slot/imm, 2 imm/slot).
+  let binary: [Int16]
+  /// Unary operations on a slot: `opcode.rawValue`.
+  let unary: [Int16]
+  /// Calls: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0 i64/ptr, 1 i1, 2 f64, 3 void).
+  let calls: [Int16]
+  let copySlot, copyImm, load64, load1, store64Slot, store64Imm, store1Slot, store1Imm, addr: Int16
+  let entryInt, entryFloat, retSlot, retImm, retVoid, jump, condbr, condbrNot, unreachable: Int16
+
+  /// The largest argument counts a call or entry stencil handles.
+  static let maxIntArgs = 6, maxFloatArgs = 8
+
+  /// Decodes the generated records and builds the dense tables.
+  init() {
+    var code: [UInt8] = []
+    var holes: [HoleRecord] = []
+    var stencils: [Stencil] = []
+    var names: [String] = []
+    var index: [String: Int16] = [:]
+    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { ("\($0)", $0) })
+    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { ("\($0)", $0) })
+    for line in Self.generatedTable.split(separator: "\n") {
+      let fields = line.split(separator: " ")
+      let start = code.count
+      var nibble: UInt8 = 0
+      for (k, c) in fields[2].utf8.enumerated() {
+        let digit = c <= 57 ? c - 48 : c - 87
+        if k % 2 == 0 { nibble = digit << 4 } else { code.append(nibble | digit) }
+      }
+      let holeStart = holes.count
+      var f = 3
+      while f + 3 < fields.count {
+        // The generator writes only known names; a mismatch means a stale table, a build bug.
+        guard let offset = Int32(fields[f]), let patch = patchKinds[String(fields[f + 1])],
+              let value = holeValues[String(fields[f + 2])], let addend = Int64(fields[f + 3]) else {
+          preconditionFailure("StencilTable.swift: malformed hole in \(fields[0])")
+        }
+        holes.append(HoleRecord(offset: offset, patch: patch, value: value, addend: addend))
+        f += 4
+      }
+      let name = String(fields[0])
+      index[name] = Int16(stencils.count)
+      stencils.append(Stencil(codeStart: Int32(start), size: Int32(code.count - start), holeStart: Int32(holeStart),
+                              holeEnd: Int32(holes.count), hasTrailingJump: fields[1] == "1"))
+      names.append(name)
+    }
+    func find(_ name: String) -> Int16 { index[name] ?? -1 }
+
+    var binary = [Int16](repeating: -1, count: Opcode.allCases.count * 3)
+    var unary = [Int16](repeating: -1, count: Opcode.allCases.count)
+    for op in Opcode.allCases {
+      switch op.shape {
+      case .binary:
+        for (v, suffix) in ["ss", "si", "is"].enumerated() { binary[Int(op.rawValue) * 3 + v] = find("\(op.name)_\(suffix)") }
+      case .unary:
+        unary[Int(op.rawValue)] = find("\(op.name)_s")
+      case .special:
+        break
+      }
+    }
+    var calls = [Int16](repeating: -1, count: 7 * 9 * 4)
+    for n in 0...Self.maxIntArgs {
+      for m in 0...Self.maxFloatArgs {
+        for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
+      }
+    }
+    self.code = code
+    self.holes = holes
+    self.stencils = stencils
+    self.names = names
+    self.binary = binary
+    self.unary = unary
+    self.calls = calls
+    copySlot = find("copy_s"); copyImm = find("copy_i")
+    load64 = find("load64_s"); load1 = find("load1_s")
+    store64Slot = find("store64_ss"); store64Imm = find("store64_si")
+    store1Slot = find("store1_ss"); store1Imm = find("store1_si")
+    addr = find("addr")
+    entryInt = find("entry_i"); entryFloat = find("entry_f")
+    retSlot = find("ret_s"); retImm = find("ret_i"); retVoid = find("ret_v")
+    jump = find("jump"); condbr = find("condbr_s"); condbrNot = find("condbr_not_s")
+    unreachable = find("unreachable")
+  }
+
+  /// Number of stencils.
+  public var count: Int { stencils.count }
+}
