@@ -76,6 +76,16 @@ public struct LLVMFunction {
     LLVMSetLinkage(value.ref, linkage.cValue)
   }
 
+  /// Adds an attribute such as `zeroext` to parameter `index` (0-based).
+  public func addParameterAttribute(_ attribute: LLVMAttribute, parameter index: Int) {
+    LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(index + 1), attribute.ref)
+  }
+
+  /// Adds an attribute such as `zeroext` to the return value.
+  public func addReturnAttribute(_ attribute: LLVMAttribute) {
+    LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(LLVMAttributeReturnIndex), attribute.ref)
+  }
+
   /// Adds a function attribute such as `nounwind`.
   public func addFunctionAttribute(_ attribute: LLVMAttribute) {
     LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(truncatingIfNeeded: LLVMAttributeFunctionIndex), attribute.ref)

@@ -36,24 +36,25 @@ public struct LLVMBackend: Backend {
   /// Compiles one verified IR module to a relocatable object.
   public func emitObject(for module: IRModule) throws -> ObjectFile {
     let machine = try makeTargetMachine(for: module)
-    let llvmModule = try optimizedModule(for: module, machine: machine)
-    do {
-      return ObjectFile(moduleName: module.name, bytes: try machine.emitObject(llvmModule))
-    } catch {
-      throw CodegenError("LLVM backend, module \(module.name): \(error)")
-    }
+    let llvmModule = try translate(module, machine: machine)
+    try verifyIfEnabled(llvmModule, name: module.name)
+    try optimize(llvmModule, name: module.name, machine: machine)
+    return ObjectFile(moduleName: module.name, bytes: try emit(llvmModule, name: module.name, machine: machine))
   }
 
   /// The LLVM assembly of a module after the optimization pipeline (`mojoc build --emit llvm-ir`).
   public func emitLLVMText(for module: IRModule) throws -> String {
     let machine = try makeTargetMachine(for: module)
-    return try optimizedModule(for: module, machine: machine).text()
+    let llvmModule = try translate(module, machine: machine)
+    try verifyIfEnabled(llvmModule, name: module.name)
+    try optimize(llvmModule, name: module.name, machine: machine)
+    return llvmModule.text()
   }
 
-  // MARK: - Steps
+  // MARK: - Steps (internal so that tests can time them one by one)
 
   /// A target machine configured for this backend's level.
-  private func makeTargetMachine(for module: IRModule) throws(CodegenError) -> LLVMTargetMachine {
+  func makeTargetMachine(for module: IRModule) throws(CodegenError) -> LLVMTargetMachine {
     let level: CodeGenOptimization =
       switch optimization {
       case .o0: .none
@@ -68,15 +69,28 @@ public struct LLVMBackend: Backend {
     }
   }
 
-  /// Translates, verifies (when enabled) and runs the pass pipeline.
-  private func optimizedModule(for module: IRModule, machine: LLVMTargetMachine) throws(CodegenError) -> LLVMModule {
-    let llvmModule = try ModuleTranslator(ir: module, machine: machine).translate()
+  /// Builds the LLVM module for `module` (`ModuleTranslator.swift`).
+  func translate(_ module: IRModule, machine: LLVMTargetMachine) throws(CodegenError) -> LLVMModule {
+    try ModuleTranslator(ir: module, machine: machine).translate()
+  }
+
+  /// Runs LLVM's verifier when `verifiesModules` is set; a failure is a backend bug.
+  func verifyIfEnabled(_ llvmModule: LLVMModule, name: String) throws(CodegenError) {
+    guard verifiesModules else { return }
+    do { try llvmModule.verify() } catch { throw CodegenError("LLVM backend, module \(name): \(error)") }
+  }
+
+  /// Runs the `default<On>` pipeline of this backend's level.
+  func optimize(_ llvmModule: LLVMModule, name: String, machine: LLVMTargetMachine) throws(CodegenError) {
     do {
-      if verifiesModules { try llvmModule.verify() }
       try llvmModule.runPasses("default<O\(optimization.rawValue)>", machine: machine)
     } catch {
-      throw CodegenError("LLVM backend, module \(module.name): \(error)")
+      throw CodegenError("LLVM backend, module \(name): \(error)")
     }
-    return llvmModule
+  }
+
+  /// Emits the object bytes.
+  func emit(_ llvmModule: LLVMModule, name: String, machine: LLVMTargetMachine) throws(CodegenError) -> [UInt8] {
+    do { return try machine.emitObject(llvmModule) } catch { throw CodegenError("LLVM backend, module \(name): \(error)") }
   }
 }

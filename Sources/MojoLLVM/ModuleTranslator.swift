@@ -25,6 +25,8 @@ final class ModuleTranslator {
   private let types: [LLVMType]
   /// `nounwind`: no mojoc code unwinds, and it spares every function its `.eh_frame` entry.
   private let nounwind: LLVMAttribute
+  /// `zeroext` on `i1` parameters and results: the C ABI of `_Bool`, as clang emits it.
+  private let zeroExtended: LLVMAttribute
 
   /// Starts a module for `ir`, with triple and data layout from `machine`.
   init(ir: IRModule, machine: LLVMTargetMachine) {
@@ -45,6 +47,7 @@ final class ModuleTranslator {
       }
     }
     nounwind = context.attribute(named: "nounwind")
+    zeroExtended = context.attribute(named: "zeroext")
   }
 
   /// Declares and translates everything; returns the finished (unverified, unoptimized) module.
@@ -73,6 +76,10 @@ final class ModuleTranslator {
       let type = context.functionType(returning: llvmType(function.returnType),
                                       parameters: function.parameterTypes.map(llvmType))
       llvm = module.addFunction(named: function.symbol, type: type)
+      for (index, type) in function.parameterTypes.enumerated() where type == .i1 {
+        llvm.addParameterAttribute(zeroExtended, parameter: index)
+      }
+      if function.returnType == .i1 { llvm.addReturnAttribute(zeroExtended) }
     }
     if function.isDefined {
       llvm.setLinkage(function.linkage == .exported ? .external : .internal)

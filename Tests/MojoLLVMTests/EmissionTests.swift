@@ -1,0 +1,116 @@
+//! Properties of emission itself: the LLVM text names the symbols with the right linkage, the
+//! same IR gives byte-identical objects (also when emitted concurrently), and a rough codegen
+//! throughput measurement that only prints.
+
+import Dispatch
+import Foundation
+import MojoCodegen
+import MojoIR
+@testable import MojoLLVM
+import Testing
+
+/// Collects results from concurrent workers into slots indexed by job.
+private final class Slots<Value>: @unchecked Sendable {
+  var values: [Value?]
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+}
+
+@Suite struct EmissionTests {
+  @Test func llvmTextNamesSymbolsAndLinkage() throws {
+    if let path = ProcessInfo.processInfo.environment["MOJOC_DUMP_LLVM"] {
+      try LLVMBackend(optimization: .o0).emitLLVMText(for: Self.generatedModule(functions: 2)).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    let backend = LLVMBackend(optimization: .o0)
+    let text = try backend.emitLLVMText(for: MemoryTests.memoryModule())
+      + backend.emitLLVMText(for: ControlFlowTests.arithmeticModule())
+    #expect(text.contains("define i64 @greeting_length()"))
+    #expect(text.contains("define internal i64 @fact_local(i64"))
+    #expect(text.contains("define i64 @fact(i64"))
+    #expect(text.contains("private unnamed_addr constant [19 x i8] c\"\\0B\\00\\00\\00\\00\\00\\00\\00hello, data\", align 8"))
+    #expect(text.contains("target triple = \"x86_64-unknown-linux-gnu\""))
+  }
+
+  @Test(arguments: [OptimizationLevel.o0, .o2])
+  func emissionIsDeterministic(level: OptimizationLevel) throws {
+    let module = Self.generatedModule(functions: 40)
+    let backend = LLVMBackend(optimization: level)
+    let first = try backend.emitObject(for: module)
+    let second = try backend.emitObject(for: module)
+    #expect(first.bytes.count > 1000)
+    #expect(first == second)
+    let slots = Slots<ObjectFile>(count: 4)
+    DispatchQueue.concurrentPerform(iterations: 4) { job in
+      slots.values[job] = try? backend.emitObject(for: module)
+    }
+    #expect(slots.values.allSatisfy { $0 == first })
+  }
+
+  /// Prints the codegen cost per function, phase by phase, for a module of 1000 small generated
+  /// functions. Times are CPU time of this thread (the machine is shared), best of two runs.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["MOJOC_MEASURE"] != nil, "set MOJOC_MEASURE=1 to measure"))
+  func measureCodegenPerFunction() throws {
+    let count = 1000
+    let module = Self.generatedModule(functions: count)
+    let instructions = module.functions.reduce(0) { $0 + $1.instructions.count }
+    func cpuSeconds() -> Double {
+      var time = timespec()
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+      return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    for level in [OptimizationLevel.o0, .o1, .o2] {
+      let backend = LLVMBackend(optimization: level, verifiesModules: false)
+      var best = [Double](repeating: .infinity, count: 5)
+      var size = 0
+      for _ in 0..<2 {
+        var marks = [cpuSeconds()]
+        let machine = try backend.makeTargetMachine(for: module)
+        marks.append(cpuSeconds())
+        let llvmModule = try backend.translate(module, machine: machine)
+        marks.append(cpuSeconds())
+        try backend.optimize(llvmModule, name: module.name, machine: machine)
+        marks.append(cpuSeconds())
+        size = try backend.emit(llvmModule, name: module.name, machine: machine).count
+        marks.append(cpuSeconds())
+        for phase in 0..<4 { best[phase] = min(best[phase], marks[phase + 1] - marks[phase]) }
+        best[4] = min(best[4], marks[4] - marks[0])
+      }
+      let perFunction = best.map { String(format: "%.1f", $0 * 1e6 / Double(count)) }
+      print("LLVM backend -O\(level.rawValue), \(count) functions / \(instructions) IR instructions, µs per function: "
+            + "target machine \(perFunction[0]), translate \(perFunction[1]), passes \(perFunction[2]), "
+            + "emit \(perFunction[3]), total \(perFunction[4]); object \(size) bytes")
+    }
+  }
+
+  /// A module of `functions` small functions in the shape the lowering produces: a counted loop
+  /// with a reassigned accumulator, integer arithmetic including a division, a compare and a call
+  /// to the previous function.
+  static func generatedModule(functions: Int) -> IRModule {
+    var module = IRModule(name: "tests.generated")
+    for k in 0..<functions {
+      let previous = k == 0 ? nil : FunctionRef(k - 1)
+      module.define("gen_\(k)", [.i64, .i64], .i64, linkage: k % 4 == 0 ? .exported : .local) { b in
+        let acc = b.makeValue(.i64), i = b.makeValue(.i64)
+        let header = b.makeBlock(), body = b.makeBlock(), exit = b.makeBlock()
+        b.copy(.int(Int64(k)), to: acc)
+        b.copy(.int(0), to: i)
+        b.branch(to: header)
+        b.switchTo(header)
+        b.branch(if: v(b.op(.ilt, v(i), v(b.parameter(1)))), then: body, else: exit)
+        b.switchTo(body)
+        let mixed = b.op(.ixor, v(b.op(.imul, v(acc), .int(31))), v(i))
+        let divided = b.op(.ifloordiv, v(mixed), v(b.op(.iadd, v(b.parameter(0)), .int(Int64(k % 7 + 1)))))
+        let shifted = b.op(.ishl, v(divided), .int(Int64(k % 5)))
+        b.emit(.iadd, type: .i64, result: acc, [v(shifted), v(b.op(.imod, v(b.parameter(0)), .int(Int64(k % 9 + 2))))])
+        b.emit(.iadd, type: .i64, result: i, [v(i), .int(1)])
+        b.branch(to: header)
+        b.switchTo(exit)
+        if let previous {
+          b.ret(v(b.op(.iadd, v(acc), v(b.call(previous, returning: .i64, [v(acc), .int(2)])!))))
+        } else {
+          b.ret(v(acc))
+        }
+      }
+    }
+    return module
+  }
+}
