@@ -114,3 +114,24 @@ private final class Slots<Value>: @unchecked Sendable {
     return module
   }
 }
+
+/// Failures surface as `CodegenError`s that name the module.
+@Suite struct EmissionFailureTests {
+  /// IR that the IR verifier would reject (a `ret` of a `ptr` from an `i64` function) reaches
+  /// LLVM's verifier, whose report becomes the error.
+  @Test func llvmVerifierFailureNamesTheModule() throws {
+    var module = IRModule(name: "tests.broken")
+    let data = module.addData([1, 2, 3])
+    module.define("broken", [], .i64) { b in b.ret(v(b.address(of: data))) }
+    let error = #expect(throws: CodegenError.self) { try LLVMBackend(optimization: .o0, verifiesModules: true).emitObject(for: module) }
+    #expect(error?.description.contains("tests.broken") == true)
+  }
+
+  @Test func duplicateDefinitionIsAnError() throws {
+    var module = IRModule(name: "tests.duplicate")
+    module.define("twice", [], .void) { b in b.ret(nil) }
+    module.define("twice", [], .void) { b in b.ret(nil) }
+    let error = #expect(throws: CodegenError.self) { try LLVMBackend(optimization: .o0).emitObject(for: module) }
+    #expect(error?.description.contains("twice") == true)
+  }
+}

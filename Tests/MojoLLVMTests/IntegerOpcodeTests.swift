@@ -138,12 +138,18 @@ import Testing
     var module = IRModule(name: "tests.trap")
     Self.addFunction(&module, "divide", .idiv, rhs: nil)
     Self.addFunction(&module, "divide_by_zero", .idiv, rhs: .int(0))
-    for (call, label) in [("divide(7, 0)", "register"), ("divide_by_zero(7)", "immediate")] {
+    // The module may declare the trap itself (the lowering does, for explicit calls): one symbol.
+    let trap = module.declare("mojo_rt_trap_div_zero", parameters: [], returns: .void)
+    module.define("trap_directly", [], .void) { b in
+      b.call(trap, returning: .void, [])
+      b.unreachable()
+    }
+    for (call, label) in [("divide(7, 0)", "register"), ("divide_by_zero(7)", "immediate"), ("(trap_directly(), 0)", "call")] {
       let harness = """
         #include <stdio.h>
         #include <stdlib.h>
         #include <stdint.h>
-        int64_t divide(int64_t, int64_t); int64_t divide_by_zero(int64_t);
+        int64_t divide(int64_t, int64_t); int64_t divide_by_zero(int64_t); void trap_directly(void);
         void mojo_rt_trap_div_zero(void) { printf("trap: division by zero\\n"); fflush(stdout); exit(3); }
         int main(void) {
           printf("%lld\\n", (long long)divide(-7, 2));
