@@ -123,7 +123,7 @@ public struct FunctionBuilder {
   /// Lays the blocks out in order and stores the body into `function`. Blocks that received no
   /// instruction (never branched to, or left after a return) are given `unreachable`, so every
   /// block ends in a terminator.
-  public consuming func finish(into function: inout IRFunction) {
+  public func finish(into function: inout IRFunction) {
     var instructions: [Instruction] = []
     instructions.reserveCapacity(blockInstructions.reduce(0) { $0 + $1.count + 1 })
     var ranges: [Range<Int>] = []

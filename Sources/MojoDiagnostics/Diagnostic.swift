@@ -1,0 +1,80 @@
+//! Diagnostics as values: a stable ID, a severity, a message, a location and optional notes.
+//! The grammar-specific messages live with their stage (`SyntaxDiagnostics.swift`,
+//! `SemaDiagnostics.swift`); this module knows no grammar.
+
+/// How serious a diagnostic is.
+public enum Severity: UInt8, Sendable, Comparable {
+  case note, warning, error
+  public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+  /// The word printed after the location.
+  public var label: String {
+    switch self {
+    case .note: "note"
+    case .warning: "warning"
+    case .error: "error"
+    }
+  }
+}
+
+/// A place in a source file: the file and a byte offset.
+public struct SourceLocation: Sendable, Hashable {
+  /// The file, or nil for diagnostics about the whole project (e.g. a missing `main`).
+  public let file: SourceFile?
+  /// Byte offset into the file.
+  public let offset: Int
+
+  /// A location in `file`.
+  public init(file: SourceFile?, offset: Int) {
+    self.file = file
+    self.offset = offset
+  }
+
+  public static func == (a: Self, b: Self) -> Bool { a.file === b.file && a.offset == b.offset }
+  public func hash(into h: inout Hasher) {
+    h.combine(offset)
+    if let file { h.combine(ObjectIdentifier(file)) }
+  }
+}
+
+/// One message for the user.
+public struct Diagnostic: Sendable, Equatable {
+  /// A stable identifier tests match on (the static factory's name, e.g. `unknownDeclaration`).
+  public let id: String
+  /// Error, warning or note.
+  public let severity: Severity
+  /// The text, exactly as LANGUAGE.md §14 spells it.
+  public let message: String
+  /// Where the caret points.
+  public let location: SourceLocation
+  /// Number of bytes underlined after the caret (0: the caret alone).
+  public let length: Int
+  /// Related places (`note:` lines).
+  public var notes: [Diagnostic]
+
+  /// Makes a diagnostic.
+  public init(id: String, severity: Severity = .error, message: String, at location: SourceLocation,
+              length: Int = 0, notes: [Diagnostic] = []) {
+    self.id = id
+    self.severity = severity
+    self.message = message
+    self.location = location
+    self.length = length
+    self.notes = notes
+  }
+}
+
+/// Collects the diagnostics of one job. Each parallel job owns its own engine; the driver merges
+/// them in module order, so output never depends on thread timing.
+public struct DiagnosticEngine: Sendable {
+  /// Everything reported so far, in report order.
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// Makes an empty engine.
+  public init() {}
+
+  /// Records a diagnostic.
+  public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+  /// Records several diagnostics.
+  public mutating func report(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
+  /// True when an error was reported.
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}

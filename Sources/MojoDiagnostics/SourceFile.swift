@@ -1,0 +1,43 @@
+//! Source files as UTF-8 bytes, with a line table built once so that byte offsets turn into
+//! 1-based line and column numbers (columns count bytes, as LANGUAGE.md §1 requires).
+
+/// One file of the project, immutable once read.
+public final class SourceFile: Sendable {
+  /// The path shown in diagnostics (the project folder joined with the relative path).
+  public let path: String
+  /// The file's path relative to the project root, e.g. `lib/stats.mojo`.
+  public let relativePath: String
+  /// The file contents.
+  public let bytes: [UInt8]
+  /// Byte offset of the first byte of every line.
+  public let lineStarts: [Int]
+
+  /// Wraps already-read bytes.
+  public init(path: String, relativePath: String, bytes: [UInt8]) {
+    self.path = path
+    self.relativePath = relativePath
+    self.bytes = bytes
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 32 + 1)
+    for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    self.lineStarts = starts
+  }
+
+  /// The 1-based line and byte column of `offset`.
+  public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+    var lo = 0, hi = lineStarts.count - 1
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+    }
+    return (lo + 1, offset - lineStarts[lo] + 1)
+  }
+
+  /// The bytes of 1-based line `line`, without its line break.
+  public func lineText(_ line: Int) -> ArraySlice<UInt8> {
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+    return bytes[start..<end]
+  }
+}

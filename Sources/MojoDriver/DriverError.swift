@@ -1,0 +1,27 @@
+//! Failures of the environment (missing files, tools, linker errors): thrown, typed, with a
+//! message for the user. User mistakes in the program are diagnostics instead.
+
+/// An error that stops a build for reasons outside the program's source.
+public enum DriverError: Error, CustomStringConvertible, Sendable {
+  case inputNotFound(String)
+  case missingMainFile(String)
+  case cannotRead(String)
+  case cannotWrite(String, String)
+  case linkerNotFound
+  case linkFailed(command: String, output: String)
+  case codegen(String)
+  case internalError(String)
+
+  public var description: String {
+    switch self {
+    case .inputNotFound(let p): "no such file or directory: '\(p)'"
+    case .missingMainFile(let p): "project folder '\(p)' has no main.mojo"
+    case .cannotRead(let p): "cannot read '\(p)'"
+    case .cannotWrite(let p, let why): "cannot write '\(p)': \(why)"
+    case .linkerNotFound: "no C compiler driver ('cc') found to link with"
+    case .linkFailed(let command, let output): "link failed: \(command)\n\(output)"
+    case .codegen(let message): "code generation failed: \(message)"
+    case .internalError(let message): "internal compiler error: \(message)"
+    }
+  }
+}

@@ -1,0 +1,50 @@
+//! What a build was asked to do: inputs, outputs, backend and its optimization level.
+import MojoCodegen
+
+/// The code generator to use.
+public enum BackendKind: String, Sendable, CaseIterable {
+  /// Copy-and-patch: precompiled machine-code stencils, copied and patched.
+  case cnp
+  /// LLVM through its C API.
+  case llvm
+}
+
+/// What `mojoc build` writes.
+public enum EmitKind: String, Sendable, CaseIterable {
+  /// The IR of every module as text.
+  case ir
+  /// LLVM IR text (LLVM backend only).
+  case llvmIR = "llvm-ir"
+  /// One relocatable object per module, into the output folder.
+  case obj
+  /// A linked executable.
+  case exe
+}
+
+/// All options of one build.
+public struct BuildOptions: Sendable {
+  /// A project folder or a `.mojo` file.
+  public var input: String
+  /// The output path; nil picks a default (`./main` for executables, stdout for text).
+  public var output: String?
+  public var backend: BackendKind
+  public var optimization: OptimizationLevel
+  public var emit: EmitKind
+  /// Worker threads for the parallel phases.
+  public var jobs: Int
+  public var linker: LinkerChoice
+  /// Run the IR verifier after lowering (always on in debug builds).
+  public var verifyIR: Bool
+
+  public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
+              emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .auto, verifyIR: Bool = false) {
+    self.input = input
+    self.output = output
+    self.backend = backend
+    self.optimization = optimization
+    self.emit = emit
+    self.jobs = jobs
+    self.linker = linker
+    self.verifyIR = verifyIR
+  }
+}

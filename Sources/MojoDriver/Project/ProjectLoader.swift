@@ -1,0 +1,131 @@
+//! Finds and parses the modules of a project (LANGUAGE.md §11): starting from `main.mojo`, every
+//! imported module is located under the project root as `a/b/c.mojo` or the package folder
+//! `a/b/c/` (its module is `__init__.mojo` when present). Files are parsed in waves: every file
+//! found by the previous wave's imports is parsed concurrently.
+import Foundation
+import MojoDiagnostics
+import MojoSema
+import MojoSyntax
+
+/// The parsed modules of a project and the diagnostics of parsing.
+public struct LoadedProject: Sendable {
+  public var modules: [SourceModule]
+  /// Syntax diagnostics, per module, in module order.
+  public var diagnostics: [[Diagnostic]]
+}
+
+/// Reads a project folder (or a single `.mojo` file) from disk.
+public struct ProjectLoader: Sendable {
+  /// The project root: the folder of `main.mojo`.
+  public let root: URL
+  /// The entry file name inside `root`.
+  public let entry: String
+  /// How the root is shown in diagnostics.
+  public let displayRoot: String
+
+  /// Prepares to load the project at `input`: a folder holding `main.mojo`, or a `.mojo` file
+  /// whose folder is the root.
+  public init(input: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+      throw DriverError.inputNotFound(input)
+    }
+    let url = URL(fileURLWithPath: input)
+    if isDirectory.boolValue {
+      root = url
+      entry = "main.mojo"
+      displayRoot = input.hasSuffix("/") ? String(input.dropLast()) : input
+      guard FileManager.default.fileExists(atPath: url.appendingPathComponent("main.mojo").path) else {
+        throw DriverError.missingMainFile(input)
+      }
+    } else {
+      root = url.deletingLastPathComponent()
+      entry = url.lastPathComponent
+      let folder = (input as NSString).deletingLastPathComponent
+      displayRoot = folder.isEmpty ? "." : folder
+    }
+  }
+
+  /// A module to read: its dotted name, relative file path (nil for a bare package folder).
+  struct Candidate: Sendable {
+    var name: String
+    var relativePath: String?
+    var isPackage: Bool
+  }
+
+  /// Loads every module reachable from the entry file, parsing each wave with `executor`.
+  public func load(executor: some JobExecutor) throws -> LoadedProject {
+    var modules: [SourceModule] = []
+    var diagnostics: [[Diagnostic]] = []
+    var known: Set<String> = ["main"]
+    var wave = [Candidate(name: "main", relativePath: entry, isPackage: false)]
+    while !wave.isEmpty {
+      let results = try parseWave(wave, executor: executor)
+      var next: [Candidate] = []
+      for (candidate, (module, diags)) in zip(wave, results) {
+        modules.append(module)
+        diagnostics.append(diags)
+        for decl in module.tree.imports {
+          guard case .path(let components) = ImportPaths.target(of: decl, in: module.tree, importer: module.name,
+                                                                importerIsPackage: module.isPackage) else { continue }
+          var names = [components]
+          if decl.isFrom { names += decl.names.map { components + [module.tree.name($0.name)] } }
+          for path in names {
+            // Every prefix of a dotted path is a package or module in its own right.
+            for k in 1...max(1, path.count) where !path.isEmpty {
+              let prefix = Array(path.prefix(k))
+              let dotted = prefix.joined(separator: ".")
+              if known.contains(dotted) || Binder.libraryModules.contains(dotted) { continue }
+              if let found = locate(prefix) {
+                known.insert(dotted)
+                next.append(found)
+              } else {
+                break
+              }
+            }
+          }
+        }
+        _ = candidate
+      }
+      wave = next
+    }
+    return LoadedProject(modules: modules, diagnostics: diagnostics)
+  }
+
+  /// The module file or package folder for a dotted path, if it exists.
+  func locate(_ components: [String]) -> Candidate? {
+    let relative = components.joined(separator: "/")
+    let name = components.joined(separator: ".")
+    let fm = FileManager.default
+    if fm.fileExists(atPath: root.appendingPathComponent(relative + ".mojo").path) {
+      return Candidate(name: name, relativePath: relative + ".mojo", isPackage: false)
+    }
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory), isDirectory.boolValue {
+      let initPath = relative + "/__init__.mojo"
+      let hasInit = fm.fileExists(atPath: root.appendingPathComponent(initPath).path)
+      return Candidate(name: name, relativePath: hasInit ? initPath : nil, isPackage: true)
+    }
+    return nil
+  }
+
+  private func parseWave(_ wave: [Candidate], executor: some JobExecutor) throws -> [(SourceModule, [Diagnostic])] {
+    let slots = ResultSlots<Result<(SourceModule, [Diagnostic]), DriverError>>(count: wave.count)
+    executor.run(count: wave.count) { i in
+      let candidate = wave[i]
+      guard let relativePath = candidate.relativePath else {
+        slots[i] = .success((SourceModule(name: candidate.name, file: nil, tree: SyntaxTree(), isPackage: true), []))
+        return
+      }
+      let url = root.appendingPathComponent(relativePath)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        slots[i] = .failure(.cannotRead(url.path))
+        return
+      }
+      let file = SourceFile(path: displayRoot + "/" + relativePath, relativePath: relativePath, bytes: [UInt8](data))
+      let (tree, diagnostics) = Parser.parse(file)
+      slots[i] = .success((SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage), diagnostics))
+    }
+    return try slots.values.map { try $0!.get() }
+  }
+}

@@ -1,0 +1,187 @@
+//! Expressions: constants materialize to the type the checker chose, operators map to opcodes
+//! or runtime calls following LANGUAGE.md §7, `and`/`or`/chains/ternaries short-circuit.
+import MojoIR
+import MojoSema
+import MojoSyntax
+
+extension FunctionLowering {
+  /// Lowers `id` and returns the operand holding its value.
+  mutating func lowerExpression(_ id: ExprID) -> Operand {
+    switch checked.exprFacts[Int(id.index)] {
+    case .constant(let c): return constant(c, as: type(of: id))
+    case .local(let slot): return .value(slots[Int(slot)])
+    case .call(let target, let start, let count): return lowerCall(target, start: Int(start), count: Int(count)) ?? .int(0)
+    case .none: break
+    }
+    let e = tree.expr(id)
+    switch e.kind {
+    case .unary:
+      let operand = lowerExpression(ExprID(Int(e.a)))
+      let t = type(of: ExprID(Int(e.a)))
+      switch (e.op, t) {
+      case (.negate, .float64): return .value(builder.op(.fneg, operand))
+      case (.negate, _): return .value(builder.op(.ineg, operand))
+      case (.plus, _): return operand
+      case (.invert, .int): return .value(builder.op(.inot, operand))
+      case (.not, .int): return .value(builder.op(.ieq, operand, .int(0)))
+      default: return .value(builder.op(.bnot, operand))
+      }
+    case .binary:
+      if e.op == .and || e.op == .or { return lowerShortCircuit(e) }
+      let left = lowerExpression(ExprID(Int(e.a)))
+      let right = lowerExpression(ExprID(Int(e.b)))
+      return lowerBinary(e.op, left, type(of: ExprID(Int(e.a))), right, type(of: ExprID(Int(e.b))))
+    case .comparison:
+      return lowerComparisonChain(e)
+    case .ternary:
+      let result = builder.makeValue(ModuleLowering.irType(type(of: id)))
+      let thenBlock = builder.makeBlock(), elseBlock = builder.makeBlock(), merge = builder.makeBlock()
+      builder.branch(if: lowerCondition(ExprID(Int(e.a))), then: thenBlock, else: elseBlock)
+      builder.switchTo(thenBlock)
+      builder.copy(lowerExpression(ExprID(Int(e.b))), to: result)
+      builder.branch(to: merge)
+      builder.switchTo(elseBlock)
+      builder.copy(lowerExpression(ExprID(Int(e.c))), to: result)
+      builder.branch(to: merge)
+      builder.switchTo(merge)
+      return .value(result)
+    case .transfer:
+      return lowerExpression(ExprID(Int(e.a)))
+    default:
+      preconditionFailure("lowering: unchecked expression kind \(e.kind) reached the lowering")
+    }
+  }
+
+  /// A condition as an `i1`: `Int` conditions are true when non-zero (§8.2).
+  mutating func lowerCondition(_ id: ExprID) -> Operand {
+    let value = lowerExpression(id)
+    if type(of: id) == .int { return .value(builder.op(.ine, value, .int(0))) }
+    return value
+  }
+
+  /// A folded constant as an operand of type `t`.
+  mutating func constant(_ c: ConstantValue, as t: SemaType) -> Operand {
+    switch (c, t) {
+    case (.int(let v), .float64), (.int(let v), .floatLiteral): return .float(Double(v))
+    case (.int(let v), _): return .int(v)
+    case (.float(let v), _): return .float(v)
+    case (.bool(let b), _): return .int(b ? 1 : 0)
+    case (.string(let bytes), _): return .value(builder.address(of: module.stringConstant(bytes)))
+    }
+  }
+
+  /// The value a declared but uninitialized variable starts with.
+  mutating func defaultValue(_ t: SemaType) -> Operand {
+    t == .string ? constant(.string([]), as: .string) : zero(ModuleLowering.irType(t))
+  }
+
+  mutating func runtime(_ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {
+    let ref = module.declare(f.0, f.1, f.2)
+    let result = builder.call(ref, returning: f.2, args)
+    return result.map { .value($0) } ?? .int(0)
+  }
+
+  /// `left op right` for operands already checked to have compatible types.
+  mutating func lowerBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
+    switch lt {
+    case .float64:
+      switch op {
+      case .add: return .value(builder.op(.fadd, left, right))
+      case .sub: return .value(builder.op(.fsub, left, right))
+      case .mul: return .value(builder.op(.fmul, left, right))
+      case .div: return .value(builder.op(.fdiv, left, right))
+      case .floorDiv: return runtime(Runtime.ffloordiv, [left, right])
+      case .mod: return runtime(Runtime.fmod, [left, right])
+      case .pow: return runtime(Runtime.fpowi, [left, right])
+      case .less: return .value(builder.op(.flt, left, right))
+      case .greater: return .value(builder.op(.fgt, left, right))
+      case .lessEqual: return .value(builder.op(.fle, left, right))
+      case .greaterEqual: return .value(builder.op(.fge, left, right))
+      case .equal: return .value(builder.op(.feq, left, right))
+      case .notEqual: return .value(builder.op(.fne, left, right))
+      default: break
+      }
+    case .bool:
+      switch op {
+      case .bitAnd: return .value(builder.op(.band, left, right))
+      case .bitOr: return .value(builder.op(.bor, left, right))
+      case .bitXor, .notEqual: return .value(builder.op(.bxor, left, right))
+      default:
+        // Ordered comparisons of Bool compare 0/1 (`False < True`).
+        return lowerBinary(op, .value(builder.op(.zext, left)), .int, .value(builder.op(.zext, right)), .int)
+      }
+    case .string:
+      switch op {
+      case .add: return runtime(Runtime.concat, [left, right])
+      case .equal: return .value(builder.op(.ine, runtime(Runtime.equal, [left, right]), .int(0)))
+      case .notEqual: return .value(builder.op(.ieq, runtime(Runtime.equal, [left, right]), .int(0)))
+      default:
+        return lowerBinary(op, runtime(Runtime.compare, [left, right]), .int, .int(0), .int)
+      }
+    default:
+      switch op {
+      case .add: return .value(builder.op(.iadd, left, right))
+      case .sub: return .value(builder.op(.isub, left, right))
+      case .mul: return .value(builder.op(.imul, left, right))
+      case .div: return .value(builder.op(.idiv, left, right))
+      case .floorDiv: return .value(builder.op(.ifloordiv, left, right))
+      case .mod: return .value(builder.op(.imod, left, right))
+      case .pow: return runtime(Runtime.ipow, [left, right])
+      case .shl: return .value(builder.op(.ishl, left, right))
+      case .shr: return .value(builder.op(.ishr, left, right))
+      case .bitAnd: return .value(builder.op(.iand, left, right))
+      case .bitOr: return .value(builder.op(.ior, left, right))
+      case .bitXor: return .value(builder.op(.ixor, left, right))
+      case .less: return .value(builder.op(.ilt, left, right))
+      case .greater: return .value(builder.op(.igt, left, right))
+      case .lessEqual: return .value(builder.op(.ile, left, right))
+      case .greaterEqual: return .value(builder.op(.ige, left, right))
+      case .equal: return .value(builder.op(.ieq, left, right))
+      case .notEqual: return .value(builder.op(.ine, left, right))
+      default: break
+      }
+    }
+    preconditionFailure("lowering: operator \(op) on \(lt) passed the checker")
+  }
+
+  /// `a and b` / `a or b`: the right operand runs only when it decides the result.
+  mutating func lowerShortCircuit(_ e: ExprNode) -> Operand {
+    let result = builder.makeValue(.i1)
+    let rightBlock = builder.makeBlock(), merge = builder.makeBlock()
+    let left = lowerExpression(ExprID(Int(e.a)))
+    builder.copy(left, to: result)
+    if e.op == .and {
+      builder.branch(if: left, then: rightBlock, else: merge)
+    } else {
+      builder.branch(if: left, then: merge, else: rightBlock)
+    }
+    builder.switchTo(rightBlock)
+    builder.copy(lowerExpression(ExprID(Int(e.b))), to: result)
+    builder.branch(to: merge)
+    builder.switchTo(merge)
+    return .value(result)
+  }
+
+  /// `a < b <= c`: each middle operand is evaluated once; the chain stops at the first false link.
+  mutating func lowerComparisonChain(_ e: ExprNode) -> Operand {
+    let operands = Array(tree.list(of: e))
+    let result = builder.makeValue(.i1)
+    let done = builder.makeBlock()
+    var left = lowerExpression(operands[0])
+    for k in 1..<operands.count {
+      let right = lowerExpression(operands[k])
+      let op = tree.comparisonOps[Int(e.a) + k - 1]
+      let link = lowerBinary(op, left, type(of: operands[k - 1]), right, type(of: operands[k]))
+      builder.copy(link, to: result)
+      if k < operands.count - 1 {
+        let next = builder.makeBlock()
+        builder.branch(if: .value(result), then: next, else: done)
+        builder.switchTo(next)
+        left = materializeInValue(right)
+      }
+    }
+    builder.branch(to: done)
+    builder.switchTo(done)
+    return .value(result)
+  }
+}

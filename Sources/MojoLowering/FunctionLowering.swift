@@ -1,0 +1,171 @@
+//! Lowers one function body: local slots become IR values, statements become blocks and
+//! branches. Expressions are in `FunctionLowering+Expressions.swift`, calls and builtins in
+//! `FunctionLowering+Calls.swift`.
+import MojoIR
+import MojoSema
+import MojoSyntax
+
+/// Lowers the body of one checked function into a `FunctionBuilder`.
+struct FunctionLowering {
+  let module: ModuleLowering
+  let checked: CheckedModule
+  let tree: SyntaxTree
+  let function: CheckedFunction
+  var builder: FunctionBuilder
+  /// IR value of each local slot.
+  var slots: [ValueID] = []
+  /// Targets of `break` and `continue` for the enclosing loops, innermost last.
+  var loops: [(breakTarget: BlockID, continueTarget: BlockID)] = []
+
+  init(module: ModuleLowering, function: CheckedFunction) {
+    self.module = module
+    self.checked = module.checked
+    self.tree = module.program.modules[module.checked.module].tree
+    self.function = function
+    let signature = module.program.signatures[module.checked.module][function.function]
+    builder = FunctionBuilder(parameterTypes: signature.parameters.map { ModuleLowering.irType($0.type) })
+    for (k, type) in function.locals.enumerated() {
+      slots.append(k < signature.parameters.count ? builder.parameter(k) : builder.makeValue(ModuleLowering.irType(type)))
+    }
+  }
+
+  mutating func lowerBody() {
+    let decl = tree.functions[function.function]
+    lowerBlock(decl.body)
+    if !builder.isTerminated {
+      // Falling off the end: only possible for functions without a result (the checker
+      // rejects the others).
+      builder.ret(nil)
+    }
+  }
+
+  func type(of id: ExprID) -> SemaType { checked.exprTypes[Int(id.index)] }
+
+  // MARK: - Statements
+
+  mutating func lowerBlock(_ block: Block) {
+    for s in tree.statements(in: block) {
+      if builder.isTerminated {
+        // Code after `return`/`break` is unreachable; give it a fresh block nobody jumps to.
+        builder.switchTo(builder.makeBlock())
+      }
+      lowerStatement(s)
+    }
+  }
+
+  mutating func lowerStatement(_ id: StmtID) {
+    let s = tree.stmt(id)
+    switch s.kind {
+    case .expression:
+      _ = lowerExpression(ExprID(Int(s.a)))
+    case .varDecl:
+      let slot = slots[Int(checked.stmtSlots[Int(id.index)])]
+      let value = ExprID(Int(s.c))
+      let operand = value.exists ? lowerExpression(value) : defaultValue(function.locals[Int(checked.stmtSlots[Int(id.index)])])
+      builder.copy(operand, to: slot)
+    case .assign:
+      let target = ExprID(Int(s.a))
+      let value = lowerExpression(ExprID(Int(s.b)))
+      if case .local(let slot) = checked.exprFacts[Int(target.index)] {
+        builder.copy(value, to: slots[Int(slot)])
+      }
+    case .augmentedAssign:
+      let target = ExprID(Int(s.a))
+      guard case .local(let slot) = checked.exprFacts[Int(target.index)] else { return }
+      let current = Operand.value(slots[Int(slot)])
+      let right = lowerExpression(ExprID(Int(s.b)))
+      let result = lowerBinary(s.op, current, type(of: target), right, type(of: ExprID(Int(s.b))))
+      builder.copy(result, to: slots[Int(slot)])
+    case .pass, .comptimeDecl, .invalid:
+      break
+    case .breakLoop:
+      if let loop = loops.last { builder.branch(to: loop.breakTarget) }
+    case .continueLoop:
+      if let loop = loops.last { builder.branch(to: loop.continueTarget) }
+    case .returnValue:
+      let value = ExprID(Int(s.a))
+      builder.ret(value.exists ? lowerExpression(value) : nil)
+    case .ifElse:
+      let condition = lowerCondition(ExprID(Int(s.a)))
+      let thenBlock = builder.makeBlock()
+      let merge = builder.makeBlock()
+      let elseBlock = s.c == UInt32.max ? merge : builder.makeBlock()
+      builder.branch(if: condition, then: thenBlock, else: elseBlock)
+      builder.switchTo(thenBlock)
+      lowerBlock(tree.blocks[Int(s.b)])
+      if !builder.isTerminated { builder.branch(to: merge) }
+      if s.c != UInt32.max {
+        builder.switchTo(elseBlock)
+        lowerBlock(tree.blocks[Int(s.c)])
+        if !builder.isTerminated { builder.branch(to: merge) }
+      }
+      builder.switchTo(merge)
+    case .whileLoop:
+      let header = builder.makeBlock()
+      let body = builder.makeBlock()
+      let exit = builder.makeBlock()
+      builder.branch(to: header)
+      builder.switchTo(header)
+      builder.branch(if: lowerCondition(ExprID(Int(s.a))), then: body, else: exit)
+      builder.switchTo(body)
+      loops.append((exit, header))
+      lowerBlock(tree.blocks[Int(s.b)])
+      loops.removeLast()
+      if !builder.isTerminated { builder.branch(to: header) }
+      builder.switchTo(exit)
+    case .forLoop:
+      lowerForRange(id, s)
+    }
+  }
+
+  /// `for i in range(start, stop, step)`: the bounds are evaluated once; a hidden counter
+  /// drives the loop and is copied into the (read-only) loop variable at each iteration.
+  mutating func lowerForRange(_ id: StmtID, _ s: StmtNode) {
+    let call = ExprID(Int(s.b))
+    guard case .call(.range, let start, _) = checked.exprFacts[Int(call.index)] else { return }
+    let args = (0..<3).map { lowerArgument(checked.callArguments[Int(start) + $0]) }
+    let counter = builder.makeValue(.i64)
+    builder.copy(args[0], to: counter)
+    let stop = materializeInValue(args[1])
+    let step = materializeInValue(args[2])
+    let header = builder.makeBlock()
+    let body = builder.makeBlock()
+    let latch = builder.makeBlock()
+    let exit = builder.makeBlock()
+    builder.branch(to: header)
+    builder.switchTo(header)
+    let inRange: Operand
+    if case .int(let k) = step {
+      inRange = .value(builder.op(k > 0 ? .ilt : .igt, .value(counter), stop))
+    } else {
+      // Unknown step sign: (step > 0 and i < stop) or (step < 0 and i > stop).
+      let up = builder.op(.band, .value(builder.op(.igt, step, .int(0))), .value(builder.op(.ilt, .value(counter), stop)))
+      let down = builder.op(.band, .value(builder.op(.ilt, step, .int(0))), .value(builder.op(.igt, .value(counter), stop)))
+      inRange = .value(builder.op(.bor, .value(up), .value(down)))
+    }
+    builder.branch(if: inRange, then: body, else: exit)
+    builder.switchTo(body)
+    builder.copy(.value(counter), to: slots[Int(checked.stmtSlots[Int(id.index)])])
+    loops.append((exit, latch))
+    lowerBlock(tree.blocks[Int(s.c)])
+    loops.removeLast()
+    if !builder.isTerminated { builder.branch(to: latch) }
+    builder.switchTo(latch)
+    builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step])
+    builder.branch(to: header)
+    builder.switchTo(exit)
+  }
+
+  /// Keeps constants as they are and copies values into a fresh value, so later assignments
+  /// to the source variable cannot change it.
+  mutating func materializeInValue(_ operand: Operand) -> Operand {
+    guard case .value(let v) = operand else { return operand }
+    let copy = builder.makeValue(builder.type(of: v))
+    builder.copy(operand, to: copy)
+    return .value(copy)
+  }
+
+  func zero(_ type: IRType) -> Operand {
+    type == .f64 ? .float(0.0) : .int(0)
+  }
+}

@@ -1,0 +1,122 @@
+//! Lowers one checked module to one IR module: every function of the module becomes a defined
+//! IR function (same order as in the tree), calls to other modules and to the runtime become
+//! declarations. This is the only place where language semantics become IR; statement and
+//! expression lowering are in `FunctionLowering*.swift`.
+import MojoIR
+import MojoSema
+import MojoSyntax
+
+/// Lowers a checked module. A reference type so that function lowerings can add declarations
+/// and data without copying the module under construction; it belongs to one job.
+public final class ModuleLowering {
+  let program: Program
+  let checked: CheckedModule
+  var ir: IRModule
+  /// Tree function index to the IR function defining it.
+  var definedFunctions: [FunctionRef] = []
+  /// Declarations already added, by symbol.
+  var declarations: [String: FunctionRef] = [:]
+  /// String literal data objects, by content.
+  var stringData: [[UInt8]: DataID] = [:]
+
+  /// Lowers `checked` (module `checked.module` of `program`) to IR.
+  public static func lower(_ checked: CheckedModule, in program: Program) -> IRModule {
+    let lowering = ModuleLowering(program: program, checked: checked)
+    lowering.run()
+    return lowering.ir
+  }
+
+  init(program: Program, checked: CheckedModule) {
+    self.program = program
+    self.checked = checked
+    self.ir = IRModule(name: program.modules[checked.module].name)
+  }
+
+  private func run() {
+    let m = checked.module
+    let signatures = program.signatures[m]
+    for signature in signatures {
+      ir.functions.append(IRFunction(defining: signature.symbol, parameterTypes: signature.parameters.map { Self.irType($0.type) },
+                                     returnType: Self.irType(signature.result), linkage: .exported))
+      definedFunctions.append(FunctionRef(ir.functions.count - 1))
+      declarations[signature.symbol] = FunctionRef(ir.functions.count - 1)
+    }
+    for checkedFunction in checked.functions {
+      var lowering = FunctionLowering(module: self, function: checkedFunction)
+      lowering.lowerBody()
+      let ref = definedFunctions[checkedFunction.function]
+      lowering.builder.finish(into: &ir.functions[Int(ref.index)])
+    }
+  }
+
+  // MARK: - Types and symbols
+
+  /// The IR type that holds a value of a checked type.
+  static func irType(_ t: SemaType) -> IRType {
+    switch t {
+    case .int, .intLiteral: .i64
+    case .float64, .floatLiteral: .f64
+    case .bool: .i1
+    case .none: .void
+    case .string, .stringLiteral, .list, .structType: .ptr
+    case .module, .typeValue, .error: .i64
+    }
+  }
+
+  /// The IR function to call for user function `index` of module `module`.
+  func functionRef(module: Int, index: Int) -> FunctionRef {
+    if module == checked.module { return definedFunctions[index] }
+    let signature = program.signatures[module][index]
+    return declare(signature.symbol, signature.parameters.map { Self.irType($0.type) }, Self.irType(signature.result))
+  }
+
+  /// The declaration of an external function, added once.
+  func declare(_ symbol: String, _ parameters: [IRType], _ result: IRType) -> FunctionRef {
+    if let ref = declarations[symbol] { return ref }
+    let ref = ir.declare(symbol, parameters: parameters, returns: result)
+    declarations[symbol] = ref
+    return ref
+  }
+
+  /// The data object of a string literal: its length as 8 little-endian bytes, then its bytes
+  /// (the runtime's `MojoString` layout).
+  func stringConstant(_ bytes: [UInt8]) -> DataID {
+    if let id = stringData[bytes] { return id }
+    var blob: [UInt8] = []
+    blob.reserveCapacity(8 + bytes.count)
+    var length = UInt64(bytes.count)
+    for _ in 0..<8 {
+      blob.append(UInt8(truncatingIfNeeded: length))
+      length >>= 8
+    }
+    blob.append(contentsOf: bytes)
+    let id = ir.addData(blob)
+    stringData[bytes] = id
+    return id
+  }
+}
+
+/// The runtime functions the lowering calls (`Sources/MojoRuntime/C/mojo_runtime.h`).
+enum Runtime {
+  static let printInt = ("mojo_rt_print_int", [IRType.i64], IRType.void)
+  static let printBool = ("mojo_rt_print_bool", [IRType.i64], IRType.void)
+  static let printFloat = ("mojo_rt_print_float", [IRType.f64], IRType.void)
+  static let printString = ("mojo_rt_print_string", [IRType.ptr], IRType.void)
+  static let ipow = ("mojo_rt_ipow", [IRType.i64, .i64], IRType.i64)
+  static let fpowi = ("mojo_rt_fpowi", [IRType.f64, .i64], IRType.f64)
+  static let fmod = ("mojo_rt_fmod", [IRType.f64, .f64], IRType.f64)
+  static let ffloordiv = ("mojo_rt_ffloordiv", [IRType.f64, .f64], IRType.f64)
+  static let fmin = ("mojo_rt_fmin", [IRType.f64, .f64], IRType.f64)
+  static let fmax = ("mojo_rt_fmax", [IRType.f64, .f64], IRType.f64)
+  static let floor = ("mojo_rt_floor", [IRType.f64], IRType.f64)
+  static let ceil = ("mojo_rt_ceil", [IRType.f64], IRType.f64)
+  static let trunc = ("mojo_rt_trunc", [IRType.f64], IRType.f64)
+  static let concat = ("mojo_rt_str_concat", [IRType.ptr, .ptr], IRType.ptr)
+  static let compare = ("mojo_rt_str_compare", [IRType.ptr, .ptr], IRType.i64)
+  static let equal = ("mojo_rt_str_eq", [IRType.ptr, .ptr], IRType.i64)
+  static let fromInt = ("mojo_rt_str_from_int", [IRType.i64], IRType.ptr)
+  static let fromFloat = ("mojo_rt_str_from_float", [IRType.f64], IRType.ptr)
+  static let fromBool = ("mojo_rt_str_from_bool", [IRType.i64], IRType.ptr)
+  static let ord = ("mojo_rt_str_ord", [IRType.ptr], IRType.i64)
+  static let chr = ("mojo_rt_str_chr", [IRType.i64], IRType.ptr)
+}

@@ -1,0 +1,142 @@
+//! Binds module-level names: each module's own declarations, then its imports (iterated to a
+//! fixed point, because imported names are members of the importing module and import cycles
+//! are allowed, LANGUAGE.md §11), then every function's signature.
+//! Runs once over the whole project, before bodies are checked in parallel.
+import MojoDiagnostics
+import MojoSyntax
+
+/// Builds the module-level symbol tables and signatures of a program.
+public enum Binder {
+  /// The dotted names of the built-in library modules.
+  public static let libraryModules = ["std", "std.math"]
+
+  /// Binds `program` in place; returns the diagnostics of each module.
+  public static func bind(_ program: inout Program) -> [[Diagnostic]] {
+    for name in libraryModules where program.moduleIndex[name] == nil {
+      program.modules.append(SourceModule(name: name, file: nil, tree: SyntaxTree(), isPackage: true))
+      program.moduleIndex[name] = program.modules.count - 1
+      program.symbols.append([:])
+      program.signatures.append([])
+      program.comptimeValues.append([])
+    }
+    if let math = program.moduleIndex["std.math"] {
+      for f in BuiltinFunction.allCases { program.symbols[math][f.rawValue] = .builtin(f) }
+    }
+    var diagnostics = Array(repeating: [Diagnostic](), count: program.modules.count)
+    for m in program.modules.indices { collectDeclarations(&program, m, &diagnostics[m]) }
+    bindImports(&program, &diagnostics)
+    for m in program.modules.indices { SignatureResolver.resolve(&program, module: m, into: &diagnostics[m]) }
+    return diagnostics
+  }
+
+  private static func collectDeclarations(_ program: inout Program, _ m: Int, _ diagnostics: inout [Diagnostic]) {
+    let module = program.modules[m]
+    let tree = module.tree
+    var table = program.symbols[m]
+    func add(_ name: NameID, _ offset: UInt32, _ symbol: Symbol) {
+      let text = tree.name(name)
+      if table[text] != nil {
+        diagnostics.append(SemaDiagnostics.invalidRedefinition(text, SourceLocation(file: module.file, offset: Int(offset))))
+      } else {
+        table[text] = symbol
+      }
+    }
+    for f in tree.moduleFunctions { add(tree.functions[f].name, tree.functions[f].offset, .function(module: m, index: f)) }
+    for (i, s) in tree.structs.enumerated() { add(s.name, s.offset, .structType(module: m, index: i)) }
+    for (i, c) in tree.comptimes.enumerated() { add(c.name, c.offset, .comptime(module: m, index: i)) }
+    program.symbols[m] = table
+  }
+
+  // MARK: - Imports
+
+  /// One name a `from` import must bind, pending until its source module has it.
+  private struct PendingName {
+    var module: Int
+    var source: Int
+    var sourceName: String
+    var part: NamePart
+  }
+
+  private static func bindImports(_ program: inout Program, _ diagnostics: inout [[Diagnostic]]) {
+    var pending: [PendingName] = []
+    let count = program.modules.count
+    for m in 0..<count {
+      let module = program.modules[m]
+      let tree = module.tree
+      for decl in tree.imports {
+        let location = { (offset: UInt32) in SourceLocation(file: module.file, offset: Int(offset)) }
+        switch ImportPaths.target(of: decl, in: tree, importer: module.name, importerIsPackage: module.isPackage) {
+        case .relativeToTopLevel, .beyondRoot:
+          diagnostics[m].append(SemaDiagnostics.importRelativeToTopLevel(location(decl.path.first?.offset ?? decl.offset)))
+        case .path(let components):
+          guard let target = locate(components, decl: decl, program: program, location: location, into: &diagnostics[m]) else { continue }
+          if decl.isFrom {
+            for part in decl.names {
+              pending.append(PendingName(module: m, source: target, sourceName: program.modules[target].name, part: part))
+            }
+          } else {
+            // `import a.b` binds `a`; `a.b.NAME` is then reached through submodule lookup.
+            let first = components[0]
+            if let top = program.moduleIndex[first] {
+              bindImported(&program, m, tree.name(decl.path[0].name), .module(top), decl.path[0].offset, &diagnostics[m])
+            }
+          }
+        }
+      }
+    }
+    // Resolve `from` names to a fixed point: a name may come from another module's imports.
+    var progress = true
+    while progress && !pending.isEmpty {
+      progress = false
+      pending.removeAll { p in
+        let name = program.modules[p.module].tree.name(p.part.name)
+        guard let symbol = member(name, of: p.source, in: program) else { return false }
+        bindImported(&program, p.module, name, symbol, p.part.offset, &diagnostics[p.module])
+        progress = true
+        return true
+      }
+    }
+    for p in pending {
+      let module = program.modules[p.module]
+      diagnostics[p.module].append(SemaDiagnostics.moduleDoesNotContain(
+        p.sourceName, module.tree.name(p.part.name), SourceLocation(file: module.file, offset: Int(p.part.offset))))
+    }
+  }
+
+  /// A member of module `m`: its own or imported name, or a submodule.
+  public static func member(_ name: String, of m: Int, in program: Program) -> Symbol? {
+    if let s = program.symbols[m][name] { return s }
+    if let sub = program.moduleIndex[program.modules[m].name + "." + name] { return .module(sub) }
+    return nil
+  }
+
+  private static func bindImported(_ program: inout Program, _ m: Int, _ name: String, _ symbol: Symbol, _ offset: UInt32,
+                                   _ diagnostics: inout [Diagnostic]) {
+    if let existing = program.symbols[m][name] {
+      if existing != symbol {
+        let file = program.modules[m].file
+        diagnostics.append(SemaDiagnostics.invalidRedefinition(name, SourceLocation(file: file, offset: Int(offset))))
+      }
+      return
+    }
+    program.symbols[m][name] = symbol
+  }
+
+  /// The module named by `components`, or nil after reporting the first component that cannot
+  /// be found.
+  private static func locate(_ components: [String], decl: ImportDecl, program: Program,
+                             location: (UInt32) -> SourceLocation, into diagnostics: inout [Diagnostic]) -> Int? {
+    if components.isEmpty { return nil }
+    var prefix = ""
+    for (k, c) in components.enumerated() {
+      prefix = k == 0 ? c : prefix + "." + c
+      if program.moduleIndex[prefix] == nil {
+        let j = k - (components.count - decl.path.count)
+        let offset = j >= 0 ? decl.path[j].offset : decl.offset
+        diagnostics.append(SemaDiagnostics.unableToLocateModule(c, location(offset)))
+        return nil
+      }
+    }
+    return program.moduleIndex[prefix]
+  }
+}

@@ -1,0 +1,253 @@
+//! Calls: user functions (positional, keyword and default arguments, LANGUAGE.md §9.1), the
+//! builtins of §10.1, `std.math`, and `range` as a `for` iterable.
+import MojoDiagnostics
+import MojoSyntax
+
+extension BodyChecker {
+  mutating func checkCall(_ id: ExprID, _ e: ExprNode) -> SemaType {
+    let callee = tree.expr(ExprID(Int(e.a)))
+    let args = Array(tree.arguments(of: e))
+    var symbol: Symbol?
+    var builtinName: String?
+    if callee.kind == .name {
+      let name = tree.name(NameID(Int(callee.a)))
+      if lookupLocal(name) != nil {
+        report(SemaDiagnostics.notCallable(location(callee.offset)))
+        return checkArgumentsOnly(args)
+      }
+      symbol = program.symbols[module][name]
+      if symbol == nil { builtinName = name }
+    } else if callee.kind == .member {
+      if let s = resolveQualified(callee) {
+        if case .module(-1) = s { return checkArgumentsOnly(args) }
+        symbol = s
+      } else {
+        return checkMethodCall(id, e, callee, args)
+      }
+    } else {
+      report(SemaDiagnostics.notCallable(location(callee.offset)))
+      return checkArgumentsOnly(args)
+    }
+    switch symbol {
+    case .function(let m, let f)?:
+      return checkUserCall(id, e, module: m, function: f, args)
+    case .builtin(let b)?:
+      guard args.count == 1 else {
+        report(SemaDiagnostics.unexpectedArgument(b.rawValue, location(args.dropFirst().first?.offset ?? e.offset)))
+        return checkArgumentsOnly(args)
+      }
+      checkValue(args[0].value, as: .float64)
+      record(id, .library(b), [.expression(args[0].value)])
+      return .float64
+    case .structType?:
+      report(SemaDiagnostics.notSupportedYet("a struct", location(callee.offset)))
+      return checkArgumentsOnly(args)
+    case .comptime?, .module?:
+      report(SemaDiagnostics.notCallable(location(callee.offset)))
+      return checkArgumentsOnly(args)
+    case nil:
+      return checkBuiltinCall(id, e, builtinName ?? "", callee, args)
+    }
+  }
+
+  private mutating func record(_ id: ExprID, _ target: CallTarget, _ arguments: [CallArgument]) {
+    let start = UInt32(result.callArguments.count)
+    result.callArguments.append(contentsOf: arguments)
+    result.exprFacts[Int(id.index)] = .call(target, start: start, count: UInt32(arguments.count))
+  }
+
+  private mutating func checkArgumentsOnly(_ args: [Argument]) -> SemaType {
+    for a in args { _ = checkExpression(a.value, expected: nil) }
+    return .error
+  }
+
+  private mutating func checkUserCall(_ id: ExprID, _ e: ExprNode, module m: Int, function f: Int, _ args: [Argument]) -> SemaType {
+    let signature = program.signatures[m][f]
+    let name = signature.displayName
+    let parameters = signature.parameters
+    var slots = [ExprID?](repeating: nil, count: parameters.count)
+    var positional = 0
+    var sawKeyword = false
+    var failed = false
+    for a in args {
+      if !a.label.exists {
+        if sawKeyword { report(SemaDiagnostics.positionalAfterKeyword(location(a.offset))); failed = true }
+        if positional >= parameters.count {
+          if !failed { report(SemaDiagnostics.unexpectedArgument(name, location(a.offset))) }
+          failed = true
+          _ = checkExpression(a.value, expected: nil)
+          continue
+        }
+        slots[positional] = a.value
+        positional += 1
+      } else {
+        sawKeyword = true
+        let label = tree.name(a.label)
+        guard let k = parameters.firstIndex(where: { $0.name == label }), slots[k] == nil else {
+          if !failed { report(SemaDiagnostics.unexpectedArgument(name, location(a.offset))) }
+          failed = true
+          _ = checkExpression(a.value, expected: nil)
+          continue
+        }
+        slots[k] = a.value
+      }
+    }
+    var arguments: [CallArgument] = []
+    for (k, p) in parameters.enumerated() {
+      if let value = slots[k] {
+        let t = checkExpression(value, expected: p.type)
+        if t != p.type && t != .error && p.type != .error {
+          if t.isLiteral && convertible(t, to: p.type) {
+            materialize(value, as: p.type)
+          } else if !failed {
+            report(SemaDiagnostics.argumentType(name, p.name, t.materialized, p.type, location(tree.expr(value).offset)))
+            failed = true
+          }
+        }
+        arguments.append(.expression(value))
+      } else if let d = p.defaultValue {
+        arguments.append(.constant(d, p.type))
+      } else {
+        if !failed { report(SemaDiagnostics.missingArgument(name, p.name, location(e.offset))) }
+        failed = true
+      }
+    }
+    if !failed { record(id, .function(module: m, index: f), arguments) }
+    return failed ? (signature.result == .none ? .none : signature.result) : signature.result
+  }
+
+  private mutating func checkMethodCall(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
+    let receiver = ExprID(Int(callee.a))
+    let receiverType = checkExpression(receiver, expected: nil)
+    let method = tree.name(NameID(Int(callee.b)))
+    if receiverType == .error { return checkArgumentsOnly(args) }
+    if (receiverType == .string || receiverType == .stringLiteral) && method == "byte_length" && args.isEmpty {
+      materialize(receiver, as: .string)
+      record(id, .byteLength, [.expression(receiver)])
+      return .int
+    }
+    report(SemaDiagnostics.noAttribute(receiverType.materialized.description, method, location(callee.offset)))
+    return checkArgumentsOnly(args)
+  }
+
+  private mutating func checkBuiltinCall(_ id: ExprID, _ e: ExprNode, _ name: String, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
+    let at = location(callee.offset)
+    func positionalOnly(_ count: ClosedRange<Int>) -> Bool {
+      if args.contains(where: { $0.label.exists }) {
+        report(SemaDiagnostics.unexpectedArgument(name, location(args.first { $0.label.exists }!.offset)))
+        return false
+      }
+      if args.count > count.upperBound {
+        report(SemaDiagnostics.unexpectedArgument(name, location(args[count.upperBound].offset)))
+        return false
+      }
+      if args.count < count.lowerBound {
+        report(SemaDiagnostics.missingArgument(name, "value", location(e.offset)))
+        return false
+      }
+      return true
+    }
+    switch name {
+    case "print":
+      var values: [CallArgument] = []
+      var sep: CallArgument = .constant(.string([0x20]), .string)
+      var end: CallArgument = .constant(.string([0x0A]), .string)
+      for a in args {
+        if a.label.exists {
+          let label = tree.name(a.label)
+          guard label == "sep" || label == "end" else {
+            report(SemaDiagnostics.unexpectedArgument("print", location(a.offset)))
+            continue
+          }
+          checkValue(a.value, as: .string)
+          if label == "sep" { sep = .expression(a.value) } else { end = .expression(a.value) }
+        } else {
+          let t = checkExpression(a.value, expected: nil)
+          if t.isLiteral { materialize(a.value, as: t.materialized) }
+          switch t.materialized {
+          case .int, .float64, .bool, .string, .error: break
+          default: report(SemaDiagnostics.notSupportedYet("printing a '\(t)'", location(a.offset)))
+          }
+          values.append(.expression(a.value))
+        }
+      }
+      record(id, .print, values + [sep, end])
+      return .none
+    case "abs", "min", "max":
+      let range = name == "abs" ? 1...1 : 2...Int.max
+      guard positionalOnly(range) else { return checkArgumentsOnly(args) }
+      var types = args.map { checkExpression($0.value, expected: nil) }
+      if types.contains(.error) { return .error }
+      let target: SemaType = types.contains(.float64) || (types.contains(.floatLiteral) && !types.contains(.int)) ? .float64 : .int
+      for (k, a) in args.enumerated() {
+        if types[k] == target { continue }
+        if types[k].isLiteral && convertible(types[k], to: target) { materialize(a.value, as: target); types[k] = target; continue }
+        report(SemaDiagnostics.argumentType(name, "value", types[k], target, location(tree.expr(a.value).offset)))
+        return .error
+      }
+      record(id, name == "abs" ? .abs : name == "min" ? .min : .max, args.map { .expression($0.value) })
+      return target
+    case "Int", "Float64", "String", "Bool":
+      if args.isEmpty && name == "String" {
+        record(id, .convertToString, [.constant(.string([]), .string)])
+        return .string
+      }
+      guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
+      let value = args[0].value
+      var t = checkExpression(value, expected: nil)
+      if name == "Int" && t == .floatLiteral {
+        report(SemaDiagnostics.cannotConvert("FloatLiteral", .int, location(tree.expr(value).offset)))
+        return .error
+      }
+      if t.isLiteral { t = t.materialized; materialize(value, as: t) }
+      let target: (CallTarget, SemaType)
+      switch name {
+      case "Int": target = (.convertToInt, .int)
+      case "Float64": target = (.convertToFloat64, .float64)
+      case "Bool": target = (.convertToBool, .bool)
+      default: target = (.convertToString, .string)
+      }
+      guard [.int, .float64, .bool, .string].contains(t), name == "String" || t != .string else {
+        if t != .error { report(SemaDiagnostics.argumentType(name, "value", t, target.1, location(tree.expr(value).offset))) }
+        return .error
+      }
+      record(id, target.0, [.expression(value)])
+      return target.1
+    case "len", "ord", "chr", "range":
+      if name == "range" { report(SemaDiagnostics.notSupportedYet("'range' outside a 'for' loop", at)) }
+      else if name == "chr" {
+        guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
+        checkValue(args[0].value, as: .int)
+        record(id, .chr, [.expression(args[0].value)])
+        return .string
+      } else if name == "ord" {
+        guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
+        checkValue(args[0].value, as: .string)
+        record(id, .ord, [.expression(args[0].value)])
+        return .int
+      } else {
+        report(SemaDiagnostics.notSupportedYet("'\(name)'", at))
+      }
+      return checkArgumentsOnly(args)
+    default:
+      report(SemaDiagnostics.unknownDeclaration(name, at))
+      return checkArgumentsOnly(args)
+    }
+  }
+
+  /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)` with `Int` arguments.
+  mutating func checkRangeCall(_ id: ExprID, _ e: ExprNode) {
+    let args = Array(tree.arguments(of: e))
+    guard (1...3).contains(args.count), !args.contains(where: { $0.label.exists }) else {
+      report(SemaDiagnostics.unexpectedArgument("range", location(args.first?.offset ?? e.offset)))
+      _ = checkArgumentsOnly(args)
+      return
+    }
+    for a in args { checkValue(a.value, as: .int) }
+    var arguments: [CallArgument] = args.map { .expression($0.value) }
+    if args.count == 1 { arguments.insert(.constant(.int(0), .int), at: 0) }
+    if arguments.count == 2 { arguments.append(.constant(.int(1), .int)) }
+    record(id, .range, arguments)
+    result.exprTypes[Int(id.index)] = .none
+  }
+}

@@ -1,0 +1,247 @@
+//! Expression typing: literals fold to constants and take the type their context gives them
+//! (LANGUAGE.md §6.3); operators follow §7; `Int` and `Float64` never mix implicitly.
+import MojoDiagnostics
+import MojoSyntax
+
+extension BodyChecker {
+  /// Checks `id` and returns its type. `expected` only guides literal materialization; callers
+  /// that need a specific type use `checkValue`.
+  mutating func checkExpression(_ id: ExprID, expected: SemaType?) -> SemaType {
+    let type = computeType(id, expected: expected)
+    result.exprTypes[Int(id.index)] = type
+    return type
+  }
+
+  /// Checks `id` as a value of `target` type, reporting a conversion error when it is not one.
+  mutating func checkValue(_ id: ExprID, as target: SemaType) {
+    let type = checkExpression(id, expected: target)
+    if type == target || type == .error || target == .error { return }
+    if type.isLiteral, convertible(type, to: target) {
+      materialize(id, as: target)
+      return
+    }
+    report(SemaDiagnostics.cannotConvert(literalDisplay(id, type), target, location(diagnosticOffset(id))))
+  }
+
+  /// The name of a type in a conversion message (`IntLiteral[1]` for a literal, as the
+  /// reference compiler prints it).
+  func literalDisplay(_ id: ExprID, _ type: SemaType) -> String {
+    if case .constant(.int(let v)) = result.exprFacts[Int(id.index)], type == .intLiteral { return "IntLiteral[\(v)]" }
+    return type.description
+  }
+
+  /// Where a diagnostic about expression `id` points: a binary expression's operator, else its
+  /// first byte.
+  func diagnosticOffset(_ id: ExprID) -> UInt32 {
+    tree.expr(id).offset
+  }
+
+  /// True when a literal of type `literal` can become a value of `target`.
+  func convertible(_ literal: SemaType, to target: SemaType) -> Bool {
+    switch (literal, target) {
+    case (.intLiteral, .int), (.intLiteral, .float64), (.floatLiteral, .float64), (.stringLiteral, .string): true
+    default: false
+    }
+  }
+
+  /// Records that constant expression `id` is used as a `target` value.
+  mutating func materialize(_ id: ExprID, as target: SemaType) {
+    result.exprTypes[Int(id.index)] = target
+  }
+
+  private mutating func computeType(_ id: ExprID, expected: SemaType?) -> SemaType {
+    let e = tree.expr(id)
+    // Literal expressions fold as a whole (§6.1).
+    switch e.kind {
+    case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .name:
+      var folder = ConstantFolder(program: program, module: module)
+      if e.kind != .name || lookupLocal(tree.name(NameID(Int(e.a)))) == nil, let c = folder.fold(id) {
+        result.exprFacts[Int(id.index)] = .constant(c)
+        if let expected, c.type.isLiteral, convertible(c.type, to: expected) { return expected }
+        return c.type
+      }
+    default: break
+    }
+    switch e.kind {
+    case .name: return checkName(id, e)
+    case .unary: return checkUnary(id, e)
+    case .binary:
+      if e.op == .and || e.op == .or {
+        checkValue(ExprID(Int(e.a)), as: .bool)
+        checkValue(ExprID(Int(e.b)), as: .bool)
+        return .bool
+      }
+      let left = ExprID(Int(e.a))
+      let right = ExprID(Int(e.b))
+      let lt = checkExpression(left, expected: nil)
+      let rt = checkExpression(right, expected: e.op == .pow ? .int : (lt.isLiteral ? nil : lt))
+      return binaryResultType(e.op, lt, rt, left: left, right: right, at: e.offset)
+    case .comparison:
+      let operands = Array(tree.list(of: e))
+      var previous = checkExpression(operands[0], expected: nil)
+      for k in 1..<operands.count {
+        let op = tree.comparisonOps[Int(e.a) + k - 1]
+        let t = checkExpression(operands[k], expected: previous.isLiteral ? nil : previous)
+        _ = binaryResultType(op, previous, t, left: operands[k - 1], right: operands[k], at: e.offset)
+        previous = result.exprTypes[Int(operands[k].index)]
+      }
+      return .bool
+    case .ternary:
+      checkCondition(ExprID(Int(e.a)))
+      let thenType = checkExpression(ExprID(Int(e.b)), expected: expected)
+      let elseType = checkExpression(ExprID(Int(e.c)), expected: thenType.isLiteral ? expected : thenType)
+      return unify(thenType, elseType, ExprID(Int(e.b)), ExprID(Int(e.c)), at: e.offset)
+    case .call:
+      return checkCall(id, e)
+    case .member:
+      let base = tree.expr(ExprID(Int(e.a)))
+      if let symbol = resolveQualified(e) {
+        if case .comptime(let m, let i) = symbol, let c = program.comptimeValues[m][i] {
+          result.exprFacts[Int(id.index)] = .constant(c.value)
+          if let expected, c.type.isLiteral, convertible(c.type, to: expected) { return expected }
+          return c.type
+        }
+        if case .module(let m) = symbol { return .module(m) }
+        report(SemaDiagnostics.notSupportedYet("using a function as a value", location(e.offset)))
+        return .error
+      }
+      let baseType = checkExpression(ExprID(Int(e.a)), expected: nil)
+      if baseType != .error, case .module = baseType {
+        return .error  // already reported by resolveQualified
+      }
+      if baseType != .error {
+        report(SemaDiagnostics.noAttribute(baseType.description, tree.name(NameID(Int(e.b))), location(e.offset)))
+      }
+      _ = base
+      return .error
+    case .index, .byteIndex, .listLiteral:
+      for child in [e.a, e.b] where e.kind != .listLiteral { _ = checkExpression(ExprID(Int(child)), expected: nil) }
+      report(SemaDiagnostics.notSupportedYet(e.kind == .listLiteral ? "a list literal" : "indexing", location(e.offset)))
+      return .error
+    case .transfer:
+      return checkExpression(ExprID(Int(e.a)), expected: expected)
+    case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid:
+      return .error
+    }
+  }
+
+  private mutating func checkName(_ id: ExprID, _ e: ExprNode) -> SemaType {
+    let name = tree.name(NameID(Int(e.a)))
+    switch lookupLocal(name) {
+    case .variable(let slot, _):
+      result.exprFacts[Int(id.index)] = .local(slot)
+      return locals[Int(slot)]
+    case .constant(let value, let type):
+      result.exprFacts[Int(id.index)] = .constant(value)
+      return type
+    case nil:
+      break
+    }
+    switch program.symbols[module][name] {
+    case .comptime(let m, let i)?:
+      guard let c = program.comptimeValues[m][i] else { return .error }
+      result.exprFacts[Int(id.index)] = .constant(c.value)
+      return c.type
+    case .module(let m)?:
+      return .module(m)
+    case .function?, .builtin?, .structType?:
+      report(SemaDiagnostics.notSupportedYet("using a function or type as a value", location(e.offset)))
+      return .error
+    case nil:
+      report(SemaDiagnostics.unknownDeclaration(name, location(e.offset)))
+      return .error
+    }
+  }
+
+  /// Resolves `module.name` (and `pkg.module.name`) member chains to a module-level symbol.
+  mutating func resolveQualified(_ e: ExprNode) -> Symbol? {
+    let base = tree.expr(ExprID(Int(e.a)))
+    var baseModule: Int?
+    if base.kind == .name {
+      let name = tree.name(NameID(Int(base.a)))
+      if lookupLocal(name) == nil, case .module(let m)? = program.symbols[module][name] { baseModule = m }
+    } else if base.kind == .member, case .module(let m)? = resolveQualified(base) {
+      baseModule = m
+    }
+    guard let m = baseModule else { return nil }
+    let member = tree.name(NameID(Int(e.b)))
+    guard let symbol = Binder.member(member, of: m, in: program) else {
+      report(SemaDiagnostics.noAttribute("module", member, location(e.offset)))
+      return .module(-1)
+    }
+    return symbol
+  }
+
+  private mutating func checkUnary(_ id: ExprID, _ e: ExprNode) -> SemaType {
+    let operand = ExprID(Int(e.a))
+    var t = checkExpression(operand, expected: nil)
+    if t.isLiteral { materialize(operand, as: t.materialized); t = t.materialized }
+    switch (e.op, t) {
+    case (_, .error): return .error
+    case (.negate, .int), (.negate, .float64), (.plus, .int), (.plus, .float64), (.invert, .int): return t
+    case (.invert, .bool), (.not, .bool): return .bool
+    case (.not, .int): return .bool
+    default:
+      report(SemaDiagnostics.notSupportedYet("'\(e.op.methodName)' on '\(t)'", location(e.offset)))
+      return .error
+    }
+  }
+
+  /// Unifies the two branch types of a conditional expression.
+  private mutating func unify(_ a: SemaType, _ b: SemaType, _ ea: ExprID, _ eb: ExprID, at offset: UInt32) -> SemaType {
+    if a == b { return a.materialized }
+    if a == .error || b == .error { return .error }
+    if a.isLiteral && !b.isLiteral && convertible(a, to: b) { materialize(ea, as: b); return b }
+    if b.isLiteral && !a.isLiteral && convertible(b, to: a) { materialize(eb, as: a); return a }
+    if a.isLiteral && b.isLiteral {
+      let t: SemaType = (a == .floatLiteral || b == .floatLiteral) ? .float64 : a.materialized
+      if convertible(a, to: t) && convertible(b, to: t) { materialize(ea, as: t); materialize(eb, as: t); return t }
+    }
+    report(SemaDiagnostics.cannotConvert(b.description, a, location(tree.expr(eb).offset)))
+    return .error
+  }
+
+  /// The result type of `left op right` after materializing literal operands, or `.error`
+  /// after reporting.
+  mutating func binaryResultType(_ op: Operator, _ lt0: SemaType, _ rt0: SemaType, left: ExprID, right: ExprID,
+                                 at offset: UInt32) -> SemaType {
+    var lt = lt0, rt = rt0
+    if lt == .error || rt == .error { return .error }
+    // A literal operand takes the other operand's type (§6.3); two literals were folded already
+    // unless one side is not foldable, in which case both materialize.
+    if lt.isLiteral && !rt.isLiteral {
+      if op == .pow, rt == .int, lt == .floatLiteral { lt = .float64; materialize(left, as: .float64) }
+      else if convertible(lt, to: rt) { lt = rt; materialize(left, as: rt) }
+    }
+    if rt.isLiteral && !lt.isLiteral {
+      if op == .pow && lt == .float64 && rt == .intLiteral { rt = .int; materialize(right, as: .int) }
+      else if convertible(rt, to: lt) { rt = lt; materialize(right, as: lt) }
+    }
+    if lt.isLiteral { lt = lt.materialized; materialize(left, as: lt) }
+    if rt.isLiteral { rt = rt.materialized; materialize(right, as: rt) }
+    if op.isComparison {
+      if lt == rt, [.int, .float64, .bool, .string].contains(lt) { return .bool }
+    } else {
+      switch (op, lt, rt) {
+      case (.add, .int, .int), (.sub, .int, .int), (.mul, .int, .int), (.div, .int, .int), (.floorDiv, .int, .int),
+           (.mod, .int, .int), (.pow, .int, .int), (.shl, .int, .int), (.shr, .int, .int), (.bitAnd, .int, .int),
+           (.bitOr, .int, .int), (.bitXor, .int, .int):
+        return .int
+      case (.add, .float64, .float64), (.sub, .float64, .float64), (.mul, .float64, .float64), (.div, .float64, .float64),
+           (.floorDiv, .float64, .float64), (.mod, .float64, .float64), (.pow, .float64, .int):
+        return .float64
+      case (.bitAnd, .bool, .bool), (.bitOr, .bool, .bool), (.bitXor, .bool, .bool):
+        return .bool
+      case (.add, .string, .string):
+        return .string
+      default: break
+      }
+    }
+    if op == .pow && lt == .float64 && rt == .float64 {
+      report(SemaDiagnostics.notSupportedYet("'Float64 ** Float64'", location(offset)))
+      return .error
+    }
+    report(SemaDiagnostics.unsupportedOperands(op.methodName, lt, rt, location(offset)))
+    return .error
+  }
+}

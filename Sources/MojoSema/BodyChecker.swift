@@ -1,0 +1,309 @@
+//! Checks the function bodies of one module: name binding with block scopes, mutability,
+//! types of statements, and definite return. Runs in parallel with other modules' checkers: it
+//! reads the shared `Program` and owns everything it writes. Expressions are in
+//! `BodyChecker+Expressions.swift`, calls in `BodyChecker+Calls.swift`.
+import MojoDiagnostics
+import MojoSyntax
+
+/// What a name in a local scope stands for.
+enum LocalBinding {
+  case variable(slot: UInt32, mutable: Bool)
+  case constant(ConstantValue, SemaType)
+}
+
+/// Checks all bodies of one module.
+public struct BodyChecker {
+  let program: Program
+  let module: Int
+  let tree: SyntaxTree
+  let file: SourceFile?
+  var diagnostics: [Diagnostic] = []
+  var result: CheckedModule
+  // Per-function state.
+  var scopes: [[String: LocalBinding]] = []
+  var locals: [SemaType] = []
+  var loopDepth = 0
+  var signature: FunctionSignature!
+
+  /// Prepares to check module `module` of `program`.
+  public init(program: Program, module: Int) {
+    self.program = program
+    self.module = module
+    self.tree = program.modules[module].tree
+    self.file = program.modules[module].file
+    result = CheckedModule(
+      module: module, exprTypes: Array(repeating: .error, count: tree.expressions.count),
+      exprFacts: Array(repeating: .none, count: tree.expressions.count),
+      stmtSlots: Array(repeating: 0, count: tree.statements.count), callArguments: [], functions: [])
+  }
+
+  /// Checks every function of the module; returns the facts and the diagnostics.
+  public static func check(_ program: Program, module: Int) -> (CheckedModule, [Diagnostic]) {
+    var checker = BodyChecker(program: program, module: module)
+    for s in checker.tree.structs {
+      checker.report(SemaDiagnostics.notSupportedYet("a struct", checker.location(s.offset)))
+    }
+    if checker.tree.structs.isEmpty {
+      for f in checker.tree.functions.indices { checker.checkFunction(f) }
+    }
+    if module == 0 { checker.checkMain() }
+    return (checker.result, checker.diagnostics)
+  }
+
+  func location(_ offset: UInt32) -> SourceLocation { SourceLocation(file: file, offset: Int(offset)) }
+  mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
+
+  private mutating func checkMain() {
+    guard case .function(_, let index) = program.symbols[0]["main"] else {
+      report(SemaDiagnostics.missingMain())
+      return
+    }
+    let decl = tree.functions[index]
+    if decl.returnType.exists { report(SemaDiagnostics.mainReturnsValue(location(decl.returnOffset))) }
+    else if !decl.parameters.isEmpty { report(SemaDiagnostics.missingMain()) }
+  }
+
+  // MARK: - Functions
+
+  mutating func checkFunction(_ index: Int) {
+    let decl = tree.functions[index]
+    signature = program.signatures[module][index]
+    scopes = [[:]]
+    locals = []
+    loopDepth = 0
+    for (k, p) in signature.parameters.enumerated() {
+      if p.convention != .read {
+        report(SemaDiagnostics.notSupportedYet("a '\(p.convention == .mut ? "mut" : "out")' parameter", location(decl.parameters[k].offset)))
+      }
+      locals.append(p.type)
+      scopes[0][p.name] = .variable(slot: UInt32(k), mutable: false)
+    }
+    let terminates = checkBlock(decl.body, newScope: false)
+    if signature.result != .none && !terminates {
+      report(SemaDiagnostics.missingReturn(location(decl.offset)))
+    }
+    result.functions.append(CheckedFunction(function: index, locals: locals))
+  }
+
+  /// Checks a block; returns true when it always ends in `return` (definite return).
+  @discardableResult
+  mutating func checkBlock(_ block: Block, newScope: Bool = true) -> Bool {
+    if newScope { scopes.append([:]) }
+    defer { if newScope { scopes.removeLast() } }
+    var terminates = false
+    for s in tree.statements(in: block) {
+      if checkStatement(s) { terminates = true }
+    }
+    return terminates
+  }
+
+  /// Looks a name up in the local scopes, innermost first.
+  func lookupLocal(_ name: String) -> LocalBinding? {
+    for scope in scopes.reversed() { if let b = scope[name] { return b } }
+    return nil
+  }
+
+  mutating func declareLocal(_ name: String, type: SemaType, mutable: Bool, offset: UInt32) -> UInt32 {
+    if scopes[scopes.count - 1][name] != nil {
+      report(SemaDiagnostics.invalidRedefinition(name, location(offset)))
+    }
+    locals.append(type)
+    let slot = UInt32(locals.count - 1)
+    scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: mutable)
+    return slot
+  }
+
+  // MARK: - Statements
+
+  /// Checks one statement; returns true when it always returns.
+  mutating func checkStatement(_ id: StmtID) -> Bool {
+    let s = tree.stmt(id)
+    switch s.kind {
+    case .expression:
+      _ = checkExpression(ExprID(Int(s.a)), expected: nil)
+    case .varDecl:
+      let name = tree.name(NameID(Int(s.a)))
+      var type = SemaType.error
+      let typeID = TypeExprID(Int(s.b))
+      let value = ExprID(Int(s.c))
+      if typeID.exists {
+        type = SignatureResolver.resolveType(typeID, in: program, module: module, into: &diagnostics)
+        if value.exists { checkValue(value, as: type) }
+      } else if value.exists {
+        type = checkExpression(value, expected: nil).materialized
+        if type == .none { report(SemaDiagnostics.cannotConvert("None", .int, location(tree.expr(value).offset))); type = .error }
+      }
+      result.stmtSlots[Int(id.index)] = declareLocal(name, type: type, mutable: true, offset: s.offset)
+    case .assign:
+      checkAssignment(target: ExprID(Int(s.a)), value: ExprID(Int(s.b)))
+    case .augmentedAssign:
+      checkAugmentedAssignment(s)
+    case .pass:
+      break
+    case .breakLoop, .continueLoop:
+      if loopDepth == 0 {
+        report(SemaDiagnostics.breakOutsideLoop(s.kind == .breakLoop ? "break" : "continue", location(s.offset)))
+      }
+    case .returnValue:
+      let value = ExprID(Int(s.a))
+      if value.exists {
+        if signature.result == .none {
+          let t = checkExpression(value, expected: nil)
+          report(SemaDiagnostics.cannotConvert(t.description, .none, location(tree.expr(value).offset)))
+        } else {
+          checkValue(value, as: signature.result)
+        }
+      } else if signature.result != .none {
+        report(SemaDiagnostics.missingReturn(location(s.offset)))
+      }
+      return true
+    case .ifElse:
+      checkCondition(ExprID(Int(s.a)))
+      let thenReturns = checkBlock(tree.blocks[Int(s.b)])
+      guard s.c != UInt32.max else { return false }
+      let elseReturns = checkBlock(tree.blocks[Int(s.c)])
+      return thenReturns && elseReturns
+    case .whileLoop:
+      let condition = ExprID(Int(s.a))
+      checkCondition(condition)
+      loopDepth += 1
+      checkBlock(tree.blocks[Int(s.b)])
+      loopDepth -= 1
+      // `while True:` without `break` never falls through.
+      if case .constant(.bool(true)) = result.exprFacts[Int(condition.index)] {
+        return !containsBreak(tree.blocks[Int(s.b)])
+      }
+    case .forLoop:
+      checkFor(id, s)
+    case .comptimeDecl:
+      var folder = ConstantFolder(program: program, module: module)
+      let value = ExprID(Int(s.c))
+      guard let c = folder.fold(value) else {
+        report(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location(tree.expr(value).offset)))
+        break
+      }
+      var type = c.type
+      if TypeExprID(Int(s.b)).exists {
+        type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, into: &diagnostics)
+      }
+      let name = tree.name(NameID(Int(s.a)))
+      if scopes[scopes.count - 1][name] != nil { report(SemaDiagnostics.invalidRedefinition(name, location(s.offset))) }
+      scopes[scopes.count - 1][name] = .constant(c, type)
+    case .invalid:
+      break
+    }
+    return false
+  }
+
+  /// True when `block` contains a `break` that belongs to the loop owning the block.
+  func containsBreak(_ block: Block) -> Bool {
+    for id in tree.statements(in: block) {
+      let s = tree.stmt(id)
+      switch s.kind {
+      case .breakLoop: return true
+      case .ifElse:
+        if containsBreak(tree.blocks[Int(s.b)]) { return true }
+        if s.c != UInt32.max && containsBreak(tree.blocks[Int(s.c)]) { return true }
+      default: break
+      }
+    }
+    return false
+  }
+
+  mutating func checkCondition(_ id: ExprID) {
+    let t = checkExpression(id, expected: .bool)
+    switch t {
+    case .bool, .int, .error: break
+    case .intLiteral: materialize(id, as: .int)
+    default: report(SemaDiagnostics.cannotConvert(t.description, .bool, location(tree.expr(id).offset)))
+    }
+  }
+
+  mutating func checkFor(_ id: StmtID, _ s: StmtNode) {
+    let iterable = ExprID(Int(s.b))
+    let node = tree.expr(iterable)
+    var isRange = false
+    if node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name,
+       tree.name(NameID(Int(tree.expr(ExprID(Int(node.a))).a))) == "range", lookupLocal("range") == nil {
+      isRange = true
+      checkRangeCall(iterable, node)
+    } else {
+      let t = checkExpression(iterable, expected: nil)
+      if t != .error { report(SemaDiagnostics.notSupportedYet("iterating over '\(t)'", location(node.offset))) }
+    }
+    _ = isRange
+    scopes.append([:])
+    let name = s.a == UInt32.max ? "_" : tree.name(NameID(Int(s.a)))
+    locals.append(.int)
+    let slot = UInt32(locals.count - 1)
+    if name != "_" { scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: false) }
+    result.stmtSlots[Int(id.index)] = slot
+    loopDepth += 1
+    checkBlock(tree.blocks[Int(s.c)])
+    loopDepth -= 1
+    scopes.removeLast()
+  }
+
+  // MARK: - Assignment
+
+  mutating func checkAssignment(target: ExprID, value: ExprID) {
+    let t = tree.expr(target)
+    guard t.kind == .name else {
+      if t.kind == .member || t.kind == .index {
+        report(SemaDiagnostics.notSupportedYet("assignment to a field or element", location(t.offset)))
+      } else {
+        report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
+      }
+      _ = checkExpression(value, expected: nil)
+      return
+    }
+    let name = tree.name(NameID(Int(t.a)))
+    if name == "_" {
+      _ = checkExpression(value, expected: nil)
+      return
+    }
+    switch lookupLocal(name) {
+    case .variable(let slot, let mutable):
+      if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset))) }
+      result.exprFacts[Int(target.index)] = .local(slot)
+      result.exprTypes[Int(target.index)] = locals[Int(slot)]
+      checkValue(value, as: locals[Int(slot)])
+    case .constant:
+      report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
+    case nil:
+      if program.symbols[module][name] != nil {
+        report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
+      } else {
+        report(SemaDiagnostics.implicitDeclaration(name, location(t.offset)))
+      }
+      _ = checkExpression(value, expected: nil)
+    }
+  }
+
+  mutating func checkAugmentedAssignment(_ s: StmtNode) {
+    let target = ExprID(Int(s.a))
+    let value = ExprID(Int(s.b))
+    let t = tree.expr(target)
+    guard t.kind == .name, case .variable(let slot, let mutable)? = lookupLocal(tree.name(NameID(Int(t.a)))) else {
+      if t.kind == .name, lookupLocal(tree.name(NameID(Int(t.a)))) == nil,
+         program.symbols[module][tree.name(NameID(Int(t.a)))] == nil {
+        report(SemaDiagnostics.unknownDeclaration(tree.name(NameID(Int(t.a))), location(t.offset)))
+      } else if t.kind == .member || t.kind == .index {
+        report(SemaDiagnostics.notSupportedYet("in-place update of a field or element", location(t.offset)))
+      } else {
+        report(SemaDiagnostics.mustBeMutable(inPlace: true, location(t.offset)))
+      }
+      _ = checkExpression(value, expected: nil)
+      return
+    }
+    if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(t.offset))) }
+    let type = locals[Int(slot)]
+    result.exprFacts[Int(target.index)] = .local(slot)
+    result.exprTypes[Int(target.index)] = type
+    let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
+    let resultType = binaryResultType(s.op, type, rightType, left: target, right: value, at: s.offset)
+    if resultType != .error && resultType != type {
+      report(SemaDiagnostics.cannotConvert(resultType.description, type, location(tree.expr(value).offset)))
+    }
+  }
+}

@@ -1,0 +1,62 @@
+//! What checking leaves for the lowering: per-expression types and facts, per-statement local
+//! slots, per-function local tables, and call argument lists in parameter order. The syntax
+//! tree itself is not copied or changed; these side tables are indexed by its IDs.
+import MojoSyntax
+
+/// A call's callee after resolution.
+public enum CallTarget: Sendable, Equatable {
+  /// A user function: module and index into its tree's `functions`.
+  case function(module: Int, index: Int)
+  /// `print(values..., sep, end)`: arguments are the values, then `sep`, then `end`.
+  case print
+  case abs, min, max, len, ord, chr
+  /// `range(...)` as a `for` iterable: arguments are start, stop, step.
+  case range
+  /// Explicit conversions `Int(x)`, `Float64(x)`, `String(x)`, `Bool(x)`.
+  case convertToInt, convertToFloat64, convertToString, convertToBool
+  /// `s.byte_length()`: the argument is the receiver.
+  case byteLength
+  /// A `std.math` function.
+  case library(BuiltinFunction)
+}
+
+/// One argument of a resolved call.
+public enum CallArgument: Sendable {
+  /// An expression of the call site (its type in `exprTypes` is the parameter's type).
+  case expression(ExprID)
+  /// A default value filled in by the checker, with the type it is passed as.
+  case constant(ConstantValue, SemaType)
+}
+
+/// What the checker learned about one expression.
+public enum ExprFact: Sendable {
+  case none
+  /// A read of local variable slot `n`.
+  case local(UInt32)
+  /// A folded constant; lower it as a constant of the expression's type in `exprTypes`.
+  case constant(ConstantValue)
+  /// A resolved call; its arguments are `callArguments[start ..< start + count]`.
+  case call(CallTarget, start: UInt32, count: UInt32)
+}
+
+/// The checked form of one function body.
+public struct CheckedFunction: Sendable {
+  /// Index into the module tree's `functions`.
+  public var function: Int
+  /// Types of the local variable slots; parameters are slots `0..<parameterCount`.
+  public var locals: [SemaType]
+}
+
+/// A module after checking.
+public struct CheckedModule: Sendable {
+  public var module: Int
+  /// Type of every expression of the tree (`.error` for unchecked ones). A literal's entry is
+  /// the type it was materialized to.
+  public var exprTypes: [SemaType]
+  public var exprFacts: [ExprFact]
+  /// For `var` and `for` statements: the local slot they declare.
+  public var stmtSlots: [UInt32]
+  public var callArguments: [CallArgument]
+  /// The checked functions, in tree order.
+  public var functions: [CheckedFunction]
+}

@@ -1,0 +1,84 @@
+//! The checker's view of a whole project: modules with their syntax trees, module-level
+//! symbols, resolved function signatures, and (after checking) per-module facts for lowering.
+import MojoDiagnostics
+import MojoSyntax
+
+/// One module of the project, as the driver found and parsed it.
+public struct SourceModule: Sendable {
+  /// Dotted module name relative to the project root: `main`, `util`, `geom.point`, `geom`.
+  public var name: String
+  /// The file, or nil for a package folder without `__init__.mojo`.
+  public var file: SourceFile?
+  public var tree: SyntaxTree
+  /// True when this module is a package's `__init__.mojo` (or a bare package folder):
+  /// relative imports resolve inside it rather than in its parent.
+  public var isPackage: Bool
+
+  public init(name: String, file: SourceFile?, tree: SyntaxTree, isPackage: Bool) {
+    self.name = name
+    self.file = file
+    self.tree = tree
+    self.isPackage = isPackage
+  }
+}
+
+/// A module-level name.
+public enum Symbol: Sendable, Equatable {
+  /// A module-level function: module and index into that tree's `functions`.
+  case function(module: Int, index: Int)
+  /// A struct: module and index into that tree's `structs`.
+  case structType(module: Int, index: Int)
+  /// A `comptime` constant: module and index into that tree's `comptimes`.
+  case comptime(module: Int, index: Int)
+  /// A module (bound by `import`, or a submodule imported by `from pkg import mod`).
+  case module(Int)
+  /// A function of the standard library subset (`std.math`).
+  case builtin(BuiltinFunction)
+}
+
+/// Library functions implemented by the compiler (LANGUAGE.md §10.3).
+public enum BuiltinFunction: String, Sendable, CaseIterable {
+  case sqrt, floor, ceil, trunc
+}
+
+/// One parameter of a resolved signature.
+public struct ParameterInfo: Sendable {
+  public var name: String
+  public var type: SemaType
+  /// The folded default value, if the parameter has one.
+  public var defaultValue: ConstantValue?
+  public var convention: ParameterConvention
+}
+
+/// A function's resolved signature and linker symbol.
+public struct FunctionSignature: Sendable {
+  /// The name used in messages (`add`, `Point.norm`).
+  public var displayName: String
+  public var parameters: [ParameterInfo]
+  public var result: SemaType
+  /// The linker symbol the lowering gives the function.
+  public var symbol: String
+}
+
+/// The whole project as the checker sees it, before and after checking bodies.
+public struct Program: Sendable {
+  /// Modules in discovery order; module 0 is `main`.
+  public var modules: [SourceModule]
+  /// Dotted module name to module index.
+  public var moduleIndex: [String: Int]
+  /// Per module: its names (own declarations and imported names).
+  public var symbols: [[String: Symbol]]
+  /// Per module, per `SyntaxTree.functions` index: the resolved signature.
+  public var signatures: [[FunctionSignature]]
+  /// Per module, per `comptimes` index: the folded value (nil if it failed).
+  public var comptimeValues: [[(value: ConstantValue, type: SemaType)?]]
+
+  public init(modules: [SourceModule]) {
+    self.modules = modules
+    self.moduleIndex = [:]
+    for (i, m) in modules.enumerated() { moduleIndex[m.name] = i }
+    self.symbols = Array(repeating: [:], count: modules.count)
+    self.signatures = Array(repeating: [], count: modules.count)
+    self.comptimeValues = Array(repeating: [], count: modules.count)
+  }
+}

@@ -1,0 +1,78 @@
+//! Messages of name binding and type checking, exactly as LANGUAGE.md §14 spells them.
+import MojoDiagnostics
+
+/// Factories for semantic diagnostics; the ID is the factory's name.
+public enum SemaDiagnostics {
+  static func ambiguousImport(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "ambiguousImport", message: "import of '\(name)' is ambiguous", at: at)
+  }
+  static func breakOutsideLoop(_ keyword: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "breakOutsideLoop", message: "'\(keyword)' is not inside a loop", at: at)
+  }
+  static func cannotConvert(_ from: String, _ to: SemaType, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "cannotConvert", message: "cannot implicitly convert '\(from)' value to '\(to)'", at: at)
+  }
+  static func argumentType(_ function: String, _ parameter: String, _ from: SemaType, _ to: SemaType, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "argumentType", message: "invalid call to '\(function)': value passed to '\(parameter)' cannot be converted from '\(from)' to '\(to)'", at: at)
+  }
+  static func implicitDeclaration(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "implicitDeclaration", message: "implicit declaration of '\(name)' is not allowed; add 'var' to declare a new name", at: at)
+  }
+  static func importRelativeToTopLevel(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "importRelativeToTopLevel", message: "cannot import relative to a top-level package", at: at)
+  }
+  static func invalidRedefinition(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "invalidRedefinition", message: "invalid redefinition of '\(name)'", at: at)
+  }
+  static func mainReturnsValue(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "mainReturnsValue", message: "'main()' does not return a value; remove the return type", at: at)
+  }
+  static func missingArgument(_ function: String, _ parameter: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "missingArgument", message: "invalid call to '\(function)': missing required argument: '\(parameter)'", at: at)
+  }
+  static func missingMain() -> Diagnostic {
+    Diagnostic(id: "missingMain", message: "module does not contain a 'main' function", at: SourceLocation(file: nil, offset: 0))
+  }
+  static func missingReturn(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "missingReturn", message: "return expected at end of function with results", at: at)
+  }
+  static func moduleDoesNotContain(_ module: String, _ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "moduleDoesNotContain", message: "module '\(module)' does not contain '\(name)'", at: at)
+  }
+  static func mustBeMutable(inPlace: Bool, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "mustBeMutable", message: inPlace ? "expression must be mutable for in-place operator destination" : "expression must be mutable in assignment", at: at)
+  }
+  static func noAttribute(_ type: String, _ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "noAttribute", message: "'\(type)' value has no attribute '\(name)'", at: at)
+  }
+  static func notCallable(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "notCallable", message: "expression is not callable", at: at)
+  }
+  static func notSupportedYet(_ what: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "notSupportedYet", message: "\(what) is not supported yet by mojoc", at: at)
+  }
+  static func operatorType(_ op: String, _ from: SemaType, _ to: SemaType, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "operatorType", message: "invalid call to '\(op)': value passed to 'rhs' cannot be converted from '\(from)' to '\(to)'", at: at)
+  }
+  static func positionalAfterKeyword(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "positionalAfterKeyword", message: "positional argument must not follow a keyword argument; reorder the arguments", at: at)
+  }
+  static func unableToLocateModule(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unableToLocateModule", message: "unable to locate module '\(name)'", at: at)
+  }
+  static func unexpectedArgument(_ function: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unexpectedArgument", message: "invalid call to '\(function)': unexpected argument", at: at)
+  }
+  static func unknownDeclaration(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unknownDeclaration", message: "use of unknown declaration '\(name)'", at: at)
+  }
+  static func unknownType(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unknownType", message: "use of unknown declaration '\(name)'", at: at)
+  }
+  static func unsupportedOperands(_ op: String, _ left: SemaType, _ right: SemaType, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unsupportedOperands", message: "invalid call to '\(op)': value passed to 'rhs' cannot be converted from '\(right)' to '\(left)'", at: at)
+  }
+  static func requiredAfterOptional(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "requiredAfterOptional", message: "required positional argument follows optional positional argument; change the ordering", at: at)
+  }
+}

@@ -1,0 +1,99 @@
+//! Resolves the parameter and result types of every function and method of a module, folds
+//! default values and `comptime` constants, and names each function's linker symbol.
+import MojoDiagnostics
+import MojoSyntax
+
+/// Resolves type expressions and signatures of one module.
+public enum SignatureResolver {
+  /// Fills `program.signatures[module]` and `program.comptimeValues[module]`.
+  static func resolve(_ program: inout Program, module m: Int, into diagnostics: inout [Diagnostic]) {
+    let module = program.modules[m]
+    let tree = module.tree
+    var methodOwner = Array(repeating: -1, count: tree.functions.count)
+    for (s, decl) in tree.structs.enumerated() { for f in decl.methods { methodOwner[f] = s } }
+
+    var values: [(value: ConstantValue, type: SemaType)?] = []
+    for c in tree.comptimes {
+      var folder = ConstantFolder(program: program, module: m)
+      guard let value = folder.fold(c.value) else {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", SourceLocation(file: module.file, offset: Int(tree.expr(c.value).offset))))
+        values.append(nil)
+        continue
+      }
+      if c.type.exists {
+        let t = resolveType(c.type, in: program, module: m, into: &diagnostics)
+        values.append((value, t))
+      } else {
+        values.append((value, value.type))
+      }
+    }
+    program.comptimeValues[m] = values
+
+    var signatures: [FunctionSignature] = []
+    signatures.reserveCapacity(tree.functions.count)
+    for (i, f) in tree.functions.enumerated() {
+      let name = tree.name(f.name)
+      let owner = methodOwner[i]
+      var parameters: [ParameterInfo] = []
+      var sawDefault = false
+      for p in f.parameters {
+        let pname = tree.name(p.name)
+        var type = SemaType.error
+        if p.type.exists {
+          type = resolveType(p.type, in: program, module: m, into: &diagnostics)
+        } else if owner >= 0 && pname == "self" {
+          type = .structType(module: m, index: owner)
+        } else {
+          diagnostics.append(SemaDiagnostics.notSupportedYet("a parameter without a type", SourceLocation(file: module.file, offset: Int(p.offset))))
+        }
+        var defaultValue: ConstantValue?
+        if p.defaultValue.exists {
+          var folder = ConstantFolder(program: program, module: m)
+          defaultValue = folder.fold(p.defaultValue)
+          if defaultValue == nil {
+            diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: module.file, offset: Int(tree.expr(p.defaultValue).offset))))
+          }
+          sawDefault = true
+        } else if sawDefault {
+          diagnostics.append(SemaDiagnostics.requiredAfterOptional(SourceLocation(file: module.file, offset: Int(p.offset))))
+        }
+        parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention))
+      }
+      let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, into: &diagnostics) : .none
+      let ownerName = owner >= 0 ? tree.name(tree.structs[owner].name) : nil
+      let display = ownerName.map { "\($0).\(name)" } ?? name
+      let symbol = m == 0 && owner < 0 && name == "main" ? "mojo_main" : "mj.\(module.name)::\(display)"
+      signatures.append(FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol))
+    }
+    program.signatures[m] = signatures
+  }
+
+  /// Resolves a type expression in module `m`.
+  public static func resolveType(_ id: TypeExprID, in program: Program, module m: Int, into diagnostics: inout [Diagnostic]) -> SemaType {
+    let tree = program.modules[m].tree
+    let node = tree.type(id)
+    let name = tree.name(node.name)
+    let location = SourceLocation(file: program.modules[m].file, offset: Int(node.offset))
+    switch name {
+    case "Int": return .int
+    case "Float64": return .float64
+    case "Bool": return .bool
+    case "String": return .string
+    case "List":
+      guard node.argument.exists else {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("'List' without an element type", location))
+        return .error
+      }
+      let element = resolveType(node.argument, in: program, module: m, into: &diagnostics)
+      return element == .error ? .error : .list(element)
+    default:
+      if case .structType(let sm, let si) = program.symbols[m][name] { return .structType(module: sm, index: si) }
+      if program.symbols[m][name] == nil && ["Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "UInt", "Float32", "Float16", "Dict", "Set", "Optional", "Tuple", "SIMD"].contains(name) {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("the type '\(name)'", location))
+      } else {
+        diagnostics.append(SemaDiagnostics.unknownDeclaration(name, location))
+      }
+      return .error
+    }
+  }
+}

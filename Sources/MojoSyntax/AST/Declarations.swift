@@ -1,0 +1,73 @@
+//! Module-level declarations: imports, functions, structs and compile-time constants.
+
+/// Argument passing convention of a parameter.
+public enum ParameterConvention: UInt8, Sendable {
+  case read, mut, out
+}
+
+/// One parameter of a function.
+public struct ParameterDecl: Sendable {
+  public var name: NameID
+  public var type: TypeExprID
+  public var defaultValue: ExprID
+  public var convention: ParameterConvention
+  public var offset: UInt32
+}
+
+/// A `def`, at module level or inside a struct.
+public struct FunctionDecl: Sendable {
+  public var name: NameID
+  /// Offset of the name.
+  public var offset: UInt32
+  public var parameters: [ParameterDecl]
+  public var returnType: TypeExprID
+  public var body: Block
+  public var isStatic: Bool
+  /// Offset of `->`'s type, for diagnostics about the result.
+  public var returnOffset: UInt32
+}
+
+/// A `var name: Type` field of a struct.
+public struct FieldDecl: Sendable {
+  public var name: NameID
+  public var type: TypeExprID
+  public var offset: UInt32
+}
+
+/// A `struct`.
+public struct StructDecl: Sendable {
+  public var name: NameID
+  public var offset: UInt32
+  public var traits: [NameID]
+  public var fields: [FieldDecl]
+  /// Indices into `SyntaxTree.functions`.
+  public var methods: [Int]
+  public var isFieldwiseInit: Bool
+}
+
+/// A module-level `comptime NAME[: T] = e`.
+public struct ComptimeDecl: Sendable {
+  public var name: NameID
+  public var offset: UInt32
+  public var type: TypeExprID
+  public var value: ExprID
+}
+
+/// A path component with its position, for `unable to locate module` diagnostics.
+public struct NamePart: Sendable {
+  public var name: NameID
+  public var offset: UInt32
+}
+
+/// `import a.b` or `from [.]a.b import x, y`.
+public struct ImportDecl: Sendable {
+  /// True for the `from ... import ...` form.
+  public var isFrom: Bool
+  /// Number of leading dots of a relative `from` (0 for absolute).
+  public var dots: Int
+  /// The dotted module path (may be empty for `from . import x`).
+  public var path: [NamePart]
+  /// The imported names of a `from` import.
+  public var names: [NamePart]
+  public var offset: UInt32
+}

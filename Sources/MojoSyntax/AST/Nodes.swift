@@ -1,0 +1,105 @@
+//! Node records of the flat syntax tree. Each node is a kind plus a few 32-bit fields whose
+//! meaning depends on the kind, documented on each case.
+
+/// What an expression node is; the comment gives the meaning of `a`, `b`, `c`.
+public enum ExprKind: UInt8, Sendable {
+  /// a: NameID.
+  case name
+  /// a: index into `intLiterals`.
+  case intLiteral
+  /// a: index into `floatLiterals` (the literal's text).
+  case floatLiteral
+  /// a: index into `strings` (adjacent literals already joined).
+  case stringLiteral
+  /// a: 0 or 1.
+  case boolLiteral
+  /// op, a: operand.
+  case unary
+  /// op, a: left, b: right (arithmetic, bitwise, `and`, `or`).
+  case binary
+  /// A chain `x < y <= z`: a: start in `exprLists` of the operands, b: operand count;
+  /// the operators are `comparisonOps[a ..< a + b - 1]` (same start, one fewer).
+  case comparison
+  /// a: condition, b: value when true, c: value when false.
+  case ternary
+  /// a: callee, b: start in `arguments`, c: argument count.
+  case call
+  /// a: base, b: NameID of the member; `offset` is the dot.
+  case member
+  /// a: base, b: index.
+  case index
+  /// `s[byte=i]` — a: base, b: index.
+  case byteIndex
+  /// a: start in `exprLists`, b: element count.
+  case listLiteral
+  /// `x^` — a: the operand.
+  case transfer
+  /// A parse error placeholder.
+  case invalid
+}
+
+/// One expression.
+public struct ExprNode: Sendable {
+  public var kind: ExprKind
+  /// The operator of `unary` and `binary`.
+  public var op: Operator
+  /// The byte offset diagnostics point at (operator for binary expressions, `(` for calls).
+  public var offset: UInt32
+  public var a: UInt32
+  public var b: UInt32
+  public var c: UInt32
+}
+
+/// One call argument, possibly named (`sep=" "`).
+public struct Argument: Sendable {
+  /// The keyword, or `.none` for a positional argument.
+  public var label: NameID
+  public var value: ExprID
+  /// Offset of the argument's first byte (its label, if any).
+  public var offset: UInt32
+}
+
+/// What a statement node is; the comment gives the meaning of `a`, `b`, `c`.
+public enum StmtKind: UInt8, Sendable {
+  /// a: the expression.
+  case expression
+  /// `var NAME[: T][= e]` — a: NameID, b: TypeExprID (or none), c: ExprID (or none).
+  case varDecl
+  /// a: target, b: value.
+  case assign
+  /// op: the operator, a: target, b: value.
+  case augmentedAssign
+  case pass, breakLoop, continueLoop
+  /// a: ExprID or none.
+  case returnValue
+  /// a: condition, b: index of the then-block in `blocks`, c: else-block index or `UInt32.max`
+  /// (an `elif` chain is an else-block holding one `ifElse`).
+  case ifElse
+  /// a: condition, b: body block index.
+  case whileLoop
+  /// a: NameID of the loop variable (`_` included), b: iterable, c: body block index.
+  case forLoop
+  /// `comptime NAME[: T] = e` — a: NameID, b: TypeExprID, c: ExprID.
+  case comptimeDecl
+  /// A statement that failed to parse.
+  case invalid
+}
+
+/// One statement.
+public struct StmtNode: Sendable {
+  public var kind: StmtKind
+  public var op: Operator
+  /// Offset of the statement's first token (the name for declarations).
+  public var offset: UInt32
+  public var a: UInt32
+  public var b: UInt32
+  public var c: UInt32
+}
+
+/// A type expression: `Int`, `List[Float64]`, `Point`.
+public struct TypeExprNode: Sendable {
+  public var name: NameID
+  /// The element type of `List[...]`, or none.
+  public var argument: TypeExprID
+  public var offset: UInt32
+}

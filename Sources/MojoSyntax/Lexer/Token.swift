@@ -1,0 +1,86 @@
+//! Token kinds and the flat token record the lexer produces.
+
+/// What a token is.
+public enum TokenKind: UInt8, Sendable {
+  case endOfFile, newline, indent, dedent
+  case identifier, intLiteral, floatLiteral, stringLiteral
+
+  // Keywords used by the v1 grammar.
+  case kwAnd, kwBreak, kwComptime, kwContinue, kwDef, kwElif, kwElse, kwFalse, kwFor, kwFrom
+  case kwIf, kwImport, kwIn, kwNot, kwOr, kwPass, kwReturn, kwStruct, kwTrue, kwVar, kwWhile
+  /// `fn`, removed from the language; the parser says so.
+  case kwFn
+  /// A reserved word of Mojo that v1 does not use (`class`, `try`, `lambda`, ...).
+  case kwReserved
+
+  // Operators and delimiters (LANGUAGE.md §2.7).
+  case plus, minus, star, slash, slashSlash, percent, starStar, shiftLeft, shiftRight
+  case amp, pipe, caret, tilde, less, greater, lessEqual, greaterEqual, equalEqual, notEqual
+  case assign, plusAssign, minusAssign, starAssign, slashAssign, slashSlashAssign, percentAssign
+  case starStarAssign, shiftLeftAssign, shiftRightAssign, ampAssign, pipeAssign, caretAssign
+  case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
+  case comma, colon, dot, semicolon, arrow, at
+  /// A byte sequence that is no token (already diagnosed).
+  case invalid
+}
+
+/// One token: kind and byte range, plus an index into the string table for string literals.
+public struct Token: Sendable, Equatable {
+  public var kind: TokenKind
+  /// Byte offset of the first byte.
+  public var start: UInt32
+  /// Length in bytes.
+  public var length: UInt32
+  /// For `stringLiteral`: index into `TokenStream.strings` of the decoded bytes.
+  public var payload: UInt32
+
+  /// Makes a token.
+  public init(kind: TokenKind, start: UInt32, length: UInt32, payload: UInt32 = 0) {
+    self.kind = kind
+    self.start = start
+    self.length = length
+    self.payload = payload
+  }
+
+  /// The byte offset one past the token.
+  public var end: Int { Int(start + length) }
+}
+
+/// The lexer's output for one file.
+public struct TokenStream: Sendable {
+  /// All tokens, ending with `endOfFile`.
+  public var tokens: [Token] = []
+  /// Decoded bytes of string literals (escapes resolved).
+  public var strings: [[UInt8]] = []
+}
+
+extension TokenKind {
+  /// True for the augmented assignment operators.
+  public var isAugmentedAssign: Bool {
+    switch self {
+    case .plusAssign, .minusAssign, .starAssign, .slashAssign, .slashSlashAssign, .percentAssign,
+         .starStarAssign, .shiftLeftAssign, .shiftRightAssign, .ampAssign, .pipeAssign, .caretAssign:
+      true
+    default: false
+    }
+  }
+
+  /// The binary operator an augmented assignment applies (`+=` gives `+`).
+  public var augmentedOperator: TokenKind? {
+    switch self {
+    case .plusAssign: .plus
+    case .minusAssign: .minus
+    case .starAssign: .star
+    case .slashAssign: .slash
+    case .slashSlashAssign: .slashSlash
+    case .percentAssign: .percent
+    case .starStarAssign: .starStar
+    case .shiftLeftAssign: .shiftLeft
+    case .shiftRightAssign: .shiftRight
+    case .ampAssign: .amp
+    case .pipeAssign: .pipe
+    case .caretAssign: .caret
+    default: nil
+    }
+  }
+}

@@ -1,0 +1,277 @@
+//! Module level: imports, `comptime`, `def`, `struct`, and the file-scope errors of
+//! LANGUAGE.md §5.
+import MojoDiagnostics
+
+extension Parser {
+  mutating func parseModule() {
+    var decorators: [(NameID, UInt32)] = []
+    while !at(.endOfFile) {
+      let start = position
+      switch kind {
+      case .newline, .dedent, .indent:
+        advance()
+      case .kwImport, .kwFrom:
+        parseImport()
+      case .kwComptime:
+        let offset = current.start
+        advance()
+        if let (name, nameOffset, type, value) = parseComptimeBody() {
+          tree.comptimes.append(ComptimeDecl(name: name, offset: nameOffset, type: type, value: value))
+        }
+        _ = offset
+      case .at:
+        advance()
+        if at(.identifier) {
+          decorators.append((intern(current), current.start))
+          advance()
+        }
+        _ = eat(.newline)
+        continue
+      case .kwDef:
+        let index = parseFunction(decorators: decorators)
+        tree.moduleFunctions.append(index)
+      case .kwStruct:
+        parseStruct(decorators: decorators)
+      case .kwFn:
+        report(SyntaxDiagnostics.fnRemoved(location(current.start)))
+        skipLine()
+      case .kwVar:
+        report(SyntaxDiagnostics.globalVariables(location(current.start)))
+        skipLine()
+      case .stringLiteral:
+        // A docstring (or any string statement) is accepted and ignored.
+        while eat(.stringLiteral) {}
+        if !at(.newline) { report(SyntaxDiagnostics.expressionsAtFileScope(location(tokens[start].start))) }
+        skipLine()
+      default:
+        report(SyntaxDiagnostics.expressionsAtFileScope(location(current.start)))
+        skipLine()
+      }
+      decorators = []
+      if position == start { advance() }  // progress guard
+    }
+  }
+
+  /// `import a.b, c` or `from ..a import x, (y, z)`.
+  mutating func parseImport() {
+    let offset = current.start
+    if eat(.kwImport) {
+      repeat {
+        let path = parseDottedName()
+        if path.isEmpty { skipLine(); return }
+        tree.imports.append(ImportDecl(isFrom: false, dots: 0, path: path, names: [], offset: offset))
+      } while eat(.comma)
+      if at(.kwReserved) && text(of: current).elementsEqual("as".utf8) {
+        report(SyntaxDiagnostics.notSupportedYet("'import ... as'", location(current.start)))
+        skipLine()
+        return
+      }
+      endOfSimpleStatement()
+      return
+    }
+    advance()  // from
+    var dots = 0
+    while at(.dot) { dots += 1; advance() }
+    let path = at(.identifier) ? parseDottedName() : []
+    if path.isEmpty && dots == 0 { report(SyntaxDiagnostics.expected("a module name", location(current.start))); skipLine(); return }
+    guard expect(.kwImport, "'import'") else { skipLine(); return }
+    if at(.star) {
+      report(SyntaxDiagnostics.notSupportedYet("'from ... import *'", location(current.start)))
+      skipLine()
+      return
+    }
+    let parenthesized = eat(.leftParen)
+    var names: [NamePart] = []
+    repeat {
+      if parenthesized && at(.rightParen) { break }
+      guard at(.identifier) else { report(SyntaxDiagnostics.expected("a name to import", location(current.start))); skipLine(); return }
+      names.append(NamePart(name: intern(current), offset: current.start))
+      advance()
+    } while eat(.comma)
+    if parenthesized { expect(.rightParen, "')'") }
+    tree.imports.append(ImportDecl(isFrom: true, dots: dots, path: path, names: names, offset: offset))
+    endOfSimpleStatement()
+  }
+
+  mutating func parseDottedName() -> [NamePart] {
+    var parts: [NamePart] = []
+    repeat {
+      guard at(.identifier) else { report(SyntaxDiagnostics.expected("a module name", location(current.start))); return [] }
+      parts.append(NamePart(name: intern(current), offset: current.start))
+      advance()
+    } while eat(.dot)
+    return parts
+  }
+
+  /// After `comptime`: `NAME [: T] = expr` (the caller consumed `comptime`).
+  mutating func parseComptimeBody() -> (NameID, UInt32, TypeExprID, ExprID)? {
+    guard at(.identifier) else {
+      report(SyntaxDiagnostics.expected("a name", location(current.start)))
+      skipLine()
+      return nil
+    }
+    let name = intern(current)
+    let offset = current.start
+    advance()
+    var type = TypeExprID.none
+    if eat(.colon) { type = parseType() }
+    guard expect(.assign, "'='") else { skipLine(); return nil }
+    let value = parseExpression()
+    endOfSimpleStatement()
+    return (name, offset, type, value)
+  }
+
+  /// `def NAME(params) [-> T]: block`; returns the index in `tree.functions`.
+  mutating func parseFunction(decorators: [(NameID, UInt32)]) -> Int {
+    advance()  // def
+    let nameToken = current
+    var name = NameID.none
+    if at(.identifier) {
+      name = intern(current)
+      advance()
+    } else {
+      report(SyntaxDiagnostics.expected("a function name", location(current.start)))
+    }
+    var parameters: [ParameterDecl] = []
+    if expect(.leftParen, "'('") {
+      while !at(.rightParen) && !at(.endOfFile) && !at(.newline) {
+        let before = position
+        if let p = parseParameter() { parameters.append(p) }
+        if !eat(.comma) { break }
+        if position == before { break }
+      }
+      expect(.rightParen, "')'")
+    }
+    var returnType = TypeExprID.none
+    var returnOffset = current.start
+    if eat(.arrow) {
+      returnOffset = current.start
+      returnType = parseType()
+    }
+    let body = parseBlock(after: "function signature")
+    let isStatic = decorators.contains { tree.names[Int($0.0.index)] == "staticmethod" }
+    tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
+                                       body: body, isStatic: isStatic, returnOffset: returnOffset))
+    return tree.functions.count - 1
+  }
+
+  mutating func parseParameter() -> ParameterDecl? {
+    var convention = ParameterConvention.read
+    if at(.identifier) && peek() == .identifier {
+      switch String(decoding: text(of: current), as: UTF8.self) {
+      case "mut": convention = .mut
+      case "out": convention = .out
+      case "read": convention = .read
+      default:
+        report(SyntaxDiagnostics.notSupportedYet("this argument convention", location(current.start)))
+      }
+      advance()
+    }
+    guard at(.identifier) else {
+      report(SyntaxDiagnostics.expected("a parameter name", location(current.start)))
+      return nil
+    }
+    let name = intern(current)
+    let offset = current.start
+    advance()
+    var type = TypeExprID.none
+    if eat(.colon) { type = parseType() }
+    var defaultValue = ExprID.none
+    if eat(.assign) { defaultValue = parseExpression() }
+    return ParameterDecl(name: name, type: type, defaultValue: defaultValue, convention: convention, offset: offset)
+  }
+
+  /// `Int`, `List[T]`, or a struct name.
+  mutating func parseType() -> TypeExprID {
+    guard at(.identifier) else {
+      report(SyntaxDiagnostics.expected("a type", location(current.start)))
+      return .none
+    }
+    let name = intern(current)
+    let offset = current.start
+    advance()
+    var argument = TypeExprID.none
+    if eat(.leftBracket) {
+      argument = parseType()
+      expect(.rightBracket, "']'")
+    }
+    tree.types.append(TypeExprNode(name: name, argument: argument, offset: offset))
+    return TypeExprID(tree.types.count - 1)
+  }
+
+  mutating func parseStruct(decorators: [(NameID, UInt32)]) {
+    advance()  // struct
+    let offset = current.start
+    guard at(.identifier) else {
+      report(SyntaxDiagnostics.expected("a struct name", location(current.start)))
+      skipLine()
+      return
+    }
+    let name = intern(current)
+    advance()
+    var traits: [NameID] = []
+    if eat(.leftParen) {
+      while at(.identifier) {
+        traits.append(intern(current))
+        advance()
+        if !eat(.comma) { break }
+      }
+      expect(.rightParen, "')'")
+    }
+    var decl = StructDecl(name: name, offset: offset, traits: traits, fields: [], methods: [],
+                          isFieldwiseInit: decorators.contains { tree.names[Int($0.0.index)] == "fieldwise_init" })
+    let colonEnd = current.end
+    guard expect(.colon, "':'") else { skipLine(); tree.structs.append(decl); return }
+    guard eat(.newline), eat(.indent) else {
+      report(SyntaxDiagnostics.bodyMustNotBeEmpty(location(colonEnd)))
+      tree.structs.append(decl)
+      return
+    }
+    var methodDecorators: [(NameID, UInt32)] = []
+    while !at(.dedent) && !at(.endOfFile) {
+      let before = position
+      switch kind {
+      case .kwVar:
+        advance()
+        if at(.identifier) {
+          let fieldName = intern(current)
+          let fieldOffset = current.start
+          advance()
+          var type = TypeExprID.none
+          if expect(.colon, "':'") { type = parseType() }
+          if at(.assign) { report(SyntaxDiagnostics.notSupportedYet("a default value for a field", location(current.start))) }
+          decl.fields.append(FieldDecl(name: fieldName, type: type, offset: fieldOffset))
+        }
+        endOfSimpleStatement()
+      case .kwDef:
+        decl.methods.append(parseFunction(decorators: methodDecorators))
+        methodDecorators = []
+      case .at:
+        advance()
+        if at(.identifier) { methodDecorators.append((intern(current), current.start)); advance() }
+        _ = eat(.newline)
+      case .kwPass, .stringLiteral:
+        skipLine()
+      case .newline:
+        advance()
+      default:
+        report(SyntaxDiagnostics.expected("a field or method declaration", location(current.start)))
+        skipLine()
+      }
+      if position == before { advance() }
+    }
+    _ = eat(.dedent)
+    tree.structs.append(decl)
+  }
+
+  /// Ends a simple statement: `;`, NEWLINE, or (for recovery) reports and skips the line.
+  mutating func endOfSimpleStatement() {
+    if eat(.newline) || at(.endOfFile) || at(.dedent) { return }
+    if eat(.semicolon) {
+      _ = eat(.newline)
+      return
+    }
+    report(SyntaxDiagnostics.expected("end of statement", location(current.start)))
+    skipLine()
+  }
+}

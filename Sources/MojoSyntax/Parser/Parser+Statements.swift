@@ -1,0 +1,180 @@
+//! Blocks and statements (LANGUAGE.md §3 `block`, `statement`, `simple_stmt`, compound forms).
+import MojoDiagnostics
+
+extension Parser {
+  /// Parses `: block` after a header; `what` names the header for the missing-colon message
+  /// (`'if' condition`). Returns the block's statements.
+  mutating func parseBlock(after what: String) -> Block {
+    let colonAt = tokens[max(position - 1, 0)].end
+    guard at(.colon) else {
+      report(SyntaxDiagnostics.expectedColon(after: what, location(colonAt)))
+      skipLine()
+      return .empty
+    }
+    let colonEnd = current.end
+    advance()
+    var statements: [StmtID] = []
+    if eat(.newline) {
+      guard eat(.indent) else {
+        report(SyntaxDiagnostics.bodyMustNotBeEmpty(location(colonEnd)))
+        return .empty
+      }
+      while !at(.dedent) && !at(.endOfFile) {
+        let before = position
+        parseStatement(into: &statements)
+        if position == before { advance() }
+      }
+      _ = eat(.dedent)
+    } else if at(.endOfFile) {
+      report(SyntaxDiagnostics.bodyMustNotBeEmpty(location(colonEnd)))
+    } else {
+      parseSimpleStatements(into: &statements)
+    }
+    return addBlock(statements)
+  }
+
+  mutating func parseStatement(into statements: inout [StmtID]) {
+    switch kind {
+    case .kwIf: statements.append(parseIf())
+    case .kwWhile:
+      let offset = current.start
+      advance()
+      let condition = parseExpression()
+      let body = parseBlock(after: "'while' condition")
+      statements.append(addStmt(.whileLoop, offset: offset, a: condition.index, b: addBlockIndex(body)))
+    case .kwFor: statements.append(parseFor())
+    case .kwDef, .kwStruct:
+      report(SyntaxDiagnostics.notSupportedYet("a nested declaration", location(current.start)))
+      skipLine()
+    case .newline, .indent:
+      advance()
+    default:
+      parseSimpleStatements(into: &statements)
+    }
+  }
+
+  mutating func parseIf() -> StmtID {
+    let offset = current.start
+    let keyword = kind == .kwIf ? "'if'" : "'elif'"
+    advance()
+    let condition = parseExpression()
+    let thenBlock = parseBlock(after: "\(keyword) condition")
+    var elseIndex = UInt32.max
+    if at(.kwElif) {
+      let nested = parseIf()
+      elseIndex = addBlockIndex(addBlock([nested]))
+    } else if at(.kwElse) {
+      advance()
+      elseIndex = addBlockIndex(parseBlock(after: "'else'"))
+    }
+    return addStmt(.ifElse, offset: offset, a: condition.index, b: addBlockIndex(thenBlock), c: elseIndex)
+  }
+
+  mutating func parseFor() -> StmtID {
+    let offset = current.start
+    advance()
+    var name = NameID.none
+    var nameOffset = current.start
+    if at(.identifier) {
+      name = intern(current)
+      nameOffset = current.start
+      advance()
+    } else {
+      report(SyntaxDiagnostics.expected("a loop variable", location(current.start)))
+    }
+    if !eat(.kwIn) {
+      report(SyntaxDiagnostics.expected("'in'", location(current.start)))
+      skipLine()
+      return addStmt(.invalid, offset: offset)
+    }
+    let iterable = parseExpression()
+    let body = parseBlock(after: "'for' sequence")
+    _ = offset
+    return addStmt(.forLoop, offset: nameOffset, a: name.index, b: iterable.index, c: addBlockIndex(body))
+  }
+
+  /// `simple_stmt { ";" simple_stmt } [";"] NEWLINE`.
+  mutating func parseSimpleStatements(into statements: inout [StmtID]) {
+    while true {
+      statements.append(parseSimpleStatement())
+      if eat(.semicolon) {
+        if eat(.newline) || at(.endOfFile) || at(.dedent) { return }
+        continue
+      }
+      if eat(.newline) || at(.endOfFile) || at(.dedent) { return }
+      report(SyntaxDiagnostics.expected("end of statement", location(current.start)))
+      skipLine()
+      return
+    }
+  }
+
+  mutating func parseSimpleStatement() -> StmtID {
+    let offset = current.start
+    switch kind {
+    case .kwPass:
+      advance()
+      return addStmt(.pass, offset: offset)
+    case .kwBreak:
+      advance()
+      return addStmt(.breakLoop, offset: offset)
+    case .kwContinue:
+      advance()
+      return addStmt(.continueLoop, offset: offset)
+    case .kwReturn:
+      advance()
+      let value = (at(.newline) || at(.semicolon) || at(.endOfFile) || at(.dedent)) ? ExprID.none : parseExpression()
+      return addStmt(.returnValue, offset: offset, a: value.index)
+    case .kwVar:
+      advance()
+      guard at(.identifier) else {
+        report(SyntaxDiagnostics.expected("a variable name", location(current.start)))
+        return addStmt(.invalid, offset: offset)
+      }
+      let name = intern(current)
+      let nameOffset = current.start
+      advance()
+      var type = TypeExprID.none
+      if eat(.colon) { type = parseType() }
+      var value = ExprID.none
+      if eat(.assign) { value = parseExpression() }
+      return addStmt(.varDecl, offset: nameOffset, a: name.index, b: type.index, c: value.index)
+    case .kwComptime:
+      advance()
+      guard at(.identifier) else {
+        report(SyntaxDiagnostics.expected("a name", location(current.start)))
+        return addStmt(.invalid, offset: offset)
+      }
+      let name = intern(current)
+      let nameOffset = current.start
+      advance()
+      var type = TypeExprID.none
+      if eat(.colon) { type = parseType() }
+      guard expect(.assign, "'='") else { return addStmt(.invalid, offset: offset) }
+      let value = parseExpression()
+      return addStmt(.comptimeDecl, offset: nameOffset, a: name.index, b: type.index, c: value.index)
+    case .kwFn:
+      report(SyntaxDiagnostics.fnRemoved(location(offset)))
+      skipLine()
+      return addStmt(.invalid, offset: offset)
+    case .kwReserved:
+      report(SyntaxDiagnostics.notSupportedYet("'\(String(decoding: text(of: current), as: UTF8.self))'", location(offset)))
+      skipLine()
+      return addStmt(.invalid, offset: offset)
+    default:
+      break
+    }
+    let target = parseExpression()
+    if eat(.assign) {
+      let value = parseExpression()
+      return addStmt(.assign, offset: offset, a: target.index, b: value.index)
+    }
+    if let op = kind.augmentedOperator {
+      let opOffset = current.start
+      advance()
+      let value = parseExpression()
+      _ = opOffset
+      return addStmt(.augmentedAssign, op: Parser.binaryOperator(op)!, offset: offset, a: target.index, b: value.index)
+    }
+    return addStmt(.expression, offset: offset, a: target.index)
+  }
+}

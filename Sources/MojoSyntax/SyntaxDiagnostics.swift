@@ -1,0 +1,45 @@
+//! Messages of the lexer and parser, with the exact text of LANGUAGE.md §14.
+import MojoDiagnostics
+
+/// Factories for syntax diagnostics; the ID is the factory's name.
+enum SyntaxDiagnostics {
+  static func bodyMustNotBeEmpty(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "bodyMustNotBeEmpty", message: "body must not be empty; use 'pass' or check that the lines below are indented", at: at)
+  }
+  static func expectedColon(after what: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "expectedColon", message: "expected ':' after \(what)", at: at)
+  }
+  static func expected(_ what: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "expected", message: "expected \(what)", at: at)
+  }
+  static func expressionsAtFileScope(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "expressionsAtFileScope", message: "expressions must not appear at file scope; move this into a function body", at: at)
+  }
+  static func fnRemoved(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "fnRemoved", message: "'fn' has been removed; use 'def' instead", at: at)
+  }
+  static func globalVariables(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "globalVariables", message: "global variables are not supported; move this into a function body or use 'comptime' to declare a constant", at: at)
+  }
+  static func indentationMismatch(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "indentationMismatch", message: "statement indentation must match the rest of the block; adjust to align", at: at)
+  }
+  static func invalidEscape(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "invalidEscape", message: "invalid escape sequence", at: at)
+  }
+  static func invalidNumber(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "invalidNumber", message: "invalid numeric literal", at: at)
+  }
+  static func mixedTabsAndSpaces(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "mixedTabsAndSpaces", message: "indentation must not mix tabs and spaces; select one style", at: at)
+  }
+  static func notSupportedYet(_ what: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "notSupportedYet", message: "\(what) is not supported yet by mojoc", at: at)
+  }
+  static func unexpectedCharacter(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unexpectedCharacter", message: "unexpected character", at: at)
+  }
+  static func unterminatedString(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unterminatedString", message: "unterminated string", at: at)
+  }
+}

@@ -1,0 +1,67 @@
+//! `mojoc build <project-folder | file.mojo> [-o exe] [--backend cnp|llvm] [-O0..-O3]
+//! [--emit ir|llvm-ir|obj|exe] [-j N]`.
+import ArgumentParser
+import Foundation
+import MojoCodegen
+import MojoDiagnostics
+import MojoDriver
+
+extension BackendKind: ExpressibleByArgument {}
+extension EmitKind: ExpressibleByArgument {}
+extension LinkerChoice: ExpressibleByArgument {}
+
+extension Mojoc {
+  struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Compile a Mojo project to a native executable.")
+
+    @Argument(help: "A project folder holding main.mojo, or a single .mojo file.")
+    var input: String
+
+    @Option(name: .short, help: "Output path (executable, text file, or folder for --emit obj).")
+    var output: String?
+
+    @Option(help: "Code generator: cnp (copy-and-patch) or llvm.")
+    var backend: BackendKind = .cnp
+
+    @Option(name: .customShort("O", allowingJoined: true), help: "LLVM optimization level 0-3 (-O0 ... -O3).")
+    var optimization: Int = 0
+
+    @Option(help: "What to write: exe, obj, ir, llvm-ir.")
+    var emit: EmitKind = .exe
+
+    @Option(name: .customShort("j", allowingJoined: true), help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    @Option(help: "Linker used through cc: auto, lld, bfd.")
+    var linker: LinkerChoice = .auto
+
+    @Flag(help: "Run the IR verifier after lowering.")
+    var verifyIR = false
+
+    func validate() throws {
+      guard (0...3).contains(optimization) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
+      if let jobs, jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
+      if emit == .llvmIR && backend != .llvm { throw ValidationError("--emit llvm-ir needs --backend llvm") }
+    }
+
+    func run() throws {
+      let options = BuildOptions(
+        input: input, output: output, backend: backend, optimization: OptimizationLevel(rawValue: optimization)!,
+        emit: emit, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, linker: linker, verifyIR: verifyIR)
+      let result: BuildResult
+      do {
+        result = try CompilePlan(options: options).run()
+      } catch let error as DriverError {
+        FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
+        throw ExitCode(2)
+      }
+      if !result.diagnostics.isEmpty {
+        var text = ""
+        for d in result.diagnostics { text += DiagnosticRenderer.render(d) }
+        FileHandle.standardError.write(Data(text.utf8))
+      }
+      if result.hasErrors { throw ExitCode(1) }
+      if let text = result.text { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+  }
+}

@@ -1,1 +1,0 @@
-print("mojoc: not yet implemented")
