@@ -106,6 +106,15 @@ public struct ELFRelocation: Sendable, Equatable {
   public var symbolIndex: Int
   /// The explicit addend.
   public var addend: Int64
+
+  /// Makes a relocation value (as read back, or to compare with).
+  public init(targetSection: Int, offset: UInt64, type: UInt32, symbolIndex: Int, addend: Int64) {
+    self.targetSection = targetSection
+    self.offset = offset
+    self.type = type
+    self.symbolIndex = symbolIndex
+    self.addend = addend
+  }
 }
 
 // MARK: - The GELF_* macros, which Swift does not import (function-like macros)
