@@ -88,7 +88,8 @@ public struct LLVMFunction {
 
   /// Adds a function attribute such as `nounwind`.
   public func addFunctionAttribute(_ attribute: LLVMAttribute) {
-    LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(truncatingIfNeeded: LLVMAttributeFunctionIndex), attribute.ref)
+    let functionIndex = LLVMAttributeIndex(truncatingIfNeeded: LLVMAttributeFunctionIndex)  // imported as -1
+    LLVMAddAttributeAtIndex(value.ref, functionIndex, attribute.ref)
   }
 }
 

@@ -62,6 +62,8 @@ public final class LLVMTargetMachine {
     defer { LLVMDisposeMemoryBuffer(buffer) }
     let size = LLVMGetBufferSize(buffer)
     guard size > 0, let start = LLVMGetBufferStart(buffer) else { return [] }
-    return start.withMemoryRebound(to: UInt8.self, capacity: size) { Array(UnsafeBufferPointer(start: $0, count: size)) }
+    return start.withMemoryRebound(to: UInt8.self, capacity: size) {
+      Array(UnsafeBufferPointer(start: $0, count: size))
+    }
   }
 }

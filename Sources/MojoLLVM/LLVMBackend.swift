@@ -91,6 +91,10 @@ public struct LLVMBackend: Backend {
 
   /// Emits the object bytes.
   func emit(_ llvmModule: LLVMModule, name: String, machine: LLVMTargetMachine) throws(CodegenError) -> [UInt8] {
-    do { return try machine.emitObject(llvmModule) } catch { throw CodegenError("LLVM backend, module \(name): \(error)") }
+    do {
+      return try machine.emitObject(llvmModule)
+    } catch {
+      throw CodegenError("LLVM backend, module \(name): \(error)")
+    }
   }
 }

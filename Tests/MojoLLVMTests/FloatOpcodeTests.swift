@@ -6,8 +6,10 @@ import MojoIR
 import Testing
 
 @Suite struct FloatOpcodeTests {
-  static let edgeValues: [Double] = [0.0, -0.0, 1.5, -2.25, 3.0, 0.1, 1e308, .leastNonzeroMagnitude, .infinity, -.infinity, .nan,
-                                     9.2233720368547758e18, -9.2233720368547758e18, -2.7]
+  static let edgeValues: [Double] = [
+    0.0, -0.0, 1.5, -2.25, 3.0, 0.1, 1e308, .leastNonzeroMagnitude, .infinity, -.infinity, .nan,
+    9.2233720368547758e18, -9.2233720368547758e18, -2.7,
+  ]
   static let binaryOpcodes: [Opcode] = [.fadd, .fsub, .fmul, .fdiv, .feq, .fne, .flt, .fle, .fgt, .fge]
 
   /// Text the harness prints for a double: "nan" for any NaN (payloads differ between hardware
@@ -43,6 +45,8 @@ import Testing
     return Int64(x.rounded(.towardZero))
   }
 
+  /// C helpers: `show` prints a double as `text(_:)` does; `BINARY(f, print)` prints
+  /// `f i j <result>` for every pair of edge values (by index), `UNARY(f, print)` prints `f i <result>`.
   static let harnessPrelude = """
     #include <stdio.h>
     #include <stdint.h>
@@ -52,40 +56,52 @@ import Testing
       if (isnan(x)) { printf("nan"); return; }
       uint64_t bits; memcpy(&bits, &x, 8); printf("%016llx", (unsigned long long)bits);
     }
+    static void show_int(int64_t x) { printf("%lld", (long long)x); }
+    #define BINARY(f, print) for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) \\
+      { printf(#f " %d %d ", i, j); print(f(v[i], v[j])); printf("\\n"); }
+    #define UNARY(f, print) for (int i = 0; i < n; i++) { printf(#f " %d ", i); print(f(v[i])); printf("\\n"); }
 
     """
+
+  /// The edge values as C expressions.
+  static var cValues: String {
+    edgeValues.map { $0.isNaN ? "NAN" : $0.isInfinite ? ($0 < 0 ? "-INFINITY" : "INFINITY") : "\($0)" }
+      .joined(separator: ", ")
+  }
 
   @Test(arguments: [OptimizationLevel.o0, .o2])
   func floatOpcodesOnEdgeValues(level: OptimizationLevel) throws {
     var module = IRModule(name: "tests.floats")
-    var harness = Self.harnessPrelude
+    var harness = Self.harnessPrelude + "static const double v[] = {\(Self.cValues)};\n"
+    harness += "static const int n = sizeof v / sizeof v[0];\n"
     var body = ""
     var expected = ""
     for opcode in Self.binaryOpcodes {
+      let name = "op_\(opcode.name)"
       let isComparison = opcode.shape == .binary(operand: .f64, result: .i1)
-      module.define("op_\(opcode.name)", [.f64, .f64], isComparison ? .i64 : .f64) { b in
+      module.define(name, [.f64, .f64], isComparison ? .i64 : .f64) { b in
         let result = b.op(opcode, v(b.parameter(0)), v(b.parameter(1)))
         b.ret(v(isComparison ? b.op(.zext, v(result)) : result))
       }
-      harness += isComparison ? "int64_t op_\(opcode.name)(double, double);\n" : "double op_\(opcode.name)(double, double);\n"
-      let show = isComparison ? "printf(\"%lld\", (long long)op_\(opcode.name)(v[i], v[j]))" : "show(op_\(opcode.name)(v[i], v[j]))"
-      body += "  for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) { printf(\"\(opcode.name) %d %d \", i, j); \(show); printf(\"\\n\"); }\n"
+      harness += "\(isComparison ? "int64_t" : "double") \(name)(double, double);\n"
+      body += "  BINARY(\(name), \(isComparison ? "show_int" : "show"))\n"
       for (i, a) in Self.edgeValues.enumerated() {
-        for (j, b) in Self.edgeValues.enumerated() { expected += "\(opcode.name) \(i) \(j) \(Self.reference(opcode, a, b))\n" }
+        for (j, b) in Self.edgeValues.enumerated() { expected += "\(name) \(i) \(j) \(Self.reference(opcode, a, b))\n" }
       }
     }
     for opcode in [Opcode.fneg, .fsqrt] {
-      module.define("op_\(opcode.name)", [.f64], .f64) { b in b.ret(v(b.op(opcode, v(b.parameter(0))))) }
-      harness += "double op_\(opcode.name)(double);\n"
-      body += "  for (int i = 0; i < n; i++) { printf(\"\(opcode.name) %d \", i); show(op_\(opcode.name)(v[i])); printf(\"\\n\"); }\n"
+      let name = "op_\(opcode.name)"
+      module.define(name, [.f64], .f64) { b in b.ret(v(b.op(opcode, v(b.parameter(0))))) }
+      harness += "double \(name)(double);\n"
+      body += "  UNARY(\(name), show)\n"
       for (i, a) in Self.edgeValues.enumerated() {
-        expected += "\(opcode.name) \(i) \(Self.text(opcode == .fneg ? -a : a.squareRoot()))\n"
+        expected += "\(name) \(i) \(Self.text(opcode == .fneg ? -a : a.squareRoot()))\n"
       }
     }
     module.define("op_fptosi", [.f64], .i64) { b in b.ret(v(b.op(.fptosi, v(b.parameter(0))))) }
     harness += "int64_t op_fptosi(double);\n"
-    body += "  for (int i = 0; i < n; i++) printf(\"fptosi %d %lld\\n\", i, (long long)op_fptosi(v[i]));\n"
-    for (i, a) in Self.edgeValues.enumerated() { expected += "fptosi \(i) \(Self.saturatingTruncation(a))\n" }
+    body += "  UNARY(op_fptosi, show_int)\n"
+    for (i, a) in Self.edgeValues.enumerated() { expected += "op_fptosi \(i) \(Self.saturatingTruncation(a))\n" }
     // a * b + c stays two roundings: 0.1 * 10 rounds to 1.0, so the sum is exactly 0 (fused: 5.55e-17).
     module.define("multiply_add", [.f64, .f64, .f64], .f64) { b in
       b.ret(v(b.op(.fadd, v(b.op(.fmul, v(b.parameter(0)), v(b.parameter(1)))), v(b.parameter(2)))))
@@ -93,8 +109,7 @@ import Testing
     harness += "double multiply_add(double, double, double);\n"
     body += "  printf(\"fma \"); show(multiply_add(0.1, 10.0, -1.0)); printf(\"\\n\");\n"
     expected += "fma \(Self.text(0.0))\n"
-    let values = Self.edgeValues.map { $0.isNaN ? "NAN" : $0.isInfinite ? ($0 < 0 ? "-INFINITY" : "INFINITY") : "\($0)" }
-    harness += "int main(void) {\n  double v[] = {\(values.joined(separator: ", "))};\n  int n = sizeof v / sizeof v[0];\n\(body)  return 0;\n}\n"
+    harness += "int main(void) {\n\(body)  return 0;\n}\n"
     let run = try NativeProgram.run(module, level: level, harness: harness)
     #expect(run.status == 0)
     #expect(run.output == expected)

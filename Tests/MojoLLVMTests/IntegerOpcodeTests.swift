@@ -63,24 +63,38 @@ import Testing
     }
   }
 
+  /// C helpers: `BINARY(f)` prints `f a b f(a, b)` for every pair of edge values (skipping a
+  /// zero divisor when asked), `UNARY(f)` prints `f a f(a)`.
+  static let harnessPrelude = """
+    #include <stdio.h>
+    #include <stdint.h>
+    #include <stdlib.h>
+    void mojo_rt_trap_div_zero(void) { puts("unexpected trap"); exit(3); }
+    static const int64_t v[] = {VALUES};
+    static const int n = sizeof v / sizeof v[0];
+    #define BINARY(f, skip_zero) \\
+      for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) if (!(skip_zero && v[j] == 0)) \\
+        printf(#f " %lld %lld %lld\\n", (long long)v[i], (long long)v[j], (long long)f(v[i], v[j]));
+    #define UNARY(f) for (int i = 0; i < n; i++) printf(#f " %lld %lld\\n", (long long)v[i], (long long)f(v[i]));
+
+    """
+
   @Test(arguments: [OptimizationLevel.o0, .o2])
   func binaryOpcodesOnEdgeValues(level: OptimizationLevel) throws {
     var module = IRModule(name: "tests.integers")
-    var harness = "#include <stdio.h>\n#include <stdint.h>\n#include <stdlib.h>\n"
-    harness += "void mojo_rt_trap_div_zero(void) { puts(\"unexpected trap\"); exit(3); }\n"
+    let values = Self.edgeValues.map { $0 == .min ? "INT64_MIN" : "\($0)LL" }.joined(separator: ", ")
+    var harness = Self.harnessPrelude.replacingOccurrences(of: "VALUES", with: values)
     var body = ""
     var expected = ""
-    let values = Self.edgeValues.map { "\($0 == .min ? "INT64_MIN" : "\($0)LL")" }.joined(separator: ", ")
     for opcode in Self.binaryOpcodes {
-      Self.addFunction(&module, "op_\(opcode.name)", opcode, rhs: nil)
-      harness += "int64_t op_\(opcode.name)(int64_t, int64_t);\n"
-      let skipZero = opcode == .idiv ? "if (v[j] == 0) continue; " : ""
-      body += "  for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) { \(skipZero)"
-      body += "printf(\"\(opcode.name) %lld %lld %lld\\n\", (long long)v[i], (long long)v[j], (long long)op_\(opcode.name)(v[i], v[j])); }\n"
+      let name = "op_\(opcode.name)"
+      Self.addFunction(&module, name, opcode, rhs: nil)
+      harness += "int64_t \(name)(int64_t, int64_t);\n"
+      body += "  BINARY(\(name), \(opcode == .idiv ? 1 : 0))\n"
       for a in Self.edgeValues {
         for b in Self.edgeValues {
           guard let r = Self.reference(opcode, a, b) else { continue }
-          expected += "\(opcode.name) \(a) \(b) \(r)\n"
+          expected += "\(name) \(a) \(b) \(r)\n"
         }
       }
     }
@@ -88,18 +102,17 @@ import Testing
       let name = "k\(index)_\(opcode.name)"
       Self.addFunction(&module, name, opcode, rhs: .int(immediate))
       harness += "int64_t \(name)(int64_t);\n"
-      body += "  for (int i = 0; i < n; i++) printf(\"\(name) %lld %lld\\n\", (long long)v[i], (long long)\(name)(v[i]));\n"
-      for a in Self.edgeValues {
-        expected += "\(name) \(a) \(Self.reference(opcode, a, immediate)!)\n"
-      }
+      body += "  UNARY(\(name))\n"
+      for a in Self.edgeValues { expected += "\(name) \(a) \(Self.reference(opcode, a, immediate)!)\n" }
     }
     for opcode in [Opcode.ineg, .inot] {
-      module.define("op_\(opcode.name)", [.i64], .i64) { b in b.ret(v(b.op(opcode, v(b.parameter(0))))) }
-      harness += "int64_t op_\(opcode.name)(int64_t);\n"
-      body += "  for (int i = 0; i < n; i++) printf(\"\(opcode.name) %lld %lld\\n\", (long long)v[i], (long long)op_\(opcode.name)(v[i]));\n"
-      for a in Self.edgeValues { expected += "\(opcode.name) \(a) \(opcode == .ineg ? 0 &- a : ~a)\n" }
+      let name = "op_\(opcode.name)"
+      module.define(name, [.i64], .i64) { b in b.ret(v(b.op(opcode, v(b.parameter(0))))) }
+      harness += "int64_t \(name)(int64_t);\n"
+      body += "  UNARY(\(name))\n"
+      for a in Self.edgeValues { expected += "\(name) \(a) \(opcode == .ineg ? 0 &- a : ~a)\n" }
     }
-    harness += "int main(void) {\n  int64_t v[] = {\(values)};\n  int n = sizeof v / sizeof v[0];\n\(body)  return 0;\n}\n"
+    harness += "int main(void) {\n\(body)  return 0;\n}\n"
     let run = try NativeProgram.run(module, level: level, harness: harness)
     #expect(run.status == 0)
     #expect(run.output == expected)
@@ -123,7 +136,8 @@ import Testing
       #include <stdint.h>
       int64_t truth_table(int64_t, int64_t);
       int main(void) {
-        for (int x = 0; x < 2; x++) for (int y = 0; y < 2; y++) printf("%d%d %04lld\\n", x, y, (long long)truth_table(x, y * 5));
+        for (int x = 0; x < 2; x++)
+          for (int y = 0; y < 2; y++) printf("%d%d %04lld\\n", x, y, (long long)truth_table(x, y * 5));
         return 0;
       }
       """
@@ -144,7 +158,8 @@ import Testing
       b.call(trap, returning: .void, [])
       b.unreachable()
     }
-    for (call, label) in [("divide(7, 0)", "register"), ("divide_by_zero(7)", "immediate"), ("(trap_directly(), 0)", "call")] {
+    let calls = [("divide(7, 0)", "register"), ("divide_by_zero(7)", "immediate"), ("(trap_directly(), 0)", "call")]
+    for (call, label) in calls {
       let harness = """
         #include <stdio.h>
         #include <stdlib.h>
