@@ -18,6 +18,12 @@ public struct LLVMBackend: Backend {
   /// The CPU: generic x86-64, so objects run on any x86-64 machine and do not depend on the host.
   public static let cpu = "x86-64"
 
+  /// Registers LLVM's X86 target once per process. Optional: the first target machine does it
+  /// too (atomically); a driver may call it before starting workers to keep that cost off them.
+  public static func registerTargets() {
+    LLVMTargetMachine.x86Registered
+  }
+
   /// Makes a backend for an optimization level; modules are verified in debug builds.
   public init(optimization: OptimizationLevel) {
     #if DEBUG
