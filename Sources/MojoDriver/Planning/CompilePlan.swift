@@ -43,7 +43,9 @@ public struct CompilePlan: Sendable {
     // 1. Load and parse.
     let loader = try ProjectLoader(input: options.input)
     let project = try loader.load(executor: executor)
-    result.diagnostics = project.diagnostics.flatMap { $0 }
+    // Imported modules report before their importers, as the reference compiler does (it
+    // checks an import when it meets it): modules in reverse discovery order, `main` last.
+    result.diagnostics = project.diagnostics.reversed().flatMap { $0 }
     if result.hasErrors { return result }
 
     // 2. Bind module-level names.
@@ -56,7 +58,7 @@ public struct CompilePlan: Sendable {
     let checkedSlots = ResultSlots<(CheckedModule, [Diagnostic])>(count: moduleCount)
     executor.run(count: moduleCount) { m in checkedSlots[m] = BodyChecker.check(frozen, module: m) }
     let checked = checkedSlots.values.map { $0! }
-    for m in 0..<moduleCount {
+    for m in (0..<moduleCount).reversed() {
       let all = bindDiagnostics[m] + checked[m].1
       result.diagnostics += all.filter { $0.location.file != nil }.sorted { $0.location.offset < $1.location.offset }
       result.diagnostics += all.filter { $0.location.file == nil }

@@ -1,0 +1,2 @@
+def banner():
+    print("mojoc example:", "primes", sep=" ")

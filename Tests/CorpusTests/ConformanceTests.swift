@@ -1,0 +1,53 @@
+//! Runs every program under `Corpus/` with both backends: conformance programs must print
+//! exactly their `expected.txt` (real Mojo's output) and exit 0; error cases must fail with the
+//! first `error:` line of `expected-error.txt`; and the backends must agree with each other.
+import Foundation
+import MojoDiagnostics
+import MojoDriver
+import Testing
+import TestSupport
+
+/// The conformance and example programs that must run.
+let runnablePrograms: [URL] =
+  Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("conformance"))
+  + Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("examples"))
+
+/// The programs that must be rejected.
+let errorPrograms: [URL] = Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("conformance/errors"))
+
+@Suite struct ConformanceTests {
+  @Test("program prints real Mojo's output", arguments: runnablePrograms, BackendKind.allCases)
+  func programOutput(project: URL, backend: BackendKind) throws {
+    let expected = try String(contentsOf: project.appendingPathComponent("expected.txt"), encoding: .utf8)
+    let run = try Harness.buildAndRun(project, backend: backend)
+    #expect(run.stderr == "", "\(project.lastPathComponent) [\(backend)]: \(run.stderr)")
+    #expect(run.status == 0, "\(project.lastPathComponent) [\(backend)] exited with \(run.status)")
+    #expect(run.stdout == expected, "\(project.lastPathComponent) [\(backend)] output differs")
+  }
+
+  @Test("both backends agree on output and status", arguments: runnablePrograms)
+  func backendsAgree(project: URL) throws {
+    let cnp = try Harness.buildAndRun(project, backend: .cnp)
+    let llvm = try Harness.buildAndRun(project, backend: .llvm, optimization: .o2)
+    #expect(cnp.status == llvm.status && cnp.stdout == llvm.stdout,
+            "\(project.lastPathComponent): backends disagree\n--- cnp (status \(cnp.status))\n\(cnp.stdout)\n--- llvm -O2 (status \(llvm.status))\n\(llvm.stdout)")
+  }
+
+  @Test("error program reports the expected first error", arguments: errorPrograms)
+  func firstError(project: URL) throws {
+    let expected = try String(contentsOf: project.appendingPathComponent("expected-error.txt"), encoding: .utf8)
+      .split(separator: "\n").first.map(String.init) ?? ""
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let diagnostics = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
+    let first = try #require(diagnostics.first { $0.severity == .error }, "\(project.lastPathComponent) compiled without error")
+    let line = DiagnosticRenderer.render(first).split(separator: "\n").first.map(String.init) ?? ""
+    // The runner's rule: the reported path ends with the expected relative path.
+    let expectedLocation = expected.components(separatedBy: ": error: ")[0]
+    let expectedMessage = expected.components(separatedBy: ": error: ").dropFirst().joined(separator: ": error: ")
+    let actualParts = line.components(separatedBy: ": error: ")
+    #expect(actualParts[0].hasSuffix("/" + expectedLocation), "\(line) vs \(expected)")
+    #expect(actualParts.dropFirst().joined(separator: ": error: ") == expectedMessage, "\(line) vs \(expected)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("program").path))
+  }
+}

@@ -1,0 +1,81 @@
+//! Parser: tree shape for declarations, statements and precedence, and syntax diagnostics.
+import MojoDiagnostics
+import Testing
+@testable import MojoSyntax
+
+func parse(_ text: String) -> (SyntaxTree, [Diagnostic]) {
+  Parser.parse(SourceFile(path: "t.mojo", relativePath: "t.mojo", bytes: Array(text.utf8)))
+}
+
+/// Renders an expression as a fully parenthesized string, to check precedence.
+func render(_ tree: SyntaxTree, _ id: ExprID) -> String {
+  let e = tree.expr(id)
+  switch e.kind {
+  case .name: return tree.name(NameID(Int(e.a)))
+  case .intLiteral: return tree.intLiterals[Int(e.a)]
+  case .boolLiteral: return e.a == 1 ? "True" : "False"
+  case .unary: return "(\(e.op) \(render(tree, ExprID(Int(e.a)))))"
+  case .binary: return "(\(render(tree, ExprID(Int(e.a)))) \(e.op) \(render(tree, ExprID(Int(e.b)))))"
+  case .call: return render(tree, ExprID(Int(e.a))) + "(" + tree.arguments(of: e).map { render(tree, $0.value) }.joined(separator: ", ") + ")"
+  case .comparison: return "chain(" + tree.list(of: e).map { render(tree, $0) }.joined(separator: ", ") + ")"
+  case .ternary: return "(\(render(tree, ExprID(Int(e.b)))) if \(render(tree, ExprID(Int(e.a)))) else \(render(tree, ExprID(Int(e.c)))))"
+  default: return "?"
+  }
+}
+
+func firstExpression(_ source: String) -> String {
+  let (tree, diagnostics) = parse("def f():\n    \(source)\n")
+  #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+  let stmt = tree.stmt(tree.statements(in: tree.functions[0].body).first!)
+  return render(tree, ExprID(Int(stmt.a)))
+}
+
+@Suite struct ParserTests {
+  @Test func precedenceFollowsPython() {
+    #expect(firstExpression("-2 ** 2") == "(negate (2 pow 2))")
+    #expect(firstExpression("2 ** 3 ** 2") == "(2 pow (3 pow 2))")
+    #expect(firstExpression("a & 3 == 2") == "((a bitAnd 3) equal 2)")
+    #expect(firstExpression("1 + 2 << 1") == "((1 add 2) shl 1)")
+    #expect(firstExpression("not a > 5 and b") == "((not (a greater 5)) and b)")
+    #expect(firstExpression("1 < x <= 5") == "chain(1, x, 5)")
+    #expect(firstExpression("a if c else b if d else e") == "(a if c else (b if d else e))")
+    #expect(firstExpression("f(1, g(2))") == "f(1, g(2))")
+  }
+
+  @Test func declarationsAndImports() {
+    let (tree, diagnostics) = parse("""
+      from .a.b import (x, y,)
+      import c.d
+      comptime N = 3
+      def f(a: Int, b: Int = 2) -> Int:
+          return a + b
+      """)
+    #expect(diagnostics.isEmpty)
+    #expect(tree.imports.count == 2)
+    #expect(tree.imports[0].dots == 1 && tree.imports[0].path.count == 2 && tree.imports[0].names.count == 1)
+    #expect(tree.comptimes.count == 1)
+    #expect(tree.functions[0].parameters.count == 2 && tree.functions[0].parameters[1].defaultValue.exists)
+  }
+
+  @Test func emptyBodyAndMissingColon() {
+    let (_, empty) = parse("def f():\nx = 1\n")
+    #expect(empty.first?.id == "bodyMustNotBeEmpty" && empty.first?.location.offset == 8)
+    let (_, colon) = parse("def f():\n    if x > 1\n        pass\n")
+    #expect(colon.first?.message == "expected ':' after 'if' condition")
+  }
+
+  @Test func fileScopeErrors() {
+    let (_, global) = parse("var x = 1\n")
+    #expect(global.map(\.id) == ["globalVariables"])
+    let (_, statement) = parse("print(1)\n")
+    #expect(statement.map(\.id) == ["expressionsAtFileScope"])
+    let (_, fn) = parse("fn f():\n    pass\n")
+    #expect(fn.first?.id == "fnRemoved")
+  }
+
+  @Test func oneLineBodiesAndSemicolons() {
+    let (tree, diagnostics) = parse("def f():\n    if x: print(x)\n    var a = 1; var b = 2\n")
+    #expect(diagnostics.isEmpty)
+    #expect(tree.statements(in: tree.functions[0].body).count == 3)
+  }
+}

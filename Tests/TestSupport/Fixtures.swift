@@ -1,0 +1,99 @@
+//! Shared test helpers: where the package and its Corpus are, building a project in process
+//! with the real driver, and running the executable it produced.
+import Foundation
+import MojoCodegen
+import MojoDiagnostics
+import MojoDriver
+
+/// Locations inside the package, found from this file's path.
+package enum Fixtures {
+  /// The package root (the folder of Package.swift).
+  package static let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+    }
+    fatalError("Package.swift not found above \(#filePath)")
+  }()
+
+  /// `Corpus/` of the package.
+  package static var corpus: URL { packageRoot.appendingPathComponent("Corpus") }
+
+  /// The sub-folders of `folder` that hold a `main.mojo`, sorted by name.
+  package static func projects(in folder: URL) -> [URL] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.sorted().map { folder.appendingPathComponent($0) }
+      .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("main.mojo").path) }
+  }
+
+  /// A fresh temporary folder.
+  package static func temporaryFolder() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mojoc-test-\(UUID().uuidString)")
+    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Writes a project from file name -> contents and returns its folder.
+  package static func makeProject(_ files: [String: String]) -> URL {
+    let root = temporaryFolder()
+    for (name, text) in files {
+      let url = root.appendingPathComponent(name)
+      try! FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try! text.write(to: url, atomically: true, encoding: .utf8)
+    }
+    return root
+  }
+}
+
+/// The result of building and running a program.
+package struct ProgramRun: Sendable {
+  package var status: Int32
+  package var stdout: String
+  package var stderr: String
+}
+
+/// Builds projects with the in-process driver and runs what they produce.
+package enum Harness {
+  /// Builds `project` to an executable; returns the rendered diagnostics if the build fails.
+  package static func build(_ project: URL, backend: BackendKind, optimization: OptimizationLevel = .o0,
+                            output: URL, jobs: Int = 2) throws -> [Diagnostic] {
+    let options = BuildOptions(input: project.path, output: output.path, backend: backend, optimization: optimization,
+                               emit: .exe, jobs: jobs, verifyIR: true)
+    return try CompilePlan(options: options).run().diagnostics
+  }
+
+  /// Runs an executable with no input and returns its status and output (stderr goes through
+  /// a file so that neither stream can block the other).
+  package static func run(_ executable: URL) throws -> ProgramRun {
+    let process = Process()
+    process.executableURL = executable
+    let out = Pipe()
+    let errURL = executable.deletingLastPathComponent().appendingPathComponent("stderr-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let errHandle = try FileHandle(forWritingTo: errURL)
+    defer { try? FileManager.default.removeItem(at: errURL) }
+    process.standardOutput = out
+    process.standardError = errHandle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try errHandle.close()
+    let errData = FileManager.default.contents(atPath: errURL.path) ?? Data()
+    return ProgramRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Builds and runs `project`; the program's output, or the first diagnostic as an error.
+  package static func buildAndRun(_ project: URL, backend: BackendKind, optimization: OptimizationLevel = .o0) throws -> ProgramRun {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let exe = folder.appendingPathComponent("program")
+    let diagnostics = try build(project, backend: backend, optimization: optimization, output: exe)
+    if let error = diagnostics.first(where: { $0.severity == .error }) {
+      return ProgramRun(status: -1, stdout: "", stderr: DiagnosticRenderer.render(error))
+    }
+    return try run(exe)
+  }
+}
