@@ -125,9 +125,8 @@ void mojo_rt_print_bool(int64_t value) {
 
 void mojo_rt_print_string(const MojoString *s) { out_bytes(s->bytes, (size_t)s->length); }
 
-// The Float64 formatter lives in its own translation-unit section below; it writes into `text`
-// (at most 32 bytes: "-" + 17 digits + "." + "e-324" and zero padding fit easily) and returns
-// the length.
+// The Float64 formatter (runtime_float.inc, included below) writes at most 25 bytes into `text`:
+// "-", 17 digits, "." and "e-308" at the longest; returns the length.
 static size_t format_float(double value, char *text);
 
 void mojo_rt_print_float(double value) {
