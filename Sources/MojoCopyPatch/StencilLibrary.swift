@@ -83,31 +83,51 @@ public struct StencilLibrary: Sendable {
     var stencils: [Stencil] = []
     var names: [String] = []
     var index: [String: Int16] = [:]
-    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { ("\($0)", $0) })
-    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { ("\($0)", $0) })
-    for line in Self.generatedTable.split(separator: "\n") {
-      let fields = line.split(separator: " ")
+    // Parsed as UTF-8 bytes: String.split works on Characters and took milliseconds here.
+    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { (Array("\($0)".utf8), $0) })
+    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { (Array("\($0)".utf8), $0) })
+    let table = Array(Self.generatedTable.utf8)
+    var position = 0
+    /// The next space-separated token of the current line, or nil at the end of the line.
+    func token() -> ArraySlice<UInt8>? {
+      guard position < table.count, table[position] != 10 else { return nil }
+      let start = position
+      while position < table.count, table[position] != 32, table[position] != 10 { position += 1 }
+      let result = table[start..<position]
+      if position < table.count, table[position] == 32 { position += 1 }
+      return result
+    }
+    func integer(_ digits: ArraySlice<UInt8>) -> Int64 {
+      var value: Int64 = 0
+      for d in digits where d != 45 { value = value * 10 + Int64(d - 48) }
+      return digits.first == 45 ? -value : value
+    }
+    while position < table.count {
+      // The generator writes only known names; a mismatch means a stale table, a build bug.
+      guard let nameToken = token(), let flag = token(), let hex = token() else {
+        preconditionFailure("StencilTable.swift: malformed line at byte \(position)")
+      }
       let start = code.count
+      var high = true
       var nibble: UInt8 = 0
-      for (k, c) in fields[2].utf8.enumerated() {
+      for c in hex {
         let digit = c <= 57 ? c - 48 : c - 87
-        if k % 2 == 0 { nibble = digit << 4 } else { code.append(nibble | digit) }
+        if high { nibble = digit << 4 } else { code.append(nibble | digit) }
+        high.toggle()
       }
       let holeStart = holes.count
-      var f = 3
-      while f + 3 < fields.count {
-        // The generator writes only known names; a mismatch means a stale table, a build bug.
-        guard let offset = Int32(fields[f]), let patch = patchKinds[String(fields[f + 1])],
-              let value = holeValues[String(fields[f + 2])], let addend = Int64(fields[f + 3]) else {
-          preconditionFailure("StencilTable.swift: malformed hole in \(fields[0])")
+      while let offset = token() {
+        guard let patch = token().flatMap({ patchKinds[Array($0)] }), let value = token().flatMap({ holeValues[Array($0)] }),
+              let addend = token() else {
+          preconditionFailure("StencilTable.swift: malformed hole at byte \(position)")
         }
-        holes.append(HoleRecord(offset: offset, patch: patch, value: value, addend: addend))
-        f += 4
+        holes.append(HoleRecord(offset: Int32(integer(offset)), patch: patch, value: value, addend: integer(addend)))
       }
-      let name = String(fields[0])
+      position += 1  // the newline
+      let name = String(decoding: nameToken, as: UTF8.self)
       index[name] = Int16(stencils.count)
       stencils.append(Stencil(codeStart: Int32(start), size: Int32(code.count - start), holeStart: Int32(holeStart),
-                              holeEnd: Int32(holes.count), hasTrailingJump: fields[1] == "1"))
+                              holeEnd: Int32(holes.count), hasTrailingJump: flag.first == 49))
       names.append(name)
     }
     func find(_ name: String) -> Int16 { index[name] ?? -1 }
