@@ -45,6 +45,7 @@ private final class Slots<Value>: @unchecked Sendable {
 
   /// Prints the codegen cost per function, phase by phase, for a module of 1000 small generated
   /// functions. Times are CPU time of this thread (the machine is shared), best of two runs.
+  /// Run with `MOJOC_MEASURE=1 swift test --filter EmissionTests/measureCodegenPerFunction`.
   @Test(.enabled(if: ProcessInfo.processInfo.environment["MOJOC_MEASURE"] != nil, "set MOJOC_MEASURE=1 to measure"))
   func measureCodegenPerFunction() throws {
     let count = 1000
