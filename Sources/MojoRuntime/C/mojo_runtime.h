@@ -58,6 +58,10 @@ const MojoString *mojo_rt_str_byte_at(const MojoString *s, int64_t index); // tr
 int64_t mojo_rt_str_ord(const MojoString *s);
 const MojoString *mojo_rt_str_chr(int64_t code);
 
+// Memory for struct values and cells of variables passed to `mut` parameters: zero-filled,
+// 8-byte aligned, never freed in v1.
+void *mojo_rt_alloc(int64_t size);
+
 // Lists (element size in bytes passed by the caller).
 MojoList *mojo_rt_list_new(int64_t element_size, int64_t capacity);
 void *mojo_rt_list_append_slot(MojoList *list, int64_t element_size);     // grows; returns the new slot

@@ -110,6 +110,12 @@ static void *allocate(size_t size) {
   return memory;
 }
 
+void *mojo_rt_alloc(int64_t size) {
+  void *memory = allocate(size > 0 ? (size_t)size : 8);
+  memset(memory, 0, size > 0 ? (size_t)size : 8);
+  return memory;
+}
+
 // MARK: - Printing scalars
 
 void mojo_rt_print_int(int64_t value) {
