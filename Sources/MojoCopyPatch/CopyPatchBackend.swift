@@ -113,8 +113,13 @@ struct Layout {
     for (n, k) in definedFunctions.enumerated() { functionOffset[k] = functionStarts[n] }
     var externalSymbol = [Int](repeating: -1, count: module.functions.count)
     var trapSymbol = -1
+    // One undefined symbol per name, even when a module declares the runtime's trap itself or
+    // declares a function twice; consulted once per external function, not per call.
+    var undefinedByName: [String: Int] = [:]
     func undefinedSymbol(_ name: String) -> Int {
+      if let known = undefinedByName[name] { return known }
       writer.symbols.append(.init(name: name, binding: .global, kind: .none, placement: .undefined))
+      undefinedByName[name] = writer.symbols.count - 1
       return writer.symbols.count - 1
     }
 

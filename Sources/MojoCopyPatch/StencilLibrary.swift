@@ -70,6 +70,12 @@ public struct StencilLibrary: Sendable {
   let unary: [Int16]
   /// Calls: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0 i64/ptr, 1 i1, 2 f64, 3 void).
   let calls: [Int16]
+  /// Fused compare-and-branch: `((opcode.rawValue * 2 + variant) * 2 + inverted)`, variant 0
+  /// slot/slot, 1 slot/imm; `inverted` continues to the true target.
+  let compareBranch: [Int16]
+  /// For each stencil that is an integer comparison (slot/slot or slot/imm), its base index into
+  /// `compareBranch`; -1 for every other stencil.
+  let compareBranchBase: [Int32]
   let copySlot, copyImm, load64, load1, store64Slot, store64Imm, store1Slot, store1Imm, addr: Int16
   let entryInt, entryFloat, retSlot, retImm, retVoid, jump, condbr, condbrNot, unreachable: Int16
 
@@ -150,6 +156,21 @@ public struct StencilLibrary: Sendable {
         for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
       }
     }
+    var compareBranch = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
+    var compareBranchBase = [Int32](repeating: -1, count: stencils.count)
+    for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige] {
+      for (v, suffix) in ["ss", "si"].enumerated() {
+        let base = (Int(op.rawValue) * 2 + v) * 2
+        compareBranch[base] = find("condbr_\(op.name)_\(suffix)")
+        compareBranch[base + 1] = find("condbr_not_\(op.name)_\(suffix)")
+        let compare = binary[Int(op.rawValue) * 3 + v]
+        if compare >= 0 && compareBranch[base] >= 0 && compareBranch[base + 1] >= 0 {
+          compareBranchBase[Int(compare)] = Int32(base)
+        }
+      }
+    }
+    self.compareBranch = compareBranch
+    self.compareBranchBase = compareBranchBase
     self.code = code
     self.holes = holes
     self.stencils = stencils

@@ -195,7 +195,17 @@ struct StencilSelector {
       let thenBlock = Int32(inst.aux0), elseBlock = Int32(inst.aux1)
       switch ops[o] {
       case .value(let c):
-        if Int(thenBlock) == block + 1 {
+        let inverted = Int(thenBlock) == block + 1
+        // Fuse with an integer comparison emitted just before in this block that computed `c`.
+        if selection.emissions.count > Int(selection.allBlockStarts[selection.allBlockStarts.count - 1]),
+           let last = selection.emissions.last, last.slotD == slot(c),
+           case let base = library.compareBranchBase[Int(last.stencil)], base >= 0 {
+          var fused = last
+          fused.stencil = library.compareBranch[Int(base) + (inverted ? 1 : 0)]
+          fused.jumpTarget = inverted ? elseBlock : thenBlock
+          fused.continuation = inverted ? thenBlock : elseBlock
+          selection.emissions[selection.emissions.count - 1] = fused
+        } else if inverted {
           try append(Emission(stencil: library.condbrNot, slotA: slot(c), jumpTarget: elseBlock, continuation: thenBlock), "condbr")
         } else {
           try append(Emission(stencil: library.condbr, slotA: slot(c), jumpTarget: thenBlock, continuation: elseBlock), "condbr")

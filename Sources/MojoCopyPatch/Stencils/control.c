@@ -31,3 +31,31 @@ STENCIL(condbr_s) { if (I64(_SLOT_A) == 0) CONTINUE(); JUMP(); }
 STENCIL(condbr_not_s) { if (I64(_SLOT_A) != 0) CONTINUE(); JUMP(); }
 
 STENCIL(unreachable) { __builtin_trap(); }
+
+// Fused compare-and-branch: an integer comparison followed by a `condbr` on its result (the
+// common loop and `if` shape). The result is still stored, as later instructions may read it.
+// `condbr_<cmp>_*` jumps to the true target and continues to the false one; `condbr_not_<cmp>_*`
+// is for a true target that follows, so its continuation can be dropped.
+#define COMPARE_BRANCH(cmp, EXPR)                                                                  \
+  STENCIL(condbr_##cmp##_ss) {                                                                     \
+    i64 a = PIN_I64(_SLOT_A), b = PIN_I64(_SLOT_B), c = (EXPR); I64(_SLOT_D) = c;                  \
+    if (!c) CONTINUE(); JUMP();                                                                    \
+  }                                                                                                \
+  STENCIL(condbr_##cmp##_si) {                                                                     \
+    i64 a = PIN_I64(_SLOT_A), b = IMM(_IMM_B), c = (EXPR); I64(_SLOT_D) = c;                       \
+    if (!c) CONTINUE(); JUMP();                                                                    \
+  }                                                                                                \
+  STENCIL(condbr_not_##cmp##_ss) {                                                                 \
+    i64 a = PIN_I64(_SLOT_A), b = PIN_I64(_SLOT_B), c = (EXPR); I64(_SLOT_D) = c;                  \
+    if (c) CONTINUE(); JUMP();                                                                     \
+  }                                                                                                \
+  STENCIL(condbr_not_##cmp##_si) {                                                                 \
+    i64 a = PIN_I64(_SLOT_A), b = IMM(_IMM_B), c = (EXPR); I64(_SLOT_D) = c;                       \
+    if (c) CONTINUE(); JUMP();                                                                     \
+  }
+COMPARE_BRANCH(ieq, a == b)
+COMPARE_BRANCH(ine, a != b)
+COMPARE_BRANCH(ilt, a < b)
+COMPARE_BRANCH(ile, a <= b)
+COMPARE_BRANCH(igt, a > b)
+COMPARE_BRANCH(ige, a >= b)

@@ -2,23 +2,23 @@
 // C's == < <= > >= are ordered comparisons and != is unordered, exactly the IR's rules.
 #include "stencil.h"
 
-BINARY(fadd, double, F64, FIMM, F64, a + b)
-BINARY(fsub, double, F64, FIMM, F64, a - b)
-BINARY(fmul, double, F64, FIMM, F64, a * b)
-BINARY(fdiv, double, F64, FIMM, F64, a / b)
+BINARY(fadd, double, PIN_F64, FIMM, F64, a + b)
+BINARY(fsub, double, PIN_F64, FIMM, F64, a - b)
+BINARY(fmul, double, PIN_F64, FIMM, F64, a * b)
+BINARY(fdiv, double, PIN_F64, FIMM, F64, a / b)
 
-BINARY(feq, double, F64, FIMM, I64, a == b)
-BINARY(fne, double, F64, FIMM, I64, a != b)
-BINARY(flt, double, F64, FIMM, I64, a < b)
-BINARY(fle, double, F64, FIMM, I64, a <= b)
-BINARY(fgt, double, F64, FIMM, I64, a > b)
-BINARY(fge, double, F64, FIMM, I64, a >= b)
+BINARY(feq, double, PIN_F64, FIMM, I64, a == b)
+BINARY(fne, double, PIN_F64, FIMM, I64, a != b)
+BINARY(flt, double, PIN_F64, FIMM, I64, a < b)
+BINARY(fle, double, PIN_F64, FIMM, I64, a <= b)
+BINARY(fgt, double, PIN_F64, FIMM, I64, a > b)
+BINARY(fge, double, PIN_F64, FIMM, I64, a >= b)
 
 // Flips the sign bit with integer operations: a float negation would load its mask from a
 // constant pool, which a stencil cannot have.
-UNARY(fneg, i64, I64, I64, a ^ INT64_MIN)
+UNARY(fneg, i64, PIN_I64, I64, a ^ INT64_MIN)
 // -fno-math-errno lets this be a plain sqrtsd (correctly rounded).
-UNARY(fsqrt, double, F64, F64, __builtin_sqrt(a))
+UNARY(fsqrt, double, PIN_F64, F64, __builtin_sqrt(a))
 
 UNARY(sitofp, i64, I64, F64, (double)a)
 
