@@ -86,6 +86,15 @@ public struct RelocatableObjectWriter: Sendable {
   /// Produces the ELF bytes.
   public func makeObject() throws -> [UInt8] {
     guard libelfReady else { throw ELFError("libelf: \(libelfMessage())") }
+    // `.text` and `.rodata` are handed to libelf in place (it only reads them while writing),
+    // which is why everything up to elf_update happens inside these closures.
+    return try text.withUnsafeBytes { textBytes in
+      try rodata.withUnsafeBytes { rodataBytes in try makeObject(text: textBytes, rodata: rodataBytes) }
+    }
+  }
+
+  /// Produces the ELF bytes with `.text` and `.rodata` at stable addresses.
+  private func makeObject(text: UnsafeRawBufferPointer, rodata: UnsafeRawBufferPointer) throws -> [UInt8] {
     let tables = makeTables()
     // libelf keeps pointers to the section data until elf_update, so every buffer is allocated
     // here and freed only after elf_end.
@@ -114,7 +123,7 @@ public struct RelocatableObjectWriter: Sendable {
     /// Adds one section with its data.
     func addSection(name: UInt32, type: Int32, flags: Int32, link: Int = 0, info: UInt32 = 0,
                     alignment: UInt64, entrySize: UInt64 = 0, dataType: Elf_Type,
-                    bytes: UnsafeRawBufferPointer?) throws {
+                    bytes: UnsafeRawBufferPointer?, inPlace: Bool = false) throws {
       guard let scn = elf_newscn(elf), let shdr = elf64_getshdr(scn) else {
         throw ELFError("elf_newscn: \(libelfMessage())")
       }
@@ -127,7 +136,7 @@ public struct RelocatableObjectWriter: Sendable {
       shdr.pointee.sh_entsize = entrySize
       guard let bytes else { return }
       guard let data = elf_newdata(scn) else { throw ELFError("elf_newdata: \(libelfMessage())") }
-      let buffer = stable(bytes)
+      let buffer = inPlace ? UnsafeMutableRawBufferPointer(mutating: bytes) : stable(bytes)
       data.pointee.d_buf = buffer.baseAddress
       data.pointee.d_size = buffer.count
       data.pointee.d_type = dataType
@@ -137,14 +146,10 @@ public struct RelocatableObjectWriter: Sendable {
     }
 
     let n = tables.sectionNameOffsets
-    try text.withUnsafeBytes {
-      try addSection(name: n[1], type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_EXECINSTR,
-                     alignment: textAlignment, dataType: ELF_T_BYTE, bytes: $0)
-    }
-    try rodata.withUnsafeBytes {
-      try addSection(name: n[2], type: SHT_PROGBITS, flags: SHF_ALLOC, alignment: rodataAlignment,
-                     dataType: ELF_T_BYTE, bytes: $0)
-    }
+    try addSection(name: n[1], type: SHT_PROGBITS, flags: SHF_ALLOC | SHF_EXECINSTR,
+                   alignment: textAlignment, dataType: ELF_T_BYTE, bytes: text, inPlace: true)
+    try addSection(name: n[2], type: SHT_PROGBITS, flags: SHF_ALLOC, alignment: rodataAlignment,
+                   dataType: ELF_T_BYTE, bytes: rodata, inPlace: true)
     try tables.relocations.withUnsafeBytes {
       try addSection(name: n[3], type: SHT_RELA, flags: SHF_INFO_LINK, link: Self.symtabIndex,
                      info: UInt32(Self.textIndex), alignment: 8, entrySize: 24, dataType: ELF_T_RELA, bytes: $0)
@@ -166,8 +171,11 @@ public struct RelocatableObjectWriter: Sendable {
     elf_end(elf)
     elfOpen = false
 
-    var result = [UInt8](repeating: 0, count: Int(size))
-    let read = result.withUnsafeMutableBytes { pread(fd, $0.baseAddress, Int(size), 0) }
+    var read = 0
+    let result = [UInt8](unsafeUninitializedCapacity: Int(size)) { buffer, count in
+      read = pread(fd, buffer.baseAddress, Int(size), 0)
+      count = max(read, 0)
+    }
     guard read == Int(size) else { throw ELFError("reading the object back from memory failed") }
     return result
   }

@@ -52,8 +52,9 @@ struct Stencil: Sendable {
   var hasTrailingJump: Bool
 }
 
-/// The immutable, shared stencil library.
-public struct StencilLibrary: Sendable {
+/// The immutable, shared stencil library. A class, so that handing it to a selector or a layout
+/// pass costs one reference instead of retaining each of its arrays.
+public final class StencilLibrary: Sendable {
   /// The library every backend instance uses, decoded on first use.
   public static let shared = StencilLibrary()
   /// A digest of the stencils (bytes, holes, flags), for cache keys.

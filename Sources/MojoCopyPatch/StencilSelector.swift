@@ -133,8 +133,9 @@ struct StencilSelector {
   /// Selects the emissions of one instruction.
   private mutating func select(_ inst: Instruction, in f: IRFunction, block: Int, slot: (ValueID) -> Int32,
                                temp: Int32, scratch: Int32) throws {
-    let ops = f.operands[inst.operandRange]
-    let o = ops.startIndex
+    // Operands are read from the pool by index: an ArraySlice would retain the pool per instruction.
+    let ops = f.operands
+    let o = Int(inst.operandStart)
     let d = inst.result.exists ? slot(inst.result) : scratch
     func slotOf(_ op: Operand, _ k: Int) throws -> Int32 {
       if case .value(let v) = op { return slot(v) }
@@ -188,7 +189,7 @@ struct StencilSelector {
     case .addr:
       try append(Emission(stencil: library.addr, slotD: d, aux: Int32(inst.aux0)), "addr")
     case .call:
-      try selectCall(inst, ops: ops, d: d, temp: temp, scratch: scratch, slot: slot)
+      try selectCall(inst, ops: ops[inst.operandRange], d: d, temp: temp, scratch: scratch, slot: slot)
     case .br:
       try append(Emission(stencil: library.jump, continuation: Int32(inst.aux0)), "br")
     case .condbr:
@@ -215,7 +216,7 @@ struct StencilSelector {
         try append(Emission(stencil: library.jump, continuation: taken), "br")
       }
     case .ret:
-      if ops.isEmpty {
+      if inst.operandCount == 0 {
         try append(Emission(stencil: library.retVoid), "ret")
       } else if case .value(let v) = ops[o] {
         try append(Emission(stencil: library.retSlot, slotA: slot(v)), "ret slot")
