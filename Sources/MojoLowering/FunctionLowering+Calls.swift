@@ -22,12 +22,77 @@ extension FunctionLowering {
   /// Lowers a resolved call; nil for calls without a result.
   mutating func lowerCall(_ target: CallTarget, start: Int, count: Int) -> Operand? {
     let arguments = Array(checked.callArguments[start..<start + count])
+    switch target {
+    case .function(let m, let f), .method(let m, let f):
+      return lowerUserCall(module: m, function: f, arguments)
+    case .construct(let m, let s):
+      let info = module.program.structs[m][s]
+      let block = runtime(Runtime.alloc, [.int(Int64(max(1, info.fieldTypes.count)) * Layout.wordSize)])
+      if let initializer = info.initializer {
+        _ = lowerUserCall(module: m, function: initializer, arguments, receiver: block)
+      } else {
+        let values = arguments.map { lowerStoredArgument($0) }
+        for (k, value) in values.enumerated() {
+          builder.store(ModuleLowering.irType(info.fieldTypes[k]), value, to: block, offset: Int64(k) * Layout.wordSize)
+        }
+      }
+      return block
+    case .listNew(let element, let form):
+      let values = arguments.map { lowerArgument($0) }
+      switch form {
+      case .empty: return runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)])
+      case .capacity: return runtime(Runtime.listNew, [.int(Layout.wordSize), values[0]])
+      case .lengthFill:
+        let list = runtime(Runtime.listNew, [.int(Layout.wordSize), values[0]])
+        let counter = builder.makeValue(.i64)
+        builder.copy(.int(0), to: counter)
+        let header = builder.makeBlock(), body = builder.makeBlock(), exit = builder.makeBlock()
+        builder.branch(to: header)
+        builder.switchTo(header)
+        builder.branch(if: .value(builder.op(.ilt, .value(counter), values[0])), then: body, else: exit)
+        builder.switchTo(body)
+        let fill = Layout.isAggregate(element) ? deepCopy(values[1], element) : values[1]
+        let slot = runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+        builder.store(ModuleLowering.irType(element), fill, to: slot, offset: 0)
+        builder.emit(.iadd, type: .i64, result: counter, [.value(counter), .int(1)])
+        builder.branch(to: header)
+        builder.switchTo(exit)
+        return list
+      }
+    case .listAppend, .listInsert:
+      guard case .list(let element) = argumentType(arguments[0]) else { return nil }
+      let list = lowerArgument(arguments[0])
+      let index = target == .listInsert ? lowerArgument(arguments[1]) : nil
+      let value = lowerStoredArgument(arguments[arguments.count - 1])
+      let slot = index.map { runtime(Runtime.listInsertSlot, [list, $0, .int(Layout.wordSize)]) }
+        ?? runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+      builder.store(ModuleLowering.irType(element), value, to: slot, offset: 0)
+      return nil
+    case .listPop:
+      guard case .list(let element) = argumentType(arguments[0]) else { return nil }
+      let list = lowerArgument(arguments[0])
+      var index = lowerArgument(arguments[1])
+      if case .constant = arguments[1] {
+        // `pop()`: the last element (an empty list gives index -1, which traps).
+        index = .value(builder.op(.isub, .value(builder.load(.i64, from: list, offset: 0)), .int(1)))
+      }
+      let cell = runtime(Runtime.alloc, [.int(Layout.wordSize)])
+      _ = runtime(Runtime.listRemove, [list, index, .int(Layout.wordSize), cell])
+      return .value(builder.load(ModuleLowering.irType(element), from: cell, offset: 0))
+    case .listClear:
+      _ = runtime(Runtime.listClear, [lowerArgument(arguments[0])])
+      return nil
+    case .copy:
+      return deepCopy(lowerArgument(arguments[0]), argumentType(arguments[0]))
+    case .len:
+      return .value(builder.load(.i64, from: lowerArgument(arguments[0]), offset: 0))
+    default:
+      break
+    }
     let values = arguments.map { lowerArgument($0) }
     switch target {
-    case .function(let m, let f):
-      let signature = module.program.signatures[m][f]
-      let result = builder.call(module.functionRef(module: m, index: f), returning: ModuleLowering.irType(signature.result), values)
-      return result.map { .value($0) }
+    case .function, .method, .construct, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len:
+      preconditionFailure("handled above")
     case .print:
       let sep = values[values.count - 2], end = values[values.count - 1]
       for k in 0..<(values.count - 2) {
@@ -97,9 +162,53 @@ extension FunctionLowering {
       case .ceil: return runtime(Runtime.ceil, values)
       case .trunc: return runtime(Runtime.trunc, values)
       }
-    case .len, .range:
+    case .range:
       preconditionFailure("lowering: \(target) has no value form")
     }
+  }
+
+  /// An argument that is stored into new storage (a field or element): copied if it is a place.
+  mutating func lowerStoredArgument(_ argument: CallArgument) -> Operand {
+    switch argument {
+    case .expression(let id): return lowerValueToStore(id)
+    case .constant(let c, let t): return constant(c, as: t)
+    }
+  }
+
+  /// Calls a user function or method. `mut` scalar arguments are passed by address: a
+  /// variable's cell or an element's slot directly, a field through a temporary cell written
+  /// back after the call.
+  mutating func lowerUserCall(module m: Int, function f: Int, _ arguments: [CallArgument], receiver: Operand? = nil) -> Operand? {
+    let signature = module.program.signatures[m][f]
+    let parameters = receiver == nil ? signature.parameters : Array(signature.parameters.dropFirst())
+    var values: [Operand] = receiver.map { [$0] } ?? []
+    var writeBacks: [(cell: Operand, base: Operand, offset: Int64, type: IRType)] = []
+    for (k, argument) in arguments.enumerated() {
+      guard parameters[k].isByReference, case .expression(let id) = argument else {
+        values.append(lowerArgument(argument))
+        continue
+      }
+      let type = ModuleLowering.irType(parameters[k].type)
+      switch checked.exprFacts[Int(id.index)] {
+      case .local(let slot):
+        // The checker made the variable indirect (or it is itself a `mut` parameter).
+        values.append(.value(slots[Int(slot)]))
+      case .field(let index):
+        let base = lowerExpression(ExprID(Int(tree.expr(id).a)))
+        let offset = Int64(index) * Layout.wordSize
+        let cell = runtime(Runtime.alloc, [.int(Layout.wordSize)])
+        builder.store(type, .value(builder.load(type, from: base, offset: offset)), to: cell, offset: 0)
+        writeBacks.append((cell, base, offset, type))
+        values.append(cell)
+      default:
+        values.append(elementAddress(tree.expr(id)))
+      }
+    }
+    let result = builder.call(module.functionRef(module: m, index: f), returning: ModuleLowering.irType(signature.result), values)
+    for w in writeBacks {
+      builder.store(w.type, .value(builder.load(w.type, from: w.cell, offset: 0)), to: w.base, offset: w.offset)
+    }
+    return result.map { .value($0) }
   }
 
   mutating func printValue(_ value: Operand, _ t: SemaType) {
@@ -107,6 +216,7 @@ extension FunctionLowering {
     case .int: _ = runtime(Runtime.printInt, [value])
     case .float64: _ = runtime(Runtime.printFloat, [value])
     case .bool: _ = runtime(Runtime.printBool, [.value(builder.op(.zext, value))])
+    case .list: builder.call(module.printFunction(for: t), returning: .void, [value])
     default: _ = runtime(Runtime.printString, [value])
     }
   }

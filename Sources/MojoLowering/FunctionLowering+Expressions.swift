@@ -9,8 +9,11 @@ extension FunctionLowering {
   mutating func lowerExpression(_ id: ExprID) -> Operand {
     switch checked.exprFacts[Int(id.index)] {
     case .constant(let c): return constant(c, as: type(of: id))
-    case .local(let slot): return .value(slots[Int(slot)])
+    case .local(let slot): return readLocal(slot)
     case .call(let target, let start, let count): return lowerCall(target, start: Int(start), count: Int(count)) ?? .int(0)
+    case .field(let k):
+      let base = lowerExpression(ExprID(Int(tree.expr(id).a)))
+      return .value(builder.load(ModuleLowering.irType(type(of: id)), from: base, offset: Int64(k) * Layout.wordSize))
     case .none: break
     }
     let e = tree.expr(id)
@@ -47,6 +50,23 @@ extension FunctionLowering {
       return .value(result)
     case .transfer:
       return lowerExpression(ExprID(Int(e.a)))
+    case .index:
+      let address = elementAddress(e)
+      return .value(builder.load(ModuleLowering.irType(type(of: id)), from: address, offset: 0))
+    case .byteIndex:
+      let base = lowerExpression(ExprID(Int(e.a)))
+      let index = lowerExpression(ExprID(Int(e.b)))
+      return runtime(Runtime.byteAt, [base, index])
+    case .listLiteral:
+      guard case .list(let element) = type(of: id) else { preconditionFailure("lowering: untyped list literal") }
+      let items = Array(tree.list(of: e))
+      let list = runtime(Runtime.listNew, [.int(Layout.wordSize), .int(Int64(items.count))])
+      for item in items {
+        let value = lowerValueToStore(item)
+        let slot = runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+        builder.store(ModuleLowering.irType(element), value, to: slot, offset: 0)
+      }
+      return list
     default:
       preconditionFailure("lowering: unchecked expression kind \(e.kind) reached the lowering")
     }
@@ -62,9 +82,9 @@ extension FunctionLowering {
   /// A folded constant as an operand of type `t`.
   mutating func constant(_ c: ConstantValue, as t: SemaType) -> Operand {
     switch (c, t) {
-    case (.int(let v), .float64), (.int(let v), .floatLiteral): return .float(Double(v))
-    case (.int(let v), _): return .int(v)
-    case (.float(let v), _): return .float(v)
+    case (.int, .float64), (.int, .floatLiteral): return .float(c.nearestDouble)
+    case (.int, _): return .int(c.wrappedInt64)
+    case (.float, _): return .float(c.nearestDouble)
     case (.bool(let b), _): return .int(b ? 1 : 0)
     case (.string(let bytes), _): return .value(builder.address(of: module.stringConstant(bytes)))
     }

@@ -14,6 +14,8 @@ struct FunctionLowering {
   var builder: FunctionBuilder
   /// IR value of each local slot.
   var slots: [ValueID] = []
+  let parameterCount: Int
+  let isMutParameter: [Bool]
   /// Targets of `break` and `continue` for the enclosing loops, innermost last.
   var loops: [(breakTarget: BlockID, continueTarget: BlockID)] = []
 
@@ -23,9 +25,15 @@ struct FunctionLowering {
     self.tree = module.program.modules[module.checked.module].tree
     self.function = function
     let signature = module.program.signatures[module.checked.module][function.function]
-    builder = FunctionBuilder(parameterTypes: signature.parameters.map { ModuleLowering.irType($0.type) })
+    builder = FunctionBuilder(parameterTypes: ModuleLowering.irParameterTypes(signature))
+    parameterCount = signature.parameters.count
+    isMutParameter = signature.parameters.map { $0.convention == .mut }
     for (k, type) in function.locals.enumerated() {
-      slots.append(k < signature.parameters.count ? builder.parameter(k) : builder.makeValue(ModuleLowering.irType(type)))
+      if k < parameterCount {
+        slots.append(builder.parameter(k))
+      } else {
+        slots.append(builder.makeValue(function.isIndirect[k] ? .ptr : ModuleLowering.irType(type)))
+      }
     }
   }
 
@@ -33,9 +41,13 @@ struct FunctionLowering {
     let decl = tree.functions[function.function]
     lowerBlock(decl.body)
     if !builder.isTerminated {
-      // Falling off the end: only possible for functions without a result (the checker
-      // rejects the others).
-      builder.ret(nil)
+      // Falling off the end of a function with a result is impossible (the checker requires a
+      // return on every path), so the block reached here is dead.
+      if module.program.signatures[checked.module][function.function].result == .none {
+        builder.ret(nil)
+      } else {
+        builder.unreachable()
+      }
     }
   }
 
@@ -59,23 +71,18 @@ struct FunctionLowering {
     case .expression:
       _ = lowerExpression(ExprID(Int(s.a)))
     case .varDecl:
-      let slot = slots[Int(checked.stmtSlots[Int(id.index)])]
-      let value = ExprID(Int(s.c))
-      let operand = value.exists ? lowerExpression(value) : defaultValue(function.locals[Int(checked.stmtSlots[Int(id.index)])])
-      builder.copy(operand, to: slot)
-    case .assign:
-      let target = ExprID(Int(s.a))
-      let value = lowerExpression(ExprID(Int(s.b)))
-      if case .local(let slot) = checked.exprFacts[Int(target.index)] {
-        builder.copy(value, to: slots[Int(slot)])
+      let slot = checked.stmtSlots[Int(id.index)]
+      if function.isIndirect[Int(slot)] {
+        // The variable is passed to `mut` parameters: it lives in a heap cell.
+        builder.copy(runtime(Runtime.alloc, [.int(Layout.wordSize)]), to: slots[Int(slot)])
       }
+      let value = ExprID(Int(s.c))
+      let operand = value.exists ? lowerValueToStore(value) : defaultValue(function.locals[Int(slot)])
+      writeLocal(slot, operand)
+    case .assign:
+      lowerAssignment(target: ExprID(Int(s.a)), value: ExprID(Int(s.b)))
     case .augmentedAssign:
-      let target = ExprID(Int(s.a))
-      guard case .local(let slot) = checked.exprFacts[Int(target.index)] else { return }
-      let current = Operand.value(slots[Int(slot)])
-      let right = lowerExpression(ExprID(Int(s.b)))
-      let result = lowerBinary(s.op, current, type(of: target), right, type(of: ExprID(Int(s.b))))
-      builder.copy(result, to: slots[Int(slot)])
+      lowerAugmentedAssignment(s)
     case .pass, .comptimeDecl, .invalid:
       break
     case .breakLoop:
@@ -84,7 +91,7 @@ struct FunctionLowering {
       if let loop = loops.last { builder.branch(to: loop.continueTarget) }
     case .returnValue:
       let value = ExprID(Int(s.a))
-      builder.ret(value.exists ? lowerExpression(value) : nil)
+      builder.ret(value.exists ? lowerReturnValue(value) : nil)
     case .ifElse:
       let condition = lowerCondition(ExprID(Int(s.a)))
       let thenBlock = builder.makeBlock()
@@ -114,7 +121,11 @@ struct FunctionLowering {
       if !builder.isTerminated { builder.branch(to: header) }
       builder.switchTo(exit)
     case .forLoop:
-      lowerForRange(id, s)
+      if case .call(.range, _, _) = checked.exprFacts[Int(s.b)] {
+        lowerForRange(id, s)
+      } else {
+        lowerForList(id, s)
+      }
     }
   }
 
@@ -145,7 +156,7 @@ struct FunctionLowering {
     }
     builder.branch(if: inRange, then: body, else: exit)
     builder.switchTo(body)
-    builder.copy(.value(counter), to: slots[Int(checked.stmtSlots[Int(id.index)])])
+    writeLocal(checked.stmtSlots[Int(id.index)], .value(counter))
     loops.append((exit, latch))
     lowerBlock(tree.blocks[Int(s.c)])
     loops.removeLast()

@@ -18,6 +18,9 @@ public final class ModuleLowering {
   var declarations: [String: FunctionRef] = [:]
   /// String literal data objects, by content.
   var stringData: [[UInt8]: DataID] = [:]
+  /// Generated helper functions (deep copy, list printing), by the type they serve.
+  var copyHelpers: [SemaType: FunctionRef] = [:]
+  var printHelpers: [SemaType: FunctionRef] = [:]
 
   /// Lowers `checked` (module `checked.module` of `program`) to IR.
   public static func lower(_ checked: CheckedModule, in program: Program) -> IRModule {
@@ -36,7 +39,7 @@ public final class ModuleLowering {
     let m = checked.module
     let signatures = program.signatures[m]
     for signature in signatures {
-      ir.functions.append(IRFunction(defining: signature.symbol, parameterTypes: signature.parameters.map { Self.irType($0.type) },
+      ir.functions.append(IRFunction(defining: signature.symbol, parameterTypes: Self.irParameterTypes(signature),
                                      returnType: Self.irType(signature.result), linkage: .exported))
       definedFunctions.append(FunctionRef(ir.functions.count - 1))
       declarations[signature.symbol] = FunctionRef(ir.functions.count - 1)
@@ -67,7 +70,12 @@ public final class ModuleLowering {
   func functionRef(module: Int, index: Int) -> FunctionRef {
     if module == checked.module { return definedFunctions[index] }
     let signature = program.signatures[module][index]
-    return declare(signature.symbol, signature.parameters.map { Self.irType($0.type) }, Self.irType(signature.result))
+    return declare(signature.symbol, Self.irParameterTypes(signature), Self.irType(signature.result))
+  }
+
+  /// IR parameter types of a signature: by-reference (`mut` scalar) parameters are addresses.
+  static func irParameterTypes(_ signature: FunctionSignature) -> [IRType] {
+    signature.parameters.map { $0.isByReference ? .ptr : irType($0.type) }
   }
 
   /// The declaration of an external function, added once.
@@ -119,4 +127,28 @@ enum Runtime {
   static let fromBool = ("mojo_rt_str_from_bool", [IRType.i64], IRType.ptr)
   static let ord = ("mojo_rt_str_ord", [IRType.ptr], IRType.i64)
   static let chr = ("mojo_rt_str_chr", [IRType.i64], IRType.ptr)
+  static let byteAt = ("mojo_rt_str_byte_at", [IRType.ptr, .i64], IRType.ptr)
+  static let alloc = ("mojo_rt_alloc", [IRType.i64], IRType.ptr)
+  static let listNew = ("mojo_rt_list_new", [IRType.i64, .i64], IRType.ptr)
+  static let listAppendSlot = ("mojo_rt_list_append_slot", [IRType.ptr, .i64], IRType.ptr)
+  static let listAt = ("mojo_rt_list_at", [IRType.ptr, .i64, .i64], IRType.ptr)
+  static let listInsertSlot = ("mojo_rt_list_insert_slot", [IRType.ptr, .i64, .i64], IRType.ptr)
+  static let listRemove = ("mojo_rt_list_remove", [IRType.ptr, .i64, .i64, .ptr], IRType.void)
+  static let listClear = ("mojo_rt_list_clear", [IRType.ptr], IRType.void)
+  static let listCopyShallow = ("mojo_rt_list_copy_shallow", [IRType.ptr, .i64], IRType.ptr)
+}
+
+/// Memory layout decisions for aggregates, made here once: every list element and struct field
+/// takes one 8-byte word; struct values and lists are pointers to their own heap blocks.
+enum Layout {
+  static let wordSize: Int64 = 8
+  /// Words of a list header (length, capacity, elements).
+  static let listHeaderWords = 3
+  /// True for types whose values are pointers to mutable blocks (copied explicitly).
+  static func isAggregate(_ t: SemaType) -> Bool {
+    switch t {
+    case .list, .structType: true
+    default: false
+    }
+  }
 }

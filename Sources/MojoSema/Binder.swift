@@ -18,6 +18,7 @@ public enum Binder {
       program.symbols.append([:])
       program.signatures.append([])
       program.comptimeValues.append([])
+      program.structs.append([])
     }
     if let math = program.moduleIndex["std.math"] {
       for f in BuiltinFunction.allCases { program.symbols[math][f.rawValue] = .builtin(f) }
@@ -25,6 +26,7 @@ public enum Binder {
     var diagnostics = Array(repeating: [Diagnostic](), count: program.modules.count)
     for m in program.modules.indices { collectDeclarations(&program, m, &diagnostics[m]) }
     bindImports(&program, &diagnostics)
+    for m in program.modules.indices { SignatureResolver.resolveStructs(&program, module: m, into: &diagnostics[m]) }
     for m in program.modules.indices { SignatureResolver.resolve(&program, module: m, into: &diagnostics[m]) }
     return diagnostics
   }

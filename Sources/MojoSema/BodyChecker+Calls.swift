@@ -18,12 +18,26 @@ extension BodyChecker {
       symbol = program.symbols[module][name]
       if symbol == nil { builtinName = name }
     } else if callee.kind == .member {
+      let base = tree.expr(ExprID(Int(callee.a)))
+      if base.kind == .name, lookupLocal(tree.name(NameID(Int(base.a)))) == nil,
+         case .structType(let m, let s)? = program.symbols[module][tree.name(NameID(Int(base.a)))] {
+        // `Point.origin()`: a static method.
+        let method = tree.name(NameID(Int(callee.b)))
+        guard let f = program.structs[m][s].methods[method], program.modules[m].tree.functions[f].isStatic else {
+          report(SemaDiagnostics.noAttribute(program.structs[m][s].name, method, location(callee.offset)))
+          return checkArgumentsOnly(args)
+        }
+        return checkUserCall(id, e, module: m, function: f, args)
+      }
       if let s = resolveQualified(callee) {
         if case .module(-1) = s { return checkArgumentsOnly(args) }
         symbol = s
       } else {
         return checkMethodCall(id, e, callee, args)
       }
+    } else if let element = listTypeArgument(callee) {
+      guard let element else { return checkArgumentsOnly(args) }
+      return checkListConstructor(id, e, element: element, args)
     } else {
       report(SemaDiagnostics.notCallable(location(callee.offset)))
       return checkArgumentsOnly(args)
@@ -39,9 +53,8 @@ extension BodyChecker {
       checkValue(args[0].value, as: .float64)
       record(id, .library(b), [.expression(args[0].value)])
       return .float64
-    case .structType?:
-      report(SemaDiagnostics.notSupportedYet("a struct", location(callee.offset)))
-      return checkArgumentsOnly(args)
+    case .structType(let m, let s)?:
+      return checkConstructor(id, e, module: m, index: s, args)
     case .comptime?, .module?:
       report(SemaDiagnostics.notCallable(location(callee.offset)))
       return checkArgumentsOnly(args)
@@ -50,7 +63,7 @@ extension BodyChecker {
     }
   }
 
-  private mutating func record(_ id: ExprID, _ target: CallTarget, _ arguments: [CallArgument]) {
+  mutating func record(_ id: ExprID, _ target: CallTarget, _ arguments: [CallArgument]) {
     let start = UInt32(result.callArguments.count)
     result.callArguments.append(contentsOf: arguments)
     result.exprFacts[Int(id.index)] = .call(target, start: start, count: UInt32(arguments.count))
@@ -63,6 +76,14 @@ extension BodyChecker {
 
   private mutating func checkUserCall(_ id: ExprID, _ e: ExprNode, module m: Int, function f: Int, _ args: [Argument]) -> SemaType {
     let signature = program.signatures[m][f]
+    if let arguments = matchArguments(e, signature, args) { record(id, .function(module: m, index: f), arguments) }
+    return signature.result
+  }
+
+  /// Matches call arguments to parameters (positional, then keywords, then defaults, §9.1),
+  /// checks their types and that `mut` arguments are mutable places. Returns the arguments in
+  /// parameter order, or nil after reporting.
+  mutating func matchArguments(_ e: ExprNode, _ signature: FunctionSignature, _ args: [Argument]) -> [CallArgument]? {
     let name = signature.displayName
     let parameters = signature.parameters
     var slots = [ExprID?](repeating: nil, count: parameters.count)
@@ -71,7 +92,7 @@ extension BodyChecker {
     var failed = false
     for a in args {
       if !a.label.exists {
-        if sawKeyword { report(SemaDiagnostics.positionalAfterKeyword(location(a.offset))); failed = true }
+        if sawKeyword && !failed { report(SemaDiagnostics.positionalAfterKeyword(location(a.offset))); failed = true }
         if positional >= parameters.count {
           if !failed { report(SemaDiagnostics.unexpectedArgument(name, location(a.offset))) }
           failed = true
@@ -104,6 +125,14 @@ extension BodyChecker {
             failed = true
           }
         }
+        if p.convention == .mut {
+          if !isMutablePlace(value) {
+            if !failed { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(value)))) }
+            failed = true
+          } else if p.isByReference {
+            markAddressTaken(value)
+          }
+        }
         arguments.append(.expression(value))
       } else if let d = p.defaultValue {
         arguments.append(.constant(d, p.type))
@@ -112,8 +141,7 @@ extension BodyChecker {
         failed = true
       }
     }
-    if !failed { record(id, .function(module: m, index: f), arguments) }
-    return failed ? (signature.result == .none ? .none : signature.result) : signature.result
+    return failed ? nil : arguments
   }
 
   private mutating func checkMethodCall(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
@@ -121,6 +149,7 @@ extension BodyChecker {
     let receiverType = checkExpression(receiver, expected: nil)
     let method = tree.name(NameID(Int(callee.b)))
     if receiverType == .error { return checkArgumentsOnly(args) }
+    if let type = checkValueMethod(id, e, callee, args) { return type }
     if (receiverType == .string || receiverType == .stringLiteral) && method == "byte_length" && args.isEmpty {
       materialize(receiver, as: .string)
       record(id, .byteLength, [.expression(receiver)])
@@ -165,7 +194,7 @@ extension BodyChecker {
           let t = checkExpression(a.value, expected: nil)
           if t.isLiteral { materialize(a.value, as: t.materialized) }
           switch t.materialized {
-          case .int, .float64, .bool, .string, .error: break
+          case .int, .float64, .bool, .string, .error, .list: break
           default: report(SemaDiagnostics.notSupportedYet("printing a '\(t)'", location(a.offset)))
           }
           values.append(.expression(a.value))
@@ -226,7 +255,14 @@ extension BodyChecker {
         record(id, .ord, [.expression(args[0].value)])
         return .int
       } else {
-        report(SemaDiagnostics.notSupportedYet("'\(name)'", at))
+        guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
+        let t = checkExpression(args[0].value, expected: nil)
+        guard case .list = t else {
+          if t != .error { report(SemaDiagnostics.argumentType("len", "value", t.materialized, .list(.int), location(tree.expr(args[0].value).offset))) }
+          return .error
+        }
+        record(id, .len, [.expression(args[0].value)])
+        return .int
       }
       return checkArgumentsOnly(args)
     default:

@@ -53,8 +53,8 @@ extension BodyChecker {
     let e = tree.expr(id)
     // Literal expressions fold as a whole (§6.1).
     switch e.kind {
-    case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .name:
-      var folder = ConstantFolder(program: program, module: module)
+    case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .comparison, .name:
+      var folder = ConstantFolder(program: program, module: module, scopes: scopes)
       if e.kind != .name || lookupLocal(tree.name(NameID(Int(e.a)))) == nil, let c = folder.fold(id) {
         result.exprFacts[Int(id.index)] = .constant(c)
         if let expected, c.type.isLiteral, convertible(c.type, to: expected) { return expected }
@@ -109,15 +109,21 @@ extension BodyChecker {
       if baseType != .error, case .module = baseType {
         return .error  // already reported by resolveQualified
       }
-      if baseType != .error {
+      if let info = program.structInfo(baseType), let k = info.fieldNames.firstIndex(of: tree.name(NameID(Int(e.b)))) {
+        result.exprFacts[Int(id.index)] = .field(k)
+        return info.fieldTypes[k]
+      }
+      if case .structType = baseType {
+        report(SemaDiagnostics.noAttribute(program.structInfo(baseType)!.name, tree.name(NameID(Int(e.b))), location(e.offset)))
+      } else if baseType != .error {
         report(SemaDiagnostics.noAttribute(baseType.description, tree.name(NameID(Int(e.b))), location(e.offset)))
       }
       _ = base
       return .error
-    case .index, .byteIndex, .listLiteral:
-      for child in [e.a, e.b] where e.kind != .listLiteral { _ = checkExpression(ExprID(Int(child)), expected: nil) }
-      report(SemaDiagnostics.notSupportedYet(e.kind == .listLiteral ? "a list literal" : "indexing", location(e.offset)))
-      return .error
+    case .index, .byteIndex:
+      return checkIndex(id, e)
+    case .listLiteral:
+      return checkListLiteral(id, e, expected: expected)
     case .transfer:
       return checkExpression(ExprID(Int(e.a)), expected: expected)
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid:

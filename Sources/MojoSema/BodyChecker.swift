@@ -22,6 +22,7 @@ public struct BodyChecker {
   // Per-function state.
   var scopes: [[String: LocalBinding]] = []
   var locals: [SemaType] = []
+  var isIndirect: [Bool] = []
   var loopDepth = 0
   var signature: FunctionSignature!
 
@@ -40,12 +41,7 @@ public struct BodyChecker {
   /// Checks every function of the module; returns the facts and the diagnostics.
   public static func check(_ program: Program, module: Int) -> (CheckedModule, [Diagnostic]) {
     var checker = BodyChecker(program: program, module: module)
-    for s in checker.tree.structs {
-      checker.report(SemaDiagnostics.notSupportedYet("a struct", checker.location(s.offset)))
-    }
-    if checker.tree.structs.isEmpty {
-      for f in checker.tree.functions.indices { checker.checkFunction(f) }
-    }
+    for f in checker.tree.functions.indices { checker.checkFunction(f) }
     if module == 0 { checker.checkMain() }
     return (checker.result, checker.diagnostics)
   }
@@ -70,19 +66,18 @@ public struct BodyChecker {
     signature = program.signatures[module][index]
     scopes = [[:]]
     locals = []
+    isIndirect = []
     loopDepth = 0
-    for (k, p) in signature.parameters.enumerated() {
-      if p.convention != .read {
-        report(SemaDiagnostics.notSupportedYet("a '\(p.convention == .mut ? "mut" : "out")' parameter", location(decl.parameters[k].offset)))
-      }
+    for p in signature.parameters {
       locals.append(p.type)
-      scopes[0][p.name] = .variable(slot: UInt32(k), mutable: false)
+      isIndirect.append(p.isByReference)
+      scopes[0][p.name] = .variable(slot: UInt32(locals.count - 1), mutable: p.convention != .read)
     }
     let terminates = checkBlock(decl.body, newScope: false)
     if signature.result != .none && !terminates {
       report(SemaDiagnostics.missingReturn(location(decl.offset)))
     }
-    result.functions.append(CheckedFunction(function: index, locals: locals))
+    result.functions.append(CheckedFunction(function: index, locals: locals, isIndirect: isIndirect))
   }
 
   /// Checks a block; returns true when it always ends in `return` (definite return).
@@ -108,6 +103,7 @@ public struct BodyChecker {
       report(SemaDiagnostics.invalidRedefinition(name, location(offset)))
     }
     locals.append(type)
+    isIndirect.append(false)
     let slot = UInt32(locals.count - 1)
     scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: mutable)
     return slot
@@ -176,7 +172,7 @@ public struct BodyChecker {
     case .forLoop:
       checkFor(id, s)
     case .comptimeDecl:
-      var folder = ConstantFolder(program: program, module: module)
+      var folder = ConstantFolder(program: program, module: module, scopes: scopes)
       let value = ExprID(Int(s.c))
       guard let c = folder.fold(value) else {
         report(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location(tree.expr(value).offset)))
@@ -222,19 +218,23 @@ public struct BodyChecker {
   mutating func checkFor(_ id: StmtID, _ s: StmtNode) {
     let iterable = ExprID(Int(s.b))
     let node = tree.expr(iterable)
-    var isRange = false
+    var elementType = SemaType.int
     if node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name,
        tree.name(NameID(Int(tree.expr(ExprID(Int(node.a))).a))) == "range", lookupLocal("range") == nil {
-      isRange = true
       checkRangeCall(iterable, node)
     } else {
       let t = checkExpression(iterable, expected: nil)
-      if t != .error { report(SemaDiagnostics.notSupportedYet("iterating over '\(t)'", location(node.offset))) }
+      if case .list(let e) = t {
+        elementType = e
+      } else {
+        elementType = .error
+        if t != .error { report(SemaDiagnostics.notSupportedYet("iterating over '\(t)'", location(node.offset))) }
+      }
     }
-    _ = isRange
     scopes.append([:])
     let name = s.a == UInt32.max ? "_" : tree.name(NameID(Int(s.a)))
-    locals.append(.int)
+    locals.append(elementType)
+    isIndirect.append(false)
     let slot = UInt32(locals.count - 1)
     if name != "_" { scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: false) }
     result.stmtSlots[Int(id.index)] = slot
@@ -250,7 +250,10 @@ public struct BodyChecker {
     let t = tree.expr(target)
     guard t.kind == .name else {
       if t.kind == .member || t.kind == .index {
-        report(SemaDiagnostics.notSupportedYet("assignment to a field or element", location(t.offset)))
+        let type = checkExpression(target, expected: nil)
+        if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
+        checkValue(value, as: type)
+        return
       } else {
         report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
       }
@@ -289,7 +292,14 @@ public struct BodyChecker {
          program.symbols[module][tree.name(NameID(Int(t.a)))] == nil {
         report(SemaDiagnostics.unknownDeclaration(tree.name(NameID(Int(t.a))), location(t.offset)))
       } else if t.kind == .member || t.kind == .index {
-        report(SemaDiagnostics.notSupportedYet("in-place update of a field or element", location(t.offset)))
+        let type = checkExpression(target, expected: nil)
+        if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(placeOffset(target)))) }
+        let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
+        let resultType = binaryResultType(s.op, type, rightType, left: target, right: value, at: s.offset)
+        if resultType != .error && resultType != type {
+          report(SemaDiagnostics.cannotConvert(resultType.description, type, location(tree.expr(value).offset)))
+        }
+        return
       } else {
         report(SemaDiagnostics.mustBeMutable(inPlace: true, location(t.offset)))
       }

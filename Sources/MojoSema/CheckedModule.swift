@@ -18,6 +18,22 @@ public enum CallTarget: Sendable, Equatable {
   case byteLength
   /// A `std.math` function.
   case library(BuiltinFunction)
+  /// A struct method (module, function index): the receiver is the first argument.
+  case method(module: Int, index: Int)
+  /// A struct constructor: fieldwise (arguments in field order) or through `__init__`
+  /// (arguments of `__init__` after `self`).
+  case construct(module: Int, index: Int)
+  /// `List[T]()`, `List[T](length=n, fill=v)` (arguments: n, v), `List[T](capacity=n)` (argument: n).
+  case listNew(element: SemaType, form: ListConstructor)
+  /// List methods; the receiver is the first argument.
+  case listAppend, listPop, listInsert, listClear
+  /// `.copy()` of a list or struct (deep): the argument is the receiver.
+  case copy
+}
+
+/// The forms of `List[T](...)`.
+public enum ListConstructor: UInt8, Sendable {
+  case empty, lengthFill, capacity
 }
 
 /// One argument of a resolved call.
@@ -37,6 +53,8 @@ public enum ExprFact: Sendable {
   case constant(ConstantValue)
   /// A resolved call; its arguments are `callArguments[start ..< start + count]`.
   case call(CallTarget, start: UInt32, count: UInt32)
+  /// A struct field read `base.name`: the field's index.
+  case field(Int)
 }
 
 /// The checked form of one function body.
@@ -45,6 +63,9 @@ public struct CheckedFunction: Sendable {
   public var function: Int
   /// Types of the local variable slots; parameters are slots `0..<parameterCount`.
   public var locals: [SemaType]
+  /// Slots that live in memory: `mut` parameters of scalar type, and local scalars passed to
+  /// `mut` parameters. Their IR value holds the address.
+  public var isIndirect: [Bool]
 }
 
 /// A module after checking.

@@ -1,67 +1,75 @@
-//! Folds literal expressions at compile time (LANGUAGE.md §6): integer, float, bool and string
-//! literals, untyped `comptime` names, and the operators between them.
+//! Folds literal expressions at compile time, exactly (LANGUAGE.md §6.1): IntLiterals are
+//! arbitrary-precision integers (`BigInt`), FloatLiterals exact rationals (`ExactFloat`), and
+//! comparisons between literals are exact. Untyped `comptime` names fold to their values.
 import MojoSyntax
 
 /// Evaluates constant expressions of one module; `fold` returns nil for anything that is not a
-/// literal expression.
+/// literal expression (or whose exact value would be too large to keep).
 struct ConstantFolder {
   let program: Program
   let module: Int
+  /// The local scopes in force, innermost last: a local name hides a module-level one.
+  var scopes: [[String: LocalBinding]]
   var tree: SyntaxTree { program.modules[module].tree }
 
-  init(program: Program, module: Int) {
+  init(program: Program, module: Int, scopes: [[String: LocalBinding]] = []) {
     self.program = program
     self.module = module
+    self.scopes = scopes
   }
 
   /// The value of `id` if it is a literal expression.
   mutating func fold(_ id: ExprID) -> ConstantValue? {
     let e = tree.expr(id)
     switch e.kind {
-    case .intLiteral: return .int(ConstantFolder.parseInt(tree.intLiterals[Int(e.a)]))
-    case .floatLiteral: return Double(tree.floatLiterals[Int(e.a)]).map { .float($0) }
+    case .intLiteral: return BigInt(literal: tree.intLiterals[Int(e.a)]).map { .int($0) }
+    case .floatLiteral: return ExactFloat(literal: tree.floatLiterals[Int(e.a)]).map { .float($0) }
     case .stringLiteral: return .string(tree.strings[Int(e.a)])
     case .boolLiteral: return .bool(e.a != 0)
-    case .name:
-      guard case .comptime(let m, let i) = program.symbols[module][tree.name(NameID(Int(e.a)))],
-            i < program.comptimeValues[m].count, let c = program.comptimeValues[m][i],
-            c.type.isLiteral || c.type == .bool else { return nil }  // typed constants are values, not literals
-      return c.value
+    case .name: return foldName(tree.name(NameID(Int(e.a))))
     case .unary:
       guard let v = fold(ExprID(Int(e.a))) else { return nil }
       return ConstantFolder.unary(e.op, v)
     case .binary:
       guard let l = fold(ExprID(Int(e.a))), let r = fold(ExprID(Int(e.b))) else { return nil }
       return ConstantFolder.binary(e.op, l, r)
+    case .comparison:
+      // `a < b < c` is `a < b and b < c`; every operand must fold.
+      let operands = Array(tree.list(of: e))
+      var values: [ConstantValue] = []
+      for operand in operands {
+        guard let v = fold(operand) else { return nil }
+        values.append(v)
+      }
+      var all = true
+      for k in 1..<values.count {
+        guard case .bool(let holds)? = ConstantFolder.binary(tree.comparisonOps[Int(e.a) + k - 1], values[k - 1], values[k])
+        else { return nil }
+        all = all && holds
+      }
+      return .bool(all)
     default:
       return nil
     }
   }
 
-  /// Parses an integer literal's text (decimal, `0x`, `0o`, `0b`), reduced modulo 2^64.
-  static func parseInt(_ text: String) -> Int64 {
-    var bytes = Array(text.utf8)
-    var radix: UInt64 = 10
-    if bytes.count > 2 && bytes[0] == UInt8(ascii: "0") {
-      switch bytes[1] | 0x20 {
-      case UInt8(ascii: "x"): radix = 16
-      case UInt8(ascii: "o"): radix = 8
-      case UInt8(ascii: "b"): radix = 2
-      default: break
-      }
-      if radix != 10 { bytes.removeFirst(2) }
+  /// A name's literal value: a local `comptime` constant, or an untyped module-level one.
+  /// Local variables and typed constants are values, not literals.
+  private func foldName(_ name: String) -> ConstantValue? {
+    for scope in scopes.reversed() {
+      guard let binding = scope[name] else { continue }
+      guard case .constant(let value, let type) = binding, type.isLiteral || type == .bool else { return nil }
+      return value
     }
-    var value: UInt64 = 0
-    for b in bytes {
-      let d: UInt64 = b <= UInt8(ascii: "9") ? UInt64(b - 0x30) : UInt64((b | 0x20) - 0x61 + 10)
-      value = value &* radix &+ d
-    }
-    return Int64(bitPattern: value)
+    guard case .comptime(let m, let i) = program.symbols[module][name],
+          i < program.comptimeValues[m].count, let c = program.comptimeValues[m][i],
+          c.type.isLiteral || c.type == .bool else { return nil }
+    return c.value
   }
 
   static func unary(_ op: Operator, _ v: ConstantValue) -> ConstantValue? {
     switch (op, v) {
-    case (.negate, .int(let x)): return .int(0 &- x)
+    case (.negate, .int(let x)): return .int(-x)
     case (.negate, .float(let x)): return .float(-x)
     case (.plus, .int), (.plus, .float): return v
     case (.invert, .int(let x)): return .int(~x)
@@ -75,10 +83,12 @@ struct ConstantFolder {
     switch (l, r) {
     case (.int(let a), .int(let b)): return intBinary(op, a, b)
     case (.float(let a), .float(let b)): return floatBinary(op, a, b)
-    case (.int(let a), .float(let b)): return floatBinary(op, Double(a), b)
+    case (.int(let a), .float(let b)):
+      // IntLiteral ** FloatLiteral is [v2]: not folded, so the checker reports it.
+      return op == .pow ? nil : floatBinary(op, ExactFloat(a), b)
     case (.float(let a), .int(let b)):
-      if op == .pow { return .float(IntegerSemantics.floatPower(a, b)) }
-      return floatBinary(op, a, Double(b))
+      if op == .pow { return ExactFloat.power(a, b).map { .float($0) } }
+      return floatBinary(op, a, ExactFloat(b))
     case (.bool(let a), .bool(let b)):
       switch op {
       case .and, .bitAnd: return .bool(a && b)
@@ -102,17 +112,28 @@ struct ConstantFolder {
     }
   }
 
-  static func intBinary(_ op: Operator, _ a: Int64, _ b: Int64) -> ConstantValue? {
+  /// IntLiteral op IntLiteral: exact, except that `/` gives a FloatLiteral.
+  static func intBinary(_ op: Operator, _ a: BigInt, _ b: BigInt) -> ConstantValue? {
     switch op {
-    case .add: return .int(a &+ b)
-    case .sub: return .int(a &- b)
-    case .mul: return .int(a &* b)
-    case .div: return b == 0 ? .float(.nan) : .float(Double(a) / Double(b))
-    case .floorDiv: return .int(IntegerSemantics.floorDiv(a, b))
-    case .mod: return .int(IntegerSemantics.floorMod(a, b))
-    case .pow: return .int(IntegerSemantics.power(a, b))
-    case .shl: return .int(b >= 64 || b < 0 ? 0 : a << b)
-    case .shr: return .int(b >= 64 || b < 0 ? (a < 0 ? -1 : 0) : a >> b)
+    case .add: return .int(a + b)
+    case .sub: return .int(a - b)
+    case .mul: return .int(a * b)
+    case .div: return .float(ExactFloat(a) / ExactFloat(b))
+    case .floorDiv: return .int(b.isZero ? 0 : a.flooredDivision(b).quotient)
+    case .mod: return .int(b.isZero ? 0 : a.flooredDivision(b).remainder)
+    case .pow:
+      // A negative exponent follows the Int rule (§7.1): 1, ±1 for -1, else 0.
+      if a.isZero || a == 1 { return .int(b.isZero ? 1 : a) }
+      if a == -1 { return .int(b.isOdd ? -1 : 1) }
+      if b.isNegative { return .int(0) }
+      guard let n = b.exactInt else { return nil }
+      return a.power(n).map { .int($0) }
+    case .shl:
+      guard !b.isNegative, let n = b.exactInt else { return a.isZero && !b.isNegative ? .int(0) : nil }
+      return a.shiftedLeft(n).map { .int($0) }
+    case .shr:
+      guard !b.isNegative else { return nil }
+      return .int(a.shiftedRight(b.exactInt ?? Int.max))
     case .bitAnd: return .int(a & b)
     case .bitOr: return .int(a | b)
     case .bitXor: return .int(a ^ b)
@@ -126,26 +147,32 @@ struct ConstantFolder {
     }
   }
 
-  static func floatBinary(_ op: Operator, _ a: Double, _ b: Double) -> ConstantValue? {
+  /// Arithmetic with a FloatLiteral: exact rationals; NaN compares false except with `!=`.
+  static func floatBinary(_ op: Operator, _ a: ExactFloat, _ b: ExactFloat) -> ConstantValue? {
     switch op {
     case .add: return .float(a + b)
     case .sub: return .float(a - b)
     case .mul: return .float(a * b)
-    case .div: return b == 0 ? .float(.nan) : .float(a / b)
-    case .floorDiv: return b == 0 ? .float(.nan) : .float((a / b).rounded(.down))
-    case .mod: return b == 0 ? .float(.nan) : .float(a - b * (a / b).rounded(.down))
-    case .less: return .bool(a < b)
-    case .greater: return .bool(a > b)
-    case .lessEqual: return .bool(a <= b)
-    case .greaterEqual: return .bool(a >= b)
-    case .equal: return .bool(a == b)
-    case .notEqual: return .bool(a != b)
-    default: return nil
+    case .div: return .float(a / b)
+    case .floorDiv: return .float(ExactFloat.floorDivide(a, b))
+    case .mod: return .float(ExactFloat.modulo(a, b))
+    case .less, .greater, .lessEqual, .greaterEqual, .equal, .notEqual:
+      guard let c = ExactFloat.compare(a, b) else { return .bool(op == .notEqual) }
+      switch op {
+      case .less: return .bool(c < 0)
+      case .greater: return .bool(c > 0)
+      case .lessEqual: return .bool(c <= 0)
+      case .greaterEqual: return .bool(c >= 0)
+      case .equal: return .bool(c == 0)
+      default: return .bool(c != 0)
+      }
+    default: return nil  // `**` between FloatLiterals is [v2]; bit operations need integers
     }
   }
 }
 
-/// The run-time integer rules of LANGUAGE.md §7.1, used when folding.
+/// The run-time integer rules of LANGUAGE.md §7.1 on 64-bit values, for folding that must
+/// match what the generated code computes.
 enum IntegerSemantics {
   static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
     if b == 0 { return 0 }

@@ -48,6 +48,12 @@ public struct ParameterInfo: Sendable {
   /// The folded default value, if the parameter has one.
   public var defaultValue: ConstantValue?
   public var convention: ParameterConvention
+
+  /// True when the argument is passed as the address of the caller's storage: a `mut`
+  /// parameter whose value is not already a reference (lists and structs are).
+  public var isByReference: Bool {
+    convention == .mut && type.isScalar
+  }
 }
 
 /// A function's resolved signature and linker symbol.
@@ -58,6 +64,21 @@ public struct FunctionSignature: Sendable {
   public var result: SemaType
   /// The linker symbol the lowering gives the function.
   public var symbol: String
+}
+
+/// A struct's resolved fields, methods and construction (LANGUAGE.md §9.2).
+public struct StructInfo: Sendable {
+  public var name: String
+  public var fieldNames: [String]
+  public var fieldTypes: [SemaType]
+  /// Method name to index into the tree's `functions`.
+  public var methods: [String: Int]
+  /// `@fieldwise_init`: the synthesized initializer takes one argument per field.
+  public var isFieldwiseInit: Bool
+  /// The explicit `__init__`, if any.
+  public var initializer: Int?
+  /// Declared `ImplicitlyCopyable`.
+  public var isImplicitlyCopyable: Bool
 }
 
 /// The whole project as the checker sees it, before and after checking bodies.
@@ -72,6 +93,8 @@ public struct Program: Sendable {
   public var signatures: [[FunctionSignature]]
   /// Per module, per `comptimes` index: the folded value (nil if it failed).
   public var comptimeValues: [[(value: ConstantValue, type: SemaType)?]]
+  /// Per module, per `structs` index: fields and methods.
+  public var structs: [[StructInfo]]
 
   public init(modules: [SourceModule]) {
     self.modules = modules
@@ -80,5 +103,12 @@ public struct Program: Sendable {
     self.symbols = Array(repeating: [:], count: modules.count)
     self.signatures = Array(repeating: [], count: modules.count)
     self.comptimeValues = Array(repeating: [], count: modules.count)
+    self.structs = Array(repeating: [], count: modules.count)
+  }
+
+  /// The struct behind a struct type.
+  public func structInfo(_ type: SemaType) -> StructInfo? {
+    guard case .structType(let m, let i) = type else { return nil }
+    return structs[m][i]
   }
 }

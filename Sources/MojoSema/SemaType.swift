@@ -38,6 +38,14 @@ public indirect enum SemaType: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// True for values held directly (not through a reference to a list or struct).
+  public var isScalar: Bool {
+    switch self {
+    case .int, .float64, .bool, .string: true
+    default: false
+    }
+  }
+
   /// True for the literal types that still need materializing.
   public var isLiteral: Bool {
     switch self {
@@ -57,12 +65,13 @@ public indirect enum SemaType: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
-/// A value known at compile time: the folded result of a literal expression.
+/// A value known at compile time: the folded result of a literal expression, kept exact
+/// (LANGUAGE.md §6.1) until it is materialized.
 public enum ConstantValue: Sendable, Equatable {
-  /// An integer literal value. v1 keeps 64-bit two's complement (exact big-integer folding is a
-  /// later step; results agree modulo 2^64 for + - * and the bit operations).
-  case int(Int64)
-  case float(Double)
+  /// An IntLiteral: an arbitrary-precision integer.
+  case int(BigInt)
+  /// A FloatLiteral: an exact rational, `-0.0` or NaN.
+  case float(ExactFloat)
   case bool(Bool)
   case string([UInt8])
 
@@ -73,6 +82,28 @@ public enum ConstantValue: Sendable, Equatable {
     case .float: .floatLiteral
     case .bool: .bool
     case .string: .stringLiteral
+    }
+  }
+
+  /// The value as an `Int` (§6.2): an integer reduced modulo 2^64 into the signed range, a
+  /// Bool as 0 or 1. A FloatLiteral never becomes an `Int` (the checker rejects it), so it and a
+  /// string give 0.
+  public var wrappedInt64: Int64 {
+    switch self {
+    case .int(let v): v.wrappedInt64
+    case .bool(let b): b ? 1 : 0
+    case .float, .string: 0
+    }
+  }
+
+  /// The value as a `Float64` (§6.2): correctly rounded, ties to even, `inf`/`0.0` beyond the
+  /// range. A Bool gives 0 or 1, a string 0.
+  public var nearestDouble: Double {
+    switch self {
+    case .int(let v): v.nearestDouble
+    case .float(let v): v.nearestDouble
+    case .bool(let b): b ? 1 : 0
+    case .string: 0
     }
   }
 }

@@ -5,6 +5,31 @@ import MojoSyntax
 
 /// Resolves type expressions and signatures of one module.
 public enum SignatureResolver {
+  /// Fills `program.structs[module]`: field types, methods and initializers.
+  static func resolveStructs(_ program: inout Program, module m: Int, into diagnostics: inout [Diagnostic]) {
+    let tree = program.modules[m].tree
+    var infos: [StructInfo] = []
+    for decl in tree.structs {
+      var methods: [String: Int] = [:]
+      var initializer: Int?
+      for f in decl.methods {
+        let name = tree.name(tree.functions[f].name)
+        if name == "__init__" { initializer = f } else { methods[name] = f }
+      }
+      let traits = decl.traits.map { tree.name($0) }
+      for (k, t) in traits.enumerated() where !["Copyable", "Movable", "ImplicitlyCopyable"].contains(t) {
+        _ = k
+        diagnostics.append(SemaDiagnostics.notSupportedYet("the trait '\(t)'", SourceLocation(file: program.modules[m].file, offset: Int(decl.offset))))
+      }
+      infos.append(StructInfo(
+        name: tree.name(decl.name), fieldNames: decl.fields.map { tree.name($0.name) },
+        fieldTypes: decl.fields.map { resolveType($0.type, in: program, module: m, into: &diagnostics) },
+        methods: methods, isFieldwiseInit: decl.isFieldwiseInit, initializer: initializer,
+        isImplicitlyCopyable: traits.contains("ImplicitlyCopyable")))
+    }
+    program.structs[m] = infos
+  }
+
   /// Fills `program.signatures[module]` and `program.comptimeValues[module]`.
   static func resolve(_ program: inout Program, module m: Int, into diagnostics: inout [Diagnostic]) {
     let module = program.modules[m]

@@ -1,0 +1,165 @@
+//! Storage and value semantics (LANGUAGE.md §9.3): locals that live in memory, assignment to
+//! variables, fields and elements, copies of lists and structs taken from places, and loops
+//! over lists. Struct values and lists are pointers to heap blocks (see `Layout`); storing a
+//! value read from another place copies it, storing a temporary or a transferred value
+//! (`x^`) does not.
+import MojoIR
+import MojoSema
+import MojoSyntax
+
+extension FunctionLowering {
+  // MARK: - Locals
+
+  mutating func readLocal(_ slot: UInt32) -> Operand {
+    let value = slots[Int(slot)]
+    guard function.isIndirect[Int(slot)] else { return .value(value) }
+    return .value(builder.load(ModuleLowering.irType(function.locals[Int(slot)]), from: .value(value), offset: 0))
+  }
+
+  mutating func writeLocal(_ slot: UInt32, _ operand: Operand) {
+    let value = slots[Int(slot)]
+    if function.isIndirect[Int(slot)] {
+      builder.store(ModuleLowering.irType(function.locals[Int(slot)]), operand, to: .value(value), offset: 0)
+    } else {
+      builder.copy(operand, to: value)
+    }
+  }
+
+  // MARK: - Values being stored
+
+  /// True when `id` reads existing storage (a variable, field or element), so storing its
+  /// value elsewhere needs a copy of a list or struct.
+  func isPlace(_ id: ExprID) -> Bool {
+    switch checked.exprFacts[Int(id.index)] {
+    case .local, .field: return true
+    case .none: return tree.expr(id).kind == .index
+    default: return false
+    }
+  }
+
+  /// Lowers a value that is about to be stored in new storage.
+  mutating func lowerValueToStore(_ id: ExprID) -> Operand {
+    let value = lowerExpression(id)
+    let t = type(of: id)
+    guard Layout.isAggregate(t), isPlace(id) else { return value }
+    return deepCopy(value, t)
+  }
+
+  /// A returned value: places the function does not own are copied; a local variable's value
+  /// dies with the function and is returned as it is.
+  mutating func lowerReturnValue(_ id: ExprID) -> Operand {
+    if case .local(let slot) = checked.exprFacts[Int(id.index)], Int(slot) >= parameterCount {
+      return lowerExpression(id)
+    }
+    return lowerValueToStore(id)
+  }
+
+  /// A deep copy through the module's generated helper for `t`.
+  mutating func deepCopy(_ value: Operand, _ t: SemaType) -> Operand {
+    let helper = module.copyFunction(for: t)
+    return .value(builder.call(helper, returning: .ptr, [value])!)
+  }
+
+  /// Copies the words of one block into another (assignment to a `mut` list or struct
+  /// parameter must change the caller's storage, not rebind the parameter).
+  mutating func copyWords(from source: Operand, to destination: Operand, count: Int) {
+    for k in 0..<count {
+      let word = builder.load(.i64, from: source, offset: Int64(k) * Layout.wordSize)
+      builder.store(.i64, .value(word), to: destination, offset: Int64(k) * Layout.wordSize)
+    }
+  }
+
+  func wordCount(_ t: SemaType) -> Int {
+    if case .structType(let m, let s) = t { return max(1, module.program.structs[m][s].fieldTypes.count) }
+    return Layout.listHeaderWords
+  }
+
+  // MARK: - Assignment
+
+  mutating func lowerAssignment(target: ExprID, value: ExprID) {
+    let t = tree.expr(target)
+    switch checked.exprFacts[Int(target.index)] {
+    case .local(let slot):
+      let operand = lowerValueToStore(value)
+      let type = function.locals[Int(slot)]
+      if Int(slot) < parameterCount && isMutParameter[Int(slot)] && Layout.isAggregate(type) {
+        copyWords(from: operand, to: readLocal(slot), count: wordCount(type))
+      } else {
+        writeLocal(slot, operand)
+      }
+    case .field(let k):
+      let base = lowerExpression(ExprID(Int(t.a)))
+      let operand = lowerValueToStore(value)
+      builder.store(ModuleLowering.irType(type(of: target)), operand, to: base, offset: Int64(k) * Layout.wordSize)
+    default:
+      if t.kind == .index {
+        let address = elementAddress(t)
+        let operand = lowerValueToStore(value)
+        builder.store(ModuleLowering.irType(type(of: target)), operand, to: address, offset: 0)
+      } else {
+        // `_ = value`
+        _ = lowerExpression(value)
+      }
+    }
+  }
+
+  mutating func lowerAugmentedAssignment(_ s: StmtNode) {
+    let target = ExprID(Int(s.a))
+    let value = ExprID(Int(s.b))
+    let t = tree.expr(target)
+    let targetType = type(of: target)
+    let irType = ModuleLowering.irType(targetType)
+    // The target's address parts are evaluated once, before the value (§7).
+    switch checked.exprFacts[Int(target.index)] {
+    case .local(let slot):
+      let current = readLocal(slot)
+      let result = lowerBinary(s.op, current, targetType, lowerExpression(value), type(of: value))
+      writeLocal(slot, result)
+    case .field(let k):
+      let base = lowerExpression(ExprID(Int(t.a)))
+      let current = builder.load(irType, from: base, offset: Int64(k) * Layout.wordSize)
+      let result = lowerBinary(s.op, .value(current), targetType, lowerExpression(value), type(of: value))
+      builder.store(irType, result, to: base, offset: Int64(k) * Layout.wordSize)
+    default:
+      let address = elementAddress(t)
+      let current = builder.load(irType, from: address, offset: 0)
+      let result = lowerBinary(s.op, .value(current), targetType, lowerExpression(value), type(of: value))
+      builder.store(irType, result, to: address, offset: 0)
+    }
+  }
+
+  /// The address of `list[index]` (bounds-checked by the runtime).
+  mutating func elementAddress(_ e: ExprNode) -> Operand {
+    let list = lowerExpression(ExprID(Int(e.a)))
+    let index = lowerExpression(ExprID(Int(e.b)))
+    return runtime(Runtime.listAt, [list, index, .int(Layout.wordSize)])
+  }
+
+  // MARK: - Loops over lists
+
+  /// `for x in xs`: the length is read once; `x` views each element in turn.
+  mutating func lowerForList(_ id: StmtID, _ s: StmtNode) {
+    let iterable = ExprID(Int(s.b))
+    guard case .list(let element) = type(of: iterable) else { return }
+    let list = materializeInValue(lowerExpression(iterable))
+    let count = builder.load(.i64, from: list, offset: 0)
+    let counter = builder.makeValue(.i64)
+    builder.copy(.int(0), to: counter)
+    let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
+    builder.branch(to: header)
+    builder.switchTo(header)
+    builder.branch(if: .value(builder.op(.ilt, .value(counter), .value(count))), then: body, else: exit)
+    builder.switchTo(body)
+    let address = runtime(Runtime.listAt, [list, .value(counter), .int(Layout.wordSize)])
+    let item = builder.load(ModuleLowering.irType(element), from: address, offset: 0)
+    writeLocal(checked.stmtSlots[Int(id.index)], .value(item))
+    loops.append((exit, latch))
+    lowerBlock(tree.blocks[Int(s.c)])
+    loops.removeLast()
+    if !builder.isTerminated { builder.branch(to: latch) }
+    builder.switchTo(latch)
+    builder.emit(.iadd, type: .i64, result: counter, [.value(counter), .int(1)])
+    builder.branch(to: header)
+    builder.switchTo(exit)
+  }
+}

@@ -1,0 +1,107 @@
+//! Helper functions the lowering generates once per module and type: deep copies of lists and
+//! structs (recursive types call themselves) and printing of lists (`[1, 2]`, nested lists,
+//! strings unquoted, LANGUAGE.md §12). They are local symbols of the module's object.
+import MojoIR
+import MojoSema
+
+extension ModuleLowering {
+  /// The function `ptr copy(ptr)` that deep-copies a value of aggregate type `t`.
+  func copyFunction(for t: SemaType) -> FunctionRef {
+    if let ref = copyHelpers[t] { return ref }
+    let ref = reserveHelper("mojo.copy.\(copyHelpers.count)", parameters: [.ptr], result: .ptr)
+    copyHelpers[t] = ref
+    var b = FunctionBuilder(parameterTypes: [.ptr])
+    let source = Operand.value(b.parameter(0))
+    switch t {
+    case .list(let element) where !Layout.isAggregate(element):
+      let copy = call(&b, Runtime.listCopyShallow, [source, .int(Layout.wordSize)])
+      b.ret(copy)
+    case .list(let element):
+      let count = b.load(.i64, from: source, offset: 0)
+      let result = call(&b, Runtime.listNew, [.int(Layout.wordSize), .value(count)])
+      loop(&b, count: .value(count)) { b, i in
+        let from = self.call(&b, Runtime.listAt, [source, i, .int(Layout.wordSize)])
+        let item = b.load(.ptr, from: from, offset: 0)
+        let copied = b.call(self.copyFunction(for: element), returning: .ptr, [.value(item)])!
+        let slot = self.call(&b, Runtime.listAppendSlot, [result, .int(Layout.wordSize)])
+        b.store(.ptr, .value(copied), to: slot, offset: 0)
+      }
+      b.ret(result)
+    case .structType(let m, let s):
+      let fields = program.structs[m][s].fieldTypes
+      let block = call(&b, Runtime.alloc, [.int(Int64(max(1, fields.count)) * Layout.wordSize)])
+      for (k, field) in fields.enumerated() {
+        let type = ModuleLowering.irType(field)
+        var value = Operand.value(b.load(type, from: source, offset: Int64(k) * Layout.wordSize))
+        if Layout.isAggregate(field) { value = .value(b.call(copyFunction(for: field), returning: .ptr, [value])!) }
+        b.store(type, value, to: block, offset: Int64(k) * Layout.wordSize)
+      }
+      b.ret(block)
+    default:
+      b.ret(source)
+    }
+    b.finish(into: &ir.functions[Int(ref.index)])
+    return ref
+  }
+
+  /// The function `void print(ptr)` that prints a list of type `t` without a line end.
+  func printFunction(for t: SemaType) -> FunctionRef {
+    if let ref = printHelpers[t] { return ref }
+    let ref = reserveHelper("mojo.print.\(printHelpers.count)", parameters: [.ptr], result: .void)
+    printHelpers[t] = ref
+    guard case .list(let element) = t else { preconditionFailure("lowering: print helper for \(t)") }
+    var b = FunctionBuilder(parameterTypes: [.ptr])
+    let list = Operand.value(b.parameter(0))
+    let open = Operand.value(b.address(of: stringConstant(Array("[".utf8))))
+    _ = call(&b, Runtime.printString, [open])
+    let count = b.load(.i64, from: list, offset: 0)
+    loop(&b, count: .value(count)) { b, i in
+      let notFirst = b.op(.ine, i, .int(0))
+      let separator = b.makeBlock(), item = b.makeBlock()
+      b.branch(if: .value(notFirst), then: separator, else: item)
+      b.switchTo(separator)
+      _ = self.call(&b, Runtime.printString, [.value(b.address(of: self.stringConstant(Array(", ".utf8))))])
+      b.branch(to: item)
+      b.switchTo(item)
+      let address = self.call(&b, Runtime.listAt, [list, i, .int(Layout.wordSize)])
+      let value = Operand.value(b.load(ModuleLowering.irType(element), from: address, offset: 0))
+      switch element {
+      case .int: _ = self.call(&b, Runtime.printInt, [value])
+      case .float64: _ = self.call(&b, Runtime.printFloat, [value])
+      case .bool: _ = self.call(&b, Runtime.printBool, [.value(b.op(.zext, value))])
+      case .list: b.call(self.printFunction(for: element), returning: .void, [value])
+      default: _ = self.call(&b, Runtime.printString, [value])
+      }
+    }
+    let close = Operand.value(b.address(of: stringConstant(Array("]".utf8))))
+    _ = call(&b, Runtime.printString, [close])
+    b.ret(nil)
+    b.finish(into: &ir.functions[Int(ref.index)])
+    return ref
+  }
+
+  private func reserveHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {
+    ir.functions.append(IRFunction(defining: symbol, parameterTypes: parameters, returnType: result, linkage: .local))
+    return FunctionRef(ir.functions.count - 1)
+  }
+
+  private func call(_ b: inout FunctionBuilder, _ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {
+    let result = b.call(declare(f.0, f.1, f.2), returning: f.2, args)
+    return result.map { .value($0) } ?? .int(0)
+  }
+
+  /// Emits `for i in 0..<count { body }` into `b`.
+  private func loop(_ b: inout FunctionBuilder, count: Operand, _ body: (inout FunctionBuilder, Operand) -> Void) {
+    let i = b.makeValue(.i64)
+    b.copy(.int(0), to: i)
+    let header = b.makeBlock(), inner = b.makeBlock(), exit = b.makeBlock()
+    b.branch(to: header)
+    b.switchTo(header)
+    b.branch(if: .value(b.op(.ilt, .value(i), count)), then: inner, else: exit)
+    b.switchTo(inner)
+    body(&b, .value(i))
+    b.emit(.iadd, type: .i64, result: i, [.value(i), .int(1)])
+    b.branch(to: header)
+    b.switchTo(exit)
+  }
+}

@@ -1,0 +1,222 @@
+//! Lists and structs (LANGUAGE.md §9, §10.2): element and field access, list literals in a
+//! `List[T]` context, constructors, methods, and the mutability of places.
+import MojoDiagnostics
+import MojoSyntax
+
+extension BodyChecker {
+  // MARK: - Places
+
+  /// True when `id` names storage the current function may write: a `var`, a `mut` parameter
+  /// (or `self` in a `mut` method), or a field or element reached through one.
+  func isMutablePlace(_ id: ExprID) -> Bool {
+    let e = tree.expr(id)
+    switch e.kind {
+    case .name:
+      if case .variable(_, let mutable)? = lookupLocal(tree.name(NameID(Int(e.a)))) { return mutable }
+      return false
+    case .member:
+      guard case .field = result.exprFacts[Int(id.index)] else { return false }
+      return isMutablePlace(ExprID(Int(e.a)))
+    case .index:
+      return isMutablePlace(ExprID(Int(e.a)))
+    default:
+      return false
+    }
+  }
+
+  /// Where a mutability error about a place points (the root variable, as the reference does).
+  func placeOffset(_ id: ExprID) -> UInt32 {
+    let e = tree.expr(id)
+    switch e.kind {
+    case .member, .index: return placeOffset(ExprID(Int(e.a)))
+    default: return e.offset
+    }
+  }
+
+  /// Records that a scalar local is passed to a `mut` parameter: it must live in memory.
+  mutating func markAddressTaken(_ id: ExprID) {
+    let e = tree.expr(id)
+    if e.kind == .name, case .local(let slot) = result.exprFacts[Int(id.index)], locals[Int(slot)].isScalar {
+      isIndirect[Int(slot)] = true
+    }
+  }
+
+  // MARK: - Indexing and literals
+
+  mutating func checkIndex(_ id: ExprID, _ e: ExprNode) -> SemaType {
+    let base = checkExpression(ExprID(Int(e.a)), expected: nil)
+    checkValue(ExprID(Int(e.b)), as: .int)
+    if e.kind == .byteIndex {
+      if base == .string || base == .stringLiteral { materialize(ExprID(Int(e.a)), as: .string); return .string }
+      if base != .error { report(SemaDiagnostics.noAttribute(base.description, "__getitem__", location(e.offset))) }
+      return .error
+    }
+    if case .list(let element) = base {
+      if case .constant(.int(let k)) = result.exprFacts[Int(e.b)], k < 0 {
+        report(SemaDiagnostics.notSupportedYet("a negative index", location(tree.expr(ExprID(Int(e.b))).offset)))
+      }
+      return element
+    }
+    if base == .string || base == .stringLiteral {
+      report(SemaDiagnostics.notSupportedYet("indexing a String by position (use s[byte=i])", location(e.offset)))
+    } else if base != .error {
+      report(SemaDiagnostics.noAttribute(base.description, "__getitem__", location(e.offset)))
+    }
+    return .error
+  }
+
+  mutating func checkListLiteral(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
+    guard case .list(let element)? = expected else {
+      for item in tree.list(of: e) { _ = checkExpression(item, expected: nil) }
+      report(SemaDiagnostics.notSupportedYet("a list literal without a 'List[T]' type", location(e.offset)))
+      return .error
+    }
+    for item in tree.list(of: e) { checkValue(item, as: element) }
+    return .list(element)
+  }
+
+  // MARK: - Calls on types and values
+
+  /// `Point(...)`: the fieldwise initializer or `__init__`.
+  mutating func checkConstructor(_ id: ExprID, _ e: ExprNode, module m: Int, index s: Int, _ args: [Argument]) -> SemaType {
+    let info = program.structs[m][s]
+    let type = SemaType.structType(module: m, index: s)
+    if let initializer = info.initializer {
+      var signature = program.signatures[m][initializer]
+      signature.parameters.removeFirst()  // `out self`
+      signature.displayName = info.name
+      guard let arguments = matchArguments(e, signature, args) else { return type }
+      record(id, .construct(module: m, index: s), arguments)
+    } else if info.isFieldwiseInit {
+      let parameters = zip(info.fieldNames, info.fieldTypes).map {
+        ParameterInfo(name: $0.0, type: $0.1, defaultValue: nil, convention: .read)
+      }
+      let signature = FunctionSignature(displayName: info.name, parameters: parameters, result: type, symbol: "")
+      guard let arguments = matchArguments(e, signature, args) else { return type }
+      record(id, .construct(module: m, index: s), arguments)
+    } else {
+      report(SemaDiagnostics.notSupportedYet("constructing '\(info.name)' without an initializer", location(e.offset)))
+    }
+    return type
+  }
+
+  /// `List[T](...)`.
+  mutating func checkListConstructor(_ id: ExprID, _ e: ExprNode, element: SemaType, _ args: [Argument]) -> SemaType {
+    let labels = args.map { $0.label.exists ? tree.name($0.label) : "" }
+    switch labels {
+    case []:
+      record(id, .listNew(element: element, form: .empty), [])
+    case ["length", "fill"], ["fill", "length"]:
+      let length = args[labels.firstIndex(of: "length")!].value, fill = args[labels.firstIndex(of: "fill")!].value
+      checkValue(length, as: .int)
+      checkValue(fill, as: element)
+      record(id, .listNew(element: element, form: .lengthFill), [.expression(length), .expression(fill)])
+    case ["capacity"]:
+      checkValue(args[0].value, as: .int)
+      record(id, .listNew(element: element, form: .capacity), [.expression(args[0].value)])
+    default:
+      report(SemaDiagnostics.notSupportedYet("this form of 'List(...)'", location(e.offset)))
+      for a in args { _ = checkExpression(a.value, expected: nil) }
+    }
+    return .list(element)
+  }
+
+  /// The element type named by `List[T]` used as a callee, or nil if `callee` is not one.
+  mutating func listTypeArgument(_ callee: ExprNode) -> SemaType?? {
+    guard callee.kind == .index else { return nil }
+    let base = tree.expr(ExprID(Int(callee.a)))
+    guard base.kind == .name, tree.name(NameID(Int(base.a))) == "List", lookupLocal("List") == nil else { return nil }
+    return .some(typeFromExpression(ExprID(Int(callee.b))))
+  }
+
+  /// Reads a type written as an expression (`Int`, `List[Float64]`, `Point`).
+  mutating func typeFromExpression(_ id: ExprID) -> SemaType? {
+    let e = tree.expr(id)
+    if e.kind == .index, let inner = listTypeArgument(e) { return inner.map { .list($0) } }
+    guard e.kind == .name else {
+      report(SemaDiagnostics.notSupportedYet("this type expression", location(e.offset)))
+      return nil
+    }
+    let name = tree.name(NameID(Int(e.a)))
+    switch name {
+    case "Int": return .int
+    case "Float64": return .float64
+    case "Bool": return .bool
+    case "String": return .string
+    default:
+      if case .structType(let m, let i)? = program.symbols[module][name] { return .structType(module: m, index: i) }
+      report(SemaDiagnostics.unknownDeclaration(name, location(e.offset)))
+      return nil
+    }
+  }
+
+  /// Methods on values: struct methods, list methods, `.copy()`, `String.byte_length()`.
+  mutating func checkValueMethod(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
+    let receiver = ExprID(Int(callee.a))
+    let receiverType = result.exprTypes[Int(receiver.index)]
+    let method = tree.name(NameID(Int(callee.b)))
+    let at = location(callee.offset)
+    if method == "copy" && args.isEmpty {
+      switch receiverType {
+      case .list, .structType:
+        record(id, .copy, [.expression(receiver)])
+        return receiverType
+      default: break
+      }
+    }
+    if case .list(let element) = receiverType {
+      let mutating = ["append", "pop", "insert", "clear"].contains(method)
+      if mutating && !isMutablePlace(receiver) {
+        report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(receiver))))
+      }
+      switch (method, args.count) {
+      case ("append", 1):
+        checkValue(args[0].value, as: element)
+        record(id, .listAppend, [.expression(receiver), .expression(args[0].value)])
+        return SemaType.none
+      case ("pop", 0), ("pop", 1):
+        var arguments: [CallArgument] = [.expression(receiver)]
+        if args.count == 1 {
+          checkValue(args[0].value, as: .int)
+          arguments.append(.expression(args[0].value))
+        } else {
+          arguments.append(.constant(.int(-1), .int))
+        }
+        record(id, .listPop, arguments)
+        return element
+      case ("insert", 2):
+        checkValue(args[0].value, as: .int)
+        checkValue(args[1].value, as: element)
+        record(id, .listInsert, [.expression(receiver), .expression(args[0].value), .expression(args[1].value)])
+        return SemaType.none
+      case ("clear", 0):
+        record(id, .listClear, [.expression(receiver)])
+        return SemaType.none
+      default:
+        report(SemaDiagnostics.noAttribute(receiverType.description, method, at))
+        return .error
+      }
+    }
+    if case .structType(let m, let s) = receiverType {
+      let info = program.structs[m][s]
+      guard let f = info.methods[method] else {
+        report(SemaDiagnostics.noAttribute(info.name, method, at))
+        return .error
+      }
+      var signature = program.signatures[m][f]
+      guard let selfParameter = signature.parameters.first, tree.name(NameID(0)) != "" || true,
+            program.modules[m].tree.functions[f].isStatic == false else {
+        report(SemaDiagnostics.notSupportedYet("calling a static method through a value", at))
+        return .error
+      }
+      if selfParameter.convention == .mut && !isMutablePlace(receiver) {
+        report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(receiver))))
+      }
+      signature.parameters.removeFirst()
+      guard let arguments = matchArguments(e, signature, args) else { return signature.result }
+      record(id, .method(module: m, index: f), [.expression(receiver)] + arguments)
+      return signature.result
+    }
+    return nil
+  }
+}
