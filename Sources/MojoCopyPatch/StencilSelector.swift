@@ -27,9 +27,8 @@ struct Emission {
 struct Selection {
   var emissions: [Emission] = []
   var argumentSlots: [Int32] = []
-  /// For each block of the function being selected, its first emission (module-wide index).
-  var blockStarts: [Int32] = []
-  /// For every function selected: its emission range and where its blocks start in `allBlockStarts`.
+  /// For every function selected: its emission range and where its blocks start in `allBlockStarts`
+  /// (which holds each block's first emission, module-wide, function after function).
   var functionEmissions: [Range<Int>] = []
   var functionBlockBase: [Int] = []
   var allBlockStarts: [Int32] = []

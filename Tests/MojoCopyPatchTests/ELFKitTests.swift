@@ -1,5 +1,6 @@
 //! ELFKit: objects written by `RelocatableObjectWriter` read back by `ELFObject` with the same
 //! sections, symbols (locals first) and relocations; a backend object has the expected symbols.
+import Dispatch
 import ELFKit
 import MojoCodegen
 import MojoCopyPatch
@@ -61,4 +62,18 @@ import Testing
   #expect(object.relocations.allSatisfy { $0.type == X86_64Relocation.plt32 && $0.addend == -4 })
   // Deterministic bytes.
   #expect(try CopyPatchBackend().emitObject(for: makeModuleA()) == CopyPatchBackend().emitObject(for: makeModuleA()))
+}
+
+@Test func concurrentEmissionGivesIdenticalObjects() throws {
+  let modules = [makeModuleA(), makeModuleB(), makeBenchmarkModule(functions: 20)]
+  let backend = CopyPatchBackend()
+  let serial = try modules.map { try backend.emitObject(for: $0).bytes }
+  // Each iteration writes only its own element of a preallocated buffer (no shared array value).
+  nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: 24)
+  results.initialize(repeating: [])
+  defer { results.deinitialize().deallocate() }
+  DispatchQueue.concurrentPerform(iterations: 24) { k in
+    results[k] = (try? backend.emitObject(for: modules[k % modules.count]).bytes) ?? []
+  }
+  for k in 0..<24 { #expect(results[k] == serial[k % modules.count]) }
 }
