@@ -50,6 +50,7 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["MojoDriver"], path: "Tests/TestSupport"),
     .testTarget(name: "MojoIRTests", dependencies: ["MojoIR"]),
     .testTarget(name: "MojoSyntaxTests", dependencies: ["MojoSyntax", "MojoDiagnostics"]),
+    .testTarget(name: "MojoSemaTests", dependencies: ["MojoSema", "MojoSyntax", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
