@@ -78,7 +78,9 @@ public final class StencilLibrary: Sendable {
   /// `compareBranch`; -1 for every other stencil.
   let compareBranchBase: [Int32]
   let copySlot, copyImm, load64, load1, store64Slot, store64Imm, store1Slot, store1Imm, addr: Int16
-  let entryInt, entryFloat, retSlot, retImm, retVoid, jump, condbr, condbrNot, unreachable: Int16
+  /// Entries: `((intParameters * 9) + floatParameters) * 2 + (returns f64 ? 1 : 0)`.
+  let entries: [Int16]
+  let retSlot, retImm, retVoid, jump, condbr, condbrNot, unreachable: Int16
 
   /// The largest argument counts a call or entry stencil handles.
   static let maxIntArgs = 6, maxFloatArgs = 8
@@ -157,6 +159,14 @@ public final class StencilLibrary: Sendable {
         for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
       }
     }
+    var entries = [Int16](repeating: -1, count: 7 * 9 * 2)
+    for n in 0...Self.maxIntArgs {
+      for m in 0...Self.maxFloatArgs {
+        entries[(n * 9 + m) * 2] = find("entry_\(n)_\(m)_i")
+        entries[(n * 9 + m) * 2 + 1] = find("entry_\(n)_\(m)_f")
+      }
+    }
+    self.entries = entries
     var compareBranch = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
     var compareBranchBase = [Int32](repeating: -1, count: stencils.count)
     for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige] {
@@ -184,7 +194,6 @@ public final class StencilLibrary: Sendable {
     store64Slot = find("store64_ss"); store64Imm = find("store64_si")
     store1Slot = find("store1_ss"); store1Imm = find("store1_si")
     addr = find("addr")
-    entryInt = find("entry_i"); entryFloat = find("entry_f")
     retSlot = find("ret_s"); retImm = find("ret_i"); retVoid = find("ret_v")
     jump = find("jump"); condbr = find("condbr_s"); condbrNot = find("condbr_not_s")
     unreachable = find("unreachable")

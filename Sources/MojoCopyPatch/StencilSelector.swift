@@ -62,7 +62,10 @@ struct StencilSelector {
     func slot(_ v: ValueID) -> Int32 { Int32(v.index) * 8 }
 
     // Entry: the C-ABI prologue stores the argument registers into the parameters' slots.
-    var entry = Emission(stencil: f.returnType == .f64 ? library.entryFloat : library.entryInt)
+    let floats = f.parameterTypes.count { $0 == .f64 }
+    let ints = f.parameterTypes.count - floats
+    var entry = Emission(stencil: ints <= StencilLibrary.maxIntArgs && floats <= StencilLibrary.maxFloatArgs
+                         ? library.entries[(ints * 9 + floats) * 2 + (f.returnType == .f64 ? 1 : 0)] : -1)
     entry.frameSize = frameSize
     entry.arguments = try appendArguments(types: f.parameterTypes, what: f.symbol, scratch: scratch) { ValueID($0) }
     try append(entry, "entry")

@@ -24,9 +24,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     }
   }
   #expect(library.calls.allSatisfy { $0 >= 0 })
+  #expect(library.entries.allSatisfy { $0 >= 0 })
   for single in [library.copySlot, library.copyImm, library.load64, library.load1, library.store64Slot,
-                 library.store64Imm, library.store1Slot, library.store1Imm, library.addr, library.entryInt,
-                 library.entryFloat, library.retSlot, library.retImm, library.retVoid, library.jump, library.condbr,
+                 library.store64Imm, library.store1Slot, library.store1Imm, library.addr, library.retSlot, library.retImm, library.retVoid, library.jump, library.condbr,
                  library.condbrNot, library.unreachable] {
     #expect(single >= 0)
   }
@@ -34,14 +34,16 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 @Test func trailingJumpsAreRealJumpsToTheContinuation() {
   let library = StencilLibrary.shared
-  var withJump = 0
-  for (k, stencil) in library.stencils.enumerated() where stencil.hasTrailingJump {
-    withJump += 1
+  for (k, stencil) in library.stencils.enumerated() {
+    let name = library.names[k]
+    // Entries and returns end in `ret`, `unreachable` in `ud2`; the trap call of `idiv` and the
+    // NaN path of `fptosi` come last. Every other stencil must fall through to its continuation.
+    let fallsThrough = !["entry_", "ret_", "unreachable", "idiv_", "fptosi_"].contains { name.hasPrefix($0) }
+    if fallsThrough { #expect(stencil.hasTrailingJump, "\(name)") }
+    guard stencil.hasTrailingJump else { continue }
     let end = Int(stencil.codeStart + stencil.size)
-    #expect(library.code[end - 5] == 0xE9, "\(library.names[k])")
+    #expect(library.code[end - 5] == 0xE9, "\(name)")
     let holes = library.holes[Int(stencil.holeStart)..<Int(stencil.holeEnd)]
     #expect(holes.contains { $0.offset == stencil.size - 4 && $0.value == .continuation && $0.patch == .rel32 })
   }
-  // Everything but entries, returns, unreachable and the trapping/saturating stencils falls through.
-  #expect(withJump > library.count * 9 / 10)
 }

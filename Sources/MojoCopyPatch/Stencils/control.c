@@ -1,22 +1,7 @@
 // Stencils of function entry, branches and returns.
 #include "stencil.h"
 
-// The C-ABI entry of every function: allocates the frame, stores the SysV argument registers into
-// their slots (unused ones into a scratch slot), runs the body and returns what `ret` gave. The
-// body is *called* (it uses preserve_none), so this stencil saves the callee-saved registers.
-#define ENTRY(name, R, RESULT)                                                                     \
-  R name(i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2,          \
-         double f3, double f4, double f5, double f6, double f7) {                                  \
-    char *frame = __builtin_alloca((uintptr_t)_FRAME_SIZE);                                        \
-    I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2;                                       \
-    I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5;                                       \
-    F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;                   \
-    F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;                   \
-    i64 result = _CONTINUE(frame);                                                                 \
-    return RESULT;                                                                                 \
-  }
-ENTRY(entry_i, i64, result)
-ENTRY(entry_f, double, __builtin_bit_cast(double, result))
+// The C-ABI entries are in entries.c.
 
 // `ret`: the body returns its value as 64 bits to the entry stencil.
 STENCIL(ret_s) { return I64(_SLOT_A); }

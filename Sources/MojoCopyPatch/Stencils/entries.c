@@ -1,0 +1,82 @@
+// Entry stencils: the C-ABI entry of every function, one per (integer parameter count 0..6,
+// float parameter count 0..8, result in rax `_i` or xmm0 `_f`). Each allocates the frame, stores
+// its SysV argument registers into the parameters' slots, runs the body (a preserve_none call,
+// so the callee-saved registers are saved here) and returns what the body's `ret` gave.
+// The lines below were written by a loop; keep them in this order.
+#include "stencil.h"
+
+#define ENTRY(n, m, PARAMS, STORES)                                                                \
+  i64 entry_##n##_##m##_i PARAMS {                                                                 \
+    char *frame = __builtin_alloca((uintptr_t)_FRAME_SIZE);                                        \
+    STORES                                                                                         \
+    return _CONTINUE(frame);                                                                       \
+  }                                                                                                \
+  double entry_##n##_##m##_f PARAMS {                                                              \
+    char *frame = __builtin_alloca((uintptr_t)_FRAME_SIZE);                                        \
+    STORES                                                                                         \
+    return __builtin_bit_cast(double, _CONTINUE(frame));                                           \
+  }
+
+ENTRY(0, 0, (void), )
+ENTRY(0, 1, (double f0), F64(_ARG_F0) = f0;)
+ENTRY(0, 2, (double f0, double f1), F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(0, 3, (double f0, double f1, double f2), F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2;)
+ENTRY(0, 4, (double f0, double f1, double f2, double f3), F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;)
+ENTRY(0, 5, (double f0, double f1, double f2, double f3, double f4), F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4;)
+ENTRY(0, 6, (double f0, double f1, double f2, double f3, double f4, double f5), F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
+ENTRY(0, 7, (double f0, double f1, double f2, double f3, double f4, double f5, double f6), F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
+ENTRY(0, 8, (double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
+ENTRY(1, 0, (i64 i0), I64(_ARG_I0) = i0;)
+ENTRY(1, 1, (i64 i0, double f0), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0;)
+ENTRY(1, 2, (i64 i0, double f0, double f1), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(1, 3, (i64 i0, double f0, double f1, double f2), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2;)
+ENTRY(1, 4, (i64 i0, double f0, double f1, double f2, double f3), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;)
+ENTRY(1, 5, (i64 i0, double f0, double f1, double f2, double f3, double f4), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4;)
+ENTRY(1, 6, (i64 i0, double f0, double f1, double f2, double f3, double f4, double f5), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
+ENTRY(1, 7, (i64 i0, double f0, double f1, double f2, double f3, double f4, double f5, double f6), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
+ENTRY(1, 8, (i64 i0, double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), I64(_ARG_I0) = i0; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
+ENTRY(2, 0, (i64 i0, i64 i1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1;)
+ENTRY(2, 1, (i64 i0, i64 i1, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0;)
+ENTRY(2, 2, (i64 i0, i64 i1, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(2, 3, (i64 i0, i64 i1, double f0, double f1, double f2), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2;)
+ENTRY(2, 4, (i64 i0, i64 i1, double f0, double f1, double f2, double f3), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;)
+ENTRY(2, 5, (i64 i0, i64 i1, double f0, double f1, double f2, double f3, double f4), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4;)
+ENTRY(2, 6, (i64 i0, i64 i1, double f0, double f1, double f2, double f3, double f4, double f5), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
+ENTRY(2, 7, (i64 i0, i64 i1, double f0, double f1, double f2, double f3, double f4, double f5, double f6), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
+ENTRY(2, 8, (i64 i0, i64 i1, double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
+ENTRY(3, 0, (i64 i0, i64 i1, i64 i2), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2;)
+ENTRY(3, 1, (i64 i0, i64 i1, i64 i2, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0;)
+ENTRY(3, 2, (i64 i0, i64 i1, i64 i2, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(3, 3, (i64 i0, i64 i1, i64 i2, double f0, double f1, double f2), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2;)
+ENTRY(3, 4, (i64 i0, i64 i1, i64 i2, double f0, double f1, double f2, double f3), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;)
+ENTRY(3, 5, (i64 i0, i64 i1, i64 i2, double f0, double f1, double f2, double f3, double f4), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4;)
+ENTRY(3, 6, (i64 i0, i64 i1, i64 i2, double f0, double f1, double f2, double f3, double f4, double f5), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
+ENTRY(3, 7, (i64 i0, i64 i1, i64 i2, double f0, double f1, double f2, double f3, double f4, double f5, double f6), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
+ENTRY(3, 8, (i64 i0, i64 i1, i64 i2, double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
+ENTRY(4, 0, (i64 i0, i64 i1, i64 i2, i64 i3), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3;)
+ENTRY(4, 1, (i64 i0, i64 i1, i64 i2, i64 i3, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0;)
+ENTRY(4, 2, (i64 i0, i64 i1, i64 i2, i64 i3, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(4, 3, (i64 i0, i64 i1, i64 i2, i64 i3, double f0, double f1, double f2), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2;)
+ENTRY(4, 4, (i64 i0, i64 i1, i64 i2, i64 i3, double f0, double f1, double f2, double f3), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;)
+ENTRY(4, 5, (i64 i0, i64 i1, i64 i2, i64 i3, double f0, double f1, double f2, double f3, double f4), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4;)
+ENTRY(4, 6, (i64 i0, i64 i1, i64 i2, i64 i3, double f0, double f1, double f2, double f3, double f4, double f5), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
+ENTRY(4, 7, (i64 i0, i64 i1, i64 i2, i64 i3, double f0, double f1, double f2, double f3, double f4, double f5, double f6), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
+ENTRY(4, 8, (i64 i0, i64 i1, i64 i2, i64 i3, double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
+ENTRY(5, 0, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4;)
+ENTRY(5, 1, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0;)
+ENTRY(5, 2, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(5, 3, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0, double f1, double f2), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2;)
+ENTRY(5, 4, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0, double f1, double f2, double f3), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;)
+ENTRY(5, 5, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0, double f1, double f2, double f3, double f4), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4;)
+ENTRY(5, 6, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0, double f1, double f2, double f3, double f4, double f5), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
+ENTRY(5, 7, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0, double f1, double f2, double f3, double f4, double f5, double f6), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
+ENTRY(5, 8, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
+ENTRY(6, 0, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5;)
+ENTRY(6, 1, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0;)
+ENTRY(6, 2, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(6, 3, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2;)
+ENTRY(6, 4, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3;)
+ENTRY(6, 5, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3, double f4), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4;)
+ENTRY(6, 6, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3, double f4, double f5), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
+ENTRY(6, 7, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3, double f4, double f5, double f6), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
+ENTRY(6, 8, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
