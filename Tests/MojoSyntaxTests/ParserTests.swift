@@ -52,7 +52,7 @@ func firstExpression(_ source: String) -> String {
       """)
     #expect(diagnostics.isEmpty)
     #expect(tree.imports.count == 2)
-    #expect(tree.imports[0].dots == 1 && tree.imports[0].path.count == 2 && tree.imports[0].names.count == 1)
+    #expect(tree.imports[0].dots == 1 && tree.imports[0].path.count == 2 && tree.imports[0].names.count == 2)
     #expect(tree.comptimes.count == 1)
     #expect(tree.functions[0].parameters.count == 2 && tree.functions[0].parameters[1].defaultValue.exists)
   }
