@@ -9,9 +9,42 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent()
 
-@Test func stencilTableIsUpToDate() throws {
-  let run = try NativeProgram.execute(repositoryRoot.appendingPathComponent("Scripts/build-stencils").path, ["--check"])
-  #expect(run.status == 0, "Scripts/build-stencils --check: \(run.stderr)")
+/// Tests that build the extractor share its scratch folder, so they run one after the other.
+@Suite(.serialized) struct StencilBuildTests {
+  @Test func stencilTableIsUpToDate() throws {
+    let run = try NativeProgram.execute(repositoryRoot.appendingPathComponent("Scripts/build-stencils").path, ["--check"])
+    #expect(run.status == 0, "Scripts/build-stencils --check: \(run.stderr)")
+  }
+
+  /// A stencil reading a global, and one needing a constant pool, must stop the extractor.
+  @Test func extractorRejectsUnknownSymbolsAndDataSections() throws {
+    let root = repositoryRoot.path
+    let build = try NativeProgram.execute("swift", ["build", "--package-path", root, "--scratch-path", root + "/.build-stencils",
+                                                    "--product", "mojoc-stencils", "-q"])
+    try #require(build.status == 0, "\(build.stderr)")
+    let binPath = try NativeProgram.execute("swift", ["build", "--package-path", root, "--scratch-path",
+                                                      root + "/.build-stencils", "--show-bin-path"])
+    let extractor = binPath.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + "/mojoc-stencils"
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cnp-bad-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cases = [
+      ("extern i64 mystery; STENCIL(bad) { I64(_SLOT_D) = mystery; CONTINUE(); }", "unknown symbol 'mystery'"),
+      ("STENCIL(bad) { F64(_SLOT_D) = F64(_SLOT_A) * 1.2345; CONTINUE(); }", "would need data"),
+    ]
+    for (k, (source, message)) in cases.enumerated() {
+      let c = folder.appendingPathComponent("bad\(k).c").path
+      try ("#include \"\(root)/Sources/MojoCopyPatch/Stencils/stencil.h\"\n" + source + "\n")
+        .write(toFile: c, atomically: true, encoding: .utf8)
+      let compiled = try NativeProgram.execute("clang-19", [
+        "-Os", "-fno-pic", "-mcmodel=medium", "-ffunction-sections", "-fno-asynchronous-unwind-tables",
+        "-fno-jump-tables", "-fno-stack-protector", "-fno-builtin", "-std=c2x", "-c", c, "-o", c + ".o"])
+      try #require(compiled.status == 0, "\(compiled.stderr)")
+      let run = try NativeProgram.execute(extractor, ["--swift", c + ".swift", "--dump", c + ".txt", "--compiler", "test", c + ".o"])
+      #expect(run.status != 0)
+      #expect(run.stderr.contains(message), "\(run.stderr)")
+    }
+  }
 }
 
 @Test func libraryCoversEveryOpcodeShape() {
