@@ -174,11 +174,11 @@ public struct BodyChecker {
     case .comptimeDecl:
       var folder = ConstantFolder(program: program, module: module, scopes: scopes)
       let value = ExprID(Int(s.c))
-      guard let c = folder.fold(value) else {
+      guard let (c, foldedType) = folder.foldInitializer(value) else {
         report(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location(tree.expr(value).offset)))
         break
       }
-      var type = c.type
+      var type = foldedType
       if TypeExprID(Int(s.b)).exists {
         type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, into: &diagnostics)
       }

@@ -37,22 +37,22 @@ public enum SignatureResolver {
     var methodOwner = Array(repeating: -1, count: tree.functions.count)
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { methodOwner[f] = s } }
 
-    var values: [(value: ConstantValue, type: SemaType)?] = []
+    // Each constant is visible to the initializers after it (`comptime AREA = WIDTH * HEIGHT`).
+    program.comptimeValues[m] = []
     for c in tree.comptimes {
       var folder = ConstantFolder(program: program, module: m)
-      guard let value = folder.fold(c.value) else {
+      guard let folded = folder.foldInitializer(c.value) else {
         diagnostics.append(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", SourceLocation(file: module.file, offset: Int(tree.expr(c.value).offset))))
-        values.append(nil)
+        program.comptimeValues[m].append(nil)
         continue
       }
       if c.type.exists {
         let t = resolveType(c.type, in: program, module: m, into: &diagnostics)
-        values.append((value, t))
+        program.comptimeValues[m].append((folded.value, t))
       } else {
-        values.append((value, value.type))
+        program.comptimeValues[m].append(folded)
       }
     }
-    program.comptimeValues[m] = values
 
     var signatures: [FunctionSignature] = []
     signatures.reserveCapacity(tree.functions.count)

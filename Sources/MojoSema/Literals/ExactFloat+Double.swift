@@ -67,3 +67,26 @@ extension BigInt {
     return largeNegative ? -magnitude : magnitude
   }
 }
+
+extension ExactFloat {
+  /// The exact value of a finite `Double` (NaN stays NaN); nil for an infinity, which no
+  /// literal can hold.
+  public init?(exactly d: Double) {
+    if d.isNaN {
+      self = .nan
+      return
+    }
+    guard d.isFinite else { return nil }
+    if d == 0 {
+      self = d.sign == .minus ? .negativeZero : ExactFloat(0)
+      return
+    }
+    let significand = BigInt(Int64(d.significandBitPattern | (d.isNormal ? 1 << 52 : 0)))
+    // A subnormal has the exponent of the smallest normal, without the hidden bit.
+    let exponent = Int(d.isNormal ? d.exponentBitPattern : 1) - 1075
+    let magnitude = exponent >= 0
+      ? ExactFloat(significand.shiftedLeft(exponent)!)
+      : ExactFloat.fraction(significand, BigInt(1).shiftedLeft(-exponent)!)
+    self = d < 0 ? -magnitude : magnitude
+  }
+}
