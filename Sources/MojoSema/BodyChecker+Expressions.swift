@@ -44,6 +44,28 @@ extension BodyChecker {
     }
   }
 
+  /// False when `id` certainly is not a literal expression: it contains a call, an element or
+  /// field access, or a name bound to a variable.
+  func mayFold(_ id: ExprID) -> Bool {
+    let e = tree.expr(id)
+    switch e.kind {
+    case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral: return true
+    case .name:
+      let name = tree.name(NameID(Int(e.a)))
+      switch lookupLocal(name) {
+      case .constant?: return true
+      case .variable?: return false
+      case nil:
+        if case .comptime? = program.symbols[module][name] { return true }
+        return false
+      }
+    case .unary: return mayFold(ExprID(Int(e.a)))
+    case .binary: return mayFold(ExprID(Int(e.a))) && mayFold(ExprID(Int(e.b)))
+    case .comparison: return tree.list(of: e).allSatisfy { mayFold($0) }
+    default: return false
+    }
+  }
+
   /// Records that constant expression `id` is used as a `target` value.
   mutating func materialize(_ id: ExprID, as target: SemaType) {
     result.exprTypes[Int(id.index)] = target
@@ -54,8 +76,10 @@ extension BodyChecker {
     // Literal expressions fold as a whole (§6.1).
     switch e.kind {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .comparison, .name:
+      // A cheap walk first: most expressions read a variable and cannot fold.
+      guard mayFold(id) else { break }
       var folder = ConstantFolder(program: program, module: module, scopes: scopes)
-      if e.kind != .name || lookupLocal(tree.name(NameID(Int(e.a)))) == nil, let c = folder.fold(id) {
+      if let c = folder.fold(id) {
         result.exprFacts[Int(id.index)] = .constant(c)
         if let expected, c.type.isLiteral, convertible(c.type, to: expected) { return expected }
         return c.type
