@@ -139,25 +139,16 @@ struct SplitMix {
     }
   }
 
-  /// The exact rational of a finite double.
-  static func exact(_ d: Double) -> ExactFloat {
-    let significand = BigInt(Int64(d.significandBitPattern | (d.isNormal ? 1 << 52 : 0)))
-    let exponent = Int(d.isNormal ? d.exponentBitPattern : 1) - 1075
-    let magnitude = exponent >= 0 ? ExactFloat(significand.shiftedLeft(exponent)!)
-      : ExactFloat.fraction(significand, BigInt(1).shiftedLeft(-exponent)!)
-    return d < 0 ? -magnitude : magnitude
-  }
-
   @Test func midpointsRoundToEven() {
     var rng = SplitMix(state: 7)
     for _ in 0..<1000 {
       var d = Double(bitPattern: rng.next() >> 2)
       if !d.isFinite || d.nextUp.isInfinite { d = 1.5 }
-      let low = ExactFloatTests.exact(d), high = ExactFloatTests.exact(d.nextUp)
+      let low = ExactFloat(exactly: d)!, high = ExactFloat(exactly: d.nextUp)!
       let midpoint = (low + high) / ExactFloat(2)
       let even = d.significandBitPattern & 1 == 0 ? d : d.nextUp
       #expect(midpoint.nearestDouble == even)
-      #expect(ExactFloatTests.exact(d).nearestDouble == d)
+      #expect(ExactFloat(exactly: d)!.nearestDouble == d)
       // Just above and below the midpoint.
       let tiny = ExactFloat.fraction(1, BigInt(1).shiftedLeft(1200)!)
       #expect((midpoint + tiny).nearestDouble == d.nextUp)
@@ -166,7 +157,7 @@ struct SplitMix {
   }
 
   @Test func rangeEdges() {
-    let maxPlusHalfUlp = ExactFloatTests.exact(.greatestFiniteMagnitude) + ExactFloat.fraction(BigInt(1).shiftedLeft(970)!, 1)
+    let maxPlusHalfUlp = ExactFloat(exactly: .greatestFiniteMagnitude)! + ExactFloat.fraction(BigInt(1).shiftedLeft(970)!, 1)
     #expect(maxPlusHalfUlp.nearestDouble == .infinity)
     #expect((-maxPlusHalfUlp).nearestDouble == -.infinity)
     let halfSmallest = ExactFloat.fraction(1, BigInt(1).shiftedLeft(1075)!)

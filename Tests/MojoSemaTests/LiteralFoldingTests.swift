@@ -115,4 +115,15 @@ func exact(_ text: String) -> ConstantValue {
     #expect(diagnostics.contains { $0.message.contains("not supported yet") })
     #expect(fold("2 ** 0.5") == nil)
   }
+
+  @Test func comptimeInitializersUseEarlierConstants() {
+    let prelude = "comptime WIDTH = 8\ncomptime HEIGHT: Int = 3\ncomptime B: Float64 = 0.1\n"
+    #expect(fold("WIDTH * HEIGHT", after: prelude) == .int(24))
+    #expect(fold("(1 << WIDTH) - 1", after: prelude) == .int(255))
+    #expect(fold("B + 0.2", after: prelude)?.nearestDouble == 0.1 + 0.2)
+    #expect(fold("HEIGHT / 2", after: prelude) == .int(1))
+    #expect(fold("WIDTH / 3", after: prelude)?.nearestDouble == 8.0 / 3.0)
+    let (value, diagnostics) = foldLast(prelude + "comptime X = HEIGHT / 0\n")
+    #expect(value == nil && diagnostics.contains { $0.message.contains("not supported yet") })
+  }
 }

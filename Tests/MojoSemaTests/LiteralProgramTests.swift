@@ -1,0 +1,73 @@
+//! Literal folding end to end: small programs built with the real driver on both backends and
+//! run; their output must be what LANGUAGE.md §6 (and real Mojo, for the conformance lines)
+//! prints.
+import Foundation
+import MojoDriver
+import Testing
+import TestSupport
+
+/// Builds `source` as a one-file project with `backend`, runs it, and returns stdout (or the
+/// first diagnostic).
+func runProgram(_ source: String, backend: BackendKind) throws -> String {
+  let project = Fixtures.makeProject(["main.mojo": source])
+  defer { try? FileManager.default.removeItem(at: project) }
+  let run = try Harness.buildAndRun(project, backend: backend)
+  return run.status == 0 ? run.stdout : "status \(run.status): \(run.stderr)"
+}
+
+@Suite struct LiteralProgramTests {
+  @Test("literal expressions print their exactly folded value", arguments: BackendKind.allCases)
+  func foldedLiteralsPrint(backend: BackendKind) throws {
+    let source = """
+      def main():
+          print(0.1 + 0.2, 2 ** 64, 99999999999999999999, 10 / 4, -7 / 2)
+          print(1e400 / 1e390, 1e-400 * 1e400, 3.0 / 0.0, 3.0 // 0.0, 3.0 % 0.0, 7 // 0, 7 % 0)
+          print(0.1 + 0.2 == 0.3, 0.1 * 3 == 0.3, 1 < 2 < 3, 1 < 3 < 2)
+          print(7 // 2, -7 // 2, -7 % 3, 7 % -3, -7.5 // 2, -7.5 % 2)
+          print(2 ** -1, 1 ** -5, (-1) ** -3, 2.0 ** -1, 0.5 ** 2, 1.1 ** 7)
+          print(1e400, -1e400, 1e-400, -0.0, (1 << 70) >> 66, 10**30 // 10**28)
+          var y = 0.1 + 0.2
+          var g = 10 / 4
+          var big = 2 ** 64 + 5
+          print(y, g, big)
+
+      """
+    let expected = """
+      0.3 0 7766279631452241919 2.5 -3.5
+      10000000000.0 1.0 nan nan nan 0 0
+      True True True False
+      3 -4 2 -2 -4.0 0.5
+      0 1 -1 0.5 0.25 1.9487171
+      inf -inf 0.0 -0.0 16 100
+      0.3 2.5 5
+
+      """
+    #expect(try runProgram(source, backend: backend) == expected)
+  }
+
+  @Test("comptime constants: untyped ones fold exactly, typed ones are values", arguments: BackendKind.allCases)
+  func comptimeConstants(backend: BackendKind) throws {
+    let source = """
+      comptime N = 10
+      comptime M: Int = 10
+      comptime B: Float64 = 0.1
+      comptime AREA = N * M + 1
+      comptime TYPED_SUM = B + 0.2
+      comptime EXACT_SUM = 0.1 + 0.2
+      comptime HALF = M / 4
+      comptime BIG = 2 ** 64 + 3
+
+      def main():
+          comptime LOCAL = 10
+          print(N / 4, M / 4, N // 4, AREA, TYPED_SUM, EXACT_SUM, HALF, BIG)
+          print(LOCAL / 4, LOCAL * 0.1 == 1.0, B + 0.2 == 0.3)
+
+      """
+    let expected = """
+      2.5 2 2 101 0.30000000000000004 0.3 2 3
+      2.5 True False
+
+      """
+    #expect(try runProgram(source, backend: backend) == expected)
+  }
+}
