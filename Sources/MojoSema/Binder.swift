@@ -116,8 +116,14 @@ public enum Binder {
                                    _ diagnostics: inout [Diagnostic]) {
     if let existing = program.symbols[m][name] {
       if existing != symbol {
-        let file = program.modules[m].file
-        diagnostics.append(SemaDiagnostics.invalidRedefinition(name, SourceLocation(file: file, offset: Int(offset))))
+        let at = SourceLocation(file: program.modules[m].file, offset: Int(offset))
+        // Two imports of one name conflict; an import against a declaration is a redefinition.
+        let ownDeclaration: Bool
+        switch existing {
+        case .function(let em, _), .structType(let em, _), .comptime(let em, _): ownDeclaration = em == m
+        case .module, .builtin: ownDeclaration = false
+        }
+        diagnostics.append(ownDeclaration ? SemaDiagnostics.invalidRedefinition(name, at) : SemaDiagnostics.ambiguousImport(name, at))
       }
       return
     }
