@@ -243,6 +243,7 @@ struct StencilSelector {
         values.append(v)
       } else {
         guard k < Self.temporaries else { throw tooManyArguments("a call of \(callee.symbol)") }
+        // The temporary's slot, named as the pseudo-value whose slot it is (slot = 8 × index).
         values.append(ValueID(Int(try materialize(op, temp: temp, k) / 8)))
       }
     }
