@@ -237,6 +237,11 @@ extension BodyChecker {
                                  at offset: UInt32) -> SemaType {
     var lt = lt0, rt = rt0
     if lt == .error || rt == .error { return .error }
+    // A literal raised to a FloatLiteral is [v2] (§6.1): the folder leaves it unfolded.
+    if op == .pow, lt.isLiteral, rt == .floatLiteral {
+      report(SemaDiagnostics.notSupportedYet("'\(lt) ** \(rt)'", location(offset)))
+      return .error
+    }
     // A literal operand takes the other operand's type (§6.3); two literals were folded already
     // unless one side is not foldable, in which case both materialize.
     if lt.isLiteral && !rt.isLiteral {

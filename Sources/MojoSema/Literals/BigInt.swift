@@ -98,7 +98,18 @@ public struct BigInt: Sendable, Hashable, Comparable, ExpressibleByIntegerLitera
   /// Parses an integer literal's digits (decimal, `0x`, `0o`, `0b`; underscores already
   /// removed by the parser). Returns nil for text that is not such a literal.
   public init?(literal text: String) {
-    var bytes = Array(text.utf8)
+    // Fast path for short decimal literals (nearly all of them): no allocation.
+    let utf8 = text.utf8
+    if utf8.count <= 18 && (utf8.count == 1 || utf8.first != UInt8(ascii: "0")) {
+      var value: Int64 = 0
+      for b in utf8 {
+        guard b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int64(b - UInt8(ascii: "0"))
+      }
+      self.init(value)
+      return
+    }
+    var bytes = Array(utf8)
     var radix: UInt32 = 10
     if bytes.count > 2 && bytes[0] == UInt8(ascii: "0") {
       switch bytes[1] | 0x20 {
