@@ -27,6 +27,7 @@ public enum Binder {
     for m in program.modules.indices { collectDeclarations(&program, m, &diagnostics[m]) }
     bindImports(&program, &diagnostics)
     for m in program.modules.indices { SignatureResolver.resolveStructs(&program, module: m, into: &diagnostics[m]) }
+    ComptimeResolver.resolve(&program, into: &diagnostics)
     for m in program.modules.indices { SignatureResolver.resolve(&program, module: m, into: &diagnostics[m]) }
     return diagnostics
   }

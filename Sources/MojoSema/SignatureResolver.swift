@@ -30,29 +30,13 @@ public enum SignatureResolver {
     program.structs[m] = infos
   }
 
-  /// Fills `program.signatures[module]` and `program.comptimeValues[module]`.
+  /// Fills `program.signatures[module]` (the `comptime` constants are folded before, by
+  /// `ComptimeResolver`).
   static func resolve(_ program: inout Program, module m: Int, into diagnostics: inout [Diagnostic]) {
     let module = program.modules[m]
     let tree = module.tree
     var methodOwner = Array(repeating: -1, count: tree.functions.count)
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { methodOwner[f] = s } }
-
-    // Each constant is visible to the initializers after it (`comptime AREA = WIDTH * HEIGHT`).
-    program.comptimeValues[m] = []
-    for c in tree.comptimes {
-      var folder = ConstantFolder(program: program, module: m)
-      guard let folded = folder.foldInitializer(c.value) else {
-        diagnostics.append(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", SourceLocation(file: module.file, offset: Int(tree.expr(c.value).offset))))
-        program.comptimeValues[m].append(nil)
-        continue
-      }
-      if c.type.exists {
-        let t = resolveType(c.type, in: program, module: m, into: &diagnostics)
-        program.comptimeValues[m].append((folded.value, t))
-      } else {
-        program.comptimeValues[m].append(folded)
-      }
-    }
 
     var signatures: [FunctionSignature] = []
     signatures.reserveCapacity(tree.functions.count)

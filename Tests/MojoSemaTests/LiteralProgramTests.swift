@@ -8,8 +8,8 @@ import TestSupport
 
 /// Builds `source` as a one-file project with `backend`, runs it, and returns stdout (or the
 /// first diagnostic).
-func runProgram(_ source: String, backend: BackendKind) throws -> String {
-  let project = Fixtures.makeProject(["main.mojo": source])
+func runProgram(_ source: String, backend: BackendKind, modules: [String: String] = [:]) throws -> String {
+  let project = Fixtures.makeProject(modules.merging(["main.mojo": source]) { $1 })
   defer { try? FileManager.default.removeItem(at: project) }
   let run = try Harness.buildAndRun(project, backend: backend)
   return run.status == 0 ? run.stdout : "status \(run.status): \(run.stderr)"
@@ -69,5 +69,36 @@ func runProgram(_ source: String, backend: BackendKind) throws -> String {
 
       """
     #expect(try runProgram(source, backend: backend) == expected)
+  }
+
+  @Test("comptime initializers use constants declared later and in other modules", arguments: BackendKind.allCases)
+  func comptimeAcrossModules(backend: BackendKind) throws {
+    let source = """
+      from util import K, SCALE
+
+      comptime TWICE = K * 2
+      comptime EARLY = LATE + 1
+      comptime LATE = 0.5 / 2
+
+      def scaled(x: Float64 = SCALE * 3) -> Float64:
+          return x
+
+      def main():
+          print(TWICE, EARLY, LATE, scaled(), util_sum())
+
+      def util_sum() -> Int:
+          return K + TWICE
+
+      """
+    let util = """
+      comptime K = 2 ** 65 + 1
+      comptime SCALE = 0.1
+
+      """
+    let expected = """
+      2 1.25 0.25 0.3 3
+
+      """
+    #expect(try runProgram(source, backend: backend, modules: ["util.mojo": util]) == expected)
   }
 }
