@@ -74,7 +74,7 @@ public final class StencilLibrary: Sendable {
   /// Fused compare-and-branch: `((opcode.rawValue * 2 + variant) * 2 + inverted)`, variant 0
   /// slot/slot, 1 slot/imm; `inverted` continues to the true target.
   let compareBranch: [Int16]
-  /// For each stencil that is an integer comparison (slot/slot or slot/imm), its base index into
+  /// For each stencil that is a comparison (slot/slot or slot/imm), its base index into
   /// `compareBranch`; -1 for every other stencil.
   let compareBranchBase: [Int32]
   let copySlot, copyImm, load64, load1, store64Slot, store64Imm, store1Slot, store1Imm, addr: Int16
@@ -169,7 +169,7 @@ public final class StencilLibrary: Sendable {
     self.entries = entries
     var compareBranch = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
     var compareBranchBase = [Int32](repeating: -1, count: stencils.count)
-    for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige] {
+    for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {
       for (v, suffix) in ["ss", "si"].enumerated() {
         let base = (Int(op.rawValue) * 2 + v) * 2
         compareBranch[base] = find("condbr_\(op.name)_\(suffix)")

@@ -199,7 +199,7 @@ struct StencilSelector {
       switch ops[o] {
       case .value(let c):
         let inverted = Int(thenBlock) == block + 1
-        // Fuse with an integer comparison emitted just before in this block that computed `c`.
+        // Fuse with a comparison emitted just before in this block that computed `c`.
         if selection.emissions.count > Int(selection.allBlockStarts[selection.allBlockStarts.count - 1]),
            let last = selection.emissions.last, last.slotD == slot(c),
            case let base = library.compareBranchBase[Int(last.stencil)], base >= 0 {

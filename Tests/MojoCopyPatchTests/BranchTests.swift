@@ -23,14 +23,15 @@ func compareReference(_ op: Opcode, _ a: Int64, _ b: Int64) -> Bool {
 
 /// `bits(a, b)`: for each comparison k (slot/slot, then slot/imm 3), bit k is set when it holds.
 /// With `trueNext` the block setting the bit follows the branch; otherwise it is placed last.
-func makeBranchFunction(_ m: inout IRModule, _ symbol: String, trueNext: Bool) {
-  define(&m, symbol, [.i64, .i64], .i64) { b in
+func makeBranchFunction(_ m: inout IRModule, _ symbol: String, trueNext: Bool, ops: [Opcode] = compareOps,
+                        type: IRType = .i64, immediate: Operand = .int(3)) {
+  define(&m, symbol, [type, type], .i64) { b in
     let bits = b.makeValue(.i64)
     b.copy(.int(0), to: bits)
     var bit: Int64 = 1
     var lastCondition: ValueID?
-    for op in compareOps {
-      for rhs in [Operand.value(b.parameter(1)), .int(3)] {
+    for op in ops {
+      for rhs in [Operand.value(b.parameter(1)), immediate] {
         let c = b.op(op, .value(b.parameter(0)), rhs)
         lastCondition = c
         let setBit = b.makeBlock(), join = b.makeBlock()
@@ -68,6 +69,9 @@ func fusedAndPlainBranchesTakeTheRightTarget(linker: Linker) throws {
   var m = IRModule(name: "branches")
   makeBranchFunction(&m, "bits_true_next", trueNext: true)
   makeBranchFunction(&m, "bits_true_later", trueNext: false)
+  let floatOps: [Opcode] = [.feq, .fne, .flt, .fle, .fgt, .fge]
+  makeBranchFunction(&m, "fbits_true_next", trueNext: true, ops: floatOps, type: .f64, immediate: .float(3))
+  makeBranchFunction(&m, "fbits_true_later", trueNext: false, ops: floatOps, type: .f64, immediate: .float(3))
   // A plain condbr on a parameter (no comparison to fuse with).
   define(&m, "select_flag", [.i1, .i64, .i64], .i64) { b in
     let t = b.makeBlock(), e = b.makeBlock()
@@ -81,11 +85,15 @@ func fusedAndPlainBranchesTakeTheRightTarget(linker: Linker) throws {
   let harness = harnessPrelude + """
     int64_t bits_true_next(int64_t, int64_t); int64_t bits_true_later(int64_t, int64_t);
     int64_t select_flag(_Bool, int64_t, int64_t);
+    int64_t fbits_true_next(double, double); int64_t fbits_true_later(double, double);
+    static const double F[] = {-1.0 / 0.0, -2.0, 0.0, 3.0, 4.5, 0.0 / 0.0};
     static const int64_t V[] = {\(values.map(cInt).joined(separator: ", "))};
     int main(void) {
       for (int i = 0; i < \(values.count); i++) for (int j = 0; j < \(values.count); j++)
         printf("%lld %lld\\n", (long long)bits_true_next(V[i], V[j]), (long long)bits_true_later(V[i], V[j]));
       printf("%lld %lld\\n", (long long)select_flag(1, 10, 20), (long long)select_flag(0, 10, 20));
+      for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++)
+        printf("%lld %lld\\n", (long long)fbits_true_next(F[i], F[j]), (long long)fbits_true_later(F[i], F[j]));
       return 0;
     }
     """
@@ -104,6 +112,21 @@ func fusedAndPlainBranchesTakeTheRightTarget(linker: Linker) throws {
     }
   }
   expected += "10 20\n"
+  let floats: [Double] = [-.infinity, -2, 0, 3, 4.5, .nan]
+  let floatReferences: [(Double, Double) -> Bool] = [{ $0 == $1 }, { $0 != $1 }, { $0 < $1 }, { $0 <= $1 }, { $0 > $1 }, { $0 >= $1 }]
+  for a in floats {
+    for b in floats {
+      var bits: Int64 = 0, bit: Int64 = 1
+      for op in floatReferences {
+        for rhs in [b, 3] {
+          if op(a, rhs) { bits |= bit }
+          bit <<= 1
+        }
+      }
+      bits += (a >= 3 ? 1 : 0) << 20
+      expected += "\(bits) \(bits)\n"
+    }
+  }
   let run = try NativeProgram.run([m], harness: harness, linker: linker)
   #expect(run.status == 0, "\(run.stderr)")
   #expect(run.stdout == expected)
