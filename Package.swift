@@ -36,11 +36,12 @@ let package = Package(
     .target(name: "MojoRuntime", exclude: ["C"]),
 
     // MARK: - Driver and command line
+    .target(name: "MojoProfiling"),
     .target(
       name: "MojoDriver",
       dependencies: [
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
-        "MojoLLVM", "MojoCopyPatch", "MojoRuntime",
+        "MojoLLVM", "MojoCopyPatch", "MojoRuntime", "MojoProfiling",
       ]),
     .executableTarget(
       name: "mojoc",
@@ -55,6 +56,7 @@ let package = Package(
     .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
     .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "TestSupport"]),
+    .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
     .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),
   ]
 )

@@ -1,43 +1,47 @@
-//! Runs independent jobs. The driver plans work as indexed jobs whose results land in slots;
-//! how they run is behind this protocol, so tests and `-j1` can run everything on one thread.
+//! Runs independent jobs. The driver plans each parallel stage as a list of `Job` values whose
+//! results land in slots indexed by the job's module; how they run is behind this protocol, so
+//! `-j1` runs everything on one thread and tests can record the plan with a fake.
 import Dispatch
 import Synchronization
 
-/// Runs `count` independent jobs, each identified by its index.
+/// Runs a batch of independent jobs.
 public protocol JobExecutor: Sendable {
-  /// Runs `body(i)` for every `i` in `0..<count` and returns when all have finished.
-  func run(count: Int, _ body: @escaping @Sendable (Int) -> Void)
+  /// How many jobs may run at once; worker indices passed to `body` are `0..<workerCount`.
+  var workerCount: Int { get }
+  /// Runs `body(job, worker)` for every job and returns when all have finished. A worker index
+  /// is used by one thread at a time, so per-worker buffers need no lock.
+  func run(_ jobs: [Job], _ body: @escaping @Sendable (_ job: Job, _ worker: Int) -> Void)
 }
 
 /// Runs jobs on up to `workers` threads with Dispatch.
 public struct DispatchExecutor: JobExecutor {
-  /// The number of jobs that may run at once.
-  public let workers: Int
-  public init(workers: Int) { self.workers = max(1, workers) }
+  public let workerCount: Int
+  public init(workers: Int) { self.workerCount = max(1, workers) }
 
-  public func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    if workers == 1 || count <= 1 {
-      for i in 0..<count { body(i) }
+  public func run(_ jobs: [Job], _ body: @escaping @Sendable (Job, Int) -> Void) {
+    if workerCount == 1 || jobs.count <= 1 {
+      for job in jobs { body(job, 0) }
       return
     }
-    // Each worker takes the next job index from a shared counter: no job waits behind a slow
-    // one assigned to the same worker.
+    // Each worker takes the next job from a shared counter: no job waits behind a slow one
+    // assigned to the same worker. The iteration index of `concurrentPerform` is the worker.
     let next = JobCounter()
-    DispatchQueue.concurrentPerform(iterations: min(workers, count)) { _ in
+    DispatchQueue.concurrentPerform(iterations: min(workerCount, jobs.count)) { worker in
       while true {
         let i = next.take()
-        if i >= count { return }
-        body(i)
+        if i >= jobs.count { return }
+        body(jobs[i], worker)
       }
     }
   }
 }
 
-/// Runs jobs one after another on the calling thread.
+/// Runs jobs one after another on the calling thread (`-j1`).
 public struct SerialExecutor: JobExecutor {
   public init() {}
-  public func run(count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    for i in 0..<count { body(i) }
+  public var workerCount: Int { 1 }
+  public func run(_ jobs: [Job], _ body: @escaping @Sendable (Job, Int) -> Void) {
+    for job in jobs { body(job, 0) }
   }
 }
 
@@ -62,6 +66,12 @@ public final class ResultSlots<T>: @unchecked Sendable {
   public subscript(i: Int) -> T? {
     get { storage[i] }
     set { storage[i] = newValue }
+  }
+  /// Moves the value out of slot `i`, leaving it empty, so the slot no longer keeps it alive.
+  public func take(_ i: Int) -> T? {
+    let value = storage[i]
+    storage[i] = nil
+    return value
   }
   /// All slots, read after the jobs have finished.
   public var values: [T?] { Array(storage) }

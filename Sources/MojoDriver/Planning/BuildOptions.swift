@@ -35,9 +35,12 @@ public struct BuildOptions: Sendable {
   public var linker: LinkerChoice
   /// Run the IR verifier after lowering (always on in debug builds).
   public var verifyIR: Bool
+  /// `--time-trace` and `--timings`.
+  public var profiling: ProfilingOptions
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
-              emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .auto, verifyIR: Bool = false) {
+              emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .auto, verifyIR: Bool = false,
+              profiling: ProfilingOptions = ProfilingOptions()) {
     self.input = input
     self.output = output
     self.backend = backend
@@ -46,5 +49,37 @@ public struct BuildOptions: Sendable {
     self.jobs = jobs
     self.linker = linker
     self.verifyIR = verifyIR
+    self.profiling = profiling
   }
+}
+
+/// Where a profiling report goes.
+public enum ReportDestination: Sendable, Equatable {
+  /// Next to the output: `<output>.trace.json`, `<output>.timings.html`.
+  case besideOutput
+  case file(String)
+}
+
+/// What to measure and report about the build itself.
+public struct ProfilingOptions: Sendable, Equatable {
+  /// `--time-trace[=FILE]`: write a Chrome trace.
+  public var timeTrace: ReportDestination?
+  /// `--time-trace-granularity`: nested spans shorter than this many microseconds are left out
+  /// of the trace.
+  public var granularityMicroseconds: Int
+  /// `--timings`: a table on stderr.
+  public var timingsText: Bool
+  /// `--timings=html[:FILE]`: an HTML page.
+  public var timingsHTML: ReportDestination?
+
+  public init(timeTrace: ReportDestination? = nil, granularityMicroseconds: Int = 500, timingsText: Bool = false,
+              timingsHTML: ReportDestination? = nil) {
+    self.timeTrace = timeTrace
+    self.granularityMicroseconds = granularityMicroseconds
+    self.timingsText = timingsText
+    self.timingsHTML = timingsHTML
+  }
+
+  /// True when anything is measured; otherwise the build reads no clock.
+  public var isEnabled: Bool { timeTrace != nil || timingsText || timingsHTML != nil }
 }

@@ -1,11 +1,15 @@
 //! The build pipeline, in order. Each step's code lives in its own file:
-//!   1. load:  `Project/ProjectLoader.swift` — find modules from `main.mojo`, parse them in waves
+//!   1. parse: `Project/ProjectLoader.swift` — find modules from `main.mojo`, parse them in
+//!      waves, one job per file
 //!   2. bind:  `MojoSema/Binder.swift` — module symbols, imports, signatures (serial)
 //!   3. check: `MojoSema/BodyChecker.swift` — function bodies, one job per module
-//!   4. lower + generate: `MojoLowering/ModuleLowering.swift` then a `Backend`, one job per module
+//!   4. lower + codegen: `MojoLowering/ModuleLowering.swift` then a `Backend`, one job per
+//!      module; for an executable each job also writes its object to the scratch folder
 //!   5. link:  `Toolchain/Linker.swift` — objects plus the embedded runtime, atomically written
-//! Jobs write results into slots indexed by module; diagnostics are merged in module order and
-//! by position, so output never depends on thread timing.
+//! Every parallel stage is a list of `Job` values (`Planning/Job.swift`) run by a `JobExecutor`
+//! through `Execution/StageRunner.swift`, which also records trace spans and progress. Jobs
+//! write results into slots indexed by module; diagnostics are merged in module order and by
+//! position, so output never depends on thread timing. Reports: `CompilePlan+Profiling.swift`.
 import Foundation
 import MojoCodegen
 import MojoCopyPatch
@@ -13,6 +17,7 @@ import MojoDiagnostics
 import MojoIR
 import MojoLLVM
 import MojoLowering
+import MojoProfiling
 import MojoRuntime
 import MojoSema
 
@@ -22,6 +27,10 @@ public struct BuildResult: Sendable {
   public var diagnostics: [Diagnostic] = []
   /// Text to print on stdout (`--emit ir` / `llvm-ir` without `-o`).
   public var text: String?
+  /// The `--timings` table, to print on stderr.
+  public var timingsText: String?
+  /// Files written by `--time-trace` and `--timings=html`.
+  public var reportFiles: [String] = []
   /// True when the build failed because of errors in the program.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -30,54 +39,58 @@ public struct BuildResult: Sendable {
 public struct CompilePlan: Sendable {
   public let options: BuildOptions
   let executor: any JobExecutor
+  let progress: ProgressLine?
 
-  public init(options: BuildOptions, executor: (any JobExecutor)? = nil) {
+  /// A build of `options`; `executor` defaults to Dispatch with `options.jobs` workers (one
+  /// thread for `-j1`); `progress`, when given, shows a progress line.
+  public init(options: BuildOptions, executor: (any JobExecutor)? = nil, progress: ProgressLine? = nil) {
     self.options = options
-    self.executor = executor ?? DispatchExecutor(workers: options.jobs)
+    self.executor = executor ?? (options.jobs <= 1 ? SerialExecutor() : DispatchExecutor(workers: options.jobs))
+    self.progress = progress
   }
 
   /// Runs the whole pipeline. Throws `DriverError` for environment failures; program errors are
   /// returned as diagnostics.
   public func run() throws -> BuildResult {
+    let recorder = options.profiling.isEnabled ? SpanRecorder(workerCount: executor.workerCount) : nil
+    let runner = StageRunner(executor: executor, recorder: recorder, progress: progress)
+    progress?.start()
+    defer { progress?.finish() }
+    guard let recorder else { return try runStages(runner) }
+    let linkerCPUBefore = ProfileClock.childrenCPU()
+    let open = recorder.begin()
+    var result = try runStages(runner)
+    recorder.end(open, phase: .build, track: 0)
+    let profile = BuildProfile(spans: recorder.spans(), workerCount: executor.workerCount,
+                               peakResidentBytes: ProfileClock.peakResidentBytes(),
+                               linkerCPU: ProfileClock.childrenCPU() &- linkerCPUBefore)
+    try report(profile, into: &result)
+    return result
+  }
+
+  /// The stages in order.
+  func runStages(_ runner: StageRunner) throws -> BuildResult {
     var result = BuildResult()
     // 1. Load and parse.
     let loader = try ProjectLoader(input: options.input)
-    let project = try loader.load(executor: executor)
+    let project = try runner.stage(.parse) { try loader.load(runner: runner) }
     // Imported modules report before their importers, as the reference compiler does (it
     // checks an import when it meets it): modules in reverse discovery order, `main` last.
     result.diagnostics = project.diagnostics.reversed().flatMap { $0 }
     if result.hasErrors { return result }
 
-    // 2. Bind module-level names.
-    var program = Program(modules: project.modules)
-    let bindDiagnostics = Binder.bind(&program)
+    // An executable's objects go to a private scratch folder as each job finishes, so no
+    // stage holds every module's object in memory.
+    let scratch = options.emit == .exe ? try makeScratchFolder() : nil
+    defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
 
-    // 3. Check bodies, one job per module.
-    let frozen = program
-    let moduleCount = project.modules.count
-    let checkedSlots = ResultSlots<(CheckedModule, [Diagnostic])>(count: moduleCount)
-    executor.run(count: moduleCount) { m in checkedSlots[m] = BodyChecker.check(frozen, module: m) }
-    let checked = checkedSlots.values.map { $0! }
-    for m in (0..<moduleCount).reversed() {
-      let all = bindDiagnostics[m] + checked[m].1
-      result.diagnostics += all.filter { $0.location.file != nil }.sorted { $0.location.offset < $1.location.offset }
-      result.diagnostics += all.filter { $0.location.file == nil }
+    // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
+    guard let modules = try compile(project.modules, runner: runner, scratch: scratch, into: &result) else {
+      return result
     }
-    if result.hasErrors { return result }
-
-    // 4. Lower and generate code, one job per module.
-    let backend = makeBackend()
-    let emit = options.emit
-    let verify = options.verifyIR
-    let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: moduleCount)
-    executor.run(count: moduleCount) { m in
-      outputs[m] = Result { try CompilePlan.compileModule(checked[m].0, program: frozen, backend: backend, emit: emit, verify: verify) }
-        .mapError { $0 as? DriverError ?? .codegen(String(describing: $0)) }
-    }
-    let modules = try outputs.values.map { try $0!.get() }
 
     // 5. Emit what was asked for.
-    switch emit {
+    switch options.emit {
     case .ir, .llvmIR:
       let text = modules.compactMap(\.text).joined(separator: "\n")
       if let path = options.output {
@@ -88,36 +101,86 @@ public struct CompilePlan: Sendable {
     case .obj:
       let folder = options.output ?? "."
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      for output in modules { try write(output.object!.bytes, to: "\(folder)/\(output.object!.moduleName).o") }
+      for output in modules {
+        try runner.stage(.writeObject) { try write(output.object!.bytes, to: "\(folder)/\(output.object!.moduleName).o") }
+      }
     case .exe:
-      try link(modules.compactMap(\.object), output: options.output ?? "main")
+      try runner.stage(.link) { try link(modules.compactMap(\.objectPath), scratch: scratch!, output: options.output ?? "main") }
     }
     return result
   }
 
-  /// What one module job produces.
+  /// Binds, checks and compiles `modules`; nil (with the diagnostics in `result`) when the
+  /// program has errors.
+  func compile(_ modules: [SourceModule], runner: StageRunner, scratch: URL?,
+               into result: inout BuildResult) throws -> [ModuleOutput]? {
+    // 2. Bind module-level names.
+    var program = Program(modules: modules)
+    let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program) }
+
+    // 3. Check bodies, one job per module.
+    let frozen = program
+    let names = modules.map(\.name)
+    let checked = ResultSlots<(CheckedModule, [Diagnostic])>(count: names.count)
+    runner.stage(.check) {
+      runner.run(Job.plan(.check, modules: names)) { job, _ in checked[job.index] = BodyChecker.check(frozen, module: job.index) }
+    }
+    for m in names.indices.reversed() {
+      let all = bindDiagnostics[m] + checked[m]!.1
+      result.diagnostics += all.filter { $0.location.file != nil }.sorted { $0.location.offset < $1.location.offset }
+      result.diagnostics += all.filter { $0.location.file == nil }
+    }
+    if result.hasErrors { return nil }
+
+    // 4. Lower and generate code, one job per module. Each job takes its checked module out
+    // of the slot, so it is freed as soon as that module's IR exists.
+    let backend = makeBackend()
+    let emit = options.emit
+    let verify = options.verifyIR || isDebugBuild
+    let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: names.count)
+    runner.stage(.compile) {
+      runner.run(Job.plan(.compile, modules: names)) { job, context in
+        let module = checked.take(job.index)!.0
+        let objectPath = scratch?.appendingPathComponent("\(job.index)-\(job.moduleName).o").path
+        outputs[job.index] = Result {
+          try CompilePlan.compileModule(module, program: frozen, backend: backend, emit: emit, verify: verify,
+                                        objectPath: objectPath, context: context)
+        }.mapError { $0 as? DriverError ?? .codegen(String(describing: $0)) }
+      }
+    }
+    return try outputs.values.map { try $0!.get() }
+  }
+
+  /// What one compile job produces: text, an object in memory, or the path of a written object.
   struct ModuleOutput: Sendable {
     var text: String?
     var object: ObjectFile?
+    var objectPath: String?
   }
 
+  /// Lowers one module and generates its text or object; writes the object to `objectPath`
+  /// when given.
   static func compileModule(_ checked: CheckedModule, program: Program, backend: any Backend, emit: EmitKind,
-                            verify: Bool) throws -> ModuleOutput {
-    let ir = ModuleLowering.lower(checked, in: program)
-    if verify || isDebugBuild {
-      let errors = Verifier.verify(ir)
+                            verify: Bool, objectPath: String?, context: JobContext) throws -> ModuleOutput {
+    let name = program.modules[checked.module].name
+    let ir = context.measure(.lower, name) { ModuleLowering.lower(checked, in: program) }
+    if verify {
+      let errors = context.measure(.verify, name) { Verifier.verify(ir) }
       if !errors.isEmpty {
         throw DriverError.internalError("lowering produced invalid IR for module '\(ir.name)':\n"
           + errors.prefix(10).map(\.description).joined(separator: "\n"))
       }
     }
     switch emit {
-    case .ir: return ModuleOutput(text: Printer.print(ir))
+    case .ir: return ModuleOutput(text: context.measure(.codegen, name) { Printer.print(ir) })
     case .llvmIR:
       guard let llvm = backend as? LLVMBackend else { throw DriverError.codegen("--emit llvm-ir needs --backend llvm") }
-      return ModuleOutput(text: try llvm.emitLLVMText(for: ir))
+      return ModuleOutput(text: try context.measure(.codegen, name) { try llvm.emitLLVMText(for: ir) })
     case .obj, .exe:
-      return ModuleOutput(object: try backend.emitObject(for: ir))
+      let object = try context.measure(.codegen, name) { try backend.emitObject(for: ir) }
+      guard let objectPath else { return ModuleOutput(object: object) }
+      try context.measure(.writeObject, name) { try write(object.bytes, to: objectPath) }
+      return ModuleOutput(objectPath: objectPath)
     }
   }
 
@@ -128,29 +191,28 @@ public struct CompilePlan: Sendable {
     }
   }
 
-  /// Writes objects and the runtime to a private temporary folder and links them.
-  func link(_ objects: [ObjectFile], output: String) throws {
+  /// A fresh private folder for objects.
+  func makeScratchFolder() throws -> URL {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mojoc-\(getpid())-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: scratch) }
-    var paths: [String] = []
-    for (i, object) in objects.enumerated() {
-      let path = scratch.appendingPathComponent("\(i)-\(object.moduleName).o").path
-      try write(object.bytes, to: path)
-      paths.append(path)
-    }
+    return scratch
+  }
+
+  /// Adds the runtime to the written objects and links them.
+  func link(_ objectPaths: [String], scratch: URL, output: String) throws {
     let runtimePath = scratch.appendingPathComponent("mojo_runtime.o").path
     try write(RuntimeObject.bytes, to: runtimePath)
-    paths.append(runtimePath)
     let outputURL = URL(fileURLWithPath: output)
     let temporary = outputURL.deletingLastPathComponent()
       .appendingPathComponent(".\(outputURL.lastPathComponent).mojoc-\(getpid()).tmp").path
     let linker = Linker(choice: options.linker)
-    let job = try linker.plan(objects: paths, output: temporary)
+    let job = try linker.plan(objects: objectPaths + [runtimePath], output: temporary)
     try linker.run(job, finalOutput: output)
   }
 
-  func write(_ bytes: [UInt8], to path: String) throws {
+  func write(_ bytes: [UInt8], to path: String) throws { try CompilePlan.write(bytes, to: path) }
+
+  static func write(_ bytes: [UInt8], to path: String) throws {
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
       throw DriverError.cannotWrite(path, "cannot create file")
     }

@@ -54,13 +54,18 @@ public struct ProjectLoader: Sendable {
   }
 
   /// Loads every module reachable from the entry file, parsing each wave with `executor`.
-  public func load(executor: some JobExecutor) throws -> LoadedProject {
+  public func load(executor: any JobExecutor) throws -> LoadedProject {
+    try load(runner: StageRunner(executor: executor, recorder: nil, progress: nil))
+  }
+
+  /// Loads every module reachable from the entry file, one parse job per file of each wave.
+  func load(runner: StageRunner) throws -> LoadedProject {
     var modules: [SourceModule] = []
     var diagnostics: [[Diagnostic]] = []
     var known: Set<String> = ["main"]
     var wave = [Candidate(name: "main", relativePath: entry, isPackage: false)]
     while !wave.isEmpty {
-      let results = try parseWave(wave, executor: executor)
+      let results = try parseWave(wave, runner: runner)
       var next: [Candidate] = []
       for (candidate, (module, diags)) in zip(wave, results) {
         modules.append(module)
@@ -109,22 +114,22 @@ public struct ProjectLoader: Sendable {
     return nil
   }
 
-  private func parseWave(_ wave: [Candidate], executor: some JobExecutor) throws -> [(SourceModule, [Diagnostic])] {
+  private func parseWave(_ wave: [Candidate], runner: StageRunner) throws -> [(SourceModule, [Diagnostic])] {
     let slots = ResultSlots<Result<(SourceModule, [Diagnostic]), DriverError>>(count: wave.count)
-    executor.run(count: wave.count) { i in
-      let candidate = wave[i]
+    runner.run(Job.plan(.parse, modules: wave.map(\.name))) { job, _ in
+      let candidate = wave[job.index]
       guard let relativePath = candidate.relativePath else {
-        slots[i] = .success((SourceModule(name: candidate.name, file: nil, tree: SyntaxTree(), isPackage: true), []))
+        slots[job.index] = .success((SourceModule(name: candidate.name, file: nil, tree: SyntaxTree(), isPackage: true), []))
         return
       }
       let url = root.appendingPathComponent(relativePath)
       guard let data = FileManager.default.contents(atPath: url.path) else {
-        slots[i] = .failure(.cannotRead(url.path))
+        slots[job.index] = .failure(.cannotRead(url.path))
         return
       }
       let file = SourceFile(path: displayRoot + "/" + relativePath, relativePath: relativePath, bytes: [UInt8](data))
       let (tree, diagnostics) = Parser.parse(file)
-      slots[i] = .success((SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage), diagnostics))
+      slots[job.index] = .success((SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage), diagnostics))
     }
     return try slots.values.map { try $0!.get() }
   }

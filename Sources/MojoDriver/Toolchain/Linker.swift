@@ -1,17 +1,26 @@
 //! Links objects into an executable through the system C compiler driver (`cc`), which adds the
-//! C runtime start files and libc. Uses LLD when it can be found (the fastest linker measured
-//! on this machine kind, research/spike.md §4), else `cc`'s default linker.
+//! C runtime start files and libc. `--linker` picks the linker `cc` runs; `auto` takes the
+//! fastest one installed, in the order measured on this machine with 1000 objects
+//! (lld, then gold, then GNU ld; mold 1.10 was slower than GNU ld there, research/spike.md §4).
 //! The executable is written atomically: linked to a temporary name beside the output, then
 //! renamed, so a failed build never leaves a partial file or touches an existing output.
 import Foundation
 
 /// Which linker `cc` should run.
 public enum LinkerChoice: String, Sendable, CaseIterable {
-  /// LLD when installed, else the system default.
+  /// The fastest installed: lld, else gold, else the system default (GNU ld).
   case auto
+  /// LLVM's LLD (`ld.lld` on PATH, or Debian's LLVM 19).
   case lld
+  /// mold, when installed.
+  case mold
+  /// GNU gold.
+  case gold
   /// GNU ld (the system default on Debian).
   case bfd
+
+  /// The order `auto` tries, fastest first.
+  static let fastestFirst: [LinkerChoice] = [.lld, .gold, .bfd]
 }
 
 /// A plan to link: the command line as values, turned into strings only at launch.
@@ -43,23 +52,30 @@ public struct Linker: Sendable {
     return FileManager.default.isExecutableFile(atPath: debian + "/ld.lld") ? debian : nil
   }
 
+  /// The `cc` arguments that select `choice`, or nil when that linker is not installed.
+  static func selection(_ choice: LinkerChoice) -> [String]? {
+    switch choice {
+    case .auto:
+      for candidate in LinkerChoice.fastestFirst { if let arguments = selection(candidate) { return arguments } }
+      return []
+    case .lld:
+      return lldDirectory().map { ["-B" + $0, "-fuse-ld=lld"] }
+    case .mold:
+      return find("ld.mold") != nil || find("mold") != nil ? ["-fuse-ld=mold"] : nil
+    case .gold:
+      return find("ld.gold") != nil ? ["-fuse-ld=gold"] : nil
+    case .bfd:
+      return ["-fuse-ld=bfd"]
+    }
+  }
+
   /// The link command for `objects` producing `output`.
   public func plan(objects: [String], output: String) throws -> LinkJob {
     guard let cc = Linker.find("cc") ?? Linker.find("gcc") ?? Linker.find("clang") else { throw DriverError.linkerNotFound }
-    var arguments: [String] = []
-    switch choice {
-    case .auto, .lld:
-      if let dir = Linker.lldDirectory() {
-        arguments += ["-B" + dir, "-fuse-ld=lld"]
-      } else if choice == .lld {
-        throw DriverError.linkFailed(command: "cc -fuse-ld=lld", output: "ld.lld not found")
-      }
-    case .bfd:
-      arguments += ["-fuse-ld=bfd"]
+    guard let selection = Linker.selection(choice) else {
+      throw DriverError.linkFailed(command: "cc -fuse-ld=\(choice.rawValue)", output: "\(choice.rawValue) linker not found")
     }
-    arguments += ["-o", output]
-    arguments += objects
-    return LinkJob(driver: cc, arguments: arguments, output: output)
+    return LinkJob(driver: cc, arguments: selection + ["-o", output] + objects, output: output)
   }
 
   /// Runs `job`, writing to a temporary file that replaces `finalOutput` only on success.

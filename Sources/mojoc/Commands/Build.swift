@@ -1,5 +1,6 @@
 //! `mojoc build <project-folder | file.mojo> [-o exe] [--backend cnp|llvm] [-O0..-O3]
-//! [--emit ir|llvm-ir|obj|exe] [-j N]`.
+//! [--emit ir|llvm-ir|obj|exe] [-j N] [--linker auto|lld|mold|gold|bfd] [--time-trace[=FILE]]
+//! [--time-trace-granularity US] [--timings[=html[:FILE]]]`.
 import ArgumentParser
 import Foundation
 import MojoCodegen
@@ -32,25 +33,64 @@ extension Mojoc {
     @Option(name: .customShort("j", allowingJoined: true), help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    @Option(help: "Linker used through cc: auto, lld, bfd.")
+    @Option(help: "Linker used through cc: auto (fastest installed), lld, mold, gold, bfd.")
     var linker: LinkerChoice = .auto
 
     @Flag(help: "Run the IR verifier after lowering.")
     var verifyIR = false
 
+    @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
+    var timeTraceGranularity: Int = 500
+
+    // `--time-trace[=FILE]` and `--timings[=html[:FILE]]` take an optional value, which
+    // ArgumentParser options cannot; they arrive here unparsed and `profiling()` reads them.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+      "--time-trace[=FILE]: Chrome trace JSON (default <output>.trace.json). "
+        + "--timings: phase table on stderr; --timings=html[:FILE]: HTML report (default <output>.timings.html).",
+      valueName: "profiling-flags"))
+    var profilingFlags: [String] = []
+
+    /// The profiling options spelled by `profilingFlags`.
+    func profiling() throws -> ProfilingOptions {
+      var options = ProfilingOptions(granularityMicroseconds: timeTraceGranularity)
+      for flag in profilingFlags {
+        if flag == "--time-trace" {
+          options.timeTrace = .besideOutput
+        } else if flag.hasPrefix("--time-trace=") {
+          let file = String(flag.dropFirst("--time-trace=".count))
+          options.timeTrace = file.isEmpty ? .besideOutput : .file(file)
+        } else if flag == "--timings" || flag == "--timings=text" {
+          options.timingsText = true
+        } else if flag == "--timings=html" {
+          options.timingsHTML = .besideOutput
+        } else if flag.hasPrefix("--timings=html:") {
+          let file = String(flag.dropFirst("--timings=html:".count))
+          options.timingsHTML = file.isEmpty ? .besideOutput : .file(file)
+        } else {
+          throw ValidationError("unknown option or extra argument '\(flag)'")
+        }
+      }
+      return options
+    }
+
     func validate() throws {
       guard (0...3).contains(optimization) else { throw ValidationError("-O takes 0, 1, 2 or 3") }
       if let jobs, jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
       if emit == .llvmIR && backend != .llvm { throw ValidationError("--emit llvm-ir needs --backend llvm") }
+      if timeTraceGranularity < 0 { throw ValidationError("--time-trace-granularity cannot be negative") }
+      _ = try profiling()
     }
 
     func run() throws {
       let options = BuildOptions(
         input: input, output: output, backend: backend, optimization: OptimizationLevel(rawValue: optimization)!,
-        emit: emit, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, linker: linker, verifyIR: verifyIR)
+        emit: emit, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, linker: linker, verifyIR: verifyIR,
+        profiling: try profiling())
+      // The progress line is for people watching a terminal, never for logs or pipes.
+      let progress = isatty(2) != 0 ? ProgressLine() : nil
       let result: BuildResult
       do {
-        result = try CompilePlan(options: options).run()
+        result = try CompilePlan(options: options, progress: progress).run()
       } catch let error as DriverError {
         FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
         throw ExitCode(2)
@@ -60,6 +100,7 @@ extension Mojoc {
         for d in result.diagnostics { text += DiagnosticRenderer.render(d) }
         FileHandle.standardError.write(Data(text.utf8))
       }
+      if let timings = result.timingsText { FileHandle.standardError.write(Data(timings.utf8)) }
       if result.hasErrors { throw ExitCode(1) }
       if let text = result.text { FileHandle.standardOutput.write(Data(text.utf8)) }
     }

@@ -1,0 +1,51 @@
+//! Runs the driver's stages: serial stages on the driver thread, parallel stages as job lists
+//! through the executor. When profiling is on it records one span per stage on the driver's
+//! track and one per job on the worker's track; when off it reads no clock at all.
+import MojoProfiling
+
+/// Runs stages and jobs, recording spans and progress when asked to.
+struct StageRunner: Sendable {
+  let executor: any JobExecutor
+  let recorder: SpanRecorder?
+  let progress: ProgressLine?
+
+  /// Runs a serial stage (or the driver's side of a parallel one) on the calling thread.
+  func stage<T>(_ phase: Phase, _ body: () throws -> T) rethrows -> T {
+    progress?.beginStage(phase.name)
+    guard let recorder else { return try body() }
+    return try recorder.measure(phase, track: 0, body)
+  }
+
+  /// Runs every job of a parallel stage and returns when all have finished.
+  func run(_ jobs: [Job], _ body: @escaping @Sendable (Job, JobContext) -> Void) {
+    progress?.beginBatch(jobs)
+    let recorder = self.recorder, progress = self.progress
+    executor.run(jobs) { job, worker in
+      progress?.jobStarted(job)
+      let context = JobContext(recorder: recorder, track: worker + 1)
+      if let recorder {
+        let open = recorder.begin()
+        body(job, context)
+        recorder.end(open, phase: job.kind.phase, label: job.moduleName, track: worker + 1)
+      } else {
+        body(job, context)
+      }
+      progress?.jobFinished()
+    }
+  }
+}
+
+/// What a running job may use: nested spans on its worker's track.
+struct JobContext: Sendable {
+  let recorder: SpanRecorder?
+  let track: Int
+
+  /// Runs `body` inside a detail span (dropped from traces below the granularity).
+  func measure<T>(_ phase: Phase, _ label: String, _ body: () throws -> T) rethrows -> T {
+    guard let recorder else { return try body() }
+    return try recorder.measure(phase, label, track: track, isDetail: true, body)
+  }
+
+  /// A context that records nothing, for callers outside a stage.
+  static let untraced = JobContext(recorder: nil, track: 0)
+}

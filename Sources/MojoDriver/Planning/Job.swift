@@ -1,0 +1,43 @@
+//! A planned unit of parallel work as a plain value: what to do and to which module. The plan
+//! of a stage is a list of these, in module order; the executor decides only when and where
+//! each runs, never what it does.
+import MojoProfiling
+
+/// One job of a parallel stage.
+public struct Job: Sendable, Equatable {
+  /// What a job does.
+  public enum Kind: Sendable, Equatable {
+    /// Read and parse one module file.
+    case parse
+    /// Check the function bodies of one module.
+    case check
+    /// Lower one checked module to IR and generate its object (or text).
+    case compile
+
+    /// The phase its span is recorded under.
+    public var phase: Phase {
+      switch self {
+      case .parse: .parse
+      case .check: .check
+      case .compile: .compile
+      }
+    }
+  }
+
+  public var kind: Kind
+  /// The slot the job writes: the module's index in the stage's module list.
+  public var index: Int
+  /// The module's dotted name, for traces, progress and messages.
+  public var moduleName: String
+
+  public init(kind: Kind, index: Int, moduleName: String) {
+    self.kind = kind
+    self.index = index
+    self.moduleName = moduleName
+  }
+
+  /// One job of `kind` per module name, in order.
+  public static func plan(_ kind: Kind, modules: [String]) -> [Job] {
+    modules.enumerated().map { Job(kind: kind, index: $0.offset, moduleName: $0.element) }
+  }
+}
