@@ -58,7 +58,7 @@ extension BodyChecker {
       return element
     }
     if base == .string || base == .stringLiteral {
-      report(SemaDiagnostics.notSupportedYet("indexing a String by position (use s[byte=i])", location(e.offset)))
+      report(SemaDiagnostics.stringPositionalIndex(location(e.offset)))
     } else if base != .error {
       report(SemaDiagnostics.noAttribute(base.description, "__getitem__", location(e.offset)))
     }
@@ -71,7 +71,10 @@ extension BodyChecker {
       report(SemaDiagnostics.notSupportedYet("a list literal without a 'List[T]' type", location(e.offset)))
       return .error
     }
-    for item in tree.list(of: e) { checkValue(item, as: element) }
+    for item in tree.list(of: e) {
+      checkValue(item, as: element)
+      checkOwnedValue(item)
+    }
     return .list(element)
   }
 
@@ -93,6 +96,7 @@ extension BodyChecker {
       }
       let signature = FunctionSignature(displayName: info.name, parameters: parameters, result: type, symbol: "")
       guard let arguments = matchArguments(e, signature, args) else { return type }
+      for case .expression(let value) in arguments { checkOwnedValue(value) }  // fields own their values
       record(id, .construct(module: m, index: s), arguments)
     } else {
       report(SemaDiagnostics.notSupportedYet("constructing '\(info.name)' without an initializer", location(e.offset)))
@@ -172,6 +176,7 @@ extension BodyChecker {
       switch (method, args.count) {
       case ("append", 1):
         checkValue(args[0].value, as: element)
+        checkOwnedValue(args[0].value)
         record(id, .listAppend, [.expression(receiver), .expression(args[0].value)])
         return SemaType.none
       case ("pop", 0), ("pop", 1):
@@ -187,6 +192,7 @@ extension BodyChecker {
       case ("insert", 2):
         checkValue(args[0].value, as: .int)
         checkValue(args[1].value, as: element)
+        checkOwnedValue(args[1].value)
         record(id, .listInsert, [.expression(receiver), .expression(args[0].value), .expression(args[1].value)])
         return SemaType.none
       case ("clear", 0):

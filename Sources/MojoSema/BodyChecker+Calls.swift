@@ -121,7 +121,8 @@ extension BodyChecker {
           if t.isLiteral && convertible(t, to: p.type) {
             materialize(value, as: p.type)
           } else if !failed {
-            report(SemaDiagnostics.argumentType(name, p.name, t.materialized, p.type, location(tree.expr(value).offset)))
+            let d = SemaDiagnostics.argumentType(name, p.name, t.materialized, p.type, location(startOffset(value)))
+            if t == .floatLiteral && p.type == .int { reportInstantiationFailure(d) } else { report(d) }
             failed = true
           }
         }
@@ -258,7 +259,8 @@ extension BodyChecker {
         guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
         let t = checkExpression(args[0].value, expected: nil)
         guard case .list = t else {
-          if t != .error { report(SemaDiagnostics.argumentType("len", "value", t.materialized, .list(.int), location(tree.expr(args[0].value).offset))) }
+          if t == .string || t == .stringLiteral { report(SemaDiagnostics.lenOfString(at)) }
+          else if t != .error { report(SemaDiagnostics.argumentType("len", "value", t.materialized, .list(.int), location(startOffset(args[0].value)))) }
           return .error
         }
         record(id, .len, [.expression(args[0].value)])

@@ -20,14 +20,68 @@ extension BodyChecker {
       materialize(id, as: target)
       return
     }
-    report(SemaDiagnostics.cannotConvert(literalDisplay(id, type), target, location(diagnosticOffset(id))))
+    let d = SemaDiagnostics.cannotConvert(literalDisplay(id, type), target, location(diagnosticOffset(id)))
+    if type == .floatLiteral && target == .int { reportInstantiationFailure(d) } else { report(d) }
   }
 
   /// The name of a type in a conversion message (`IntLiteral[1]` for a literal, as the
   /// reference compiler prints it).
   func literalDisplay(_ id: ExprID, _ type: SemaType) -> String {
     if case .constant(.int(let v)) = result.exprFacts[Int(id.index)], type == .intLiteral { return "IntLiteral[\(v)]" }
-    return type.description
+    if case .constant(.string(let bytes)) = result.exprFacts[Int(id.index)], type == .stringLiteral {
+      return "StringLiteral[\"\(String(decoding: bytes, as: UTF8.self))\"]"
+    }
+    return typeName(type)
+  }
+
+  /// A type's name in messages (struct types by their declared name).
+  func typeName(_ type: SemaType) -> String {
+    switch type {
+    case .structType: program.structInfo(type)!.name
+    case .list(let element): "List[\(typeName(element))]"
+    default: type.description
+    }
+  }
+
+  /// The offset of an expression's first byte (binary nodes record their operator).
+  func startOffset(_ id: ExprID) -> UInt32 {
+    let e = tree.expr(id)
+    switch e.kind {
+    case .binary, .call, .member, .index, .byteIndex, .transfer: return startOffset(ExprID(Int(e.a)))
+    case .comparison: return startOffset(tree.list(of: e).first!)
+    case .ternary: return startOffset(ExprID(Int(e.b)))
+    default: return e.offset
+    }
+  }
+
+  /// A FloatLiteral used where an `Int` is needed: the reference compiler reports this when it
+  /// instantiates the program's functions, at `main`, with the real reason as a note.
+  mutating func reportInstantiationFailure(_ reason: Diagnostic) {
+    var at = location(tree.functions[currentFunction].offset)
+    if case .function(_, let main)? = program.symbols[0]["main"], let mainFile = program.modules[0].file {
+      at = SourceLocation(file: mainFile, offset: Int(program.modules[0].tree.functions[main].offset))
+    }
+    report(SemaDiagnostics.functionInstantiationFailed(at, note: reason))
+  }
+
+  /// Reports that a value of a non-implicitly-copyable type is read from a place where it would
+  /// have to be copied (LANGUAGE.md §9.3): `.copy()` or `^` is required.
+  mutating func checkOwnedValue(_ id: ExprID) {
+    let type = result.exprTypes[Int(id.index)]
+    let isCopyable: Bool
+    switch type {
+    case .list: isCopyable = false
+    case .structType: isCopyable = program.structInfo(type)!.isImplicitlyCopyable
+    default: return
+    }
+    guard !isCopyable else { return }
+    let isPlace: Bool
+    switch result.exprFacts[Int(id.index)] {
+    case .local, .field: isPlace = true
+    case .none: isPlace = tree.expr(id).kind == .index
+    default: isPlace = false
+    }
+    if isPlace { report(SemaDiagnostics.implicitCopy(typeName(type), location(startOffset(id)))) }
   }
 
   /// Where a diagnostic about expression `id` points: a binary expression's operator, else its
@@ -255,6 +309,12 @@ extension BodyChecker {
     if lt.isLiteral { lt = lt.materialized; materialize(left, as: lt) }
     if rt.isLiteral { rt = rt.materialized; materialize(right, as: rt) }
     if op.isComparison {
+      // Quirk of the reference compiler (LANGUAGE.md §6.3): an IntLiteral on the left of a
+      // comparison with a Float64 finds no method.
+      if lt0 == .intLiteral && rt0 == .float64 {
+        report(SemaDiagnostics.noMatchingMethod(op.methodName, location(startOffset(right))))
+        return .error
+      }
       if lt == rt, [.int, .float64, .bool, .string].contains(lt) { return .bool }
     } else {
       switch (op, lt, rt) {
@@ -276,7 +336,18 @@ extension BodyChecker {
       report(SemaDiagnostics.notSupportedYet("'Float64 ** Float64'", location(offset)))
       return .error
     }
-    report(SemaDiagnostics.unsupportedOperands(op.methodName, lt, rt, location(offset)))
+    // The reference compiler's wording depends on the operands (checked against Mojo 1.2).
+    let rhs = location(startOffset(right))
+    let mismatch = SemaDiagnostics.unsupportedOperands(op.methodName, lt, rt, rhs)
+    if (lt0 == .floatLiteral && rt == .int) || (rt0 == .floatLiteral && lt == .int) {
+      reportInstantiationFailure(mismatch)
+    } else if lt0.isLiteral {
+      report(SemaDiagnostics.noMatchingMethod(op.methodName, rhs))
+    } else if lt == .bool && !op.isComparison {
+      report(SemaDiagnostics.doesNotImplement("Bool", op.methodName, location(offset)))
+    } else {
+      report(mismatch)
+    }
     return .error
   }
 }

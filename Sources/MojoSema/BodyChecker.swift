@@ -25,6 +25,7 @@ public struct BodyChecker {
   var isIndirect: [Bool] = []
   var loopDepth = 0
   var signature: FunctionSignature!
+  var currentFunction = 0
 
   /// Prepares to check module `module` of `program`.
   public init(program: Program, module: Int) {
@@ -64,6 +65,7 @@ public struct BodyChecker {
   mutating func checkFunction(_ index: Int) {
     let decl = tree.functions[index]
     signature = program.signatures[module][index]
+    currentFunction = index
     scopes = [[:]]
     locals = []
     isIndirect = []
@@ -124,9 +126,13 @@ public struct BodyChecker {
       let value = ExprID(Int(s.c))
       if typeID.exists {
         type = SignatureResolver.resolveType(typeID, in: program, module: module, into: &diagnostics)
-        if value.exists { checkValue(value, as: type) }
+        if value.exists {
+          checkValue(value, as: type)
+          checkOwnedValue(value)
+        }
       } else if value.exists {
         type = checkExpression(value, expected: nil).materialized
+        checkOwnedValue(value)
         if type == .none { report(SemaDiagnostics.cannotConvert("None", .int, location(tree.expr(value).offset))); type = .error }
       }
       result.stmtSlots[Int(id.index)] = declareLocal(name, type: type, mutable: true, offset: s.offset)
@@ -148,6 +154,7 @@ public struct BodyChecker {
           report(SemaDiagnostics.cannotConvert(t.description, .none, location(tree.expr(value).offset)))
         } else {
           checkValue(value, as: signature.result)
+          checkOwnedValue(value)
         }
       } else if signature.result != .none {
         report(SemaDiagnostics.missingReturn(location(s.offset)))
@@ -253,6 +260,7 @@ public struct BodyChecker {
         let type = checkExpression(target, expected: nil)
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
         checkValue(value, as: type)
+        checkOwnedValue(value)
         return
       } else {
         report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
@@ -271,6 +279,7 @@ public struct BodyChecker {
       result.exprFacts[Int(target.index)] = .local(slot)
       result.exprTypes[Int(target.index)] = locals[Int(slot)]
       checkValue(value, as: locals[Int(slot)])
+      checkOwnedValue(value)
     case .constant:
       report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
     case nil:

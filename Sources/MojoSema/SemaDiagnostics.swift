@@ -6,6 +6,25 @@ public enum SemaDiagnostics {
   static func ambiguousImport(_ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "ambiguousImport", message: "import of '\(name)' is ambiguous", at: at)
   }
+  static func doesNotImplement(_ type: String, _ method: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "doesNotImplement", message: "'\(type)' does not implement the '\(method)' method", at: at)
+  }
+  static func functionInstantiationFailed(_ at: SourceLocation, note: Diagnostic) -> Diagnostic {
+    Diagnostic(id: "functionInstantiationFailed", message: "function instantiation failed", at: at,
+               notes: [Diagnostic(id: note.id, severity: .note, message: note.message, at: note.location)])
+  }
+  static func implicitCopy(_ type: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "implicitCopy", message: "value of type '\(type)' cannot be implicitly copied, it does not conform to 'ImplicitlyCopyable'", at: at)
+  }
+  static func lenOfString(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "lenOfString", message: "`len(String/StringSlice)` is not supported because Mojo strings are UTF-8 encoded, so a single length is ambiguous: it could mean the number of UTF-8 bytes, the number of Unicode code points, or the number of user-visible characters (grapheme clusters). Use `s.byte_length()` or `len(s.bytes())` for the number of UTF-8 bytes, `len(s.codepoints())` for Unicode code points, or `len(s.graphemes())` for grapheme clusters.", at: at)
+  }
+  static func noMatchingMethod(_ method: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "noMatchingMethod", message: "no matching method in call to '\(method)'", at: at)
+  }
+  static func stringPositionalIndex(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "stringPositionalIndex", message: "String does not support direct positional indexing like `s[i]` because Mojo strings are UTF-8 encoded, and the same position can mean three different things. Use one of: `s[byte=i]` for a raw UTF-8 byte, `s[codepoint=i]` for a Unicode code point, or `s[grapheme=i]` for a user-visible character (grapheme cluster).", at: at)
+  }
   static func breakOutsideLoop(_ keyword: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "breakOutsideLoop", message: "'\(keyword)' is not inside a loop", at: at)
   }

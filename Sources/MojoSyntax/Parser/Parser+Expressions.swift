@@ -172,6 +172,7 @@ extension Parser {
         tree.arguments.append(contentsOf: args)
         expr = addExpr(.call, offset: offset, a: expr.index, b: start, c: UInt32(args.count))
       case .leftBracket:
+        let bracket = current.start
         advance()
         if at(.identifier) && peek() == .assign && text(of: current).elementsEqual("byte".utf8) {
           let offset = current.start
@@ -181,7 +182,7 @@ extension Parser {
           expect(.rightBracket, "']'")
           expr = addExpr(.byteIndex, offset: offset, a: expr.index, b: index.index)
         } else {
-          let offset = current.start
+          let offset = bracket
           let index = parseExpression()
           if at(.colon) { report(SyntaxDiagnostics.notSupportedYet("slicing", location(current.start))) }
           expect(.rightBracket, "']'")
