@@ -43,9 +43,10 @@ let package = Package(
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
         "MojoLLVM", "MojoCopyPatch", "MojoRuntime", "MojoProfiling",
       ]),
+    .target(name: "MojoCorpus"),
     .executableTarget(
       name: "mojoc",
-      dependencies: ["MojoDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["MojoDriver", "MojoCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
     // MARK: - Tests
     .target(name: "TestSupport", dependencies: ["MojoDriver"], path: "Tests/TestSupport"),
@@ -57,6 +58,7 @@ let package = Package(
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
     .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "TestSupport"]),
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
+    .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "TestSupport"]),
     .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),
   ]
 )

@@ -1,0 +1,6 @@
+import ArgumentParser
+extension Mojoc {
+  struct Bench: ParsableCommand {
+    func run() throws {}
+  }
+}
