@@ -150,7 +150,7 @@ struct Layout {
               case .immC: value = e.immC
               case .frameSize: value = Int64(e.frameSize)
               case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
-                   .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
+                   .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7, .argInt6, .argInt7, .argInt8, .argInt9:
                 value = Int64(selection.argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
               case .continuation: value = Int64(offsets[Int(continuations[i])])
               case .jumpTarget: value = Int64(offsets[Int(selection.allBlockStarts[blockBase + Int(e.jumpTarget)])])

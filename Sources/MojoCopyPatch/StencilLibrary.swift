@@ -22,6 +22,9 @@ enum HoleValue: UInt8, Sendable, CaseIterable {
   case frameSize
   case argInt0, argInt1, argInt2, argInt3, argInt4, argInt5
   case argFloat0, argFloat1, argFloat2, argFloat3, argFloat4, argFloat5, argFloat6, argFloat7
+  /// Integer arguments 7 to 10 (passed on the stack). Argument holes are numbered in case order:
+  /// slot `rawValue - argInt0` of an emission's `StencilLibrary.argumentStride` argument slots.
+  case argInt6, argInt7, argInt8, argInt9
   /// The next stencil, or the target of `br` / the fall-through target of `condbr`.
   case continuation
   /// The taken target of `condbr`.
@@ -69,7 +72,8 @@ public final class StencilLibrary: Sendable {
   let binary: [Int16]
   /// Unary operations on a slot: `opcode.rawValue`.
   let unary: [Int16]
-  /// Calls: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0 i64/ptr, 1 i1, 2 f64, 3 void).
+  /// Calls: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0 i64/ptr, 1 i1, 2 f64, 3 void);
+  /// -1 where no stencil exists (more than 2 float arguments with more than 6 integer ones).
   let calls: [Int16]
   /// Fused compare-and-branch: `((opcode.rawValue * 2 + variant) * 2 + inverted)`, variant 0
   /// slot/slot, 1 slot/imm; `inverted` continues to the true target.
@@ -82,8 +86,11 @@ public final class StencilLibrary: Sendable {
   let entries: [Int16]
   let retSlot, retImm, retVoid, jump, condbr, condbrNot, unreachable: Int16
 
-  /// The largest argument counts a call or entry stencil handles.
-  static let maxIntArgs = 6, maxFloatArgs = 8
+  /// The largest argument counts a call or entry stencil handles (with more than
+  /// `maxRegisterIntArgs` integer arguments, at most `maxFloatArgsWithStackArgs` float ones).
+  static let maxIntArgs = 10, maxRegisterIntArgs = 6, maxFloatArgs = 8, maxFloatArgsWithStackArgs = 2
+  /// Argument slots per call or entry: integer 0-5, float 0-7, integer 6-9 (`HoleValue` order).
+  static let argumentStride = 18
 
   /// Decodes the generated records and builds the dense tables.
   init() {
@@ -153,13 +160,13 @@ public final class StencilLibrary: Sendable {
         break
       }
     }
-    var calls = [Int16](repeating: -1, count: 7 * 9 * 4)
+    var calls = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 4)
     for n in 0...Self.maxIntArgs {
       for m in 0...Self.maxFloatArgs {
         for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
       }
     }
-    var entries = [Int16](repeating: -1, count: 7 * 9 * 2)
+    var entries = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 2)
     for n in 0...Self.maxIntArgs {
       for m in 0...Self.maxFloatArgs {
         entries[(n * 9 + m) * 2] = find("entry_\(n)_\(m)_i")

@@ -1,6 +1,6 @@
 //! Instruction selection for copy-and-patch: each IR instruction becomes one stencil instance
 //! (an `Emission`), chosen from the library's dense tables by opcode and operand kinds. Every IR
-//! value has an 8-byte frame slot at `8 * index`; after them come 14 temporaries (immediates that
+//! value has an 8-byte frame slot at `8 * index`; after them come 18 temporaries (immediates that
 //! a stencil cannot take directly are first copied into one) and one scratch slot that receives
 //! the argument registers a function does not use.
 import MojoCodegen
@@ -17,7 +17,7 @@ struct Emission {
   var continuation: Int32 = -1
   /// The callee (`FunctionRef` index) of a call, or the data object of `addr`.
   var aux: Int32 = 0
-  /// Start of 14 argument slots (6 integer, 8 float) in `Selection.argumentSlots`, or -1.
+  /// Start of `StencilLibrary.argumentStride` argument slots in `Selection.argumentSlots`, or -1.
   var arguments: Int32 = -1
   /// The frame size, for the entry stencil.
   var frameSize: Int32 = 0
@@ -41,7 +41,7 @@ struct StencilSelector {
   var selection = Selection()
 
   /// Number of temporaries after the value slots.
-  static let temporaries = 14
+  static let temporaries = 18
 
   init(library: StencilLibrary, module: IRModule) {
     self.library = library
@@ -53,7 +53,7 @@ struct StencilSelector {
     let first = selection.emissions.count
     selection.functionBlockBase.append(selection.allBlockStarts.count)
     let valueCount = f.valueTypes.count
-    guard valueCount + Self.temporaries + 1 < (1 << 27) else {
+    guard valueCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
       throw CodegenError("copy-and-patch: \(f.symbol) has too many values for a 32-bit frame")
     }
     let temp = Int32(valueCount * 8)
@@ -90,11 +90,12 @@ struct StencilSelector {
     selection.emissions.append(e)
   }
 
-  /// Records the 14 argument slots of an entry or a call; unused registers get `scratch`.
+  /// Records the argument slots of an entry or a call (`StencilLibrary.argumentStride` of them, in
+  /// `HoleValue` order); slots of absent arguments get `scratch`.
   private mutating func appendArguments(types: [IRType], what: String, scratch: Int32,
                                         slotOf: (Int) throws -> ValueID?) throws -> Int32 {
     let start = selection.argumentSlots.count
-    selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: 14))
+    selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: StencilLibrary.argumentStride))
     var ints = 0, floats = 0
     for (k, type) in types.enumerated() {
       let slot = try slotOf(k).map { Int32($0.index) * 8 } ?? scratch
@@ -104,16 +105,19 @@ struct StencilSelector {
         floats += 1
       } else {
         guard ints < StencilLibrary.maxIntArgs else { throw tooManyArguments(what) }
-        selection.argumentSlots[start + ints] = slot
+        selection.argumentSlots[start + (ints < 6 ? ints : 8 + ints)] = slot
         ints += 1
       }
+    }
+    if ints > StencilLibrary.maxRegisterIntArgs && floats > StencilLibrary.maxFloatArgsWithStackArgs {
+      throw tooManyArguments(what)
     }
     return Int32(start)
   }
 
   private func tooManyArguments(_ what: String) -> CodegenError {
-    CodegenError("copy-and-patch: no stencil for \(what) with more than 6 integer or 8 float arguments "
-                 + "(stack-passed arguments are not supported)")
+    CodegenError("copy-and-patch: no stencil for \(what): at most 10 integer and 8 float arguments, and at most "
+                 + "2 float arguments beside more than 6 integer ones")
   }
 
   /// The 64-bit pattern of an immediate operand.

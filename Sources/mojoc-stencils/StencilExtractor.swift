@@ -39,7 +39,7 @@ enum StencilExtractor {
       "_CONTINUE": "continuation", "_JUMP_TARGET": "jumpTarget", "_CALLEE": "callee", "_DATA": "data",
       "mojo_rt_trap_div_zero": "trapDivZero",
     ]
-    for k in 0..<6 { map["_ARG_I\(k)"] = "argInt\(k)" }
+    for k in 0..<10 { map["_ARG_I\(k)"] = "argInt\(k)" }
     for k in 0..<8 { map["_ARG_F\(k)"] = "argFloat\(k)" }
     return map
   }()

@@ -147,16 +147,66 @@ func programsAcrossTwoModulesRun(linker: Linker) throws {
 
 @Test func unsupportedShapesAreRefusedByName() throws {
   var m = IRModule(name: "wide")
-  let seven = [IRType](repeating: .i64, count: 7)
-  let callee = m.declare("seven", parameters: seven, returns: .void)
+  let eleven = [IRType](repeating: .i64, count: 11)
+  let callee = m.declare("eleven", parameters: eleven, returns: .void)
   define(&m, "caller", [], .void) { b in
-    b.call(callee, returning: .void, (0..<7).map { .int(Int64($0)) })
+    b.call(callee, returning: .void, (0..<11).map { .int(Int64($0)) })
     b.ret(nil)
   }
   #expect(throws: CodegenError.self) { try CopyPatchBackend().emitObject(for: m) }
   do {
     _ = try CopyPatchBackend().emitObject(for: m)
   } catch let error as CodegenError {
-    #expect(error.description.contains("a call of seven"))
+    #expect(error.description.contains("a call of eleven"))
   }
+  var n = IRModule(name: "mixed")
+  define(&n, "seven_and_three", [IRType](repeating: .i64, count: 7) + [.f64, .f64, .f64], .void) { b in b.ret(nil) }
+  #expect(throws: CodegenError.self) { try CopyPatchBackend().emitObject(for: n) }
+}
+
+@Test(arguments: Linker.allCases)
+func stackPassedArgumentsWork(linker: Linker) throws {
+  var m = IRModule(name: "wide")
+  let cWide = m.declare("c_wide", parameters: [IRType](repeating: .i64, count: 10) + [.f64, .f64], returns: .i64)
+  // weigh(i0..i7, x) = sum (k+1) * ik + x, computed in f64.
+  let weigh = define(&m, "weigh", [IRType](repeating: .i64, count: 8) + [.f64], .f64) { b in
+    var total = b.op(.sitofp, .int(0))
+    for k in 0..<8 {
+      let term = b.op(.sitofp, .value(b.op(.imul, .value(b.parameter(k)), .int(Int64(k + 1)))))
+      total = b.op(.fadd, .value(total), .value(term))
+    }
+    b.ret(.value(b.op(.fadd, .value(total), .value(b.parameter(8)))))
+  }
+  // relay(a) = c_wide(a, 1..9, 0.5, a as f64) + weigh(a, 2, 3, 4, 5, 6, 7, 8, 0.25) as int
+  define(&m, "relay", [.i64], .i64) { b in
+    let wide = b.call(cWide, returning: .i64, [.value(b.parameter(0))] + (1...9).map { .int(Int64($0)) }
+                      + [.float(0.5), .value(b.op(.sitofp, .value(b.parameter(0))))])!
+    let weighed = b.call(weigh, returning: .f64, [.value(b.parameter(0))] + (2...8).map { .int(Int64($0)) } + [.float(0.25)])!
+    b.ret(.value(b.op(.iadd, .value(wide), .value(b.op(.fptosi, .value(weighed))))))
+  }
+  let harness = harnessPrelude + """
+    double weigh(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, int64_t, double);
+    int64_t relay(int64_t);
+    int64_t c_wide(int64_t a, int64_t b, int64_t c, int64_t d, int64_t e, int64_t f, int64_t g, int64_t h,
+                   int64_t i, int64_t j, double x, double y) {
+      return a + 2 * b + 3 * c + 4 * d + 5 * e + 6 * f + 7 * g + 8 * h + 9 * i + 10 * j + (int64_t)(100 * x) + (int64_t)y;
+    }
+    int main(void) {
+      printf("%.2f\\n", weigh(1, 2, 3, 4, 5, 6, 7, -8, 0.75));
+      printf("%lld %lld\\n", (long long)relay(0), (long long)relay(-3));
+      return 0;
+    }
+    """
+  func weighReference(_ i: [Int64], _ x: Double) -> Double {
+    i.enumerated().reduce(0.0) { $0 + Double($1.element * Int64($1.offset + 1)) } + x
+  }
+  func relayReference(_ a: Int64) -> Int64 {
+    let wide = ([a] + Array(1...9)).enumerated().reduce(Int64(0)) { $0 + Int64($1.offset + 1) * $1.element } + 50 + a
+    return wide + Int64(weighReference([a] + Array(2...8), 0.25))
+  }
+  let expected = String(format: "%.2f\n", weighReference([1, 2, 3, 4, 5, 6, 7, -8], 0.75))
+    + "\(relayReference(0)) \(relayReference(-3))\n"
+  let run = try NativeProgram.run([m], harness: harness, linker: linker)
+  #expect(run.status == 0, "\(run.stderr)")
+  #expect(run.stdout == expected)
 }

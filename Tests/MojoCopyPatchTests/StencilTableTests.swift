@@ -56,8 +56,13 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     case .special: break
     }
   }
-  #expect(library.calls.allSatisfy { $0 >= 0 })
-  #expect(library.entries.allSatisfy { $0 >= 0 })
+  for n in 0...StencilLibrary.maxIntArgs {
+    for m in 0...StencilLibrary.maxFloatArgs {
+      let supported = n <= StencilLibrary.maxRegisterIntArgs || m <= StencilLibrary.maxFloatArgsWithStackArgs
+      for r in 0..<4 { #expect((library.calls[(n * 9 + m) * 4 + r] >= 0) == supported, "call \(n) \(m) \(r)") }
+      for r in 0..<2 { #expect((library.entries[(n * 9 + m) * 2 + r] >= 0) == supported, "entry \(n) \(m) \(r)") }
+    }
+  }
   for single in [library.copySlot, library.copyImm, library.load64, library.load1, library.store64Slot,
                  library.store64Imm, library.store1Slot, library.store1Imm, library.addr, library.retSlot, library.retImm, library.retVoid, library.jump, library.condbr,
                  library.condbrNot, library.unreachable] {

@@ -1,4 +1,5 @@
-// Call stencils: one per (integer argument count 0..6, float argument count 0..8, result kind).
+// Call stencils: one per (integer argument count 0..6 with float argument count 0..8, or integer
+// count 7..10 with float count 0..2; arguments past the sixth integer go on the stack), result kind.
 // Arguments are read from their slots into the SysV registers; the callee is `_CALLEE`.
 // Result kinds: i = i64/ptr in rax, b = i1 (only the low byte is defined: mask it), f = f64 in
 // xmm0, v = none. The lines below were written by a loop; keep them in this order.
@@ -74,3 +75,15 @@ CALLS(6, 5, (i64, i64, i64, i64, i64, i64, double, double, double, double, doubl
 CALLS(6, 6, (i64, i64, i64, i64, i64, i64, double, double, double, double, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), F64(_ARG_F0), F64(_ARG_F1), F64(_ARG_F2), F64(_ARG_F3), F64(_ARG_F4), F64(_ARG_F5)))
 CALLS(6, 7, (i64, i64, i64, i64, i64, i64, double, double, double, double, double, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), F64(_ARG_F0), F64(_ARG_F1), F64(_ARG_F2), F64(_ARG_F3), F64(_ARG_F4), F64(_ARG_F5), F64(_ARG_F6)))
 CALLS(6, 8, (i64, i64, i64, i64, i64, i64, double, double, double, double, double, double, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), F64(_ARG_F0), F64(_ARG_F1), F64(_ARG_F2), F64(_ARG_F3), F64(_ARG_F4), F64(_ARG_F5), F64(_ARG_F6), F64(_ARG_F7)))
+CALLS(7, 0, (i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6)))
+CALLS(7, 1, (i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), F64(_ARG_F0)))
+CALLS(7, 2, (i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), F64(_ARG_F0), F64(_ARG_F1)))
+CALLS(8, 0, (i64, i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7)))
+CALLS(8, 1, (i64, i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), F64(_ARG_F0)))
+CALLS(8, 2, (i64, i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), F64(_ARG_F0), F64(_ARG_F1)))
+CALLS(9, 0, (i64, i64, i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8)))
+CALLS(9, 1, (i64, i64, i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), F64(_ARG_F0)))
+CALLS(9, 2, (i64, i64, i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), F64(_ARG_F0), F64(_ARG_F1)))
+CALLS(10, 0, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), I64(_ARG_I9)))
+CALLS(10, 1, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), I64(_ARG_I9), F64(_ARG_F0)))
+CALLS(10, 2, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), I64(_ARG_I9), F64(_ARG_F0), F64(_ARG_F1)))

@@ -1,7 +1,7 @@
-// Entry stencils: the C-ABI entry of every function, one per (integer parameter count 0..6,
-// float parameter count 0..8, result in rax `_i` or xmm0 `_f`). Each allocates the frame, stores
-// its SysV argument registers into the parameters' slots, runs the body and returns what the
-// body's `ret` gave.
+// Entry stencils: the C-ABI entry of every function, one per (integer parameter count 0..6 with
+// float count 0..8, or 7..10 with 0..2; result in rax `_i` or xmm0 `_f`). Each allocates the
+// frame, stores its SysV argument registers (and stack arguments) into the parameters' slots,
+// runs the body and returns what the body's `ret` gave.
 // The lines below were written by a loop; keep them in this order.
 #include "stencil.h"
 
@@ -98,3 +98,15 @@ ENTRY(6, 5, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f
 ENTRY(6, 6, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3, double f4, double f5), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5;)
 ENTRY(6, 7, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3, double f4, double f5, double f6), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6;)
 ENTRY(6, 8, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, double f0, double f1, double f2, double f3, double f4, double f5, double f6, double f7), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1; F64(_ARG_F2) = f2; F64(_ARG_F3) = f3; F64(_ARG_F4) = f4; F64(_ARG_F5) = f5; F64(_ARG_F6) = f6; F64(_ARG_F7) = f7;)
+ENTRY(7, 0, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6;)
+ENTRY(7, 1, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; F64(_ARG_F0) = f0;)
+ENTRY(7, 2, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(8, 0, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7;)
+ENTRY(8, 1, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; F64(_ARG_F0) = f0;)
+ENTRY(8, 2, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(9, 0, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, i64 i8), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; I64(_ARG_I8) = i8;)
+ENTRY(9, 1, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, i64 i8, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; I64(_ARG_I8) = i8; F64(_ARG_F0) = f0;)
+ENTRY(9, 2, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, i64 i8, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; I64(_ARG_I8) = i8; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)
+ENTRY(10, 0, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, i64 i8, i64 i9), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; I64(_ARG_I8) = i8; I64(_ARG_I9) = i9;)
+ENTRY(10, 1, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, i64 i8, i64 i9, double f0), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; I64(_ARG_I8) = i8; I64(_ARG_I9) = i9; F64(_ARG_F0) = f0;)
+ENTRY(10, 2, (i64 i0, i64 i1, i64 i2, i64 i3, i64 i4, i64 i5, i64 i6, i64 i7, i64 i8, i64 i9, double f0, double f1), I64(_ARG_I0) = i0; I64(_ARG_I1) = i1; I64(_ARG_I2) = i2; I64(_ARG_I3) = i3; I64(_ARG_I4) = i4; I64(_ARG_I5) = i5; I64(_ARG_I6) = i6; I64(_ARG_I7) = i7; I64(_ARG_I8) = i8; I64(_ARG_I9) = i9; F64(_ARG_F0) = f0; F64(_ARG_F1) = f1;)

@@ -10,7 +10,7 @@
 //   _SLOT_A/B/C/D   frame offsets of operands A, B, C and of the result D (declared with a known
 //                   small size so clang folds them into disp32 addressing: R_X86_64_32S)
 //   _IMM_A/B/C      64-bit immediates (unknown size: movabs, R_X86_64_64)
-//   _ARG_I0.._ARG_I5, _ARG_F0.._ARG_F7   frame offsets of the integer / float arguments
+//   _ARG_I0.._ARG_I9, _ARG_F0.._ARG_F7   frame offsets of the integer / float arguments
 //   _FRAME_SIZE     frame size of the entry stencil
 //   _CONTINUE, _JUMP_TARGET   the next stencil and a branch target (rel32)
 //   _CALLEE         the called function (rel32 or an R_X86_64_PLT32 relocation)
@@ -28,6 +28,8 @@ extern _Noreturn void mojo_rt_trap_div_zero(void);
 
 extern char _SLOT_A[1], _SLOT_B[1], _SLOT_C[1], _SLOT_D[1], _FRAME_SIZE[1];
 extern char _ARG_I0[1], _ARG_I1[1], _ARG_I2[1], _ARG_I3[1], _ARG_I4[1], _ARG_I5[1];
+// Integer arguments 7 to 10 travel on the stack (clang writes and reads them there).
+extern char _ARG_I6[1], _ARG_I7[1], _ARG_I8[1], _ARG_I9[1];
 extern char _ARG_F0[1], _ARG_F1[1], _ARG_F2[1], _ARG_F3[1], _ARG_F4[1], _ARG_F5[1], _ARG_F6[1], _ARG_F7[1];
 extern char _IMM_A[], _IMM_B[], _IMM_C[];
 
