@@ -4,18 +4,20 @@
 
 /// An arbitrary-precision signed integer.
 public struct BigInt: Sendable, Hashable, Comparable, ExpressibleByIntegerLiteral, CustomStringConvertible {
-  /// The value when `large` is empty.
+  /// The value when `large` is empty; otherwise 1 for a negative and 0 for a positive `large`
+  /// value (the sign lives here so that a `BigInt` is 16 bytes, which keeps `ConstantValue` and
+  /// the checker's per-expression facts small).
   var small: Int64
   /// The magnitude when the value does not fit in an `Int64`; empty otherwise, which keeps the
   /// representation unique so that the synthesized `==` and `hash` are right.
   var large: Magnitude.Limbs
+
   /// The sign of a `large` value.
-  var largeNegative: Bool
+  var largeNegative: Bool { small != 0 }
 
   public init(_ value: Int64) {
     small = value
     large = []
-    largeNegative = false
   }
 
   public init(integerLiteral value: Int64) {
@@ -35,13 +37,12 @@ public struct BigInt: Sendable, Hashable, Comparable, ExpressibleByIntegerLitera
         return
       }
     }
-    self.init(small: 0, large: magnitude, largeNegative: negative)
+    self.init(small: negative ? 1 : 0, large: magnitude)
   }
 
-  private init(small: Int64, large: Magnitude.Limbs, largeNegative: Bool) {
+  private init(small: Int64, large: Magnitude.Limbs) {
     self.small = small
     self.large = large
-    self.largeNegative = largeNegative
   }
 
   public var isNegative: Bool { large.isEmpty ? small < 0 : largeNegative }

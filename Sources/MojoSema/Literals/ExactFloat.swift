@@ -4,8 +4,9 @@
 
 /// An exact rational, `-0.0`, or NaN.
 public enum ExactFloat: Sendable, Hashable, CustomStringConvertible {
-  /// `numerator / denominator` in lowest terms with `denominator > 0`; zero is `0 / 1`.
-  case rational(numerator: BigInt, denominator: BigInt)
+  /// `numerator / denominator` in lowest terms with `denominator > 0`; zero is `0 / 1`. Boxed,
+  /// so that an `ExactFloat` is one pointer and `ConstantValue` stays small.
+  indirect case rational(numerator: BigInt, denominator: BigInt)
   case negativeZero
   case nan
 
