@@ -95,13 +95,21 @@ public final class StencilLibrary: Sendable {
   /// Decodes the generated records and builds the dense tables.
   init() {
     var code: [UInt8] = []
+    code.reserveCapacity(Self.generatedTable.utf8.count / 2)
     var holes: [HoleRecord] = []
     var stencils: [Stencil] = []
     var names: [String] = []
     var index: [String: Int16] = [:]
     // Parsed as UTF-8 bytes: String.split works on Characters and took milliseconds here.
-    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { (Array("\($0)".utf8), $0) })
-    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { (Array("\($0)".utf8), $0) })
+    // Names are looked up by an FNV-1a hash of their bytes, so no token becomes an Array or a
+    // String (that cost milliseconds for the ~6000 holes); a collision would trap right here.
+    func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+      return h
+    }
+    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { (hash("\($0)".utf8), $0) })
+    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { (hash("\($0)".utf8), $0) })
     let table = Array(Self.generatedTable.utf8)
     var position = 0
     /// The next space-separated token of the current line, or nil at the end of the line.
@@ -133,7 +141,7 @@ public final class StencilLibrary: Sendable {
       }
       let holeStart = holes.count
       while let offset = token() {
-        guard let patch = token().flatMap({ patchKinds[Array($0)] }), let value = token().flatMap({ holeValues[Array($0)] }),
+        guard let patch = token().flatMap({ patchKinds[hash($0)] }), let value = token().flatMap({ holeValues[hash($0)] }),
               let addend = token() else {
           preconditionFailure("StencilTable.swift: malformed hole at byte \(position)")
         }
