@@ -101,4 +101,22 @@ func runProgram(_ source: String, backend: BackendKind, modules: [String: String
       """
     #expect(try runProgram(source, backend: backend, modules: ["util.mojo": util]) == expected)
   }
+
+  @Test("literal expressions that v1 rejects", arguments: [
+    ("print(2.0 ** 0.5)", "notSupportedYet"), ("print(2 ** 0.5)", "notSupportedYet"),
+    ("var i: Int = 10 / 4", "cannotConvert"), ("var b: Bool = 2 ** 64", "cannotConvert"),
+  ])
+  func rejected(statement: String, id: String) throws {
+    let project = Fixtures.makeProject(["main.mojo": "def main():\n    \(statement)\n"])
+    let folder = Fixtures.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: project)
+      try? FileManager.default.removeItem(at: folder)
+    }
+    let diagnostics = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
+    // A conversion failure may come wrapped as "function instantiation failed" with the
+    // reason as its note, as the reference compiler reports it.
+    let first = try #require(diagnostics.first { $0.severity == .error }, "\(statement) compiled")
+    #expect(([first] + first.notes).contains { $0.id == id }, "\(statement): \(first.id)")
+  }
 }

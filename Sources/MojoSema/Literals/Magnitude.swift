@@ -35,6 +35,7 @@ enum Magnitude {
     return a.count * 32 - top.leadingZeroBitCount
   }
 
+  /// `a + b`.
   static func add(_ a: Limbs, _ b: Limbs) -> Limbs {
     let (long, short) = a.count >= b.count ? (a, b) : (b, a)
     var r = Limbs()
@@ -67,6 +68,7 @@ enum Magnitude {
     return r
   }
 
+  /// `a * b`, schoolbook (literal operands are a few limbs; nothing here needs Karatsuba).
   static func multiply(_ a: Limbs, _ b: Limbs) -> Limbs {
     if a.isEmpty || b.isEmpty { return [] }
     var r = Limbs(repeating: 0, count: a.count + b.count)
@@ -185,6 +187,7 @@ enum Magnitude {
     return r
   }
 
+  /// `a << bits`.
   static func shiftLeft(_ a: Limbs, _ bits: Int) -> Limbs {
     if a.isEmpty || bits == 0 { return a }
     let whole = bits / 32
@@ -212,11 +215,4 @@ enum Magnitude {
     return r
   }
 
-  /// True when any of the low `bits` bits of `a` is set.
-  static func hasBitsBelow(_ a: Limbs, _ bits: Int) -> Bool {
-    let whole = min(bits / 32, a.count)
-    for i in 0..<whole where a[i] != 0 { return true }
-    if whole < a.count, bits % 32 != 0 { return a[whole] & ((1 << UInt32(bits % 32)) - 1) != 0 }
-    return false
-  }
 }
