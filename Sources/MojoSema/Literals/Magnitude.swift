@@ -214,5 +214,4 @@ enum Magnitude {
     normalize(&r)
     return r
   }
-
 }
