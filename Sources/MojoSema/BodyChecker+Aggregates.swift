@@ -24,6 +24,18 @@ extension BodyChecker {
     }
   }
 
+  /// The local slot a place is reached from (`xs` for `xs[i].f`), if any.
+  func placeRoot(_ id: ExprID) -> UInt32? {
+    let e = tree.expr(id)
+    switch e.kind {
+    case .name:
+      if case .local(let slot) = result.exprFacts[Int(id.index)] { return slot }
+      return nil
+    case .member, .index: return placeRoot(ExprID(Int(e.a)))
+    default: return nil
+    }
+  }
+
   /// Where a mutability error about a place points (the root variable, as the reference does).
   func placeOffset(_ id: ExprID) -> UInt32 {
     let e = tree.expr(id)

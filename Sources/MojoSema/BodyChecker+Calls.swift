@@ -114,6 +114,7 @@ extension BodyChecker {
       }
     }
     var arguments: [CallArgument] = []
+    var mutRoots: [(root: UInt32, parameter: String)] = []
     for (k, p) in parameters.enumerated() {
       if let value = slots[k] {
         let t = checkExpression(value, expected: p.type)
@@ -132,6 +133,14 @@ extension BodyChecker {
             failed = true
           } else if p.isByReference {
             markAddressTaken(value)
+          }
+          // Two `mut` arguments rooted in the same variable may alias (§9.1).
+          if let root = placeRoot(value) {
+            if let other = mutRoots.first(where: { $0.root == root }), !failed {
+              report(SemaDiagnostics.aliasingMutArguments(other.parameter, p.name, name, location(e.offset)))
+              failed = true
+            }
+            mutRoots.append((root, p.name))
           }
         }
         arguments.append(.expression(value))

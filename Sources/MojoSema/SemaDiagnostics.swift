@@ -25,6 +25,9 @@ public enum SemaDiagnostics {
   static func stringPositionalIndex(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "stringPositionalIndex", message: "String does not support direct positional indexing like `s[i]` because Mojo strings are UTF-8 encoded, and the same position can mean three different things. Use one of: `s[byte=i]` for a raw UTF-8 byte, `s[codepoint=i]` for a Unicode code point, or `s[grapheme=i]` for a user-visible character (grapheme cluster).", at: at)
   }
+  static func aliasingMutArguments(_ first: String, _ second: String, _ function: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "aliasingMutArguments", message: "aliasing values passed mutably to '\(first)' argument and passed mutably to '\(second)' argument in '\(function)' call", at: at)
+  }
   static func breakOutsideLoop(_ keyword: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "breakOutsideLoop", message: "'\(keyword)' is not inside a loop", at: at)
   }
