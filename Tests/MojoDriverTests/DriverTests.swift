@@ -38,6 +38,20 @@ import TestSupport
     #expect(try Data(contentsOf: a) == Data(contentsOf: b))
   }
 
+  @Test(arguments: BackendKind.allCases)
+  func executableIsIdenticalForAnyWorkerCountAndRun(backend: BackendKind) throws {
+    let project = Fixtures.corpus.appendingPathComponent("examples/primes")
+    let folder = Fixtures.temporaryFolder()
+    var executables: [Data] = []
+    for (run, jobs) in [1, 2, 8, 8, 2].enumerated() {
+      let exe = folder.appendingPathComponent("app-\(run)")
+      let diagnostics = try Harness.build(project, backend: backend, output: exe, jobs: jobs)
+      #expect(diagnostics.isEmpty)
+      executables.append(try Data(contentsOf: exe))
+    }
+    #expect(Set(executables).count == 1)
+  }
+
   @Test func failedBuildLeavesExistingOutputUntouched() throws {
     let project = Fixtures.makeProject(["main.mojo": "def main():\n    print(nope)\n"])
     let folder = Fixtures.temporaryFolder()

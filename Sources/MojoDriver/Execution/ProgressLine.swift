@@ -17,7 +17,8 @@ public final class ProgressLine: @unchecked Sendable {
   private let current = Atomic<Int>(-1)
   private let labels = Mutex<(phase: String, modules: [String])>(("", []))
   private let queue = DispatchQueue(label: "mojoc.progress")
-  private let timer: DispatchSourceTimer
+  /// Made and resumed in `start()` (libdispatch traps on releasing a never-resumed source).
+  private var timer: DispatchSourceTimer?
   /// Set once the line has been drawn (read and written only on `queue`).
   private let drawn = Atomic<Bool>(false)
 
@@ -26,19 +27,22 @@ public final class ProgressLine: @unchecked Sendable {
   public init(fileDescriptor: Int32 = 2, delay: DispatchTimeInterval = .milliseconds(500)) {
     self.fileDescriptor = fileDescriptor
     self.delay = delay
-    timer = DispatchSource.makeTimerSource(queue: queue)
   }
 
   /// Starts the clock; the line appears after the delay.
   func start() {
+    let timer = DispatchSource.makeTimerSource(queue: queue)
     timer.schedule(deadline: .now() + delay, repeating: .milliseconds(100))
     timer.setEventHandler { [weak self] in self?.draw() }
     timer.resume()
+    self.timer = timer
   }
 
   /// Stops updating and erases the line.
   func finish() {
+    guard let timer else { return }
     timer.cancel()
+    self.timer = nil
     queue.sync {
       if drawn.load(ordering: .relaxed) { write("\r\u{1B}[K") }
     }

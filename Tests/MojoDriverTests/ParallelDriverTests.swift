@@ -1,0 +1,99 @@
+//! The parallel driver: stages are planned as job lists (checked with a recording executor),
+//! objects are byte-identical whatever the worker count or job order, and diagnostics come out
+//! in the same order however the jobs are scheduled.
+import Foundation
+import MojoCodegen
+import MojoDiagnostics
+import Synchronization
+import Testing
+import TestSupport
+@testable import MojoDriver
+
+/// Runs jobs serially in reverse order and records every batch it was given.
+final class RecordingExecutor: JobExecutor, Sendable {
+  let batches = Mutex<[[Job]]>([])
+  var workerCount: Int { 3 }
+  func run(_ jobs: [Job], _ body: @escaping @Sendable (Job, Int) -> Void) {
+    batches.withLock { $0.append(jobs) }
+    // Reverse order on rotating worker indices: the opposite of what -j1 does.
+    for (n, job) in jobs.reversed().enumerated() { body(job, n % workerCount) }
+  }
+}
+
+@Suite struct ParallelDriverTests {
+  static let primes = Fixtures.corpus.appendingPathComponent("examples/primes")
+
+  /// Builds `project` with `options` changed by `configure`.
+  static func build(_ project: URL, output: URL, emit: EmitKind = .exe, jobs: Int = 2, backend: BackendKind = .cnp,
+                    executor: (any JobExecutor)? = nil,
+                    _ configure: (inout BuildOptions) -> Void = { _ in }) throws -> BuildResult {
+    var options = BuildOptions(input: project.path, output: output.path, backend: backend, emit: emit, jobs: jobs,
+                               verifyIR: true)
+    configure(&options)
+    return try CompilePlan(options: options, executor: executor).run()
+  }
+
+  @Test func stagesArePlannedAsOneJobPerModuleInModuleOrder() throws {
+    let executor = RecordingExecutor()
+    let folder = Fixtures.temporaryFolder()
+    let result = try Self.build(Self.primes, output: folder.appendingPathComponent("app"), executor: executor)
+    #expect(result.diagnostics.isEmpty)
+    let batches = executor.batches.withLock { $0 }
+    let parsed = batches.filter { $0.first?.kind == .parse }.flatMap { $0 }.map(\.moduleName)
+    let checks = try #require(batches.first { $0.first?.kind == .check })
+    let compiles = try #require(batches.first { $0.first?.kind == .compile })
+    #expect(checks.map(\.moduleName) == parsed)
+    #expect(compiles.map(\.moduleName) == parsed)
+    #expect(checks.map(\.index) == Array(0..<parsed.count))
+    #expect(parsed.first == "main")
+    let run = try Harness.run(folder.appendingPathComponent("app"))
+    #expect(run.stdout.contains("primes below 100 = 25"))
+  }
+
+  @Test(arguments: BackendKind.allCases)
+  func objectsAreIdenticalForAnyWorkerCountAndJobOrder(backend: BackendKind) throws {
+    let folder = Fixtures.temporaryFolder()
+    var builds: [[String: Data]] = []
+    let executors: [(Int, (any JobExecutor)?)] = [(1, nil), (2, nil), (8, nil), (8, nil), (1, RecordingExecutor())]
+    for (n, (jobs, executor)) in executors.enumerated() {
+      let out = folder.appendingPathComponent("objects-\(n)")
+      let result = try Self.build(Self.primes, output: out, emit: .obj, jobs: jobs, backend: backend, executor: executor)
+      #expect(result.diagnostics.isEmpty)
+      var files: [String: Data] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+        files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+      }
+      builds.append(files)
+    }
+    #expect(builds[0].count >= 5)
+    for other in builds.dropFirst() { #expect(other == builds[0]) }
+  }
+
+  @Test func diagnosticsDoNotDependOnScheduling() throws {
+    let project = Fixtures.makeProject([
+      "main.mojo": "from a import f\nfrom b import g\n\ndef main():\n    print(f() + g() + nope)\n    var x: Int = True\n",
+      "a.mojo": "def f() -> Int:\n    return missing1\n\ndef h():\n    var s: String = 1\n",
+      "b.mojo": "def g() -> Int:\n    return missing2 + missing3\n",
+    ])
+    let folder = Fixtures.temporaryFolder()
+    var seen: [[String]] = []
+    for (jobs, executor) in [(1, nil), (2, nil), (8, nil), (1, RecordingExecutor() as (any JobExecutor)?)] {
+      let result = try Self.build(project, output: folder.appendingPathComponent("x"), jobs: jobs, executor: executor)
+      seen.append(result.diagnostics.map { "\($0.location.file?.relativePath ?? "-"):\($0.location.offset):\($0.id)" })
+    }
+    #expect(seen[0].count >= 5)
+    for other in seen.dropFirst() { #expect(other == seen[0]) }
+  }
+
+  @Test func progressLineCountsJobsOfTheCurrentStage() {
+    let progress = ProgressLine(fileDescriptor: -1)
+    let jobs = Job.plan(.check, modules: ["main", "util", "geom.point"])
+    progress.beginBatch(jobs)
+    progress.jobStarted(jobs[0])
+    progress.jobFinished()
+    progress.jobStarted(jobs[2])
+    #expect(progress.line() == "[1/3] check geom.point")
+    progress.beginStage("link")
+    #expect(progress.line() == "[1/3] link")
+  }
+}
