@@ -10,10 +10,12 @@ import TestSupport
 /// The conformance and example programs that must run.
 let runnablePrograms: [URL] =
   Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("conformance"))
+  + Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("oracle"))
   + Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("examples"))
 
 /// The programs that must be rejected.
 let errorPrograms: [URL] = Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("conformance/errors"))
+  + Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("oracle/errors"))
 
 @Suite struct ConformanceTests {
   @Test("program prints real Mojo's output", arguments: runnablePrograms, BackendKind.allCases)

@@ -1,0 +1,5 @@
+comptime SCALE = 3
+
+
+def twice(x: Int, times: Int = 2) -> Int:
+    return x * times

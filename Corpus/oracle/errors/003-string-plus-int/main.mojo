@@ -1,0 +1,2 @@
+def main():
+    var s = "a" + 1

@@ -1,0 +1,5 @@
+def f(x: Int):
+    x = 2
+
+def main():
+    f(1)

@@ -1,0 +1,4 @@
+def main():
+    var xs: List[Int] = [1]
+    var ys = xs
+    print(ys)

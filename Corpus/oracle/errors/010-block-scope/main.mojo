@@ -1,0 +1,5 @@
+def main():
+    var x = 5
+    if x:
+        var y = 2
+    print(y)

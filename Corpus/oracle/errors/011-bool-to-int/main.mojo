@@ -1,0 +1,3 @@
+def main():
+    var b: Bool = True
+    var n: Int = b

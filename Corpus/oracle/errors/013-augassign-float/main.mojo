@@ -1,0 +1,3 @@
+def main():
+    var x = 3
+    x += 1.5

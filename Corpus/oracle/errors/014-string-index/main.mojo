@@ -1,0 +1,3 @@
+def main():
+    var s: String = "abc"
+    print(s[0])

@@ -1,0 +1,5 @@
+def f() -> Int:
+    return 2.5
+
+def main():
+    print(f())

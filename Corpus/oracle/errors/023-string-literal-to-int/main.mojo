@@ -1,0 +1,2 @@
+def main():
+    var x: Int = "s"
