@@ -1,0 +1,193 @@
+//! The backend comparison: builds each project with each backend by spawning mojoc, with
+//! repetitions interleaved (A B C A B C ...) so that drift in machine load hits every backend
+//! alike; runs each produced program and hashes its output; measures object sizes once.
+//! Per-phase times come from `mojoc build --timings` (parsed by `PhaseTimings.swift`).
+import Foundation
+
+/// One backend configuration: a name for tables and the `mojoc build` arguments it means.
+public struct BenchBackend: Sendable, Hashable {
+  public var name: String
+  public var arguments: [String]
+
+  /// Parses `cnp`, `llvm` (= `llvm-O0`) or `llvm-O0` ... `llvm-O3`.
+  public static func parse(_ text: String) throws -> BenchBackend {
+    switch text {
+    case "cnp": return BenchBackend(name: "cnp", arguments: ["--backend", "cnp"])
+    case "llvm": return BenchBackend(name: "llvm-O0", arguments: ["--backend", "llvm", "-O0"])
+    default:
+      if text.hasPrefix("llvm-O"), let level = Int(text.dropFirst(6)), (0...3).contains(level) {
+        return BenchBackend(name: text, arguments: ["--backend", "llvm", "-O\(level)"])
+      }
+      throw CorpusError.badArgument("unknown backend '\(text)' (use cnp, llvm-O0 ... llvm-O3)")
+    }
+  }
+}
+
+/// What to compare.
+public struct BenchOptions: Sendable {
+  /// The mojoc executable to spawn.
+  public var compiler: String
+  public var projects: [String]
+  public var backends: [BenchBackend]
+  public var repeats: Int
+  /// `-j` for every build.
+  public var jobs: Int
+  /// Seconds after which a build or a program run is killed.
+  public var timeout: Double
+  /// Also build with `--emit obj` once per backend to measure object sizes.
+  public var measureObjects: Bool
+
+  public init(compiler: String, projects: [String], backends: [BenchBackend], repeats: Int = 3, jobs: Int = 2,
+              timeout: Double = 1800, measureObjects: Bool = true) {
+    self.compiler = compiler
+    self.projects = projects
+    self.backends = backends
+    self.repeats = max(1, repeats)
+    self.jobs = jobs
+    self.timeout = timeout
+    self.measureObjects = measureObjects
+  }
+}
+
+/// One build of one project with one backend, and one run of what it produced.
+public struct BenchSample: Sendable {
+  public var build: ProcessMeasurement
+  public var phases: [PhaseTiming]
+  public var run: ProcessMeasurement?
+  /// FNV-1a 64 of the program's stdout followed by its exit status.
+  public var outputHash: UInt64?
+}
+
+/// All samples of one backend on one project.
+public struct BackendResult: Sendable {
+  public var backend: BenchBackend
+  public var samples: [BenchSample] = []
+  public var executableBytes: Int?
+  public var objectBytes: Int?
+  /// Why this backend has no (complete) numbers: a failed or timed-out build or run.
+  public var failure: String?
+}
+
+/// One project's comparison.
+public struct ProjectResult: Sendable {
+  public var path: String
+  public var lines: Int
+  public var files: Int
+  public var backends: [BackendResult]
+
+  /// True when every backend built, ran, and printed the same bytes with the same status.
+  public var outputsAgree: Bool {
+    let hashes = backends.flatMap { $0.samples.map(\.outputHash) }
+    guard backends.allSatisfy({ $0.failure == nil && !$0.samples.isEmpty }), let first = hashes.first, first != nil
+    else { return false }
+    return hashes.allSatisfy { $0 == first }
+  }
+}
+
+/// Runs the comparison.
+public struct BenchRunner {
+  public let options: BenchOptions
+  /// Receives one line per finished step (for a progress display on stderr).
+  public var progress: (String) -> Void = { _ in }
+
+  public init(options: BenchOptions) { self.options = options }
+
+  public func run() throws -> [ProjectResult] {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mojoc-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    var results: [ProjectResult] = []
+    for project in options.projects {
+      let (lines, files) = SourceCount.count(project)
+      var backends = options.backends.map { BackendResult(backend: $0) }
+      for repetition in 0..<options.repeats {
+        for index in backends.indices where backends[index].failure == nil {
+          sample(project, into: &backends[index], scratch: scratch)
+          if let s = backends[index].samples.last {
+            progress("\(project) [\(repetition + 1)/\(options.repeats)] \(backends[index].backend.name): build "
+              + String(format: "%.3f s", s.build.wallSeconds)
+              + (s.run.map { String(format: ", run %.3f s", $0.wallSeconds) } ?? ""))
+          } else if let failure = backends[index].failure {
+            progress("\(project) \(backends[index].backend.name): \(failure)")
+          }
+        }
+      }
+      if options.measureObjects {
+        for index in backends.indices where backends[index].failure == nil {
+          backends[index].objectBytes = objectSize(project, backend: backends[index].backend, scratch: scratch)
+        }
+      }
+      results.append(ProjectResult(path: project, lines: lines, files: files, backends: backends))
+    }
+    return results
+  }
+
+  /// One timed build and one timed run; records a failure instead of a sample if either fails.
+  func sample(_ project: String, into result: inout BackendResult, scratch: URL) {
+    let name = result.backend.name
+    let exe = scratch.appendingPathComponent("program-\(name)").path
+    let errors = scratch.appendingPathComponent("build-\(name).stderr").path
+    let arguments = [options.compiler, "build", project, "-o", exe, "-j\(options.jobs)", "--timings"]
+      + result.backend.arguments
+    do {
+      let build = try ProcessRunner.run(arguments, stdout: nil, stderr: errors, timeout: options.timeout)
+      let errorText = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+      if build.timedOut || build.status != 0 {
+        result.failure = build.timedOut
+          ? String(format: "build timed out after %.0f s", options.timeout)
+          : "build failed (status \(build.status)): " + errorText.split(separator: "\n").prefix(3).joined(separator: " | ")
+        return
+      }
+      result.executableBytes = (try? FileManager.default.attributesOfItem(atPath: exe)[.size] as? Int) ?? nil
+      let outputPath = scratch.appendingPathComponent("output-\(name).txt").path
+      let run = try ProcessRunner.run([exe], stdout: outputPath, stderr: nil, timeout: options.timeout)
+      if run.timedOut {
+        result.failure = "program timed out"
+        return
+      }
+      let bytes = FileManager.default.contents(atPath: outputPath) ?? Data()
+      var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+      for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+      hash = (hash ^ UInt64(UInt32(bitPattern: run.status))) &* 0x100_0000_01B3
+      result.samples.append(BenchSample(build: build, phases: PhaseTimings.parse(errorText), run: run, outputHash: hash))
+    } catch {
+      result.failure = "\(error)"
+    }
+  }
+
+  /// Total bytes of the objects `--emit obj` writes, or nil if that build fails.
+  func objectSize(_ project: String, backend: BenchBackend, scratch: URL) -> Int? {
+    let folder = scratch.appendingPathComponent("objects-\(backend.name)")
+    try? FileManager.default.removeItem(at: folder)
+    let arguments = [options.compiler, "build", project, "--emit", "obj", "-o", folder.path, "-j\(options.jobs)"]
+      + backend.arguments
+    guard let build = try? ProcessRunner.run(arguments, stdout: nil, stderr: nil, timeout: options.timeout),
+      build.status == 0, !build.timedOut,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+    else { return nil }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return names.reduce(0) { total, name in
+      let size = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.size]) as? Int
+      return total + (size ?? 0)
+    }
+  }
+}
+
+/// Counting a project's source.
+enum SourceCount {
+  /// Lines and files of every `.mojo` file under `folder` (or of `folder` itself if a file).
+  static func count(_ folder: String) -> (lines: Int, files: Int) {
+    var paths: [String] = []
+    if folder.hasSuffix(".mojo") {
+      paths = [folder]
+    } else if let walker = FileManager.default.enumerator(atPath: folder) {
+      for case let relative as String in walker where relative.hasSuffix(".mojo") { paths.append(folder + "/" + relative) }
+    }
+    var lines = 0
+    for path in paths {
+      guard let data = FileManager.default.contents(atPath: path) else { continue }
+      lines += data.withUnsafeBytes { raw in raw.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+    }
+    return (lines, paths.count)
+  }
+}
