@@ -23,6 +23,8 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   case writeObject
   /// Running the system linker (a serial stage).
   case link
+  /// Removing the scratch folder of objects (a serial stage).
+  case cleanup
 
   public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
 
@@ -39,6 +41,7 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
     case .codegen: "codegen"
     case .writeObject: "write object"
     case .link: "link"
+    case .cleanup: "cleanup"
     }
   }
 
@@ -46,7 +49,7 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   /// stage's jobs.
   public var isStage: Bool {
     switch self {
-    case .parse, .bind, .check, .compile, .link: true
+    case .parse, .bind, .check, .compile, .link, .cleanup: true
     case .build, .lower, .verify, .codegen, .writeObject: false
     }
   }

@@ -85,6 +85,7 @@ extension TimingsReport {
     case .codegen: "#e15759"
     case .writeObject: "#76b7b2"
     case .link: "#b07aa1"
+    case .cleanup: "#ff9da7"
     }
   }
 

@@ -82,7 +82,7 @@ public struct CompilePlan: Sendable {
     // An executable's objects go to a private scratch folder as each job finishes, so no
     // stage holds every module's object in memory.
     let scratch = options.emit == .exe ? try makeScratchFolder() : nil
-    defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+    defer { if let scratch { runner.stage(.cleanup) { try? FileManager.default.removeItem(at: scratch) } } }
 
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
     guard let modules = try compile(project.modules, runner: runner, scratch: scratch, into: &result) else {
@@ -179,7 +179,7 @@ public struct CompilePlan: Sendable {
     case .obj, .exe:
       let object = try context.measure(.codegen, name) { try backend.emitObject(for: ir) }
       guard let objectPath else { return ModuleOutput(object: object) }
-      try context.measure(.writeObject, name) { try write(object.bytes, to: objectPath) }
+      try context.measure(.writeObject, name) { try writeScratch(object.bytes, to: objectPath) }
       return ModuleOutput(objectPath: objectPath)
     }
   }
@@ -191,9 +191,16 @@ public struct CompilePlan: Sendable {
     }
   }
 
-  /// A fresh private folder for objects.
+  /// A fresh private folder for objects: under `$TMPDIR` when set, else in memory under
+  /// `/dev/shm` when it exists (creating 240 files on this machine's ext4 `/tmp` took 50-130 ms
+  /// of kernel time and removing them 20 ms; on tmpfs 4 ms and 2.5 ms), else the system
+  /// temporary folder.
   func makeScratchFolder() throws -> URL {
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mojoc-\(getpid())-\(UUID().uuidString)")
+    var base = FileManager.default.temporaryDirectory
+    if ProcessInfo.processInfo.environment["TMPDIR"] == nil && access("/dev/shm", W_OK | X_OK) == 0 {
+      base = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
+    }
+    let scratch = base.appendingPathComponent("mojoc-\(getpid())-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     return scratch
   }
@@ -201,7 +208,7 @@ public struct CompilePlan: Sendable {
   /// Adds the runtime to the written objects and links them.
   func link(_ objectPaths: [String], scratch: URL, output: String) throws {
     let runtimePath = scratch.appendingPathComponent("mojo_runtime.o").path
-    try write(RuntimeObject.bytes, to: runtimePath)
+    try CompilePlan.writeScratch(RuntimeObject.bytes, to: runtimePath)
     let outputURL = URL(fileURLWithPath: output)
     let temporary = outputURL.deletingLastPathComponent()
       .appendingPathComponent(".\(outputURL.lastPathComponent).mojoc-\(getpid()).tmp").path
@@ -211,6 +218,21 @@ public struct CompilePlan: Sendable {
   }
 
   func write(_ bytes: [UInt8], to path: String) throws { try CompilePlan.write(bytes, to: path) }
+
+  /// Writes a file of the private scratch folder in place: no temporary file, rename or fsync
+  /// as Foundation's atomic `createFile` does (those cost about 1 ms per object on ext4).
+  static func writeScratch(_ bytes: [UInt8], to path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw DriverError.cannotWrite(path, String(cString: strerror(errno))) }
+    defer { close(fd) }
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { throw DriverError.cannotWrite(path, String(cString: strerror(errno))) }
+      written += n
+    }
+  }
 
   static func write(_ bytes: [UInt8], to path: String) throws {
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
