@@ -8,5 +8,5 @@ struct Mojoc: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "mojoc",
     abstract: "A parallel ahead-of-time compiler for a subset of Mojo.",
-    subcommands: [Build.self, Corpus.self, Bench.self])
+    subcommands: [Build.self, Corpus.self, Bench.self, BenchCodegen.self])
 }
