@@ -58,7 +58,7 @@ let package = Package(
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
     .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "TestSupport"]),
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
-    .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "TestSupport"]),
+    .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),
   ]
 )

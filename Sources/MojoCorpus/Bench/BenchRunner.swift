@@ -56,6 +56,13 @@ public struct BenchSample: Sendable {
   public var run: ProcessMeasurement?
   /// FNV-1a 64 of the program's stdout followed by its exit status.
   public var outputHash: UInt64?
+
+  public init(build: ProcessMeasurement, phases: [PhaseTiming], run: ProcessMeasurement?, outputHash: UInt64?) {
+    self.build = build
+    self.phases = phases
+    self.run = run
+    self.outputHash = outputHash
+  }
 }
 
 /// All samples of one backend on one project.
@@ -66,6 +73,8 @@ public struct BackendResult: Sendable {
   public var objectBytes: Int?
   /// Why this backend has no (complete) numbers: a failed or timed-out build or run.
   public var failure: String?
+
+  public init(backend: BenchBackend) { self.backend = backend }
 }
 
 /// One project's comparison.
@@ -74,6 +83,13 @@ public struct ProjectResult: Sendable {
   public var lines: Int
   public var files: Int
   public var backends: [BackendResult]
+
+  public init(path: String, lines: Int, files: Int, backends: [BackendResult]) {
+    self.path = path
+    self.lines = lines
+    self.files = files
+    self.backends = backends
+  }
 
   /// True when every backend built, ran, and printed the same bytes with the same status.
   public var outputsAgree: Bool {

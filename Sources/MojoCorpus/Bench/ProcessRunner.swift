@@ -16,6 +16,14 @@ public struct ProcessMeasurement: Sendable {
   public var cpuSeconds: Double
   /// Peak resident set size in bytes (the largest of the process and its children).
   public var peakRSS: Int
+
+  public init(status: Int32, timedOut: Bool, wallSeconds: Double, cpuSeconds: Double, peakRSS: Int) {
+    self.status = status
+    self.timedOut = timedOut
+    self.wallSeconds = wallSeconds
+    self.cpuSeconds = cpuSeconds
+    self.peakRSS = peakRSS
+  }
 }
 
 /// Runs processes with posix_spawn and wait4.
