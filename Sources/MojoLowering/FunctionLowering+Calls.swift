@@ -147,6 +147,8 @@ extension FunctionLowering {
       case .int: return runtime(Runtime.fromInt, values)
       case .float64: return runtime(Runtime.fromFloat, values)
       case .bool: return runtime(Runtime.fromBool, [.value(builder.op(.zext, values[0]))])
+      case .list(let element):
+        return .value(builder.call(module.stringFunction(for: .list(element)), returning: .ptr, values)!)
       default: return values[0]
       }
     case .byteLength:

@@ -80,6 +80,44 @@ extension ModuleLowering {
     return ref
   }
 
+  /// The function `ptr text(ptr)` that formats a list of type `t` as `print` would.
+  func stringFunction(for t: SemaType) -> FunctionRef {
+    if let ref = stringHelpers[t] { return ref }
+    let ref = reserveHelper("mojo.text.\(stringHelpers.count)", parameters: [.ptr], result: .ptr)
+    stringHelpers[t] = ref
+    guard case .list(let element) = t else { preconditionFailure("lowering: text helper for \(t)") }
+    var b = FunctionBuilder(parameterTypes: [.ptr])
+    let list = Operand.value(b.parameter(0))
+    let text = b.makeValue(.ptr)
+    b.copy(.value(b.address(of: stringConstant(Array("[".utf8)))), to: text)
+    let count = b.load(.i64, from: list, offset: 0)
+    loop(&b, count: .value(count)) { b, i in
+      let notFirst = b.op(.ine, i, .int(0))
+      let separator = b.makeBlock(), item = b.makeBlock()
+      b.branch(if: .value(notFirst), then: separator, else: item)
+      b.switchTo(separator)
+      let comma = Operand.value(b.address(of: self.stringConstant(Array(", ".utf8))))
+      b.copy(self.call(&b, Runtime.concat, [.value(text), comma]), to: text)
+      b.branch(to: item)
+      b.switchTo(item)
+      let address = self.call(&b, Runtime.listAt, [list, i, .int(Layout.wordSize)])
+      let value = Operand.value(b.load(ModuleLowering.irType(element), from: address, offset: 0))
+      let piece: Operand
+      switch element {
+      case .int: piece = self.call(&b, Runtime.fromInt, [value])
+      case .float64: piece = self.call(&b, Runtime.fromFloat, [value])
+      case .bool: piece = self.call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
+      case .list: piece = .value(b.call(self.stringFunction(for: element), returning: .ptr, [value])!)
+      default: piece = value
+      }
+      b.copy(self.call(&b, Runtime.concat, [.value(text), piece]), to: text)
+    }
+    let close = Operand.value(b.address(of: stringConstant(Array("]".utf8))))
+    b.ret(call(&b, Runtime.concat, [.value(text), close]))
+    b.finish(into: &ir.functions[Int(ref.index)])
+    return ref
+  }
+
   private func reserveHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {
     ir.functions.append(IRFunction(defining: symbol, parameterTypes: parameters, returnType: result, linkage: .local))
     return FunctionRef(ir.functions.count - 1)

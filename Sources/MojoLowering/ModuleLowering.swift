@@ -21,6 +21,7 @@ public final class ModuleLowering {
   /// Generated helper functions (deep copy, list printing), by the type they serve.
   var copyHelpers: [SemaType: FunctionRef] = [:]
   var printHelpers: [SemaType: FunctionRef] = [:]
+  var stringHelpers: [SemaType: FunctionRef] = [:]
 
   /// Lowers `checked` (module `checked.module` of `program`) to IR.
   public static func lower(_ checked: CheckedModule, in program: Program) -> IRModule {

@@ -204,7 +204,8 @@ extension BodyChecker {
           let t = checkExpression(a.value, expected: nil)
           if t.isLiteral { materialize(a.value, as: t.materialized) }
           switch t.materialized {
-          case .int, .float64, .bool, .string, .error, .list: break
+          case .error: break
+          case let printable where isPrintable(printable): break
           default: report(SemaDiagnostics.notSupportedYet("printing a '\(t)'", location(a.offset)))
           }
           values.append(.expression(a.value))
@@ -246,6 +247,10 @@ extension BodyChecker {
       case "Bool": target = (.convertToBool, .bool)
       default: target = (.convertToString, .string)
       }
+      if name == "String", case .list(let element) = t, isPrintable(element) {
+        record(id, .convertToString, [.expression(value)])
+        return .string
+      }
       guard [.int, .float64, .bool, .string].contains(t), name == "String" || t != .string else {
         if t != .error { report(SemaDiagnostics.argumentType(name, "value", t, target.1, location(tree.expr(value).offset))) }
         return .error
@@ -279,6 +284,15 @@ extension BodyChecker {
     default:
       report(SemaDiagnostics.unknownDeclaration(name, at))
       return checkArgumentsOnly(args)
+    }
+  }
+
+  /// True for the types `print` and `String(...)` can format (§12).
+  func isPrintable(_ t: SemaType) -> Bool {
+    switch t {
+    case .int, .float64, .bool, .string: true
+    case .list(let element): isPrintable(element)
+    default: false
     }
   }
 
