@@ -100,10 +100,11 @@ public enum BenchHTML {
   static func table(_ projects: [ProjectSummary]) -> String {
     let markdown = BenchReport.markdown(projects, repeats: 0, jobs: 0)
     var html = "<table>\n"
-    for (i, line) in markdown.split(separator: "\n").enumerated() where line.hasPrefix("|") && !line.hasPrefix("| ---") {
+    let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("|") && !$0.hasPrefix("| ---") }
+    for (i, line) in rows.enumerated() {
       let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
         .map { escape($0.trimmingCharacters(in: .whitespaces)) }
-      let tag = i == 2 ? "th" : "td"
+      let tag = i == 0 ? "th" : "td"
       html += "<tr>" + cells.map { "<\(tag)>\($0)</\(tag)>" }.joined() + "</tr>\n"
     }
     html += "</table>\n<ul>"
