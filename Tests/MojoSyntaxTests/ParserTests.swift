@@ -78,4 +78,15 @@ func firstExpression(_ source: String) -> String {
     #expect(diagnostics.isEmpty)
     #expect(tree.statements(in: tree.functions[0].body).count == 3)
   }
+
+  @Test(arguments: [
+    "def f() raises:\n    pass\n", "trait T:\n    pass\n", "def f[T: AnyType](x: T):\n    pass\n",
+    "def f(*args: Int):\n    pass\n", "def f():\n    for i in r:\n        pass\n    else:\n        pass\n",
+    "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
+    "import a as b\n", "from a import *\n", "def f():\n    var t = (1, 2)\n", "def f():\n    var d = {1: 2}\n",
+  ])
+  func laterFeaturesAreRejectedClearly(source: String) {
+    let (_, diagnostics) = parse(source)
+    #expect(diagnostics.first?.id == "notSupportedYet", "\(source): \(diagnostics.map(\.message))")
+  }
 }

@@ -20,12 +20,7 @@ extension Parser {
         }
         _ = offset
       case .at:
-        advance()
-        if at(.identifier) {
-          decorators.append((intern(current), current.start))
-          advance()
-        }
-        _ = eat(.newline)
+        parseDecorator(into: &decorators)
         continue
       case .kwDef:
         let index = parseFunction(decorators: decorators)
@@ -34,6 +29,9 @@ extension Parser {
         parseStruct(decorators: decorators)
       case .kwFn:
         report(SyntaxDiagnostics.fnRemoved(location(current.start)))
+        skipLine()
+      case .kwReserved where text(of: current).elementsEqual("trait".utf8):
+        report(SyntaxDiagnostics.notSupportedYet("'trait'", location(current.start)))
         skipLine()
       case .kwVar:
         report(SyntaxDiagnostics.globalVariables(location(current.start)))
@@ -133,6 +131,10 @@ extension Parser {
       report(SyntaxDiagnostics.expected("a function name", location(current.start)))
     }
     var parameters: [ParameterDecl] = []
+    if at(.leftBracket) {
+      report(SyntaxDiagnostics.notSupportedYet("a compile-time parameter list '[...]'", location(current.start)))
+      while !at(.leftParen) && !at(.newline) && !at(.endOfFile) { advance() }
+    }
     if expect(.leftParen, "'('") {
       while !at(.rightParen) && !at(.endOfFile) && !at(.newline) {
         let before = position
@@ -144,6 +146,10 @@ extension Parser {
     }
     var returnType = TypeExprID.none
     var returnOffset = current.start
+    if at(.identifier) && text(of: current).elementsEqual("raises".utf8) {
+      report(SyntaxDiagnostics.notSupportedYet("'raises'", location(current.start)))
+      advance()
+    }
     if eat(.arrow) {
       returnOffset = current.start
       returnType = parseType()
@@ -157,6 +163,11 @@ extension Parser {
 
   mutating func parseParameter() -> ParameterDecl? {
     var convention = ParameterConvention.read
+    if at(.star) || at(.starStar) || (at(.kwReserved) && peek() == .identifier) {
+      let what = at(.kwReserved) ? "the '\(String(decoding: text(of: current), as: UTF8.self))' argument convention" : "a variadic parameter"
+      report(SyntaxDiagnostics.notSupportedYet(what, location(current.start)))
+      advance()
+    }
     if at(.identifier) && peek() == .identifier {
       switch String(decoding: text(of: current), as: UTF8.self) {
       case "mut": convention = .mut
@@ -247,9 +258,7 @@ extension Parser {
         decl.methods.append(parseFunction(decorators: methodDecorators))
         methodDecorators = []
       case .at:
-        advance()
-        if at(.identifier) { methodDecorators.append((intern(current), current.start)); advance() }
-        _ = eat(.newline)
+        parseDecorator(into: &methodDecorators)
       case .kwPass, .stringLiteral:
         skipLine()
       case .newline:
@@ -262,6 +271,20 @@ extension Parser {
     }
     _ = eat(.dedent)
     tree.structs.append(decl)
+  }
+
+  /// `@name` on its own line; only `@fieldwise_init` and `@staticmethod` exist in v1.
+  mutating func parseDecorator(into decorators: inout [(NameID, UInt32)]) {
+    advance()  // @
+    if at(.identifier) {
+      let name = String(decoding: text(of: current), as: UTF8.self)
+      if name != "fieldwise_init" && name != "staticmethod" {
+        report(SyntaxDiagnostics.notSupportedYet("the decorator '@\(name)'", location(current.start)))
+      }
+      decorators.append((intern(current), current.start))
+      advance()
+    }
+    if !eat(.newline) { skipLine() }
   }
 
   /// Ends a simple statement: `;`, NEWLINE, or (for recovery) reports and skips the line.

@@ -256,6 +256,10 @@ extension Parser {
       let start = UInt32(tree.exprLists.count)
       tree.exprLists.append(contentsOf: elements)
       return addExpr(.listLiteral, offset: token.start, a: start, b: UInt32(elements.count))
+    case .kwReserved:
+      report(SyntaxDiagnostics.notSupportedYet("'\(String(decoding: text(of: token), as: UTF8.self))'", location(token.start)))
+      skipLine()
+      return addExpr(.invalid, offset: token.start)
     case .leftBrace:
       report(SyntaxDiagnostics.notSupportedYet("a dict or set literal", location(token.start)))
       skipLine()

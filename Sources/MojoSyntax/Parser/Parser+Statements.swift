@@ -42,7 +42,10 @@ extension Parser {
       let condition = parseExpression()
       let body = parseBlock(after: "'while' condition")
       statements.append(addStmt(.whileLoop, offset: offset, a: condition.index, b: addBlockIndex(body)))
-    case .kwFor: statements.append(parseFor())
+      rejectLoopElse("while")
+    case .kwFor:
+      statements.append(parseFor())
+      rejectLoopElse("for")
     case .kwDef, .kwStruct:
       report(SyntaxDiagnostics.notSupportedYet("a nested declaration", location(current.start)))
       skipLine()
@@ -51,6 +54,14 @@ extension Parser {
     default:
       parseSimpleStatements(into: &statements)
     }
+  }
+
+  /// `for ... else` and `while ... else` are [v2].
+  mutating func rejectLoopElse(_ keyword: String) {
+    guard at(.kwElse) else { return }
+    report(SyntaxDiagnostics.notSupportedYet("'\(keyword) ... else'", location(current.start)))
+    advance()
+    _ = parseBlock(after: "'else'")
   }
 
   mutating func parseIf() -> StmtID {
