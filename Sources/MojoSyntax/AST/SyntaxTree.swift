@@ -122,19 +122,26 @@ public struct SyntaxTree: Sendable {
 
   public init() {}
 
+  @inlinable
   public func expr(_ id: ExprID) -> ExprNode { expressions[Int(id.index)] }
+  @inlinable
   public func stmt(_ id: StmtID) -> StmtNode { statements[Int(id.index)] }
+  @inlinable
   public func type(_ id: TypeExprID) -> TypeExprNode { types[Int(id.index)] }
+  @inlinable
   public func name(_ id: NameID) -> String { names[Int(id.index)] }
   /// The statements of a block.
+  @inlinable
   public func statements(in block: Block) -> ArraySlice<StmtID> {
     blockStatements[Int(block.start)..<Int(block.start + block.count)]
   }
   /// The arguments of a `call` expression.
+  @inlinable
   public func arguments(of call: ExprNode) -> ArraySlice<Argument> {
     arguments[Int(call.b)..<Int(call.b + call.c)]
   }
   /// The operands of a comparison chain or the elements of a list literal.
+  @inlinable
   public func list(of node: ExprNode) -> ArraySlice<ExprID> {
     exprLists[Int(node.a)..<Int(node.a + node.b)]
   }
