@@ -218,7 +218,9 @@ extension FunctionLowering {
     case .int: _ = runtime(Runtime.printInt, [value])
     case .float64: _ = runtime(Runtime.printFloat, [value])
     case .bool: _ = runtime(Runtime.printBool, [.value(builder.op(.zext, value))])
-    case .list: builder.call(module.printFunction(for: t), returning: .void, [value])
+    case .list:
+      let text = builder.call(module.stringFunction(for: t), returning: .ptr, [value])!
+      _ = runtime(Runtime.printString, [.value(text)])
     default: _ = runtime(Runtime.printString, [value])
     }
   }

@@ -1,6 +1,7 @@
 //! Helper functions the lowering generates once per module and type: deep copies of lists and
-//! structs (recursive types call themselves) and printing of lists (`[1, 2]`, nested lists,
-//! strings unquoted, LANGUAGE.md §12). They are local symbols of the module's object.
+//! structs (recursive types call themselves) and the text of lists (`[1, 2]`, nested lists,
+//! strings unquoted, LANGUAGE.md §12), used by `print` and `String(...)`. They are local symbols
+//! of the module's object.
 import MojoIR
 import MojoSema
 
@@ -40,42 +41,6 @@ extension ModuleLowering {
     default:
       b.ret(source)
     }
-    b.finish(into: &ir.functions[Int(ref.index)])
-    return ref
-  }
-
-  /// The function `void print(ptr)` that prints a list of type `t` without a line end.
-  func printFunction(for t: SemaType) -> FunctionRef {
-    if let ref = printHelpers[t] { return ref }
-    let ref = reserveHelper("mojo.print.\(printHelpers.count)", parameters: [.ptr], result: .void)
-    printHelpers[t] = ref
-    guard case .list(let element) = t else { preconditionFailure("lowering: print helper for \(t)") }
-    var b = FunctionBuilder(parameterTypes: [.ptr])
-    let list = Operand.value(b.parameter(0))
-    let open = Operand.value(b.address(of: stringConstant(Array("[".utf8))))
-    _ = call(&b, Runtime.printString, [open])
-    let count = b.load(.i64, from: list, offset: 0)
-    loop(&b, count: .value(count)) { b, i in
-      let notFirst = b.op(.ine, i, .int(0))
-      let separator = b.makeBlock(), item = b.makeBlock()
-      b.branch(if: .value(notFirst), then: separator, else: item)
-      b.switchTo(separator)
-      _ = self.call(&b, Runtime.printString, [.value(b.address(of: self.stringConstant(Array(", ".utf8))))])
-      b.branch(to: item)
-      b.switchTo(item)
-      let address = self.call(&b, Runtime.listAt, [list, i, .int(Layout.wordSize)])
-      let value = Operand.value(b.load(ModuleLowering.irType(element), from: address, offset: 0))
-      switch element {
-      case .int: _ = self.call(&b, Runtime.printInt, [value])
-      case .float64: _ = self.call(&b, Runtime.printFloat, [value])
-      case .bool: _ = self.call(&b, Runtime.printBool, [.value(b.op(.zext, value))])
-      case .list: b.call(self.printFunction(for: element), returning: .void, [value])
-      default: _ = self.call(&b, Runtime.printString, [value])
-      }
-    }
-    let close = Operand.value(b.address(of: stringConstant(Array("]".utf8))))
-    _ = call(&b, Runtime.printString, [close])
-    b.ret(nil)
     b.finish(into: &ir.functions[Int(ref.index)])
     return ref
   }

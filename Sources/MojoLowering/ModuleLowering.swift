@@ -20,7 +20,6 @@ public final class ModuleLowering {
   var stringData: [[UInt8]: DataID] = [:]
   /// Generated helper functions (deep copy, list printing), by the type they serve.
   var copyHelpers: [SemaType: FunctionRef] = [:]
-  var printHelpers: [SemaType: FunctionRef] = [:]
   var stringHelpers: [SemaType: FunctionRef] = [:]
 
   /// Lowers `checked` (module `checked.module` of `program`) to IR.
