@@ -95,5 +95,8 @@ final class RecordingExecutor: JobExecutor, Sendable {
     #expect(progress.line() == "[1/3] check geom.point")
     progress.beginStage("link")
     #expect(progress.line() == "[1/3] link")
+    progress.planRemaining(jobs: 6)
+    progress.beginBatch(Job.plan(.compile, modules: ["main", "util"]))
+    #expect(progress.line() == "[1/7] lower + codegen")
   }
 }

@@ -13,6 +13,7 @@ public final class ProgressLine: @unchecked Sendable {
   private let delay: DispatchTimeInterval
   private let done = Atomic<Int>(0)
   private let total = Atomic<Int>(0)
+  private let planned = Atomic<Bool>(false)
   /// The index of the most recently started job of the current batch.
   private let current = Atomic<Int>(-1)
   private let labels = Mutex<(phase: String, modules: [String])>(("", []))
@@ -54,12 +55,19 @@ public final class ProgressLine: @unchecked Sendable {
     current.store(-1, ordering: .relaxed)
   }
 
-  /// A parallel stage begins with `jobs`.
+  /// A parallel stage begins with `jobs`. Until `planRemaining` is called (once the modules
+  /// are known) the total grows with each batch.
   func beginBatch(_ jobs: [Job]) {
     let phase = jobs.first?.kind.phase.name ?? ""
     labels.withLock { $0 = (phase, jobs.map(\.moduleName)) }
     current.store(-1, ordering: .relaxed)
-    total.add(jobs.count, ordering: .relaxed)
+    if !planned.load(ordering: .relaxed) { total.add(jobs.count, ordering: .relaxed) }
+  }
+
+  /// Fixes the total: the jobs done so far plus `jobs` more.
+  func planRemaining(jobs: Int) {
+    planned.store(true, ordering: .relaxed)
+    total.store(done.load(ordering: .relaxed) + jobs, ordering: .relaxed)
   }
 
   func jobStarted(_ job: Job) { current.store(job.index, ordering: .relaxed) }

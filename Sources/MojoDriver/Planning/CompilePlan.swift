@@ -78,6 +78,7 @@ public struct CompilePlan: Sendable {
     // checks an import when it meets it): modules in reverse discovery order, `main` last.
     result.diagnostics = project.diagnostics.reversed().flatMap { $0 }
     if result.hasErrors { return result }
+    runner.progress?.planRemaining(jobs: 2 * project.modules.count)
 
     // An executable's objects go to a private scratch folder as each job finishes, so no
     // stage holds every module's object in memory.
