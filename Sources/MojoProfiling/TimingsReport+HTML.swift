@@ -27,7 +27,15 @@ extension TimingsReport {
       out += "<tr><td>\(escaped(row.name))</td><td>\(ms(row.total))</td><td>\(ms(row.parse))</td>"
       out += "<td>\(ms(row.check))</td><td>\(ms(row.compile))</td></tr>\n"
     }
-    out += "</table>\n</body></html>\n"
+    out += "</table>\n"
+    if !functions.isEmpty {
+      out += "<h2>Slowest functions</h2>\n<table><tr><th>function</th><th>ms</th><th>phase</th></tr>\n"
+      for span in functions.prefix(50) {
+        out += "<tr><td>\(escaped(span.label))</td><td>\(ms(span.duration))</td><td>\(escaped(span.phase.name))</td></tr>\n"
+      }
+      out += "</table>\n"
+    }
+    out += "</body></html>\n"
     return out
   }
 
@@ -82,6 +90,8 @@ extension TimingsReport {
     case .compile: "#f28e2b"
     case .lower: "#edc948"
     case .verify: "#bab0ac"
+    case .lowerFunction: "#d4b84a"
+    case .codegenFunction: "#c44e52"
     case .codegen: "#e15759"
     case .writeObject: "#76b7b2"
     case .link: "#b07aa1"

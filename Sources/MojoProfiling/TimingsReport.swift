@@ -33,6 +33,9 @@ public struct TimingsReport: Sendable {
   public let phases: [PhaseRow]
   /// Modules, slowest first.
   public let modules: [ModuleRow]
+  /// Function spans (lowering and codegen of one function), slowest first; empty unless the
+  /// lowering or backend records them through `CurrentJob.measure`.
+  public let functions: [Span]
 
   public init(_ profile: BuildProfile) {
     self.profile = profile
@@ -70,6 +73,8 @@ public struct TimingsReport: Sendable {
       }
       byName[span.label] = row
     }
+    functions = spans.filter { $0.phase == .lowerFunction || $0.phase == .codegenFunction }
+      .sorted { $0.duration != $1.duration ? $0.duration > $1.duration : $0.label < $1.label }
     modules = byName.values.sorted { $0.total != $1.total ? $0.total > $1.total : $0.name < $1.name }
   }
 
@@ -97,6 +102,12 @@ public struct TimingsReport: Sendable {
       for row in modules.prefix(slowest) {
         out += pad(row.name, 30, left: true) + pad(ms(row.total), 10) + pad(ms(row.parse), 10)
           + pad(ms(row.check), 10) + pad(ms(row.compile), 10) + "\n"
+      }
+    }
+    if !functions.isEmpty {
+      out += "slowest functions:\n"
+      for span in functions.prefix(slowest) {
+        out += pad(span.label, 30, left: true) + pad(ms(span.duration), 10) + "  " + span.phase.name + "\n"
       }
     }
     if let link = linkWall {

@@ -40,3 +40,24 @@ import Testing
     for external in ["<script", "src=", "href=", "@import", "url("] { #expect(!html.contains(external)) }
   }
 }
+
+@Suite struct CurrentJobTests {
+  @Test func functionSpansLandOnTheBoundTrackOnly() {
+    let recorder = SpanRecorder(workerCount: 2)
+    // Unbound: nothing is recorded.
+    let value = CurrentJob.measure(.lowerFunction, "unbound") { 41 + 1 }
+    #expect(value == 42)
+    CurrentJob.with(recorder, track: 2) {
+      CurrentJob.measure(.lowerFunction, "f") {
+        CurrentJob.measure(.codegenFunction, "g") {}
+      }
+    }
+    CurrentJob.measure(.lowerFunction, "after") {}
+    let spans = recorder.spans()
+    #expect(spans.map(\.label) == ["f", "g"])
+    #expect(spans.allSatisfy { $0.track == 2 && $0.isDetail })
+    let report = TimingsReport(BuildProfile(spans: spans, workerCount: 2, peakResidentBytes: 0, linkerCPU: 0))
+    #expect(Set(report.functions.map(\.label)) == ["f", "g"])
+    #expect(report.text().contains("slowest functions"))
+  }
+}

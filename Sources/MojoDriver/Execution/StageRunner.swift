@@ -25,7 +25,8 @@ struct StageRunner: Sendable {
       let context = JobContext(recorder: recorder, track: worker + 1)
       if let recorder {
         let open = recorder.begin()
-        body(job, context)
+        // Bound to the thread so that lowering and backends can time single functions.
+        CurrentJob.with(recorder, track: worker + 1) { body(job, context) }
         recorder.end(open, phase: job.kind.phase, label: job.moduleName, track: worker + 1)
       } else {
         body(job, context)
