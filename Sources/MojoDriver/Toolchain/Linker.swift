@@ -94,15 +94,38 @@ public struct Linker: Sendable {
 
   /// Runs a program and returns its exit status and combined output.
   static func runProcess(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    // posix_spawn and a blocking waitpid: Foundation's Process polls for the child's exit on
+    // Linux, which added about 50 ms to every link.
+    var fds: [Int32] = [0, 0]
+    guard pipe(&fds) == 0 else { throw DriverError.linkFailed(command: executable, output: "pipe: \(String(cString: strerror(errno)))") }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+    posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
+    posix_spawn_file_actions_addclose(&actions, fds[0])
+    posix_spawn_file_actions_addclose(&actions, fds[1])
+    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { for arg in argv { free(arg) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    close(fds[1])
+    guard spawned == 0 else {
+      close(fds[0])
+      throw DriverError.linkFailed(command: executable, output: String(cString: strerror(spawned)))
+    }
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
+      if n > 0 { output += buffer[0..<n] } else if n == 0 || errno != EINTR { break }
+    }
+    close(fds[0])
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    // The exit code when the child exited, else 128 + the signal that ended it.
+    let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (code, String(decoding: output, as: UTF8.self))
   }
+
 }
