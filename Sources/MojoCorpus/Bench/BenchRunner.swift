@@ -166,6 +166,8 @@ public struct BenchRunner {
       for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
       hash = (hash ^ UInt64(UInt32(bitPattern: run.status))) &* 0x100_0000_01B3
       result.samples.append(BenchSample(build: build, phases: PhaseTimings.parse(errorText), run: run, outputHash: hash))
+      // Generated programs always exit 0; a crash is reported even if every backend crashes alike.
+      if run.status != 0 { result.failure = "program exited with status \(run.status)" }
     } catch {
       result.failure = "\(error)"
     }
