@@ -63,9 +63,21 @@ public struct ProjectLoader: Sendable {
     var modules: [SourceModule] = []
     var diagnostics: [[Diagnostic]] = []
     var known: Set<String> = ["main"]
+    // Parse every module file of the project folder at once, before knowing which are imported:
+    // one parallel wave instead of one wave per import depth. Files that turn out not to be
+    // imported are dropped with their diagnostics (LANGUAGE.md §11: they are not compiled).
+    var parsed: [String: (SourceModule, [Diagnostic])] = [:]
+    let speculative = speculativeCandidates()
+    for (candidate, result) in zip(speculative, try parseWave(speculative, runner: runner)) {
+      parsed[candidate.relativePath!] = result
+    }
     var wave = [Candidate(name: "main", relativePath: entry, isPackage: false)]
     while !wave.isEmpty {
-      let results = try parseWave(wave, runner: runner)
+      let missing = wave.filter { c in c.relativePath.map { parsed[$0] == nil } ?? true }
+      for (candidate, result) in zip(missing, try parseWave(missing, runner: runner)) {
+        parsed[candidate.relativePath ?? "//" + candidate.name] = result
+      }
+      let results = wave.map { parsed[$0.relativePath ?? "//" + $0.name]! }
       var next: [Candidate] = []
       for (candidate, (module, diags)) in zip(wave, results) {
         modules.append(module)
@@ -112,6 +124,28 @@ public struct ProjectLoader: Sendable {
       return Candidate(name: name, relativePath: hasInit ? initPath : nil, isPackage: true)
     }
     return nil
+  }
+
+  /// Every `.mojo` file under the root (a few levels deep, at most a few thousand), named as
+  /// an import would name it. Empty when the folder looks like more than a project.
+  func speculativeCandidates() -> [Candidate] {
+    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+    var candidates: [Candidate] = []
+    while let relative = enumerator.nextObject() as? String {
+      if relative.hasPrefix(".") || relative.contains("/.") || enumerator.level > 6 {
+        enumerator.skipDescendants()
+        continue
+      }
+      guard relative.hasSuffix(".mojo") else { continue }
+      var components = String(relative.dropLast(5)).split(separator: "/").map(String.init)
+      let isPackage = components.last == "__init__"
+      if isPackage { components.removeLast() }
+      guard !components.isEmpty else { continue }
+      let name = relative == entry ? "main" : components.joined(separator: ".")
+      candidates.append(Candidate(name: name, relativePath: relative, isPackage: isPackage))
+      if candidates.count > 4096 { return [] }
+    }
+    return candidates.sorted { $0.relativePath! < $1.relativePath! }
   }
 
   private func parseWave(_ wave: [Candidate], runner: StageRunner) throws -> [(SourceModule, [Diagnostic])] {
