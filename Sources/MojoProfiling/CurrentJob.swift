@@ -21,7 +21,7 @@ public enum CurrentJob {
   }
 
   /// The thread-local slot (created once; never deleted).
-  nonisolated(unsafe) static let key: pthread_key_t = {
+  static let key: pthread_key_t = {
     var key = pthread_key_t()
     pthread_key_create(&key, nil)
     return key
