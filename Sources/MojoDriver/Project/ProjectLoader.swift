@@ -67,7 +67,7 @@ public struct ProjectLoader: Sendable {
     // one parallel wave instead of one wave per import depth. Files that turn out not to be
     // imported are dropped with their diagnostics (LANGUAGE.md §11: they are not compiled).
     var parsed: [String: (SourceModule, [Diagnostic])] = [:]
-    let speculative = speculativeCandidates()
+    let (speculative, listing) = speculativeCandidates()
     for (candidate, result) in zip(speculative, try parseWave(speculative, runner: runner)) {
       parsed[candidate.relativePath!] = result
     }
@@ -93,7 +93,7 @@ public struct ProjectLoader: Sendable {
               let prefix = Array(path.prefix(k))
               let dotted = prefix.joined(separator: ".")
               if known.contains(dotted) || Binder.libraryModules.contains(dotted) { continue }
-              if let found = locate(prefix) {
+              if let found = locate(prefix, listing: listing) {
                 known.insert(dotted)
                 next.append(found)
               } else {
@@ -110,9 +110,18 @@ public struct ProjectLoader: Sendable {
   }
 
   /// The module file or package folder for a dotted path, if it exists.
-  func locate(_ components: [String]) -> Candidate? {
+  func locate(_ components: [String], listing: FolderListing? = nil) -> Candidate? {
     let relative = components.joined(separator: "/")
     let name = components.joined(separator: ".")
+    // The folder listing made for speculative parsing answers every lookup without a stat.
+    if let listing {
+      if listing.files.contains(relative + ".mojo") {
+        return Candidate(name: name, relativePath: relative + ".mojo", isPackage: false)
+      }
+      guard listing.directories.contains(relative) else { return nil }
+      let initPath = relative + "/__init__.mojo"
+      return Candidate(name: name, relativePath: listing.files.contains(initPath) ? initPath : nil, isPackage: true)
+    }
     let fm = FileManager.default
     if fm.fileExists(atPath: root.appendingPathComponent(relative + ".mojo").path) {
       return Candidate(name: name, relativePath: relative + ".mojo", isPackage: false)
@@ -126,26 +135,39 @@ public struct ProjectLoader: Sendable {
     return nil
   }
 
+  /// The `.mojo` files and folders under the root, relative to it (complete, so a path not in
+  /// it does not exist for the loader).
+  struct FolderListing {
+    var files: Set<String> = []
+    var directories: Set<String> = []
+  }
+
   /// Every `.mojo` file under the root (a few levels deep, at most a few thousand), named as
   /// an import would name it. Empty when the folder looks like more than a project.
-  func speculativeCandidates() -> [Candidate] {
-    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+  func speculativeCandidates() -> ([Candidate], FolderListing?) {
+    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return ([], nil) }
     var candidates: [Candidate] = []
+    var listing = FolderListing()
     while let relative = enumerator.nextObject() as? String {
       if relative.hasPrefix(".") || relative.contains("/.") || enumerator.level > 6 {
         enumerator.skipDescendants()
         continue
       }
+      if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+        listing.directories.insert(relative)
+        continue
+      }
       guard relative.hasSuffix(".mojo") else { continue }
+      listing.files.insert(relative)
       var components = String(relative.dropLast(5)).split(separator: "/").map(String.init)
       let isPackage = components.last == "__init__"
       if isPackage { components.removeLast() }
       guard !components.isEmpty else { continue }
       let name = relative == entry ? "main" : components.joined(separator: ".")
       candidates.append(Candidate(name: name, relativePath: relative, isPackage: isPackage))
-      if candidates.count > 4096 { return [] }
+      if candidates.count > 4096 { return ([], nil) }
     }
-    return candidates.sorted { $0.relativePath! < $1.relativePath! }
+    return (candidates.sorted { $0.relativePath! < $1.relativePath! }, listing)
   }
 
   private func parseWave(_ wave: [Candidate], runner: StageRunner) throws -> [(SourceModule, [Diagnostic])] {
