@@ -201,7 +201,10 @@ extension BodyChecker {
           checkValue(a.value, as: .string)
           if label == "sep" { sep = .expression(a.value) } else { end = .expression(a.value) }
         } else {
+          // Mojo reports an uninitialized variable passed straight to `print` at the call.
+          if tree.expr(a.value).kind == .name { uninitializedReadOffset = e.offset }
           let t = checkExpression(a.value, expected: nil)
+          uninitializedReadOffset = nil
           if t.isLiteral { materialize(a.value, as: t.materialized) }
           switch t.materialized {
           case .error: break

@@ -214,6 +214,7 @@ extension BodyChecker {
     switch lookupLocal(name) {
     case .variable(let slot, _):
       result.exprFacts[Int(id.index)] = .local(slot)
+      checkInitialized(slot, name: name, at: e.offset)
       return locals[Int(slot)]
     case .constant(let value, let type):
       result.exprFacts[Int(id.index)] = .constant(value)

@@ -24,6 +24,13 @@ public struct BodyChecker {
   var locals: [SemaType] = []
   var isIndirect: [Bool] = []
   var loopDepth = 0
+  /// Definite initialization of locals (see `BodyChecker+Initialization.swift`).
+  var initialization = InitializationState()
+  var reportedUninitialized = Set<UInt32>()
+  /// Where to report an uninitialized read instead of the name (set while checking a `print` argument).
+  var uninitializedReadOffset: UInt32?
+  /// Where each local slot was declared (for notes).
+  var slotOffsets: [UInt32] = []
   var signature: FunctionSignature!
   var currentFunction = 0
 
@@ -70,9 +77,14 @@ public struct BodyChecker {
     locals = []
     isIndirect = []
     loopDepth = 0
-    for p in signature.parameters {
+    initialization = InitializationState()
+    reportedUninitialized = []
+    slotOffsets = []
+    for (k, p) in signature.parameters.enumerated() {
       locals.append(p.type)
       isIndirect.append(p.isByReference)
+      slotOffsets.append(decl.parameters[k].offset)
+      markAssigned(UInt32(k))
       scopes[0][p.name] = .variable(slot: UInt32(locals.count - 1), mutable: p.convention != .read)
     }
     let terminates = checkBlock(decl.body, newScope: false)
@@ -106,6 +118,7 @@ public struct BodyChecker {
     }
     locals.append(type)
     isIndirect.append(false)
+    slotOffsets.append(offset)
     let slot = UInt32(locals.count - 1)
     scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: mutable)
     return slot
@@ -135,7 +148,9 @@ public struct BodyChecker {
         checkOwnedValue(value)
         if type == .none { report(SemaDiagnostics.cannotConvert("None", .int, location(tree.expr(value).offset))); type = .error }
       }
-      result.stmtSlots[Int(id.index)] = declareLocal(name, type: type, mutable: true, offset: s.offset)
+      let slot = declareLocal(name, type: type, mutable: true, offset: s.offset)
+      result.stmtSlots[Int(id.index)] = slot
+      if value.exists { markAssigned(slot) }
     case .assign:
       checkAssignment(target: ExprID(Int(s.a)), value: ExprID(Int(s.b)))
     case .augmentedAssign:
@@ -146,6 +161,7 @@ public struct BodyChecker {
       if loopDepth == 0 {
         report(SemaDiagnostics.breakOutsideLoop(s.kind == .breakLoop ? "break" : "continue", location(s.offset)))
       }
+      initialization.reachable = false
     case .returnValue:
       let value = ExprID(Int(s.a))
       if value.exists {
@@ -159,22 +175,32 @@ public struct BodyChecker {
       } else if signature.result != .none {
         report(SemaDiagnostics.missingReturn(location(s.offset)))
       }
+      initialization.reachable = false
       return true
     case .ifElse:
       checkCondition(ExprID(Int(s.a)))
+      let before = initialization
       let thenReturns = checkBlock(tree.blocks[Int(s.b)])
-      guard s.c != UInt32.max else { return false }
+      let afterThen = initialization
+      initialization = before
+      guard s.c != UInt32.max else {
+        initialization = InitializationState.merge(afterThen, before)
+        return false
+      }
       let elseReturns = checkBlock(tree.blocks[Int(s.c)])
+      initialization = InitializationState.merge(afterThen, initialization)
       return thenReturns && elseReturns
     case .whileLoop:
       let condition = ExprID(Int(s.a))
       checkCondition(condition)
       loopDepth += 1
-      checkBlock(tree.blocks[Int(s.b)])
+      _ = checkPath(tree.blocks[Int(s.b)])  // the body may not run: its assignments do not count
       loopDepth -= 1
       // `while True:` without `break` never falls through.
       if case .constant(.bool(true)) = result.exprFacts[Int(condition.index)] {
-        return !containsBreak(tree.blocks[Int(s.b)])
+        let endless = !containsBreak(tree.blocks[Int(s.b)])
+        if endless { initialization.reachable = false }
+        return endless
       }
     case .forLoop:
       checkFor(id, s)
@@ -245,8 +271,10 @@ public struct BodyChecker {
     let slot = UInt32(locals.count - 1)
     if name != "_" { scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: false) }
     result.stmtSlots[Int(id.index)] = slot
+    slotOffsets.append(s.offset)
+    markAssigned(slot)
     loopDepth += 1
-    checkBlock(tree.blocks[Int(s.c)])
+    _ = checkPath(tree.blocks[Int(s.c)])  // the body may not run: its assignments do not count
     loopDepth -= 1
     scopes.removeLast()
   }
@@ -280,6 +308,7 @@ public struct BodyChecker {
       result.exprTypes[Int(target.index)] = locals[Int(slot)]
       checkValue(value, as: locals[Int(slot)])
       checkOwnedValue(value)
+      markAssigned(slot)
     case .constant:
       report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
     case nil:
@@ -316,6 +345,7 @@ public struct BodyChecker {
       return
     }
     if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(t.offset))) }
+    checkInitialized(slot, name: tree.name(NameID(Int(t.a))), at: t.offset)
     let type = locals[Int(slot)]
     result.exprFacts[Int(target.index)] = .local(slot)
     result.exprTypes[Int(target.index)] = type

@@ -1,0 +1,2 @@
+def half(x: Int) -> Int:
+    return x // 2

@@ -1,0 +1,3 @@
+def main():
+    var x: Int
+    print(1, x)

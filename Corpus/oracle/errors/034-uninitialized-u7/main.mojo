@@ -1,0 +1,6 @@
+def g() -> Int:
+    var x: Int
+    return x
+
+def main():
+    print(g())

@@ -1,0 +1,4 @@
+def main():
+    var x: Int
+    var y: Int = 0
+    y = x

@@ -1,0 +1,56 @@
+//! Definite initialization (LANGUAGE.md §5): a variable declared without a value may be read
+//! only where every path to the read assigned it. The state is one flag per local slot plus
+//! whether the current point is reachable; branches intersect, loop bodies may not run, and
+//! `return`/`break`/`continue` make the rest of a block unreachable.
+import MojoDiagnostics
+import MojoSyntax
+
+/// Which locals are definitely assigned at a point of a function body.
+struct InitializationState {
+  var assigned: [Bool] = []
+  var reachable = true
+
+  /// The state after two paths meet.
+  static func merge(_ a: InitializationState, _ b: InitializationState) -> InitializationState {
+    if !a.reachable { return b }
+    if !b.reachable { return a }
+    let n = max(a.assigned.count, b.assigned.count)
+    var merged = InitializationState()
+    merged.assigned = (0..<n).map { k in
+      (k < a.assigned.count && a.assigned[k]) && (k < b.assigned.count && b.assigned[k])
+    }
+    return merged
+  }
+}
+
+extension BodyChecker {
+  /// Records that `slot` now holds a value.
+  mutating func markAssigned(_ slot: UInt32) {
+    let k = Int(slot)
+    if initialization.assigned.count <= k { initialization.assigned += Array(repeating: false, count: k + 1 - initialization.assigned.count) }
+    initialization.assigned[k] = true
+  }
+
+  /// Reports a read of `slot` at `offset` when some path reaches it unassigned (once per slot).
+  mutating func checkInitialized(_ slot: UInt32, name: String, at offset: UInt32) {
+    let k = Int(slot)
+    guard initialization.reachable, k >= initialization.assigned.count || !initialization.assigned[k] else { return }
+    guard !reportedUninitialized.contains(slot) else { return }
+    reportedUninitialized.insert(slot)
+    let note = Diagnostic(id: "declaredHere", severity: .note, message: "'\(name)' declared here",
+                          at: location(slotOffsets[k]))
+    report(Diagnostic(id: "uninitializedUse", message: "use of uninitialized value '\(name)'",
+                      at: location(uninitializedReadOffset ?? offset),
+                      notes: [note]))
+  }
+
+  /// Checks `block` on its own path starting from the current state and returns the state at
+  /// its end; the current state is left as it was.
+  mutating func checkPath(_ block: Block) -> InitializationState {
+    let saved = initialization
+    checkBlock(block)
+    let end = initialization
+    initialization = saved
+    return end
+  }
+}
