@@ -90,6 +90,7 @@ extension BodyChecker {
     var positional = 0
     var sawKeyword = false
     var failed = false
+    var unknownKeyword: UInt32?
     for a in args {
       if !a.label.exists {
         if sawKeyword && !failed { report(SemaDiagnostics.positionalAfterKeyword(location(a.offset))); failed = true }
@@ -105,8 +106,8 @@ extension BodyChecker {
         sawKeyword = true
         let label = tree.name(a.label)
         guard let k = parameters.firstIndex(where: { $0.name == label }), slots[k] == nil else {
-          if !failed { report(SemaDiagnostics.unexpectedArgument(name, location(a.offset))) }
-          failed = true
+          // Reported after missing arguments, which Mojo reports first.
+          if unknownKeyword == nil { unknownKeyword = a.offset }
           _ = checkExpression(a.value, expected: nil)
           continue
         }
@@ -150,6 +151,10 @@ extension BodyChecker {
         if !failed { report(SemaDiagnostics.missingArgument(name, p.name, location(e.offset))) }
         failed = true
       }
+    }
+    if let unknownKeyword, !failed {
+      report(SemaDiagnostics.unexpectedArgument(name, location(unknownKeyword)))
+      failed = true
     }
     return failed ? nil : arguments
   }

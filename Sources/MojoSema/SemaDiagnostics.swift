@@ -77,7 +77,7 @@ public enum SemaDiagnostics {
     Diagnostic(id: "operatorType", message: "invalid call to '\(op)': value passed to 'rhs' cannot be converted from '\(from)' to '\(to)'", at: at)
   }
   static func positionalAfterKeyword(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "positionalAfterKeyword", message: "positional argument must not follow a keyword argument; reorder the arguments", at: at)
+    Diagnostic(id: "positionalAfterKeyword", message: "positional argument must not follow a keyword argument; move it before or convert to a keyword argument", at: at)
   }
   static func unableToLocateModule(_ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unableToLocateModule", message: "unable to locate module '\(name)'", at: at)

@@ -6,8 +6,8 @@ enum SyntaxDiagnostics {
   static func bodyMustNotBeEmpty(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "bodyMustNotBeEmpty", message: "body must not be empty; use 'pass' or check that the lines below are indented", at: at)
   }
-  static func expectedColon(after what: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "expectedColon", message: "expected ':' after \(what)", at: at)
+  static func expectedColon(_ message: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "expectedColon", message: message, at: at)
   }
   static func expected(_ what: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "expected", message: "expected \(what)", at: at)

@@ -122,7 +122,13 @@ public struct Lexer {
     if same(indent, top) { return }
     if mixes(indent, top) && indentStack.allSatisfy({ !same($0, indent) }) {
       diagnostics.append(SyntaxDiagnostics.mixedTabsAndSpaces(location(indent.upperBound)))
-      return  // treat the line as part of the current block
+      // After a header the line still opens the block, so no second error follows; elsewhere it
+      // is treated as part of the current block.
+      if lineOpenedBlock {
+        add(.indent, indent.upperBound, 0)
+        indentStack.append(indent)
+      }
+      return
     }
     if indent.count > top.count {
       if lineOpenedBlock {

@@ -70,6 +70,8 @@ extension Parser {
     advance()  // from
     var dots = 0
     while at(.dot) { dots += 1; advance() }
+    // A relative import without a module name is reported just after its dots, as Mojo does.
+    let relativeOffset = dots > 0 ? UInt32(tokens[position - 1].end) : offset
     let path = at(.identifier) ? parseDottedName() : []
     if path.isEmpty && dots == 0 { report(SyntaxDiagnostics.expected("a module name", location(current.start))); skipLine(); return }
     guard expect(.kwImport, "'import'") else { skipLine(); return }
@@ -87,7 +89,7 @@ extension Parser {
       advance()
     } while eat(.comma)
     if parenthesized { expect(.rightParen, "')'") }
-    tree.imports.append(ImportDecl(isFrom: true, dots: dots, path: path, names: names, offset: offset))
+    tree.imports.append(ImportDecl(isFrom: true, dots: dots, path: path, names: names, offset: relativeOffset))
     endOfSimpleStatement()
   }
 
@@ -154,7 +156,7 @@ extension Parser {
       returnOffset = current.start
       returnType = parseType()
     }
-    let body = parseBlock(after: "function signature")
+    let body = parseBlock(missingColon: "expected ':' in function definition")
     let isStatic = decorators.contains { tree.names[Int($0.0.index)] == "staticmethod" }
     tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
                                        body: body, isStatic: isStatic, returnOffset: returnOffset))

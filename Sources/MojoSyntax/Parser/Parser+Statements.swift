@@ -2,12 +2,12 @@
 import MojoDiagnostics
 
 extension Parser {
-  /// Parses `: block` after a header; `what` names the header for the missing-colon message
-  /// (`'if' condition`). Returns the block's statements.
-  mutating func parseBlock(after what: String) -> Block {
+  /// Parses `: block` after a header; `missingColon` is the message when the `:` is missing
+  /// (Mojo's wording differs per header). Returns the block's statements.
+  mutating func parseBlock(missingColon: String) -> Block {
     let colonAt = tokens[max(position - 1, 0)].end
     guard at(.colon) else {
-      report(SyntaxDiagnostics.expectedColon(after: what, location(colonAt)))
+      report(SyntaxDiagnostics.expectedColon(missingColon, location(colonAt)))
       skipLine()
       return .empty
     }
@@ -40,7 +40,7 @@ extension Parser {
       let offset = current.start
       advance()
       let condition = parseExpression()
-      let body = parseBlock(after: "'while' condition")
+      let body = parseBlock(missingColon: "expected ':' after 'while' condition")
       statements.append(addStmt(.whileLoop, offset: offset, a: condition.index, b: addBlockIndex(body)))
       rejectLoopElse("while")
     case .kwFor:
@@ -61,7 +61,7 @@ extension Parser {
     guard at(.kwElse) else { return }
     report(SyntaxDiagnostics.notSupportedYet("'\(keyword) ... else'", location(current.start)))
     advance()
-    _ = parseBlock(after: "'else'")
+    _ = parseBlock(missingColon: "expected ':' after else")
   }
 
   mutating func parseIf() -> StmtID {
@@ -69,14 +69,14 @@ extension Parser {
     let keyword = kind == .kwIf ? "'if'" : "'elif'"
     advance()
     let condition = parseExpression()
-    let thenBlock = parseBlock(after: "\(keyword) condition")
+    let thenBlock = parseBlock(missingColon: "expected ':' after \(keyword) condition")
     var elseIndex = UInt32.max
     if at(.kwElif) {
       let nested = parseIf()
       elseIndex = addBlockIndex(addBlock([nested]))
     } else if at(.kwElse) {
       advance()
-      elseIndex = addBlockIndex(parseBlock(after: "'else'"))
+      elseIndex = addBlockIndex(parseBlock(missingColon: "expected ':' after else"))
     }
     return addStmt(.ifElse, offset: offset, a: condition.index, b: addBlockIndex(thenBlock), c: elseIndex)
   }
@@ -99,7 +99,7 @@ extension Parser {
       return addStmt(.invalid, offset: offset)
     }
     let iterable = parseExpression()
-    let body = parseBlock(after: "'for' sequence")
+    let body = parseBlock(missingColon: "expected ':' after expression")
     _ = offset
     return addStmt(.forLoop, offset: nameOffset, a: name.index, b: iterable.index, c: addBlockIndex(body))
   }

@@ -1,0 +1,4 @@
+var x = 1
+
+def main():
+    pass

@@ -1,0 +1,3 @@
+def main():
+    for i in range(3)
+        pass

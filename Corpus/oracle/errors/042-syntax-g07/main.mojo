@@ -1,0 +1,5 @@
+def main():
+    if True:
+        pass
+    else
+        pass

@@ -1,0 +1,4 @@
+from . import x
+
+def main():
+    pass

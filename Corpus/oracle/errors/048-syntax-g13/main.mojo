@@ -1,0 +1,4 @@
+import pkg.nope
+
+def main():
+    pass

@@ -1,0 +1,4 @@
+alias N = 5
+
+def main():
+    pass

@@ -1,0 +1,5 @@
+def main():
+  var a = 1
+  if a > 0:
+      a = 2
+     a = 3

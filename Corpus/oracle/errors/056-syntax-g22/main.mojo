@@ -1,0 +1,5 @@
+def f(a: Int):
+    pass
+
+def main():
+    f(c=1)
