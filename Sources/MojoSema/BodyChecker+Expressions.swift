@@ -28,6 +28,9 @@ extension BodyChecker {
   /// reference compiler prints it).
   func literalDisplay(_ id: ExprID, _ type: SemaType) -> String {
     if case .constant(.int(let v)) = result.exprFacts[Int(id.index)], type == .intLiteral { return "IntLiteral[\(v)]" }
+    if type == .floatLiteral, tree.expr(id).kind == .floatLiteral {
+      return "FloatLiteral[\(tree.floatLiterals[Int(tree.expr(id).a)])]"
+    }
     if case .constant(.string(let bytes)) = result.exprFacts[Int(id.index)], type == .stringLiteral {
       return "StringLiteral[\"\(String(decoding: bytes, as: UTF8.self))\"]"
     }
@@ -279,6 +282,10 @@ extension BodyChecker {
     if a.isLiteral && !b.isLiteral && convertible(a, to: b) { materialize(ea, as: b); return b }
     if b.isLiteral && !a.isLiteral && convertible(b, to: a) { materialize(eb, as: a); return a }
     if a.isLiteral && b.isLiteral {
+      if (a == .intLiteral && b == .floatLiteral) || (a == .floatLiteral && b == .intLiteral) {
+        report(SemaDiagnostics.ambiguousMerge(literalDisplay(ea, a), literalDisplay(eb, b), location(offset)))
+        return .error
+      }
       let t: SemaType = (a == .floatLiteral || b == .floatLiteral) ? .float64 : a.materialized
       if convertible(a, to: t) && convertible(b, to: t) { materialize(ea, as: t); materialize(eb, as: t); return t }
     }

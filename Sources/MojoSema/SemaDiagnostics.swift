@@ -28,6 +28,9 @@ public enum SemaDiagnostics {
   static func aliasingMutArguments(_ first: String, _ second: String, _ function: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "aliasingMutArguments", message: "aliasing values passed mutably to '\(first)' argument and passed mutably to '\(second)' argument in '\(function)' call", at: at)
   }
+  static func ambiguousMerge(_ left: String, _ right: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "ambiguousMerge", message: "ambiguous merge: left value has type '\(left)' and right value has type '\(right)', and both convert to each other", at: at)
+  }
   static func breakOutsideLoop(_ keyword: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "breakOutsideLoop", message: "'\(keyword)' is not inside a loop", at: at)
   }
