@@ -92,7 +92,7 @@ struct StencilSelector {
 
   /// Records the argument slots of an entry or a call (`StencilLibrary.argumentStride` of them, in
   /// `HoleValue` order); slots of absent arguments get `scratch`.
-  private mutating func appendArguments(types: [IRType], what: String, scratch: Int32,
+  private mutating func appendArguments(types: [IRType], what: @autoclosure () -> String, scratch: Int32,
                                         slotOf: (Int) throws -> ValueID?) throws -> Int32 {
     let start = selection.argumentSlots.count
     selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: StencilLibrary.argumentStride))
@@ -100,17 +100,17 @@ struct StencilSelector {
     for (k, type) in types.enumerated() {
       let slot = try slotOf(k).map { Int32($0.index) * 8 } ?? scratch
       if type == .f64 {
-        guard floats < StencilLibrary.maxFloatArgs else { throw tooManyArguments(what) }
+        guard floats < StencilLibrary.maxFloatArgs else { throw tooManyArguments(what()) }
         selection.argumentSlots[start + 6 + floats] = slot
         floats += 1
       } else {
-        guard ints < StencilLibrary.maxIntArgs else { throw tooManyArguments(what) }
+        guard ints < StencilLibrary.maxIntArgs else { throw tooManyArguments(what()) }
         selection.argumentSlots[start + (ints < 6 ? ints : 8 + ints)] = slot
         ints += 1
       }
     }
     if ints > StencilLibrary.maxRegisterIntArgs && floats > StencilLibrary.maxFloatArgsWithStackArgs {
-      throw tooManyArguments(what)
+      throw tooManyArguments(what())
     }
     return Int32(start)
   }
