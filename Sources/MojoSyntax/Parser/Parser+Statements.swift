@@ -135,10 +135,12 @@ extension Parser {
       advance()
       let value = (at(.newline) || at(.semicolon) || at(.endOfFile) || at(.dedent)) ? ExprID.none : parseExpression()
       return addStmt(.returnValue, offset: offset, a: value.index)
-    case .kwVar:
+    case .kwVar, .kwComptime:
+      // `var NAME [: T] [= e]` and `comptime NAME [: T] = e` share their shape.
+      let isComptime = kind == .kwComptime
       advance()
       guard at(.identifier) else {
-        report(SyntaxDiagnostics.expected("a variable name", location(current.start)))
+        report(SyntaxDiagnostics.expected(isComptime ? "a name" : "a variable name", location(current.start)))
         return addStmt(.invalid, offset: offset)
       }
       let name = intern(current)
@@ -147,22 +149,13 @@ extension Parser {
       var type = TypeExprID.none
       if eat(.colon) { type = parseType() }
       var value = ExprID.none
-      if eat(.assign) { value = parseExpression() }
-      return addStmt(.varDecl, offset: nameOffset, a: name.index, b: type.index, c: value.index)
-    case .kwComptime:
-      advance()
-      guard at(.identifier) else {
-        report(SyntaxDiagnostics.expected("a name", location(current.start)))
-        return addStmt(.invalid, offset: offset)
+      if isComptime {
+        guard expect(.assign, "'='") else { return addStmt(.invalid, offset: offset) }
+        value = parseExpression()
+      } else if eat(.assign) {
+        value = parseExpression()
       }
-      let name = intern(current)
-      let nameOffset = current.start
-      advance()
-      var type = TypeExprID.none
-      if eat(.colon) { type = parseType() }
-      guard expect(.assign, "'='") else { return addStmt(.invalid, offset: offset) }
-      let value = parseExpression()
-      return addStmt(.comptimeDecl, offset: nameOffset, a: name.index, b: type.index, c: value.index)
+      return addStmt(isComptime ? .comptimeDecl : .varDecl, offset: nameOffset, a: name.index, b: type.index, c: value.index)
     case .kwFn:
       report(SyntaxDiagnostics.fnRemoved(location(offset)))
       skipLine()
