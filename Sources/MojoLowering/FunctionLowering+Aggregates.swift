@@ -145,21 +145,12 @@ extension FunctionLowering {
     let count = builder.load(.i64, from: list, offset: 0)
     let counter = builder.makeValue(.i64)
     builder.copy(.int(0), to: counter)
-    let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
-    builder.branch(to: header)
-    builder.switchTo(header)
-    builder.branch(if: .value(builder.op(.ilt, .value(counter), .value(count))), then: body, else: exit)
-    builder.switchTo(body)
-    let address = runtime(Runtime.listAt, [list, .value(counter), .int(Layout.wordSize)])
-    let item = builder.load(ModuleLowering.irType(element), from: address, offset: 0)
-    writeLocal(checked.stmtSlots[Int(id.index)], .value(item))
-    loops.append((exit, latch))
-    lowerBlock(tree.blocks[Int(s.c)])
-    loops.removeLast()
-    if !builder.isTerminated { builder.branch(to: latch) }
-    builder.switchTo(latch)
-    builder.emit(.iadd, type: .i64, result: counter, [.value(counter), .int(1)])
-    builder.branch(to: header)
-    builder.switchTo(exit)
+    lowerCountedLoop(counter: counter, step: .int(1), body: tree.blocks[Int(s.c)], inRange: { f in
+      .value(f.builder.op(.ilt, .value(counter), .value(count)))
+    }, prologue: { f in
+      let address = f.runtime(Runtime.listAt, [list, .value(counter), .int(Layout.wordSize)])
+      let item = f.builder.load(ModuleLowering.irType(element), from: address, offset: 0)
+      f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(item))
+    })
   }
 }

@@ -139,26 +139,33 @@ struct FunctionLowering {
     builder.copy(args[0], to: counter)
     let stop = materializeInValue(args[1])
     let step = materializeInValue(args[2])
-    let header = builder.makeBlock()
-    let body = builder.makeBlock()
-    let latch = builder.makeBlock()
-    let exit = builder.makeBlock()
+    lowerCountedLoop(counter: counter, step: step, body: tree.blocks[Int(s.c)], inRange: { f in
+      if case .int(let k) = step {
+        return .value(f.builder.op(k > 0 ? .ilt : .igt, .value(counter), stop))
+      }
+      // Unknown step sign: (step > 0 and i < stop) or (step < 0 and i > stop).
+      let b = f.builder.op(.igt, step, .int(0)), below = f.builder.op(.ilt, .value(counter), stop)
+      let up = f.builder.op(.band, .value(b), .value(below))
+      let n = f.builder.op(.ilt, step, .int(0)), above = f.builder.op(.igt, .value(counter), stop)
+      let down = f.builder.op(.band, .value(n), .value(above))
+      return .value(f.builder.op(.bor, .value(up), .value(down)))
+    }, prologue: { f in f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(counter)) })
+  }
+
+  /// The skeleton of both `for` loops: `header` tests `inRange`, the body starts with
+  /// `prologue` (binding the loop variable), `continue` goes to the latch, which adds `step` to
+  /// `counter`, and `break` leaves through `exit`.
+  mutating func lowerCountedLoop(counter: ValueID, step: Operand, body block: Block,
+                                 inRange: (inout FunctionLowering) -> Operand,
+                                 prologue: (inout FunctionLowering) -> Void) {
+    let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
     builder.branch(to: header)
     builder.switchTo(header)
-    let inRange: Operand
-    if case .int(let k) = step {
-      inRange = .value(builder.op(k > 0 ? .ilt : .igt, .value(counter), stop))
-    } else {
-      // Unknown step sign: (step > 0 and i < stop) or (step < 0 and i > stop).
-      let up = builder.op(.band, .value(builder.op(.igt, step, .int(0))), .value(builder.op(.ilt, .value(counter), stop)))
-      let down = builder.op(.band, .value(builder.op(.ilt, step, .int(0))), .value(builder.op(.igt, .value(counter), stop)))
-      inRange = .value(builder.op(.bor, .value(up), .value(down)))
-    }
-    builder.branch(if: inRange, then: body, else: exit)
+    builder.branch(if: inRange(&self), then: body, else: exit)
     builder.switchTo(body)
-    writeLocal(checked.stmtSlots[Int(id.index)], .value(counter))
+    prologue(&self)
     loops.append((exit, latch))
-    lowerBlock(tree.blocks[Int(s.c)])
+    lowerBlock(block)
     loops.removeLast()
     if !builder.isTerminated { builder.branch(to: latch) }
     builder.switchTo(latch)
