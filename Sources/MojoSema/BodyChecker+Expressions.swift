@@ -162,9 +162,9 @@ extension BodyChecker {
       var previous = checkExpression(operands[0], expected: nil)
       for k in 1..<operands.count {
         let op = tree.comparisonOps[Int(e.a) + k - 1]
-        let t = checkExpression(operands[k], expected: previous.isLiteral ? nil : previous)
+        let t = checkExpression(operands[k], expected: nil)
         _ = binaryResultType(op, previous, t, left: operands[k - 1], right: operands[k], at: e.offset)
-        previous = result.exprTypes[Int(operands[k].index)]
+        previous = t  // the next link sees this operand as written (a literal stays a literal)
       }
       return .bool
     case .ternary:

@@ -1,0 +1,3 @@
+def main():
+    var x = 3
+    print(x == 3 == True)
