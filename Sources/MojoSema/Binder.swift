@@ -117,14 +117,22 @@ public enum Binder {
                                    _ diagnostics: inout [Diagnostic]) {
     if let existing = program.symbols[m][name] {
       if existing != symbol {
-        let at = SourceLocation(file: program.modules[m].file, offset: Int(offset))
-        // Two imports of one name conflict; an import against a declaration is a redefinition.
-        let ownDeclaration: Bool
+        let file = program.modules[m].file
+        // Two imports of one name conflict; an import against a declaration of the module is a
+        // redefinition, reported at the declaration (as Mojo does).
+        let tree = program.modules[m].tree
+        var declaration: UInt32?
         switch existing {
-        case .function(let em, _), .structType(let em, _), .comptime(let em, _): ownDeclaration = em == m
-        case .module, .builtin: ownDeclaration = false
+        case .function(let em, let i) where em == m: declaration = tree.functions[i].offset
+        case .structType(let em, let i) where em == m: declaration = tree.structs[i].offset
+        case .comptime(let em, let i) where em == m: declaration = tree.comptimes[i].offset
+        default: declaration = nil
         }
-        diagnostics.append(ownDeclaration ? SemaDiagnostics.invalidRedefinition(name, at) : SemaDiagnostics.ambiguousImport(name, at))
+        if let declaration {
+          diagnostics.append(SemaDiagnostics.invalidRedefinition(name, SourceLocation(file: file, offset: Int(declaration))))
+        } else {
+          diagnostics.append(SemaDiagnostics.ambiguousImport(name, SourceLocation(file: file, offset: Int(offset))))
+        }
       }
       return
     }

@@ -254,7 +254,7 @@ extension BodyChecker {
     guard let m = baseModule else { return nil }
     let member = tree.name(NameID(Int(e.b)))
     guard let symbol = Binder.member(member, of: m, in: program) else {
-      report(SemaDiagnostics.noAttribute("module", member, location(e.offset)))
+      report(SemaDiagnostics.moduleHasNoDeclaration(program.modules[m].name, member, location(e.offset)))
       return .module(-1)
     }
     return symbol

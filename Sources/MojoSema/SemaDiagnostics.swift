@@ -61,6 +61,9 @@ public enum SemaDiagnostics {
   static func missingReturn(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "missingReturn", message: "return expected at end of function with results", at: at)
   }
+  static func moduleHasNoDeclaration(_ module: String, _ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "moduleHasNoDeclaration", message: "module '\(module)' has no declaration '\(name)'", at: at)
+  }
   static func moduleDoesNotContain(_ module: String, _ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "moduleDoesNotContain", message: "module '\(module)' does not contain '\(name)'", at: at)
   }

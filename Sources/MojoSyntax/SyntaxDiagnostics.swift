@@ -36,6 +36,9 @@ enum SyntaxDiagnostics {
   static func notSupportedYet(_ what: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "notSupportedYet", message: "\(what) is not supported yet by mojoc", at: at)
   }
+  static func statementsOnOneLine(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "statementsOnOneLine", message: "statements must start at the beginning of a line", at: at)
+  }
   static func unexpectedCharacter(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unexpectedCharacter", message: "unexpected character", at: at)
   }

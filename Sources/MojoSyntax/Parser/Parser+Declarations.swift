@@ -296,7 +296,7 @@ extension Parser {
       _ = eat(.newline)
       return
     }
-    report(SyntaxDiagnostics.expected("end of statement", location(current.start)))
+    report(SyntaxDiagnostics.statementsOnOneLine(location(current.start)))
     skipLine()
   }
 }

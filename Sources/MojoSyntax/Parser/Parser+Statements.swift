@@ -113,7 +113,7 @@ extension Parser {
         continue
       }
       if eat(.newline) || at(.endOfFile) || at(.dedent) { return }
-      report(SyntaxDiagnostics.expected("end of statement", location(current.start)))
+      report(SyntaxDiagnostics.statementsOnOneLine(location(current.start)))
       skipLine()
       return
     }

@@ -1,0 +1,4 @@
+from pkg import f
+
+def main():
+    print(f())

@@ -1,0 +1,4 @@
+from pkg.sub.deep import v
+
+def main():
+    print(v())

@@ -1,0 +1,2 @@
+def v() -> Int:
+    return 5

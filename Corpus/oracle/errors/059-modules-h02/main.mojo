@@ -1,0 +1,4 @@
+from pkg import g
+
+def main():
+    print(g())

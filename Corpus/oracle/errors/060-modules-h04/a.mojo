@@ -1,0 +1,4 @@
+import b
+
+def f() -> Int:
+    return b.g(1)

@@ -1,0 +1,2 @@
+def g(x: Int) -> Int:
+    return x + undefined_thing

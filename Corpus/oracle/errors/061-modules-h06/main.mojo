@@ -1,0 +1,7 @@
+from util import f
+
+def f() -> Int:
+    return 2
+
+def main():
+    print(f())

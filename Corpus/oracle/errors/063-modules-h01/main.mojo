@@ -1,0 +1,4 @@
+import pkg.mod
+
+def main():
+    print(mod.f())

@@ -1,0 +1,2 @@
+def f() -> Int:
+    return 1
