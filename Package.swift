@@ -17,7 +17,7 @@ let package = Package(
     .target(name: "MojoDiagnostics"),
     .target(name: "MojoSyntax", dependencies: ["MojoDiagnostics"]),
     .target(name: "MojoSema", dependencies: ["MojoDiagnostics", "MojoSyntax"]),
-    .target(name: "MojoLowering", dependencies: ["MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoIR"]),
+    .target(name: "MojoLowering", dependencies: ["MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoIR", "MojoProfiling"]),
 
     // MARK: - IR and backends
     .target(name: "MojoIR"),

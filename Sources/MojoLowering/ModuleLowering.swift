@@ -3,6 +3,7 @@
 //! declarations. This is the only place where language semantics become IR; statement and
 //! expression lowering are in `FunctionLowering*.swift`.
 import MojoIR
+import MojoProfiling
 import MojoSema
 import MojoSyntax
 
@@ -45,10 +46,13 @@ public final class ModuleLowering {
       declarations[signature.symbol] = FunctionRef(ir.functions.count - 1)
     }
     for checkedFunction in checked.functions {
-      var lowering = FunctionLowering(module: self, function: checkedFunction)
-      lowering.lowerBody()
       let ref = definedFunctions[checkedFunction.function]
-      lowering.builder.finish(into: &ir.functions[Int(ref.index)])
+      // A span per function when the driver profiles this job (--time-trace, --timings).
+      CurrentJob.measure(.lowerFunction, signatures[checkedFunction.function].symbol) {
+        var lowering = FunctionLowering(module: self, function: checkedFunction)
+        lowering.lowerBody()
+        lowering.builder.finish(into: &ir.functions[Int(ref.index)])
+      }
     }
   }
 
