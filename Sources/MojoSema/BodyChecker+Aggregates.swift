@@ -40,7 +40,8 @@ extension BodyChecker {
   func placeOffset(_ id: ExprID) -> UInt32 {
     let e = tree.expr(id)
     switch e.kind {
-    case .member, .index: return placeOffset(ExprID(Int(e.a)))
+    case .member: return e.offset  // the `.`, as Mojo reports a read-only field
+    case .index: return placeOffset(ExprID(Int(e.a)))
     default: return e.offset
     }
   }
@@ -83,9 +84,15 @@ extension BodyChecker {
       report(SemaDiagnostics.notSupportedYet("a list literal without a 'List[T]' type", location(e.offset)))
       return .error
     }
+    let before = diagnostics.count
     for item in tree.list(of: e) {
       checkValue(item, as: element)
       checkOwnedValue(item)
+    }
+    // An element of the wrong type is reported by Mojo as a failed list initialization at `[`.
+    if diagnostics.count > before, ["cannotConvert", "functionInstantiationFailed"].contains(diagnostics[before].id) {
+      diagnostics.removeSubrange(before...)
+      report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
     }
     return .list(element)
   }
@@ -94,6 +101,19 @@ extension BodyChecker {
 
   /// `Point(...)`: the fieldwise initializer or `__init__`.
   mutating func checkConstructor(_ id: ExprID, _ e: ExprNode, module m: Int, index s: Int, _ args: [Argument]) -> SemaType {
+    // Mojo reports any argument mismatch of a constructor as one "no matching function in
+    // initialization" at the `(`; errors inside the arguments themselves stay as they are.
+    let before = diagnostics.count
+    let type = constructorType(id, e, module: m, index: s, args)
+    let mismatches: Set<String> = ["argumentType", "missingArgument", "unexpectedArgument", "positionalAfterKeyword", "functionInstantiationFailed", "notSupportedYet"]
+    if diagnostics.count > before, mismatches.contains(diagnostics[before].id) {
+      diagnostics.removeSubrange(before...)
+      report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
+    }
+    return type
+  }
+
+  private mutating func constructorType(_ id: ExprID, _ e: ExprNode, module m: Int, index s: Int, _ args: [Argument]) -> SemaType {
     let info = program.structs[m][s]
     let type = SemaType.structType(module: m, index: s)
     if let initializer = info.initializer {
@@ -183,7 +203,7 @@ extension BodyChecker {
     if case .list(let element) = receiverType {
       let mutating = ["append", "pop", "insert", "clear"].contains(method)
       if mutating && !isMutablePlace(receiver) {
-        report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(receiver))))
+        report(SemaDiagnostics.mutatingMethodOnRvalue(method, typeName(receiverType), location(startOffset(receiver))))
       }
       switch (method, args.count) {
       case ("append", 1):

@@ -12,7 +12,8 @@ extension BodyChecker {
     if callee.kind == .name {
       let name = tree.name(NameID(Int(callee.a)))
       if lookupLocal(name) != nil {
-        report(SemaDiagnostics.notCallable(location(callee.offset)))
+        let t = checkExpression(ExprID(Int(e.a)), expected: nil)
+        report(SemaDiagnostics.notCallableType(typeName(t.materialized), location(e.offset)))
         return checkArgumentsOnly(args)
       }
       symbol = program.symbols[module][name]
@@ -214,7 +215,7 @@ extension BodyChecker {
           switch t.materialized {
           case .error: break
           case let printable where isPrintable(printable): break
-          default: report(SemaDiagnostics.notSupportedYet("printing a '\(t)'", location(a.offset)))
+          default: report(SemaDiagnostics.notWritable(typeName(t), location(startOffset(a.value))))
           }
           values.append(.expression(a.value))
         }

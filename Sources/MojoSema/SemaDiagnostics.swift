@@ -31,6 +31,18 @@ public enum SemaDiagnostics {
   static func ambiguousMerge(_ left: String, _ right: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "ambiguousMerge", message: "ambiguous merge: left value has type '\(left)' and right value has type '\(right)', and both convert to each other", at: at)
   }
+  static func mutatingMethodOnRvalue(_ method: String, _ type: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "mutatingMethodOnRvalue", message: "invalid call to '\(method)': invalid use of mutating method on rvalue of type '\(type)'", at: at)
+  }
+  static func noMatchingInitialization(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "noMatchingInitialization", message: "no matching function in initialization", at: at)
+  }
+  static func notCallableType(_ type: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "notCallableType", message: "'\(type)' does not implement the '__call__' method", at: at)
+  }
+  static func notWritable(_ type: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "notWritable", message: "invalid call to 'print': an element of 'values' with type '\(type)' does not conform to trait 'Writable'; either prove the conformance with 'conforms_to', or add conformance", at: at)
+  }
   static func breakOutsideLoop(_ keyword: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "breakOutsideLoop", message: "'\(keyword)' is not inside a loop", at: at)
   }

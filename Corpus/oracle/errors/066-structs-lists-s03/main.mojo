@@ -1,0 +1,10 @@
+@fieldwise_init
+struct P(Copyable, Movable):
+    var x: Int
+
+    def bump(self):
+        self.x += 1
+
+def main():
+    var p = P(1)
+    p.bump()

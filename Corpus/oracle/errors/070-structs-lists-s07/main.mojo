@@ -1,0 +1,6 @@
+@fieldwise_init
+struct P(Copyable, Movable):
+    var x: Int
+
+def main():
+    var p = P("a")

@@ -1,0 +1,2 @@
+def main():
+    var xs: List[Int] = [1, "a"]

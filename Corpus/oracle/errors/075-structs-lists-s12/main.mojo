@@ -1,0 +1,7 @@
+@fieldwise_init
+struct P(Copyable, Movable):
+    var x: Int
+
+def main():
+    var p = P(1)
+    print(p)

@@ -1,0 +1,5 @@
+struct P(Copyable, Movable):
+    var x: Int
+
+def main():
+    var p = P(1)
