@@ -58,7 +58,13 @@ extension BodyChecker {
 
   mutating func checkIndex(_ id: ExprID, _ e: ExprNode) -> SemaType {
     let base = checkExpression(ExprID(Int(e.a)), expected: nil)
-    checkValue(ExprID(Int(e.b)), as: .int)
+    let index = ExprID(Int(e.b))
+    let indexType = checkExpression(index, expected: .int)
+    if indexType == .intLiteral { materialize(index, as: .int) }
+    if indexType != .int && indexType != .intLiteral && indexType != .error {
+      report(SemaDiagnostics.noMatchingMethod("__getitem__", location(startOffset(index))))
+      return .error
+    }
     if e.kind == .byteIndex {
       if base == .string || base == .stringLiteral { materialize(ExprID(Int(e.a)), as: .string); return .string }
       if base != .error { report(SemaDiagnostics.noAttribute(base.description, "__getitem__", location(e.offset))) }

@@ -131,7 +131,7 @@ extension BodyChecker {
         }
         if p.convention == .mut {
           if !isMutablePlace(value) {
-            if !failed { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(value)))) }
+            if !failed { report(SemaDiagnostics.argumentNotMutable(name, p.name, location(startOffset(value)))) }
             failed = true
           } else if p.isByReference {
             markAddressTaken(value)

@@ -148,8 +148,12 @@ extension BodyChecker {
     case .unary: return checkUnary(id, e)
     case .binary:
       if e.op == .and || e.op == .or {
-        checkValue(ExprID(Int(e.a)), as: .bool)
-        checkValue(ExprID(Int(e.b)), as: .bool)
+        for operand in [ExprID(Int(e.a)), ExprID(Int(e.b))] {
+          let t = checkExpression(operand, expected: .bool)
+          if t != .bool && t != .error {
+            report(SemaDiagnostics.notSupportedYet("'\(e.op == .and ? "and" : "or")' on a '\(typeName(t.materialized))' operand", location(startOffset(operand))))
+          }
+        }
         return .bool
       }
       let left = ExprID(Int(e.a))
@@ -269,8 +273,11 @@ extension BodyChecker {
     case (.negate, .int), (.negate, .float64), (.plus, .int), (.plus, .float64), (.invert, .int): return t
     case (.invert, .bool), (.not, .bool): return .bool
     case (.not, .int): return .bool
+    case (.negate, .bool), (.plus, .bool):
+      report(SemaDiagnostics.doesNotImplement("Bool", e.op.methodName, location(e.offset)))
+      return .error
     default:
-      report(SemaDiagnostics.notSupportedYet("'\(e.op.methodName)' on '\(t)'", location(e.offset)))
+      report(SemaDiagnostics.notSupportedYet("'\(e.op.methodName)' on '\(typeName(t))'", location(e.offset)))
       return .error
     }
   }
@@ -324,6 +331,10 @@ extension BodyChecker {
         return .error
       }
       if lt == rt, [.int, .float64, .bool, .string].contains(lt) { return .bool }
+      if lt == rt, case .list = lt {
+        report(SemaDiagnostics.notSupportedYet("comparing lists", location(offset)))
+        return .error
+      }
     } else {
       switch (op, lt, rt) {
       case (.add, .int, .int), (.sub, .int, .int), (.mul, .int, .int), (.div, .int, .int), (.floorDiv, .int, .int),

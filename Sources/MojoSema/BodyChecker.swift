@@ -167,7 +167,8 @@ public struct BodyChecker {
       if value.exists {
         if signature.result == .none {
           let t = checkExpression(value, expected: nil)
-          report(SemaDiagnostics.cannotConvert(t.description, .none, location(tree.expr(value).offset)))
+          let d = SemaDiagnostics.cannotConvert(literalDisplay(value, t), .none, location(startOffset(value)))
+          report(Diagnostic(id: d.id, message: d.message + " in return value", at: d.location))
         } else {
           checkValue(value, as: signature.result)
           checkOwnedValue(value)
@@ -224,6 +225,22 @@ public struct BodyChecker {
     return false
   }
 
+  /// The result of `target op= value`: as `target op value`, but a mismatch is reported the way
+  /// Mojo reports its in-place method (`__iadd__`, with the literal's own type).
+  mutating func inPlaceResultType(_ op: Operator, _ type: SemaType, _ rightType: SemaType, target: ExprID, value: ExprID,
+                                  at offset: UInt32) -> SemaType {
+    let before = diagnostics.count
+    let result = binaryResultType(op, type, rightType, left: target, right: value, at: offset)
+    if diagnostics.count == before + 1, diagnostics[before].id == "unsupportedOperands" {
+      let method = "__i" + op.methodName.dropFirst(2)
+      diagnostics[before] = Diagnostic(
+        id: "unsupportedOperands",
+        message: "invalid call to '\(method)': value passed to 'rhs' cannot be converted from '\(literalDisplay(value, rightType))' to '\(typeName(type))'",
+        at: diagnostics[before].location)
+    }
+    return result
+  }
+
   /// True when `block` contains a `break` that belongs to the loop owning the block.
   func containsBreak(_ block: Block) -> Bool {
     for id in tree.statements(in: block) {
@@ -244,7 +261,9 @@ public struct BodyChecker {
     switch t {
     case .bool, .int, .error: break
     case .intLiteral: materialize(id, as: .int)
-    default: report(SemaDiagnostics.cannotConvert(t.description, .bool, location(tree.expr(id).offset)))
+    case .string, .float64, .list:
+      report(SemaDiagnostics.notSupportedYet("a '\(typeName(t))' condition", location(startOffset(id))))
+    default: report(SemaDiagnostics.cannotConvert(typeName(t), .bool, location(startOffset(id))))
     }
   }
 
@@ -333,7 +352,7 @@ public struct BodyChecker {
         let type = checkExpression(target, expected: nil)
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(placeOffset(target)))) }
         let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
-        let resultType = binaryResultType(s.op, type, rightType, left: target, right: value, at: s.offset)
+        let resultType = inPlaceResultType(s.op, type, rightType, target: target, value: value, at: s.offset)
         if resultType != .error && resultType != type {
           report(SemaDiagnostics.cannotConvert(resultType.description, type, location(tree.expr(value).offset)))
         }
@@ -350,7 +369,7 @@ public struct BodyChecker {
     result.exprFacts[Int(target.index)] = .local(slot)
     result.exprTypes[Int(target.index)] = type
     let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
-    let resultType = binaryResultType(s.op, type, rightType, left: target, right: value, at: s.offset)
+    let resultType = inPlaceResultType(s.op, type, rightType, target: target, value: value, at: s.offset)
     if resultType != .error && resultType != type {
       report(SemaDiagnostics.cannotConvert(resultType.description, type, location(tree.expr(value).offset)))
     }

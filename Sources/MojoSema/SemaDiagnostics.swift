@@ -43,6 +43,9 @@ public enum SemaDiagnostics {
   static func notWritable(_ type: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "notWritable", message: "invalid call to 'print': an element of 'values' with type '\(type)' does not conform to trait 'Writable'; either prove the conformance with 'conforms_to', or add conformance", at: at)
   }
+  static func argumentNotMutable(_ function: String, _ parameter: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "argumentNotMutable", message: "invalid call to '\(function)': value passed to mutable argument '\(parameter)' must be mutable", at: at)
+  }
   static func breakOutsideLoop(_ keyword: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "breakOutsideLoop", message: "'\(keyword)' is not inside a loop", at: at)
   }

@@ -1,0 +1,5 @@
+def f() -> Int:
+    return "a"
+
+def main():
+    print(f())

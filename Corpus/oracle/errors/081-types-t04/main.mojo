@@ -1,0 +1,2 @@
+def main():
+    var x: List[Int] = List[Float64]()

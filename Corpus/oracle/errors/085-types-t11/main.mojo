@@ -1,0 +1,3 @@
+def main():
+    var xs: List[Int] = [1]
+    print(xs["a"])

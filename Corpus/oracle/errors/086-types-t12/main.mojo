@@ -1,0 +1,3 @@
+def main():
+    var b = True
+    print(-b)
