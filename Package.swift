@@ -34,6 +34,7 @@ let package = Package(
 
     // MARK: - Runtime (C compiled by Scripts/build-runtime, shipped as embedded object bytes)
     .target(name: "MojoRuntime", exclude: ["C"]),
+    .target(name: "MojoLinker"),
 
     // MARK: - Driver and command line
     .target(name: "MojoProfiling"),
@@ -41,7 +42,7 @@ let package = Package(
       name: "MojoDriver",
       dependencies: [
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
-        "MojoLLVM", "MojoCopyPatch", "MojoRuntime", "MojoProfiling",
+        "MojoLLVM", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling",
       ]),
     .target(name: "MojoCorpus"),
     .executableTarget(
@@ -56,7 +57,8 @@ let package = Package(
     .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
-    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "TestSupport"]),
+    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoLinker", "TestSupport"]),
+    .testTarget(name: "MojoLinkerTests", dependencies: ["MojoLinker", "MojoRuntime", "ELFKit", "TestSupport"]),
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
     .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),

@@ -7,8 +7,9 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
   case missingMainFile(String)
   case cannotRead(String)
   case cannotWrite(String, String)
-  case linkerNotFound
   case linkFailed(command: String, output: String)
+  /// The built-in linker rejected the objects.
+  case linkError(String)
   case codegen(String)
   case internalError(String)
 
@@ -18,8 +19,8 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
     case .missingMainFile(let p): "project folder '\(p)' has no main.mojo"
     case .cannotRead(let p): "cannot read '\(p)'"
     case .cannotWrite(let p, let why): "cannot write '\(p)': \(why)"
-    case .linkerNotFound: "no C compiler driver ('cc') found to link with"
     case .linkFailed(let command, let output): "link failed: \(command)\n\(output)"
+    case .linkError(let message): "link failed: \(message)"
     case .codegen(let message): "code generation failed: \(message)"
     case .internalError(let message): "internal compiler error: \(message)"
     }

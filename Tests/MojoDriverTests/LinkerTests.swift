@@ -1,44 +1,60 @@
-//! `--linker`: each choice becomes the right `cc` flags, `auto` takes the first installed
-//! linker in measured speed order, and every installed linker produces a working program.
+//! `--linker`: the built-in linker is the default and runs in process; each system linker choice
+//! runs that linker directly on the same objects; `auto` takes the first installed linker in
+//! measured speed order; every available linker produces a working program; failures name the
+//! cause and leave no output behind.
 import Foundation
 import MojoCodegen
+import MojoLinker
 import Testing
 import TestSupport
 @testable import MojoDriver
 
 @Suite struct LinkerTests {
-  @Test func choicesSelectTheirLinker() throws {
-    #expect(Linker.selection(.bfd) == ["-fuse-ld=bfd"])
-    if let gold = Linker.selection(.gold) { #expect(gold == ["-fuse-ld=gold"]) }
-    if let mold = Linker.selection(.mold) { #expect(mold == ["-fuse-ld=mold"]) }
-    if let lld = Linker.selection(.lld) { #expect(lld.last == "-fuse-ld=lld" && lld.first!.hasPrefix("-B")) }
+  @Test func builtinIsTheDefault() {
+    #expect(BuildOptions(input: "x").linker == .builtin)
+    #expect(Linker().choice == .builtin)
+    #expect(Linker.tool(.builtin) == nil)
   }
 
-  @Test func autoTakesTheFastestInstalled() throws {
-    let installed = LinkerChoice.fastestFirst.first { Linker.selection($0) != nil }!
-    let job = try Linker(choice: .auto).plan(objects: ["a.o"], output: "out")
-    #expect(job.arguments == Linker.selection(installed)! + ["-o", "out", "a.o"])
+  @Test func choicesFindTheirLinker() throws {
+    #expect(Linker.tool(.bfd) != nil)  // binutils is always there
+    if let gold = Linker.tool(.gold) { #expect(gold.hasSuffix("/ld.gold")) }
+    if let lld = Linker.tool(.lld) { #expect(lld.hasSuffix("/ld.lld")) }
+    if let mold = Linker.tool(.mold) { #expect(mold.hasSuffix("mold")) }
+  }
+
+  @Test func systemLinkersRunDirectlyOnTheObjects() throws {
+    let installed = LinkerChoice.fastestFirst.first { Linker.tool($0) != nil }!
+    let job = try Linker(choice: .auto).plan(objects: ["a.o", "mojo_runtime.o"], output: "out")
+    #expect(job.tool == Linker.tool(installed))
+    #expect(job.arguments == ["-static", "-o", "out", "a.o", "mojo_runtime.o"])
     #expect(LinkerChoice.fastestFirst.last == .bfd)
   }
 
   @Test func missingLinkerIsAnError() throws {
-    for choice in LinkerChoice.allCases where Linker.selection(choice) == nil {
+    for choice in LinkerChoice.allCases where choice != .builtin && Linker.tool(choice) == nil {
       #expect(throws: DriverError.self) { try Linker(choice: choice).plan(objects: ["a.o"], output: "out") }
     }
   }
 
   @Test(arguments: LinkerChoice.allCases)
-  func everyInstalledLinkerBuildsAWorkingProgram(choice: LinkerChoice) throws {
-    guard Linker.selection(choice) != nil else { return }
+  func everyAvailableLinkerBuildsAWorkingProgram(choice: LinkerChoice) throws {
+    guard choice == .builtin || Linker.tool(choice) != nil else { return }
     let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let exe = folder.appendingPathComponent("app")
     let result = try ParallelDriverTests.build(ParallelDriverTests.primes, output: exe) { $0.linker = choice }
     #expect(result.diagnostics.isEmpty)
     #expect(try Harness.run(exe).stdout.contains("primes below 100 = 25"))
+    // Executable for everyone the umask allows, and nothing else left in the folder.
+    let mode = try FileManager.default.attributesOfItem(atPath: exe.path)[.posixPermissions] as! Int
+    #expect(mode & 0o100 != 0)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["app"])
   }
 
-  @Test func linkFailureShowsTheLinkersMessage() throws {
+  @Test func systemLinkFailureShowsTheLinkersMessage() throws {
     let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let bogus = folder.appendingPathComponent("bogus.o")
     try Data("not an object".utf8).write(to: bogus)
     let linker = Linker(choice: .bfd)
@@ -49,5 +65,22 @@ import TestSupport
     } catch DriverError.linkFailed(_, let output) {
       #expect(output.contains("bogus.o"))
     }
+  }
+
+  @Test func builtinLinkFailureKeepsTheExistingOutput() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let exe = folder.appendingPathComponent("exe")
+    try Data("old".utf8).write(to: exe)
+    let temporary = folder.appendingPathComponent(".exe.tmp").path
+    do {
+      try Linker().runBuiltin([LinkInput(name: "junk.o", bytes: Array("junk".utf8))], temporary: temporary,
+                              finalOutput: exe.path)
+      Issue.record("linking garbage succeeded")
+    } catch DriverError.linkError(let message) {
+      #expect(message == "junk.o: not an ELF file")
+    }
+    #expect(try String(contentsOf: exe, encoding: .utf8) == "old")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["exe"])
   }
 }

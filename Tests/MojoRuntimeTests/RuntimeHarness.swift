@@ -1,5 +1,6 @@
-//! Builds and runs small C programs against the embedded runtime object, the way mojoc links a
-//! compiled Mojo program: `cc <objects> runtime.o -o exe`, no other library (in particular no -lm).
+//! Builds and runs small C programs against the embedded runtime object. The runtime is its own
+//! start-up code (`_start`), so the harness links with `cc -nostartfiles`: libc stays available
+//! to the test programs (sprintf, malloc) but no C start files, and no -lm.
 
 import Foundation
 import MojoRuntime
@@ -66,7 +67,7 @@ enum RuntimeHarness {
        harnessObject.path], in: folder)
     guard compile.status == 0 else { throw HarnessError.compileFailed(compile.stderr) }
     let link = try execute(
-      "/usr/bin/env", ["cc", harnessObject.path, runtimeObject.path, "-o", executable.path],
+      "/usr/bin/env", ["cc", "-nostartfiles", harnessObject.path, runtimeObject.path, "-o", executable.path],
       in: folder)
     guard link.status == 0 else { throw HarnessError.linkFailed(link.stderr) }
     return try execute(executable.path, [], in: folder)

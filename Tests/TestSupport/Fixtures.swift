@@ -57,9 +57,9 @@ package struct ProgramRun: Sendable {
 package enum Harness {
   /// Builds `project` to an executable; returns the rendered diagnostics if the build fails.
   package static func build(_ project: URL, backend: BackendKind, optimization: OptimizationLevel = .o0,
-                            output: URL, jobs: Int = 2) throws -> [Diagnostic] {
+                            output: URL, jobs: Int = 2, linker: LinkerChoice = .builtin) throws -> [Diagnostic] {
     let options = BuildOptions(input: project.path, output: output.path, backend: backend, optimization: optimization,
-                               emit: .exe, jobs: jobs, verifyIR: true)
+                               emit: .exe, jobs: jobs, linker: linker, verifyIR: true)
     return try CompilePlan(options: options).run().diagnostics
   }
 
@@ -86,11 +86,12 @@ package enum Harness {
   }
 
   /// Builds and runs `project`; the program's output, or the first diagnostic as an error.
-  package static func buildAndRun(_ project: URL, backend: BackendKind, optimization: OptimizationLevel = .o0) throws -> ProgramRun {
+  package static func buildAndRun(_ project: URL, backend: BackendKind, optimization: OptimizationLevel = .o0,
+                                  linker: LinkerChoice = .builtin) throws -> ProgramRun {
     let folder = Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let exe = folder.appendingPathComponent("program")
-    let diagnostics = try build(project, backend: backend, optimization: optimization, output: exe)
+    let diagnostics = try build(project, backend: backend, optimization: optimization, output: exe, linker: linker)
     if let error = diagnostics.first(where: { $0.severity == .error }) {
       return ProgramRun(status: -1, stdout: "", stderr: DiagnosticRenderer.render(error))
     }

@@ -39,7 +39,7 @@ public struct BuildOptions: Sendable {
   public var profiling: ProfilingOptions
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
-              emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .auto, verifyIR: Bool = false,
+              emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .builtin, verifyIR: Bool = false,
               profiling: ProfilingOptions = ProfilingOptions()) {
     self.input = input
     self.output = output

@@ -5,7 +5,8 @@
 //!   3. check: `MojoSema/BodyChecker.swift` — function bodies, one job per module
 //!   4. lower + codegen: `MojoLowering/ModuleLowering.swift` then a `Backend`, one job per
 //!      module; for an executable each job also writes its object to the scratch folder
-//!   5. link:  `Toolchain/Linker.swift` — objects plus the embedded runtime, atomically written
+//!   5. link:  `Toolchain/Linker.swift` — objects plus the embedded runtime, by the built-in linker
+//!      (`MojoLinker/StaticLinker.swift`) or a system one, atomically written
 //! Every parallel stage is a list of `Job` values (`Planning/Job.swift`) run by a `JobExecutor`
 //! through `Execution/StageRunner.swift`, which also records trace spans and progress. Jobs
 //! write results into slots indexed by module; diagnostics are merged in module order and by
@@ -15,6 +16,7 @@ import MojoCodegen
 import MojoCopyPatch
 import MojoDiagnostics
 import MojoIR
+import MojoLinker
 import MojoLLVM
 import MojoLowering
 import MojoProfiling
@@ -80,9 +82,9 @@ public struct CompilePlan: Sendable {
     if result.hasErrors { return result }
     runner.progress?.planRemaining(jobs: 2 * project.modules.count)
 
-    // An executable's objects go to a private scratch folder as each job finishes, so no
-    // stage holds every module's object in memory.
-    let scratch = options.emit == .exe ? try makeScratchFolder() : nil
+    // For a system linker, an executable's objects go to a private scratch folder as each job
+    // finishes; the built-in linker takes them from memory.
+    let scratch = options.emit == .exe && options.linker != .builtin ? try makeScratchFolder() : nil
     defer { if let scratch { runner.stage(.cleanup) { try? FileManager.default.removeItem(at: scratch) } } }
 
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
@@ -106,7 +108,7 @@ public struct CompilePlan: Sendable {
         try runner.stage(.writeObject) { try write(output.object!.bytes, to: "\(folder)/\(output.object!.moduleName).o") }
       }
     case .exe:
-      try runner.stage(.link) { try link(modules.compactMap(\.objectPath), scratch: scratch!, output: options.output ?? "main") }
+      try runner.stage(.link) { try link(modules, scratch: scratch, output: options.output ?? "main") }
     }
     return result
   }
@@ -206,15 +208,21 @@ public struct CompilePlan: Sendable {
     return scratch
   }
 
-  /// Adds the runtime to the written objects and links them.
-  func link(_ objectPaths: [String], scratch: URL, output: String) throws {
-    let runtimePath = scratch.appendingPathComponent("mojo_runtime.o").path
-    try CompilePlan.writeScratch(RuntimeObject.bytes, to: runtimePath)
+  /// Adds the runtime to the modules' objects (in memory, or written to `scratch`) and links them.
+  func link(_ modules: [ModuleOutput], scratch: URL?, output: String) throws {
     let outputURL = URL(fileURLWithPath: output)
     let temporary = outputURL.deletingLastPathComponent()
       .appendingPathComponent(".\(outputURL.lastPathComponent).mojoc-\(getpid()).tmp").path
     let linker = Linker(choice: options.linker)
-    let job = try linker.plan(objects: objectPaths + [runtimePath], output: temporary)
+    guard let scratch else {
+      let inputs = modules.compactMap { $0.object.map { LinkInput(name: "\($0.moduleName).o", bytes: $0.bytes) } }
+      try linker.runBuiltin(inputs + [LinkInput(name: "mojo_runtime.o", bytes: RuntimeObject.bytes)],
+                            temporary: temporary, finalOutput: output)
+      return
+    }
+    let runtimePath = scratch.appendingPathComponent("mojo_runtime.o").path
+    try CompilePlan.writeScratch(RuntimeObject.bytes, to: runtimePath)
+    let job = try linker.plan(objects: modules.compactMap(\.objectPath) + [runtimePath], output: temporary)
     try linker.run(job, finalOutput: output)
   }
 

@@ -1,14 +1,19 @@
-//! Links objects into an executable through the system C compiler driver (`cc`), which adds the
-//! C runtime start files and libc. `--linker` picks the linker `cc` runs; `auto` takes the
-//! fastest one installed, in the order measured on this machine with 1000 objects
-//! (lld, then gold, then GNU ld; mold 1.10 was slower than GNU ld there, research/spike.md §4).
+//! Links objects into an executable. The default is mojoc's own linker (MojoLinker), in process:
+//! the runtime needs no libc, so a program is a static executable of the module objects and the
+//! runtime object, and no `cc` or system linker is spawned. `--linker` can still pick a system
+//! linker, run directly (no `cc` driver, no C start files) with the same objects: `auto` takes
+//! the fastest one installed, in the order measured on this machine with 1000 objects (lld, then
+//! gold, then GNU ld; mold 1.10 was slower than GNU ld there, research/spike.md §4).
 //! The executable is written atomically: linked to a temporary name beside the output, then
 //! renamed, so a failed build never leaves a partial file or touches an existing output.
 import Foundation
+import MojoLinker
 
-/// Which linker `cc` should run.
+/// Which linker makes the executable.
 public enum LinkerChoice: String, Sendable, CaseIterable {
-  /// The fastest installed: lld, else gold, else the system default (GNU ld).
+  /// mojoc's own static linker, in process (the default).
+  case builtin
+  /// The fastest installed system linker: lld, else gold, else GNU ld.
   case auto
   /// LLVM's LLD (`ld.lld` on PATH, or Debian's LLVM 19).
   case lld
@@ -23,9 +28,9 @@ public enum LinkerChoice: String, Sendable, CaseIterable {
   static let fastestFirst: [LinkerChoice] = [.lld, .gold, .bfd]
 }
 
-/// A plan to link: the command line as values, turned into strings only at launch.
+/// A plan to run a system linker: the command line as values, turned into strings only at launch.
 public struct LinkJob: Sendable, Equatable {
-  public var driver: String
+  public var tool: String
   public var arguments: [String]
   public var output: String
 }
@@ -33,7 +38,7 @@ public struct LinkJob: Sendable, Equatable {
 /// Finds tools and runs the link step.
 public struct Linker: Sendable {
   public let choice: LinkerChoice
-  public init(choice: LinkerChoice = .auto) { self.choice = choice }
+  public init(choice: LinkerChoice = .builtin) { self.choice = choice }
 
   /// Finds an executable on PATH.
   static func find(_ name: String) -> String? {
@@ -45,51 +50,75 @@ public struct Linker: Sendable {
     return nil
   }
 
-  /// The folder holding `ld.lld`, if any: PATH first, then Debian's LLVM 19 location.
-  static func lldDirectory() -> String? {
-    if let onPath = find("ld.lld") { return (onPath as NSString).deletingLastPathComponent }
-    let debian = "/usr/lib/llvm-19/bin"
-    return FileManager.default.isExecutableFile(atPath: debian + "/ld.lld") ? debian : nil
-  }
-
-  /// The `cc` arguments that select `choice`, or nil when that linker is not installed.
-  static func selection(_ choice: LinkerChoice) -> [String]? {
+  /// The system linker program for `choice`, or nil when it is not installed (always nil for
+  /// the built-in linker).
+  static func tool(_ choice: LinkerChoice) -> String? {
     switch choice {
-    case .auto:
-      for candidate in LinkerChoice.fastestFirst { if let arguments = selection(candidate) { return arguments } }
-      return []
+    case .builtin: return nil
+    case .auto: return LinkerChoice.fastestFirst.lazy.compactMap { tool($0) }.first
     case .lld:
-      return lldDirectory().map { ["-B" + $0, "-fuse-ld=lld"] }
-    case .mold:
-      return find("ld.mold") != nil || find("mold") != nil ? ["-fuse-ld=mold"] : nil
-    case .gold:
-      return find("ld.gold") != nil ? ["-fuse-ld=gold"] : nil
-    case .bfd:
-      return ["-fuse-ld=bfd"]
+      if let onPath = find("ld.lld") { return onPath }
+      let debian = "/usr/lib/llvm-19/bin/ld.lld"
+      return FileManager.default.isExecutableFile(atPath: debian) ? debian : nil
+    case .mold: return find("ld.mold") ?? find("mold")
+    case .gold: return find("ld.gold")
+    case .bfd: return find("ld.bfd") ?? find("ld")
     }
   }
 
-  /// The link command for `objects` producing `output`.
+  /// The system linker command for `objects` producing a static executable `output`.
   public func plan(objects: [String], output: String) throws -> LinkJob {
-    guard let cc = Linker.find("cc") ?? Linker.find("gcc") ?? Linker.find("clang") else { throw DriverError.linkerNotFound }
-    guard let selection = Linker.selection(choice) else {
-      throw DriverError.linkFailed(command: "cc -fuse-ld=\(choice.rawValue)", output: "\(choice.rawValue) linker not found")
+    guard choice != .builtin else { throw DriverError.internalError("the built-in linker runs in process") }
+    guard let tool = Linker.tool(choice) else {
+      throw DriverError.linkFailed(command: "--linker \(choice.rawValue)", output: "\(choice.rawValue) linker not found")
     }
-    return LinkJob(driver: cc, arguments: selection + ["-o", output] + objects, output: output)
+    return LinkJob(tool: tool, arguments: ["-static", "-o", output] + objects, output: output)
+  }
+
+  /// Links `inputs` with the built-in linker into `temporary`, which then replaces `finalOutput`.
+  public func runBuiltin(_ inputs: [LinkInput], temporary: String, finalOutput: String) throws {
+    let image: [UInt8]
+    do {
+      image = try StaticLinker().link(inputs)
+    } catch let error as LinkError {
+      throw DriverError.linkError(error.description)
+    }
+    // Mode 0777 less the umask, as a system linker creates executables.
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o777)
+    guard fd >= 0 else { throw DriverError.cannotWrite(finalOutput, String(cString: strerror(errno))) }
+    var written = 0
+    while written < image.count {
+      let n = image.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else {
+        let reason = String(cString: strerror(errno))
+        close(fd)
+        unlink(temporary)
+        throw DriverError.cannotWrite(finalOutput, reason)
+      }
+      written += n
+    }
+    close(fd)
+    try replace(finalOutput, with: temporary)
+  }
+
+  /// Renames `temporary` over `finalOutput`, removing it on failure.
+  func replace(_ finalOutput: String, with temporary: String) throws {
+    if rename(temporary, finalOutput) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw DriverError.cannotWrite(finalOutput, reason)
+    }
   }
 
   /// Runs `job`, writing to a temporary file that replaces `finalOutput` only on success.
   public func run(_ job: LinkJob, finalOutput: String) throws {
-    let (status, output) = try Linker.runProcess(job.driver, job.arguments)
+    let (status, output) = try Linker.runProcess(job.tool, job.arguments)
     guard status == 0 else {
       try? FileManager.default.removeItem(atPath: job.output)
-      throw DriverError.linkFailed(command: ([job.driver] + job.arguments).joined(separator: " "), output: output)
+      throw DriverError.linkFailed(command: ([job.tool] + job.arguments).joined(separator: " "), output: output)
     }
-    if rename(job.output, finalOutput) != 0 {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(atPath: job.output)
-      throw DriverError.cannotWrite(finalOutput, reason)
-    }
+    try replace(finalOutput, with: job.output)
   }
 
   /// Runs a program and returns its exit status and combined output.

@@ -1,19 +1,18 @@
 //! The mojoc runtime: program entry, buffered printing, traps, arithmetic helpers, strings and
 //! lists, implementing mojo_runtime.h with the semantics of LANGUAGE.md §7, §10, §12 and §13.
 //!
-//! Compiled by Scripts/build-runtime with the pinned clang-19 into a PIC object that ships inside
-//! mojoc (Sources/MojoRuntime/generated/RuntimeObject.swift). Every compiled program is linked as
-//! `cc <objects> runtime.o -o exe`, so this file may use libc only: no libm (floor, ceil and trunc
+//! Compiled by Scripts/build-runtime with the pinned clang-19 into an object that ships inside
+//! mojoc (Sources/MojoRuntime/generated/RuntimeObject.swift). It needs no library at all: it has
+//! its own process entry, system calls, allocator and mem* functions (runtime_system.inc), so a
+//! program is the module objects plus this one, linked statically. No libm (floor, ceil and trunc
 //! are done on the bit pattern) and no stdio (printf rounding must never decide a digit).
-//! Layout: output buffer and traps, integer text, Float64 text (§12.1, exact big-integer digit
-//! generation), arithmetic, strings, lists, entry point.
+//! Layout: system layer, output buffer and traps, integer text, Float64 text (§12.1, exact
+//! big-integer digit generation), arithmetic, strings, lists.
 #include "mojo_runtime.h"
 
-#include <pthread.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <errno.h>
+#include <stddef.h>
+
+#include "runtime_system.inc"
 
 // MARK: - Output buffer
 
@@ -21,23 +20,56 @@
 static uint8_t out_buffer[1 << 16];
 static size_t out_used;
 
-/// Writes all bytes to a file descriptor, retrying partial writes and EINTR; gives up on errors
-/// (a closed pipe must not turn into an endless loop).
-static void write_all(int fd, const uint8_t *bytes, size_t count) {
+/// Writes all bytes to a file descriptor, retrying partial writes and EINTR (and waiting when
+/// the descriptor is non-blocking); returns 0, or the errno of the write that failed.
+static long write_all(int fd, const uint8_t *bytes, size_t count) {
   while (count > 0) {
-    ssize_t written = write(fd, bytes, count);
+    long written = sys_write(fd, bytes, count);
     if (written < 0) {
-      if (errno == EINTR) continue;
-      return;
+      if (written == -E_INTR) continue;
+      if (written == -E_AGAIN) {
+        wait_writable(fd);
+        continue;
+      }
+      return -written;
     }
     bytes += written;
     count -= (size_t)written;
   }
+  return 0;
 }
 
-static void flush_stdout(void) {
-  write_all(1, out_buffer, out_used);
+static void err_text(const char *text);
+static void err_int(int64_t value);
+
+/// Reports a failed write to standard output (LANGUAGE.md §13: output is never silently lost).
+static void report_stdout_error(long error) {
+  err_text("mojo: run-time error: cannot write to standard output: ");
+  const char *text = error_text(error);
+  if (text) {
+    err_text(text);
+  } else {
+    err_text("error ");
+    err_int(error);
+  }
+  err_text("\n");
+}
+
+/// Writes the buffer out; returns 0 or the errno of a failed write (the buffer is emptied
+/// either way).
+static long flush_stdout_status(void) {
+  size_t count = out_used;
   out_used = 0;
+  return write_all(1, out_buffer, count);
+}
+
+/// Writes the buffer out; a write error ends the program like a trap.
+static void flush_stdout(void) {
+  long error = flush_stdout_status();
+  if (error) {
+    report_stdout_error(error);
+    sys_abort();
+  }
 }
 
 /// Appends bytes to the output buffer; large writes bypass it after a flush.
@@ -45,7 +77,11 @@ static void out_bytes(const uint8_t *bytes, size_t count) {
   if (count > sizeof(out_buffer) - out_used) {
     flush_stdout();
     if (count >= sizeof(out_buffer)) {
-      write_all(1, bytes, count);
+      long error = write_all(1, bytes, count);
+      if (error) {
+        report_stdout_error(error);
+        sys_abort();
+      }
       return;
     }
   }
@@ -84,38 +120,29 @@ static void err_int(int64_t value) {
 
 /// Flushes what the program printed, reports `message` on stderr and dies by SIGABRT.
 static _Noreturn void trap(const char *message) {
-  flush_stdout();
+  long error = flush_stdout_status();
   err_text("mojo: run-time error: ");
   err_text(message);
   err_text("\n");
-  abort();
+  if (error) report_stdout_error(error);
+  sys_abort();
 }
 
 _Noreturn void mojo_rt_trap_div_zero(void) { trap("integer division by zero"); }
 
 _Noreturn void mojo_rt_trap_index(int64_t index, int64_t length) {
-  flush_stdout();
+  long error = flush_stdout_status();
   // The reference's text (LANGUAGE.md §10.2), recommended but not checked.
   err_text("mojo: run-time error: index ");
   err_int(index);
   err_text(" is out of bounds, valid range is 0 to ");
   err_int(length - 1);
   err_text("\n");
-  abort();
+  if (error) report_stdout_error(error);
+  sys_abort();
 }
 
-/// Allocates or traps: a program that runs out of memory cannot continue meaningfully.
-static void *allocate(size_t size) {
-  void *memory = malloc(size ? size : 1);
-  if (!memory) trap("out of memory");
-  return memory;
-}
-
-void *mojo_rt_alloc(int64_t size) {
-  void *memory = allocate(size > 0 ? (size_t)size : 8);
-  memset(memory, 0, size > 0 ? (size_t)size : 8);
-  return memory;
-}
+void *mojo_rt_alloc(int64_t size) { return allocate(size > 0 ? (size_t)size : 8); }
 
 // MARK: - Printing scalars
 
@@ -143,33 +170,3 @@ void mojo_rt_print_float(double value) {
 
 #include "runtime_float.inc"
 #include "runtime_values.inc"
-
-// MARK: - Entry point
-
-static void *run_program(void *unused) {
-  (void)unused;
-  mojo_main();
-  return NULL;
-}
-
-/// Stack of the thread that runs the program: generated code keeps every value of a function in
-/// its frame, so one function with a million statements needs far more than the default 8 MiB.
-/// The memory is reserved, not committed: untouched pages cost nothing.
-#define PROGRAM_STACK_BYTES ((size_t)1 << 30)
-
-/// The process entry: runs the program's `main` on a thread with a large stack and flushes what
-/// it printed. Falls back to the main thread if that thread cannot be created.
-int main(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  pthread_attr_t attributes;
-  pthread_t thread;
-  if (pthread_attr_init(&attributes) == 0 && pthread_attr_setstacksize(&attributes, PROGRAM_STACK_BYTES) == 0 &&
-      pthread_create(&thread, &attributes, run_program, NULL) == 0) {
-    pthread_join(thread, NULL);
-  } else {
-    mojo_main();
-  }
-  flush_stdout();
-  return 0;
-}

@@ -1,5 +1,5 @@
 //! `mojoc build <project-folder | file.mojo> [-o exe] [--backend cnp|llvm] [-O0..-O3]
-//! [--emit ir|llvm-ir|obj|exe] [-j N] [--linker auto|lld|mold|gold|bfd] [--time-trace[=FILE]]
+//! [--emit ir|llvm-ir|obj|exe] [-j N] [--linker builtin|auto|lld|mold|gold|bfd] [--time-trace[=FILE]]
 //! [--time-trace-granularity US] [--timings[=html[:FILE]]]`.
 import ArgumentParser
 import Foundation
@@ -33,8 +33,8 @@ extension Mojoc {
     @Option(name: .customShort("j", allowingJoined: true), help: "Worker threads (default: all cores).")
     var jobs: Int?
 
-    @Option(help: "Linker used through cc: auto (fastest installed), lld, mold, gold, bfd.")
-    var linker: LinkerChoice = .auto
+    @Option(help: "Linker: builtin (in process), auto (fastest installed system linker), lld, mold, gold, bfd.")
+    var linker: LinkerChoice = .builtin
 
     @Flag(help: "Run the IR verifier after lowering.")
     var verifyIR = false

@@ -1,0 +1,115 @@
+//! The layout of the executable file and its ELF and program headers. Two loadable segments:
+//!   R+X  file offset 0 at `baseAddress`: ELF header, program headers, text, read-only data, GOT
+//!   RW   data right after in the file, one page further in memory (so the two never share a
+//!        page in memory while sharing one in the file), then bss, which takes no file space
+//! plus PT_GNU_STACK (a non-executable stack). No section headers: nothing loads them.
+
+/// Addresses and file offsets of every output section.
+struct Layout {
+  /// Per object and section index: the address in memory (valid for output sections only).
+  var address: [[UInt64]]
+  /// Per object and section index: the offset in the file (-1 for bss).
+  var fileOffset: [[Int]]
+  var gotAddress: UInt64 = 0
+  var gotFileOffset = 0
+  var fileSize = 0
+  var codeSize = 0
+  var dataFileOffset = 0
+  var dataAddress: UInt64 = 0
+  var dataFileSize = 0
+  var dataMemorySize = 0
+
+  static let headerSize = 64
+  static let programHeaderSize = 56
+  static let programHeaderCount = 3
+
+  /// Places every output section of `objects`, in kind order, then object order, then section
+  /// order; `gotSlots` 8-byte slots follow the read-only data.
+  init(objects: [RelocatableObject], kinds: [[StaticLinker.OutputKind?]], gotSlots: Int) {
+    address = objects.map { [UInt64](repeating: 0, count: $0.sections.count) }
+    fileOffset = objects.map { [Int](repeating: -1, count: $0.sections.count) }
+    let base = StaticLinker.baseAddress
+    var offset = Layout.headerSize + Layout.programHeaderSize * Layout.programHeaderCount
+
+    func place(_ kind: StaticLinker.OutputKind, addressOf: (Int) -> UInt64, inFile: Bool) {
+      for (o, object) in objects.enumerated() {
+        for (index, section) in object.sections.enumerated() where kinds[o][index] == kind {
+          offset = align(offset, section.alignment)
+          address[o][index] = addressOf(offset)
+          if inFile { fileOffset[o][index] = offset }
+          offset += section.size
+        }
+      }
+    }
+
+    // R+X segment: file offset and address differ by the base.
+    place(.text, addressOf: { base + UInt64($0) }, inFile: true)
+    place(.rodata, addressOf: { base + UInt64($0) }, inFile: true)
+    offset = align(offset, 8)
+    gotFileOffset = offset
+    gotAddress = base + UInt64(offset)
+    offset += 8 * gotSlots
+    codeSize = offset
+
+    // RW segment: one page further in memory than in the file.
+    var dataAlignment: UInt64 = 1
+    for (o, object) in objects.enumerated() {
+      for (index, section) in object.sections.enumerated() where kinds[o][index] == .data || kinds[o][index] == .bss {
+        dataAlignment = max(dataAlignment, section.alignment)
+      }
+    }
+    offset = align(offset, dataAlignment)
+    dataFileOffset = offset
+    let dataBase = base + StaticLinker.pageSize
+    dataAddress = dataBase + UInt64(offset)
+    place(.data, addressOf: { dataBase + UInt64($0) }, inFile: true)
+    dataFileSize = offset - dataFileOffset
+    fileSize = offset
+    place(.bss, addressOf: { dataBase + UInt64($0) }, inFile: false)
+    dataMemorySize = offset - dataFileOffset
+  }
+
+  /// Writes the ELF header and program headers at the start of `image`.
+  func writeHeaders(into image: inout [UInt8], entry: UInt64) {
+    var header: [UInt8] = [0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { header += $0 } }
+    append(UInt16(2))  // ET_EXEC
+    append(UInt16(62))  // EM_X86_64
+    append(UInt32(1))  // EV_CURRENT
+    append(entry)
+    append(UInt64(Layout.headerSize))  // e_phoff
+    append(UInt64(0))  // e_shoff: no section headers
+    append(UInt32(0))  // e_flags
+    append(UInt16(Layout.headerSize))
+    append(UInt16(Layout.programHeaderSize))
+    append(UInt16(Layout.programHeaderCount))
+    append(UInt16(64))  // e_shentsize
+    append(UInt16(0))  // e_shnum
+    append(UInt16(0))  // e_shstrndx
+
+    func segment(type: UInt32, flags: UInt32, offset: Int, address: UInt64, fileSize: Int, memorySize: Int, alignment: UInt64) {
+      append(type)
+      append(flags)
+      append(UInt64(offset))
+      append(address)
+      append(address)  // p_paddr
+      append(UInt64(fileSize))
+      append(UInt64(memorySize))
+      append(alignment)
+    }
+    let read: UInt32 = 4, write: UInt32 = 2, execute: UInt32 = 1
+    segment(type: 1, flags: read | execute, offset: 0, address: StaticLinker.baseAddress, fileSize: codeSize,
+            memorySize: codeSize, alignment: StaticLinker.pageSize)
+    segment(type: 1, flags: read | write, offset: dataFileOffset, address: dataAddress, fileSize: dataFileSize,
+            memorySize: dataMemorySize, alignment: StaticLinker.pageSize)
+    segment(type: 0x6474_e551, flags: read | write, offset: 0, address: 0, fileSize: 0, memorySize: 0, alignment: 16)
+    image.replaceSubrange(0..<header.count, with: header)
+  }
+}
+
+/// `value` rounded up to a multiple of `alignment` (0 and 1 mean none).
+func align(_ value: Int, _ alignment: UInt64) -> Int {
+  guard alignment > 1 else { return value }
+  let a = Int(alignment)
+  return (value + a - 1) / a * a
+}

@@ -1,0 +1,83 @@
+//! What a program mojoc built does when things go wrong at run time, with each backend: runaway
+//! recursion is reported as a stack overflow and a failed write to standard output is reported,
+//! both after flushing what was printed, and the program dies by SIGABRT like every trap.
+import Foundation
+import MojoCodegen
+import Testing
+import TestSupport
+@testable import MojoDriver
+
+@Suite struct ProducedProgramTests {
+  /// Builds `source` as `main.mojo` and returns the executable.
+  static func build(_ source: String, backend: BackendKind) throws -> URL {
+    let project = Fixtures.makeProject(["main.mojo": source])
+    let exe = project.appendingPathComponent("program")
+    let diagnostics = try Harness.build(project, backend: backend, output: exe)
+    #expect(diagnostics.isEmpty)
+    return exe
+  }
+
+  /// Runs `command` with `/bin/sh -c` (redirections included) and returns status, stdout, stderr.
+  static func shell(_ command: String) throws -> (status: Int32, signaled: Bool, stdout: String, stderr: String) {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", "exec " + command + " 2>'\(err.path)'"]
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    return (process.terminationStatus, process.terminationReason == .uncaughtSignal,
+            (try? String(contentsOf: out, encoding: .utf8)) ?? "", (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+  }
+
+  @Test(arguments: BackendKind.allCases)
+  func stackOverflowIsReportedAfterTheOutput(backend: BackendKind) throws {
+    let exe = try Self.build("""
+      def down(n: Int) -> Int:
+          if n < 0:
+              return 0
+          return down(n + 1) + 1
+
+      def main():
+          print("before")
+          print(down(0))
+      """, backend: backend)
+    let run = try Self.shell("'\(exe.path)'")
+    #expect(run.signaled && run.status == 6)  // SIGABRT
+    #expect(run.stdout == "before\n")
+    #expect(run.stderr == "mojo: run-time error: stack overflow\n")
+  }
+
+  static let printsALot = """
+    def main():
+        for i in range(100000):
+            print("line", i)
+    """
+
+  @Test(arguments: BackendKind.allCases)
+  func aFullDeviceIsAnError(backend: BackendKind) throws {
+    let exe = try Self.build(Self.printsALot, backend: backend)
+    let run = try Self.shell("'\(exe.path)' >/dev/full")
+    #expect(run.signaled && run.status == 6)
+    #expect(run.stderr == "mojo: run-time error: cannot write to standard output: no space left on device\n")
+  }
+
+  @Test(arguments: BackendKind.allCases)
+  func aClosedStandardOutputIsAnError(backend: BackendKind) throws {
+    let exe = try Self.build("def main():\n    print(\"hello\")\n", backend: backend)
+    let run = try Self.shell("'\(exe.path)' >&-")
+    #expect(run.signaled && run.status == 6)
+    #expect(run.stderr == "mojo: run-time error: cannot write to standard output: bad file descriptor\n")
+  }
+
+  @Test func aCompleteRunStillExitsZero() throws {
+    let exe = try Self.build(Self.printsALot, backend: .cnp)
+    let run = try Self.shell("'\(exe.path)'")
+    #expect(run.status == 0 && !run.signaled && run.stderr == "")
+    #expect(run.stdout.hasSuffix("line 99999\n") && run.stdout.split(separator: "\n").count == 100000)
+  }
+}
