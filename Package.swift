@@ -22,7 +22,7 @@ let package = Package(
     // MARK: - IR and backends
     .target(name: "MojoIR"),
     .target(name: "MojoCodegen", dependencies: ["MojoIR"]),
-    .systemLibrary(name: "CLLVM", pkgConfig: "mojoc-llvm", providers: [.apt(["llvm-19-dev"])]),
+    .systemLibrary(name: "CLLVM", pkgConfig: "mojoc-llvm-headers", providers: [.apt(["llvm-19-dev"])]),
     .target(name: "LLVMKit", dependencies: ["CLLVM"]),
     .target(name: "MojoLLVM", dependencies: ["MojoIR", "MojoCodegen", "LLVMKit"]),
     .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
@@ -47,7 +47,10 @@ let package = Package(
     .target(name: "MojoCorpus"),
     .executableTarget(
       name: "mojoc",
-      dependencies: ["MojoDriver", "MojoCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+      dependencies: ["MojoDriver", "MojoCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      // The Swift runtime and Foundation linked in: loading their shared libraries cost every
+      // run of mojoc several milliseconds (README "Start-up").
+      linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections"])]),
 
     // MARK: - Tests
     .target(name: "TestSupport", dependencies: ["MojoDriver"], path: "Tests/TestSupport"),
@@ -62,5 +65,6 @@ let package = Package(
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
     .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),
+    .testTarget(name: "MojocTests", dependencies: ["TestSupport"]),
   ]
 )

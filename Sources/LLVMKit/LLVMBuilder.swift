@@ -20,55 +20,55 @@ public final class LLVMBuilder {
   /// Creates a builder with no insertion point.
   public init(in context: LLVMContext) {
     self.context = context
-    ref = LLVMCreateBuilderInContext(context.ref)
+    ref = llvm.CreateBuilderInContext(context.ref)!
   }
 
-  deinit { LLVMDisposeBuilder(ref) }
+  deinit { llvm.DisposeBuilder(ref) }
 
   /// Makes new instructions go to the end of `block`.
   public func position(atEndOf block: LLVMBasicBlock) {
-    LLVMPositionBuilderAtEnd(ref, block.ref)
+    llvm.PositionBuilderAtEnd(ref, block.ref)
   }
 
   /// The block new instructions go to.
   public var insertionBlock: LLVMBasicBlock {
-    LLVMBasicBlock(LLVMGetInsertBlock(ref))
+    LLVMBasicBlock(llvm.GetInsertBlock(ref))
   }
 
   // MARK: - Memory
 
   /// `alloca type` (a stack slot, placed wherever the builder is; callers keep it in the entry block).
   public func alloca(_ type: LLVMType) -> LLVMValue {
-    LLVMValue(LLVMBuildAlloca(ref, type.ref, ""))
+    LLVMValue(llvm.BuildAlloca(ref, type.ref, ""))
   }
 
   /// `load type, ptr address` with an explicit alignment in bytes.
   public func load(_ type: LLVMType, from address: LLVMValue, alignment: Int) -> LLVMValue {
-    let load = LLVMBuildLoad2(ref, type.ref, address.ref, "")!
-    LLVMSetAlignment(load, UInt32(alignment))
+    let load = llvm.BuildLoad2(ref, type.ref, address.ref, "")!
+    llvm.SetAlignment(load, UInt32(alignment))
     return LLVMValue(load)
   }
 
   /// `load type, ptr address` with the type's natural alignment (for stack slots).
   public func load(_ type: LLVMType, from address: LLVMValue) -> LLVMValue {
-    LLVMValue(LLVMBuildLoad2(ref, type.ref, address.ref, ""))
+    LLVMValue(llvm.BuildLoad2(ref, type.ref, address.ref, ""))
   }
 
   /// `store value, ptr address` with an explicit alignment in bytes.
   public func store(_ value: LLVMValue, to address: LLVMValue, alignment: Int) {
-    let store = LLVMBuildStore(ref, value.ref, address.ref)!
-    LLVMSetAlignment(store, UInt32(alignment))
+    let store = llvm.BuildStore(ref, value.ref, address.ref)!
+    llvm.SetAlignment(store, UInt32(alignment))
   }
 
   /// `store value, ptr address` with the type's natural alignment (for stack slots).
   public func store(_ value: LLVMValue, to address: LLVMValue) {
-    LLVMBuildStore(ref, value.ref, address.ref)
+    _ = llvm.BuildStore(ref, value.ref, address.ref)
   }
 
   /// `getelementptr i8, ptr base, i64 offset`: the address `offset` bytes past `base`.
   public func byteOffset(_ base: LLVMValue, by offset: LLVMValue) -> LLVMValue {
     var index: OpaquePointer? = offset.ref
-    return LLVMValue(LLVMBuildGEP2(ref, context.i8Type.ref, base.ref, &index, 1, ""))
+    return LLVMValue(llvm.BuildGEP2(ref, context.i8Type.ref, base.ref, &index, 1, ""))
   }
 
   // MARK: - Arithmetic and comparisons
@@ -92,12 +92,12 @@ public final class LLVMBuilder {
       case .fmul: LLVMFMul
       case .fdiv: LLVMFDiv
       }
-    return LLVMValue(LLVMBuildBinOp(ref, opcode, lhs.ref, rhs.ref, ""))
+    return LLVMValue(llvm.BuildBinOp(ref, opcode, lhs.ref, rhs.ref, ""))
   }
 
   /// `fneg` (flips the sign bit, also of NaN and zero).
   public func floatNegate(_ value: LLVMValue) -> LLVMValue {
-    LLVMValue(LLVMBuildFNeg(ref, value.ref, ""))
+    LLVMValue(llvm.BuildFNeg(ref, value.ref, ""))
   }
 
   /// `icmp pred lhs, rhs`, giving `i1`.
@@ -112,7 +112,7 @@ public final class LLVMBuilder {
       case .signedGreaterOrEqual: LLVMIntSGE
       case .unsignedLess: LLVMIntULT
       }
-    return LLVMValue(LLVMBuildICmp(ref, cPredicate, lhs.ref, rhs.ref, ""))
+    return LLVMValue(llvm.BuildICmp(ref, cPredicate, lhs.ref, rhs.ref, ""))
   }
 
   /// `fcmp pred lhs, rhs`, giving `i1`.
@@ -126,29 +126,29 @@ public final class LLVMBuilder {
       case .orderedGreaterOrEqual: LLVMRealOGE
       case .unorderedNotEqual: LLVMRealUNE
       }
-    return LLVMValue(LLVMBuildFCmp(ref, cPredicate, lhs.ref, rhs.ref, ""))
+    return LLVMValue(llvm.BuildFCmp(ref, cPredicate, lhs.ref, rhs.ref, ""))
   }
 
   /// `select condition, ifTrue, ifFalse`.
   public func select(_ condition: LLVMValue, _ ifTrue: LLVMValue, _ ifFalse: LLVMValue) -> LLVMValue {
-    LLVMValue(LLVMBuildSelect(ref, condition.ref, ifTrue.ref, ifFalse.ref, ""))
+    LLVMValue(llvm.BuildSelect(ref, condition.ref, ifTrue.ref, ifFalse.ref, ""))
   }
 
   // MARK: - Conversions
 
   /// `zext` to a wider integer type.
   public func zeroExtend(_ value: LLVMValue, to type: LLVMType) -> LLVMValue {
-    LLVMValue(LLVMBuildZExt(ref, value.ref, type.ref, ""))
+    LLVMValue(llvm.BuildZExt(ref, value.ref, type.ref, ""))
   }
 
   /// `trunc` to a narrower integer type.
   public func truncate(_ value: LLVMValue, to type: LLVMType) -> LLVMValue {
-    LLVMValue(LLVMBuildTrunc(ref, value.ref, type.ref, ""))
+    LLVMValue(llvm.BuildTrunc(ref, value.ref, type.ref, ""))
   }
 
   /// `sitofp` (round to nearest even).
   public func signedToFloat(_ value: LLVMValue, to type: LLVMType) -> LLVMValue {
-    LLVMValue(LLVMBuildSIToFP(ref, value.ref, type.ref, ""))
+    LLVMValue(llvm.BuildSIToFP(ref, value.ref, type.ref, ""))
   }
 
   // MARK: - Calls and terminators
@@ -157,31 +157,31 @@ public final class LLVMBuilder {
   @discardableResult
   public func call(_ function: LLVMFunction, _ arguments: [LLVMValue]) -> LLVMValue {
     var refs: [OpaquePointer?] = arguments.map(\.ref)
-    return LLVMValue(LLVMBuildCall2(ref, function.type.ref, function.value.ref, &refs, UInt32(refs.count), ""))
+    return LLVMValue(llvm.BuildCall2(ref, function.type.ref, function.value.ref, &refs, UInt32(refs.count), ""))
   }
 
   /// `br label %target`.
   public func branch(to target: LLVMBasicBlock) {
-    LLVMBuildBr(ref, target.ref)
+    _ = llvm.BuildBr(ref, target.ref)
   }
 
   /// `br i1 condition, label %then, label %else`.
   public func branch(if condition: LLVMValue, then thenBlock: LLVMBasicBlock, else elseBlock: LLVMBasicBlock) {
-    LLVMBuildCondBr(ref, condition.ref, thenBlock.ref, elseBlock.ref)
+    _ = llvm.BuildCondBr(ref, condition.ref, thenBlock.ref, elseBlock.ref)
   }
 
   /// `ret value`.
   public func ret(_ value: LLVMValue) {
-    LLVMBuildRet(ref, value.ref)
+    _ = llvm.BuildRet(ref, value.ref)
   }
 
   /// `ret void`.
   public func retVoid() {
-    LLVMBuildRetVoid(ref)
+    _ = llvm.BuildRetVoid(ref)
   }
 
   /// `unreachable`.
   public func unreachable() {
-    LLVMBuildUnreachable(ref)
+    _ = llvm.BuildUnreachable(ref)
   }
 }

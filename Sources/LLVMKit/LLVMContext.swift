@@ -24,53 +24,53 @@ public final class LLVMContext {
 
   /// Creates a context. Value names are discarded: they cost time and the compiler never needs them.
   public init() {
-    ref = LLVMContextCreate()
-    LLVMContextSetDiscardValueNames(ref, 1)
-    voidType = LLVMType(LLVMVoidTypeInContext(ref))
-    i1Type = LLVMType(LLVMInt1TypeInContext(ref))
-    i8Type = LLVMType(LLVMInt8TypeInContext(ref))
-    i64Type = LLVMType(LLVMInt64TypeInContext(ref))
-    doubleType = LLVMType(LLVMDoubleTypeInContext(ref))
-    pointerType = LLVMType(LLVMPointerTypeInContext(ref, 0))
+    ref = llvm.ContextCreate()!
+    llvm.ContextSetDiscardValueNames(ref, 1)
+    voidType = LLVMType(llvm.VoidTypeInContext(ref))
+    i1Type = LLVMType(llvm.Int1TypeInContext(ref))
+    i8Type = LLVMType(llvm.Int8TypeInContext(ref))
+    i64Type = LLVMType(llvm.Int64TypeInContext(ref))
+    doubleType = LLVMType(llvm.DoubleTypeInContext(ref))
+    pointerType = LLVMType(llvm.PointerTypeInContext(ref, 0))
   }
 
-  deinit { LLVMContextDispose(ref) }
+  deinit { llvm.ContextDispose(ref) }
 
   // MARK: - Types
 
   /// A non-variadic function type.
   public func functionType(returning result: LLVMType, parameters: [LLVMType]) -> LLVMType {
     var refs: [OpaquePointer?] = parameters.map(\.ref)
-    return LLVMType(LLVMFunctionType(result.ref, &refs, UInt32(refs.count), 0))
+    return LLVMType(llvm.FunctionType(result.ref, &refs, UInt32(refs.count), 0))
   }
 
   /// An array type `[count x element]`.
   public func arrayType(of element: LLVMType, count: Int) -> LLVMType {
-    LLVMType(LLVMArrayType2(element.ref, UInt64(count)))
+    LLVMType(llvm.ArrayType2(element.ref, UInt64(count)))
   }
 
   // MARK: - Constants
 
   /// An integer constant of `type`, from its two's complement bits.
   public func constantInteger(_ value: Int64, type: LLVMType) -> LLVMValue {
-    LLVMValue(LLVMConstInt(type.ref, UInt64(bitPattern: value), 0))
+    LLVMValue(llvm.ConstInt(type.ref, UInt64(bitPattern: value), 0))
   }
 
   /// A `double` constant with exactly the given bit pattern (NaN payloads and -0.0 survive).
   public func constantDouble(bits: UInt64) -> LLVMValue {
-    LLVMValue(LLVMConstBitCast(LLVMConstInt(i64Type.ref, bits, 0), doubleType.ref))
+    LLVMValue(llvm.ConstBitCast(llvm.ConstInt(i64Type.ref, bits, 0), doubleType.ref))
   }
 
   /// The null value (zero) of `type`.
   public func constantNull(_ type: LLVMType) -> LLVMValue {
-    LLVMValue(LLVMConstNull(type.ref))
+    LLVMValue(llvm.ConstNull(type.ref))
   }
 
   /// An `[N x i8]` constant holding `bytes` verbatim (no terminator added).
   public func constantBytes(_ bytes: [UInt8]) -> LLVMValue {
     bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        LLVMValue(LLVMConstStringInContext2(ref, chars.baseAddress, chars.count, 1))
+        LLVMValue(llvm.ConstStringInContext2(ref, chars.baseAddress, chars.count, 1))
       }
     }
   }
@@ -79,20 +79,20 @@ public final class LLVMContext {
 
   /// An enum attribute without argument, such as `nounwind` or `noreturn`.
   public func attribute(named name: String) -> LLVMAttribute {
-    let kind = name.withCString { LLVMGetEnumAttributeKindForName($0, name.utf8.count) }
+    let kind = name.withCString { llvm.GetEnumAttributeKindForName($0, name.utf8.count) }
     precondition(kind != 0, "LLVMKit: unknown attribute \(name)")
-    return LLVMAttribute(LLVMCreateEnumAttribute(ref, kind, 0))
+    return LLVMAttribute(llvm.CreateEnumAttribute(ref, kind, 0))
   }
 
   /// Appends a new, empty basic block to `function`.
   public func appendBlock(to function: LLVMFunction) -> LLVMBasicBlock {
-    LLVMBasicBlock(LLVMAppendBasicBlockInContext(ref, function.value.ref, ""))
+    LLVMBasicBlock(llvm.AppendBasicBlockInContext(ref, function.value.ref, ""))
   }
 
   /// Adds a new, empty basic block to `function`, laid out right after `predecessor`.
   public func insertBlock(after predecessor: LLVMBasicBlock, in function: LLVMFunction) -> LLVMBasicBlock {
-    let block = LLVMAppendBasicBlockInContext(ref, function.value.ref, "")!
-    LLVMMoveBasicBlockAfter(block, predecessor.ref)
+    let block = llvm.AppendBasicBlockInContext(ref, function.value.ref, "")!
+    llvm.MoveBasicBlockAfter(block, predecessor.ref)
     return LLVMBasicBlock(block)
   }
 }

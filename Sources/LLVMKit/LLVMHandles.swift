@@ -6,25 +6,25 @@ internal import CLLVM
 /// An LLVM type, owned by its context.
 public struct LLVMType: Equatable {
   let ref: OpaquePointer
-  init(_ ref: OpaquePointer) { self.ref = ref }
+  init(_ ref: OpaquePointer?) { self.ref = ref! }
 }
 
 /// An LLVM value (constant, instruction, global, argument), owned by its context.
 public struct LLVMValue: Equatable {
   let ref: OpaquePointer
-  init(_ ref: OpaquePointer) { self.ref = ref }
+  init(_ ref: OpaquePointer?) { self.ref = ref! }
 }
 
 /// A basic block, owned by its function.
 public struct LLVMBasicBlock: Equatable {
   let ref: OpaquePointer
-  init(_ ref: OpaquePointer) { self.ref = ref }
+  init(_ ref: OpaquePointer?) { self.ref = ref! }
 }
 
 /// An attribute (`nounwind`, `noreturn`, ...), owned by its context.
 public struct LLVMAttribute {
   let ref: OpaquePointer
-  init(_ ref: OpaquePointer) { self.ref = ref }
+  init(_ ref: OpaquePointer?) { self.ref = ref! }
 }
 
 /// Symbol linkage of a global value.
@@ -65,31 +65,31 @@ public struct LLVMFunction {
 
   /// The `index`th parameter as a value.
   public func parameter(_ index: Int) -> LLVMValue {
-    LLVMValue(LLVMGetParam(value.ref, UInt32(index)))
+    LLVMValue(llvm.GetParam(value.ref, UInt32(index)))
   }
 
   /// True when the function has no body (an external declaration).
-  public var isDeclaration: Bool { LLVMIsDeclaration(value.ref) != 0 }
+  public var isDeclaration: Bool { llvm.IsDeclaration(value.ref) != 0 }
 
   /// Sets the symbol linkage.
   public func setLinkage(_ linkage: SymbolLinkage) {
-    LLVMSetLinkage(value.ref, linkage.cValue)
+    llvm.SetLinkage(value.ref, linkage.cValue)
   }
 
   /// Adds an attribute such as `zeroext` to parameter `index` (0-based).
   public func addParameterAttribute(_ attribute: LLVMAttribute, parameter index: Int) {
-    LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(index + 1), attribute.ref)
+    llvm.AddAttributeAtIndex(value.ref, LLVMAttributeIndex(index + 1), attribute.ref)
   }
 
   /// Adds an attribute such as `zeroext` to the return value.
   public func addReturnAttribute(_ attribute: LLVMAttribute) {
-    LLVMAddAttributeAtIndex(value.ref, LLVMAttributeIndex(LLVMAttributeReturnIndex), attribute.ref)
+    llvm.AddAttributeAtIndex(value.ref, LLVMAttributeIndex(LLVMAttributeReturnIndex), attribute.ref)
   }
 
   /// Adds a function attribute such as `nounwind`.
   public func addFunctionAttribute(_ attribute: LLVMAttribute) {
     let functionIndex = LLVMAttributeIndex(truncatingIfNeeded: LLVMAttributeFunctionIndex)  // imported as -1
-    LLVMAddAttributeAtIndex(value.ref, functionIndex, attribute.ref)
+    llvm.AddAttributeAtIndex(value.ref, functionIndex, attribute.ref)
   }
 }
 

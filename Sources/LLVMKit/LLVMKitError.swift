@@ -9,6 +9,8 @@ public enum LLVMKitError: Error, CustomStringConvertible, Sendable {
   case verification(module: String, message: String)
   /// The pass pipeline string was rejected or a pass failed.
   case passPipeline(pipeline: String, message: String)
+  /// libLLVM could not be opened, or lacks an entry point LLVMKit uses.
+  case libraryUnavailable(message: String)
   /// Object code emission failed.
   case emission(module: String, message: String)
 
@@ -18,6 +20,7 @@ public enum LLVMKitError: Error, CustomStringConvertible, Sendable {
     case .verification(let module, let message): "LLVM verifier rejected module \(module): \(message)"
     case .passPipeline(let pipeline, let message): "LLVM pass pipeline \(pipeline) failed: \(message)"
     case .emission(let module, let message): "LLVM could not emit module \(module): \(message)"
+    case .libraryUnavailable(let message): "cannot load LLVM 19: \(message)"
     }
   }
 }
@@ -25,14 +28,14 @@ public enum LLVMKitError: Error, CustomStringConvertible, Sendable {
 /// Takes ownership of a C message allocated by LLVM (`char *` freed with `LLVMDisposeMessage`).
 func consumeMessage(_ message: UnsafeMutablePointer<CChar>?) -> String {
   guard let message else { return "" }
-  defer { LLVMDisposeMessage(message) }
+  defer { llvm.DisposeMessage(message) }
   return String(cString: message)
 }
 
 /// Takes ownership of an `LLVMErrorRef`; returns its message, or nil for success.
 func consumeError(_ error: LLVMErrorRef?) -> String? {
   guard let error else { return nil }
-  let message = LLVMGetErrorMessage(error)  // consumes the error
-  defer { LLVMDisposeErrorMessage(message) }
+  let message = llvm.GetErrorMessage(error)  // consumes the error
+  defer { llvm.DisposeErrorMessage(message) }
   return message.map { String(cString: $0) } ?? "unknown error"
 }

@@ -19,10 +19,10 @@ public final class LLVMTargetMachine {
   /// Registers the X86 target, MC layer and assembly printer with LLVM. Runs once per process
   /// (a `static let` initializer is atomic); `LLVMTargetMachine.init` touches it first.
   public static let x86Registered: Void = {
-    LLVMInitializeX86TargetInfo()
-    LLVMInitializeX86Target()
-    LLVMInitializeX86TargetMC()
-    LLVMInitializeX86AsmPrinter()
+    llvm.InitializeX86TargetInfo()
+    llvm.InitializeX86Target()
+    llvm.InitializeX86TargetMC()
+    llvm.InitializeX86AsmPrinter()
   }()
 
   /// Creates a machine for position-independent code (`LLVMRelocPIC`, as objects are linked
@@ -32,7 +32,7 @@ public final class LLVMTargetMachine {
     LLVMTargetMachine.x86Registered
     var target: OpaquePointer?
     var message: UnsafeMutablePointer<CChar>?
-    let failed = LLVMGetTargetFromTriple(triple, &target, &message) != 0
+    let failed = llvm.GetTargetFromTriple(triple, &target, &message) != 0
     let text = consumeMessage(message)
     guard !failed, let target else { throw .targetLookup(triple: triple, message: text) }
     let level: LLVMCodeGenOptLevel =
@@ -42,7 +42,7 @@ public final class LLVMTargetMachine {
       case .default: LLVMCodeGenLevelDefault
       case .aggressive: LLVMCodeGenLevelAggressive
       }
-    guard let machine = LLVMCreateTargetMachine(target, triple, cpu, features, level, LLVMRelocPIC,
+    guard let machine = llvm.CreateTargetMachine(target, triple, cpu, features, level, LLVMRelocPIC,
                                                 LLVMCodeModelDefault) else {
       throw .targetLookup(triple: triple, message: "LLVMCreateTargetMachine failed")
     }
@@ -50,18 +50,18 @@ public final class LLVMTargetMachine {
     self.triple = triple
   }
 
-  deinit { LLVMDisposeTargetMachine(ref) }
+  deinit { llvm.DisposeTargetMachine(ref) }
 
   /// Emits `module` as a relocatable ELF object and returns its bytes.
   public func emitObject(_ module: LLVMModule) throws(LLVMKitError) -> [UInt8] {
     var buffer: OpaquePointer?
     var message: UnsafeMutablePointer<CChar>?
-    let failed = LLVMTargetMachineEmitToMemoryBuffer(ref, module.ref, LLVMObjectFile, &message, &buffer) != 0
+    let failed = llvm.TargetMachineEmitToMemoryBuffer(ref, module.ref, LLVMObjectFile, &message, &buffer) != 0
     let text = consumeMessage(message)
     guard !failed, let buffer else { throw .emission(module: module.name, message: text) }
-    defer { LLVMDisposeMemoryBuffer(buffer) }
-    let size = LLVMGetBufferSize(buffer)
-    guard size > 0, let start = LLVMGetBufferStart(buffer) else { return [] }
+    defer { llvm.DisposeMemoryBuffer(buffer) }
+    let size = llvm.GetBufferSize(buffer)
+    guard size > 0, let start = llvm.GetBufferStart(buffer) else { return [] }
     return start.withMemoryRebound(to: UInt8.self, capacity: size) {
       Array(UnsafeBufferPointer(start: $0, count: size))
     }

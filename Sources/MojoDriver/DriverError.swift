@@ -11,6 +11,8 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
   /// The built-in linker rejected the objects.
   case linkError(String)
   case codegen(String)
+  /// libLLVM could not be loaded for `--backend llvm`.
+  case llvmUnavailable(String)
   case internalError(String)
 
   public var description: String {
@@ -22,6 +24,7 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
     case .linkFailed(let command, let output): "link failed: \(command)\n\(output)"
     case .linkError(let message): "link failed: \(message)"
     case .codegen(let message): "code generation failed: \(message)"
+    case .llvmUnavailable(let message): "\(message) (needed by --backend llvm)"
     case .internalError(let message): "internal compiler error: \(message)"
     }
   }

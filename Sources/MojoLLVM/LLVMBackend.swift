@@ -18,6 +18,17 @@ public struct LLVMBackend: Backend {
   /// The CPU: generic x86-64, so objects run on any x86-64 machine and do not depend on the host.
   public static let cpu = "x86-64"
 
+  /// Opens libLLVM for this process (once; mojoc does not link it). Optional: the first use of
+  /// LLVM does it too, but stops the process if the library is missing, so a driver calls this
+  /// first to report the failure. `path` names the library file; nil searches for it.
+  public static func loadLibrary(path: String? = nil) throws(CodegenError) {
+    do {
+      try LLVMLibrary.load(path: path)
+    } catch {
+      throw CodegenError(error.description)
+    }
+  }
+
   /// Registers LLVM's X86 target once per process. Optional: the first target machine does it
   /// too (atomically); a driver may call it before starting workers to keep that cost off them.
   public static func registerTargets() {

@@ -37,10 +37,12 @@ public struct BuildOptions: Sendable {
   public var verifyIR: Bool
   /// `--time-trace` and `--timings`.
   public var profiling: ProfilingOptions
+  /// The libLLVM file the LLVM backend opens; nil searches the usual names.
+  public var llvmLibrary: String?
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
               emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .builtin, verifyIR: Bool = false,
-              profiling: ProfilingOptions = ProfilingOptions()) {
+              profiling: ProfilingOptions = ProfilingOptions(), llvmLibrary: String? = nil) {
     self.input = input
     self.output = output
     self.backend = backend
@@ -50,6 +52,7 @@ public struct BuildOptions: Sendable {
     self.linker = linker
     self.verifyIR = verifyIR
     self.profiling = profiling
+    self.llvmLibrary = llvmLibrary
   }
 }
 

@@ -54,6 +54,14 @@ public struct CompilePlan: Sendable {
   /// Runs the whole pipeline. Throws `DriverError` for environment failures; program errors are
   /// returned as diagnostics.
   public func run() throws -> BuildResult {
+    // libLLVM is opened only when LLVM generates code (it is not linked into mojoc).
+    if options.backend == .llvm && options.emit != .ir {
+      do {
+        try LLVMBackend.loadLibrary(path: options.llvmLibrary)
+      } catch {
+        throw DriverError.llvmUnavailable(error.description)
+      }
+    }
     let recorder = options.profiling.isEnabled ? SpanRecorder(workerCount: executor.workerCount) : nil
     let runner = StageRunner(executor: executor, recorder: recorder, progress: progress)
     progress?.start()

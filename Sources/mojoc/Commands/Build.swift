@@ -85,7 +85,7 @@ extension Mojoc {
       let options = BuildOptions(
         input: input, output: output, backend: backend, optimization: OptimizationLevel(rawValue: optimization)!,
         emit: emit, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, linker: linker, verifyIR: verifyIR,
-        profiling: try profiling())
+        profiling: try profiling(), llvmLibrary: ProcessInfo.processInfo.environment["MOJOC_LLVM_LIBRARY"])
       // The progress line is for people watching a terminal, never for logs or pipes.
       let progress = isatty(2) != 0 ? ProgressLine() : nil
       let result: BuildResult
