@@ -9,7 +9,7 @@ import MojoCorpus
 extension Mojoc {
   struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Compare backends on projects: build time per phase, sizes, peak RSS, run time.")
+      commandName: "bench", abstract: "Compare backends on projects: build time per phase, sizes, peak RSS, run time.")
 
     @Argument(help: "Project folders.")
     var projects: [String]

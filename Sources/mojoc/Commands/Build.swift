@@ -13,7 +13,7 @@ extension LinkerChoice: ExpressibleByArgument {}
 
 extension Mojoc {
   struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Compile a Mojo project to a native executable.")
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Compile a Mojo project to a native executable.")
 
     @Argument(help: "A project folder holding main.mojo, or a single .mojo file.")
     var input: String

@@ -11,7 +11,7 @@ extension Mojoc {
   /// `mojoc corpus ...`: the command group for generated corpora.
   struct Corpus: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Generated test projects.", subcommands: [Generate.self])
+      commandName: "corpus", abstract: "Generated test projects.", subcommands: [Generate.self])
   }
 }
 
@@ -19,7 +19,7 @@ extension Mojoc.Corpus {
   /// `mojoc corpus generate`.
   struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write a deterministic, valid Mojo project of a chosen shape and size.")
+      commandName: "generate", abstract: "Write a deterministic, valid Mojo project of a chosen shape and size.")
 
     @Option(help: "Shape: \(CorpusShape.allCases.map(\.rawValue).joined(separator: ", ")).")
     var shape: CorpusShape
