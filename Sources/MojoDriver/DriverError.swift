@@ -7,6 +7,8 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
   case missingMainFile(String)
   case cannotRead(String)
   case cannotWrite(String, String)
+  /// `-o` (or the default output) names something the build must not or cannot write.
+  case invalidOutput(String, String)
   case linkFailed(command: String, output: String)
   /// The built-in linker rejected the objects.
   case linkError(String)
@@ -21,6 +23,7 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
     case .missingMainFile(let p): "project folder '\(p)' has no main.mojo"
     case .cannotRead(let p): "cannot read '\(p)'"
     case .cannotWrite(let p, let why): "cannot write '\(p)': \(why)"
+    case .invalidOutput(let p, let why): "cannot write the output to '\(p)': \(why)"
     case .linkFailed(let command, let output): "link failed: \(command)\n\(output)"
     case .linkError(let message): "link failed: \(message)"
     case .codegen(let message): "code generation failed: \(message)"

@@ -25,7 +25,8 @@ public enum EmitKind: String, Sendable, CaseIterable {
 public struct BuildOptions: Sendable {
   /// A project folder or a `.mojo` file.
   public var input: String
-  /// The output path; nil picks a default (`./main` for executables, stdout for text).
+  /// The output path; nil picks a default (`BuildOutput.defaultExecutable` for executables,
+  /// stdout for text, the current folder for objects).
   public var output: String?
   public var backend: BackendKind
   public var optimization: OptimizationLevel

@@ -29,7 +29,7 @@ extension CompilePlan {
   func reportPath(_ destination: ReportDestination, suffix: String) -> String {
     if case .file(let path) = destination { return path }
     switch options.emit {
-    case .exe: return (options.output ?? "main") + suffix
+    case .exe: return options.executablePath + suffix
     case .obj: return (options.output ?? ".") + "/mojoc" + suffix
     case .ir, .llvmIR: return (options.output ?? "mojoc") + suffix
     }

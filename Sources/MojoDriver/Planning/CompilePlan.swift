@@ -54,6 +54,7 @@ public struct CompilePlan: Sendable {
   /// Runs the whole pipeline. Throws `DriverError` for environment failures; program errors are
   /// returned as diagnostics.
   public func run() throws -> BuildResult {
+    try checkOutput()
     // libLLVM is opened only when LLVM generates code (it is not linked into mojoc).
     if options.backend == .llvm && options.emit != .ir {
       do {
@@ -76,6 +77,18 @@ public struct CompilePlan: Sendable {
                                linkerCPU: ProfileClock.childrenCPU() &- linkerCPUBefore)
     try report(profile, into: &result)
     return result
+  }
+
+  /// Refuses an output path that the build must not or cannot write, before any work.
+  func checkOutput() throws(DriverError) {
+    switch options.emit {
+    case .exe:
+      try BuildOutput.check(options.executablePath, emit: .exe, input: options.input, isDefault: options.output == nil)
+    case .obj:
+      try BuildOutput.check(options.output ?? ".", emit: .obj, input: options.input, isDefault: options.output == nil)
+    case .ir, .llvmIR:
+      if let path = options.output { try BuildOutput.check(path, emit: options.emit, input: options.input, isDefault: false) }
+    }
   }
 
   /// The stages in order.
@@ -116,7 +129,7 @@ public struct CompilePlan: Sendable {
         try runner.stage(.writeObject) { try write(output.object!.bytes, to: "\(folder)/\(output.object!.moduleName).o") }
       }
     case .exe:
-      try runner.stage(.link) { try link(modules, scratch: scratch, output: options.output ?? "main") }
+      try runner.stage(.link) { try link(modules, scratch: scratch, output: options.executablePath) }
     }
     return result
   }
@@ -218,9 +231,7 @@ public struct CompilePlan: Sendable {
 
   /// Adds the runtime to the modules' objects (in memory, or written to `scratch`) and links them.
   func link(_ modules: [ModuleOutput], scratch: URL?, output: String) throws {
-    let outputURL = URL(fileURLWithPath: output)
-    let temporary = outputURL.deletingLastPathComponent()
-      .appendingPathComponent(".\(outputURL.lastPathComponent).mojoc-\(getpid()).tmp").path
+    let temporary = BuildOutput.temporaryPath(for: output)
     let linker = Linker(choice: options.linker)
     guard let scratch else {
       let inputs = modules.compactMap { $0.object.map { LinkInput(name: "\($0.moduleName).o", bytes: $0.bytes) } }
