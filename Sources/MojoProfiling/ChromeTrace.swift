@@ -1,7 +1,10 @@
 //! Writes spans as Chrome Trace Event JSON, the format of clang's `-ftime-trace`, which
 //! Perfetto (ui.perfetto.dev) and `chrome://tracing` open: `{"traceEvents":[...]}` with one
 //! `X` (complete) event per span, `ts`/`dur` in microseconds, one `tid` per track, and `M`
-//! (metadata) events naming the process and each thread.
+//! (metadata) events naming the process and each thread. `tdur` (the format's thread-clock
+//! duration) holds the recording thread's CPU time in microseconds, and the driver's `link`
+//! span carries the linker process's CPU time as `args.linker_cpu_us`, so scripts read CPU
+//! time per phase from the trace rather than from the `--timings` table.
 
 /// Chrome Trace Event JSON.
 public enum ChromeTrace {
@@ -21,8 +24,12 @@ public enum ChromeTrace {
       let start = span.start / 1000
       let end = span.end / 1000
       var text = "{\"pid\":1,\"tid\":\(span.track),\"ph\":\"X\",\"ts\":\(start),\"dur\":\(end - start),"
-      text += "\"name\":\(quoted(span.phase.name))"
-      if !span.label.isEmpty { text += ",\"args\":{\"detail\":\(quoted(span.label))}" }
+      text += "\"tdur\":\(span.cpu / 1000),\"name\":\(quoted(span.phase.name))"
+      if !span.label.isEmpty {
+        text += ",\"args\":{\"detail\":\(quoted(span.label))}"
+      } else if span.track == 0 && span.phase == .link {
+        text += ",\"args\":{\"linker_cpu_us\":\(profile.linkerCPU / 1000)}"
+      }
       text += "}"
       event(text)
     }

@@ -49,6 +49,18 @@ import Testing
     }
   }
 
+  @Test func threadDurationIsCPUTimeAndLinkCarriesLinkerCPU() throws {
+    var profile = Self.sampleProfile()
+    profile.spans.append(Span(phase: .link, label: "", start: 6_000_000, duration: 2_000_000, cpu: 300_000, track: 0))
+    profile.linkerCPU = 1_500_000
+    let events = try Self.events(ChromeTrace.json(profile, granularity: 0)).filter { $0["ph"] as? String == "X" }
+    let job = try #require(events.first { ($0["args"] as? [String: Any])?["detail"] as? String == "main" && $0["name"] as? String == "check" })
+    #expect(job["tdur"] as? Int == 2_000)
+    let link = try #require(events.first { $0["name"] as? String == "link" })
+    #expect(link["tdur"] as? Int == 300)
+    #expect((link["args"] as? [String: Any])?["linker_cpu_us"] as? Int == 1_500)
+  }
+
   @Test func granularityDropsShortNestedSpansOnly() throws {
     let events = try Self.events(ChromeTrace.json(Self.sampleProfile(), granularity: 500_000))
       .filter { $0["ph"] as? String == "X" }
