@@ -44,7 +44,7 @@ let package = Package(
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
         "MojoLLVM", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling",
       ]),
-    .target(name: "MojoCorpus"),
+    .target(name: "MojoCorpus", dependencies: ["MojoRuntime"]),
     .executableTarget(
       name: "mojoc",
       dependencies: ["MojoDriver", "MojoCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")],

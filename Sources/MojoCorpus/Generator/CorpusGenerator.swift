@@ -1,8 +1,10 @@
 //! The corpus generator's front door: options, the shapes, the generated project (files as
 //! bytes), checksums, and writing a project to disk. Each shape lives in its own file
 //! (`WideShape.swift`, `DeepShape.swift`, `PrintsShape.swift`, `ListsShape.swift`,
-//! `MixedShape.swift`); function bodies come from `BodyWriter.swift`.
+//! `MixedShape.swift`); function bodies come from `BodyWriter.swift`, the C equivalent's
+//! layout and helpers from `CProgram.swift`.
 import Foundation
+import MojoRuntime
 
 /// The kinds of generated projects.
 public enum CorpusShape: String, Sendable, CaseIterable {
@@ -16,6 +18,9 @@ public enum CorpusShape: String, Sendable, CaseIterable {
   case lists
   /// Structs, floats, lists and strings together.
   case mixed
+
+  /// True when `--emit-c` can write an equivalent C program of this shape.
+  public var hasCEquivalent: Bool { CProgram.shapes.contains(self) }
 }
 
 /// What to generate.
@@ -28,13 +33,18 @@ public struct CorpusOptions: Sendable {
   public var seed: UInt64
   /// A target for the total number of source lines; the generator stops near it.
   public var lines: Int?
+  /// Also write the equivalent C program (`GeneratedProject.cFiles`); the Mojo text is the
+  /// same either way. Only for the shapes in `CorpusShape.hasCEquivalent`.
+  public var emitC: Bool
 
-  public init(shape: CorpusShape, modules: Int = 4, functions: Int = 8, seed: UInt64 = 1, lines: Int? = nil) {
+  public init(shape: CorpusShape, modules: Int = 4, functions: Int = 8, seed: UInt64 = 1, lines: Int? = nil,
+              emitC: Bool = false) {
     self.shape = shape
     self.modules = max(1, modules)
     self.functions = max(1, functions)
     self.seed = seed
     self.lines = lines
+    self.emitC = emitC && shape.hasCEquivalent
   }
 
   /// The line budget of one of `modules` modules when a total is requested.
@@ -52,6 +62,14 @@ public struct GeneratedFile: Sendable {
 /// A generated project: files in a fixed order.
 public struct GeneratedProject: Sendable {
   public var files: [GeneratedFile] = []
+  /// The equivalent C program (see `CProgram.swift`), when asked for: one file per module and
+  /// `mojo_prelude.h`; `writeC` adds the runtime object.
+  public var cFiles: [GeneratedFile] = []
+
+  public init(files: [GeneratedFile] = [], cFiles: [GeneratedFile] = []) {
+    self.files = files
+    self.cFiles = cFiles
+  }
 
   /// Total source lines.
   public var lines: Int { files.reduce(0) { $0 + $1.lines } }
@@ -72,6 +90,18 @@ public struct GeneratedProject: Sendable {
   /// Writes every file under `folder` (created if needed). Stale `.mojo` files from an
   /// earlier generation would change the project, so the folder must be new or empty.
   public func write(to folder: URL) throws {
+    try GeneratedProject.write(files, to: folder)
+  }
+
+  /// Writes the C program into `folder` (new or empty): `cFiles` and `mojo_runtime.o`, the
+  /// runtime object mojoc links into its own programs. Build with
+  /// `cc folder/*.c folder/mojo_runtime.o -o exe`.
+  public func writeC(to folder: URL) throws {
+    let runtime = GeneratedFile(path: "mojo_runtime.o", bytes: RuntimeObject.bytes, lines: 0)
+    try GeneratedProject.write(cFiles + [runtime], to: folder)
+  }
+
+  static func write(_ files: [GeneratedFile], to folder: URL) throws {
     let manager = FileManager.default
     try manager.createDirectory(at: folder, withIntermediateDirectories: true)
     let existing = try manager.contentsOfDirectory(atPath: folder.path)
@@ -109,13 +139,19 @@ public enum CorpusGenerator {
   public static func generate(_ options: CorpusOptions) -> GeneratedProject {
     var rng = SplitMix64(seed: options.seed ^ shapeSalt(options.shape))
     _ = rng.next()
+    var project: GeneratedProject
     switch options.shape {
-    case .wide: return WideShape.generate(options, rng: rng)
-    case .deep: return DeepShape.generate(options, rng: rng)
-    case .prints: return PrintsShape.generate(options, rng: rng)
-    case .lists: return ListsShape.generate(options, rng: rng)
-    case .mixed: return MixedShape.generate(options, rng: rng)
+    case .wide: project = WideShape.generate(options, rng: rng)
+    case .deep: project = DeepShape.generate(options, rng: rng)
+    case .prints: project = PrintsShape.generate(options, rng: rng)
+    case .lists: project = ListsShape.generate(options, rng: rng)
+    case .mixed: project = MixedShape.generate(options, rng: rng)
     }
+    if options.emitC {
+      project.cFiles.append(GeneratedFile(path: "mojo_prelude.h", bytes: Array(CProgram.prelude.utf8),
+                                          lines: CProgram.prelude.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }))
+    }
+    return project
   }
 
   /// Different shapes with one seed should not share their random streams.

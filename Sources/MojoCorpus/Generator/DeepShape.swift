@@ -9,9 +9,10 @@ enum DeepShape {
   static func generate(_ options: CorpusOptions, rng: SplitMix64) -> GeneratedProject {
     var project = GeneratedProject()
     for m in 0..<options.modules {
-      var w = BodyWriter(out: SourceBuffer(capacity: 1 << 16), rng: rng.fork(UInt64(m)))
-      writeModule(m, options: options, writer: &w)
+      var w = BodyWriter(out: SourceBuffer(capacity: 1 << 16), rng: rng.fork(UInt64(m)), emitC: options.emitC)
+      let prototypes = writeModule(m, options: options, writer: &w)
       project.files.append(GeneratedFile(path: "d\(m).mojo", bytes: w.out.bytes, lines: w.out.lines))
+      if let c = w.c { project.cFiles.append(CProgram.file(mojoPath: "d\(m).mojo", prototypes: prototypes, body: c.bytes)) }
     }
     var out = SourceBuffer()
     out.line("\"\"\"Generated deep project: \(options.modules) modules.\"\"\"")
@@ -26,10 +27,30 @@ enum DeepShape {
     }
     out.line("    print(\"deep checksum\", acc)")
     project.files.append(GeneratedFile(path: "main.mojo", bytes: out.bytes, lines: out.lines))
+    if options.emitC { project.cFiles.append(mainC(options)) }
     return project
   }
 
-  static func writeModule(_ m: Int, options: CorpusOptions, writer w: inout BodyWriter) {
+  /// `main.c`: the C form of `main.mojo`.
+  static func mainC(_ options: CorpusOptions) -> GeneratedFile {
+    var out = SourceBuffer()
+    out.line("void mojo_main(void) {")
+    out.depth = 1
+    out.line("int64_t acc = \(options.seed % 1000);")
+    for m in 0..<options.modules {
+      out.line("acc = MJ_ADD(MJ_MUL(acc, 17), d\(m)_run(mj_mod(acc, 100)));")
+      CProgram.print([.text("module"), .int("\(m)"), .text("checksum"), .int("acc")], into: &out)
+    }
+    CProgram.print([.text("deep checksum"), .int("acc")], into: &out)
+    out.depth = 0
+    out.line("}")
+    return CProgram.file(mojoPath: "main.mojo", prototypes: (0..<options.modules).map { "int64_t d\($0)_run(int64_t seed);" },
+                         body: out.bytes)
+  }
+
+  /// One module: helpers, long functions and `run`; returns the C prototypes it needs.
+  @discardableResult
+  static func writeModule(_ m: Int, options: CorpusOptions, writer w: inout BodyWriter) -> [String] {
     w.out.line("\"\"\"Generated module \(m) of a deep project.\"\"\"")
     var shared: [String] = []
     if m > 0 {
@@ -60,5 +81,13 @@ enum DeepShape {
     w.out.line("    var acc = seed")
     for k in 0..<functions { w.out.line("    acc = (acc ^ g\(m)_\(k)(acc % 1000, \(k))) % 1000000007") }
     w.out.line("    return acc")
+    guard w.c != nil else { return [] }
+    w.c!.line("int64_t d\(m)_run(int64_t seed) {")
+    w.c!.line("    int64_t acc = seed;")
+    for k in 0..<functions { w.c!.line("    acc = mj_mod(acc ^ g\(m)_\(k)(mj_mod(acc, 1000), \(k)), 1000000007);") }
+    w.c!.line("    return acc;")
+    w.c!.line("}")
+    let own = (0..<helpersPerModule).map { "h\(m)_\($0)" } + (0..<functions).map { "g\(m)_\($0)" }
+    return (shared + own).map(CProgram.intPrototype) + ["int64_t d\(m)_run(int64_t seed);"]
   }
 }

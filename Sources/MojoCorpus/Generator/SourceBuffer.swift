@@ -25,6 +25,9 @@ public struct SourceBuffer: Sendable {
     }
   }
 
+  /// Appends bytes written elsewhere (a fragment without newlines).
+  public mutating func append(_ fragment: [UInt8]) { bytes.append(contentsOf: fragment) }
+
   /// Appends an integer in decimal, without allocating.
   public mutating func write(int value: Int) {
     if value < 0 {

@@ -19,19 +19,24 @@ enum WideShape {
       project.files.append(GeneratedFile(path: "pkg\(p)/__init__.mojo", bytes: out.bytes, lines: out.lines))
     }
     for m in 0..<moduleCount {
-      var writer = BodyWriter(out: SourceBuffer(capacity: 1 << 16), rng: rng.fork(UInt64(m)))
-      writeModule(m, options: options, leafCounts: &leafCounts, writer: &writer)
+      var writer = BodyWriter(out: SourceBuffer(capacity: 1 << 16), rng: rng.fork(UInt64(m)), emitC: options.emitC)
+      let prototypes = writeModule(m, options: options, leafCounts: &leafCounts, writer: &writer)
       project.files.append(GeneratedFile(path: "\(path(m))", bytes: writer.out.bytes, lines: writer.out.lines))
+      if let c = writer.c { project.cFiles.append(CProgram.file(mojoPath: path(m), prototypes: prototypes, body: c.bytes)) }
     }
     project.files.append(mainFile(moduleCount: moduleCount, seed: options.seed))
+    if options.emitC { project.cFiles.append(mainC(moduleCount: moduleCount, seed: options.seed)) }
     return project
   }
 
   static func package(_ m: Int) -> Int { m / modulesPerPackage }
   static func path(_ m: Int) -> String { "pkg\(package(m))/m\(m).mojo" }
 
-  /// One module: imports, leaf functions, combining functions and `run_m<m>`.
-  static func writeModule(_ m: Int, options: CorpusOptions, leafCounts: inout [Int], writer w: inout BodyWriter) {
+  /// One module: imports, leaf functions, combining functions and `run_m<m>`. Returns the C
+  /// prototypes the module needs (its functions and its imports).
+  @discardableResult
+  static func writeModule(_ m: Int, options: CorpusOptions, leafCounts: inout [Int], writer w: inout BodyWriter)
+    -> [String] {
     w.out.line("\"\"\"Generated module \(m) of a wide project.\"\"\"")
     // Imports from up to three earlier modules; at most one `import pkg.mod` per package,
     // since a second one would bind the package name twice.
@@ -92,6 +97,17 @@ enum WideShape {
       w.out.line("    acc = acc * 31 + f\(m)_\(k)(acc % 1000, \(k))")
     }
     w.out.line("    return acc")
+    guard w.c != nil else { return [] }
+    w.c!.line("int64_t run_m\(m)(int64_t seed) {")
+    w.c!.line("    int64_t acc = seed;")
+    for k in 0..<combiners {
+      w.c!.line("    acc = MJ_ADD(MJ_MUL(acc, 31), f\(m)_\(k)(mj_mod(acc, 1000), \(k)));")
+    }
+    w.c!.line("    return acc;")
+    w.c!.line("}")
+    let own = (0..<leaves).map { "l\(m)_\($0)" } + (0..<combiners).map { "f\(m)_\($0)" }
+    let foreign = imported.map { String($0.split(separator: ".").last!) }
+    return (own + foreign).map(CProgram.intPrototype) + ["int64_t run_m\(m)(int64_t seed);"]
   }
 
   /// `main.mojo`: runs every module and prints a running checksum every 16 modules.
@@ -109,5 +125,22 @@ enum WideShape {
     }
     out.line("    print(\"wide checksum\", acc)")
     return GeneratedFile(path: "main.mojo", bytes: out.bytes, lines: out.lines)
+  }
+
+  /// `main.c`, the C form of `mainFile`.
+  static func mainC(moduleCount: Int, seed: UInt64) -> GeneratedFile {
+    var out = SourceBuffer(capacity: moduleCount * 96)
+    out.line("void mojo_main(void) {")
+    out.depth = 1
+    out.line("int64_t acc = \(seed % 1000);")
+    for m in 0..<moduleCount {
+      out.line("acc = acc ^ run_m\(m)(\(m));")
+      if m % 16 == 15 { CProgram.print([.text("modules"), .int("\(m + 1)"), .text("checksum"), .int("acc")], into: &out) }
+    }
+    CProgram.print([.text("wide checksum"), .int("acc")], into: &out)
+    out.depth = 0
+    out.line("}")
+    return CProgram.file(mojoPath: "main.mojo", prototypes: (0..<moduleCount).map { "int64_t run_m\($0)(int64_t seed);" },
+                         body: out.bytes)
   }
 }

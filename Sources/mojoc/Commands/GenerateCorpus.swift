@@ -1,6 +1,7 @@
 //! `mojoc corpus generate --shape wide|deep|prints|lists|mixed [--modules M] [--functions F]
-//! [--lines N] [--seed S] -o DIR`: writes a deterministic generated project and prints its
-//! size and checksum (same options, same checksum, same bytes).
+//! [--lines N] [--seed S] -o DIR [--emit-c CDIR]`: writes a deterministic generated project and
+//! prints its size and checksum (same options, same checksum, same bytes); `--emit-c` also writes
+//! the equivalent C program (MojoCorpus `CProgram.swift`).
 import ArgumentParser
 import Foundation
 import MojoCorpus
@@ -39,18 +40,24 @@ extension Mojoc.Corpus {
     @Option(name: .short, help: "Output folder (must not exist or be empty).")
     var output: String
 
+    @Option(name: .customLong("emit-c"), help: "Also write the equivalent C program to this folder (shapes wide, deep, prints, lists); build it with `cc DIR/*.c DIR/mojo_runtime.o -o exe`.")
+    var emitC: String?
+
     func validate() throws {
       guard modules >= 1, functions >= 1 else { throw ValidationError("--modules and --functions need at least 1") }
       if let lines, lines < 1 { throw ValidationError("--lines needs at least 1") }
+      if emitC != nil && !shape.hasCEquivalent { throw ValidationError("--emit-c: no C equivalent of the \(shape.rawValue) shape") }
     }
 
     func run() throws {
-      let options = CorpusOptions(shape: shape, modules: modules, functions: functions, seed: seed, lines: lines)
+      let options = CorpusOptions(shape: shape, modules: modules, functions: functions, seed: seed, lines: lines,
+                                  emitC: emitC != nil)
       let start = ContinuousClock.now
       let project = CorpusGenerator.generate(options)
       let elapsed = ContinuousClock.now - start
       do {
         try project.write(to: URL(fileURLWithPath: output))
+        if let emitC { try project.writeC(to: URL(fileURLWithPath: emitC)) }
       } catch {
         FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
         throw ExitCode(2)
