@@ -28,8 +28,8 @@ import TestSupport
 
     let sources = project.cFiles.map(\.path).filter { $0.hasSuffix(".c") }.map { folder.appendingPathComponent("c/\($0)").path }
     let runtime = folder.appendingPathComponent("c/mojo_runtime.o").path
-    var compilers = [["cc", "-O2", "-std=c11"]]
-    if Self.find("tcc") != nil { compilers.append(["tcc"]) }
+    var compilers = [["cc", "-O2", "-std=c11"] + CProgram.linkFlags]
+    if Self.find("tcc") != nil { compilers.append(["tcc"] + CProgram.linkFlags) }
     for compiler in compilers {
       let cExe = folder.appendingPathComponent("c-exe-\(compiler[0])")
       let status = try Self.spawn(compiler + sources + [runtime, "-o", cExe.path])

@@ -69,7 +69,7 @@ public enum BenchHTML {
   static func phaseBars(_ projects: [ProjectSummary]) -> String {
     let rows = projects.flatMap { p in p.backends.map { (URL(fileURLWithPath: p.path).lastPathComponent, $0) } }
       .filter { !$0.1.phases.isEmpty }
-    guard !rows.isEmpty else { return "<p>No per-phase times (mojoc without <code>--timings</code>).</p>\n" }
+    guard !rows.isEmpty else { return "<p>No per-phase times (no <code>--time-trace</code> from this mojoc, or C compilers only).</p>\n" }
     let longest = rows.map { r in stages.compactMap { r.1.phase($0)?.wallMilliseconds }.reduce(0, +) }.max() ?? 1
     let width = 900.0, labelWidth = 230.0, barHeight = 16.0
     let height = Double(rows.count) * (barHeight + 4) + 30

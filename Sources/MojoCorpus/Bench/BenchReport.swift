@@ -40,7 +40,7 @@ public enum BenchReport {
         notes.append("\(name): OUTPUTS DISAGREE between backends; no ratios printed")
       }
     }
-    if !anyPhases { notes.append("no per-phase times: this mojoc does not print `--timings`; totals only") }
+    if !anyPhases { notes.append("no per-phase times: this mojoc writes no `--time-trace`; totals only") }
     for note in notes { text += "\n- \(note)" }
     return text + (notes.isEmpty ? "" : "\n")
   }

@@ -1,13 +1,37 @@
 //! The backend comparison: builds each project with each backend by spawning mojoc, with
 //! repetitions interleaved (A B C A B C ...) so that drift in machine load hits every backend
 //! alike; runs each produced program and hashes its output; measures object sizes once.
-//! Per-phase times come from `mojoc build --timings` (parsed by `PhaseTimings.swift`).
+//! Per-phase times come from the Chrome trace of `mojoc build --time-trace` (read by
+//! `PhaseTimings.swift`). C compilers (`--vs-c`) build the project's C equivalent
+//! (`corpus generate --emit-c`, found in the sibling folder `<project>-c`) in the same rounds.
 import Foundation
 
-/// One backend configuration: a name for tables and the `mojoc build` arguments it means.
+/// One backend configuration: a name for tables and the `mojoc build` arguments it means, or a
+/// C compiler command that builds the project's C equivalent.
 public struct BenchBackend: Sendable, Hashable {
   public var name: String
   public var arguments: [String]
+  /// For a C compiler: the tool and its flags (before the sources); nil for a mojoc backend.
+  public var cCompiler: [String]?
+
+  public init(name: String, arguments: [String], cCompiler: [String]? = nil) {
+    self.name = name
+    self.arguments = arguments
+    self.cCompiler = cCompiler
+  }
+
+  /// Parses a C compiler: `tcc`, or `gcc-O0` ... `gcc-O3`, `clang-O0` ... `clang-O3` (`clang`
+  /// falls back to `clang-19` when no plain `clang` is installed).
+  public static func parseC(_ text: String) throws -> BenchBackend {
+    if text == "tcc" { return BenchBackend(name: "tcc", arguments: [], cCompiler: ["tcc"] + CProgram.linkFlags) }
+    for tool in ["gcc", "clang"] where text.hasPrefix(tool + "-O") {
+      if let level = Int(text.dropFirst(tool.count + 2)), (0...3).contains(level) {
+        let command = tool == "clang" && ProcessRunner.find("clang") == nil ? "clang-19" : tool
+        return BenchBackend(name: text, arguments: [], cCompiler: [command, "-O\(level)"] + CProgram.linkFlags)
+      }
+    }
+    throw CorpusError.badArgument("unknown C compiler '\(text)' (use tcc, gcc-O0 ... gcc-O3, clang-O0 ... clang-O3)")
+  }
 
   /// Parses `cnp`, `llvm` (= `llvm-O0`) or `llvm-O0` ... `llvm-O3`.
   public static func parse(_ text: String) throws -> BenchBackend {
@@ -129,7 +153,7 @@ public struct BenchRunner {
         }
       }
       if options.measureObjects {
-        for index in backends.indices where backends[index].failure == nil {
+        for index in backends.indices where backends[index].failure == nil && backends[index].backend.cCompiler == nil {
           backends[index].objectBytes = objectSize(project, backend: backends[index].backend, scratch: scratch)
         }
       }
@@ -138,14 +162,37 @@ public struct BenchRunner {
     return results
   }
 
+  /// The folder of the C equivalent of `project`: `<project>-c`.
+  public static func cFolder(of project: String) -> String {
+    (project.hasSuffix("/") ? String(project.dropLast()) : project) + "-c"
+  }
+
+  /// The command that builds `project` with `backend` into `exe`; for mojoc it writes its trace
+  /// to `trace`.
+  func buildCommand(_ project: String, backend: BenchBackend, exe: String, trace: String) throws -> [String] {
+    guard let compiler = backend.cCompiler else {
+      return [options.compiler, "build", project, "-o", exe, "-j\(options.jobs)", "--time-trace=\(trace)",
+              "--time-trace-granularity", "0"] + backend.arguments
+    }
+    let folder = BenchRunner.cFolder(of: project)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let sources = names.filter { $0.hasSuffix(".c") }.sorted().map { "\(folder)/\($0)" }
+    guard !sources.isEmpty, names.contains("mojo_runtime.o") else {
+      throw CorpusError.badArgument("no C equivalent in \(folder) (write it with corpus generate --emit-c \(folder))")
+    }
+    guard let tool = ProcessRunner.find(compiler[0]) else { throw CorpusError.badArgument("\(compiler[0]) not found") }
+    return [tool] + compiler.dropFirst() + sources + ["\(folder)/mojo_runtime.o", "-o", exe]
+  }
+
   /// One timed build and one timed run; records a failure instead of a sample if either fails.
   func sample(_ project: String, into result: inout BackendResult, scratch: URL) {
     let name = result.backend.name
     let exe = scratch.appendingPathComponent("program-\(name)").path
     let errors = scratch.appendingPathComponent("build-\(name).stderr").path
-    let arguments = [options.compiler, "build", project, "-o", exe, "-j\(options.jobs)", "--timings"]
-      + result.backend.arguments
+    let trace = scratch.appendingPathComponent("trace-\(name).json").path
     do {
+      try? FileManager.default.removeItem(atPath: trace)
+      let arguments = try buildCommand(project, backend: result.backend, exe: exe, trace: trace)
       let build = try ProcessRunner.run(arguments, stdout: nil, stderr: errors, timeout: options.timeout)
       let errorText = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
       if build.timedOut || build.status != 0 {
@@ -165,7 +212,8 @@ public struct BenchRunner {
       var hash: UInt64 = 0xCBF2_9CE4_8422_2325
       for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
       hash = (hash ^ UInt64(UInt32(bitPattern: run.status))) &* 0x100_0000_01B3
-      result.samples.append(BenchSample(build: build, phases: PhaseTimings.parse(errorText), run: run, outputHash: hash))
+      result.samples.append(BenchSample(build: build, phases: PhaseTimings.fromTrace(path: trace), run: run,
+                                        outputHash: hash))
       // Generated programs always exit 0; a crash is reported even if every backend crashes alike.
       if run.status != 0 { result.failure = "program exited with status \(run.status)" }
     } catch {

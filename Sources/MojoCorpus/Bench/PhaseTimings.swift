@@ -1,34 +1,69 @@
-//! Reading the phase table that `mojoc build --timings` writes on stderr. The bench spawns
-//! mojoc (to measure the whole process, its peak RSS and the linker), so the numbers come
-//! back as text; rows that cannot be read are skipped rather than guessed.
+//! Reading per-phase times from the Chrome trace that `mojoc build --time-trace=FILE` writes (the
+//! bench spawns mojoc to measure the whole process, its peak RSS and the linker, so the numbers
+//! come back as a file). The trace is data: complete (`X`) events with `dur` (wall) and `tdur`
+//! (thread CPU) in microseconds, track 0 the driver, tracks 1... the workers, and the linker
+//! process's CPU as `args.linker_cpu_us` of the driver's `link` span.
+import Foundation
 
 /// One phase row: wall time for driver stages, CPU time for every phase.
 public struct PhaseTiming: Sendable, Hashable {
   /// The phase as mojoc names it (`parse`, `check`, `lower + codegen`, `codegen`, `link`, ...).
   public var name: String
-  /// True for phases nested inside a stage (shown indented by mojoc; CPU only).
+  /// True for phases nested inside a stage's jobs (CPU only).
   public var nested: Bool
   public var wallMilliseconds: Double?
   public var cpuMilliseconds: Double
+
+  public init(name: String, nested: Bool, wallMilliseconds: Double?, cpuMilliseconds: Double) {
+    self.name = name
+    self.nested = nested
+    self.wallMilliseconds = wallMilliseconds
+    self.cpuMilliseconds = cpuMilliseconds
+  }
 }
 
-/// Parser for the `--timings` text table.
+/// Per-phase rows from a Chrome trace.
 public enum PhaseTimings {
-  /// The rows between the `phase wall ms ...` header and the `total` line.
-  public static func parse(_ text: String) -> [PhaseTiming] {
-    var rows: [PhaseTiming] = []
-    var inTable = false
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-      if line.hasPrefix("phase ") { inTable = true; continue }
-      guard inTable else { continue }
-      if line.hasPrefix("total") { break }
-      // name (may hold spaces), wall, cpu, share, jobs, efficiency: read from the right.
-      let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-      guard fields.count >= 6, let cpu = Double(fields[fields.count - 4]) else { continue }
-      let wall = Double(fields[fields.count - 5])
-      let name = fields[0..<(fields.count - 5)].joined(separator: " ")
-      rows.append(PhaseTiming(name: name, nested: line.hasPrefix(" "), wallMilliseconds: wall, cpuMilliseconds: cpu))
+  /// Phases in pipeline order; a phase found in a trace but not listed here comes after them.
+  static let order = ["parse", "bind", "check", "lower + codegen", "lower", "lower function", "verify IR", "codegen",
+                      "codegen function", "write object", "link", "cleanup"]
+
+  /// The rows of the trace JSON `data`, as `mojoc build --timings` computes them: a stage that
+  /// ran on the driver has its wall time; CPU is the sum over worker jobs when there are any,
+  /// else the driver's (plus the linker process's for `link`). Empty for unreadable data.
+  public static func fromTrace(_ data: Data) -> [PhaseTiming] {
+    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let events = root["traceEvents"] as? [[String: Any]]
+    else { return [] }
+    var driverWall: [String: Double] = [:]
+    var driverCPU: [String: Double] = [:]
+    var workerCPU: [String: Double] = [:]
+    var seen: [String] = []
+    for event in events where event["ph"] as? String == "X" {
+      guard let name = event["name"] as? String, name != "build", let track = event["tid"] as? Int else { continue }
+      let wall = number(event["dur"]) / 1000
+      var cpu = number(event["tdur"]) / 1000
+      if !seen.contains(name) { seen.append(name) }
+      if track == 0 {
+        cpu += number((event["args"] as? [String: Any])?["linker_cpu_us"]) / 1000
+        driverWall[name, default: 0] += wall
+        driverCPU[name, default: 0] += cpu
+      } else {
+        workerCPU[name, default: 0] += cpu
+      }
     }
-    return rows
+    let names = order.filter(seen.contains) + seen.filter { !order.contains($0) }
+    return names.map { name in
+      PhaseTiming(name: name, nested: driverWall[name] == nil, wallMilliseconds: driverWall[name],
+                  cpuMilliseconds: workerCPU[name] ?? driverCPU[name] ?? 0)
+    }
+  }
+
+  /// A JSON number as a Double (0 when absent).
+  static func number(_ value: Any?) -> Double { (value as? NSNumber)?.doubleValue ?? 0 }
+
+  /// The rows of the trace file at `path`; empty when it is missing or unreadable.
+  public static func fromTrace(path: String) -> [PhaseTiming] {
+    FileManager.default.contents(atPath: path).map(fromTrace) ?? []
   }
 }

@@ -65,6 +65,16 @@ public enum ProcessRunner {
                               peakRSS: Int(usage.ru_maxrss) * 1024)
   }
 
+  /// The full path of `tool` (a name looked up on PATH, or a path); nil when not found.
+  public static func find(_ tool: String) -> String? {
+    if tool.contains("/") { return FileManager.default.isExecutableFile(atPath: tool) ? tool : nil }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/\(tool)") {
+      return "\(folder)/\(tool)"
+    }
+    return nil
+  }
+
   static func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
 }
 

@@ -6,15 +6,21 @@
 //!   functions and the ones it imports), so files compile separately as Mojo modules do;
 //! - `mojo_prelude.h`: wrapping Int arithmetic (`MJ_ADD`, ...), floor division and modulo of
 //!   LANGUAGE.md §7.1, and declarations of the mojoc runtime's printing and list functions;
-//! - `mojo_runtime.o`: the same runtime object mojoc links into every program (program entry,
-//!   buffered output, the exact Float64 printing of §12.1, lists). The C program defines
-//!   `mojo_main`, so output is byte-identical by construction of the printing, and both
-//!   compilers link the same prebuilt runtime.
+//! - `mojo_runtime.o`: the same runtime object mojoc links into every program (process entry,
+//!   system calls, mem* functions, buffered output, the exact Float64 printing of §12.1, lists).
+//!   The C program defines `mojo_main`, so output is byte-identical by construction of the
+//!   printing, and both compilers link the same prebuilt runtime into a static executable
+//!   without libc, as mojoc does.
 //!
-//! Build: `cc DIR/*.c DIR/mojo_runtime.o -o exe` (tcc, gcc and clang alike; `-lm` for `mixed`).
+//! Build: `cc -static -nostdlib -fno-stack-protector DIR/*.c DIR/mojo_runtime.o -o exe`
+//! (tcc, gcc and clang alike).
 
 /// Helpers for writing the C side of a generated project.
-enum CProgram {
+public enum CProgram {
+  /// The flags of a C compiler driver (tcc, gcc, clang) that build the program in a folder from
+  /// its `.c` files and `mojo_runtime.o`: a static executable without libc or start files.
+  public static let linkFlags = ["-static", "-nostdlib", "-fno-stack-protector"]
+
   /// The shapes with a C equivalent.
   static let shapes: Set<CorpusShape> = [.wide, .deep, .prints, .lists]
 
@@ -59,7 +65,7 @@ enum CProgram {
     var pending = ""
     func flush(_ out: inout SourceBuffer) {
       if pending.isEmpty { return }
-      out.line("mj_print_text(\(literal(pending)));")
+      out.line("mj_print_text(\(literal(pending)), \(pending.utf8.count));")
       pending = ""
     }
     for (index, argument) in arguments.enumerated() {
@@ -105,8 +111,11 @@ enum CProgram {
     // semantics of LANGUAGE.md §7.1 and the mojoc runtime's functions (linked from mojo_runtime.o).
     #ifndef MOJO_PRELUDE_H
     #define MOJO_PRELUDE_H
+    #include <stddef.h>
     #include <stdint.h>
-    #include <string.h>
+
+    // The runtime is the whole library: it defines the mem* functions, there is no libc.
+    void *memcpy(void *to, const void *from, size_t count);
 
     typedef struct MojoString { int64_t length; uint8_t bytes[]; } MojoString;
     typedef struct MojoList { int64_t length; int64_t capacity; uint8_t *elements; } MojoList;
@@ -145,9 +154,9 @@ enum CProgram {
     static inline int64_t mj_max(int64_t a, int64_t b) { return a > b ? a : b; }
 
     // Text goes through the runtime's output buffer, as a Mojo program's does.
-    static inline void mj_print_text(const char *text) {
+    // The length is passed in, so no compiler turns a loop into a call to strlen (not in the runtime).
+    static inline void mj_print_text(const char *text, size_t left) {
       struct { int64_t length; char bytes[64]; } chunk;
-      size_t left = strlen(text);
       while (left > 0) {
         size_t n = left < sizeof(chunk.bytes) ? left : sizeof(chunk.bytes);
         chunk.length = (int64_t)n;
@@ -175,12 +184,12 @@ enum CProgram {
       return value;
     }
     static inline void mj_print_int_list(MojoList *list) {
-      mj_print_text("[");
+      mj_print_text("[", 1);
       for (int64_t i = 0; i < list->length; i++) {
-        if (i > 0) mj_print_text(", ");
+        if (i > 0) mj_print_text(", ", 2);
         mojo_rt_print_int(*mj_int_at(list, i));
       }
-      mj_print_text("]");
+      mj_print_text("]", 1);
     }
 
     #endif

@@ -1,7 +1,9 @@
 //! `mojoc bench DIR... [--backends cnp,llvm-O0,llvm-O2] [--repeat N] [-j N] [--csv FILE]
-//! [--html FILE] [--timeout S] [--no-objects]`: builds every project with every backend by
-//! spawning this mojoc (so wall, CPU and peak RSS are whole-process numbers), runs what each
-//! produced, and prints a Markdown table; ratios only for projects whose outputs agree.
+//! [--html FILE] [--timeout S] [--no-objects] [--vs-c tcc,clang-O0,gcc-O0]`: builds every
+//! project with every backend by spawning this mojoc (so wall, CPU and peak RSS are
+//! whole-process numbers), and with each `--vs-c` compiler from its C equivalent in `DIR-c`,
+//! runs what each produced, and prints a Markdown table; ratios only for projects whose
+//! outputs agree.
 import ArgumentParser
 import Foundation
 import MojoCorpus
@@ -38,10 +40,14 @@ extension Mojoc {
     @Option(help: "The mojoc to benchmark (default: this executable).")
     var mojoc: String?
 
+    @Option(name: .customLong("vs-c"), help: "Comma-separated C compilers (tcc, gcc-O0 ... gcc-O3, clang-O0 ... clang-O3) that build each project's C equivalent from DIR-c (mojoc corpus generate ... -o DIR --emit-c DIR-c), in the same interleaved rounds.")
+    var vsC: String?
+
     func run() throws {
       let parsed: [BenchBackend]
       do {
         parsed = try backends.split(separator: ",").map { try BenchBackend.parse(String($0)) }
+          + (vsC ?? "").split(separator: ",").map { try BenchBackend.parseC(String($0)) }
       } catch {
         throw ValidationError("\(error)")
       }
