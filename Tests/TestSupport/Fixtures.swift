@@ -66,6 +66,20 @@ package enum Harness {
   /// Runs an executable with no input and returns its status and output (stderr goes through
   /// a file so that neither stream can block the other).
   package static func run(_ executable: URL) throws -> ProgramRun {
+    for attempt in 0... {
+      do {
+        return try runOnce(executable)
+      } catch let error as NSError where attempt < 50 && isTextFileBusy(error) {
+        // Another test thread that forked a child (a compiler, a program) between our writing
+        // the executable and running it holds a copy of the write descriptor until that child
+        // execs, a window of microseconds; exec fails with ETXTBSY meanwhile.
+        usleep(20_000)
+      }
+    }
+    fatalError("unreachable")
+  }
+
+  static func runOnce(_ executable: URL) throws -> ProgramRun {
     let process = Process()
     process.executableURL = executable
     let out = Pipe()
@@ -83,6 +97,13 @@ package enum Harness {
     let errData = FileManager.default.contents(atPath: errURL.path) ?? Data()
     return ProgramRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// True for an error (or an error wrapping one) saying ETXTBSY.
+  static func isTextFileBusy(_ error: NSError) -> Bool {
+    let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+    return (error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY))
+      || (underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY))
   }
 
   /// Builds and runs `project`; the program's output, or the first diagnostic as an error.

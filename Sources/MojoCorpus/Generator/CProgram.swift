@@ -22,7 +22,7 @@ public enum CProgram {
   public static let linkFlags = ["-static", "-nostdlib", "-fno-stack-protector"]
 
   /// The shapes with a C equivalent.
-  static let shapes: Set<CorpusShape> = [.wide, .deep, .prints, .lists]
+  static let shapes: Set<CorpusShape> = [.wide, .deep, .prints, .lists, .mixed]
 
   /// The C file name of a Mojo module path.
   static func fileName(_ mojoPath: String) -> String {
@@ -57,6 +57,8 @@ public enum CProgram {
     case float(String)
     /// A C expression of type `MojoList *` holding Ints, printed as `[1, 2]`.
     case intList(String)
+    /// A C expression of type `const MojoString *`.
+    case string(String)
   }
 
   /// The C statements of `print(args..., sep=sep, end=end)`, each on its own line at `depth`;
@@ -84,6 +86,9 @@ public enum CProgram {
       case .intList(let expression):
         flush(&out)
         out.line("mj_print_int_list(\(expression));")
+      case .string(let expression):
+        flush(&out)
+        out.line("mojo_rt_print_string(\(expression));")
       }
     }
     pending += end
@@ -128,6 +133,11 @@ public enum CProgram {
     void *mojo_rt_list_append_slot(MojoList *list, int64_t element_size);
     void *mojo_rt_list_at(MojoList *list, int64_t index, int64_t element_size);
     void mojo_rt_list_remove(MojoList *list, int64_t index, int64_t element_size, void *out);
+    double mojo_rt_floor(double x);
+    const MojoString *mojo_rt_str_concat(const MojoString *a, const MojoString *b);
+    int64_t mojo_rt_str_compare(const MojoString *a, const MojoString *b);
+    const MojoString *mojo_rt_str_from_int(int64_t value);
+    void *mojo_rt_alloc(int64_t size);
 
     // Wrap-around modulo 2^64 without signed overflow.
     #define MJ_ADD(a, b) ((int64_t)((uint64_t)(a) + (uint64_t)(b)))
@@ -165,6 +175,26 @@ public enum CProgram {
         text += n;
         left -= n;
       }
+    }
+
+    // A String value (runtime layout: length, then the bytes) of `length` bytes of `text`.
+    static inline const MojoString *mj_string(const char *text, int64_t length) {
+      MojoString *s = mojo_rt_alloc(8 + length);
+      s->length = length;
+      memcpy(s->bytes, text, (size_t)length);
+      return s;
+    }
+
+    // sqrt is one SSE2 instruction (correctly rounded, as §10.3 asks); no libm. Written as bytes
+    // (movsd (%rax),%xmm0; sqrtsd %xmm0,%xmm0; movsd %xmm0,(%rdx)): tcc's assembler lacks sqrtsd.
+    static inline double mj_sqrt(double x) {
+      double r;
+    #ifdef __TINYC__
+      __asm__ volatile(".byte 0xf2,0x0f,0x10,0x00,0xf2,0x0f,0x51,0xc0,0xf2,0x0f,0x11,0x02" : : "a"(&x), "d"(&r) : "memory");
+    #else
+      __asm__ volatile(".byte 0xf2,0x0f,0x10,0x00,0xf2,0x0f,0x51,0xc0,0xf2,0x0f,0x11,0x02" : : "a"(&x), "d"(&r) : "memory", "xmm0");
+    #endif
+      return r;
     }
 
     // List[Int] and List[Float64] (8-byte elements in the runtime's MojoList).

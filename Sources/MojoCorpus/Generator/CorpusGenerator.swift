@@ -34,7 +34,7 @@ public struct CorpusOptions: Sendable {
   /// A target for the total number of source lines; the generator stops near it.
   public var lines: Int?
   /// Also write the equivalent C program (`GeneratedProject.cFiles`); the Mojo text is the
-  /// same either way. Only for the shapes in `CorpusShape.hasCEquivalent`.
+  /// same either way (every shape has one; see `CorpusShape.hasCEquivalent`).
   public var emitC: Bool
 
   public init(shape: CorpusShape, modules: Int = 4, functions: Int = 8, seed: UInt64 = 1, lines: Int? = nil,

@@ -40,7 +40,7 @@ extension Mojoc.Corpus {
     @Option(name: .short, help: "Output folder (must not exist or be empty).")
     var output: String
 
-    @Option(name: .customLong("emit-c"), help: "Also write the equivalent C program to this folder (shapes wide, deep, prints, lists); build it with `cc -static -nostdlib -fno-stack-protector DIR/*.c DIR/mojo_runtime.o -o exe`.")
+    @Option(name: .customLong("emit-c"), help: "Also write the equivalent C program to this folder (every shape); build it with `cc -static -nostdlib -fno-stack-protector DIR/*.c DIR/mojo_runtime.o -o exe`.")
     var emitC: String?
 
     func validate() throws {
