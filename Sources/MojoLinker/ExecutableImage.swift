@@ -2,7 +2,9 @@
 //!   R+X  file offset 0 at `baseAddress`: ELF header, program headers, text, read-only data, GOT
 //!   RW   data right after in the file, one page further in memory (so the two never share a
 //!        page in memory while sharing one in the file), then bss, which takes no file space
-//! plus PT_GNU_STACK (a non-executable stack). No section headers: nothing loads them.
+//! plus PT_GNU_STACK (a non-executable stack). After the loaded bytes come a symbol table and
+//! section headers (`.text`, `.rodata`, `.data`, `.bss` each covering all input sections of their
+//! kind), which nothing loads but debuggers, profilers and objdump read (`SymbolTable.swift`).
 
 /// Addresses and file offsets of every output section.
 struct Layout {
@@ -18,10 +20,15 @@ struct Layout {
   var dataAddress: UInt64 = 0
   var dataFileSize = 0
   var dataMemorySize = 0
+  /// Per output kind: where its sections start in the file and in memory, and their extent.
+  var ranges: [StaticLinker.OutputKind: (fileOffset: Int, address: UInt64, size: Int)] = [:]
 
   static let headerSize = 64
   static let programHeaderSize = 56
   static let programHeaderCount = 3
+  /// Where the section header table starts (written after the symbol table).
+  var sectionHeaderOffset = 0
+  var sectionHeaderCount = 0
 
   /// Places every output section of `objects`, in kind order, then object order, then section
   /// order; `gotSlots` 8-byte slots follow the read-only data.
@@ -32,9 +39,12 @@ struct Layout {
     var offset = Layout.headerSize + Layout.programHeaderSize * Layout.programHeaderCount
 
     func place(_ kind: StaticLinker.OutputKind, addressOf: (Int) -> UInt64, inFile: Bool) {
+      var start: Int?
+      defer { ranges[kind] = (start ?? offset, addressOf(start ?? offset), offset - (start ?? offset)) }
       for (o, object) in objects.enumerated() {
         for (index, section) in object.sections.enumerated() where kinds[o][index] == kind {
           offset = align(offset, section.alignment)
+          if start == nil { start = offset }
           address[o][index] = addressOf(offset)
           if inFile { fileOffset[o][index] = offset }
           offset += section.size
@@ -49,6 +59,10 @@ struct Layout {
     gotFileOffset = offset
     gotAddress = base + UInt64(offset)
     offset += 8 * gotSlots
+    if let rodata = ranges[.rodata] {  // the GOT is read-only data too
+      let start = rodata.size > 0 ? rodata.fileOffset : gotFileOffset
+      ranges[.rodata] = (start, base + UInt64(start), offset - start)
+    }
     codeSize = offset
 
     // RW segment: one page further in memory than in the file.
@@ -78,14 +92,14 @@ struct Layout {
     append(UInt32(1))  // EV_CURRENT
     append(entry)
     append(UInt64(Layout.headerSize))  // e_phoff
-    append(UInt64(0))  // e_shoff: no section headers
+    append(UInt64(sectionHeaderOffset))
     append(UInt32(0))  // e_flags
     append(UInt16(Layout.headerSize))
     append(UInt16(Layout.programHeaderSize))
     append(UInt16(Layout.programHeaderCount))
     append(UInt16(64))  // e_shentsize
-    append(UInt16(0))  // e_shnum
-    append(UInt16(0))  // e_shstrndx
+    append(UInt16(sectionHeaderCount))
+    append(UInt16(sectionHeaderCount - 1))  // .shstrtab is the last section
 
     func segment(type: UInt32, flags: UInt32, offset: Int, address: UInt64, fileSize: Int, memorySize: Int, alignment: UInt64) {
       append(type)

@@ -47,6 +47,7 @@ struct RelocatableObject {
     var info: UInt8
     var sectionIndex: UInt16
     var value: UInt64
+    var size: UInt64
     var binding: UInt8 { info >> 4 }
     var type: UInt8 { info & 0xf }
   }
@@ -115,7 +116,8 @@ struct RelocatableObject {
       symbols.reserveCapacity(entries)
       for k in 0..<entries {
         let at = symtab.fileOffset + k * 24
-        symbols.append(Symbol(nameOffset: b.read(at), info: b[at + 4], sectionIndex: b.read(at + 6), value: b.read(at + 8)))
+        symbols.append(Symbol(nameOffset: b.read(at), info: b[at + 4], sectionIndex: b.read(at + 6), value: b.read(at + 8),
+                              size: b.read(at + 16)))
       }
     }
   }

@@ -8,7 +8,9 @@
 //!      gets a slot, filled at link time
 //!   4. lay out two segments at `baseAddress`: R+X (headers, text, read-only data, GOT) and RW
 //!      (data, then bss), each section at its alignment, objects in input order
-//!   5. copy section bytes and apply relocations (`ExecutableImage.swift` writes the headers)
+//!   5. copy section bytes and apply relocations
+//!   6. append a symbol table and section headers (`SymbolTable.swift`), write the ELF and
+//!      program headers (`ExecutableImage.swift`)
 //! Output depends only on the inputs and their order, never on timing.
 
 /// Links relocatable objects into a static executable image.
@@ -87,7 +89,7 @@ public struct StaticLinker: Sendable {
     }
 
     // 4. Layout.
-    let layout = Layout(objects: objects, kinds: kinds, gotSlots: gotOrder.count)
+    var layout = Layout(objects: objects, kinds: kinds, gotSlots: gotOrder.count)
 
     // 5. Contents and relocations.
     var image = [UInt8](repeating: 0, count: layout.fileSize)
@@ -168,6 +170,7 @@ public struct StaticLinker: Sendable {
     }
 
     let entryDefinition = try entryPoint(objects, definitions: definitions)
+    layout.appendSymbolsAndSections(to: &image, objects: objects, kinds: kinds, definitions: definitions)
     layout.writeHeaders(into: &image, entry: try address(of: entryDefinition))
     return image
   }

@@ -103,6 +103,34 @@ import TestSupport
     #expect(types == [1, 1, 0x51])
   }
 
+  @Test func symbolTableNamesFunctionsAtTheirAddresses() throws {
+    let object = try Self.program()
+    let image = try Self.link([LinkInput(name: "main.o", bytes: object), Self.runtime])
+    func read<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> T {
+      image.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: T.self) }
+    }
+    let sectionHeaders = Int(read(40, UInt64.self)), count = Int(read(60, UInt16.self))
+    func header(_ k: Int) -> (type: UInt32, offset: Int, size: Int, link: Int) {
+      let at = sectionHeaders + 64 * k
+      return (read(at + 4, UInt32.self), Int(read(at + 24, UInt64.self)), Int(read(at + 32, UInt64.self)),
+              Int(read(at + 40, UInt32.self)))
+    }
+    let symtab = try #require((0..<count).map(header).first { $0.type == 2 })
+    let strtab = header(symtab.link)
+    var found: [String: (value: UInt64, size: UInt64)] = [:]
+    for k in 0..<symtab.size / 24 {
+      let at = symtab.offset + 24 * k
+      let name = Array(image[(strtab.offset + Int(read(at, UInt32.self)))...].prefix { $0 != 0 })
+      found[String(decoding: name, as: UTF8.self)] = (read(at + 8, UInt64.self), read(at + 16, UInt64.self))
+    }
+    let main = try #require(found["mojo_main"])
+    #expect(image[Int(main.value - StaticLinker.baseAddress)] == 0x53)  // push rbx, mojo_main's first byte
+    #expect(main.size > 40)
+    let start = try #require(found["_start"])
+    #expect(start.value == read(24, UInt64.self))  // the entry point
+    #expect(found["mojo_rt_print_int"] != nil && found["trap"] != nil)  // globals and locals
+  }
+
   @Test func sameInputsGiveTheSameBytes() throws {
     let inputs = [LinkInput(name: "main.o", bytes: try Self.program()), Self.runtime]
     #expect(try Self.link(inputs) == Self.link(inputs))
