@@ -14,7 +14,8 @@ struct Layout {
   var fileOffset: [[Int]]
   var gotAddress: UInt64 = 0
   var gotFileOffset = 0
-  var fileSize = 0
+  /// The end of the loaded bytes in the file.
+  var loadedSize = 0
   var codeSize = 0
   var dataFileOffset = 0
   var dataAddress: UInt64 = 0
@@ -26,7 +27,9 @@ struct Layout {
   static let headerSize = 64
   static let programHeaderSize = 56
   static let programHeaderCount = 3
-  /// Where the section header table starts (written after the symbol table).
+  /// Where the symbol table, string tables and section headers start (after the loaded bytes).
+  var trailerOffset = 0
+  /// Where the section header table starts (at the end of the trailer).
   var sectionHeaderOffset = 0
   var sectionHeaderCount = 0
 
@@ -78,13 +81,13 @@ struct Layout {
     dataAddress = dataBase + UInt64(offset)
     place(.data, addressOf: { dataBase + UInt64($0) }, inFile: true)
     dataFileSize = offset - dataFileOffset
-    fileSize = offset
+    loadedSize = offset
     place(.bss, addressOf: { dataBase + UInt64($0) }, inFile: false)
     dataMemorySize = offset - dataFileOffset
   }
 
-  /// Writes the ELF header and program headers at the start of `image`.
-  func writeHeaders(into image: inout [UInt8], entry: UInt64) {
+  /// Writes the ELF header and program headers at `image`.
+  func writeHeaders(into image: UnsafeMutableRawPointer, entry: UInt64) {
     var header: [UInt8] = [0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]
     func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { header += $0 } }
     append(UInt16(2))  // ET_EXEC
@@ -117,7 +120,7 @@ struct Layout {
     segment(type: 1, flags: read | write, offset: dataFileOffset, address: dataAddress, fileSize: dataFileSize,
             memorySize: dataMemorySize, alignment: StaticLinker.pageSize)
     segment(type: 0x6474_e551, flags: read | write, offset: 0, address: 0, fileSize: 0, memorySize: 0, alignment: 16)
-    image.replaceSubrange(0..<header.count, with: header)
+    header.withUnsafeBytes { image.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
   }
 }
 

@@ -132,6 +132,18 @@ struct RelocatableObject {
     string(at: symbolNamesOffset, size: symbolNamesSize, offset: Int(symbols[index].nameOffset))
   }
 
+  /// Where the name of symbol `index` lies in `bytes` (without its terminating zero).
+  func nameRange(ofSymbol index: Int) -> Range<Int> {
+    let offset = Int(symbols[index].nameOffset)
+    guard offset < symbolNamesSize else { return 0..<0 }
+    let start = symbolNamesOffset + offset, limit = symbolNamesOffset + symbolNamesSize
+    return bytes.withUnsafeBufferPointer { buffer in
+      var end = start
+      while end < limit && buffer[end] != 0 { end += 1 }
+      return start..<end
+    }
+  }
+
   private func string(at table: Int, size: Int, offset: Int) -> String {
     guard offset < size else { return "" }
     return bytes.withUnsafeBufferPointer { buffer in

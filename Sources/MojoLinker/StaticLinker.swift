@@ -3,14 +3,13 @@
 //! no libc — the way Go, Zig and TCC link, without spawning `cc` or a system linker. Steps:
 //!   1. read every object (`RelocatableObject.swift`) and sort its sections into text, read-only
 //!      data, data and bss; dropped: non-allocated sections, `.eh_frame`, groups
-//!   2. resolve symbols: one table of global definitions; undefined or duplicate names fail
+//!   2. resolve symbols (`GlobalSymbols.swift`): undefined or duplicate names fail
 //!   3. decide GOT slots: `mov foo@GOTPCREL(%rip)` becomes `lea foo(%rip)`, any other GOT use
 //!      gets a slot, filled at link time
-//!   4. lay out two segments at `baseAddress`: R+X (headers, text, read-only data, GOT) and RW
-//!      (data, then bss), each section at its alignment, objects in input order
-//!   5. copy section bytes and apply relocations
-//!   6. append a symbol table and section headers (`SymbolTable.swift`), write the ELF and
-//!      program headers (`ExecutableImage.swift`)
+//!   4. lay out two segments at `baseAddress` (`ExecutableImage.swift`) and make the symbol table
+//!      and section headers (`SymbolTable.swift`)
+//!   5. `LinkedExecutable.write`: copy section bytes, apply relocations, write the headers —
+//!      straight into the output file's memory when the caller maps it
 //! Output depends only on the inputs and their order, never on timing.
 
 /// Links relocatable objects into a static executable image.
@@ -40,6 +39,15 @@ public struct StaticLinker: Sendable {
 
   /// Links `inputs` (in this order) and returns the bytes of the executable file.
   public func link(_ inputs: [LinkInput]) throws -> [UInt8] {
+    let executable = try plan(inputs)
+    var image = [UInt8](repeating: 0, count: executable.size)
+    try image.withUnsafeMutableBytes { try executable.write(into: $0) }
+    return image
+  }
+
+  /// Reads, resolves and lays out `inputs`: everything that can fail except a relocation value
+  /// that does not fit its field, which `write` reports.
+  public func plan(_ inputs: [LinkInput]) throws -> LinkedExecutable {
     let objects = try inputs.map { try RelocatableObject($0) }
 
     // 1. Sections.
@@ -68,17 +76,37 @@ public struct StaticLinker: Sendable {
     }
 
     // 2. Symbols.
-    let definitions = try resolveSymbols(objects)
+    let (globals, definitions) = try resolveSymbols(objects)
+    guard let entryDefinition = globals.definition(of: entry, objects: objects) else {
+      throw LinkError.missingEntry(name: entry)
+    }
 
-    // 3. GOT slots, in order of first use.
+    // 3. GOT slots, in order of first use; every relocation type is checked here.
     var gotSlots: [Definition: Int] = [:]
     var gotOrder: [Definition] = []
     for (o, object) in objects.enumerated() {
       for rela in relocationSections[o] {
         let target = Int(object.sections[rela].info)
-        for relocation in object.relocations(in: rela) where StaticLinker.usesGOT(relocation.type) {
-          guard relocation.symbol < object.symbols.count else { throw badSymbol(object, relocation) }
+        for relocation in object.relocations(in: rela) {
+          guard relocation.symbol < object.symbols.count else {
+            throw LinkError.malformedObject(
+              object: object.name, reason: "relocation names symbol \(relocation.symbol), past the symbol table")
+          }
+          guard StaticLinker.width(relocation.type) != nil else {
+            throw LinkError.unsupported(object: object.name, what: "relocation type \(StaticLinker.relocationName(relocation.type))")
+          }
           let definition = definitions[o][relocation.symbol]
+          if definition != .none {
+            let defining = objects[Int(definition.object)], symbol = defining.symbols[Int(definition.symbol)]
+            let section = Int(symbol.sectionIndex)
+            if symbol.sectionIndex != ELF.absoluteSection && (section >= kinds[Int(definition.object)].count
+                                                               || kinds[Int(definition.object)][section] == nil) {
+              throw LinkError.unsupported(
+                object: object.name,
+                what: "a reference to '\(defining.symbolName(Int(definition.symbol)))' in a section that is not linked")
+            }
+          }
+          guard StaticLinker.usesGOT(relocation.type) else { continue }
           if StaticLinker.canRelax(relocation, in: object, section: target) && definition != .none { continue }
           if gotSlots[definition] == nil {
             gotSlots[definition] = gotOrder.count
@@ -88,91 +116,12 @@ public struct StaticLinker: Sendable {
       }
     }
 
-    // 4. Layout.
+    // 4. Layout, symbol table and section headers.
     var layout = Layout(objects: objects, kinds: kinds, gotSlots: gotOrder.count)
-
-    // 5. Contents and relocations.
-    var image = [UInt8](repeating: 0, count: layout.fileSize)
-    for (o, object) in objects.enumerated() {
-      for (index, section) in object.sections.enumerated() where kinds[o][index] != nil && kinds[o][index] != .bss {
-        let at = layout.fileOffset[o][index]
-        image.withUnsafeMutableBytes { out in
-          object.bytes.withUnsafeBytes { source in
-            out.baseAddress!.advanced(by: at).copyMemory(
-              from: source.baseAddress!.advanced(by: section.fileOffset), byteCount: section.size)
-          }
-        }
-      }
-    }
-    func address(of definition: Definition) throws -> UInt64 {
-      guard definition != .none else { return 0 }
-      let object = objects[Int(definition.object)]
-      let symbol = object.symbols[Int(definition.symbol)]
-      if symbol.sectionIndex == ELF.absoluteSection { return symbol.value }
-      let section = Int(symbol.sectionIndex)
-      guard section < layout.address[Int(definition.object)].count, kinds[Int(definition.object)][section] != nil else {
-        throw LinkError.unsupported(
-          object: object.name, what: "a reference to symbol '\(object.symbolName(Int(definition.symbol)))' in a dropped section")
-      }
-      return layout.address[Int(definition.object)][section] &+ symbol.value
-    }
-    for (slot, definition) in gotOrder.enumerated() {
-      let value = try address(of: definition)
-      image.withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: layout.gotFileOffset + 8 * slot, as: UInt64.self) }
-    }
-    for (o, object) in objects.enumerated() {
-      for rela in relocationSections[o] {
-        let target = Int(object.sections[rela].info)
-        let sectionAddress = layout.address[o][target], sectionOffset = layout.fileOffset[o][target]
-        let size = object.sections[target].size
-        for relocation in object.relocations(in: rela) {
-          guard relocation.symbol < object.symbols.count else { throw badSymbol(object, relocation) }
-          let definition = definitions[o][relocation.symbol]
-          var value = try address(of: definition)
-          let place = sectionAddress &+ relocation.offset
-          let at = sectionOffset + Int(relocation.offset)
-          let width = StaticLinker.width(relocation.type)
-          guard relocation.offset <= UInt64(size), Int(relocation.offset) + width <= size else {
-            throw LinkError.malformedObject(object: object.name, reason: "relocation at 0x\(String(relocation.offset, radix: 16)) outside its section")
-          }
-          if StaticLinker.usesGOT(relocation.type) {
-            if let slot = gotSlots[definition], !(StaticLinker.canRelax(relocation, in: object, section: target) && definition != .none) {
-              value = layout.gotAddress + UInt64(8 * slot)
-            } else {
-              image[at - 2] = 0x8d  // mov foo@GOTPCREL(%rip), %reg -> lea foo(%rip), %reg
-            }
-          }
-          let result = value &+ UInt64(bitPattern: relocation.addend)
-          func overflow() -> LinkError {
-            .relocationOverflow(object: object.name, section: object.sectionName(target), offset: relocation.offset,
-                                type: StaticLinker.relocationName(relocation.type),
-                                symbol: object.symbolName(relocation.symbol))
-          }
-          switch relocation.type {
-          case 0: continue  // R_X86_64_NONE
-          case 1: store(result, at: at, in: &image)  // R_X86_64_64
-          case 24: store(result &- place, at: at, in: &image)  // R_X86_64_PC64
-          case 2, 4, 9, 41, 42:  // PC32, PLT32, GOTPCREL, GOTPCRELX, REX_GOTPCRELX
-            let relative = Int64(bitPattern: result &- place)
-            guard let field = Int32(exactly: relative) else { throw overflow() }
-            store(UInt32(bitPattern: field), at: at, in: &image)
-          case 10:  // R_X86_64_32
-            guard let field = UInt32(exactly: result) else { throw overflow() }
-            store(field, at: at, in: &image)
-          case 11:  // R_X86_64_32S
-            guard let field = Int32(exactly: Int64(bitPattern: result)) else { throw overflow() }
-            store(UInt32(bitPattern: field), at: at, in: &image)
-          default:
-            throw LinkError.unsupported(object: object.name, what: "relocation type \(StaticLinker.relocationName(relocation.type))")
-          }
-        }
-      }
-    }
-
-    let entryDefinition = try entryPoint(objects, definitions: definitions)
-    layout.appendSymbolsAndSections(to: &image, objects: objects, kinds: kinds, definitions: definitions)
-    layout.writeHeaders(into: &image, entry: try address(of: entryDefinition))
-    return image
+    let trailer = layout.makeSymbolsAndSections(objects: objects, kinds: kinds, definitions: definitions)
+    return LinkedExecutable(objects: objects, kinds: kinds, relocationSections: relocationSections,
+                            definitions: definitions, gotSlots: gotSlots, gotOrder: gotOrder, layout: layout,
+                            trailer: trailer, entry: entryDefinition)
   }
 
   // MARK: - Sections
@@ -190,7 +139,7 @@ public struct StaticLinker: Sendable {
     if section.flags & ELF.flagTLS != 0 {
       throw LinkError.unsupported(object: object.name, what: "thread-local storage (\(object.sectionName(index)))")
     }
-    if object.sectionName(index) == ".eh_frame" { return nil }  // nothing unwinds
+    if section.flags & ELF.flagExec == 0 && object.sectionName(index) == ".eh_frame" { return nil }  // nothing unwinds
     if section.flags & ELF.flagExec != 0 { return .text }
     if section.flags & ELF.flagWrite == 0 { return .rodata }
     return section.type == ELF.nobits ? .bss : .data
@@ -198,30 +147,29 @@ public struct StaticLinker: Sendable {
 
   // MARK: - Symbols
 
-  /// For every symbol of every object, its definition; fails on an undefined non-weak symbol or
-  /// two strong definitions of one name.
-  func resolveSymbols(_ objects: [RelocatableObject]) throws -> [[Definition]] {
-    var globals: [String: Definition] = [:]
-    var names = [[String?]]()
+  /// The global definitions, and for every symbol of every object its definition; fails on an
+  /// undefined non-weak symbol or two strong definitions of one name.
+  func resolveSymbols(_ objects: [RelocatableObject]) throws -> (GlobalSymbols, [[Definition]]) {
+    var globals = GlobalSymbols(capacity: objects.reduce(0) { $0 + $1.symbols.count })
+    var names = [[Range<Int>?]]()
+    names.reserveCapacity(objects.count)
     for (o, object) in objects.enumerated() {
-      var objectNames = [String?](repeating: nil, count: object.symbols.count)
+      var objectNames = [Range<Int>?](repeating: nil, count: object.symbols.count)
       for (s, symbol) in object.symbols.enumerated() where s > 0 && symbol.binding != ELF.bindLocal {
-        let name = object.symbolName(s)
+        let name = object.nameRange(ofSymbol: s)
         objectNames[s] = name
         guard symbol.sectionIndex != ELF.undefinedSection else { continue }
         if symbol.sectionIndex == ELF.commonSection {
-          throw LinkError.unsupported(object: object.name, what: "common symbol '\(name)' (compile with -fno-common)")
+          throw LinkError.unsupported(object: object.name, what: "common symbol '\(object.symbolName(s))' (compile with -fno-common)")
         }
         let definition = Definition(object: Int32(o), symbol: Int32(s))
-        guard let existing = globals[name] else {
-          globals[name] = definition
-          continue
-        }
+        guard let existing = globals.insert(definition, nameAt: name, object: o, objects: objects) else { continue }
         let existingSymbol = objects[Int(existing.object)].symbols[Int(existing.symbol)]
         if existingSymbol.binding == ELF.bindWeak && symbol.binding == ELF.bindGlobal {
-          globals[name] = definition
+          globals.replace(nameAt: name, object: o, with: definition, objects: objects)
         } else if existingSymbol.binding == ELF.bindGlobal && symbol.binding == ELF.bindGlobal {
-          throw LinkError.duplicateSymbol(name: name, first: objects[Int(existing.object)].name, second: object.name)
+          throw LinkError.duplicateSymbol(name: object.symbolName(s), first: objects[Int(existing.object)].name,
+                                          second: object.name)
         }
       }
       names.append(objectNames)
@@ -230,36 +178,25 @@ public struct StaticLinker: Sendable {
     definitions.reserveCapacity(objects.count)
     for (o, object) in objects.enumerated() {
       var resolved = [Definition](repeating: .none, count: object.symbols.count)
-      for (s, symbol) in object.symbols.enumerated() where s > 0 {
-        guard let name = names[o][s] else {
-          resolved[s] = Definition(object: Int32(o), symbol: Int32(s))
-          continue
+      object.bytes.withUnsafeBufferPointer { bytes in
+        for s in 1..<max(object.symbols.count, 1) {
+          guard let name = names[o][s] else {
+            resolved[s] = Definition(object: Int32(o), symbol: Int32(s))
+            continue
+          }
+          if object.symbols[s].sectionIndex != ELF.undefinedSection && object.symbols[s].binding == ELF.bindGlobal {
+            resolved[s] = Definition(object: Int32(o), symbol: Int32(s))  // its own (no duplicates exist)
+          } else if let definition = globals.definition(of: UnsafeBufferPointer(rebasing: bytes[name]), objects: objects) {
+            resolved[s] = definition
+          }
         }
-        if let definition = globals[name] {
-          resolved[s] = definition
-        } else if symbol.binding != ELF.bindWeak {
-          throw LinkError.undefinedSymbol(name: name, object: object.name)
-        }
+      }
+      for s in resolved.indices where s > 0 && resolved[s] == .none && object.symbols[s].binding != ELF.bindWeak {
+        throw LinkError.undefinedSymbol(name: object.symbolName(s), object: object.name)
       }
       definitions.append(resolved)
     }
-    return definitions
-  }
-
-  /// The definition of the entry symbol.
-  func entryPoint(_ objects: [RelocatableObject], definitions: [[Definition]]) throws -> Definition {
-    for (o, object) in objects.enumerated() {
-      for (s, symbol) in object.symbols.enumerated()
-      where s > 0 && symbol.binding != ELF.bindLocal && symbol.sectionIndex != ELF.undefinedSection
-        && object.symbolName(s) == entry {
-        return definitions[o][s]
-      }
-    }
-    throw LinkError.missingEntry(name: entry)
-  }
-
-  func badSymbol(_ object: RelocatableObject, _ relocation: RelocatableObject.Relocation) -> LinkError {
-    .malformedObject(object: object.name, reason: "relocation names symbol \(relocation.symbol), past the symbol table")
+    return (globals, definitions)
   }
 
   // MARK: - Relocations
@@ -275,12 +212,13 @@ public struct StaticLinker: Sendable {
     return at < object.bytes.count && object.bytes[at] == 0x8b
   }
 
-  /// Bytes a relocation type patches.
-  static func width(_ type: UInt32) -> Int {
+  /// Bytes a relocation type patches; nil for a type the linker does not know.
+  static func width(_ type: UInt32) -> Int? {
     switch type {
-    case 0: 0
-    case 1, 24: 8
-    default: 4
+    case 0: 0  // R_X86_64_NONE
+    case 1, 24: 8  // 64, PC64
+    case 2, 4, 9, 10, 11, 41, 42: 4  // PC32, PLT32, GOTPCREL, 32, 32S, GOTPCRELX, REX_GOTPCRELX
+    default: nil
     }
   }
 
@@ -299,9 +237,4 @@ public struct StaticLinker: Sendable {
     default: "R_X86_64 type \(type)"
     }
   }
-}
-
-/// Stores a little-endian integer into the image.
-@inline(__always) func store<T: FixedWidthInteger>(_ value: T, at offset: Int, in image: inout [UInt8]) {
-  image.withUnsafeMutableBytes { $0.storeBytes(of: value.littleEndian, toByteOffset: offset, as: T.self) }
 }

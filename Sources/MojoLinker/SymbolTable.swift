@@ -6,11 +6,10 @@ extension Layout {
   /// Output section indices of the section header table.
   static let sectionIndex: [StaticLinker.OutputKind: UInt16] = [.text: 1, .rodata: 2, .data: 3, .bss: 4]
 
-  /// Appends `.symtab`, `.strtab`, `.shstrtab` and the section headers to `image` and records
-  /// where the headers are.
-  mutating func appendSymbolsAndSections(to image: inout [UInt8], objects: [RelocatableObject],
-                                         kinds: [[StaticLinker.OutputKind?]],
-                                         definitions: [[StaticLinker.Definition]]) {
+  /// The bytes of `.symtab`, `.strtab`, `.shstrtab` and the section headers, which go at
+  /// `trailerOffset` (set here, after the loaded bytes, with `sectionHeaderOffset`).
+  mutating func makeSymbolsAndSections(objects: [RelocatableObject], kinds: [[StaticLinker.OutputKind?]],
+                                       definitions: [[StaticLinker.Definition]]) -> [UInt8] {
     var symbols: [UInt8] = [UInt8](repeating: 0, count: 24)  // the null symbol
     var names: [UInt8] = [0]
     var firstGlobal = 1
@@ -23,13 +22,7 @@ extension Layout {
                 symbol.nameOffset != 0 else { continue }
           if pass == 1 && definitions[o][s] != StaticLinker.Definition(object: Int32(o), symbol: Int32(s)) { continue }
           let nameOffset = UInt32(names.count)
-          object.bytes.withUnsafeBufferPointer { bytes in
-            var at = object.symbolNamesOffset + Int(symbol.nameOffset)
-            while at < object.symbolNamesOffset + object.symbolNamesSize && bytes[at] != 0 {
-              names.append(bytes[at])
-              at += 1
-            }
-          }
+          names += object.bytes[object.nameRange(ofSymbol: s)]
           names.append(0)
           append(nameOffset, to: &symbols)
           symbols.append(symbol.info)
@@ -48,16 +41,17 @@ extension Layout {
       shstrtab += Array(name.utf8) + [0]
     }
 
-    image.reserveCapacity(image.count + symbols.count + names.count + shstrtab.count + 64 * 9)
-    while image.count % 8 != 0 { image.append(0) }
-    let symtabOffset = image.count
+    trailerOffset = align(loadedSize, 8)
+    var image: [UInt8] = []  // the trailer; offsets below are file offsets
+    image.reserveCapacity(symbols.count + names.count + shstrtab.count + 64 * 9 + 16)
+    let symtabOffset = trailerOffset
     image += symbols
-    let strtabOffset = image.count
+    let strtabOffset = trailerOffset + image.count
     image += names
-    let shstrtabOffset = image.count
+    let shstrtabOffset = trailerOffset + image.count
     image += shstrtab
     while image.count % 8 != 0 { image.append(0) }
-    sectionHeaderOffset = image.count
+    sectionHeaderOffset = trailerOffset + image.count
     sectionHeaderCount = 1 + sectionNames.count
 
     func header(name: UInt32, type: UInt32, flags: UInt64, address: UInt64, offset: Int, size: Int, link: UInt32 = 0,
@@ -88,6 +82,7 @@ extension Layout {
     header(name: nameOffsets[5], type: 3, flags: 0, address: 0, offset: strtabOffset, size: names.count, alignment: 1)
     header(name: nameOffsets[6], type: 3, flags: 0, address: 0, offset: shstrtabOffset, size: shstrtab.count,
            alignment: 1)
+    return image
   }
 }
 

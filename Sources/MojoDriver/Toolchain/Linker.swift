@@ -76,29 +76,42 @@ public struct Linker: Sendable {
   }
 
   /// Links `inputs` with the built-in linker into `temporary`, which then replaces `finalOutput`.
+  /// The executable is written straight into the file's pages (mapped), so the program's bytes
+  /// are copied once, from the objects to the file.
   public func runBuiltin(_ inputs: [LinkInput], temporary: String, finalOutput: String) throws {
-    let image: [UInt8]
+    let executable: LinkedExecutable
     do {
-      image = try StaticLinker().link(inputs)
+      executable = try StaticLinker().plan(inputs)
     } catch let error as LinkError {
       throw DriverError.linkError(error.description)
     }
     // Mode 0777 less the umask, as a system linker creates executables.
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o777)
+    let fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o777)
     guard fd >= 0 else { throw DriverError.cannotWrite(finalOutput, String(cString: strerror(errno))) }
-    var written = 0
-    while written < image.count {
-      let n = image.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else {
-        let reason = String(cString: strerror(errno))
-        close(fd)
-        unlink(temporary)
-        throw DriverError.cannotWrite(finalOutput, reason)
-      }
-      written += n
+    func fail(_ reason: String) -> DriverError {
+      close(fd)
+      unlink(temporary)
+      return DriverError.cannotWrite(finalOutput, reason)
     }
-    close(fd)
+    // Reserve the blocks first: a store into a mapped page the file system cannot back would
+    // kill mojoc with SIGBUS instead of reporting a full disk.
+    let reserved = posix_fallocate(fd, 0, off_t(executable.size))
+    guard reserved == 0 else { throw fail(String(cString: strerror(reserved))) }
+    guard let memory = mmap(nil, executable.size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, 0),
+          memory != MAP_FAILED else { throw fail(String(cString: strerror(errno))) }
+    do {
+      try executable.write(into: UnsafeMutableRawBufferPointer(start: memory, count: executable.size))
+    } catch let error as LinkError {
+      munmap(memory, executable.size)
+      _ = fail("")
+      throw DriverError.linkError(error.description)
+    }
+    munmap(memory, executable.size)
+    guard close(fd) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw DriverError.cannotWrite(finalOutput, reason)
+    }
     try replace(finalOutput, with: temporary)
   }
 

@@ -9,7 +9,7 @@ public enum RuntimeObject {
   public static let bytes: [UInt8] = Base64.decode(encoded)
 
   /// runtime.o (30040 bytes) in base64, lines of 100 characters.
-  static let encoded = """
+  static let encoded: StaticString = """
     f0VMRgIBAQAAAAAAAAAAAAEAPgABAAAAAAAAAAAAAAAAAAAAAAAAAFhxAAAAAAAAAAAAAEAAAAAAAEAAEAABALgPAAAADwUPCw8f
     gAAAAAAx7UiD5PDoAAAAAA8LDx8ASInRSIn486TDDx+AAAAAAEiJ0YnwSIn686pIidDDZpBIifhIiflIKfFIOdFzLUiD+ggPgrsA
     AABIjXr4SIP/KA+TwUmJ8EkpwEmD+CBBD5PARITBdQ5IidHraUiJx0iJ0fOkw0jB7wNI/8dJifhJg+D8To0MxQAAAABIidFMKclM
