@@ -3,8 +3,8 @@
 //! code in a program the built-in linker made. Appended after the loaded bytes.
 
 extension Layout {
-  /// Output section indices of the section header table.
-  static let sectionIndex: [StaticLinker.OutputKind: UInt16] = [.text: 1, .rodata: 2, .data: 3, .bss: 4]
+  /// The index of a kind's section in the section header table (`.text` is 1, then in order).
+  static func sectionIndex(_ kind: StaticLinker.OutputKind) -> UInt16 { UInt16(kind.rawValue + 1) }
 
   /// The bytes of `.symtab`, `.strtab`, `.shstrtab` and the section headers, which go at
   /// `trailerOffset` (set here, after the loaded bytes, with `sectionHeaderOffset`).
@@ -12,6 +12,8 @@ extension Layout {
                                        definitions: [[StaticLinker.Definition]]) -> [UInt8] {
     var symbols: [UInt8] = [UInt8](repeating: 0, count: 24)  // the null symbol
     var names: [UInt8] = [0]
+    symbols.reserveCapacity(24 * objects.reduce(1) { $0 + $1.symbols.count })
+    names.reserveCapacity(objects.reduce(1) { $0 + $1.symbolNamesSize })
     var firstGlobal = 1
     for pass in 0..<2 {  // locals first, then globals (ELF requires it)
       if pass == 1 { firstGlobal = symbols.count / 24 }
@@ -27,7 +29,7 @@ extension Layout {
           append(nameOffset, to: &symbols)
           symbols.append(symbol.info)
           symbols.append(0)  // st_other
-          append(Layout.sectionIndex[kind]!, to: &symbols)
+          append(Layout.sectionIndex(kind), to: &symbols)
           append(address[o][Int(symbol.sectionIndex)] &+ symbol.value, to: &symbols)
           append(symbol.size, to: &symbols)
         }
