@@ -34,7 +34,7 @@ import TestSupport
     process.waitUntilExit()
     let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
     // The shell's exec met a program still held open by a child another test thread was
-    // spawning while the built-in linker wrote it (see Harness.runRetryingWhileBusy): again.
+    // spawning while the built-in linker wrote it (see Harness.run): again.
     if process.terminationStatus == 126 && stderr.contains("Text file busy") && attempt < 100 {
       usleep(10_000)
       return try shell(command, attempt: attempt + 1)
