@@ -3,6 +3,9 @@
 
 /// Turns diagnostics into text for standard error.
 public enum DiagnosticRenderer {
+  /// The longest source line shown whole, in bytes.
+  static let maximumShownLine = 160
+
   /// The full text of one diagnostic and its notes, ending in a newline.
   public static func render(_ d: Diagnostic) -> String {
     var out = ""
@@ -11,13 +14,26 @@ public enum DiagnosticRenderer {
       for note in d.notes { out += render(note) }
       return out
     }
-    let (line, column) = file.lineAndColumn(of: d.location.offset)
-    out += "\(file.path):\(line):\(column): \(d.severity.label): \(d.message)\n"
+    let (line, sourceColumn) = file.lineAndColumn(of: d.location.offset)
+    out += "\(file.path):\(line):\(sourceColumn): \(d.severity.label): \(d.message)\n"
     // Expand tabs to the next multiple of 8 so the caret lines up under the column.
     var text: [UInt8] = []
     var caretPad = 0
     var visual = 0
-    let lineBytes = file.lineText(line)
+    var lineBytes = file.lineText(line)
+    var column = sourceColumn
+    // A very long line (generated code) is shown as a window around the column, as clang
+    // does, so one diagnostic never prints megabytes.
+    if lineBytes.count > maximumShownLine {
+      var first = max(0, column - 1 - maximumShownLine / 2)
+      while first > 0 && lineBytes[lineBytes.startIndex + first] & 0xC0 == 0x80 { first -= 1 }
+      var last = min(lineBytes.count, first + maximumShownLine)
+      while last < lineBytes.count && lineBytes[lineBytes.startIndex + last] & 0xC0 == 0x80 { last += 1 }
+      let prefix: [UInt8] = first > 0 ? Array("...".utf8) : []
+      let suffix: [UInt8] = last < lineBytes.count ? Array("...".utf8) : []
+      lineBytes = ArraySlice(prefix + lineBytes[(lineBytes.startIndex + first)..<(lineBytes.startIndex + last)] + suffix)
+      column = column - first + prefix.count
+    }
     for (i, b) in lineBytes.enumerated() {
       if i == column - 1 { caretPad = visual }
       if b == 0x09 {

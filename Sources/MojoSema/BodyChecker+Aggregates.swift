@@ -12,7 +12,7 @@ extension BodyChecker {
     let e = tree.expr(id)
     switch e.kind {
     case .name:
-      if case .variable(_, let mutable)? = lookupLocal(tree.name(NameID(Int(e.a)))) { return mutable }
+      if case .variable(_, let mutable)? = lookupLocal(NameID(Int(e.a))) { return mutable }
       return false
     case .member:
       guard case .field = result.exprFacts[Int(id.index)] else { return false }
@@ -167,7 +167,7 @@ extension BodyChecker {
   mutating func listTypeArgument(_ callee: ExprNode) -> SemaType?? {
     guard callee.kind == .index else { return nil }
     let base = tree.expr(ExprID(Int(callee.a)))
-    guard base.kind == .name, tree.name(NameID(Int(base.a))) == "List", lookupLocal("List") == nil else { return nil }
+    guard base.kind == .name, NameID(Int(base.a)) == listName, lookupLocal(listName) == nil else { return nil }
     return .some(typeFromExpression(ExprID(Int(callee.b))))
   }
 
@@ -186,7 +186,7 @@ extension BodyChecker {
     case "Bool": return .bool
     case "String": return .string
     default:
-      if case .structType(let m, let i)? = program.symbols[module][name] { return .structType(module: m, index: i) }
+      if case .structType(let m, let i)? = global(NameID(Int(e.a))) { return .structType(module: m, index: i) }
       report(SemaDiagnostics.unknownDeclaration(name, location(e.offset)))
       return nil
     }

@@ -10,18 +10,19 @@ extension BodyChecker {
     var symbol: Symbol?
     var builtinName: String?
     if callee.kind == .name {
-      let name = tree.name(NameID(Int(callee.a)))
-      if lookupLocal(name) != nil {
+      let nameID = NameID(Int(callee.a))
+      let name = tree.name(nameID)
+      if lookupLocal(nameID) != nil {
         let t = checkExpression(ExprID(Int(e.a)), expected: nil)
         report(SemaDiagnostics.notCallableType(typeName(t.materialized), location(e.offset)))
         return checkArgumentsOnly(args)
       }
-      symbol = program.symbols[module][name]
+      symbol = global(nameID)
       if symbol == nil { builtinName = name }
     } else if callee.kind == .member {
       let base = tree.expr(ExprID(Int(callee.a)))
-      if base.kind == .name, lookupLocal(tree.name(NameID(Int(base.a)))) == nil,
-         case .structType(let m, let s)? = program.symbols[module][tree.name(NameID(Int(base.a)))] {
+      if base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil,
+         case .structType(let m, let s)? = global(NameID(Int(base.a))) {
         // `Point.origin()`: a static method.
         let method = tree.name(NameID(Int(callee.b)))
         guard let f = program.structs[m][s].methods[method], program.modules[m].tree.functions[f].isStatic else {

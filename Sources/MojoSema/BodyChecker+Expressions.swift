@@ -103,22 +103,37 @@ extension BodyChecker {
 
   /// False when `id` certainly is not a literal expression: it contains a call, an element or
   /// field access, or a name bound to a variable.
-  func mayFold(_ id: ExprID) -> Bool {
+  mutating func mayFold(_ id: ExprID) -> Bool {
+    // Memoized: `computeType` asks at every level of an operator chain, which would otherwise
+    // walk the chain again at each level (quadratic in its length).
+    switch mayFoldCache[Int(id.index)] {
+    case 1: return true
+    case 2: return false
+    default: break
+    }
+    let answer = computeMayFold(id)
+    mayFoldCache[Int(id.index)] = answer ? 1 : 2
+    return answer
+  }
+
+  private mutating func computeMayFold(_ id: ExprID) -> Bool {
     let e = tree.expr(id)
     switch e.kind {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral: return true
     case .name:
-      let name = tree.name(NameID(Int(e.a)))
+      let name = NameID(Int(e.a))
       switch lookupLocal(name) {
       case .constant?: return true
       case .variable?: return false
       case nil:
-        if case .comptime? = program.symbols[module][name] { return true }
+        if case .comptime? = global(name) { return true }
         return false
       }
     case .unary: return mayFold(ExprID(Int(e.a)))
     case .binary: return mayFold(ExprID(Int(e.a))) && mayFold(ExprID(Int(e.b)))
-    case .comparison: return tree.list(of: e).allSatisfy { mayFold($0) }
+    case .comparison:
+      for operand in tree.list(of: e) where !mayFold(operand) { return false }
+      return true
     default: return false
     }
   }
@@ -135,7 +150,7 @@ extension BodyChecker {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .comparison, .name:
       // A cheap walk first: most expressions read a variable and cannot fold.
       guard mayFold(id) else { break }
-      var folder = ConstantFolder(program: program, module: module, scopes: scopes)
+      var folder = ConstantFolder(program: program, module: module, tree: tree, scopes: scopes, globals: globals)
       if let c = folder.fold(id) {
         result.exprFacts[Int(id.index)] = .constant(c)
         if let expected, c.type.isLiteral, convertible(c.type, to: expected) { return expected }
@@ -217,8 +232,9 @@ extension BodyChecker {
   }
 
   private mutating func checkName(_ id: ExprID, _ e: ExprNode) -> SemaType {
-    let name = tree.name(NameID(Int(e.a)))
-    switch lookupLocal(name) {
+    let nameID = NameID(Int(e.a))
+    let name = tree.name(nameID)
+    switch lookupLocal(nameID) {
     case .variable(let slot, _):
       result.exprFacts[Int(id.index)] = .local(slot)
       checkInitialized(slot, name: name, at: e.offset)
@@ -229,7 +245,7 @@ extension BodyChecker {
     case nil:
       break
     }
-    switch program.symbols[module][name] {
+    switch global(nameID) {
     case .comptime(let m, let i)?:
       guard let c = program.comptimeValues[m][i] else { return .error }
       result.exprFacts[Int(id.index)] = .constant(c.value)
@@ -250,8 +266,8 @@ extension BodyChecker {
     let base = tree.expr(ExprID(Int(e.a)))
     var baseModule: Int?
     if base.kind == .name {
-      let name = tree.name(NameID(Int(base.a)))
-      if lookupLocal(name) == nil, case .module(let m)? = program.symbols[module][name] { baseModule = m }
+      let name = NameID(Int(base.a))
+      if lookupLocal(name) == nil, case .module(let m)? = global(name) { baseModule = m }
     } else if base.kind == .member, case .module(let m)? = resolveQualified(base) {
       baseModule = m
     }

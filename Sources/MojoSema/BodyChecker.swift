@@ -5,12 +5,6 @@
 import MojoDiagnostics
 import MojoSyntax
 
-/// What a name in a local scope stands for.
-enum LocalBinding {
-  case variable(slot: UInt32, mutable: Bool)
-  case constant(ConstantValue, SemaType)
-}
-
 /// Checks all bodies of one module.
 public struct BodyChecker {
   let program: Program
@@ -20,7 +14,14 @@ public struct BodyChecker {
   var diagnostics: [Diagnostic] = []
   var result: CheckedModule
   // Per-function state.
-  var scopes: [[String: LocalBinding]] = []
+  var scopes: LocalScopes
+  /// Per `NameID` of this module's tree: the module-level symbol of that name, if any.
+  let globals: [Symbol?]
+  /// The interned IDs of the builtin names looked up by spelling (`List`, `range`).
+  let listName: NameID
+  let rangeName: NameID
+  /// Per expression: 0 unknown, 1 may fold, 2 cannot fold (see `mayFold`).
+  var mayFoldCache: [UInt8]
   var locals: [SemaType] = []
   var isIndirect: [Bool] = []
   var loopDepth = 0
@@ -40,6 +41,13 @@ public struct BodyChecker {
     self.module = module
     self.tree = program.modules[module].tree
     self.file = program.modules[module].file
+    let tree = self.tree
+    let symbols = program.symbols[module]
+    globals = tree.names.map { symbols[$0] }
+    scopes = LocalScopes(nameCount: tree.names.count)
+    listName = tree.names.firstIndex(of: "List").map { NameID($0) } ?? .none
+    rangeName = tree.names.firstIndex(of: "range").map { NameID($0) } ?? .none
+    mayFoldCache = Array(repeating: 0, count: tree.expressions.count)
     result = CheckedModule(
       module: module, exprTypes: Array(repeating: .error, count: tree.expressions.count),
       exprFacts: Array(repeating: .none, count: tree.expressions.count),
@@ -73,7 +81,7 @@ public struct BodyChecker {
     let decl = tree.functions[index]
     signature = program.signatures[module][index]
     currentFunction = index
-    scopes = [[:]]
+    scopes.reset()
     locals = []
     isIndirect = []
     loopDepth = 0
@@ -85,7 +93,7 @@ public struct BodyChecker {
       isIndirect.append(p.isByReference)
       slotOffsets.append(decl.parameters[k].offset)
       markAssigned(UInt32(k))
-      scopes[0][p.name] = .variable(slot: UInt32(locals.count - 1), mutable: p.convention != .read)
+      scopes.declare(decl.parameters[k].name, .variable(slot: UInt32(locals.count - 1), mutable: p.convention != .read))
     }
     let terminates = checkBlock(decl.body, newScope: false)
     if signature.result != .none && !terminates {
@@ -97,8 +105,8 @@ public struct BodyChecker {
   /// Checks a block; returns true when it always ends in `return` (definite return).
   @discardableResult
   mutating func checkBlock(_ block: Block, newScope: Bool = true) -> Bool {
-    if newScope { scopes.append([:]) }
-    defer { if newScope { scopes.removeLast() } }
+    if newScope { scopes.push() }
+    defer { if newScope { scopes.pop() } }
     var terminates = false
     for s in tree.statements(in: block) {
       if checkStatement(s) { terminates = true }
@@ -107,20 +115,23 @@ public struct BodyChecker {
   }
 
   /// Looks a name up in the local scopes, innermost first.
-  func lookupLocal(_ name: String) -> LocalBinding? {
-    for scope in scopes.reversed() { if let b = scope[name] { return b } }
-    return nil
+  func lookupLocal(_ name: NameID) -> LocalBinding? { scopes.lookup(name) }
+
+  /// The module-level symbol a name of this module's tree stands for.
+  func global(_ name: NameID) -> Symbol? {
+    name.exists && Int(name.index) < globals.count ? globals[Int(name.index)] : nil
   }
 
-  mutating func declareLocal(_ name: String, type: SemaType, mutable: Bool, offset: UInt32) -> UInt32 {
-    if scopes[scopes.count - 1][name] != nil {
+  mutating func declareLocal(_ nameID: NameID, type: SemaType, mutable: Bool, offset: UInt32) -> UInt32 {
+    let name = tree.name(nameID)
+    if scopes.declaresInInnermost(nameID) {
       report(SemaDiagnostics.invalidRedefinition(name, location(offset)))
     }
     locals.append(type)
     isIndirect.append(false)
     slotOffsets.append(offset)
     let slot = UInt32(locals.count - 1)
-    scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: mutable)
+    scopes.declare(nameID, .variable(slot: slot, mutable: mutable))
     return slot
   }
 
@@ -133,7 +144,7 @@ public struct BodyChecker {
     case .expression:
       _ = checkExpression(ExprID(Int(s.a)), expected: nil)
     case .varDecl:
-      let name = tree.name(NameID(Int(s.a)))
+      let name = NameID(Int(s.a))
       var type = SemaType.error
       let typeID = TypeExprID(Int(s.b))
       let value = ExprID(Int(s.c))
@@ -206,7 +217,7 @@ public struct BodyChecker {
     case .forLoop:
       checkFor(id, s)
     case .comptimeDecl:
-      var folder = ConstantFolder(program: program, module: module, scopes: scopes)
+      var folder = ConstantFolder(program: program, module: module, tree: tree, scopes: scopes, globals: globals)
       let value = ExprID(Int(s.c))
       guard let (c, foldedType) = folder.foldInitializer(value) else {
         report(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location(tree.expr(value).offset)))
@@ -216,9 +227,9 @@ public struct BodyChecker {
       if TypeExprID(Int(s.b)).exists {
         type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, into: &diagnostics)
       }
-      let name = tree.name(NameID(Int(s.a)))
-      if scopes[scopes.count - 1][name] != nil { report(SemaDiagnostics.invalidRedefinition(name, location(s.offset))) }
-      scopes[scopes.count - 1][name] = .constant(c, type)
+      let nameID = NameID(Int(s.a))
+      if scopes.declaresInInnermost(nameID) { report(SemaDiagnostics.invalidRedefinition(tree.name(nameID), location(s.offset))) }
+      scopes.declare(nameID, .constant(c, type))
     case .invalid:
       break
     }
@@ -272,7 +283,7 @@ public struct BodyChecker {
     let node = tree.expr(iterable)
     var elementType = SemaType.int
     if node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name,
-       tree.name(NameID(Int(tree.expr(ExprID(Int(node.a))).a))) == "range", lookupLocal("range") == nil {
+       NameID(Int(tree.expr(ExprID(Int(node.a))).a)) == rangeName, lookupLocal(rangeName) == nil {
       checkRangeCall(iterable, node)
     } else {
       let t = checkExpression(iterable, expected: nil)
@@ -283,19 +294,19 @@ public struct BodyChecker {
         if t != .error { report(SemaDiagnostics.notSupportedYet("iterating over '\(t)'", location(node.offset))) }
       }
     }
-    scopes.append([:])
+    scopes.push()
     let name = s.a == UInt32.max ? "_" : tree.name(NameID(Int(s.a)))
     locals.append(elementType)
     isIndirect.append(false)
     let slot = UInt32(locals.count - 1)
-    if name != "_" { scopes[scopes.count - 1][name] = .variable(slot: slot, mutable: false) }
+    if name != "_" { scopes.declare(NameID(Int(s.a)), .variable(slot: slot, mutable: false)) }
     result.stmtSlots[Int(id.index)] = slot
     slotOffsets.append(s.offset)
     markAssigned(slot)
     loopDepth += 1
     _ = checkPath(tree.blocks[Int(s.c)])  // the body may not run: its assignments do not count
     loopDepth -= 1
-    scopes.removeLast()
+    scopes.pop()
   }
 
   // MARK: - Assignment
@@ -315,12 +326,13 @@ public struct BodyChecker {
       _ = checkExpression(value, expected: nil)
       return
     }
-    let name = tree.name(NameID(Int(t.a)))
+    let nameID = NameID(Int(t.a))
+    let name = tree.name(nameID)
     if name == "_" {
       _ = checkExpression(value, expected: nil)
       return
     }
-    switch lookupLocal(name) {
+    switch lookupLocal(nameID) {
     case .variable(let slot, let mutable):
       if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset))) }
       result.exprFacts[Int(target.index)] = .local(slot)
@@ -331,7 +343,7 @@ public struct BodyChecker {
     case .constant:
       report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
     case nil:
-      if program.symbols[module][name] != nil {
+      if global(nameID) != nil {
         report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
       } else {
         report(SemaDiagnostics.implicitDeclaration(name, location(t.offset)))
@@ -344,9 +356,8 @@ public struct BodyChecker {
     let target = ExprID(Int(s.a))
     let value = ExprID(Int(s.b))
     let t = tree.expr(target)
-    guard t.kind == .name, case .variable(let slot, let mutable)? = lookupLocal(tree.name(NameID(Int(t.a)))) else {
-      if t.kind == .name, lookupLocal(tree.name(NameID(Int(t.a)))) == nil,
-         program.symbols[module][tree.name(NameID(Int(t.a)))] == nil {
+    guard t.kind == .name, case .variable(let slot, let mutable)? = lookupLocal(NameID(Int(t.a))) else {
+      if t.kind == .name, lookupLocal(NameID(Int(t.a))) == nil, global(NameID(Int(t.a))) == nil {
         report(SemaDiagnostics.unknownDeclaration(tree.name(NameID(Int(t.a))), location(t.offset)))
       } else if t.kind == .member || t.kind == .index {
         let type = checkExpression(target, expected: nil)

@@ -16,7 +16,7 @@ extension ConstantFolder {
     let e = tree.expr(id)
     switch e.kind {
     case .name:
-      return typedName(tree.name(NameID(Int(e.a))))
+      return typedName(NameID(Int(e.a)))
     case .unary:
       guard let v = foldInitializer(ExprID(Int(e.a))) else { return nil }
       return ConstantFolder.typedUnary(e.op, v)
@@ -42,13 +42,12 @@ extension ConstantFolder {
   }
 
   /// A name's constant value and type, typed constants included.
-  private func typedName(_ name: String) -> TypedConstant? {
-    for scope in scopes.reversed() {
-      guard let binding = scope[name] else { continue }
+  private func typedName(_ name: NameID) -> TypedConstant? {
+    if let binding = scopes.lookup(name) {
       guard case .constant(let value, let type) = binding else { return nil }
       return (value, type)
     }
-    guard case .comptime(let m, let i) = program.symbols[module][name],
+    guard case .comptime(let m, let i) = global(name),
           i < program.comptimeValues[m].count, let c = program.comptimeValues[m][i] else { return nil }
     return c
   }

@@ -8,14 +8,24 @@ import MojoSyntax
 struct ConstantFolder {
   let program: Program
   let module: Int
-  /// The local scopes in force, innermost last: a local name hides a module-level one.
-  var scopes: [[String: LocalBinding]]
-  var tree: SyntaxTree { program.modules[module].tree }
+  let tree: SyntaxTree
+  /// The local scopes in force: a local name hides a module-level one.
+  let scopes: LocalScopes
+  /// The module-level symbol of each `NameID` of `tree`, when the caller has that table.
+  let globals: [Symbol?]?
 
-  init(program: Program, module: Int, scopes: [[String: LocalBinding]] = []) {
+  init(program: Program, module: Int, tree: SyntaxTree? = nil, scopes: LocalScopes? = nil, globals: [Symbol?]? = nil) {
     self.program = program
     self.module = module
-    self.scopes = scopes
+    self.tree = tree ?? program.modules[module].tree
+    self.scopes = scopes ?? LocalScopes(nameCount: 0)
+    self.globals = globals
+  }
+
+  /// The module-level symbol of `name`.
+  func global(_ name: NameID) -> Symbol? {
+    if let globals { return globals[Int(name.index)] }
+    return program.symbols[module][tree.name(name)]
   }
 
   /// The value of `id` if it is a literal expression.
@@ -26,7 +36,7 @@ struct ConstantFolder {
     case .floatLiteral: return ExactFloat(literal: tree.floatLiterals[Int(e.a)]).map { .float($0) }
     case .stringLiteral: return .string(tree.strings[Int(e.a)])
     case .boolLiteral: return .bool(e.a != 0)
-    case .name: return foldName(tree.name(NameID(Int(e.a))))
+    case .name: return foldName(NameID(Int(e.a)))
     case .unary:
       guard let v = fold(ExprID(Int(e.a))) else { return nil }
       return ConstantFolder.unary(e.op, v)
@@ -55,13 +65,12 @@ struct ConstantFolder {
 
   /// A name's literal value: a local `comptime` constant, or an untyped module-level one.
   /// Local variables and typed constants are values, not literals.
-  private func foldName(_ name: String) -> ConstantValue? {
-    for scope in scopes.reversed() {
-      guard let binding = scope[name] else { continue }
+  private func foldName(_ name: NameID) -> ConstantValue? {
+    if let binding = scopes.lookup(name) {
       guard case .constant(let value, let type) = binding, type.isLiteral || type == .bool else { return nil }
       return value
     }
-    guard case .comptime(let m, let i) = program.symbols[module][name],
+    guard case .comptime(let m, let i) = global(name),
           i < program.comptimeValues[m].count, let c = program.comptimeValues[m][i],
           c.type.isLiteral || c.type == .bool else { return nil }
     return c.value

@@ -2,10 +2,10 @@
 //! literal types of §6.
 
 /// A type as the checker sees it.
-public indirect enum SemaType: Hashable, Sendable, CustomStringConvertible {
+public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   case int, float64, bool, string
   /// A list of elements of the given type.
-  case list(SemaType)
+  indirect case list(SemaType)
   /// A user struct: its module and index in that module's `SyntaxTree.structs`.
   case structType(module: Int, index: Int)
   /// Compile-time literal types (§6); they become `Int`, `Float64` or `String` when used.
@@ -15,7 +15,7 @@ public indirect enum SemaType: Hashable, Sendable, CustomStringConvertible {
   /// A module bound by `import`, usable only before `.`.
   case module(Int)
   /// A struct type used as a value (`Point(1, 2)`, `Point.origin()`).
-  case typeValue(SemaType)
+  indirect case typeValue(SemaType)
   /// Already diagnosed; suppresses follow-up errors.
   case error
 

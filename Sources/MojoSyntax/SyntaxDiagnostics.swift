@@ -33,6 +33,9 @@ enum SyntaxDiagnostics {
   static func mixedTabsAndSpaces(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "mixedTabsAndSpaces", message: "indentation must not mix tabs and spaces; select one style", at: at)
   }
+  static func nestedTooDeeply(_ limit: Int, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "nestedTooDeeply", message: "expression or block nested too deeply (mojoc's limit is \(limit) levels)", at: at)
+  }
   static func notSupportedYet(_ what: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "notSupportedYet", message: "\(what) is not supported yet by mojoc", at: at)
   }

@@ -58,3 +58,17 @@ func lex(_ text: String) -> ([TokenKind], [Diagnostic]) {
     #expect(unterminated.map(\.id) == ["unterminatedString"])
   }
 }
+
+@Suite struct KeywordTests {
+  /// Every keyword lexes to its kind, and near-misses (a prefix, an extension, other case) stay
+  /// identifiers: the packed constants of `Keywords` are checked against the spellings.
+  @Test func everyKeywordAndItsNearMisses() {
+    #expect(Keywords.all.count == 44)
+    for (word, kind) in Keywords.all {
+      #expect(lex(word + "\n").0.first == kind, "\(word)")
+      #expect(lex(word + "x\n").0.first == .identifier, "\(word)x")
+      #expect(lex(String(word.dropLast()) + "\n").0.first != kind, "\(word) minus one")
+      #expect(lex(word.uppercased() + "\n").0.first == (word.uppercased() == word ? kind : .identifier), "\(word) upper")
+    }
+  }
+}

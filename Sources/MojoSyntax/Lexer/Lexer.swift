@@ -8,7 +8,8 @@ import MojoDiagnostics
 /// ending in `endOfFile` (preceded by the NEWLINE and DEDENTs that close open blocks).
 public struct Lexer {
   let file: SourceFile
-  let bytes: [UInt8]
+  /// The file's bytes, valid while `tokenize` runs (no bounds-checked array on the hot path).
+  let bytes: UnsafeBufferPointer<UInt8>
   var pos = 0
   var stream = TokenStream()
   /// Indentation strings of the open blocks, as byte ranges into the file; the first is empty.
@@ -21,21 +22,24 @@ public struct Lexer {
   /// Diagnostics found while lexing.
   public private(set) var diagnostics: [Diagnostic] = []
 
-  /// Prepares to lex `file`.
-  public init(file: SourceFile) {
+  private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>) {
     self.file = file
-    self.bytes = file.bytes
+    self.bytes = bytes
   }
 
   /// Lexes the whole file.
   public static func tokenize(_ file: SourceFile) -> (TokenStream, [Diagnostic]) {
-    var lexer = Lexer(file: file)
-    lexer.run()
-    return (lexer.stream, lexer.diagnostics)
+    file.bytes.withUnsafeBufferPointer { bytes in
+      var lexer = Lexer(file: file, bytes: bytes)
+      lexer.run()
+      return (lexer.stream, lexer.diagnostics)
+    }
   }
 
   private mutating func run() {
-    stream.tokens.reserveCapacity(bytes.count / 3 + 16)
+    stream.tokens.reserveCapacity(bytes.count / 4 + 16)
+    // A UTF-8 byte order mark is not part of the program.
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { pos = 3 }
     var atLineStart = true
     while true {
       if atLineStart && bracketDepth == 0 {
@@ -163,7 +167,7 @@ public struct Lexer {
         && (bytes[pos] == UInt8(ascii: "\"") || bytes[pos] == UInt8(ascii: "'")) {
         diagnostics.append(SyntaxDiagnostics.notSupportedYet("a raw string literal", location(start)))
       }
-      add(Keywords.kind(of: bytes[start..<pos]), start, pos - start)
+      add(Keywords.kind(of: UnsafeBufferPointer(rebasing: bytes[start..<pos])), start, pos - start)
       return
     }
     if isDigit(b) || (b == UInt8(ascii: ".") && pos + 1 < bytes.count && isDigit(bytes[pos + 1])) {

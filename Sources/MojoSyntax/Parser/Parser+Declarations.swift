@@ -157,7 +157,7 @@ extension Parser {
       returnType = parseType()
     }
     let body = parseBlock(missingColon: "expected ':' in function definition")
-    let isStatic = decorators.contains { tree.names[Int($0.0.index)] == "staticmethod" }
+    let isStatic = decorators.contains { names.names[Int($0.0.index)] == "staticmethod" }
     tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
                                        body: body, isStatic: isStatic, returnOffset: returnOffset))
     return tree.functions.count - 1
@@ -232,7 +232,7 @@ extension Parser {
       expect(.rightParen, "')'")
     }
     var decl = StructDecl(name: name, offset: offset, traits: traits, fields: [], methods: [],
-                          isFieldwiseInit: decorators.contains { tree.names[Int($0.0.index)] == "fieldwise_init" })
+                          isFieldwiseInit: decorators.contains { names.names[Int($0.0.index)] == "fieldwise_init" })
     let colonEnd = current.end
     guard expect(.colon, "':'") else { skipLine(); tree.structs.append(decl); return }
     guard eat(.newline), eat(.indent) else {

@@ -29,57 +29,86 @@ extension Parser {
   }
 
   mutating func parseExpression() -> ExprID {
-    let value = parseOr()
+    nesting += 1
+    defer { nesting -= 1 }
+    if nesting > Parser.maximumNesting { return tooDeeplyNested() }
+    let value = parseOperators(minLevel: Level.or)
     guard at(.kwIf) else { return value }
     let offset = current.start
     advance()
-    let condition = parseOr()
+    let condition = parseOperators(minLevel: Level.or)
     guard expect(.kwElse, "'else'") else { return value }
     let otherwise = parseExpression()
     return addExpr(.ternary, offset: offset, a: condition.index, b: value.index, c: otherwise.index)
   }
 
-  mutating func parseOr() -> ExprID {
-    var left = parseAnd()
-    while at(.kwOr) {
+  /// Binding levels of the operators between the ternary and the unary operators, loosest
+  /// first (LANGUAGE.md §3).
+  enum Level {
+    static let or = 0, and = 1, not = 2, comparison = 3
+    static let bitOr = 4, bitXor = 5, bitAnd = 6, shift = 7, additive = 8, multiplicative = 9
+  }
+
+  /// The binding level of the binary operator at the cursor, or nil when there is none (a `^`
+  /// followed by something that cannot start an operand is the transfer operator).
+  func binaryLevel() -> Int? {
+    switch kind {
+    case .kwOr: Level.or
+    case .kwAnd: Level.and
+    case .less, .greater, .lessEqual, .greaterEqual, .equalEqual, .notEqual: Level.comparison
+    case .pipe: Level.bitOr
+    case .caret: isTransferCaret() ? nil : Level.bitXor
+    case .amp: Level.bitAnd
+    case .shiftLeft, .shiftRight: Level.shift
+    case .plus, .minus: Level.additive
+    case .star, .slash, .slashSlash, .percent: Level.multiplicative
+    default: nil
+    }
+  }
+
+  /// Operators from `or` up to `* / // %` by precedence climbing: one loop per level in use, so
+  /// a flat chain `a + b + c ...` is a loop rather than a recursion per term, and an operand
+  /// does not descend through every level. `not` is a prefix binding looser than comparisons;
+  /// comparisons form chains (`a < b <= c`).
+  mutating func parseOperators(minLevel: Int) -> ExprID {
+    var left: ExprID
+    if at(.kwNot) && minLevel <= Level.not {
+      // `not not ... x`: a loop, so a long run of `not`s needs no stack.
+      var offsets: [UInt32] = []
+      while at(.kwNot) {
+        offsets.append(current.start)
+        advance()
+      }
+      if nesting + offsets.count > Parser.maximumNesting { return tooDeeplyNested() }
+      left = parseOperators(minLevel: Level.comparison)
+      for offset in offsets.reversed() { left = addExpr(.unary, op: .not, offset: offset, a: left.index) }
+    } else {
+      left = parseUnary()
+    }
+    while let level = binaryLevel(), level >= minLevel {
+      if level == Level.comparison {
+        left = parseComparisonChain(first: left)
+        continue
+      }
+      let op: Operator = kind == .kwOr ? .or : kind == .kwAnd ? .and : Parser.binaryOperator(kind)!
       let offset = current.start
       advance()
-      let right = parseAnd()
-      left = addExpr(.binary, op: .or, offset: offset, a: left.index, b: right.index)
+      let right = parseOperators(minLevel: level + 1)
+      left = addExpr(.binary, op: op, offset: offset, a: left.index, b: right.index)
     }
     return left
   }
 
-  mutating func parseAnd() -> ExprID {
-    var left = parseNot()
-    while at(.kwAnd) {
-      let offset = current.start
-      advance()
-      let right = parseNot()
-      left = addExpr(.binary, op: .and, offset: offset, a: left.index, b: right.index)
-    }
-    return left
-  }
-
-  mutating func parseNot() -> ExprID {
-    guard at(.kwNot) else { return parseComparison() }
-    let offset = current.start
-    advance()
-    let operand = parseNot()
-    return addExpr(.unary, op: .not, offset: offset, a: operand.index)
-  }
-
-  mutating func parseComparison() -> ExprID {
-    let first = parseBinary(level: 0)
-    guard let op0 = Parser.binaryOperator(kind), op0.isComparison else { return first }
+  /// `first < b <= c ...`, with the cursor on the first comparison operator. One comparison is
+  /// a plain binary node; longer chains list their operands and operators.
+  mutating func parseComparisonChain(first: ExprID) -> ExprID {
     var operands = [first]
     var ops: [Operator] = []
-    var offset = current.start
+    let offset = current.start
     while let op = Parser.binaryOperator(kind), op.isComparison {
-      if ops.isEmpty { offset = current.start }
       ops.append(op)
       advance()
-      operands.append(parseBinary(level: 0))
+      operands.append(parseOperators(minLevel: Level.comparison + 1))
     }
     if ops.count == 1 {
       return addExpr(.binary, op: ops[0], offset: offset, a: operands[0].index, b: operands[1].index)
@@ -92,46 +121,47 @@ extension Parser {
     return addExpr(.comparison, offset: offset, a: start, b: UInt32(operands.count))
   }
 
-  /// Binary levels above comparisons: 0 `|`, 1 `^`, 2 `&`, 3 shifts, 4 `+ -`, 5 `* / // %`.
-  mutating func parseBinary(level: Int) -> ExprID {
-    if level == 6 { return parseUnary() }
-    var left = parseBinary(level: level + 1)
-    while true {
-      let matches: Bool
-      switch (level, kind) {
-      case (0, .pipe), (2, .amp), (3, .shiftLeft), (3, .shiftRight), (4, .plus), (4, .minus),
-           (5, .star), (5, .slash), (5, .slashSlash), (5, .percent):
-        matches = true
-      case (1, .caret):
-        matches = !isTransferCaret()
-      default:
-        matches = false
-      }
-      guard matches, let op = Parser.binaryOperator(kind) else { return left }
-      let offset = current.start
-      advance()
-      let right = parseBinary(level: level + 1)
-      left = addExpr(.binary, op: op, offset: offset, a: left.index, b: right.index)
-    }
+  /// Reports input nested deeper than `maximumNesting` once, skips the rest of the logical
+  /// line, and returns an invalid node; the enclosing constructs stay quiet about that line.
+  mutating func tooDeeplyNested() -> ExprID {
+    let offset = current.start
+    report(SyntaxDiagnostics.nestedTooDeeply(Parser.maximumNesting, location(offset)))
+    while !at(.newline) && !at(.endOfFile) { advance() }
+    silencedOffset = current.start
+    return addExpr(.invalid, offset: offset)
   }
 
+  /// `- + ~` prefixes, as a loop (a long run of them needs no stack), then a power.
   mutating func parseUnary() -> ExprID {
-    let op: Operator
-    switch kind {
-    case .minus: op = .negate
-    case .plus: op = .plus
-    case .tilde: op = .invert
-    default: return parsePower()
-    }
-    let offset = current.start
+    guard let first = Parser.unaryOperator(kind) else { return parsePower() }
+    var prefixes: [(Operator, UInt32)] = [(first, current.start)]
     advance()
-    let operand = parseUnary()
-    return addExpr(.unary, op: op, offset: offset, a: operand.index)
+    while let op = Parser.unaryOperator(kind) {
+      prefixes.append((op, current.start))
+      advance()
+    }
+    if nesting + prefixes.count > Parser.maximumNesting { return tooDeeplyNested() }
+    var operand = parsePower()
+    for (op, offset) in prefixes.reversed() { operand = addExpr(.unary, op: op, offset: offset, a: operand.index) }
+    return operand
+  }
+
+  static func unaryOperator(_ k: TokenKind) -> Operator? {
+    switch k {
+    case .minus: .negate
+    case .plus: .plus
+    case .tilde: .invert
+    default: nil
+    }
   }
 
   mutating func parsePower() -> ExprID {
     let base = parsePostfix()
     guard at(.starStar) else { return base }
+    // `**` is right-associative: each one recurses, so it counts as nesting.
+    nesting += 1
+    defer { nesting -= 1 }
+    if nesting > Parser.maximumNesting { return tooDeeplyNested() }
     let offset = current.start
     advance()
     let exponent = parseUnary()

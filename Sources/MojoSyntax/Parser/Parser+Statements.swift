@@ -13,6 +13,13 @@ extension Parser {
     }
     let colonEnd = current.end
     advance()
+    nesting += Parser.blockNestingCost
+    defer { nesting -= Parser.blockNestingCost }
+    if nesting > Parser.maximumNesting {
+      report(SyntaxDiagnostics.nestedTooDeeply(Parser.maximumNesting / Parser.blockNestingCost, location(colonEnd)))
+      skipLine()
+      return .empty
+    }
     var statements: [StmtID] = []
     if eat(.newline) {
       guard eat(.indent) else {
@@ -72,6 +79,15 @@ extension Parser {
     let thenBlock = parseBlock(missingColon: "expected ':' after \(keyword) condition")
     var elseIndex = UInt32.max
     if at(.kwElif) {
+      // An `elif` arm nests in the tree (an else-block holding one `if`), so it counts as a
+      // block level for the later passes' recursion.
+      nesting += Parser.blockNestingCost
+      defer { nesting -= Parser.blockNestingCost }
+      if nesting > Parser.maximumNesting {
+        report(SyntaxDiagnostics.nestedTooDeeply(Parser.maximumNesting / Parser.blockNestingCost, location(current.start)))
+        while at(.kwElif) || at(.kwElse) { advance(); skipLine() }
+        return addStmt(.invalid, offset: offset)
+      }
       let nested = parseIf()
       elseIndex = addBlockIndex(addBlock([nested]))
     } else if at(.kwElse) {
@@ -121,6 +137,7 @@ extension Parser {
 
   mutating func parseSimpleStatement() -> StmtID {
     let offset = current.start
+    statementStart = offset
     switch kind {
     case .kwPass:
       advance()

@@ -11,10 +11,31 @@ public struct Parser {
   let tokens: [Token]
   var position = 0
   var tree = SyntaxTree()
-  var nameTable: [String: UInt32] = [:]
+  var names = NameInterner()
   var diagnostics: [Diagnostic] = []
   /// Offsets at which a diagnostic was already reported, so that recovery does not repeat one.
   var reportedOffsets = Set<UInt32>()
+  /// How deep expressions and blocks may nest, as clang's `-fbracket-depth`: deeper input gets
+  /// one diagnostic instead of exhausting the stack here and in every later recursive pass
+  /// (checked on 8 MiB stacks with five times this depth). Flat operator chains are loops
+  /// here; their depth in the tree counts too, since checking and lowering recurse on it.
+  static let maximumNesting = 1000
+  /// What one block level (or `elif` arm) counts against `maximumNesting`: the passes spend
+  /// several times more stack per block than per expression level.
+  static let blockNestingCost = 4
+  /// Current nesting of expressions and blocks.
+  var nesting = 0
+  /// Per expression node: the depth of its subtree (checked against `maximumNesting`).
+  var exprDepth: [UInt32] = []
+  /// The first byte of the statement being parsed, and of the last one whose expression
+  /// depth was reported.
+  var statementStart: UInt32 = 0
+  var tooDeepStatement: UInt32 = UInt32.max
+  /// Where the rest of a logical line was skipped after `tooDeeplyNested`: diagnostics there
+  /// would only repeat it.
+  var silencedOffset: UInt32?
+  /// The file's bytes while `parseModule` runs.
+  var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
   init(file: SourceFile, stream: TokenStream) {
     self.file = file
@@ -27,7 +48,9 @@ public struct Parser {
     let (stream, lexDiagnostics) = Lexer.tokenize(file)
     var parser = Parser(file: file, stream: stream)
     parser.diagnostics = lexDiagnostics
-    parser.parseModule()
+    file.bytes.withUnsafeBufferPointer { parser.bytes = $0; parser.parseModule() }
+    parser.bytes = UnsafeBufferPointer(start: nil, count: 0)
+    parser.tree.names = parser.names.names
     let diagnostics = parser.diagnostics.sorted { $0.location.offset < $1.location.offset }
     return (parser.tree, diagnostics)
   }
@@ -64,6 +87,7 @@ public struct Parser {
 
   /// Records a diagnostic unless one was already reported at the same place.
   mutating func report(_ d: Diagnostic) {
+    if let silencedOffset, UInt32(d.location.offset) == silencedOffset { return }
     if reportedOffsets.insert(UInt32(d.location.offset)).inserted { diagnostics.append(d) }
   }
 
@@ -74,15 +98,7 @@ public struct Parser {
 
   /// Interns the identifier `token`.
   mutating func intern(_ token: Token) -> NameID {
-    intern(String(decoding: text(of: token), as: UTF8.self))
-  }
-
-  mutating func intern(_ s: String) -> NameID {
-    if let id = nameTable[s] { return NameID(Int(id)) }
-    let id = UInt32(tree.names.count)
-    tree.names.append(s)
-    nameTable[s] = id
-    return NameID(Int(id))
+    names.intern(bytes, start: token.start, length: token.length)
   }
 
   /// Skips to the end of the current logical line (and past a block that follows it).
@@ -117,8 +133,40 @@ public struct Parser {
   // MARK: - Node construction
 
   mutating func addExpr(_ kind: ExprKind, op: Operator = .add, offset: UInt32, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0) -> ExprID {
-    tree.expressions.append(ExprNode(kind: kind, op: op, offset: offset, a: a, b: b, c: c))
+    var node = ExprNode(kind: kind, op: op, offset: offset, a: a, b: b, c: c)
+    var depth = subtreeDepth(node) + 1
+    if depth > UInt32(Parser.maximumNesting) {
+      // Replaced by an invalid leaf, so no later pass recurses through the deep part; a long
+      // chain hits the limit again every `maximumNesting` terms, reported once per statement.
+      if tooDeepStatement != statementStart {
+        report(SyntaxDiagnostics.nestedTooDeeply(Parser.maximumNesting, location(offset)))
+        tooDeepStatement = statementStart
+      }
+      node = ExprNode(kind: .invalid, op: op, offset: offset, a: 0, b: 0, c: 0)
+      depth = 1
+    }
+    tree.expressions.append(node)
+    exprDepth.append(depth)
     return ExprID(tree.expressions.count - 1)
+  }
+
+  /// The depth of the deepest child of `node`.
+  private func subtreeDepth(_ node: ExprNode) -> UInt32 {
+    func d(_ id: UInt32) -> UInt32 { id == UInt32.max ? 0 : exprDepth[Int(id)] }
+    switch node.kind {
+    case .name, .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid: return 0
+    case .unary, .member, .transfer: return d(node.a)
+    case .binary, .index, .byteIndex: return max(d(node.a), d(node.b))
+    case .ternary: return max(d(node.a), d(node.b), d(node.c))
+    case .call:
+      var m = d(node.a)
+      for k in Int(node.b)..<Int(node.b + node.c) { m = max(m, d(tree.arguments[k].value.index)) }
+      return m
+    case .comparison, .listLiteral:
+      var m: UInt32 = 0
+      for k in Int(node.a)..<Int(node.a + node.b) { m = max(m, d(tree.exprLists[k].index)) }
+      return m
+    }
   }
 
   mutating func addStmt(_ kind: StmtKind, op: Operator = .add, offset: UInt32, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0) -> StmtID {
