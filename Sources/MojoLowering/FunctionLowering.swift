@@ -149,15 +149,16 @@ struct FunctionLowering {
       let n = f.builder.op(.ilt, step, .int(0)), above = f.builder.op(.igt, .value(counter), stop)
       let down = f.builder.op(.band, .value(n), .value(above))
       return .value(f.builder.op(.bor, .value(up), .value(down)))
-    }, prologue: { f in f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(counter)) })
+    }, prologue: { f in f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(counter)) }, stopsOnWrap: true)
   }
 
   /// The skeleton of both `for` loops: `header` tests `inRange`, the body starts with
   /// `prologue` (binding the loop variable), `continue` goes to the latch, which adds `step` to
-  /// `counter`, and `break` leaves through `exit`.
+  /// `counter`, and `break` leaves through `exit`. With `stopsOnWrap` the loop also ends when
+  /// adding `step` wraps around (`range(a, Int.max, s)` must end, not start over).
   mutating func lowerCountedLoop(counter: ValueID, step: Operand, body block: Block,
                                  inRange: (inout FunctionLowering) -> Operand,
-                                 prologue: (inout FunctionLowering) -> Void) {
+                                 prologue: (inout FunctionLowering) -> Void, stopsOnWrap: Bool = false) {
     let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
     builder.branch(to: header)
     builder.switchTo(header)
@@ -169,8 +170,24 @@ struct FunctionLowering {
     loops.removeLast()
     if !builder.isTerminated { builder.branch(to: latch) }
     builder.switchTo(latch)
-    builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step])
-    builder.branch(to: header)
+    if stopsOnWrap {
+      // `next` wrapped exactly when it moved against the sign of `step`:
+      // (next < counter) differs from (step < 0). Both are known at compile time for a literal step.
+      let next = builder.op(.iadd, .value(counter), step)
+      let wrapped: Operand
+      if case .int(let k) = step {
+        wrapped = .value(builder.op(k < 0 ? .igt : .ilt, .value(next), .value(counter)))
+      } else {
+        let movedDown = builder.op(.ilt, .value(next), .value(counter))
+        let negative = builder.op(.ilt, step, .int(0))
+        wrapped = .value(builder.op(.bxor, .value(movedDown), .value(negative)))
+      }
+      builder.copy(.value(next), to: counter)
+      builder.branch(if: wrapped, then: exit, else: header)
+    } else {
+      builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step])
+      builder.branch(to: header)
+    }
     builder.switchTo(exit)
   }
 

@@ -26,7 +26,11 @@ public enum Binder {
     var diagnostics = Array(repeating: [Diagnostic](), count: program.modules.count)
     for m in program.modules.indices { collectDeclarations(&program, m, &diagnostics[m]) }
     bindImports(&program, &diagnostics)
-    for m in program.modules.indices { SignatureResolver.resolveStructs(&program, module: m, into: &diagnostics[m]) }
+    for m in program.modules.indices {
+      StructValidation.checkDuplicates(program, module: m, into: &diagnostics[m])
+      SignatureResolver.resolveStructs(&program, module: m, into: &diagnostics[m])
+    }
+    StructValidation.checkContainment(program, into: &diagnostics)
     ComptimeResolver.resolve(&program, into: &diagnostics)
     for m in program.modules.indices { SignatureResolver.resolve(&program, module: m, into: &diagnostics[m]) }
     return diagnostics

@@ -8,6 +8,8 @@ import MojoSyntax
 /// Which locals are definitely assigned at a point of a function body.
 struct InitializationState {
   var assigned: [Bool] = []
+  /// In an `__init__`: which fields of `self` are assigned.
+  var fields: [Bool] = []
   var reachable = true
 
   /// The state after two paths meet.
@@ -19,6 +21,7 @@ struct InitializationState {
     merged.assigned = (0..<n).map { k in
       (k < a.assigned.count && a.assigned[k]) && (k < b.assigned.count && b.assigned[k])
     }
+    merged.fields = zip(a.fields, b.fields).map { $0 && $1 }
     return merged
   }
 }
@@ -53,4 +56,35 @@ extension BodyChecker {
     initialization = saved
     return end
   }
+}
+
+extension BodyChecker {
+  /// Records `self.f = ...` in an `__init__` when `target` is a field of its `self`.
+  mutating func markFieldAssigned(_ target: ExprID) {
+    guard let initializer = initializerState else { return }
+    let t = tree.expr(target)
+    guard t.kind == .member, tree.expr(ExprID(Int(t.a))).kind == .name,
+          case .variable(let slot, _)? = lookupLocal(NameID(Int(tree.expr(ExprID(Int(t.a))).a))),
+          slot == initializer.selfSlot, case .field(let k) = result.exprFacts[Int(target.index)],
+          k < initialization.fields.count else { return }
+    initialization.fields[k] = true
+  }
+
+  /// Reports the first field of `self` not assigned on some path to a return of an `__init__`.
+  mutating func checkFieldsInitialized(atReturn offset: UInt32?) {
+    guard let initializer = initializerState, initialization.reachable,
+          let k = initialization.fields.firstIndex(of: false) else { return }
+    let name = program.structs[module][initializer.structIndex].fieldNames[k]
+    report(SemaDiagnostics.fieldUninitializedAtReturn(
+      name, isImplicit: offset == nil, location(offset ?? tree.functions[currentFunction].offset),
+      selfDeclared: location(initializer.selfOffset)))
+    initializerState = nil  // one report per initializer, as Mojo gives
+  }
+}
+
+/// What the checker tracks while checking an explicit `__init__(out self, ...)`.
+struct InitializerState {
+  var structIndex: Int
+  var selfSlot: UInt32
+  var selfOffset: UInt32
 }

@@ -33,6 +33,10 @@ public struct BodyChecker {
   /// Where each local slot was declared (for notes).
   var slotOffsets: [UInt32] = []
   var signature: FunctionSignature!
+  /// Set while checking an explicit `__init__`, whose fields must all be assigned.
+  var initializerState: InitializerState?
+  /// Per function of the tree: the struct it is a method of, or -1.
+  let methodOwner: [Int]
   var currentFunction = 0
 
   /// Prepares to check module `module` of `program`.
@@ -48,6 +52,9 @@ public struct BodyChecker {
     listName = tree.names.firstIndex(of: "List").map { NameID($0) } ?? .none
     rangeName = tree.names.firstIndex(of: "range").map { NameID($0) } ?? .none
     mayFoldCache = Array(repeating: 0, count: tree.expressions.count)
+    var owners = Array(repeating: -1, count: tree.functions.count)
+    for (s, decl) in tree.structs.enumerated() { for f in decl.methods { owners[f] = s } }
+    methodOwner = owners
     result = CheckedModule(
       module: module, exprTypes: Array(repeating: .error, count: tree.expressions.count),
       exprFacts: Array(repeating: .none, count: tree.expressions.count),
@@ -95,7 +102,15 @@ public struct BodyChecker {
       markAssigned(UInt32(k))
       scopes.declare(decl.parameters[k].name, .variable(slot: UInt32(locals.count - 1), mutable: p.convention != .read))
     }
+    initializerState = nil
+    if methodOwner[index] >= 0, tree.name(decl.name) == "__init__", let selfParameter = decl.parameters.first,
+       selfParameter.convention == .out {
+      let owner = methodOwner[index]
+      initializerState = InitializerState(structIndex: owner, selfSlot: 0, selfOffset: selfParameter.offset)
+      initialization.fields = Array(repeating: false, count: program.structs[module][owner].fieldNames.count)
+    }
     let terminates = checkBlock(decl.body, newScope: false)
+    checkFieldsInitialized(atReturn: nil)
     if signature.result != .none && !terminates {
       report(SemaDiagnostics.missingReturn(location(decl.offset)))
     }
@@ -187,6 +202,7 @@ public struct BodyChecker {
       } else if signature.result != .none {
         report(SemaDiagnostics.missingReturn(location(s.offset)))
       }
+      checkFieldsInitialized(atReturn: s.offset)
       initialization.reachable = false
       return true
     case .ifElse:
@@ -319,6 +335,7 @@ public struct BodyChecker {
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
         checkValue(value, as: type)
         checkOwnedValue(value)
+        markFieldAssigned(target)
         return
       } else {
         report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))

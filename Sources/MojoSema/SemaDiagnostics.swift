@@ -61,8 +61,28 @@ public enum SemaDiagnostics {
   static func importRelativeToTopLevel(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "importRelativeToTopLevel", message: "cannot import relative to a top-level package", at: at)
   }
-  static func invalidRedefinition(_ name: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "invalidRedefinition", message: "invalid redefinition of '\(name)'", at: at)
+  static func invalidRedefinition(_ name: String, _ at: SourceLocation, previous: SourceLocation? = nil) -> Diagnostic {
+    Diagnostic(id: "invalidRedefinition", message: "invalid redefinition of '\(name)'", at: at,
+               notes: previous.map { [previousDefinition($0)] } ?? [])
+  }
+  static func previousDefinition(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "previousDefinition", severity: .note, message: "previous definition here", at: at)
+  }
+  static func redefinitionWithIdenticalSignature(_ name: String, _ at: SourceLocation, previous: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "redefinitionWithIdenticalSignature", message: "redefinition of function '\(name)' with identical signature",
+               at: at, notes: [previousDefinition(previous)])
+  }
+  static func recursiveStruct(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "recursiveStruct", message: "attempt to resolve a recursive reference to declaration '\(name).__del__is_trivial'",
+               at: at, notes: [Diagnostic(id: "recursiveStructUse", severity: .note, message: "referenced from here", at: at)])
+  }
+  static func nonDeinitableField(_ field: String, _ type: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "nonDeinitableField", message: "field '\(field)' has non-'Deinitable' type '\(type)'", at: at)
+  }
+  static func fieldUninitializedAtReturn(_ field: String, isImplicit: Bool, _ at: SourceLocation, selfDeclared: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "fieldUninitializedAtReturn",
+               message: "'self.\(field)' is uninitialized at \(isImplicit ? "the implicit return" : "return") from this function",
+               at: at, notes: [Diagnostic(id: "declaredHere", severity: .note, message: "'self' declared here", at: selfDeclared)])
   }
   static func mainReturnsValue(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "mainReturnsValue", message: "'main()' does not return a value; remove the return type", at: at)

@@ -66,18 +66,19 @@ public struct ProjectLoader: Sendable {
     // Parse every module file of the project folder at once, before knowing which are imported:
     // one parallel wave instead of one wave per import depth. Files that turn out not to be
     // imported are dropped with their diagnostics (LANGUAGE.md §11: they are not compiled).
-    var parsed: [String: (SourceModule, [Diagnostic])] = [:]
+    // A file that cannot be read fails the build only if it is imported.
+    var parsed: [String: Result<(SourceModule, [Diagnostic]), DriverError>] = [:]
     let (speculative, listing) = speculativeCandidates()
-    for (candidate, result) in zip(speculative, try parseWave(speculative, runner: runner)) {
+    for (candidate, result) in zip(speculative, parseWave(speculative, runner: runner)) {
       parsed[candidate.relativePath!] = result
     }
     var wave = [Candidate(name: "main", relativePath: entry, isPackage: false)]
     while !wave.isEmpty {
       let missing = wave.filter { c in c.relativePath.map { parsed[$0] == nil } ?? true }
-      for (candidate, result) in zip(missing, try parseWave(missing, runner: runner)) {
+      for (candidate, result) in zip(missing, parseWave(missing, runner: runner)) {
         parsed[candidate.relativePath ?? "//" + candidate.name] = result
       }
-      let results = wave.map { parsed[$0.relativePath ?? "//" + $0.name]! }
+      let results = try wave.map { try parsed[$0.relativePath ?? "//" + $0.name]!.get() }
       var next: [Candidate] = []
       for (candidate, (module, diags)) in zip(wave, results) {
         modules.append(module)
@@ -142,14 +143,18 @@ public struct ProjectLoader: Sendable {
     var directories: Set<String> = []
   }
 
-  /// Every `.mojo` file under the root (a few levels deep, at most a few thousand), named as
-  /// an import would name it. Empty when the folder looks like more than a project.
+  /// Every `.mojo` file under the root (at any depth, at most a few thousand), named as an
+  /// import would name it. Empty, with no listing, when the folder looks like more than a
+  /// project: imports are then found by looking at each path.
   func speculativeCandidates() -> ([Candidate], FolderListing?) {
     guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return ([], nil) }
     var candidates: [Candidate] = []
     var listing = FolderListing()
+    var visited = 0
     while let relative = enumerator.nextObject() as? String {
-      if relative.hasPrefix(".") || relative.contains("/.") || enumerator.level > 6 {
+      visited += 1
+      if visited > 50_000 { return ([], nil) }
+      if relative.hasPrefix(".") || relative.contains("/.") {
         enumerator.skipDescendants()
         continue
       }
@@ -170,7 +175,7 @@ public struct ProjectLoader: Sendable {
     return (candidates.sorted { $0.relativePath! < $1.relativePath! }, listing)
   }
 
-  private func parseWave(_ wave: [Candidate], runner: StageRunner) throws -> [(SourceModule, [Diagnostic])] {
+  private func parseWave(_ wave: [Candidate], runner: StageRunner) -> [Result<(SourceModule, [Diagnostic]), DriverError>] {
     let slots = ResultSlots<Result<(SourceModule, [Diagnostic]), DriverError>>(count: wave.count)
     runner.run(Job.plan(.parse, modules: wave.map(\.name))) { job, _ in
       let candidate = wave[job.index]
@@ -187,6 +192,6 @@ public struct ProjectLoader: Sendable {
       let (tree, diagnostics) = Parser.parse(file)
       slots[job.index] = .success((SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage), diagnostics))
     }
-    return try slots.values.map { try $0!.get() }
+    return slots.values.map { $0! }
   }
 }

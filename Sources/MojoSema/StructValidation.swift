@@ -1,0 +1,99 @@
+//! Struct declarations Mojo 1.2 rejects before any body is checked: a field or method declared
+//! twice, a struct that contains itself by value (directly or through other structs), and a
+//! field that is a `List` of its own struct. Without these checks such programs compiled and
+//! crashed (or picked one of two methods) at run time.
+import MojoDiagnostics
+import MojoSyntax
+
+enum StructValidation {
+  /// Reports duplicate fields and methods of module `m`'s structs.
+  static func checkDuplicates(_ program: Program, module m: Int, into diagnostics: inout [Diagnostic]) {
+    let tree = program.modules[m].tree
+    let file = program.modules[m].file
+    func at(_ offset: UInt32) -> SourceLocation { SourceLocation(file: file, offset: Int(offset)) }
+    for decl in tree.structs {
+      var fieldOffsets: [NameID: UInt32] = [:]
+      for field in decl.fields {
+        if let previous = fieldOffsets[field.name] {
+          diagnostics.append(SemaDiagnostics.invalidRedefinition(tree.name(field.name), at(field.offset),
+                                                                 previous: at(previous)))
+        } else {
+          fieldOffsets[field.name] = field.offset
+        }
+      }
+      var methods: [NameID: Int] = [:]
+      for f in decl.methods {
+        let function = tree.functions[f]
+        guard let previous = methods[function.name] else {
+          methods[function.name] = f
+          continue
+        }
+        let first = tree.functions[previous]
+        if sameParameterTypes(first, function, in: tree) {
+          diagnostics.append(SemaDiagnostics.redefinitionWithIdenticalSignature(
+            tree.name(function.name), at(function.offset), previous: at(first.offset)))
+        } else {
+          diagnostics.append(SemaDiagnostics.notSupportedYet("overloading the method '\(tree.name(function.name))'", at(function.offset)))
+        }
+      }
+    }
+  }
+
+  /// True when two functions take parameters of the same written types in the same order.
+  private static func sameParameterTypes(_ a: FunctionDecl, _ b: FunctionDecl, in tree: SyntaxTree) -> Bool {
+    guard a.parameters.count == b.parameters.count else { return false }
+    func spelling(_ t: TypeExprID) -> String {
+      guard t.exists else { return "" }
+      let node = tree.type(t)
+      return tree.name(node.name) + "[" + spelling(node.argument) + "]"
+    }
+    return zip(a.parameters, b.parameters).allSatisfy { spelling($0.type) == spelling($1.type) }
+  }
+
+  /// Reports structs that contain themselves by value, and `List`s of a struct inside it.
+  /// Runs after every module's struct fields are resolved (cycles may cross modules).
+  static func checkContainment(_ program: Program, into diagnostics: inout [[Diagnostic]]) {
+    struct Key: Hashable { var module: Int, index: Int }
+    // 0 unvisited, 1 on the current path, 2 done.
+    var state: [Key: UInt8] = [:]
+    var reported = Set<Key>()
+
+    /// Depth-first over by-value struct fields; returns the struct where a cycle closes.
+    func visit(_ key: Key) -> Key? {
+      switch state[key] ?? 0 {
+      case 1: return key
+      case 2: return nil
+      default: break
+      }
+      state[key] = 1
+      defer { state[key] = 2 }
+      for type in program.structs[key.module][key.index].fieldTypes {
+        guard case .structType(let m, let i) = type else { continue }
+        if let closing = visit(Key(module: m, index: i)) { return closing }
+      }
+      return nil
+    }
+
+    for m in program.structs.indices {
+      let tree = program.modules[m].tree
+      for (i, info) in program.structs[m].enumerated() {
+        let decl = tree.structs[i]
+        for (k, type) in info.fieldTypes.enumerated() {
+          if case .list(.structType(let em, let ei)) = type, em == m, ei == i {
+            let field = decl.fields[k]
+            diagnostics[m].append(SemaDiagnostics.nonDeinitableField(
+              tree.name(field.name), "List[\(info.name)]",
+              SourceLocation(file: program.modules[m].file, offset: Int(field.offset))))
+          }
+        }
+        if (state[Key(module: m, index: i)] ?? 0) == 0, let closing = visit(Key(module: m, index: i)),
+           reported.insert(closing).inserted {
+          let closingTree = program.modules[closing.module].tree
+          let closingDecl = closingTree.structs[closing.index]
+          let location = SourceLocation(file: program.modules[closing.module].file, offset: Int(closingDecl.offset))
+          diagnostics[closing.module].append(SemaDiagnostics.recursiveStruct(closingTree.name(closingDecl.name), location))
+        }
+      }
+    }
+  }
+}
