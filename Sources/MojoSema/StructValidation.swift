@@ -15,10 +15,10 @@ enum StructValidation {
       var fieldOffsets: [NameID: UInt32] = [:]
       for field in decl.fields {
         if let previous = fieldOffsets[field.name] {
-          diagnostics.append(SemaDiagnostics.invalidRedefinition(tree.name(field.name), at(field.offset),
+          diagnostics.append(SemaDiagnostics.invalidRedefinition(tree.name(field.name), at(field.keywordOffset),
                                                                  previous: at(previous)))
         } else {
-          fieldOffsets[field.name] = field.offset
+          fieldOffsets[field.name] = field.keywordOffset
         }
       }
       var methods: [NameID: Int] = [:]
@@ -83,7 +83,7 @@ enum StructValidation {
             let field = decl.fields[k]
             diagnostics[m].append(SemaDiagnostics.nonDeinitableField(
               tree.name(field.name), "List[\(info.name)]",
-              SourceLocation(file: program.modules[m].file, offset: Int(field.offset))))
+              SourceLocation(file: program.modules[m].file, offset: Int(field.keywordOffset))))
           }
         }
         if (state[Key(module: m, index: i)] ?? 0) == 0, let closing = visit(Key(module: m, index: i)),

@@ -31,7 +31,10 @@ public struct FunctionDecl: Sendable {
 public struct FieldDecl: Sendable {
   public var name: NameID
   public var type: TypeExprID
+  /// Offset of the name.
   public var offset: UInt32
+  /// Offset of `var` (where Mojo reports problems with the declaration as a whole).
+  public var keywordOffset: UInt32
 }
 
 /// A `struct`.

@@ -245,6 +245,7 @@ extension Parser {
       let before = position
       switch kind {
       case .kwVar:
+        let keywordOffset = current.start
         advance()
         if at(.identifier) {
           let fieldName = intern(current)
@@ -253,7 +254,7 @@ extension Parser {
           var type = TypeExprID.none
           if expect(.colon, "':'") { type = parseType() }
           if at(.assign) { report(SyntaxDiagnostics.notSupportedYet("a default value for a field", location(current.start))) }
-          decl.fields.append(FieldDecl(name: fieldName, type: type, offset: fieldOffset))
+          decl.fields.append(FieldDecl(name: fieldName, type: type, offset: fieldOffset, keywordOffset: keywordOffset))
         }
         endOfSimpleStatement()
       case .kwDef:

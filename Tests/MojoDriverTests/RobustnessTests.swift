@@ -1,0 +1,85 @@
+//! Regressions from adversarial input (issue 10): deep or long input ends with a diagnostic,
+//! never a crash; loops near the Int limit end; project layouts that used to fail.
+import Foundation
+import MojoCodegen
+import MojoDiagnostics
+import Testing
+import TestSupport
+@testable import MojoDriver
+
+@Suite struct RobustnessTests {
+  /// Builds a one-file program; returns the first error's message, or the program's stdout.
+  static func outcome(_ main: String, extra: [String: String] = [:], backend: BackendKind = .cnp) throws -> String {
+    let run = try Harness.buildAndRun(Fixtures.makeProject(extra.merging(["main.mojo": main]) { a, _ in a }), backend: backend)
+    if run.status == -1 { return run.stderr.split(separator: "\n").first.map(String.init) ?? "" }
+    return run.stdout
+  }
+
+  @Test func longFlatChainWithinTheLimitCompiles() throws {
+    let chain = Array(repeating: "x", count: 900).joined(separator: " + ")
+    #expect(try Self.outcome("def main():\n    var x = 1\n    print(\(chain))\n") == "900\n")
+  }
+
+  @Test(arguments: [
+    ("chain", "    var x = 1\n    print(" + Array(repeating: "x", count: 200_000).joined(separator: "+") + ")\n"),
+    ("parens", "    print(" + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000) + ")\n"),
+    ("unary", "    print(" + String(repeating: "-", count: 100_000) + "1)\n"),
+    ("not", "    print(" + String(repeating: "not ", count: 50_000) + "True)\n"),
+    ("calls", "    print(" + String(repeating: "abs(", count: 20_000) + "1" + String(repeating: ")", count: 20_000) + ")\n"),
+    ("power", "    print(" + Array(repeating: "1", count: 20_000).joined(separator: "**") + ")\n"),
+  ])
+  func deepExpressionsAreOneDiagnostic(name: String, body: String) throws {
+    let first = try Self.outcome("def main():\n" + body)
+    #expect(first.contains("error: expression or block nested too deeply (mojoc's limit is 1000 levels)"), "\(name): \(first)")
+  }
+
+  @Test func deepBlocksAndLongElifChainsAreDiagnosed() throws {
+    let ifs = (0..<2_000).map { String(repeating: "    ", count: $0 + 1) + "if True:\n" }.joined()
+      + String(repeating: "    ", count: 2_001) + "print(1)\n"
+    #expect(try Self.outcome("def main():\n" + ifs).contains("nested too deeply"))
+    let elifs = "    var x = 3\n    if x == 0:\n        print(0)\n"
+      + (1..<5_000).map { "    elif x == \($0):\n        print(\($0))\n" }.joined()
+    #expect(try Self.outcome("def main():\n" + elifs).contains("nested too deeply"))
+  }
+
+  @Test func deepInputInAnUnimportedSiblingIsNotCompiled() throws {
+    let deep = "def f() -> Int:\n    return " + String(repeating: "-", count: 100_000) + "1\n"
+    #expect(try Self.outcome("def main():\n    print(7)\n", extra: ["junk.mojo": deep]) == "7\n")
+  }
+
+  @Test(arguments: BackendKind.allCases)
+  func rangeNearTheIntLimitEnds(backend: BackendKind) throws {
+    let main = """
+      def main():
+          var n = 0
+          for i in range(9223372036854775800, 9223372036854775807, 3):
+              n += 1
+          for i in range(-9223372036854775800, -9223372036854775807 - 1, -5):
+              n += 10
+          var step = 4
+          for i in range(9223372036854775800, 9223372036854775807, step):
+              n += 100
+          print(n)
+
+      """
+    #expect(try Self.outcome(main, backend: backend) == "223\n")
+  }
+
+  @Test func moduleSevenPackageLevelsDeep() throws {
+    let main = "from a.b.c.d.e.f.g import seven\n\ndef main():\n    print(seven())\n"
+    #expect(try Self.outcome(main, extra: ["a/b/c/d/e/f/g.mojo": "def seven() -> Int:\n    return 7\n"]) == "7\n")
+  }
+
+  @Test func byteOrderMarkIsAccepted() throws {
+    #expect(try Self.outcome("\u{FEFF}def main():\n    print(1)\n") == "1\n")
+  }
+
+  @Test func unreadableUnimportedFileDoesNotFailTheBuild() throws {
+    let project = Fixtures.makeProject(["main.mojo": "def main():\n    print(5)\n"])
+    // A symbolic link to itself cannot be read; nothing imports it.
+    try FileManager.default.createSymbolicLink(atPath: project.appendingPathComponent("loop.mojo").path,
+                                               withDestinationPath: "loop.mojo")
+    let run = try Harness.buildAndRun(project, backend: .cnp)
+    #expect(run.stdout == "5\n")
+  }
+}
