@@ -63,6 +63,11 @@ public struct CompilePlan: Sendable {
         throw DriverError.llvmUnavailable(error.description)
       }
     }
+    // Deep input recurses deeply: the whole build runs on a large-stack thread (`LargeStack`).
+    return try LargeStack.run { try runOnThisThread() }
+  }
+
+  private func runOnThisThread() throws -> BuildResult {
     let recorder = options.profiling.isEnabled ? SpanRecorder(workerCount: executor.workerCount) : nil
     let runner = StageRunner(executor: executor, recorder: recorder, progress: progress)
     progress?.start()
