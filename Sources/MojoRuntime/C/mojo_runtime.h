@@ -36,6 +36,12 @@ void mojo_rt_print_string(const MojoString *s);
 _Noreturn void mojo_rt_trap_div_zero(void);
 _Noreturn void mojo_rt_trap_index(int64_t index, int64_t length);
 
+// Errors (`raises`): the program's one error slot (null, or the Error being propagated: its
+// message string), and the end of a program whose `main` raised: flush stdout, print Mojo's
+// two lines on stderr, exit with status 1.
+const MojoString **mojo_rt_error_slot(void);
+_Noreturn void mojo_rt_uncaught_error(const MojoString *message);
+
 // Arithmetic whose semantics are too long for an opcode (LANGUAGE.md §7).
 int64_t mojo_rt_ipow(int64_t base, int64_t exponent);
 double mojo_rt_fpowi(double base, int64_t exponent);

@@ -130,6 +130,28 @@ static _Noreturn void trap(const char *message) {
 
 _Noreturn void mojo_rt_trap_div_zero(void) { trap("integer division by zero"); }
 
+// MARK: - Errors (`raises`)
+
+/// The error being propagated: a raising function stores its `Error` (a string) here and returns;
+/// its caller tests the slot after the call. Null when no error is in flight.
+static const MojoString *error_slot;
+
+const MojoString **mojo_rt_error_slot(void) { return &error_slot; }
+
+_Noreturn void mojo_rt_uncaught_error(const MojoString *message) {
+  long error = flush_stdout_status();
+  err_text("stack trace was not collected. Enable stack trace collection with environment variable "
+           "`MODULAR_DEBUG=stack-trace-on-error`\n");
+  err_text("Unhandled exception caught during execution: ");
+  write_all(2, message->bytes, (size_t)message->length);
+  err_text("\n");
+  if (error) {
+    report_stdout_error(error);
+    sys_abort();
+  }
+  sys_exit(1);
+}
+
 _Noreturn void mojo_rt_trap_index(int64_t index, int64_t length) {
   long error = flush_stdout_status();
   // The reference's text (LANGUAGE.md §10.2), recommended but not checked.
