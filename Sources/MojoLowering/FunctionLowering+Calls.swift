@@ -93,6 +93,10 @@ extension FunctionLowering {
     switch target {
     case .function, .method, .construct, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len:
       preconditionFailure("handled above")
+    case .makeError:
+      var message = textOf(values[0], argumentType(arguments[0]))
+      for k in 1..<values.count { message = runtime(Runtime.concat, [message, textOf(values[k], argumentType(arguments[k]))]) }
+      return message
     case .print:
       let sep = values[values.count - 2], end = values[values.count - 1]
       for k in 0..<(values.count - 2) {
@@ -206,10 +210,13 @@ extension FunctionLowering {
         values.append(elementAddress(tree.expr(id)))
       }
     }
+    let raises = ModuleLowering.takesErrorSlot(signature)
+    if raises, let slot = errors.slot { values.append(slot) }
     let result = builder.call(module.functionRef(module: m, index: f), returning: ModuleLowering.irType(signature.result), values)
     for w in writeBacks {
       builder.store(w.type, .value(builder.load(w.type, from: w.cell, offset: 0)), to: w.base, offset: w.offset)
     }
+    if raises { branchOnError() }
     return result.map { .value($0) }
   }
 
@@ -222,6 +229,16 @@ extension FunctionLowering {
       let text = builder.call(module.stringFunction(for: t), returning: .ptr, [value])!
       _ = runtime(Runtime.printString, [.value(text)])
     default: _ = runtime(Runtime.printString, [value])
+    }
+  }
+
+  /// The text of a scalar value as `String(value)` gives it (an `Error`'s text is its message).
+  mutating func textOf(_ value: Operand, _ t: SemaType) -> Operand {
+    switch t {
+    case .int: runtime(Runtime.fromInt, [value])
+    case .float64: runtime(Runtime.fromFloat, [value])
+    case .bool: runtime(Runtime.fromBool, [.value(builder.op(.zext, value))])
+    default: value
     }
   }
 

@@ -18,6 +18,8 @@ struct FunctionLowering {
   let isMutParameter: [Bool]
   /// Targets of `break` and `continue` for the enclosing loops, innermost last.
   var loops: [(breakTarget: BlockID, continueTarget: BlockID)] = []
+  /// Error propagation (see `FunctionLowering+Errors.swift`).
+  var errors: ErrorLoweringState
 
   init(module: ModuleLowering, function: CheckedFunction) {
     self.module = module
@@ -27,6 +29,7 @@ struct FunctionLowering {
     let signature = module.program.signatures[module.checked.module][function.function]
     builder = FunctionBuilder(parameterTypes: ModuleLowering.irParameterTypes(signature))
     parameterCount = signature.parameters.count
+    errors = ErrorLoweringState(signature: signature, builder: builder)
     isMutParameter = signature.parameters.map { $0.convention == .mut }
     for (k, type) in function.locals.enumerated() {
       if k < parameterCount {
@@ -39,6 +42,10 @@ struct FunctionLowering {
 
   mutating func lowerBody() {
     let decl = tree.functions[function.function]
+    if function.callsRaisingFunction && errors.slot == nil {
+      // Not itself raising (or the entry `main`): catches errors, so it needs the slot.
+      errors.slot = runtime(Runtime.errorSlot, [])
+    }
     lowerBlock(decl.body)
     if !builder.isTerminated {
       // Falling off the end of a function with a result is impossible (the checker requires a
@@ -86,12 +93,27 @@ struct FunctionLowering {
     case .pass, .comptimeDecl, .invalid:
       break
     case .breakLoop:
-      if let loop = loops.last { builder.branch(to: loop.breakTarget) }
+      guard let loop = loops.last else { break }
+      runFinallyBlocks(leavingLoop: true)
+      if !builder.isTerminated { builder.branch(to: loop.breakTarget) }
     case .continueLoop:
-      if let loop = loops.last { builder.branch(to: loop.continueTarget) }
+      guard let loop = loops.last else { break }
+      runFinallyBlocks(leavingLoop: true)
+      if !builder.isTerminated { builder.branch(to: loop.continueTarget) }
     case .returnValue:
       let value = ExprID(Int(s.a))
-      builder.ret(value.exists ? lowerReturnValue(value) : nil)
+      var result = value.exists ? lowerReturnValue(value) : nil
+      if errors.hasFinally {
+        // The value is taken before `finally` runs (it may change the variables).
+        result = result.map { materializeInValue($0) }
+        runFinallyBlocks(leavingLoop: false)
+        if builder.isTerminated { break }
+      }
+      builder.ret(result)
+    case .raiseError:
+      lowerRaise(s)
+    case .tryStatement:
+      lowerTry(id, tree.tryStatements[Int(s.a)])
     case .ifElse:
       let condition = lowerCondition(ExprID(Int(s.a)))
       let thenBlock = builder.makeBlock()

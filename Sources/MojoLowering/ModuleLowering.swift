@@ -65,7 +65,7 @@ public final class ModuleLowering {
     case .float64, .floatLiteral: .f64
     case .bool: .i1
     case .none: .void
-    case .string, .stringLiteral, .list, .structType: .ptr
+    case .string, .stringLiteral, .list, .structType, .errorValue: .ptr
     case .module, .typeValue, .error: .i64
     }
   }
@@ -77,10 +77,22 @@ public final class ModuleLowering {
     return declare(signature.symbol, Self.irParameterTypes(signature), Self.irType(signature.result))
   }
 
-  /// IR parameter types of a signature: by-reference (`mut` scalar) parameters are addresses.
+  /// IR parameter types of a signature: by-reference (`mut` scalar) parameters are addresses;
+  /// a raising function takes the address of the error slot last.
   static func irParameterTypes(_ signature: FunctionSignature) -> [IRType] {
-    signature.parameters.map { $0.isByReference ? .ptr : irType($0.type) }
+    let types = signature.parameters.map { $0.isByReference ? IRType.ptr : irType($0.type) }
+    return takesErrorSlot(signature) ? types + [.ptr] : types
   }
+
+  /// True for a raising function other than the entry `main` (which the runtime calls without
+  /// arguments; it reports an uncaught error itself).
+  static func takesErrorSlot(_ signature: FunctionSignature) -> Bool {
+    signature.raises && signature.symbol != entrySymbol
+  }
+
+  /// The symbol of the program's `main`.
+  static let entrySymbol = "mojo_main"
+
 
   /// The declaration of an external function, added once.
   func declare(_ symbol: String, _ parameters: [IRType], _ result: IRType) -> FunctionRef {
@@ -140,6 +152,8 @@ enum Runtime {
   static let listRemove = ("mojo_rt_list_remove", [IRType.ptr, .i64, .i64, .ptr], IRType.void)
   static let listClear = ("mojo_rt_list_clear", [IRType.ptr], IRType.void)
   static let listCopyShallow = ("mojo_rt_list_copy_shallow", [IRType.ptr, .i64], IRType.ptr)
+  static let errorSlot = ("mojo_rt_error_slot", [IRType](), IRType.ptr)
+  static let uncaughtError = ("mojo_rt_uncaught_error", [IRType.ptr], IRType.void)
 }
 
 /// Memory layout decisions for aggregates, made here once: every list element and struct field

@@ -132,7 +132,7 @@ extension BodyChecker {
       let parameters = zip(info.fieldNames, info.fieldTypes).map {
         ParameterInfo(name: $0.0, type: $0.1, defaultValue: nil, convention: .read)
       }
-      let signature = FunctionSignature(displayName: info.name, parameters: parameters, result: type, symbol: "")
+      let signature = FunctionSignature(displayName: info.name, parameters: parameters, result: type, symbol: "", raises: false)
       guard let arguments = matchArguments(e, signature, args) else { return type }
       for case .expression(let value) in arguments { checkOwnedValue(value) }  // fields own their values
       record(id, .construct(module: m, index: s), arguments)

@@ -66,6 +66,7 @@ extension BodyChecker {
   }
 
   mutating func record(_ id: ExprID, _ target: CallTarget, _ arguments: [CallArgument]) {
+    checkRaisingCall(id, target)
     let start = UInt32(result.callArguments.count)
     result.callArguments.append(contentsOf: arguments)
     result.exprFacts[Int(id.index)] = .call(target, start: start, count: UInt32(arguments.count))
@@ -257,7 +258,7 @@ extension BodyChecker {
       case "Bool": target = (.convertToBool, .bool)
       default: target = (.convertToString, .string)
       }
-      if name == "String", case .list(let element) = t, isPrintable(element) {
+      if name == "String", t == .errorValue || { if case .list(let element) = t { isPrintable(element) } else { false } }() {
         record(id, .convertToString, [.expression(value)])
         return .string
       }
@@ -267,6 +268,8 @@ extension BodyChecker {
       }
       record(id, target.0, [.expression(value)])
       return target.1
+    case "Error":
+      return checkErrorConstructor(id, e, args)
     case "len", "ord", "chr", "range":
       if name == "range" { report(SemaDiagnostics.notSupportedYet("'range' outside a 'for' loop", at)) }
       else if name == "chr" {
@@ -300,7 +303,7 @@ extension BodyChecker {
   /// True for the types `print` and `String(...)` can format (§12).
   func isPrintable(_ t: SemaType) -> Bool {
     switch t {
-    case .int, .float64, .bool, .string: true
+    case .int, .float64, .bool, .string, .errorValue: true
     case .list(let element): isPrintable(element)
     default: false
     }

@@ -25,6 +25,11 @@ public struct BodyChecker {
   var locals: [SemaType] = []
   var isIndirect: [Bool] = []
   var loopDepth = 0
+  /// Errors (see `BodyChecker+Errors.swift`): enclosing `try` bodies that have an `except`,
+  /// enclosing `except` bodies, and whether the body calls a raising function.
+  var catchDepth = 0
+  var handlerDepth = 0
+  var callsRaisingFunction = false
   /// Definite initialization of locals (see `BodyChecker+Initialization.swift`).
   var initialization = InitializationState()
   var reportedUninitialized = Set<UInt32>()
@@ -92,6 +97,9 @@ public struct BodyChecker {
     locals = []
     isIndirect = []
     loopDepth = 0
+    catchDepth = 0
+    handlerDepth = 0
+    callsRaisingFunction = false
     initialization = InitializationState()
     reportedUninitialized = []
     slotOffsets = []
@@ -114,7 +122,8 @@ public struct BodyChecker {
     if signature.result != .none && !terminates {
       report(SemaDiagnostics.missingReturn(location(decl.offset)))
     }
-    result.functions.append(CheckedFunction(function: index, locals: locals, isIndirect: isIndirect))
+    result.functions.append(CheckedFunction(function: index, locals: locals, isIndirect: isIndirect,
+                                            callsRaisingFunction: callsRaisingFunction))
   }
 
   /// Checks a block; returns true when it always ends in `return` (definite return).
@@ -246,6 +255,11 @@ public struct BodyChecker {
       let nameID = NameID(Int(s.a))
       if scopes.declaresInInnermost(nameID) { report(SemaDiagnostics.invalidRedefinition(tree.name(nameID), location(s.offset))) }
       scopes.declare(nameID, .constant(c, type))
+    case .raiseError:
+      checkRaise(s)
+      return true
+    case .tryStatement:
+      return checkTry(id, tree.tryStatements[Int(s.a)])
     case .invalid:
       break
     }
@@ -277,6 +291,10 @@ public struct BodyChecker {
       case .ifElse:
         if containsBreak(tree.blocks[Int(s.b)]) { return true }
         if s.c != UInt32.max && containsBreak(tree.blocks[Int(s.c)]) { return true }
+      case .tryStatement:
+        let clauses = tree.tryStatements[Int(s.a)]
+        for block in [clauses.body, clauses.handler, clauses.elseBlock ?? .empty, clauses.finallyBlock ?? .empty]
+        where containsBreak(block) { return true }
       default: break
       }
     }

@@ -29,6 +29,9 @@ public enum CallTarget: Sendable, Equatable {
   case listAppend, listPop, listInsert, listClear
   /// `.copy()` of a list or struct (deep): the argument is the receiver.
   case copy
+  /// `Error(values...)`: the message is the text of the arguments (`Int`, `Float64`, `Bool`,
+  /// `String`, `Error`), concatenated; `Error()` has one argument, the empty string.
+  case makeError
 }
 
 /// The forms of `List[T](...)`.
@@ -66,6 +69,8 @@ public struct CheckedFunction: Sendable {
   /// Slots that live in memory: `mut` parameters of scalar type, and local scalars passed to
   /// `mut` parameters. Their IR value holds the address.
   public var isIndirect: [Bool]
+  /// True when the body calls a function declared `raises` (it needs an error slot).
+  public var callsRaisingFunction: Bool
 }
 
 /// A module after checking.
@@ -75,7 +80,8 @@ public struct CheckedModule: Sendable {
   /// the type it was materialized to.
   public var exprTypes: [SemaType]
   public var exprFacts: [ExprFact]
-  /// For `var` and `for` statements: the local slot they declare.
+  /// For `var` and `for` statements: the local slot they declare; for a `try` with
+  /// `except NAME`, the slot of NAME.
   public var stmtSlots: [UInt32]
   public var callArguments: [CallArgument]
   /// The checked functions, in tree order.

@@ -64,6 +64,8 @@ public struct FunctionSignature: Sendable {
   public var result: SemaType
   /// The linker symbol the lowering gives the function.
   public var symbol: String
+  /// Declared `raises` (a plain `def` does not raise in Mojo 1.2).
+  public var raises: Bool
 }
 
 /// A struct's resolved fields, methods and construction (LANGUAGE.md §9.2).

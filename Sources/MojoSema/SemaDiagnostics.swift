@@ -46,8 +46,16 @@ public enum SemaDiagnostics {
   static func argumentNotMutable(_ function: String, _ parameter: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "argumentNotMutable", message: "invalid call to '\(function)': value passed to mutable argument '\(parameter)' must be mutable", at: at)
   }
+  static func bareRaiseOutsideExcept(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "bareRaiseOutsideExcept", message: "'raise' must live within an 'except' block or a function marked 'raises'", at: at)
+  }
   static func breakOutsideLoop(_ keyword: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "breakOutsideLoop", message: "'\(keyword)' is not inside a loop", at: at)
+  }
+  static func callMayRaise(_ at: SourceLocation, function: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "callMayRaise", message: "cannot call function that may raise in a context that cannot raise", at: at,
+               notes: [Diagnostic(id: "surroundWithTry", severity: .note, message: "try surrounding the call in a 'try' block", at: at),
+                       Diagnostic(id: "markRaises", severity: .note, message: "or mark surrounding function as 'raises'", at: function)])
   }
   static func cannotConvert(_ from: String, _ to: SemaType, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "cannotConvert", message: "cannot implicitly convert '\(from)' value to '\(to)'", at: at)
@@ -71,6 +79,9 @@ public enum SemaDiagnostics {
   static func redefinitionWithIdenticalSignature(_ name: String, _ at: SourceLocation, previous: SourceLocation) -> Diagnostic {
     Diagnostic(id: "redefinitionWithIdenticalSignature", message: "redefinition of function '\(name)' with identical signature",
                at: at, notes: [previousDefinition(previous)])
+  }
+  static func raiseNeedsTry(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "raiseNeedsTry", message: "'raise' requires a surrounding 'try' block or the enclosing function to declare 'raises'", at: at)
   }
   static func recursiveStruct(_ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "recursiveStruct", message: "attempt to resolve a recursive reference to declaration '\(name).__del__is_trivial'",

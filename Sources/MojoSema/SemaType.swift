@@ -4,6 +4,8 @@
 /// A type as the checker sees it.
 public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   case int, float64, bool, string
+  /// Mojo's `Error`: what `raise` throws and `except e` binds; it carries a message.
+  case errorValue
   /// A list of elements of the given type.
   indirect case list(SemaType)
   /// A user struct: its module and index in that module's `SyntaxTree.structs`.
@@ -26,6 +28,7 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
     case .float64: "Float64"
     case .bool: "Bool"
     case .string: "String"
+    case .errorValue: "Error"
     case .list(let e): "List[\(e)]"
     case .structType: "struct"
     case .intLiteral: "IntLiteral"
@@ -41,9 +44,15 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   /// True for values held directly (not through a reference to a list or struct).
   public var isScalar: Bool {
     switch self {
-    case .int, .float64, .bool, .string: true
+    case .int, .float64, .bool, .string, .errorValue: true
     default: false
     }
+  }
+
+  /// True for `List[...]`.
+  public var isList: Bool {
+    if case .list = self { return true }
+    return false
   }
 
   /// True for the literal types that still need materializing.

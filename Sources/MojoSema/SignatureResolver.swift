@@ -72,7 +72,8 @@ public enum SignatureResolver {
       let ownerName = owner >= 0 ? tree.name(tree.structs[owner].name) : nil
       let display = ownerName.map { "\($0).\(name)" } ?? name
       let symbol = m == 0 && owner < 0 && name == "main" ? "mojo_main" : "mj.\(module.name)::\(display)"
-      signatures.append(FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol))
+      signatures.append(FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol,
+                                          raises: f.raises))
     }
     program.signatures[m] = signatures
   }
@@ -88,6 +89,7 @@ public enum SignatureResolver {
     case "Float64": return .float64
     case "Bool": return .bool
     case "String": return .string
+    case "Error": return .errorValue
     case "List":
       guard node.argument.exists else {
         diagnostics.append(SemaDiagnostics.notSupportedYet("'List' without an element type", location))

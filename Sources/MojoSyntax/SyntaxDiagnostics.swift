@@ -45,6 +45,9 @@ enum SyntaxDiagnostics {
   static func unexpectedCharacter(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unexpectedCharacter", message: "unexpected character", at: at)
   }
+  static func unexpectedToken(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unexpectedToken", message: "unexpected token in expression", at: at)
+  }
   static func unterminatedString(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unterminatedString", message: "unterminated string", at: at)
   }

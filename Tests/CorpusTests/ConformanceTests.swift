@@ -17,13 +17,33 @@ let runnablePrograms: [URL] =
 let errorPrograms: [URL] = Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("conformance/errors"))
   + Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("oracle/errors"))
 
+/// How a program ends: status 0 and nothing on stderr, unless the case says otherwise
+/// (`expected-status.txt`, `expected-stderr.txt`: a program ended by an uncaught error).
+struct ExpectedEnding {
+  var status: Int32 = 0
+  var stderr = ""
+
+  init(of project: URL) throws {
+    let statusFile = project.appendingPathComponent("expected-status.txt")
+    if FileManager.default.fileExists(atPath: statusFile.path) {
+      let text = try String(contentsOf: statusFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+      status = try #require(Int32(text), "\(statusFile.path): not a status")
+    }
+    let stderrFile = project.appendingPathComponent("expected-stderr.txt")
+    if FileManager.default.fileExists(atPath: stderrFile.path) {
+      stderr = try String(contentsOf: stderrFile, encoding: .utf8)
+    }
+  }
+}
+
 @Suite struct ConformanceTests {
   @Test("program prints real Mojo's output", arguments: runnablePrograms, BackendKind.allCases)
   func programOutput(project: URL, backend: BackendKind) throws {
     let expected = try String(contentsOf: project.appendingPathComponent("expected.txt"), encoding: .utf8)
+    let ending = try ExpectedEnding(of: project)
     let run = try Harness.buildAndRun(project, backend: backend)
-    #expect(run.stderr == "", "\(project.lastPathComponent) [\(backend)]: \(run.stderr)")
-    #expect(run.status == 0, "\(project.lastPathComponent) [\(backend)] exited with \(run.status)")
+    #expect(run.stderr == ending.stderr, "\(project.lastPathComponent) [\(backend)]: \(run.stderr)")
+    #expect(run.status == ending.status, "\(project.lastPathComponent) [\(backend)] exited with \(run.status)")
     #expect(run.stdout == expected, "\(project.lastPathComponent) [\(backend)] output differs")
   }
 

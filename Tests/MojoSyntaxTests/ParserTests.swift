@@ -80,7 +80,7 @@ func firstExpression(_ source: String) -> String {
   }
 
   @Test(arguments: [
-    "def f() raises:\n    pass\n", "trait T:\n    pass\n", "def f[T: AnyType](x: T):\n    pass\n",
+    "def f():\n    with x:\n        pass\n", "trait T:\n    pass\n", "def f[T: AnyType](x: T):\n    pass\n",
     "def f(*args: Int):\n    pass\n", "def f():\n    for i in r:\n        pass\n    else:\n        pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
     "import a as b\n", "from a import *\n", "def f():\n    var t = (1, 2)\n", "def f():\n    var d = {1: 2}\n",
@@ -88,5 +88,46 @@ func firstExpression(_ source: String) -> String {
   func laterFeaturesAreRejectedClearly(source: String) {
     let (_, diagnostics) = parse(source)
     #expect(diagnostics.first?.id == "notSupportedYet", "\(source): \(diagnostics.map(\.message))")
+  }
+
+  @Test func errorsParseIntoTryClauses() {
+    let (tree, diagnostics) = parse("""
+      def f(x: Int) raises -> Int:
+          try:
+              raise Error("a")
+          except e:
+              raise
+          else:
+              pass
+          finally:
+              pass
+          try:
+              pass
+          except:
+              pass
+          return x
+      def g():
+          pass
+      """)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    #expect(tree.functions[0].raises && !tree.functions[1].raises)
+    let body = Array(tree.statements(in: tree.functions[0].body))
+    #expect(body.map { tree.stmt($0).kind } == [.tryStatement, .tryStatement, .returnValue])
+    let full = tree.tryStatements[Int(tree.stmt(body[0]).a)]
+    #expect(full.hasExcept && tree.name(full.errorName) == "e" && full.elseBlock != nil && full.finallyBlock != nil)
+    let raises = tree.statements(in: full.body).map { tree.stmt($0) } + tree.statements(in: full.handler).map { tree.stmt($0) }
+    #expect(raises.map(\.kind) == [.raiseError, .raiseError])
+    #expect(ExprID(Int(raises[0].a)).exists && !ExprID(Int(raises[1].a)).exists)
+    let bare = tree.tryStatements[Int(tree.stmt(body[1]).a)]
+    #expect(bare.hasExcept && !bare.errorName.exists && bare.elseBlock == nil && bare.finallyBlock == nil)
+  }
+
+  @Test(arguments: [
+    ("def f():\n    try:\n        pass\n    print(1)\n", "expected"),
+    ("def f():\n    try:\n        pass\n    except:\n        pass\n    except e:\n        pass\n", "unexpectedToken"),
+  ])
+  func malformedTryIsReported(source: String, id: String) {
+    let (_, diagnostics) = parse(source)
+    #expect(diagnostics.first?.id == id, "\(source): \(diagnostics.map(\.message))")
   }
 }

@@ -23,6 +23,8 @@ public struct FunctionDecl: Sendable {
   public var returnType: TypeExprID
   public var body: Block
   public var isStatic: Bool
+  /// Declared `raises`: may end by raising an error instead of returning.
+  public var raises: Bool
   /// Offset of `->`'s type, for diagnostics about the result.
   public var returnOffset: UInt32
 }

@@ -81,6 +81,10 @@ public enum StmtKind: UInt8, Sendable {
   case forLoop
   /// `comptime NAME[: T] = e` — a: NameID, b: TypeExprID, c: ExprID.
   case comptimeDecl
+  /// `raise e` — a: ExprID, or none for a bare `raise` (re-raises the error being handled).
+  case raiseError
+  /// `try` with its clauses — a: index into `SyntaxTree.tryStatements`.
+  case tryStatement
   /// A statement that failed to parse.
   case invalid
 }
@@ -94,6 +98,22 @@ public struct StmtNode: Sendable {
   public var a: UInt32
   public var b: UInt32
   public var c: UInt32
+}
+
+/// The clauses of a `try` statement (LANGUAGE.md §15 item 1): the body, at most one `except`
+/// (bare, or binding the error to a name), an optional `else` and an optional `finally`.
+public struct TryStatement: Sendable {
+  public var body: Block
+  /// True when there is an `except` clause.
+  public var hasExcept: Bool
+  /// The name of `except NAME:`, or none.
+  public var errorName: NameID
+  /// Offset of the name (or of `except`).
+  public var errorOffset: UInt32
+  /// The `except` body (empty without one).
+  public var handler: Block
+  public var elseBlock: Block?
+  public var finallyBlock: Block?
 }
 
 /// A type expression: `Int`, `List[Float64]`, `Point`.

@@ -102,6 +102,8 @@ public struct SyntaxTree: Sendable {
   /// Blocks referenced by `if`/`while`/`for` statements.
   public var blocks: [Block] = []
   public var arguments: [Argument] = []
+  /// The clauses of `try` statements.
+  public var tryStatements: [TryStatement] = []
   /// Operand lists of comparison chains and list literals.
   public var exprLists: [ExprID] = []
   /// Operators of comparison chains.

@@ -49,18 +49,18 @@ enum Keywords {
     ("case", .kwReserved),
     ("class", .kwReserved),
     ("del", .kwReserved),
-    ("except", .kwReserved),
-    ("finally", .kwReserved),
+    ("except", .kwExcept),
+    ("finally", .kwFinally),
     ("global", .kwReserved),
     ("is", .kwReserved),
     ("lambda", .kwReserved),
     ("match", .kwReserved),
     ("None", .kwReserved),
     ("nonlocal", .kwReserved),
-    ("raise", .kwReserved),
+    ("raise", .kwRaise),
     ("ref", .kwReserved),
     ("trait", .kwReserved),
-    ("try", .kwReserved),
+    ("try", .kwTry),
     ("with", .kwReserved),
     ("yield", .kwReserved),
     ("Self", .kwReserved),
@@ -97,18 +97,18 @@ enum Keywords {
     case 0x65736163: .kwReserved  // case
     case 0x7373616c63: .kwReserved  // class
     case 0x6c6564: .kwReserved  // del
-    case 0x747065637865: .kwReserved  // except
-    case 0x796c6c616e6966: .kwReserved  // finally
+    case 0x747065637865: .kwExcept  // except
+    case 0x796c6c616e6966: .kwFinally  // finally
     case 0x6c61626f6c67: .kwReserved  // global
     case 0x7369: .kwReserved  // is
     case 0x6164626d616c: .kwReserved  // lambda
     case 0x686374616d: .kwReserved  // match
     case 0x656e6f4e: .kwReserved  // None
     case 0x6c61636f6c6e6f6e: .kwReserved  // nonlocal
-    case 0x6573696172: .kwReserved  // raise
+    case 0x6573696172: .kwRaise  // raise
     case 0x666572: .kwReserved  // ref
     case 0x7469617274: .kwReserved  // trait
-    case 0x797274: .kwReserved  // try
+    case 0x797274: .kwTry  // try
     case 0x68746977: .kwReserved  // with
     case 0x646c656979: .kwReserved  // yield
     case 0x666c6553: .kwReserved  // Self

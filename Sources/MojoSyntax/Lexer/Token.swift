@@ -8,6 +8,8 @@ public enum TokenKind: UInt8, Sendable {
   // Keywords used by the v1 grammar.
   case kwAnd, kwBreak, kwComptime, kwContinue, kwDef, kwElif, kwElse, kwFalse, kwFor, kwFrom
   case kwIf, kwImport, kwIn, kwNot, kwOr, kwPass, kwReturn, kwStruct, kwTrue, kwVar, kwWhile
+  // Keywords of errors (`try`/`except`/`finally`, `raise`).
+  case kwTry, kwExcept, kwFinally, kwRaise
   /// `fn`, removed from the language; the parser says so.
   case kwFn
   /// A reserved word of Mojo that v1 does not use (`class`, `try`, `lambda`, ...).

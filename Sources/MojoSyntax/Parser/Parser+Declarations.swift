@@ -148,8 +148,9 @@ extension Parser {
     }
     var returnType = TypeExprID.none
     var returnOffset = current.start
+    var raises = false
     if at(.identifier) && text(of: current).elementsEqual("raises".utf8) {
-      report(SyntaxDiagnostics.notSupportedYet("'raises'", location(current.start)))
+      raises = true
       advance()
     }
     if eat(.arrow) {
@@ -159,7 +160,7 @@ extension Parser {
     let body = parseBlock(missingColon: "expected ':' in function definition")
     let isStatic = decorators.contains { names.names[Int($0.0.index)] == "staticmethod" }
     tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
-                                       body: body, isStatic: isStatic, returnOffset: returnOffset))
+                                       body: body, isStatic: isStatic, raises: raises, returnOffset: returnOffset))
     return tree.functions.count - 1
   }
 

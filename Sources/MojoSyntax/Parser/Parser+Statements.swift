@@ -53,6 +53,8 @@ extension Parser {
     case .kwFor:
       statements.append(parseFor())
       rejectLoopElse("for")
+    case .kwTry:
+      statements.append(parseTry())
     case .kwDef, .kwStruct:
       report(SyntaxDiagnostics.notSupportedYet("a nested declaration", location(current.start)))
       skipLine()
@@ -173,6 +175,8 @@ extension Parser {
         value = parseExpression()
       }
       return addStmt(isComptime ? .comptimeDecl : .varDecl, offset: nameOffset, a: name.index, b: type.index, c: value.index)
+    case .kwRaise:
+      return parseRaise()
     case .kwFn:
       report(SyntaxDiagnostics.fnRemoved(location(offset)))
       skipLine()

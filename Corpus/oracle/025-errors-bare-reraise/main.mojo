@@ -1,0 +1,6 @@
+def main() raises:
+    try:
+        raise Error("x")
+    except:
+        print("caught")
+        raise

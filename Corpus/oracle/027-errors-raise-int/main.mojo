@@ -1,0 +1,2 @@
+def main() raises:
+    raise 5

@@ -1,0 +1,8 @@
+def g():
+    raise Error("from plain def")
+
+
+def main():
+    print("start")
+    g()
+    print("unreached")

@@ -1,0 +1,6 @@
+def f() raises:
+    raise Error("x")
+
+
+def main():
+    f()

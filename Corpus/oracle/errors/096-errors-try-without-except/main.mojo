@@ -1,0 +1,4 @@
+def main() raises:
+    try:
+        print("a")
+    print("b")

@@ -1,0 +1,2 @@
+def f() raises:
+    raise

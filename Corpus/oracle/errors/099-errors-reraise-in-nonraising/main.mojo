@@ -1,0 +1,5 @@
+def main():
+    try:
+        print("a")
+    except e:
+        raise e

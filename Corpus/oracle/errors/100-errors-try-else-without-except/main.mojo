@@ -1,0 +1,5 @@
+def main() raises:
+    try:
+        print("a")
+    else:
+        print("b")

@@ -1,0 +1,5 @@
+def main():
+    try:
+        print("a")
+    finally:
+        raise Error("x")

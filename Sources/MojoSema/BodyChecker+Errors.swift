@@ -1,0 +1,108 @@
+//! Errors (LANGUAGE.md §15 item 1) as Mojo 1.2 checks them: a plain `def` cannot raise, so a
+//! `raise` or a call to a function declared `raises` must be inside the body of a `try` that has
+//! an `except`, or in a function declared `raises`. `Error(msg)` builds an error; `raise` also
+//! takes a `String`, `Int`, `Float64` or `Bool` (its text); `except NAME` binds the error in its body; a bare `raise` re-raises it.
+import MojoDiagnostics
+import MojoSyntax
+
+extension BodyChecker {
+  /// True where an error may be raised: the function raises, or a `try` with `except` catches.
+  var mayRaiseHere: Bool { signature.raises || catchDepth > 0 }
+
+  /// Called for every resolved call: a call to a raising function needs a context that may raise.
+  mutating func checkRaisingCall(_ id: ExprID, _ target: CallTarget) {
+    let callee: (module: Int, index: Int)
+    switch target {
+    case .function(let m, let f), .method(let m, let f): callee = (m, f)
+    case .construct(let m, let s):
+      guard let initializer = program.structs[m][s].initializer else { return }
+      callee = (m, initializer)
+    default: return
+    }
+    guard program.signatures[callee.module][callee.index].raises else { return }
+    callsRaisingFunction = true
+    if !mayRaiseHere {
+      report(SemaDiagnostics.callMayRaise(location(tree.expr(id).offset),
+                                          function: location(tree.functions[currentFunction].offset)))
+    }
+  }
+
+  /// `raise e` (an `Error` or a `String`) or a bare `raise` inside an `except` body.
+  mutating func checkRaise(_ s: StmtNode) {
+    let value = ExprID(Int(s.a))
+    if value.exists {
+      // Mojo 1.2 raises any value that converts to `Error` (its text is the message).
+      let t = checkExpression(value, expected: nil)
+      switch t {
+      case .errorValue, .string, .int, .float64, .bool, .error: break
+      case .stringLiteral, .intLiteral, .floatLiteral: materialize(value, as: t.materialized)
+      default: report(SemaDiagnostics.cannotConvert(literalDisplay(value, t), .errorValue, location(startOffset(value))))
+      }
+    } else if handlerDepth == 0 {
+      report(SemaDiagnostics.bareRaiseOutsideExcept(location(s.offset)))
+      return
+    }
+    if !mayRaiseHere { report(SemaDiagnostics.raiseNeedsTry(location(s.offset))) }
+    initialization.reachable = false
+  }
+
+  /// `Error(values...)`: the message is the text of each value, concatenated (`Error()` is empty).
+  mutating func checkErrorConstructor(_ id: ExprID, _ e: ExprNode, _ args: [Argument]) -> SemaType {
+    var parts: [CallArgument] = []
+    var failed = false
+    for a in args {
+      if a.label.exists {
+        report(SemaDiagnostics.unexpectedArgument("Error", location(a.offset)))
+        failed = true
+      }
+      let t = checkExpression(a.value, expected: nil)
+      if t.isLiteral { materialize(a.value, as: t.materialized) }
+      if t == .error { failed = true; continue }
+      if !isPrintable(t.materialized) || t.materialized.isList {
+        report(SemaDiagnostics.notSupportedYet("'Error' of a '\(typeName(t.materialized))'", location(startOffset(a.value))))
+        failed = true
+      }
+      parts.append(.expression(a.value))
+    }
+    if failed { return .error }
+    record(id, .makeError, parts.isEmpty ? [.constant(.string([]), .string)] : parts)
+    return .errorValue
+  }
+
+  /// Checks a `try` statement; returns true when no path falls through it (definite return).
+  /// Definite initialization: the `except` body starts from the state before the `try` (the
+  /// error may come before any assignment of the body); `finally` runs after every path.
+  mutating func checkTry(_ id: StmtID, _ clauses: TryStatement) -> Bool {
+    let before = initialization
+    if clauses.hasExcept { catchDepth += 1 }
+    var normalEnds = checkBlock(clauses.body)
+    if clauses.hasExcept { catchDepth -= 1 }
+    if let elseBlock = clauses.elseBlock, !normalEnds { normalEnds = checkBlock(elseBlock) }
+    var merged = initialization
+    // Without `except`, an error leaves through `finally`: that path never falls through.
+    var handlerEnds = true
+    if clauses.hasExcept {
+      initialization = before
+      scopes.push()
+      if clauses.errorName.exists {
+        let slot = declareLocal(clauses.errorName, type: .errorValue, mutable: true, offset: clauses.errorOffset)
+        result.stmtSlots[Int(id.index)] = slot
+        markAssigned(slot)
+      }
+      handlerDepth += 1
+      handlerEnds = checkBlock(clauses.handler, newScope: false)
+      handlerDepth -= 1
+      scopes.pop()
+      merged = InitializationState.merge(merged, initialization)
+    }
+    initialization = merged
+    if let finallyBlock = clauses.finallyBlock {
+      let reachable = initialization.reachable
+      initialization.reachable = true
+      let finallyEnds = checkBlock(finallyBlock)
+      if !reachable { initialization.reachable = false }
+      return finallyEnds || (normalEnds && handlerEnds)
+    }
+    return normalEnds && handlerEnds
+  }
+}
