@@ -12,7 +12,8 @@ import TestSupport
     let optimization: OptimizationLevel = backend == .llvm ? .o2 : .o0
     let builtin = try Harness.buildAndRun(project, backend: backend, optimization: optimization, linker: .builtin)
     let system = try Harness.buildAndRun(project, backend: backend, optimization: optimization, linker: .auto)
-    #expect(builtin.status == 0 && builtin.stderr == "", "\(project.lastPathComponent) [\(backend)]: \(builtin.stderr)")
+    let ending = try ExpectedEnding(of: project)
+    #expect(builtin.status == ending.status && builtin.stderr == ending.stderr, "\(project.lastPathComponent) [\(backend)]: \(builtin.stderr)")
     #expect(builtin.status == system.status && builtin.stdout == system.stdout && builtin.stderr == system.stderr,
             "\(project.lastPathComponent) [\(backend)]: linkers disagree\n--- builtin (status \(builtin.status))\n\(builtin.stdout)\n--- system (status \(system.status))\n\(system.stdout)")
   }
