@@ -108,8 +108,8 @@ public final class StencilLibrary: Sendable {
       for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
       return h
     }
-    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { (hash("\($0)".utf8), $0) })
-    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { (hash("\($0)".utf8), $0) })
+    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { (hash($0.name.utf8), $0) })
+    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { (hash($0.name.utf8), $0) })
     let table = Array(Self.generatedTable.utf8)
     var position = 0
     /// The next space-separated token of the current line, or nil at the end of the line.
@@ -216,4 +216,60 @@ public final class StencilLibrary: Sendable {
 
   /// Number of stencils.
   public var count: Int { stencils.count }
+}
+
+// MARK: - Names in the generated table
+
+// Spelled out rather than taken from `"\(case)"`: string interpolation of an enum case looks
+// its name up through reflection metadata, which in the statically linked mojoc scanned every
+// protocol conformance record and cost about 10M instructions (3 ms) on each start.
+extension PatchKind {
+  /// The name the stencil table uses.
+  var name: String {
+    switch self {
+    case .abs64: "abs64"
+    case .abs32: "abs32"
+    case .abs32s: "abs32s"
+    case .rel32: "rel32"
+    }
+  }
+}
+
+extension HoleValue {
+  /// The name the stencil table uses.
+  var name: String {
+    switch self {
+    case .slotA: "slotA"
+    case .slotB: "slotB"
+    case .slotC: "slotC"
+    case .slotD: "slotD"
+    case .immA: "immA"
+    case .immB: "immB"
+    case .immC: "immC"
+    case .frameSize: "frameSize"
+    case .argInt0: "argInt0"
+    case .argInt1: "argInt1"
+    case .argInt2: "argInt2"
+    case .argInt3: "argInt3"
+    case .argInt4: "argInt4"
+    case .argInt5: "argInt5"
+    case .argFloat0: "argFloat0"
+    case .argFloat1: "argFloat1"
+    case .argFloat2: "argFloat2"
+    case .argFloat3: "argFloat3"
+    case .argFloat4: "argFloat4"
+    case .argFloat5: "argFloat5"
+    case .argFloat6: "argFloat6"
+    case .argFloat7: "argFloat7"
+    case .argInt6: "argInt6"
+    case .argInt7: "argInt7"
+    case .argInt8: "argInt8"
+    case .argInt9: "argInt9"
+    case .continuation: "continuation"
+    case .jumpTarget: "jumpTarget"
+    case .callee: "callee"
+    case .data: "data"
+    case .trapDivZero: "trapDivZero"
+    }
+  }
 }
