@@ -151,6 +151,6 @@ extension FunctionLowering {
       let address = f.runtime(Runtime.listAt, [list, .value(counter), .int(Layout.wordSize)])
       let item = f.builder.load(ModuleLowering.irType(element), from: address, offset: 0)
       f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(item))
-    })
+    }, elseBlock: tree.blocks[Int(s.c) + 1])
   }
 }

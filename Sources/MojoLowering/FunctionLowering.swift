@@ -133,15 +133,17 @@ struct FunctionLowering {
       let header = builder.makeBlock()
       let body = builder.makeBlock()
       let exit = builder.makeBlock()
+      let elseBlock = s.c == UInt32.max ? nil : tree.blocks[Int(s.c)]
+      let finished = elseBlock == nil ? exit : builder.makeBlock()
       builder.branch(to: header)
       builder.switchTo(header)
-      builder.branch(if: lowerCondition(ExprID(Int(s.a))), then: body, else: exit)
+      builder.branch(if: lowerCondition(ExprID(Int(s.a))), then: body, else: finished)
       builder.switchTo(body)
       loops.append((exit, header))
       lowerBlock(tree.blocks[Int(s.b)])
       loops.removeLast()
       if !builder.isTerminated { builder.branch(to: header) }
-      builder.switchTo(exit)
+      lowerLoopElse(elseBlock, finished: finished, exit: exit)
     case .forLoop:
       if case .call(.range, _, _) = checked.exprFacts[Int(s.b)] {
         lowerForRange(id, s)
@@ -171,20 +173,35 @@ struct FunctionLowering {
       let n = f.builder.op(.ilt, step, .int(0)), above = f.builder.op(.igt, .value(counter), stop)
       let down = f.builder.op(.band, .value(n), .value(above))
       return .value(f.builder.op(.bor, .value(up), .value(down)))
-    }, prologue: { f in f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(counter)) }, stopsOnWrap: true)
+    }, prologue: { f in f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(counter)) }, stopsOnWrap: true,
+    elseBlock: tree.blocks[Int(s.c) + 1])
+  }
+
+  /// Ends a loop whose condition failed at `finished`: runs its `else` block (if any; `finished`
+  /// is then its own block, which `break` skips) and continues at `exit`.
+  mutating func lowerLoopElse(_ elseBlock: Block?, finished: BlockID, exit: BlockID) {
+    if let elseBlock {
+      builder.switchTo(finished)
+      lowerBlock(elseBlock)
+      if !builder.isTerminated { builder.branch(to: exit) }
+    }
+    builder.switchTo(exit)
   }
 
   /// The skeleton of both `for` loops: `header` tests `inRange`, the body starts with
   /// `prologue` (binding the loop variable), `continue` goes to the latch, which adds `step` to
   /// `counter`, and `break` leaves through `exit`. With `stopsOnWrap` the loop also ends when
-  /// adding `step` wraps around (`range(a, Int.max, s)` must end, not start over).
+  /// adding `step` wraps around (`range(a, Int.max, s)` must end, not start over). A non-empty
+  /// `elseBlock` runs when the loop ends without `break`.
   mutating func lowerCountedLoop(counter: ValueID, step: Operand, body block: Block,
                                  inRange: (inout FunctionLowering) -> Operand,
-                                 prologue: (inout FunctionLowering) -> Void, stopsOnWrap: Bool = false) {
+                                 prologue: (inout FunctionLowering) -> Void, stopsOnWrap: Bool = false,
+                                 elseBlock: Block = .empty) {
     let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
+    let finished = elseBlock.count == 0 ? exit : builder.makeBlock()
     builder.branch(to: header)
     builder.switchTo(header)
-    builder.branch(if: inRange(&self), then: body, else: exit)
+    builder.branch(if: inRange(&self), then: body, else: finished)
     builder.switchTo(body)
     prologue(&self)
     loops.append((exit, latch))
@@ -205,12 +222,12 @@ struct FunctionLowering {
         wrapped = .value(builder.op(.bxor, .value(movedDown), .value(negative)))
       }
       builder.copy(.value(next), to: counter)
-      builder.branch(if: wrapped, then: exit, else: header)
+      builder.branch(if: wrapped, then: finished, else: header)
     } else {
       builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step])
       builder.branch(to: header)
     }
-    builder.switchTo(exit)
+    lowerLoopElse(elseBlock.count == 0 ? nil : elseBlock, finished: finished, exit: exit)
   }
 
   /// Keeps constants as they are and copies values into a fresh value, so later assignments

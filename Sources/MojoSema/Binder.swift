@@ -62,10 +62,14 @@ public enum Binder {
     var source: Int
     var sourceName: String
     var part: NamePart
+    /// The name bound in `module` (the `as` name, or the imported name).
+    var local: NamePart
   }
 
   private static func bindImports(_ program: inout Program, _ diagnostics: inout [[Diagnostic]]) {
     var pending: [PendingName] = []
+    /// `from source import *` of module `m`.
+    var wildcards: [(module: Int, source: Int)] = []
     let count = program.modules.count
     for m in 0..<count {
       let module = program.modules[m]
@@ -77,10 +81,16 @@ public enum Binder {
           diagnostics[m].append(SemaDiagnostics.importRelativeToTopLevel(location(decl.path.first?.offset ?? decl.offset)))
         case .path(let components):
           guard let target = locate(components, decl: decl, program: program, location: location, into: &diagnostics[m]) else { continue }
-          if decl.isFrom {
-            for part in decl.names {
-              pending.append(PendingName(module: m, source: target, sourceName: program.modules[target].name, part: part))
+          if decl.isWildcard {
+            wildcards.append((m, target))
+          } else if decl.isFrom {
+            for (k, part) in decl.names.enumerated() {
+              pending.append(PendingName(module: m, source: target, sourceName: program.modules[target].name, part: part,
+                                         local: decl.localName(k)))
             }
+          } else if let alias = decl.alias {
+            // `import a.b as n` binds `n` to `a.b` itself.
+            bindImported(&program, m, tree.name(alias.name), .module(target), alias.offset, &diagnostics[m])
           } else {
             // `import a.b` binds `a`; `a.b.NAME` is then reached through submodule lookup.
             let first = components[0]
@@ -91,14 +101,24 @@ public enum Binder {
         }
       }
     }
-    // Resolve `from` names to a fixed point: a name may come from another module's imports.
+    // Resolve `from` names to a fixed point: a name may come from another module's imports
+    // (including its `import *`).
     var progress = true
-    while progress && !pending.isEmpty {
+    while progress && (!pending.isEmpty || !wildcards.isEmpty) {
       progress = false
+      for (m, source) in wildcards where m != source {
+        // Every declared or imported name the importer does not have yet (its own
+        // declarations and explicit imports win).
+        for (name, symbol) in program.symbols[source] where program.symbols[m][name] == nil {
+          program.symbols[m][name] = symbol
+          progress = true
+        }
+      }
       pending.removeAll { p in
         let name = program.modules[p.module].tree.name(p.part.name)
         guard let symbol = member(name, of: p.source, in: program) else { return false }
-        bindImported(&program, p.module, name, symbol, p.part.offset, &diagnostics[p.module])
+        let local = program.modules[p.module].tree.name(p.local.name)
+        bindImported(&program, p.module, local, symbol, p.local.offset, &diagnostics[p.module])
         progress = true
         return true
       }

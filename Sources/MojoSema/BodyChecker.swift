@@ -233,6 +233,7 @@ public struct BodyChecker {
       loopDepth += 1
       _ = checkPath(tree.blocks[Int(s.b)])  // the body may not run: its assignments do not count
       loopDepth -= 1
+      if s.c != UInt32.max { _ = checkPath(tree.blocks[Int(s.c)]) }  // skipped by `break`
       // `while True:` without `break` never falls through.
       if case .constant(.bool(true)) = result.exprFacts[Int(condition.index)] {
         let endless = !containsBreak(tree.blocks[Int(s.b)])
@@ -341,6 +342,8 @@ public struct BodyChecker {
     _ = checkPath(tree.blocks[Int(s.c)])  // the body may not run: its assignments do not count
     loopDepth -= 1
     scopes.pop()
+    let elseBlock = tree.blocks[Int(s.c) + 1]
+    if elseBlock.count > 0 { _ = checkPath(elseBlock) }  // skipped by `break`
   }
 
   // MARK: - Assignment

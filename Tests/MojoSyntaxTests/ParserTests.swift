@@ -81,9 +81,9 @@ func firstExpression(_ source: String) -> String {
 
   @Test(arguments: [
     "def f():\n    with x:\n        pass\n", "trait T:\n    pass\n", "def f[T: AnyType](x: T):\n    pass\n",
-    "def f(*args: Int):\n    pass\n", "def f():\n    for i in r:\n        pass\n    else:\n        pass\n",
+    "def f(*args: Int):\n    pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
-    "import a as b\n", "from a import *\n", "def f():\n    var t = (1, 2)\n", "def f():\n    var d = {1: 2}\n",
+    "def f():\n    var t = (1, 2)\n", "def f():\n    var d = {1: 2}\n",
   ])
   func laterFeaturesAreRejectedClearly(source: String) {
     let (_, diagnostics) = parse(source)
@@ -129,5 +129,32 @@ func firstExpression(_ source: String) -> String {
   func malformedTryIsReported(source: String, id: String) {
     let (_, diagnostics) = parse(source)
     #expect(diagnostics.first?.id == id, "\(source): \(diagnostics.map(\.message))")
+  }
+
+  @Test func loopElseAndImportForms() {
+    let (tree, diagnostics) = parse("""
+      import a.b as n, c
+      from d import x as y, z
+      from e import *
+      def f():
+          while x:
+              pass
+          else:
+              pass
+          for i in r:
+              pass
+          else:
+              pass
+          for j in r:
+              pass
+      """)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    #expect(tree.imports.count == 4)
+    #expect(tree.imports[0].alias.map { tree.name($0.name) } == "n" && tree.imports[1].alias == nil)
+    #expect(tree.imports[2].names.indices.map { tree.name(tree.imports[2].localName($0).name) } == ["y", "z"])
+    #expect(tree.imports[3].isWildcard && tree.imports[3].names.isEmpty)
+    let body = tree.statements(in: tree.functions[0].body).map { tree.stmt($0) }
+    #expect(body[0].c != UInt32.max)
+    #expect(tree.blocks[Int(body[1].c) + 1].count == 1 && tree.blocks[Int(body[2].c) + 1].count == 0)
   }
 }

@@ -74,5 +74,23 @@ public struct ImportDecl: Sendable {
   public var path: [NamePart]
   /// The imported names of a `from` import.
   public var names: [NamePart]
+  /// Per imported name, the `as` name it is bound to (or nil: its own name).
+  public var aliases: [NamePart?] = []
+  /// `import a.b as n`: the name the module is bound to.
+  public var alias: NamePart?
+  /// `from a import *`: every name of the module.
+  public var isWildcard = false
   public var offset: UInt32
+
+  /// An import declaration without aliases.
+  public init(isFrom: Bool, dots: Int, path: [NamePart], names: [NamePart], offset: UInt32) {
+    self.isFrom = isFrom
+    self.dots = dots
+    self.path = path
+    self.names = names
+    self.offset = offset
+  }
+
+  /// The name `names[k]` is bound to in the importing module.
+  public func localName(_ k: Int) -> NamePart { (k < aliases.count ? aliases[k] : nil) ?? names[k] }
 }

@@ -75,9 +75,10 @@ public enum StmtKind: UInt8, Sendable {
   /// a: condition, b: index of the then-block in `blocks`, c: else-block index or `UInt32.max`
   /// (an `elif` chain is an else-block holding one `ifElse`).
   case ifElse
-  /// a: condition, b: body block index.
+  /// a: condition, b: body block index, c: `else` block index or `UInt32.max`.
   case whileLoop
-  /// a: NameID of the loop variable (`_` included), b: iterable, c: body block index.
+  /// a: NameID of the loop variable (`_` included), b: iterable, c: body block index; the
+  /// `else` block is `blocks[c + 1]` (empty when there is none: an `else:` body is never empty).
   case forLoop
   /// `comptime NAME[: T] = e` — a: NameID, b: TypeExprID, c: ExprID.
   case comptimeDecl

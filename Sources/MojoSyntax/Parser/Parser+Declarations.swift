@@ -57,13 +57,13 @@ extension Parser {
       repeat {
         let path = parseDottedName()
         if path.isEmpty { skipLine(); return }
-        tree.imports.append(ImportDecl(isFrom: false, dots: 0, path: path, names: [], offset: offset))
+        var decl = ImportDecl(isFrom: false, dots: 0, path: path, names: [], offset: offset)
+        if atAs() {
+          guard let alias = parseAlias() else { skipLine(); return }
+          decl.alias = alias
+        }
+        tree.imports.append(decl)
       } while eat(.comma)
-      if at(.kwReserved) && text(of: current).elementsEqual("as".utf8) {
-        report(SyntaxDiagnostics.notSupportedYet("'import ... as'", location(current.start)))
-        skipLine()
-        return
-      }
       endOfSimpleStatement()
       return
     }
@@ -75,22 +75,47 @@ extension Parser {
     let path = at(.identifier) ? parseDottedName() : []
     if path.isEmpty && dots == 0 { report(SyntaxDiagnostics.expected("a module name", location(current.start))); skipLine(); return }
     guard expect(.kwImport, "'import'") else { skipLine(); return }
-    if at(.star) {
-      report(SyntaxDiagnostics.notSupportedYet("'from ... import *'", location(current.start)))
-      skipLine()
+    if eat(.star) {
+      var decl = ImportDecl(isFrom: true, dots: dots, path: path, names: [], offset: relativeOffset)
+      decl.isWildcard = true
+      tree.imports.append(decl)
+      endOfSimpleStatement()
       return
     }
     let parenthesized = eat(.leftParen)
     var names: [NamePart] = []
+    var aliases: [NamePart?] = []
     repeat {
       if parenthesized && at(.rightParen) { break }
       guard at(.identifier) else { report(SyntaxDiagnostics.expected("a name to import", location(current.start))); skipLine(); return }
       names.append(NamePart(name: intern(current), offset: current.start))
       advance()
+      if atAs() {
+        guard let alias = parseAlias() else { skipLine(); return }
+        aliases.append(alias)
+      } else {
+        aliases.append(nil)
+      }
     } while eat(.comma)
     if parenthesized { expect(.rightParen, "')'") }
-    tree.imports.append(ImportDecl(isFrom: true, dots: dots, path: path, names: names, offset: relativeOffset))
+    var decl = ImportDecl(isFrom: true, dots: dots, path: path, names: names, offset: relativeOffset)
+    decl.aliases = aliases
+    tree.imports.append(decl)
     endOfSimpleStatement()
+  }
+
+  /// True at the contextual keyword `as` of an import.
+  func atAs() -> Bool { at(.kwReserved) && text(of: current).elementsEqual("as".utf8) }
+
+  /// `as NAME` after an imported module or name (the caller saw `as`).
+  mutating func parseAlias() -> NamePart? {
+    advance()  // as
+    guard at(.identifier) else {
+      report(SyntaxDiagnostics.expected("a name after 'as'", location(current.start)))
+      return nil
+    }
+    defer { advance() }
+    return NamePart(name: intern(current), offset: current.start)
   }
 
   mutating func parseDottedName() -> [NamePart] {

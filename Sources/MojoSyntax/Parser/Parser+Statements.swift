@@ -47,12 +47,11 @@ extension Parser {
       let offset = current.start
       advance()
       let condition = parseExpression()
-      let body = parseBlock(missingColon: "expected ':' after 'while' condition")
-      statements.append(addStmt(.whileLoop, offset: offset, a: condition.index, b: addBlockIndex(body)))
-      rejectLoopElse("while")
+      let body = addBlockIndex(parseBlock(missingColon: "expected ':' after 'while' condition"))
+      let elseBlock = parseLoopElse().map { addBlockIndex($0) } ?? UInt32.max
+      statements.append(addStmt(.whileLoop, offset: offset, a: condition.index, b: body, c: elseBlock))
     case .kwFor:
       statements.append(parseFor())
-      rejectLoopElse("for")
     case .kwTry:
       statements.append(parseTry())
     case .kwDef, .kwStruct:
@@ -65,12 +64,10 @@ extension Parser {
     }
   }
 
-  /// `for ... else` and `while ... else` are [v2].
-  mutating func rejectLoopElse(_ keyword: String) {
-    guard at(.kwElse) else { return }
-    report(SyntaxDiagnostics.notSupportedYet("'\(keyword) ... else'", location(current.start)))
-    advance()
-    _ = parseBlock(missingColon: "expected ':' after else")
+  /// The `else:` block of a `for` or `while` loop (run when the loop ends without `break`).
+  mutating func parseLoopElse() -> Block? {
+    guard eat(.kwElse) else { return nil }
+    return parseBlock(missingColon: "expected ':' after else")
   }
 
   mutating func parseIf() -> StmtID {
@@ -118,8 +115,11 @@ extension Parser {
     }
     let iterable = parseExpression()
     let body = parseBlock(missingColon: "expected ':' after expression")
+    let elseBlock = parseLoopElse() ?? .empty
     _ = offset
-    return addStmt(.forLoop, offset: nameOffset, a: name.index, b: iterable.index, c: addBlockIndex(body))
+    let bodyIndex = addBlockIndex(body)
+    _ = addBlockIndex(elseBlock)
+    return addStmt(.forLoop, offset: nameOffset, a: name.index, b: iterable.index, c: bodyIndex)
   }
 
   /// `simple_stmt { ";" simple_stmt } [";"] NEWLINE`.
