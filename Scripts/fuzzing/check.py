@@ -11,6 +11,7 @@ compiler past its time limit twice, the second time with a longer limit) and `di
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -70,9 +71,28 @@ def write_project(project, folder):
             f.write(text.encode('utf-8', 'surrogateescape'))
 
 
+def _backtracer():
+    """The toolchain's swift-backtrace (mojoc links the Swift runtime statically, so the runtime
+    does not find it by itself)."""
+    swift = shutil.which('swift')
+    if not swift:
+        return None
+    folder = os.path.join(os.path.dirname(os.path.realpath(swift)), '..', 'libexec', 'swift', 'linux')
+    for name in ('swift-backtrace-static', 'swift-backtrace'):
+        if os.access(os.path.join(folder, name), os.X_OK):
+            return os.path.normpath(os.path.join(folder, name))
+    return None
+
+
 def compiler_environment(backtrace):
+    """mojoc's environment: no backtrace while fuzzing (it is slow), one for a saved crash."""
     env = dict(os.environ)
-    env['SWIFT_BACKTRACE'] = 'enable=yes,interactive=no,color=no' if backtrace else 'enable=no'
+    if not backtrace:
+        env['SWIFT_BACKTRACE'] = 'enable=no'
+        return env
+    env['SWIFT_BACKTRACE'] = 'enable=yes,interactive=no,color=no,sanitize=no'
+    if _backtracer():
+        env['SWIFT_BACKTRACE'] += f',swift-backtrace={_backtracer()}'
     return env
 
 
@@ -95,6 +115,12 @@ def classify_build(result):
     return 'crash', f'unexpected {result.describe()}'
 
 
+def build_command(mojoc, project, output, backend):
+    """`mojoc build` with the IR verifier; the LLVM backend at -O0 (cnp does not optimize)."""
+    return [mojoc, 'build', project, '-o', output, '--backend', backend, '--verify-ir'] + \
+        (['-O0'] if backend == 'llvm' else [])
+
+
 class Checker:
     """Builds inputs with the given mojoc; `timeout` is the compiler's limit, `run_timeout` the program's."""
 
@@ -103,8 +129,7 @@ class Checker:
         self.env = compiler_environment(backtrace=False)
 
     def build_command(self, folder, backend, output):
-        return [self.mojoc, 'build', os.path.join(folder, 'project'), '-o', output, '--backend', backend, '-O0',
-                '--verify-ir']
+        return build_command(self.mojoc, os.path.join(folder, 'project'), output, backend)
 
     def build(self, folder, backend, timeout=None):
         output = os.path.join(folder, f'prog-{backend}')
@@ -136,7 +161,8 @@ class Checker:
                 other = self.backends[1]
                 other_outcome, _, other_result, other_command = self.build(folder, other)
                 if other_outcome == 'built':
-                    message = result.stderr.decode('utf-8', 'replace').strip().splitlines()[0][:200]
+                    lines = result.stderr.decode('utf-8', 'replace').strip().splitlines() or ['']
+                    message = next((l for l in lines if 'error' in l), lines[0])[:200]
                     return {'outcome': 'one-backend', 'signature': f'only {other} builds: {message}',
                             'details': details + _build_details(other, other_command, other_result)}
             if outcome != 'built':
