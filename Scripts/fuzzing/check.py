@@ -19,7 +19,8 @@ import time
 
 ERROR_LINE = re.compile(rb'^(?:.+:\d+:\d+: |mojoc: )?error: ', re.M)
 TRAP_MARKERS = [b'Fatal error', b'Current stack trace', b'Program crashed', b'Illegal instruction',
-                b'Segmentation fault', b'Assertion failed', b'Precondition failed', b'internal error']
+                b'Segmentation fault', b'Assertion failed', b'Precondition failed', b'internal error',
+                b'WARNING: ThreadSanitizer', b'ERROR: AddressSanitizer']
 FAILURES = ('crash', 'hang', 'disagreement')
 OUTPUT_LIMIT = 4 << 20
 
