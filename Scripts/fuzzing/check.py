@@ -6,7 +6,8 @@ programs ran past the time limit; not compared). Failures: `crash` (a signal, a 
 trap, or an exit status other than 0, 1, 2, or exit 1 without an error line), `hang` (the
 compiler past its time limit twice, the second time with a longer limit) and `disagreement`
 (the backends' programs differ in stdout or exit status). Not a failure but listed:
-`one-backend` (the first backend failed with exit 2, the other built the program).
+`one-backend` (the first backend failed with exit 2, the other built the program) and
+`stack-limit` (one program died of a stack overflow, the other finished; same output before).
 """
 import os
 import re
@@ -23,6 +24,7 @@ TRAP_MARKERS = [b'Fatal error', b'Current stack trace', b'Program crashed', b'Il
                 b'WARNING: ThreadSanitizer', b'ERROR: AddressSanitizer']
 FAILURES = ('crash', 'hang', 'disagreement')
 OUTPUT_LIMIT = 4 << 20
+STACK_OVERFLOW = b'run-time error: stack overflow'
 
 
 class Result:
@@ -183,6 +185,12 @@ class Checker:
                 runs[b] = self.run_program(folder, b, self.run_timeout * 5)
         details = ''.join(_run_details(b, runs[b]) for b in self.backends)
         a, b = runs[first], runs[second]
+        overflow = [r for r in (a, b) if STACK_OVERFLOW in r.stderr]
+        if len(overflow) == 1 and a.stdout.startswith(overflow[0].stdout) and b.stdout.startswith(overflow[0].stdout):
+            # The backends' frames differ in size, so deep recursion exhausts the fixed stack of
+            # one first: a resource limit, not a miscompilation (the output agrees up to it).
+            which = first if overflow[0] is a else second
+            return {'outcome': 'stack-limit', 'signature': f'only {which} overflows the stack', 'details': details}
         if a.timed_out != b.timed_out or a.status != b.status or a.stdout != b.stdout:
             what = 'status' if a.status != b.status else 'stdout'
             if a.timed_out or b.timed_out:

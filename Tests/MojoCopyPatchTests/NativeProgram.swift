@@ -43,14 +43,25 @@ enum NativeProgram {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Drain stderr on another thread so neither pipe can fill up and block the child.
-    nonisolated(unsafe) var errData = Data()
-    let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    // Drain stderr on another thread so neither pipe can fill up and block the child. The
+    // condition's lock orders the reader's write before our read (Thread Sanitizer checks it).
+    nonisolated(unsafe) var errData: Data? = nil
+    let errDone = NSCondition()
+    let errReader = Thread {
+      let data = err.fileHandleForReading.readDataToEndOfFile()
+      errDone.lock()
+      errData = data
+      errDone.signal()
+      errDone.unlock()
+    }
     errReader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !errReader.isFinished { usleep(1000) }
-    return ProgramResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+    errDone.lock()
+    while errData == nil { errDone.wait() }
+    let errBytes = errData ?? Data()
+    errDone.unlock()
+    return ProgramResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errBytes, as: UTF8.self),
                          status: process.terminationStatus)
   }
 

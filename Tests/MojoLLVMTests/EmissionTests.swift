@@ -9,10 +9,17 @@ import MojoIR
 @testable import MojoLLVM
 import Testing
 
-/// Collects results from concurrent workers into slots indexed by job.
+/// Collects results from concurrent workers into slots indexed by job. Stores take a lock:
+/// two workers writing one Swift array at once is a race even on different indexes.
 private final class Slots<Value>: @unchecked Sendable {
-  var values: [Value?]
+  private let lock = NSLock()
+  private(set) var values: [Value?]
   init(count: Int) { values = Array(repeating: nil, count: count) }
+  func store(_ value: Value?, at index: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    values[index] = value
+  }
 }
 
 @Suite struct EmissionTests {
@@ -38,7 +45,7 @@ private final class Slots<Value>: @unchecked Sendable {
     #expect(first == second)
     let slots = Slots<ObjectFile>(count: 4)
     DispatchQueue.concurrentPerform(iterations: 4) { job in
-      slots.values[job] = try? backend.emitObject(for: module)
+      slots.store(try? backend.emitObject(for: module), at: job)
     }
     #expect(slots.values.allSatisfy { $0 == first })
   }
