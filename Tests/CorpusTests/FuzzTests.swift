@@ -4,23 +4,17 @@
 //! compiler crash, a compiler hang or a backend disagreement fails the test with the path of
 //! the saved reproducer (replay one with `Scripts/fuzz --seed 1 --only INDEX`).
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Testing
 import TestSupport
 
-/// Fixed parameters of the quick run: the same inputs every time. Under Thread Sanitizer
-/// (`swift test --sanitize=thread`) mojoc is instrumented too and about ten times slower, so
-/// the run is shorter; it still builds with the parallel driver, where a race would show.
+/// Fixed parameters of the quick run: the same inputs every time.
 private enum QuickFuzz {
-  static let underThreadSanitizer = dlsym(nil, "__tsan_init") != nil
   static let seed = 1
-  static let inputs = underThreadSanitizer ? 60 : 200
+  static let inputs = 200
   /// Stop starting new inputs after this many seconds (a slow machine still ends).
-  static let budgetSeconds = underThreadSanitizer ? 600 : 120
+  static let budgetSeconds = 120
   /// Fewest inputs that must have been checked for the run to count.
-  static let minimumInputs = underThreadSanitizer ? 30 : 100
+  static let minimumInputs = 100
 }
 
 @Suite struct FuzzTests {
