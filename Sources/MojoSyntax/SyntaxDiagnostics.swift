@@ -36,6 +36,9 @@ enum SyntaxDiagnostics {
   static func nestedTooDeeply(_ limit: Int, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "nestedTooDeeply", message: "expression or block nested too deeply (mojoc's limit is \(limit) levels)", at: at)
   }
+  static func tooManyElifArms(_ limit: Int, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "tooManyElifArms", message: "too many 'elif' arms (mojoc's limit is \(limit))", at: at)
+  }
   static func notSupportedYet(_ what: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "notSupportedYet", message: "\(what) is not supported yet by mojoc", at: at)
   }

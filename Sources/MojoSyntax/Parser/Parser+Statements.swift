@@ -78,12 +78,13 @@ extension Parser {
     let thenBlock = parseBlock(missingColon: "expected ':' after \(keyword) condition")
     var elseIndex = UInt32.max
     if at(.kwElif) {
-      // An `elif` arm nests in the tree (an else-block holding one `if`), so it counts as a
-      // block level for the later passes' recursion.
-      nesting += Parser.blockNestingCost
-      defer { nesting -= Parser.blockNestingCost }
-      if nesting > Parser.maximumNesting {
-        report(SyntaxDiagnostics.nestedTooDeeply(Parser.maximumNesting / Parser.blockNestingCost, location(current.start)))
+      // An `elif` arm nests in the tree (an else-block holding one `if`) and the later passes
+      // recurse through it: long flat chains are fine on the compiler's large stacks
+      // (`LargeStack`), up to `maximumElifArms`.
+      elifArms += 1
+      defer { elifArms -= 1 }
+      if elifArms > Parser.maximumElifArms {
+        report(SyntaxDiagnostics.tooManyElifArms(Parser.maximumElifArms, location(current.start)))
         while at(.kwElif) || at(.kwElse) { advance(); skipLine() }
         return addStmt(.invalid, offset: offset)
       }
