@@ -100,7 +100,7 @@ import TestSupport
     try generated.write(to: URL(fileURLWithPath: project))
     try generated.writeC(to: URL(fileURLWithPath: BenchRunner.cFolder(of: project)))
 
-    var backends = [try BenchBackend.parse("cnp"), try BenchBackend.parseC("gcc-O0")]
+    var backends = [try BenchBackend.parse("cnp"), try BenchBackend.parseC("clang-O0")]
     if ProcessRunner.find("tcc") != nil { backends.append(try BenchBackend.parseC("tcc")) }
     let options = BenchOptions(compiler: mojoc, projects: [project], backends: backends, repeats: 2, jobs: 2,
                                timeout: 120, measureObjects: false)

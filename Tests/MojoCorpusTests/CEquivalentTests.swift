@@ -1,6 +1,6 @@
-//! `corpus generate --emit-c`: the C program of every shape that has one prints exactly what the
-//! Mojo program built by mojoc prints, compiled by `cc -O2` (and by `tcc` when installed), and
-//! asking for C leaves the Mojo text unchanged.
+//! `corpus generate --emit-c`: the C program of every shape prints exactly what the Mojo program
+//! built by mojoc prints, compiled by the system C compiler at -O2 (and by `tcc` when installed),
+//! and asking for C leaves the Mojo text unchanged.
 import Foundation
 import MojoCodegen
 import MojoCorpus
@@ -28,7 +28,9 @@ import TestSupport
 
     let sources = project.cFiles.map(\.path).filter { $0.hasSuffix(".c") }.map { folder.appendingPathComponent("c/\($0)").path }
     let runtime = folder.appendingPathComponent("c/mojo_runtime.o").path
-    var compilers = [["cc", "-O2", "-std=c11"] + CProgram.linkFlags]
+    // The system C compiler (clang-19 is always there: Scripts/bootstrap installs it).
+    let cc = try #require(["cc", "gcc", "clang", "clang-19"].first { Self.find($0) != nil }, "no C compiler")
+    var compilers = [[cc, "-O2", "-std=c11"] + CProgram.linkFlags]
     if Self.find("tcc") != nil { compilers.append(["tcc"] + CProgram.linkFlags) }
     for compiler in compilers {
       let cExe = folder.appendingPathComponent("c-exe-\(compiler[0])")
