@@ -112,7 +112,7 @@ struct Layout {
     var functionOffset = [Int](repeating: -1, count: module.functions.count)
     for (n, k) in definedFunctions.enumerated() { functionOffset[k] = functionStarts[n] }
     var externalSymbol = [Int](repeating: -1, count: module.functions.count)
-    var trapSymbol = -1
+    var trapSymbol = -1, listAtSymbol = -1
     // One undefined symbol per name, even when a module declares the runtime's trap itself or
     // declares a function twice; consulted once per external function, not per call.
     var undefinedByName: [String: Int] = [:]
@@ -150,7 +150,7 @@ struct Layout {
               case .immC: value = e.immC
               case .frameSize: value = Int64(e.frameSize)
               case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
-                   .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7, .argInt6, .argInt7, .argInt8, .argInt9:
+                   .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
                 value = Int64(selection.argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
               case .continuation: value = Int64(offsets[Int(continuations[i])])
               case .jumpTarget: value = Int64(offsets[Int(selection.allBlockStarts[blockBase + Int(e.jumpTarget)])])
@@ -173,6 +173,11 @@ struct Layout {
                 if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
                 writer.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
                                                 target: .symbol(trapSymbol), addend: hole.addend))
+                continue
+              case .listIndexTrap:
+                if listAtSymbol < 0 { listAtSymbol = undefinedSymbol("mojo_rt_list_at") }
+                writer.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
+                                                target: .symbol(listAtSymbol), addend: hole.addend))
                 continue
               }
               try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.stencil, library: library)

@@ -20,11 +20,10 @@ enum HoleValue: UInt8, Sendable, CaseIterable {
   case slotA, slotB, slotC, slotD
   case immA, immB, immC
   case frameSize
+  /// Register arguments, numbered in case order: slot `rawValue - argInt0` of an emission's
+  /// `StencilLibrary.argumentStride` argument slots.
   case argInt0, argInt1, argInt2, argInt3, argInt4, argInt5
   case argFloat0, argFloat1, argFloat2, argFloat3, argFloat4, argFloat5, argFloat6, argFloat7
-  /// Integer arguments 7 to 10 (passed on the stack). Argument holes are numbered in case order:
-  /// slot `rawValue - argInt0` of an emission's `StencilLibrary.argumentStride` argument slots.
-  case argInt6, argInt7, argInt8, argInt9
   /// The next stencil, or the target of `br` / the fall-through target of `condbr`.
   case continuation
   /// The taken target of `condbr`.
@@ -35,6 +34,8 @@ enum HoleValue: UInt8, Sendable, CaseIterable {
   case data
   /// The runtime's `mojo_rt_trap_div_zero`.
   case trapDivZero
+  /// The runtime's `mojo_rt_list_at`, called by the inlined element access for an index out of range.
+  case listIndexTrap
 }
 
 /// One hole of a stencil.
@@ -68,29 +69,44 @@ public final class StencilLibrary: Sendable {
   let stencils: [Stencil]
   let names: [String]
 
-  /// Binary operations: `opcode.rawValue * 3 + variant` (0 slot/slot, 1 slot/imm, 2 imm/slot).
+  /// Binary operations: `(opcode.rawValue * 7 + pair) * 2 + (result in a register ? 1 : 0)`, `pair`
+  /// an `OperandPair` of the operand locations.
   let binary: [Int16]
-  /// Unary operations on a slot: `opcode.rawValue`.
+  /// Unary operations: `(opcode.rawValue * 2 + (operand in a register)) * 2 + (result in a register)`.
   let unary: [Int16]
-  /// Calls: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0 i64/ptr, 1 i1, 2 f64, 3 void);
-  /// -1 where no stencil exists (more than 2 float arguments with more than 6 integer ones).
+  /// Calls with register arguments only: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0
+  /// i64/ptr, 1 i1, 2 f64, 3 void).
   let calls: [Int16]
-  /// Fused compare-and-branch: `((opcode.rawValue * 2 + variant) * 2 + inverted)`, variant 0
-  /// slot/slot, 1 slot/imm; `inverted` continues to the true target.
+  /// Calls with stack arguments, by result kind.
+  let callsWithStack: [Int16]
+  /// Fused compare-and-branch that also stores the result: `((opcode.rawValue * 2 + pair) * 2 +
+  /// inverted)`, pair 0 slot/slot, 1 slot/imm; `inverted` continues to the true target.
+  let compareBranchStored: [Int16]
+  /// Fused compare-and-branch whose result is not stored: `((opcode.rawValue * 7 + pair) * 2 +
+  /// inverted)`; only the pairs slot/slot, slot/imm, reg/slot, slot/reg, reg/imm exist.
   let compareBranch: [Int16]
-  /// For each stencil that is a comparison (slot/slot or slot/imm), its base index into
-  /// `compareBranch`; -1 for every other stencil.
-  let compareBranchBase: [Int32]
-  let copySlot, copyImm, load64, load1, store64Slot, store64Imm, store1Slot, store1Imm, addr: Int16
-  /// Entries: `((intParameters * 9) + floatParameters) * 2 + (returns f64 ? 1 : 0)`.
+  /// Loads: `(width * 2 + (address in a register)) * 2 + (result in a register)`, width 0 for
+  /// 8 bytes, 1 for an i1 byte; `loadFloatToRegister[address in a register]` for an f64 result
+  /// kept in the float register.
+  let loads: [Int16]
+  let loadFloatToRegister: [Int16]
+  /// Stores: `(width * 3 + address location) * 4 + value location`, locations as `Location`
+  /// (slot, imm, register) and value location 3 for the float register; -1 where none exists.
+  let stores: [Int16]
+  /// `mojo_rt_list_at` inlined: `OperandPair` of (list, index) `* 2 + (result in a register)`.
+  let listAt: [Int16]
+  let copySlot, copyImm, copyRegister, copyFloatRegister, addr: Int16
+  /// Entries: `((intParameters * 9) + floatParameters) * 2 + (returns f64 ? 1 : 0)`, and the
+  /// entries with stack parameters by the same result kind.
   let entries: [Int16]
-  let retSlot, retImm, retVoid, jump, condbr, condbrNot, unreachable: Int16
+  let entriesWithStack: [Int16]
+  let retSlot, retImm, retVoid, retRegister, retFloatRegister: Int16
+  let jump, condbr, condbrNot, condbrRegister, condbrNotRegister, unreachable: Int16
 
-  /// The largest argument counts a call or entry stencil handles (with more than
-  /// `maxRegisterIntArgs` integer arguments, at most `maxFloatArgsWithStackArgs` float ones).
-  static let maxIntArgs = 10, maxRegisterIntArgs = 6, maxFloatArgs = 8, maxFloatArgsWithStackArgs = 2
-  /// Argument slots per call or entry: integer 0-5, float 0-7, integer 6-9 (`HoleValue` order).
-  static let argumentStride = 18
+  /// The largest register argument counts of the SysV ABI; arguments beyond go on the stack.
+  static let maxIntArgs = 6, maxFloatArgs = 8
+  /// Argument slots per call or entry: integer 0-5, float 0-7 (`HoleValue` order).
+  static let argumentStride = 14
 
   /// Decodes the generated records and builds the dense tables.
   init() {
@@ -156,47 +172,72 @@ public final class StencilLibrary: Sendable {
     }
     func find(_ name: String) -> Int16 { index[name] ?? -1 }
 
-    var binary = [Int16](repeating: -1, count: Opcode.allCases.count * 3)
-    var unary = [Int16](repeating: -1, count: Opcode.allCases.count)
+    let pairs = OperandPair.allCases
+    var binary = [Int16](repeating: -1, count: Opcode.allCases.count * pairs.count * 2)
+    var unary = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
     for op in Opcode.allCases {
       switch op.shape {
       case .binary:
-        for (v, suffix) in ["ss", "si", "is"].enumerated() { binary[Int(op.rawValue) * 3 + v] = find("\(op.name)_\(suffix)") }
+        for pair in pairs {
+          let at = (Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2
+          binary[at] = find("\(op.name)_\(pair.suffix)")
+          binary[at + 1] = find("\(op.name)_\(pair.suffix)_r")
+        }
       case .unary:
-        unary[Int(op.rawValue)] = find("\(op.name)_s")
+        for (k, suffix) in ["s", "s_r", "r", "r_r"].enumerated() { unary[Int(op.rawValue) * 4 + k] = find("\(op.name)_\(suffix)") }
       case .special:
         break
       }
     }
     var calls = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 4)
-    for n in 0...Self.maxIntArgs {
-      for m in 0...Self.maxFloatArgs {
-        for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
-      }
-    }
     var entries = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 2)
     for n in 0...Self.maxIntArgs {
       for m in 0...Self.maxFloatArgs {
+        for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
         entries[(n * 9 + m) * 2] = find("entry_\(n)_\(m)_i")
         entries[(n * 9 + m) * 2 + 1] = find("entry_\(n)_\(m)_f")
       }
     }
-    self.entries = entries
-    var compareBranch = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
-    var compareBranchBase = [Int32](repeating: -1, count: stencils.count)
+    callsWithStack = ["i", "b", "f", "v"].map { find("call_stack_\($0)") }
+    entriesWithStack = ["i", "f"].map { find("entry_stack_\($0)") }
+    var compareBranchStored = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
+    var compareBranch = [Int16](repeating: -1, count: Opcode.allCases.count * pairs.count * 2)
     for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {
       for (v, suffix) in ["ss", "si"].enumerated() {
-        let base = (Int(op.rawValue) * 2 + v) * 2
-        compareBranch[base] = find("condbr_\(op.name)_\(suffix)")
-        compareBranch[base + 1] = find("condbr_not_\(op.name)_\(suffix)")
-        let compare = binary[Int(op.rawValue) * 3 + v]
-        if compare >= 0 && compareBranch[base] >= 0 && compareBranch[base + 1] >= 0 {
-          compareBranchBase[Int(compare)] = Int32(base)
-        }
+        compareBranchStored[(Int(op.rawValue) * 2 + v) * 2] = find("condbr_\(op.name)_\(suffix)")
+        compareBranchStored[(Int(op.rawValue) * 2 + v) * 2 + 1] = find("condbr_not_\(op.name)_\(suffix)")
+      }
+      for pair in pairs {
+        let at = (Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2
+        compareBranch[at] = find("condbr_\(op.name)_\(pair.suffix)_n")
+        compareBranch[at + 1] = find("condbr_not_\(op.name)_\(pair.suffix)_n")
       }
     }
+    var loads = [Int16](repeating: -1, count: 8)
+    for (w, width) in ["load64", "load1"].enumerated() {
+      for (a, address) in ["s", "r"].enumerated() {
+        loads[(w * 2 + a) * 2] = find("\(width)_\(address)")
+        loads[(w * 2 + a) * 2 + 1] = find("\(width)_\(address)_r")
+      }
+    }
+    loadFloatToRegister = [find("loadf_s_r"), find("loadf_r_r")]
+    var stores = [Int16](repeating: -1, count: 24)
+    for (w, width) in ["store64", "store1"].enumerated() {
+      for (a, address) in ["s", "i", "r"].enumerated() {
+        for (v, value) in ["s", "i", "r", "f"].enumerated() { stores[(w * 3 + a) * 4 + v] = find("\(width)_\(address)\(value)") }
+      }
+    }
+    var listAt = [Int16](repeating: -1, count: pairs.count * 2)
+    for pair in pairs {
+      listAt[Int(pair.rawValue) * 2] = find("list_at_\(pair.suffix)")
+      listAt[Int(pair.rawValue) * 2 + 1] = find("list_at_\(pair.suffix)_r")
+    }
+    self.entries = entries
+    self.compareBranchStored = compareBranchStored
     self.compareBranch = compareBranch
-    self.compareBranchBase = compareBranchBase
+    self.loads = loads
+    self.stores = stores
+    self.listAt = listAt
     self.code = code
     self.holes = holes
     self.stencils = stencils
@@ -204,13 +245,12 @@ public final class StencilLibrary: Sendable {
     self.binary = binary
     self.unary = unary
     self.calls = calls
-    copySlot = find("copy_s"); copyImm = find("copy_i")
-    load64 = find("load64_s"); load1 = find("load1_s")
-    store64Slot = find("store64_ss"); store64Imm = find("store64_si")
-    store1Slot = find("store1_ss"); store1Imm = find("store1_si")
+    copySlot = find("copy_s"); copyImm = find("copy_i"); copyRegister = find("copy_r"); copyFloatRegister = find("copy_f")
     addr = find("addr")
     retSlot = find("ret_s"); retImm = find("ret_i"); retVoid = find("ret_v")
+    retRegister = find("ret_r"); retFloatRegister = find("ret_f")
     jump = find("jump"); condbr = find("condbr_s"); condbrNot = find("condbr_not_s")
+    condbrRegister = find("condbr_r"); condbrNotRegister = find("condbr_not_r")
     unreachable = find("unreachable")
   }
 
@@ -261,15 +301,50 @@ extension HoleValue {
     case .argFloat5: "argFloat5"
     case .argFloat6: "argFloat6"
     case .argFloat7: "argFloat7"
-    case .argInt6: "argInt6"
-    case .argInt7: "argInt7"
-    case .argInt8: "argInt8"
-    case .argInt9: "argInt9"
     case .continuation: "continuation"
     case .jumpTarget: "jumpTarget"
     case .callee: "callee"
     case .data: "data"
     case .trapDivZero: "trapDivZero"
+    case .listIndexTrap: "listIndexTrap"
+    }
+  }
+}
+
+/// Where an operand is: in its frame slot, an immediate, or the register of its class (`acc`
+/// for integers, Bools and pointers, `facc` for Float64).
+enum Location: Int, Sendable {
+  case slot, imm, register
+}
+
+/// The operand locations of a two-operand stencil, in the order of `StencilLibrary.binary`.
+enum OperandPair: UInt8, Sendable, CaseIterable {
+  case slotSlot, slotImm, immSlot, registerSlot, slotRegister, registerImm, immRegister
+
+  /// The pair for two locations, or nil for imm/imm and register/register.
+  init?(_ a: Location, _ b: Location) {
+    switch (a, b) {
+    case (.slot, .slot): self = .slotSlot
+    case (.slot, .imm): self = .slotImm
+    case (.imm, .slot): self = .immSlot
+    case (.register, .slot): self = .registerSlot
+    case (.slot, .register): self = .slotRegister
+    case (.register, .imm): self = .registerImm
+    case (.imm, .register): self = .immRegister
+    default: return nil
+    }
+  }
+
+  /// The stencil name suffix.
+  var suffix: String {
+    switch self {
+    case .slotSlot: "ss"
+    case .slotImm: "si"
+    case .immSlot: "is"
+    case .registerSlot: "rs"
+    case .slotRegister: "sr"
+    case .registerImm: "ri"
+    case .immRegister: "ir"
     }
   }
 }

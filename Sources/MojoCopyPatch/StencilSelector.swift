@@ -1,8 +1,19 @@
 //! Instruction selection for copy-and-patch: each IR instruction becomes one stencil instance
-//! (an `Emission`), chosen from the library's dense tables by opcode and operand kinds. Every IR
-//! value has an 8-byte frame slot at `8 * index`; after them come 18 temporaries (immediates that
-//! a stencil cannot take directly are first copied into one) and one scratch slot that receives
-//! the argument registers a function does not use.
+//! (an `Emission`), chosen from the library's dense tables by opcode and operand locations, in one
+//! pass over the function (O(n) in instructions and operands):
+//! 1. count the uses of every value;
+//! 2. per instruction, pick where its result goes: a value whose only use is the next
+//!    instruction stays in a register (`acc` for integers, Bools and pointers, `facc` for
+//!    Float64; see Stencils/stencil.h) and the next stencil reads it from there; a result whose
+//!    only use is a following `copy` is written straight into the copy's destination; every
+//!    other result goes to its frame slot;
+//! 3. fuse shapes into super-stencils: compare + `condbr` (without storing a flag nobody else
+//!    reads), `mojo_rt_list_at` (the element address with its bounds check, inline).
+//! Every IR value has an 8-byte frame slot (`FrameSlots`: shared by values of one block whose
+//! live ranges do not overlap); after them come 18 temporaries
+//! (immediates that a stencil cannot take directly are first copied into one), one scratch slot
+//! that receives the argument registers a function does not use, and the stack arguments of the
+//! calls (and incoming stack parameters) with the most of them.
 import MojoCodegen
 import MojoIR
 
@@ -39,6 +50,19 @@ struct StencilSelector {
   let library: StencilLibrary
   let module: IRModule
   var selection = Selection()
+  /// Per function: the number of reads of every value (reused buffer).
+  private var uses: [Int32] = []
+  /// Per function: the frame slot of every value.
+  private var slots = FrameSlots()
+  /// True for module functions that are the runtime's `mojo_rt_list_at`.
+  private let isListAt: [Bool]
+  /// Per function: the frame layout.
+  private var temp: Int32 = 0, scratch: Int32 = 0, stackArea: Int32 = 0
+  /// Per function: the most stack arguments of a call or of the entry.
+  private var maxStackArguments = 0
+  /// The value the previous emission left in `acc` / `facc`, if any (its only use is the
+  /// instruction being selected).
+  private var inRegister = ValueID.none
 
   /// Number of temporaries after the value slots.
   static let temporaries = 18
@@ -46,42 +70,72 @@ struct StencilSelector {
   init(library: StencilLibrary, module: IRModule) {
     self.library = library
     self.module = module
+    isListAt = module.functions.map {
+      !$0.isDefined && $0.symbol == "mojo_rt_list_at" && $0.parameterTypes == [.ptr, .i64, .i64] && $0.returnType == .ptr
+    }
   }
 
   /// Appends the emissions of one defined function.
   mutating func select(_ f: IRFunction) throws {
     let first = selection.emissions.count
     selection.functionBlockBase.append(selection.allBlockStarts.count)
-    let valueCount = f.valueTypes.count
-    guard valueCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
+    slots.assign(f)
+    let slotCount = slots.count
+    guard slotCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
       throw CodegenError("copy-and-patch: \(f.symbol) has too many values for a 32-bit frame")
     }
-    let temp = Int32(valueCount * 8)
-    let scratch = Int32((valueCount + Self.temporaries) * 8)
-    let frameSize = Int32((valueCount + Self.temporaries + 1) * 8)
-    func slot(_ v: ValueID) -> Int32 { Int32(v.index) * 8 }
+    temp = Int32(slotCount * 8)
+    scratch = Int32((slotCount + Self.temporaries) * 8)
+    stackArea = scratch + 8
+    maxStackArguments = 0
+    countUses(f)
 
     // Entry: the C-ABI prologue stores the argument registers into the parameters' slots.
-    let floats = f.parameterTypes.count { $0 == .f64 }
-    let ints = f.parameterTypes.count - floats
-    var entry = Emission(stencil: ints <= StencilLibrary.maxIntArgs && floats <= StencilLibrary.maxFloatArgs
-                         ? library.entries[(ints * 9 + floats) * 2 + (f.returnType == .f64 ? 1 : 0)] : -1)
-    entry.frameSize = frameSize
-    entry.arguments = try appendArguments(types: f.parameterTypes, what: f.symbol, scratch: scratch) { ValueID($0) }
+    let classes = Self.classify(f.parameterTypes)
+    var entry: Emission
+    if classes.stackCount == 0 {
+      entry = Emission(stencil: library.entries[(classes.ints * 9 + classes.floats) * 2 + (f.returnType == .f64 ? 1 : 0)])
+    } else {
+      entry = Emission(stencil: library.entriesWithStack[f.returnType == .f64 ? 1 : 0], slotA: stackArea,
+                       immA: Int64(classes.stackCount))
+      maxStackArguments = classes.stackCount
+    }
+    let parameterSlots = slots.offsets
+    entry.arguments = appendArguments(types: f.parameterTypes) { parameterSlots[$0] }
+    let entryIndex = selection.emissions.count
     try append(entry, "entry")
+    var stackIndex: Int32 = 0
+    for (k, place) in classes.places.enumerated() where place < 0 {
+      try append(Emission(stencil: library.copySlot, slotA: stackArea + stackIndex * 8, slotD: slots.offsets[k]), "copy slot")
+      stackIndex += 1
+    }
     // i1 parameters from other compilers may carry garbage above bit 0.
     for (k, type) in f.parameterTypes.enumerated() where type == .i1 {
-      try append(Emission(stencil: library.binary[Int(Opcode.band.rawValue) * 3 + 1], slotA: slot(ValueID(k)),
-                          slotD: slot(ValueID(k)), immB: 1), "band_si")
+      try append(Emission(stencil: binaryStencil(.band, .slotImm, toRegister: false), slotA: slots.offsets[k],
+                          slotD: slots.offsets[k], immB: 1), "band slot, imm")
     }
 
     for (b, range) in f.blocks.enumerated() {
       selection.allBlockStarts.append(Int32(selection.emissions.count))
-      for i in range {
-        try select(f.instructions[i], in: f, block: b, slot: slot, temp: temp, scratch: scratch)
+      inRegister = .none
+      var i = range.lowerBound
+      while i < range.upperBound {
+        i += try select(at: i, in: f, block: b, end: range.upperBound)
       }
     }
+    selection.emissions[entryIndex].frameSize = stackArea + Int32(maxStackArguments) * 8
     selection.functionEmissions.append(first..<selection.emissions.count)
+  }
+
+  /// Counts the reads of every value of `f` into `uses`.
+  private mutating func countUses(_ f: IRFunction) {
+    uses.removeAll(keepingCapacity: true)
+    uses.append(contentsOf: repeatElement(0, count: f.valueTypes.count))
+    for inst in f.instructions {
+      for k in inst.operandRange {
+        if case .value(let v) = f.operands[k] { uses[Int(v.index)] &+= 1 }
+      }
+    }
   }
 
   /// Appends an emission, refusing a shape without a stencil.
@@ -90,35 +144,48 @@ struct StencilSelector {
     selection.emissions.append(e)
   }
 
-  /// Records the argument slots of an entry or a call (`StencilLibrary.argumentStride` of them, in
-  /// `HoleValue` order); slots of absent arguments get `scratch`.
-  private mutating func appendArguments(types: [IRType], what: @autoclosure () -> String, scratch: Int32,
-                                        slotOf: (Int) throws -> ValueID?) throws -> Int32 {
+  // MARK: - Arguments
+
+  /// How a parameter list is passed (SysV): `places[k]` is the argument-slot index of parameter
+  /// `k` in `HoleValue` order, or -1 when it goes on the stack (in order).
+  struct ArgumentClasses {
+    var places: [Int] = []
+    var ints = 0, floats = 0, stackCount = 0
+  }
+
+  /// Classifies parameters into the 6 integer and 8 float registers and the stack.
+  static func classify(_ types: [IRType]) -> ArgumentClasses {
+    var c = ArgumentClasses()
+    c.places.reserveCapacity(types.count)
+    for type in types {
+      if type == .f64 {
+        if c.floats < StencilLibrary.maxFloatArgs { c.places.append(6 + c.floats); c.floats += 1 } else { c.places.append(-1); c.stackCount += 1 }
+      } else {
+        if c.ints < StencilLibrary.maxIntArgs { c.places.append(c.ints); c.ints += 1 } else { c.places.append(-1); c.stackCount += 1 }
+      }
+    }
+    return c
+  }
+
+  /// Records the register argument slots of an entry or a call (`StencilLibrary.argumentStride`
+  /// of them, in `HoleValue` order); slots of absent arguments get `scratch`.
+  private mutating func appendArguments(types: [IRType], slotOf: (Int) -> Int32) -> Int32 {
     let start = selection.argumentSlots.count
     selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: StencilLibrary.argumentStride))
     var ints = 0, floats = 0
     for (k, type) in types.enumerated() {
-      let slot = try slotOf(k).map { Int32($0.index) * 8 } ?? scratch
       if type == .f64 {
-        guard floats < StencilLibrary.maxFloatArgs else { throw tooManyArguments(what()) }
-        selection.argumentSlots[start + 6 + floats] = slot
+        if floats < StencilLibrary.maxFloatArgs { selection.argumentSlots[start + 6 + floats] = slotOf(k) }
         floats += 1
       } else {
-        guard ints < StencilLibrary.maxIntArgs else { throw tooManyArguments(what()) }
-        selection.argumentSlots[start + (ints < 6 ? ints : 8 + ints)] = slot
+        if ints < StencilLibrary.maxIntArgs { selection.argumentSlots[start + ints] = slotOf(k) }
         ints += 1
       }
-    }
-    if ints > StencilLibrary.maxRegisterIntArgs && floats > StencilLibrary.maxFloatArgsWithStackArgs {
-      throw tooManyArguments(what())
     }
     return Int32(start)
   }
 
-  private func tooManyArguments(_ what: String) -> CodegenError {
-    CodegenError("copy-and-patch: no stencil for \(what): at most 10 integer and 8 float arguments, and at most "
-                 + "2 float arguments beside more than 6 integer ones")
-  }
+  // MARK: - Operands
 
   /// The 64-bit pattern of an immediate operand.
   private static func bits(_ op: Operand) -> Int64 {
@@ -130,92 +197,219 @@ struct StencilSelector {
   }
 
   /// Copies an immediate into temporary `k` and returns that slot.
-  private mutating func materialize(_ op: Operand, temp: Int32, _ k: Int) throws -> Int32 {
+  private mutating func materialize(_ op: Operand, _ k: Int) throws -> Int32 {
     let slot = temp + Int32(k * 8)
     try append(Emission(stencil: library.copyImm, slotD: slot, immA: Self.bits(op)), "copy_i")
     return slot
   }
 
-  /// Selects the emissions of one instruction.
-  private mutating func select(_ inst: Instruction, in f: IRFunction, block: Int, slot: (ValueID) -> Int32,
-                               temp: Int32, scratch: Int32) throws {
+  /// Where an operand is for the instruction being selected.
+  private func location(_ op: Operand) -> Location {
+    guard case .value(let v) = op else { return .imm }
+    return v == inRegister ? .register : .slot
+  }
+
+  private func slot(_ op: Operand) -> Int32 {
+    if case .value(let v) = op { return slots.offsets[Int(v.index)] }
+    return 0
+  }
+
+  private func slotOf(_ v: ValueID) -> Int32 { slots.offsets[Int(v.index)] }
+
+  private func binaryStencil(_ op: Opcode, _ pair: OperandPair, toRegister: Bool) -> Int16 {
+    library.binary[(Int(op.rawValue) * OperandPair.allCases.count + Int(pair.rawValue)) * 2 + (toRegister ? 1 : 0)]
+  }
+
+  // MARK: - Where results go
+
+  /// True when the result `v` of instruction `i` may stay in a register: its only use is the
+  /// next instruction of the block, which has a stencil reading it from there.
+  private func nextReadsFromRegister(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Bool {
+    guard uses[Int(v.index)] == 1, i + 1 < end else { return false }
+    let next = f.instructions[i + 1]
+    let ops = f.operands
+    let o = Int(next.operandStart)
+    func reads(_ k: Int) -> Bool {
+      if case .value(let u) = ops[o + k] { return u == v }
+      return false
+    }
+    switch next.opcode.shape {
+    case .binary, .unary:
+      return next.operandCount >= 1 && (reads(0) || (next.operandCount == 2 && reads(1)))
+    case .special:
+      break
+    }
+    switch next.opcode {
+    case .load, .condbr:
+      return reads(0)
+    case .ret:
+      return next.operandCount == 1 && reads(0)
+    case .store:
+      if reads(0) { return true }
+      // The value from a register needs the address in a slot; the float register holds 8 bytes.
+      guard reads(2), case .value = ops[o] else { return false }
+      return next.type != .i1 || f.valueTypes[Int(v.index)] != .f64
+    case .call:
+      guard isListAt[Int(next.aux0)], next.operandCount == 3, case .int = ops[o + 2] else { return false }
+      // The list from a register needs the index in a slot or immediate; the index from a
+      // register needs the list in a slot.
+      return reads(0) || (reads(1) && { if case .value = ops[o] { return true } else { return false } }())
+    default:
+      return false
+    }
+  }
+
+  /// If instruction `i + 1` is `copy v` and `v` has no other use, the copy's destination slot.
+  private func copyDestination(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Int32? {
+    guard uses[Int(v.index)] == 1, i + 1 < end else { return nil }
+    let next = f.instructions[i + 1]
+    guard next.opcode == .copy, case .value(let u) = f.operands[Int(next.operandStart)], u == v else { return nil }
+    return slotOf(next.result)
+  }
+
+  // MARK: - Instructions
+
+  /// Selects the emissions of instruction `i` (and of the next one when they fuse); returns how
+  /// many instructions were consumed.
+  private mutating func select(at i: Int, in f: IRFunction, block: Int, end: Int) throws -> Int {
+    let inst = f.instructions[i]
     // Operands are read from the pool by index: an ArraySlice would retain the pool per instruction.
     let ops = f.operands
     let o = Int(inst.operandStart)
-    let d = inst.result.exists ? slot(inst.result) : scratch
-    func slotOf(_ op: Operand, _ k: Int) throws -> Int32 {
-      if case .value(let v) = op { return slot(v) }
-      return try materialize(op, temp: temp, k)
+    let r = inst.result
+    // Where the result goes: a register (read by the next instruction), the slot of a `copy`
+    // that follows (which is then skipped), or its own slot.
+    var consumed = 1
+    var toRegister = false
+    var d = r.exists ? slotOf(r) : scratch
+    func placeResult(_ mayUseRegister: Bool) {
+      guard r.exists else { return }
+      if let copySlot = copyDestination(r, after: i, in: f, end: end) {
+        d = copySlot
+        consumed = 2
+      } else if mayUseRegister && nextReadsFromRegister(r, after: i, in: f, end: end) {
+        toRegister = true
+      }
     }
+    defer { inRegister = toRegister ? r : .none }
+
     switch inst.opcode.shape {
     case .binary:
       let a = ops[o], b = ops[o + 1]
-      let base = Int(inst.opcode.rawValue) * 3
-      switch (a, b) {
-      case (.value(let x), .value(let y)):
-        try append(Emission(stencil: library.binary[base], slotA: slot(x), slotB: slot(y), slotD: d), "\(inst.opcode.name) slot, slot")
-      case (.value(let x), _):
-        try append(Emission(stencil: library.binary[base + 1], slotA: slot(x), slotD: d, immB: Self.bits(b)), "\(inst.opcode.name) slot, imm")
-      case (_, .value(let y)):
-        try append(Emission(stencil: library.binary[base + 2], slotB: slot(y), slotD: d, immA: Self.bits(a)), "\(inst.opcode.name) imm, slot")
-      default:
-        let x = try materialize(a, temp: temp, 0)
-        try append(Emission(stencil: library.binary[base + 1], slotA: x, slotD: d, immB: Self.bits(b)), "\(inst.opcode.name) slot, imm")
+      var la = location(a), lb = location(b)
+      var slotA = slot(a)
+      if la == .imm && lb == .imm {
+        slotA = try materialize(a, 0)
+        la = .slot
       }
-      return
+      let pair = OperandPair(la, lb)!
+      // Compare and branch on the result: one stencil.
+      if i + 1 < end, uses[Int(r.index)] == 1, case let next = f.instructions[i + 1], next.opcode == .condbr,
+         case .value(let c) = ops[Int(next.operandStart)], c == r,
+         case let inverted = Int(next.aux0) == block + 1,
+         case let fused = library.compareBranch[(Int(inst.opcode.rawValue) * OperandPair.allCases.count + Int(pair.rawValue)) * 2 + (inverted ? 1 : 0)],
+         fused >= 0 {
+        let thenBlock = Int32(next.aux0), elseBlock = Int32(next.aux1)
+        try append(Emission(stencil: fused, slotA: slotA, slotB: slot(b), immA: Self.bits(a), immB: Self.bits(b),
+                            jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock),
+                   "condbr \(inst.opcode.name) \(pair.suffix)")
+        toRegister = false
+        return 2
+      }
+      placeResult(true)
+      try append(Emission(stencil: binaryStencil(inst.opcode, pair, toRegister: toRegister), slotA: slotA,
+                          slotB: slot(b), slotD: d, immA: Self.bits(a), immB: Self.bits(b)),
+                 "\(inst.opcode.name) \(pair.suffix)")
+      return consumed
     case .unary:
-      let a = try slotOf(ops[o], 0)
-      try append(Emission(stencil: library.unary[Int(inst.opcode.rawValue)], slotA: a, slotD: d), "\(inst.opcode.name) slot")
-      return
+      var la = location(ops[o])
+      var slotA = slot(ops[o])
+      if la == .imm {
+        slotA = try materialize(ops[o], 0)
+        la = .slot
+      }
+      placeResult(true)
+      let stencil = library.unary[Int(inst.opcode.rawValue) * 4 + (la == .register ? 2 : 0) + (toRegister ? 1 : 0)]
+      try append(Emission(stencil: stencil, slotA: slotA, slotD: d), "\(inst.opcode.name)")
+      return consumed
     case .special:
       break
     }
     switch inst.opcode {
     case .copy:
-      if case .value(let v) = ops[o] {
-        if slot(v) != d { try append(Emission(stencil: library.copySlot, slotA: slot(v), slotD: d), "copy slot") }
-      } else {
+      switch location(ops[o]) {
+      case .slot:
+        if slot(ops[o]) != d { try append(Emission(stencil: library.copySlot, slotA: slot(ops[o]), slotD: d), "copy slot") }
+      case .imm:
         try append(Emission(stencil: library.copyImm, slotD: d, immA: Self.bits(ops[o])), "copy imm")
+      case .register:
+        try append(Emission(stencil: inst.type == .f64 ? library.copyFloatRegister : library.copyRegister, slotD: d),
+                   "copy register")
       }
     case .load:
-      let address = try slotOf(ops[o], 0)
-      let stencil = inst.type == .i1 ? library.load1 : library.load64
-      try append(Emission(stencil: stencil, slotA: address, slotD: d, immB: Self.bits(ops[o + 1])), "load \(inst.type)")
-    case .store:
-      let address = try slotOf(ops[o], 0)
-      let offset = Self.bits(ops[o + 1])
-      let byte = inst.type == .i1
-      if case .value(let v) = ops[o + 2] {
-        try append(Emission(stencil: byte ? library.store1Slot : library.store64Slot, slotA: address, slotC: slot(v),
-                            immB: offset), "store \(inst.type) slot")
-      } else {
-        try append(Emission(stencil: byte ? library.store1Imm : library.store64Imm, slotA: address, immB: offset,
-                            immC: Self.bits(ops[o + 2])), "store \(inst.type) imm")
+      var la = location(ops[o])
+      var slotA = slot(ops[o])
+      if la == .imm {
+        slotA = try materialize(ops[o], 0)
+        la = .slot
       }
+      placeResult(true)
+      let fromRegister = la == .register ? 1 : 0
+      let stencil = toRegister && inst.type == .f64 ? library.loadFloatToRegister[fromRegister]
+        : library.loads[((inst.type == .i1 ? 1 : 0) * 2 + fromRegister) * 2 + (toRegister ? 1 : 0)]
+      try append(Emission(stencil: stencil, slotA: slotA, slotD: d, immB: Self.bits(ops[o + 1])), "load \(inst.type)")
+      return consumed
+    case .store:
+      var la = location(ops[o])
+      var slotA = slot(ops[o])
+      if la == .imm {
+        slotA = try materialize(ops[o], 0)
+        la = .slot
+      }
+      let value = ops[o + 2]
+      var lv = location(value).rawValue
+      if lv == Location.register.rawValue, case .value(let v) = value, f.valueTypes[Int(v.index)] == .f64 { lv = 3 }
+      let stencil = library.stores[((inst.type == .i1 ? 1 : 0) * 3 + la.rawValue) * 4 + lv]
+      try append(Emission(stencil: stencil, slotA: slotA, slotC: slot(value), immB: Self.bits(ops[o + 1]),
+                          immC: Self.bits(value)), "store \(inst.type)")
     case .addr:
+      placeResult(false)
       try append(Emission(stencil: library.addr, slotD: d, aux: Int32(inst.aux0)), "addr")
+      return consumed
     case .call:
-      try selectCall(inst, ops: ops[inst.operandRange], d: d, temp: temp, scratch: scratch, slot: slot)
+      if isListAt[Int(inst.aux0)], inst.operandCount == 3, case .int(let size) = ops[o + 2],
+         let pair = OperandPair(location(ops[o]), location(ops[o + 1])), pair != .immSlot, pair != .immRegister {
+        placeResult(true)
+        try append(Emission(stencil: library.listAt[Int(pair.rawValue) * 2 + (toRegister ? 1 : 0)],
+                            slotA: slot(ops[o]), slotB: slot(ops[o + 1]), slotD: d, immB: Self.bits(ops[o + 1]),
+                            immC: size), "list_at \(pair.suffix)")
+        return consumed
+      }
+      placeResult(false)
+      try selectCall(inst, ops: ops, d: d)
+      return consumed
     case .br:
       try append(Emission(stencil: library.jump, continuation: Int32(inst.aux0)), "br")
     case .condbr:
       let thenBlock = Int32(inst.aux0), elseBlock = Int32(inst.aux1)
+      let inverted = Int(thenBlock) == block + 1
       switch ops[o] {
       case .value(let c):
-        let inverted = Int(thenBlock) == block + 1
-        // Fuse with a comparison emitted just before in this block that computed `c`.
-        if selection.emissions.count > Int(selection.allBlockStarts[selection.allBlockStarts.count - 1]),
-           let last = selection.emissions.last, last.slotD == slot(c),
-           case let base = library.compareBranchBase[Int(last.stencil)], base >= 0 {
-          var fused = last
-          fused.stencil = library.compareBranch[Int(base) + (inverted ? 1 : 0)]
-          fused.jumpTarget = inverted ? elseBlock : thenBlock
-          fused.continuation = inverted ? thenBlock : elseBlock
-          selection.emissions[selection.emissions.count - 1] = fused
-        } else if inverted {
-          try append(Emission(stencil: library.condbrNot, slotA: slot(c), jumpTarget: elseBlock, continuation: thenBlock), "condbr")
+        // Fuse with a comparison emitted just before in this block that stored `c`.
+        let start = Int(selection.allBlockStarts[selection.allBlockStarts.count - 1])
+        if c != inRegister, selection.emissions.count > start, let last = selection.emissions.last,
+           last.slotD == slotOf(c), let fused = storedCompareBranch(last.stencil, inverted: inverted) {
+          var e = last
+          e.stencil = fused
+          e.jumpTarget = inverted ? elseBlock : thenBlock
+          e.continuation = inverted ? thenBlock : elseBlock
+          selection.emissions[selection.emissions.count - 1] = e
+        } else if c == inRegister {
+          try append(Emission(stencil: inverted ? library.condbrNotRegister : library.condbrRegister,
+                              jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock), "condbr")
         } else {
-          try append(Emission(stencil: library.condbr, slotA: slot(c), jumpTarget: thenBlock, continuation: elseBlock), "condbr")
+          try append(Emission(stencil: inverted ? library.condbrNot : library.condbr, slotA: slotOf(c),
+                              jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock), "condbr")
         }
       default:
         let taken = Self.bits(ops[o]) != 0 ? thenBlock : elseBlock
@@ -224,44 +418,76 @@ struct StencilSelector {
     case .ret:
       if inst.operandCount == 0 {
         try append(Emission(stencil: library.retVoid), "ret")
-      } else if case .value(let v) = ops[o] {
-        try append(Emission(stencil: library.retSlot, slotA: slot(v)), "ret slot")
       } else {
-        try append(Emission(stencil: library.retImm, immA: Self.bits(ops[o])), "ret imm")
+        switch location(ops[o]) {
+        case .slot: try append(Emission(stencil: library.retSlot, slotA: slot(ops[o])), "ret slot")
+        case .imm: try append(Emission(stencil: library.retImm, immA: Self.bits(ops[o])), "ret imm")
+        case .register:
+          try append(Emission(stencil: f.returnType == .f64 ? library.retFloatRegister : library.retRegister), "ret register")
+        }
       }
     case .unreachable:
       try append(Emission(stencil: library.unreachable), "unreachable")
     default:
       throw CodegenError("copy-and-patch: no stencil for \(inst.opcode.name)")
     }
+    return 1
   }
 
-  /// Selects a call: immediates go to temporaries, then the stencil for the argument classes.
-  private mutating func selectCall(_ inst: Instruction, ops: ArraySlice<Operand>, d: Int32, temp: Int32, scratch: Int32,
-                                   slot: (ValueID) -> Int32) throws {
-    let callee = module.functions[Int(inst.aux0)]
-    var values: [ValueID?] = []
-    values.reserveCapacity(ops.count)
-    for (k, op) in ops.enumerated() {
-      if case .value(let v) = op {
-        values.append(v)
-      } else {
-        guard k < Self.temporaries else { throw tooManyArguments("a call of \(callee.symbol)") }
-        // The temporary's slot, named as the pseudo-value whose slot it is (slot = 8 × index).
-        values.append(ValueID(Int(try materialize(op, temp: temp, k) / 8)))
+  /// The stored compare-and-branch for a comparison stencil (slot/slot or slot/imm into a slot).
+  private func storedCompareBranch(_ stencil: Int16, inverted: Bool) -> Int16? {
+    for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {
+      for (v, pair) in [OperandPair.slotSlot, .slotImm].enumerated() where binaryStencil(op, pair, toRegister: false) == stencil {
+        let fused = library.compareBranchStored[(Int(op.rawValue) * 2 + v) * 2 + (inverted ? 1 : 0)]
+        return fused >= 0 ? fused : nil
       }
     }
-    let arguments = try appendArguments(types: callee.parameterTypes, what: "a call of \(callee.symbol)",
-                                        scratch: scratch) { values[$0] }
-    let floats = callee.parameterTypes.count { $0 == .f64 }
-    let ints = callee.parameterTypes.count - floats
+    return nil
+  }
+
+  /// Selects a call: immediates go to temporaries (register arguments) or straight to the stack
+  /// area (stack arguments), then the stencil for the argument classes.
+  private mutating func selectCall(_ inst: Instruction, ops: [Operand], d: Int32) throws {
+    let callee = module.functions[Int(inst.aux0)]
+    let classes = Self.classify(callee.parameterTypes)
+    let o = Int(inst.operandStart)
+    var argumentSlots = [Int32](repeating: scratch, count: Int(inst.operandCount))
+    var temporaries = 0, stackIndex: Int32 = 0
+    for k in 0..<Int(inst.operandCount) {
+      let op = ops[o + k]
+      if classes.places[k] < 0 {
+        let to = stackArea + stackIndex * 8
+        stackIndex += 1
+        if case .value(let v) = op {
+          try append(Emission(stencil: library.copySlot, slotA: slotOf(v), slotD: to), "copy slot")
+        } else {
+          try append(Emission(stencil: library.copyImm, slotD: to, immA: Self.bits(op)), "copy imm")
+        }
+      } else if case .value(let v) = op {
+        argumentSlots[k] = slotOf(v)
+      } else {
+        argumentSlots[k] = try materialize(op, temporaries)
+        temporaries += 1
+      }
+    }
+    let arguments = appendArguments(types: callee.parameterTypes) { argumentSlots[$0] }
     let kind = switch inst.type {
     case .void: 3
     case .f64: 2
     case .i1: 1
     default: 0
     }
-    try append(Emission(stencil: library.calls[(ints * 9 + floats) * 4 + kind], slotD: d, aux: Int32(inst.aux0),
-                        arguments: arguments), "call with \(ints) integer and \(floats) float arguments")
+    if classes.stackCount == 0 {
+      try append(Emission(stencil: library.calls[(classes.ints * 9 + classes.floats) * 4 + kind], slotD: d,
+                          aux: Int32(inst.aux0), arguments: arguments),
+                 "call with \(classes.ints) integer and \(classes.floats) float arguments")
+    } else {
+      maxStackArguments = max(maxStackArguments, classes.stackCount)
+      // 8 bytes per stack argument, plus 8 to keep RSP 16-byte aligned at the call.
+      let reserve = Int64(classes.stackCount * 8 + (classes.stackCount % 2 == 0 ? 8 : 0))
+      try append(Emission(stencil: library.callsWithStack[kind], slotA: stackArea, slotD: d, immA: reserve,
+                          immB: Int64(classes.stackCount), aux: Int32(inst.aux0), arguments: arguments),
+                 "call with stack arguments")
+    }
   }
 }

@@ -37,9 +37,9 @@ enum StencilExtractor {
       "_SLOT_A": "slotA", "_SLOT_B": "slotB", "_SLOT_C": "slotC", "_SLOT_D": "slotD",
       "_IMM_A": "immA", "_IMM_B": "immB", "_IMM_C": "immC", "_FRAME_SIZE": "frameSize",
       "_CONTINUE": "continuation", "_JUMP_TARGET": "jumpTarget", "_CALLEE": "callee", "_DATA": "data",
-      "mojo_rt_trap_div_zero": "trapDivZero",
+      "mojo_rt_trap_div_zero": "trapDivZero", "mojo_rt_list_at": "listIndexTrap",
     ]
-    for k in 0..<10 { map["_ARG_I\(k)"] = "argInt\(k)" }
+    for k in 0..<6 { map["_ARG_I\(k)"] = "argInt\(k)" }
     for k in 0..<8 { map["_ARG_F\(k)"] = "argFloat\(k)" }
     return map
   }()
@@ -49,7 +49,7 @@ enum StencilExtractor {
     switch value {
     case "immA", "immB", "immC":
       return type == X86_64Relocation.abs64 ? "abs64" : nil
-    case "continuation", "jumpTarget", "callee", "trapDivZero":
+    case "continuation", "jumpTarget", "callee", "trapDivZero", "listIndexTrap":
       return type == X86_64Relocation.plt32 || type == X86_64Relocation.pc32 ? "rel32" : nil
     case "data":
       return type == X86_64Relocation.pc32 ? "rel32" : nil

@@ -145,23 +145,56 @@ func programsAcrossTwoModulesRun(linker: Linker) throws {
   #expect(run.stdout == expected)
 }
 
-@Test func unsupportedShapesAreRefusedByName() throws {
-  var m = IRModule(name: "wide")
-  let eleven = [IRType](repeating: .i64, count: 11)
-  let callee = m.declare("eleven", parameters: eleven, returns: .void)
-  define(&m, "caller", [], .void) { b in
-    b.call(callee, returning: .void, (0..<11).map { .int(Int64($0)) })
-    b.ret(nil)
+@Test(arguments: Linker.allCases)
+func argumentsBeyondTheRegistersWork(linker: Linker) throws {
+  var m = IRModule(name: "many")
+  // 13 integers and 11 floats, interleaved: 7 integers and 3 floats go on the stack.
+  let types: [IRType] = (0..<24).map { $0 % 2 == 1 && $0 < 22 ? .f64 : .i64 }
+  let cMany = m.declare("c_many", parameters: types, returns: .f64)
+  // score(args) = sum (k + 1) * arg_k, in f64.
+  let score = define(&m, "score", types, .f64) { b in
+    var total = b.op(.sitofp, .int(0))
+    for (k, type) in types.enumerated() {
+      let value = type == .f64 ? b.parameter(k) : b.op(.sitofp, .value(b.parameter(k)))
+      total = b.op(.fadd, .value(total), .value(b.op(.fmul, .value(value), .float(Double(k + 1)))))
+    }
+    b.ret(.value(total))
   }
-  #expect(throws: CodegenError.self) { try CopyPatchBackend().emitObject(for: m) }
-  do {
-    _ = try CopyPatchBackend().emitObject(for: m)
-  } catch let error as CodegenError {
-    #expect(error.description.contains("a call of eleven"))
+  // relay(a) = c_many(a, 0.5, 2, 1.5, ...) + score(same with a as the last integer), immediates and values mixed.
+  define(&m, "relay", [.i64], .f64) { b in
+    let args: [Operand] = types.enumerated().map { k, type in
+      if k == 0 || k == 23 { return .value(b.parameter(0)) }
+      return type == .f64 ? .float(Double(k) + 0.5) : .int(Int64(k))
+    }
+    let first = b.call(cMany, returning: .f64, args)!
+    let second = b.call(score, returning: .f64, args)!
+    b.ret(.value(b.op(.fadd, .value(first), .value(second))))
   }
-  var n = IRModule(name: "mixed")
-  define(&n, "seven_and_three", [IRType](repeating: .i64, count: 7) + [.f64, .f64, .f64], .void) { b in b.ret(nil) }
-  #expect(throws: CodegenError.self) { try CopyPatchBackend().emitObject(for: n) }
+  let parameters = types.enumerated().map { $1 == .f64 ? "double a\($0)" : "int64_t a\($0)" }.joined(separator: ", ")
+  let sum = types.indices.map { "\($0 + 1) * (double)a\($0)" }.joined(separator: " + ")
+  let harness = harnessPrelude + """
+    double score(\(parameters));
+    double relay(int64_t);
+    double c_many(\(parameters)) { return \(sum); }
+    int main(void) {
+      printf("%.2f %.2f %.2f\\n", score(\(types.indices.map { types[$0] == .f64 ? "\($0).25" : "\($0)" }.joined(separator: ", "))),
+             relay(3), relay(-7));
+      return 0;
+    }
+    """
+  func reference(_ values: [Double]) -> Double { values.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * $1.element } }
+  func relayReference(_ a: Int64) -> Double {
+    let values = types.indices.map { k -> Double in
+      if k == 0 || k == 23 { return Double(a) }
+      return types[k] == .f64 ? Double(k) + 0.5 : Double(k)
+    }
+    return reference(values) * 2
+  }
+  let expected = String(format: "%.2f %.2f %.2f\n", reference(types.indices.map { types[$0] == .f64 ? Double($0) + 0.25 : Double($0) }),
+                        relayReference(3), relayReference(-7))
+  let run = try NativeProgram.run([m], harness: harness, linker: linker)
+  #expect(run.status == 0, "\(run.stderr)")
+  #expect(run.stdout == expected)
 }
 
 @Test(arguments: Linker.allCases)

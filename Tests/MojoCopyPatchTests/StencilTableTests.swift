@@ -49,23 +49,51 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 @Test func libraryCoversEveryOpcodeShape() {
   let library = StencilLibrary.shared
+  let pairs = OperandPair.allCases
   for op in Opcode.allCases {
     switch op.shape {
-    case .binary: for v in 0..<3 { #expect(library.binary[Int(op.rawValue) * 3 + v] >= 0, "\(op.name) variant \(v)") }
-    case .unary: #expect(library.unary[Int(op.rawValue)] >= 0, "\(op.name)")
+    case .binary:
+      for pair in pairs {
+        for toRegister in 0..<2 {
+          #expect(library.binary[(Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2 + toRegister] >= 0,
+                  "\(op.name)_\(pair.suffix) \(toRegister)")
+        }
+      }
+    case .unary: for k in 0..<4 { #expect(library.unary[Int(op.rawValue) * 4 + k] >= 0, "\(op.name) \(k)") }
     case .special: break
     }
   }
   for n in 0...StencilLibrary.maxIntArgs {
     for m in 0...StencilLibrary.maxFloatArgs {
-      let supported = n <= StencilLibrary.maxRegisterIntArgs || m <= StencilLibrary.maxFloatArgsWithStackArgs
-      for r in 0..<4 { #expect((library.calls[(n * 9 + m) * 4 + r] >= 0) == supported, "call \(n) \(m) \(r)") }
-      for r in 0..<2 { #expect((library.entries[(n * 9 + m) * 2 + r] >= 0) == supported, "entry \(n) \(m) \(r)") }
+      for r in 0..<4 { #expect(library.calls[(n * 9 + m) * 4 + r] >= 0, "call \(n) \(m) \(r)") }
+      for r in 0..<2 { #expect(library.entries[(n * 9 + m) * 2 + r] >= 0, "entry \(n) \(m) \(r)") }
     }
   }
-  for single in [library.copySlot, library.copyImm, library.load64, library.load1, library.store64Slot,
-                 library.store64Imm, library.store1Slot, library.store1Imm, library.addr, library.retSlot, library.retImm, library.retVoid, library.jump, library.condbr,
-                 library.condbrNot, library.unreachable] {
+  #expect(library.callsWithStack.allSatisfy { $0 >= 0 } && library.entriesWithStack.allSatisfy { $0 >= 0 })
+  for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {
+    for k in 0..<4 { #expect(library.compareBranchStored[Int(op.rawValue) * 4 + k] >= 0, "\(op.name) \(k)") }
+    for pair in [OperandPair.slotSlot, .slotImm, .registerSlot, .slotRegister, .registerImm] {
+      for inverted in 0..<2 {
+        #expect(library.compareBranch[(Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2 + inverted] >= 0,
+                "condbr \(op.name) \(pair.suffix) \(inverted)")
+      }
+    }
+  }
+  for pair in [OperandPair.slotSlot, .slotImm, .slotRegister, .registerSlot, .registerImm] {
+    #expect(library.listAt[Int(pair.rawValue) * 2] >= 0 && library.listAt[Int(pair.rawValue) * 2 + 1] >= 0, "\(pair.suffix)")
+  }
+  #expect(library.loads.allSatisfy { $0 >= 0 } && library.loadFloatToRegister.allSatisfy { $0 >= 0 })
+  // Stores: (width, address location, value location) that the selector can ask for.
+  for width in 0..<2 {
+    for (address, value) in [(0, 0), (0, 1), (0, 2), (2, 0), (2, 1)] {
+      #expect(library.stores[(width * 3 + address) * 4 + value] >= 0, "store \(width) \(address) \(value)")
+    }
+  }
+  #expect(library.stores[3] >= 0)  // store64 slot address, float register value
+  for single in [library.copySlot, library.copyImm, library.copyRegister, library.copyFloatRegister, library.addr,
+                 library.retSlot, library.retImm, library.retVoid, library.retRegister, library.retFloatRegister,
+                 library.jump, library.condbr, library.condbrNot, library.condbrRegister, library.condbrNotRegister,
+                 library.unreachable] {
     #expect(single >= 0)
   }
 }
@@ -74,9 +102,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   let library = StencilLibrary.shared
   for (k, stencil) in library.stencils.enumerated() {
     let name = library.names[k]
-    // Entries and returns end in `ret`, `unreachable` in `ud2`; the trap call of `idiv` and the
-    // NaN path of `fptosi` come last. Every other stencil must fall through to its continuation.
-    let fallsThrough = !["entry_", "ret_", "unreachable", "idiv_", "fptosi_"].contains { name.hasPrefix($0) }
+    // Entries and returns end in `ret`, `unreachable` in `ud2`; the trap call of `idiv`, the
+    // NaN path of `fptosi` and the out-of-range call of `list_at` come last. Every other stencil
+    // must fall through to its continuation.
+    let fallsThrough = !["entry_", "ret_", "unreachable", "idiv_", "fptosi_", "list_at_"].contains { name.hasPrefix($0) }
     if fallsThrough { #expect(stencil.hasTrailingJump, "\(name)") }
     guard stencil.hasTrailingJump else { continue }
     let end = Int(stencil.codeStart + stencil.size)

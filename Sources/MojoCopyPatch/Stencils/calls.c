@@ -1,16 +1,16 @@
-// Call stencils: one per (integer argument count 0..6 with float argument count 0..8, or integer
-// count 7..10 with float count 0..2; arguments past the sixth integer go on the stack), result kind.
-// Arguments are read from their slots into the SysV registers; the callee is `_CALLEE`.
+// Call stencils: one per (integer argument count 0..6, float argument count 0..8), result kind;
+// calls with stack arguments use `call_stack_*` (below). Arguments are read from their slots into
+// the SysV registers; the callee is `_CALLEE`.
 // Result kinds: i = i64/ptr in rax, b = i1 (only the low byte is defined: mask it), f = f64 in
 // xmm0, v = none. The lines below were written by a loop; keep them in this order.
 #include "stencil.h"
 
 #define CALLEE(R, TYPES) ((R (*)TYPES) & _CALLEE)
 #define CALLS(n, m, TYPES, ARGS)                                                                   \
-  STENCIL(call_##n##_##m##_i) { I64(_SLOT_D) = CALLEE(i64, TYPES) ARGS; CONTINUE(); }              \
-  STENCIL(call_##n##_##m##_b) { I64(_SLOT_D) = CALLEE(uint8_t, TYPES) ARGS & 1; CONTINUE(); }      \
-  STENCIL(call_##n##_##m##_f) { F64(_SLOT_D) = CALLEE(double, TYPES) ARGS; CONTINUE(); }           \
-  STENCIL(call_##n##_##m##_v) { CALLEE(void, TYPES) ARGS; CONTINUE(); }
+  STENCIL(call_##n##_##m##_i) { I64(_SLOT_D) = CALLEE(i64, TYPES) ARGS; CONTINUE_AFTER_CALL(); }              \
+  STENCIL(call_##n##_##m##_b) { I64(_SLOT_D) = CALLEE(uint8_t, TYPES) ARGS & 1; CONTINUE_AFTER_CALL(); }      \
+  STENCIL(call_##n##_##m##_f) { F64(_SLOT_D) = CALLEE(double, TYPES) ARGS; CONTINUE_AFTER_CALL(); }           \
+  STENCIL(call_##n##_##m##_v) { CALLEE(void, TYPES) ARGS; CONTINUE_AFTER_CALL(); }
 
 CALLS(0, 0, (void), ())
 CALLS(0, 1, (double), (F64(_ARG_F0)))
@@ -75,15 +75,46 @@ CALLS(6, 5, (i64, i64, i64, i64, i64, i64, double, double, double, double, doubl
 CALLS(6, 6, (i64, i64, i64, i64, i64, i64, double, double, double, double, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), F64(_ARG_F0), F64(_ARG_F1), F64(_ARG_F2), F64(_ARG_F3), F64(_ARG_F4), F64(_ARG_F5)))
 CALLS(6, 7, (i64, i64, i64, i64, i64, i64, double, double, double, double, double, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), F64(_ARG_F0), F64(_ARG_F1), F64(_ARG_F2), F64(_ARG_F3), F64(_ARG_F4), F64(_ARG_F5), F64(_ARG_F6)))
 CALLS(6, 8, (i64, i64, i64, i64, i64, i64, double, double, double, double, double, double, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), F64(_ARG_F0), F64(_ARG_F1), F64(_ARG_F2), F64(_ARG_F3), F64(_ARG_F4), F64(_ARG_F5), F64(_ARG_F6), F64(_ARG_F7)))
-CALLS(7, 0, (i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6)))
-CALLS(7, 1, (i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), F64(_ARG_F0)))
-CALLS(7, 2, (i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), F64(_ARG_F0), F64(_ARG_F1)))
-CALLS(8, 0, (i64, i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7)))
-CALLS(8, 1, (i64, i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), F64(_ARG_F0)))
-CALLS(8, 2, (i64, i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), F64(_ARG_F0), F64(_ARG_F1)))
-CALLS(9, 0, (i64, i64, i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8)))
-CALLS(9, 1, (i64, i64, i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), F64(_ARG_F0)))
-CALLS(9, 2, (i64, i64, i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), F64(_ARG_F0), F64(_ARG_F1)))
-CALLS(10, 0, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), I64(_ARG_I9)))
-CALLS(10, 1, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), I64(_ARG_I9), F64(_ARG_F0)))
-CALLS(10, 2, (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, double, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_ARG_I2), I64(_ARG_I3), I64(_ARG_I4), I64(_ARG_I5), I64(_ARG_I6), I64(_ARG_I7), I64(_ARG_I8), I64(_ARG_I9), F64(_ARG_F0), F64(_ARG_F1)))
+
+// Calls with stack arguments (more than 6 integer or 8 float arguments, any number): the
+// register arguments come from their slots as above; the selector has copied the `_IMM_B` stack
+// arguments, in order, to consecutive slots from `_SLOT_A`; `_IMM_A` is the stack space to
+// reserve (8 bytes per argument, plus 8 when their count is even: a stencil starts with RSP 8
+// below a 16-byte boundary, as a function does, and the call needs it aligned).
+#define CALL_WITH_STACK(kind, RESULT)                                                              \
+  STENCIL(call_stack_##kind) {                                                                     \
+    __asm__ volatile("movabsq $_IMM_A, %%rax\n\t"                                                  \
+                     "subq %%rax, %%rsp\n\t"                                                       \
+                     "movabsq $_IMM_B, %%rcx\n\t"                                                  \
+                     "leaq _SLOT_A(%[frame]), %%rsi\n\t"                                           \
+                     "movq %%rsp, %%rdi\n\t"                                                       \
+                     "rep movsq\n\t"                                                               \
+                     "movq _ARG_I0(%[frame]), %%rdi\n\t"                                           \
+                     "movq _ARG_I1(%[frame]), %%rsi\n\t"                                           \
+                     "movq _ARG_I2(%[frame]), %%rdx\n\t"                                           \
+                     "movq _ARG_I3(%[frame]), %%rcx\n\t"                                           \
+                     "movq _ARG_I4(%[frame]), %%r8\n\t"                                            \
+                     "movq _ARG_I5(%[frame]), %%r9\n\t"                                            \
+                     "movsd _ARG_F0(%[frame]), %%xmm0\n\t"                                         \
+                     "movsd _ARG_F1(%[frame]), %%xmm1\n\t"                                         \
+                     "movsd _ARG_F2(%[frame]), %%xmm2\n\t"                                         \
+                     "movsd _ARG_F3(%[frame]), %%xmm3\n\t"                                         \
+                     "movsd _ARG_F4(%[frame]), %%xmm4\n\t"                                         \
+                     "movsd _ARG_F5(%[frame]), %%xmm5\n\t"                                         \
+                     "movsd _ARG_F6(%[frame]), %%xmm6\n\t"                                         \
+                     "movsd _ARG_F7(%[frame]), %%xmm7\n\t"                                         \
+                     "callq _CALLEE\n\t"                                                           \
+                     "movabsq $_IMM_A, %%rcx\n\t"                                                  \
+                     "addq %%rcx, %%rsp\n\t"                                                       \
+                     RESULT                                                                        \
+                     :                                                                             \
+                     : [frame] "r"(frame)                                                          \
+                     : "rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10", "r11", "xmm0", "xmm1", \
+                       "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10",     \
+                       "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "memory", "cc");                \
+    CONTINUE_AFTER_CALL();                                                                         \
+  }
+CALL_WITH_STACK(i, "movq %%rax, _SLOT_D(%[frame])")
+CALL_WITH_STACK(b, "andl $1, %%eax\n\tmovq %%rax, _SLOT_D(%[frame])")
+CALL_WITH_STACK(f, "movsd %%xmm0, _SLOT_D(%[frame])")
+CALL_WITH_STACK(v, "")

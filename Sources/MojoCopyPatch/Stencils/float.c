@@ -2,25 +2,30 @@
 // C's == < <= > >= are ordered comparisons and != is unordered, exactly the IR's rules.
 #include "stencil.h"
 
-BINARY(fadd, double, PIN_F64, FIMM, F64, a + b)
-BINARY(fsub, double, PIN_F64, FIMM, F64, a - b)
-BINARY(fmul, double, PIN_F64, FIMM, F64, a * b)
-BINARY(fdiv, double, PIN_F64, FIMM, F64, a / b)
+BINARY(fadd, FLT, FLT, double, a + b)
+BINARY(fsub, FLT, FLT, double, a - b)
+BINARY(fmul, FLT, FLT, double, a * b)
+BINARY(fdiv, FLT, FLT, double, a / b)
 
-BINARY(feq, double, PIN_F64, FIMM, I64, a == b)
-BINARY(fne, double, PIN_F64, FIMM, I64, a != b)
-BINARY(flt, double, PIN_F64, FIMM, I64, a < b)
-BINARY(fle, double, PIN_F64, FIMM, I64, a <= b)
-BINARY(fgt, double, PIN_F64, FIMM, I64, a > b)
-BINARY(fge, double, PIN_F64, FIMM, I64, a >= b)
+BINARY(feq, FLT, INT, double, a == b)
+BINARY(fne, FLT, INT, double, a != b)
+BINARY(flt, FLT, INT, double, a < b)
+BINARY(fle, FLT, INT, double, a <= b)
+BINARY(fgt, FLT, INT, double, a > b)
+BINARY(fge, FLT, INT, double, a >= b)
 
-// Flips the sign bit with integer operations: a float negation would load its mask from a
-// constant pool, which a stencil cannot have.
-UNARY(fneg, i64, PIN_I64, I64, a ^ INT64_MIN)
+// Flips the sign bit with integer operations (the empty asm keeps the bits in a general
+// register): a float negation would load its mask from a constant pool, which a stencil cannot have.
+static inline __attribute__((always_inline)) double flip_sign(double x) {
+  i64 bits = __builtin_bit_cast(i64, x);
+  __asm__("" : "+r"(bits));
+  return __builtin_bit_cast(double, bits ^ INT64_MIN);
+}
+UNARY(fneg, FLT, FLT, double, flip_sign(a))
 // -fno-math-errno lets this be a plain sqrtsd (correctly rounded).
-UNARY(fsqrt, double, PIN_F64, F64, __builtin_sqrt(a))
+UNARY(fsqrt, FLT, FLT, double, __builtin_sqrt(a))
 
-UNARY(sitofp, i64, I64, F64, (double)a)
+UNARY(sitofp, INT, FLT, i64, (double)a)
 
 // Truncation toward zero, saturating at the i64 limits; NaN gives 0. cvttsd2si gives INT64_MIN
 // for NaN and out-of-range inputs; only then is the input examined (comparing with 0.0 needs no
@@ -34,4 +39,4 @@ static inline __attribute__((always_inline)) i64 saturating_fptosi(double x) {
   }
   return r;
 }
-UNARY(fptosi, double, F64, I64, saturating_fptosi(a))
+UNARY(fptosi, FLT, INT, double, saturating_fptosi(a))

@@ -1,9 +1,9 @@
 // Stencils of the i64 and i1 operations (semantics: Sources/MojoIR/Opcode.swift).
 #include "stencil.h"
 
-BINARY(iadd, i64, PIN_I64, IMM, I64, WRAP_ADD(a, b))
-BINARY(isub, i64, PIN_I64, IMM, I64, WRAP_SUB(a, b))
-BINARY(imul, i64, PIN_I64, IMM, I64, WRAP_MUL(a, b))
+BINARY(iadd, INT, INT, i64, WRAP_ADD(a, b))
+BINARY(isub, INT, INT, i64, WRAP_SUB(a, b))
+BINARY(imul, INT, INT, i64, WRAP_MUL(a, b))
 
 // Truncating division: a zero divisor traps; MIN / -1 is MIN (wrapping negation).
 BINARY_BODY(idiv, {
@@ -24,25 +24,25 @@ BINARY_BODY(imod, {
   else { r = a % b; if (r != 0 && ((r < 0) != (b < 0))) r += b; }
 })
 
-BINARY(iand, i64, PIN_I64, IMM, I64, a & b)
-BINARY(ior, i64, PIN_I64, IMM, I64, a | b)
-BINARY(ixor, i64, PIN_I64, IMM, I64, a ^ b)
-BINARY(ishl, i64, PIN_I64, IMM, I64, (i64)((u64)a << (b & 63)))
-BINARY(ishr, i64, PIN_I64, IMM, I64, a >> (b & 63))
+BINARY(iand, INT, INT, i64, a & b)
+BINARY(ior, INT, INT, i64, a | b)
+BINARY(ixor, INT, INT, i64, a ^ b)
+BINARY(ishl, INT, INT, i64, (i64)((u64)a << (b & 63)))
+BINARY(ishr, INT, INT, i64, a >> (b & 63))
 
-BINARY(ieq, i64, PIN_I64, IMM, I64, a == b)
-BINARY(ine, i64, PIN_I64, IMM, I64, a != b)
-BINARY(ilt, i64, PIN_I64, IMM, I64, a < b)
-BINARY(ile, i64, PIN_I64, IMM, I64, a <= b)
-BINARY(igt, i64, PIN_I64, IMM, I64, a > b)
-BINARY(ige, i64, PIN_I64, IMM, I64, a >= b)
+BINARY(ieq, INT, INT, i64, a == b)
+BINARY(ine, INT, INT, i64, a != b)
+BINARY(ilt, INT, INT, i64, a < b)
+BINARY(ile, INT, INT, i64, a <= b)
+BINARY(igt, INT, INT, i64, a > b)
+BINARY(ige, INT, INT, i64, a >= b)
 
-UNARY(ineg, i64, PIN_I64, I64, WRAP_NEG(a))
-UNARY(inot, i64, PIN_I64, I64, ~a)
+UNARY(ineg, INT, INT, i64, WRAP_NEG(a))
+UNARY(inot, INT, INT, i64, ~a)
 
 // i1 values are 0 or 1 in a whole slot.
-BINARY(band, i64, PIN_I64, IMM, I64, a & b)
-BINARY(bor, i64, PIN_I64, IMM, I64, a | b)
-BINARY(bxor, i64, PIN_I64, IMM, I64, a ^ b)
-UNARY(bnot, i64, PIN_I64, I64, a ^ 1)
-UNARY(zext, i64, I64, I64, a)
+BINARY(band, INT, INT, i64, a & b)
+BINARY(bor, INT, INT, i64, a | b)
+BINARY(bxor, INT, INT, i64, a ^ b)
+UNARY(bnot, INT, INT, i64, a ^ 1)
+UNARY(zext, INT, INT, i64, a)

@@ -1,17 +1,36 @@
-// Stencils that move values: copies, loads, stores and data addresses.
+// Stencils that move values: copies, loads, stores, data addresses and list elements.
 #include "stencil.h"
 
-// Every slot is 8 bytes whatever the type, so copies are untyped.
+// Every slot is 8 bytes whatever the type, so copies from a slot or an immediate are untyped;
+// `copy_r` / `copy_f` store the integer / float register.
 STENCIL(copy_s) { I64(_SLOT_D) = I64(_SLOT_A); CONTINUE(); }
 STENCIL(copy_i) { I64(_SLOT_D) = IMM(_IMM_A); CONTINUE(); }
+STENCIL(copy_r) { I64(_SLOT_D) = acc; CONTINUE(); }
+STENCIL(copy_f) { F64(_SLOT_D) = facc; CONTINUE(); }
 
-// `load` / `store` at `address + offset`; i1 is one byte in memory.
-STENCIL(load64_s) { I64(_SLOT_D) = *(i64 *)(PTR(_SLOT_A) + IMM(_IMM_B)); CONTINUE(); }
-STENCIL(load1_s) { I64(_SLOT_D) = *(uint8_t *)(PTR(_SLOT_A) + IMM(_IMM_B)) & 1; CONTINUE(); }
-STENCIL(store64_ss) { *(i64 *)(PTR(_SLOT_A) + IMM(_IMM_B)) = I64(_SLOT_C); CONTINUE(); }
-STENCIL(store64_si) { *(i64 *)(PTR(_SLOT_A) + IMM(_IMM_B)) = IMM(_IMM_C); CONTINUE(); }
-STENCIL(store1_ss) { *(uint8_t *)(PTR(_SLOT_A) + IMM(_IMM_B)) = (uint8_t)I64(_SLOT_C); CONTINUE(); }
-STENCIL(store1_si) { *(uint8_t *)(PTR(_SLOT_A) + IMM(_IMM_B)) = (uint8_t)IMM(_IMM_C); CONTINUE(); }
+// `load` at `address + offset` (i1 is one byte in memory), the address from a slot (`_s`) or the
+// register (`_r`); a result ending `_r` stays in the register (`loadf`: a Float64 into facc).
+#define ADDRESS_s PTR(_SLOT_A)
+#define ADDRESS_r ((char *)acc)
+#define LOADS(la)                                                                                  \
+  STENCIL(load64_##la) { I64(_SLOT_D) = *(i64 *)(ADDRESS_##la + IMM(_IMM_B)); CONTINUE(); }          \
+  STENCIL(load64_##la##_r) { acc = *(i64 *)(ADDRESS_##la + IMM(_IMM_B)); CONTINUE(); }               \
+  STENCIL(loadf_##la##_r) { facc = *(double *)(ADDRESS_##la + IMM(_IMM_B)); CONTINUE(); }            \
+  STENCIL(load1_##la) { I64(_SLOT_D) = *(uint8_t *)(ADDRESS_##la + IMM(_IMM_B)) & 1; CONTINUE(); }    \
+  STENCIL(load1_##la##_r) { acc = *(uint8_t *)(ADDRESS_##la + IMM(_IMM_B)) & 1; CONTINUE(); }
+LOADS(s)
+LOADS(r)
+
+// `store` of a value from a slot (`s`), an immediate (`i`), the integer register (`r`) or the
+// float register (`f`, 8 bytes only) at `address + offset`, the address from a slot or the register.
+#define VALUE_s I64(_SLOT_C)
+#define VALUE_i IMM(_IMM_C)
+#define VALUE_r acc
+#define STORE64(la, lv) STENCIL(store64_##la##lv) { *(i64 *)(ADDRESS_##la + IMM(_IMM_B)) = VALUE_##lv; CONTINUE(); }
+#define STORE1(la, lv) STENCIL(store1_##la##lv) { *(uint8_t *)(ADDRESS_##la + IMM(_IMM_B)) = (uint8_t)VALUE_##lv; CONTINUE(); }
+STORE64(s, s) STORE64(s, i) STORE64(s, r) STORE64(r, s) STORE64(r, i)
+STENCIL(store64_sf) { *(double *)(PTR(_SLOT_A) + IMM(_IMM_B)) = facc; CONTINUE(); }
+STORE1(s, s) STORE1(s, i) STORE1(s, r) STORE1(r, s) STORE1(r, i)
 
 // A RIP-relative address, so that the object links as PIE (an absolute R_X86_64_64 against
 // .rodata does not with lld). C cannot ask for this form under -fno-pic, hence the asm.
@@ -21,3 +40,28 @@ STENCIL(addr) {
   PTR(_SLOT_D) = p;
   CONTINUE();
 }
+
+// The address of list element B of list A (element size `_IMM_C`): the runtime's
+// `mojo_rt_list_at` inlined for an index in range; out of range it is called, to trap with its
+// message (declared here as not returning, which it does not for such an index, so that the
+// fast path ends in the trailing jump). The list header is the runtime's `MojoList`
+// (Sources/MojoRuntime/C/mojo_runtime.h).
+typedef struct { i64 length; i64 capacity; char *elements; } ListHeader;
+extern _Noreturn void list_index_trap(void *list, i64 index, i64 element_size) __asm__("mojo_rt_list_at");
+#define LIST_OPERAND_s(slot) PIN_I64(slot)
+#define LIST_OPERAND_i(slot) IMM(_IMM_B)
+#define LIST_OPERAND_r(slot) acc
+#define LIST_AT(la, lb)                                                                            \
+  STENCIL(list_at_##la##lb) {                                                                      \
+    ListHeader *list = (ListHeader *)LIST_OPERAND_##la(_SLOT_A);                                    \
+    i64 index = LIST_OPERAND_##lb(_SLOT_B), size = IMM(_IMM_C);                                     \
+    if ((u64)index < (u64)list->length) { PTR(_SLOT_D) = list->elements + index * size; CONTINUE(); } \
+    list_index_trap(list, index, size);                                                            \
+  }                                                                                                \
+  STENCIL(list_at_##la##lb##_r) {                                                                  \
+    ListHeader *list = (ListHeader *)LIST_OPERAND_##la(_SLOT_A);                                    \
+    i64 index = LIST_OPERAND_##lb(_SLOT_B), size = IMM(_IMM_C);                                     \
+    if ((u64)index < (u64)list->length) { acc = (i64)(list->elements + index * size); CONTINUE(); } \
+    list_index_trap(list, index, size);                                                            \
+  }
+LIST_AT(s, s) LIST_AT(s, i) LIST_AT(s, r) LIST_AT(r, s) LIST_AT(r, i)
