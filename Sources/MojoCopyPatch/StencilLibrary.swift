@@ -96,10 +96,9 @@ public final class StencilLibrary: Sendable {
   /// `mojo_rt_list_at` inlined: `OperandPair` of (list, index) `* 2 + (result in a register)`.
   let listAt: [Int16]
   let copySlot, copyImm, copyRegister, copyFloatRegister, addr: Int16
-  /// Entries: `((intParameters * 9) + floatParameters) * 2 + (returns f64 ? 1 : 0)`, and the
-  /// entries with stack parameters by the same result kind.
+  /// Entries: `(intParameters * 9) + floatParameters`, and the entry with stack parameters.
   let entries: [Int16]
-  let entriesWithStack: [Int16]
+  let entryWithStack: Int16
   let retSlot, retImm, retVoid, retRegister, retFloatRegister: Int16
   let jump, condbr, condbrNot, condbrRegister, condbrNotRegister, unreachable: Int16
 
@@ -190,16 +189,15 @@ public final class StencilLibrary: Sendable {
       }
     }
     var calls = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 4)
-    var entries = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 2)
+    var entries = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9)
     for n in 0...Self.maxIntArgs {
       for m in 0...Self.maxFloatArgs {
         for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
-        entries[(n * 9 + m) * 2] = find("entry_\(n)_\(m)_i")
-        entries[(n * 9 + m) * 2 + 1] = find("entry_\(n)_\(m)_f")
+        entries[n * 9 + m] = find("entry_\(n)_\(m)")
       }
     }
     callsWithStack = ["i", "b", "f", "v"].map { find("call_stack_\($0)") }
-    entriesWithStack = ["i", "f"].map { find("entry_stack_\($0)") }
+    entryWithStack = find("entry_stack")
     var compareBranchStored = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
     var compareBranch = [Int16](repeating: -1, count: Opcode.allCases.count * pairs.count * 2)
     for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {

@@ -94,9 +94,9 @@ struct StencilSelector {
     let classes = Self.classify(f.parameterTypes)
     var entry: Emission
     if classes.stackCount == 0 {
-      entry = Emission(stencil: library.entries[(classes.ints * 9 + classes.floats) * 2 + (f.returnType == .f64 ? 1 : 0)])
+      entry = Emission(stencil: library.entries[classes.ints * 9 + classes.floats])
     } else {
-      entry = Emission(stencil: library.entriesWithStack[f.returnType == .f64 ? 1 : 0], slotA: stackArea,
+      entry = Emission(stencil: library.entryWithStack, slotA: stackArea,
                        immA: Int64(classes.stackCount))
       maxStackArguments = classes.stackCount
     }
@@ -123,7 +123,8 @@ struct StencilSelector {
         i += try select(at: i, in: f, block: b, end: range.upperBound)
       }
     }
-    selection.emissions[entryIndex].frameSize = stackArea + Int32(maxStackArguments) * 8
+    // 8 modulo 16: the entry has pushed three registers, and the body starts as a function does.
+    selection.emissions[entryIndex].frameSize = (stackArea + Int32(maxStackArguments) * 8 + 15) & ~15 + 8
     selection.functionEmissions.append(first..<selection.emissions.count)
   }
 
@@ -295,7 +296,10 @@ struct StencilSelector {
 
     switch inst.opcode.shape {
     case .binary:
-      let a = ops[o], b = ops[o + 1]
+      var opcode = inst.opcode
+      let a = ops[o]
+      var b = ops[o + 1]
+      if let (reduced, operand) = Self.strengthReduced(opcode, b) { (opcode, b) = (reduced, operand) }
       var la = location(a), lb = location(b)
       var slotA = slot(a)
       if la == .imm && lb == .imm {
@@ -317,9 +321,9 @@ struct StencilSelector {
         return 2
       }
       placeResult(true)
-      try append(Emission(stencil: binaryStencil(inst.opcode, pair, toRegister: toRegister), slotA: slotA,
+      try append(Emission(stencil: binaryStencil(opcode, pair, toRegister: toRegister), slotA: slotA,
                           slotB: slot(b), slotD: d, immA: Self.bits(a), immB: Self.bits(b)),
-                 "\(inst.opcode.name) \(pair.suffix)")
+                 "\(opcode.name) \(pair.suffix)")
       return consumed
     case .unary:
       var la = location(ops[o])
@@ -353,11 +357,12 @@ struct StencilSelector {
         slotA = try materialize(ops[o], 0)
         la = .slot
       }
+      let offset = try displacement(ops[o + 1], address: &slotA, location: &la)
       placeResult(true)
       let fromRegister = la == .register ? 1 : 0
       let stencil = toRegister && inst.type == .f64 ? library.loadFloatToRegister[fromRegister]
         : library.loads[((inst.type == .i1 ? 1 : 0) * 2 + fromRegister) * 2 + (toRegister ? 1 : 0)]
-      try append(Emission(stencil: stencil, slotA: slotA, slotD: d, immB: Self.bits(ops[o + 1])), "load \(inst.type)")
+      try append(Emission(stencil: stencil, slotA: slotA, slotD: d, immB: offset), "load \(inst.type)")
       return consumed
     case .store:
       var la = location(ops[o])
@@ -367,10 +372,11 @@ struct StencilSelector {
         la = .slot
       }
       let value = ops[o + 2]
+      let offset = try displacement(ops[o + 1], address: &slotA, location: &la)
       var lv = location(value).rawValue
       if lv == Location.register.rawValue, case .value(let v) = value, f.valueTypes[Int(v.index)] == .f64 { lv = 3 }
       let stencil = library.stores[((inst.type == .i1 ? 1 : 0) * 3 + la.rawValue) * 4 + lv]
-      try append(Emission(stencil: stencil, slotA: slotA, slotC: slot(value), immB: Self.bits(ops[o + 1]),
+      try append(Emission(stencil: stencil, slotA: slotA, slotC: slot(value), immB: offset,
                           immC: Self.bits(value)), "store \(inst.type)")
     case .addr:
       placeResult(false)
@@ -432,6 +438,26 @@ struct StencilSelector {
       throw CodegenError("copy-and-patch: no stencil for \(inst.opcode.name)")
     }
     return 1
+  }
+
+  /// The displacement of a load or store: stencils take one in [0, 2^31) (a 32-bit displacement);
+  /// a larger or negative offset is first added to the address, into a temporary.
+  private mutating func displacement(_ op: Operand, address: inout Int32, location: inout Location) throws -> Int64 {
+    let offset = Self.bits(op)
+    if offset >= 0 && offset < 1 << 31 { return offset }
+    let sum = temp + 8
+    try append(Emission(stencil: binaryStencil(.iadd, location == .register ? .registerImm : .slotImm, toRegister: false),
+                        slotA: address, slotD: sum, immB: offset), "iadd")
+    address = sum
+    location = .slot
+    return 0
+  }
+
+  /// Floor division and remainder by a power of two are a shift and a mask (exactly, for every
+  /// dividend: the IR's `ifloordiv` rounds down and `imod` takes the divisor's sign).
+  private static func strengthReduced(_ op: Opcode, _ b: Operand) -> (Opcode, Operand)? {
+    guard op == .ifloordiv || op == .imod, case .int(let d) = b, d > 0, d & (d - 1) == 0 else { return nil }
+    return op == .ifloordiv ? (.ishr, .int(Int64(d.trailingZeroBitCount))) : (.iand, .int(d - 1))
   }
 
   /// The stored compare-and-branch for a comparison stencil (slot/slot or slot/imm into a slot).

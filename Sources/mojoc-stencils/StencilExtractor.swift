@@ -35,7 +35,7 @@ enum StencilExtractor {
   static let holeValues: [String: String] = {
     var map = [
       "_SLOT_A": "slotA", "_SLOT_B": "slotB", "_SLOT_C": "slotC", "_SLOT_D": "slotD",
-      "_IMM_A": "immA", "_IMM_B": "immB", "_IMM_C": "immC", "_FRAME_SIZE": "frameSize",
+      "_IMM_A": "immA", "_IMM_B": "immB", "_IMM_C": "immC", "_DISP_B": "immB", "_FRAME_SIZE": "frameSize",
       "_CONTINUE": "continuation", "_JUMP_TARGET": "jumpTarget", "_CALLEE": "callee", "_DATA": "data",
       "mojo_rt_trap_div_zero": "trapDivZero", "mojo_rt_list_at": "listIndexTrap",
     ]
@@ -47,8 +47,11 @@ enum StencilExtractor {
   /// The relocation kinds each group of holes may use, mapped to patch kinds.
   static func patchKind(value: String, type: UInt32) -> String? {
     switch value {
-    case "immA", "immB", "immC":
+    case "immA", "immC":
       return type == X86_64Relocation.abs64 ? "abs64" : nil
+    case "immB":  // `_IMM_B`, or `_DISP_B` as an address displacement
+      if type == X86_64Relocation.abs64 { return "abs64" }
+      return type == X86_64Relocation.abs32s ? "abs32s" : nil
     case "continuation", "jumpTarget", "callee", "trapDivZero", "listIndexTrap":
       return type == X86_64Relocation.plt32 || type == X86_64Relocation.pc32 ? "rel32" : nil
     case "data":

@@ -66,10 +66,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   for n in 0...StencilLibrary.maxIntArgs {
     for m in 0...StencilLibrary.maxFloatArgs {
       for r in 0..<4 { #expect(library.calls[(n * 9 + m) * 4 + r] >= 0, "call \(n) \(m) \(r)") }
-      for r in 0..<2 { #expect(library.entries[(n * 9 + m) * 2 + r] >= 0, "entry \(n) \(m) \(r)") }
+      #expect(library.entries[n * 9 + m] >= 0, "entry \(n) \(m)")
     }
   }
-  #expect(library.callsWithStack.allSatisfy { $0 >= 0 } && library.entriesWithStack.allSatisfy { $0 >= 0 })
+  #expect(library.callsWithStack.allSatisfy { $0 >= 0 } && library.entryWithStack >= 0)
   for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {
     for k in 0..<4 { #expect(library.compareBranchStored[Int(op.rawValue) * 4 + k] >= 0, "\(op.name) \(k)") }
     for pair in [OperandPair.slotSlot, .slotImm, .registerSlot, .slotRegister, .registerImm] {

@@ -3,12 +3,14 @@
 
 // The C-ABI entries are in entries.c.
 
-// `ret`: the body returns its value as 64 bits to the entry stencil.
-STENCIL(ret_s) { return I64(_SLOT_A); }
-STENCIL(ret_i) { return IMM(_IMM_A); }
-STENCIL(ret_v) { return 0; }
-STENCIL(ret_r) { return acc; }
-STENCIL(ret_f) { return __builtin_bit_cast(i64, facc); }
+// `ret`: the value in RAX and XMM0 (whichever the function's type uses), then the epilogue of
+// the entry stencil: restore R13, R12 and RBP, return. In asm, as the entries.
+#define EPILOGUE "leaq -16(%rbp), %rsp\n\tpopq %r13\n\tpopq %r12\n\tpopq %rbp\n\tretq"
+__attribute__((naked)) void ret_s(void) { __asm__("movq _SLOT_A(%r12), %rax\n\tmovq %rax, %xmm0\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_i(void) { __asm__("movabsq $_IMM_A, %rax\n\tmovq %rax, %xmm0\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_v(void) { __asm__(EPILOGUE); }
+__attribute__((naked)) void ret_r(void) { __asm__("movq %r13, %rax\n\tmovq %rax, %xmm0\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_f(void) { __asm__("movq %xmm0, %rax\n\t" EPILOGUE); }
 
 // `br`: the continuation is the target (and disappears when the target follows).
 STENCIL(jump) { CONTINUE(); }

@@ -9,15 +9,16 @@ STENCIL(copy_r) { I64(_SLOT_D) = acc; CONTINUE(); }
 STENCIL(copy_f) { F64(_SLOT_D) = facc; CONTINUE(); }
 
 // `load` at `address + offset` (i1 is one byte in memory), the address from a slot (`_s`) or the
-// register (`_r`); a result ending `_r` stays in the register (`loadf`: a Float64 into facc).
+// register (`_r`); a result ending `_r` stays in the register (`loadf`: a Float64 into facc). The
+// offset is a 32-bit displacement (`_DISP_B`); the selector adds a larger one to the address first.
 #define ADDRESS_s PTR(_SLOT_A)
 #define ADDRESS_r ((char *)acc)
 #define LOADS(la)                                                                                  \
-  STENCIL(load64_##la) { I64(_SLOT_D) = *(i64 *)(ADDRESS_##la + IMM(_IMM_B)); CONTINUE(); }          \
-  STENCIL(load64_##la##_r) { acc = *(i64 *)(ADDRESS_##la + IMM(_IMM_B)); CONTINUE(); }               \
-  STENCIL(loadf_##la##_r) { facc = *(double *)(ADDRESS_##la + IMM(_IMM_B)); CONTINUE(); }            \
-  STENCIL(load1_##la) { I64(_SLOT_D) = *(uint8_t *)(ADDRESS_##la + IMM(_IMM_B)) & 1; CONTINUE(); }    \
-  STENCIL(load1_##la##_r) { acc = *(uint8_t *)(ADDRESS_##la + IMM(_IMM_B)) & 1; CONTINUE(); }
+  STENCIL(load64_##la) { I64(_SLOT_D) = *(i64 *)(ADDRESS_##la + DISP(_DISP_B)); CONTINUE(); }          \
+  STENCIL(load64_##la##_r) { acc = *(i64 *)(ADDRESS_##la + DISP(_DISP_B)); CONTINUE(); }               \
+  STENCIL(loadf_##la##_r) { facc = *(double *)(ADDRESS_##la + DISP(_DISP_B)); CONTINUE(); }            \
+  STENCIL(load1_##la) { I64(_SLOT_D) = *(uint8_t *)(ADDRESS_##la + DISP(_DISP_B)) & 1; CONTINUE(); }    \
+  STENCIL(load1_##la##_r) { acc = *(uint8_t *)(ADDRESS_##la + DISP(_DISP_B)) & 1; CONTINUE(); }
 LOADS(s)
 LOADS(r)
 
@@ -26,10 +27,10 @@ LOADS(r)
 #define VALUE_s I64(_SLOT_C)
 #define VALUE_i IMM(_IMM_C)
 #define VALUE_r acc
-#define STORE64(la, lv) STENCIL(store64_##la##lv) { *(i64 *)(ADDRESS_##la + IMM(_IMM_B)) = VALUE_##lv; CONTINUE(); }
-#define STORE1(la, lv) STENCIL(store1_##la##lv) { *(uint8_t *)(ADDRESS_##la + IMM(_IMM_B)) = (uint8_t)VALUE_##lv; CONTINUE(); }
+#define STORE64(la, lv) STENCIL(store64_##la##lv) { *(i64 *)(ADDRESS_##la + DISP(_DISP_B)) = VALUE_##lv; CONTINUE(); }
+#define STORE1(la, lv) STENCIL(store1_##la##lv) { *(uint8_t *)(ADDRESS_##la + DISP(_DISP_B)) = (uint8_t)VALUE_##lv; CONTINUE(); }
 STORE64(s, s) STORE64(s, i) STORE64(s, r) STORE64(r, s) STORE64(r, i)
-STENCIL(store64_sf) { *(double *)(PTR(_SLOT_A) + IMM(_IMM_B)) = facc; CONTINUE(); }
+STENCIL(store64_sf) { *(double *)(PTR(_SLOT_A) + DISP(_DISP_B)) = facc; CONTINUE(); }
 STORE1(s, s) STORE1(s, i) STORE1(s, r) STORE1(r, s) STORE1(r, i)
 
 // A RIP-relative address, so that the object links as PIE (an absolute R_X86_64_64 against

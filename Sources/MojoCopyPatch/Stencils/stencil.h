@@ -19,6 +19,7 @@
 //   _SLOT_A/B/C/D   frame offsets of operands A, B, C and of the result D (declared with a known
 //                   small size so clang folds them into disp32 addressing: R_X86_64_32S)
 //   _IMM_A/B/C      64-bit immediates (unknown size: movabs, R_X86_64_64)
+//   _DISP_B         the immediate B as a 32-bit address displacement (loads and stores)
 //   _ARG_I0.._ARG_I5, _ARG_F0.._ARG_F7   frame offsets of the register arguments
 //   _FRAME_SIZE     frame size of the entry stencil
 //   _CONTINUE, _JUMP_TARGET   the next stencil and a branch target (rel32)
@@ -39,6 +40,9 @@ extern char _SLOT_A[1], _SLOT_B[1], _SLOT_C[1], _SLOT_D[1], _FRAME_SIZE[1];
 extern char _ARG_I0[1], _ARG_I1[1], _ARG_I2[1], _ARG_I3[1], _ARG_I4[1], _ARG_I5[1];
 extern char _ARG_F0[1], _ARG_F1[1], _ARG_F2[1], _ARG_F3[1], _ARG_F4[1], _ARG_F5[1], _ARG_F6[1], _ARG_F7[1];
 extern char _IMM_A[], _IMM_B[], _IMM_C[];
+// An address displacement in [0, 2^31): folded into the addressing mode (R_X86_64_32S).
+extern char _DISP_B[1];
+#define DISP(hole) ((uintptr_t)(hole))
 
 #define STENCIL(name) __attribute__((preserve_none)) i64 name(char *frame, i64 acc, double facc)
 #define CONTINUE() [[clang::musttail]] return _CONTINUE(frame, acc, facc)
