@@ -268,6 +268,16 @@ struct StencilSelector {
     return slotOf(next.result)
   }
 
+  /// Where the result `r` of instruction `i` goes: a register (read by the next instruction, when
+  /// `mayUseRegister`), the slot of a `copy` that follows (which is then skipped), or its own slot.
+  /// A method, not a closure in `select`: a closure capturing `self` copied the whole selector.
+  private func place(_ r: ValueID, after i: Int, in f: IRFunction, end: Int, mayUseRegister: Bool)
+    -> (slot: Int32, toRegister: Bool, consumed: Int) {
+    guard r.exists else { return (scratch, false, 1) }
+    if let copySlot = copyDestination(r, after: i, in: f, end: end) { return (copySlot, false, 2) }
+    return (slotOf(r), mayUseRegister && nextReadsFromRegister(r, after: i, in: f, end: end), 1)
+  }
+
   // MARK: - Instructions
 
   /// Selects the emissions of instruction `i` (and of the next one when they fuse); returns how
@@ -278,20 +288,10 @@ struct StencilSelector {
     let ops = f.operands
     let o = Int(inst.operandStart)
     let r = inst.result
-    // Where the result goes: a register (read by the next instruction), the slot of a `copy`
-    // that follows (which is then skipped), or its own slot.
+    // Where the result goes (`place`); `consumed` counts a `copy` folded into the instruction.
     var consumed = 1
     var toRegister = false
     var d = r.exists ? slotOf(r) : scratch
-    func placeResult(_ mayUseRegister: Bool) {
-      guard r.exists else { return }
-      if let copySlot = copyDestination(r, after: i, in: f, end: end) {
-        d = copySlot
-        consumed = 2
-      } else if mayUseRegister && nextReadsFromRegister(r, after: i, in: f, end: end) {
-        toRegister = true
-      }
-    }
     defer { inRegister = toRegister ? r : .none }
 
     switch inst.opcode.shape {
@@ -320,7 +320,7 @@ struct StencilSelector {
         toRegister = false
         return 2
       }
-      placeResult(true)
+      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
       try append(Emission(stencil: binaryStencil(opcode, pair, toRegister: toRegister), slotA: slotA,
                           slotB: slot(b), slotD: d, immA: Self.bits(a), immB: Self.bits(b)),
                  "\(opcode.name) \(pair.suffix)")
@@ -332,7 +332,7 @@ struct StencilSelector {
         slotA = try materialize(ops[o], 0)
         la = .slot
       }
-      placeResult(true)
+      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
       let stencil = library.unary[Int(inst.opcode.rawValue) * 4 + (la == .register ? 2 : 0) + (toRegister ? 1 : 0)]
       try append(Emission(stencil: stencil, slotA: slotA, slotD: d), "\(inst.opcode.name)")
       return consumed
@@ -358,7 +358,7 @@ struct StencilSelector {
         la = .slot
       }
       let offset = try displacement(ops[o + 1], address: &slotA, location: &la)
-      placeResult(true)
+      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
       let fromRegister = la == .register ? 1 : 0
       let stencil = toRegister && inst.type == .f64 ? library.loadFloatToRegister[fromRegister]
         : library.loads[((inst.type == .i1 ? 1 : 0) * 2 + fromRegister) * 2 + (toRegister ? 1 : 0)]
@@ -379,19 +379,19 @@ struct StencilSelector {
       try append(Emission(stencil: stencil, slotA: slotA, slotC: slot(value), immB: offset,
                           immC: Self.bits(value)), "store \(inst.type)")
     case .addr:
-      placeResult(false)
+      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: false)
       try append(Emission(stencil: library.addr, slotD: d, aux: Int32(inst.aux0)), "addr")
       return consumed
     case .call:
       if isListAt[Int(inst.aux0)], inst.operandCount == 3, case .int(let size) = ops[o + 2],
          let pair = OperandPair(location(ops[o]), location(ops[o + 1])), pair != .immSlot, pair != .immRegister {
-        placeResult(true)
+        (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
         try append(Emission(stencil: library.listAt[Int(pair.rawValue) * 2 + (toRegister ? 1 : 0)],
                             slotA: slot(ops[o]), slotB: slot(ops[o + 1]), slotD: d, immB: Self.bits(ops[o + 1]),
                             immC: size), "list_at \(pair.suffix)")
         return consumed
       }
-      placeResult(false)
+      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: false)
       try selectCall(inst, ops: ops, d: d)
       return consumed
     case .br:
