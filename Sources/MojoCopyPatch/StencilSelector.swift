@@ -1,7 +1,7 @@
 //! Instruction selection for copy-and-patch: each IR instruction becomes one stencil instance
 //! (an `Emission`), chosen from the library's dense tables by opcode and operand locations, in one
 //! pass over the function (O(n) in instructions and operands):
-//! 1. count the uses of every value;
+//! 1. count the uses of every value and assign frame slots (`FrameSlots`);
 //! 2. per instruction, pick where its result goes: a value whose only use is the next
 //!    instruction stays in a register (`acc` for integers, Bools and pointers, `facc` for
 //!    Float64; see Stencils/stencil.h) and the next stencil reads it from there; a result whose
@@ -50,9 +50,7 @@ struct StencilSelector {
   let library: StencilLibrary
   let module: IRModule
   var selection = Selection()
-  /// Per function: the number of reads of every value (reused buffer).
-  private var uses: [Int32] = []
-  /// Per function: the frame slot of every value.
+  /// Per function: the frame slot and the number of reads of every value.
   private var slots = FrameSlots()
   /// True for module functions that are the runtime's `mojo_rt_list_at`.
   private let isListAt: [Bool]
@@ -88,7 +86,6 @@ struct StencilSelector {
     scratch = Int32((slotCount + Self.temporaries) * 8)
     stackArea = scratch + 8
     maxStackArguments = 0
-    countUses(f)
 
     // Entry: the C-ABI prologue stores the argument registers into the parameters' slots.
     let classes = Self.classify(f.parameterTypes)
@@ -126,17 +123,6 @@ struct StencilSelector {
     // 8 modulo 16: the entry has pushed three registers, and the body starts as a function does.
     selection.emissions[entryIndex].frameSize = (stackArea + Int32(maxStackArguments) * 8 + 15) & ~15 + 8
     selection.functionEmissions.append(first..<selection.emissions.count)
-  }
-
-  /// Counts the reads of every value of `f` into `uses`.
-  private mutating func countUses(_ f: IRFunction) {
-    uses.removeAll(keepingCapacity: true)
-    uses.append(contentsOf: repeatElement(0, count: f.valueTypes.count))
-    for inst in f.instructions {
-      for k in inst.operandRange {
-        if case .value(let v) = f.operands[k] { uses[Int(v.index)] &+= 1 }
-      }
-    }
   }
 
   /// Appends an emission, refusing a shape without a stencil.
@@ -226,7 +212,7 @@ struct StencilSelector {
   /// True when the result `v` of instruction `i` may stay in a register: its only use is the
   /// next instruction of the block, which has a stencil reading it from there.
   private func nextReadsFromRegister(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Bool {
-    guard uses[Int(v.index)] == 1, i + 1 < end else { return false }
+    guard slots.uses[Int(v.index)] == 1, i + 1 < end else { return false }
     let next = f.instructions[i + 1]
     let ops = f.operands
     let o = Int(next.operandStart)
@@ -262,7 +248,7 @@ struct StencilSelector {
 
   /// If instruction `i + 1` is `copy v` and `v` has no other use, the copy's destination slot.
   private func copyDestination(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Int32? {
-    guard uses[Int(v.index)] == 1, i + 1 < end else { return nil }
+    guard slots.uses[Int(v.index)] == 1, i + 1 < end else { return nil }
     let next = f.instructions[i + 1]
     guard next.opcode == .copy, case .value(let u) = f.operands[Int(next.operandStart)], u == v else { return nil }
     return slotOf(next.result)
@@ -308,7 +294,7 @@ struct StencilSelector {
       }
       let pair = OperandPair(la, lb)!
       // Compare and branch on the result: one stencil.
-      if i + 1 < end, uses[Int(r.index)] == 1, case let next = f.instructions[i + 1], next.opcode == .condbr,
+      if i + 1 < end, slots.uses[Int(r.index)] == 1, case let next = f.instructions[i + 1], next.opcode == .condbr,
          case .value(let c) = ops[Int(next.operandStart)], c == r,
          case let inverted = Int(next.aux0) == block + 1,
          case let fused = library.compareBranch[(Int(inst.opcode.rawValue) * OperandPair.allCases.count + Int(pair.rawValue)) * 2 + (inverted ? 1 : 0)],
