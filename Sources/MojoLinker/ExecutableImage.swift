@@ -8,6 +8,8 @@
 
 /// Addresses and file offsets of every output section.
 struct Layout {
+  /// Where the image starts in memory (`StaticLinker.baseAddress` for an executable file).
+  var base: UInt64
   /// Per object and section index: the address in memory (valid for output sections only).
   var address: [[UInt64]]
   /// Per object and section index: the offset in the file (-1 for bss).
@@ -34,11 +36,12 @@ struct Layout {
   var sectionHeaderCount = 0
 
   /// Places every output section of `objects`, in kind order, then object order, then section
-  /// order; `gotSlots` 8-byte slots follow the read-only data.
-  init(objects: [RelocatableObject], kinds: [[StaticLinker.OutputKind?]], gotSlots: Int) {
+  /// order; `gotSlots` 8-byte slots follow the read-only data; the image starts at `base`.
+  init(objects: [RelocatableObject], kinds: [[StaticLinker.OutputKind?]], gotSlots: Int,
+       base: UInt64 = StaticLinker.baseAddress) {
+    self.base = base
     address = objects.map { [UInt64](repeating: 0, count: $0.sections.count) }
     fileOffset = objects.map { [Int](repeating: -1, count: $0.sections.count) }
-    let base = StaticLinker.baseAddress
     var offset = Layout.headerSize + Layout.programHeaderSize * Layout.programHeaderCount
 
     func place(_ kind: StaticLinker.OutputKind, addressOf: (Int) -> UInt64, inFile: Bool) {
@@ -115,7 +118,7 @@ struct Layout {
       append(alignment)
     }
     let read: UInt32 = 4, write: UInt32 = 2, execute: UInt32 = 1
-    segment(type: 1, flags: read | execute, offset: 0, address: StaticLinker.baseAddress, fileSize: codeSize,
+    segment(type: 1, flags: read | execute, offset: 0, address: base, fileSize: codeSize,
             memorySize: codeSize, alignment: StaticLinker.pageSize)
     segment(type: 1, flags: read | write, offset: dataFileOffset, address: dataAddress, fileSize: dataFileSize,
             memorySize: dataMemorySize, alignment: StaticLinker.pageSize)

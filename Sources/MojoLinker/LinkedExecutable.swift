@@ -23,20 +23,27 @@ public struct LinkedExecutable {
   public func write(into buffer: UnsafeMutableRawBufferPointer) throws {
     precondition(buffer.count >= size, "buffer smaller than the executable")
     let out = buffer.baseAddress!
+    try writeLoadedBytes(into: out, dataShift: 0)
+    trailer.withUnsafeBytes { (out + layout.trailerOffset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+  }
+
+  /// Writes headers, sections, GOT and relocations (everything but the trailer) at `out`, with
+  /// data sections `dataShift` bytes further than their file offsets (0 for the file; a page in
+  /// memory, where data lies a page further than in the file).
+  func writeLoadedBytes(into out: UnsafeMutableRawPointer, dataShift: Int) throws {
     for (o, object) in objects.enumerated() {
       object.bytes.withUnsafeBytes { source in
         for (index, section) in object.sections.enumerated() where kinds[o][index] != nil && kinds[o][index] != .bss {
-          (out + layout.fileOffset[o][index]).copyMemory(from: source.baseAddress! + section.fileOffset,
-                                                         byteCount: section.size)
+          (out + layout.fileOffset[o][index] + (kinds[o][index] == .data ? dataShift : 0))
+            .copyMemory(from: source.baseAddress! + section.fileOffset, byteCount: section.size)
         }
       }
     }
     for (slot, definition) in gotOrder.enumerated() {
       (out + layout.gotFileOffset + 8 * slot).storeBytes(of: address(of: definition).littleEndian, as: UInt64.self)
     }
-    for o in objects.indices { try relocate(object: o, out: out) }
+    for o in objects.indices { try relocate(object: o, out: out, dataShift: dataShift) }
     layout.writeHeaders(into: out, entry: address(of: entry))
-    trailer.withUnsafeBytes { (out + layout.trailerOffset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
   }
 
   /// The address of a resolved symbol.
@@ -47,12 +54,13 @@ public struct LinkedExecutable {
     return layout.address[Int(definition.object)][Int(symbol.sectionIndex)] &+ symbol.value  // checked by plan
   }
 
-  /// Applies the relocations of object `o` to its sections in `out`.
-  private func relocate(object o: Int, out: UnsafeMutableRawPointer) throws {
+  /// Applies the relocations of object `o` to its sections in `out` (data `dataShift` bytes on).
+  private func relocate(object o: Int, out: UnsafeMutableRawPointer, dataShift: Int) throws {
     let object = objects[o]
     for rela in relocationSections[o] {
       let target = Int(object.sections[rela].info)
-      let sectionAddress = layout.address[o][target], sectionOffset = layout.fileOffset[o][target]
+      let sectionAddress = layout.address[o][target]
+      let sectionOffset = layout.fileOffset[o][target] + (kinds[o][target] == .data ? dataShift : 0)
       let size = object.sections[target].size
       for relocation in object.relocations(in: rela) {
         let definition = definitions[o][relocation.symbol]

@@ -45,9 +45,10 @@ public struct StaticLinker: Sendable {
     return image
   }
 
-  /// Reads, resolves and lays out `inputs`: everything that can fail except a relocation value
-  /// that does not fit its field, which `write` reports.
-  public func plan(_ inputs: [LinkInput]) throws -> LinkedExecutable {
+  /// Reads, resolves and lays out `inputs` for an image at `base` (a file's load address, or
+  /// memory the caller reserved): everything that can fail except a relocation value that does
+  /// not fit its field, which `write` reports.
+  public func plan(_ inputs: [LinkInput], base: UInt64 = StaticLinker.baseAddress) throws -> LinkedExecutable {
     let objects = try inputs.map { try RelocatableObject($0) }
 
     // 1. Sections.
@@ -117,7 +118,7 @@ public struct StaticLinker: Sendable {
     }
 
     // 4. Layout, symbol table and section headers.
-    var layout = Layout(objects: objects, kinds: kinds, gotSlots: gotOrder.count)
+    var layout = Layout(objects: objects, kinds: kinds, gotSlots: gotOrder.count, base: base)
     let trailer = layout.makeSymbolsAndSections(objects: objects, kinds: kinds, definitions: definitions)
     return LinkedExecutable(objects: objects, kinds: kinds, relocationSections: relocationSections,
                             definitions: definitions, gotSlots: gotSlots, gotOrder: gotOrder, layout: layout,
