@@ -29,6 +29,8 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   case link
   /// Removing the scratch folder of objects (a serial stage).
   case cleanup
+  /// Running the program inside mojoc (`mojoc run`; a serial stage, after the in-memory link).
+  case run
 
   public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
 
@@ -48,6 +50,7 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
     case .writeObject: "write object"
     case .link: "link"
     case .cleanup: "cleanup"
+    case .run: "run program"
     }
   }
 
@@ -55,7 +58,7 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   /// stage's jobs.
   public var isStage: Bool {
     switch self {
-    case .parse, .bind, .check, .compile, .link, .cleanup: true
+    case .parse, .bind, .check, .compile, .link, .cleanup, .run: true
     case .build, .lower, .lowerFunction, .codegenFunction, .verify, .codegen, .writeObject: false
     }
   }

@@ -96,6 +96,7 @@ extension TimingsReport {
     case .writeObject: "#76b7b2"
     case .link: "#b07aa1"
     case .cleanup: "#ff9da7"
+    case .run: "#86bcb6"
     }
   }
 

@@ -13,5 +13,5 @@ struct Mojoc: ParsableCommand {
     commandName: "mojoc",
     abstract: "A parallel ahead-of-time compiler for a subset of Mojo.",
     version: "mojoc \(version)",
-    subcommands: [Build.self, Corpus.self, Bench.self, BenchCodegen.self])
+    subcommands: [Build.self, Run.self, Corpus.self, Bench.self, BenchCodegen.self])
 }

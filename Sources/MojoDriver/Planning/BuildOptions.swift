@@ -40,6 +40,9 @@ public struct BuildOptions: Sendable {
   public var profiling: ProfilingOptions
   /// The libLLVM file the LLVM backend opens; nil searches the usual names.
   public var llvmLibrary: String?
+  /// `mojoc run`: instead of writing the executable (`emit` is `.exe`), link it into memory and
+  /// run it inside mojoc (`Execution/InProcessProgram.swift`).
+  public var runsInProcess = false
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
               emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .builtin, verifyIR: Bool = false,

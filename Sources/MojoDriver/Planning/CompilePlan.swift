@@ -33,6 +33,8 @@ public struct BuildResult: Sendable {
   public var timingsText: String?
   /// Files written by `--time-trace` and `--timings=html`.
   public var reportFiles: [String] = []
+  /// The exit status of the program `mojoc run` ran (nil when nothing ran).
+  public var exitStatus: Int32?
   /// True when the build failed because of errors in the program.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -86,6 +88,7 @@ public struct CompilePlan: Sendable {
 
   /// Refuses an output path that the build must not or cannot write, before any work.
   func checkOutput() throws(DriverError) {
+    if options.runsInProcess { return }
     switch options.emit {
     case .exe:
       try BuildOutput.check(options.executablePath, emit: .exe, input: options.input, isDefault: options.output == nil)
@@ -110,7 +113,8 @@ public struct CompilePlan: Sendable {
 
     // For a system linker, an executable's objects go to a private scratch folder as each job
     // finishes; the built-in linker takes them from memory.
-    let scratch = options.emit == .exe && options.linker != .builtin ? try makeScratchFolder() : nil
+    let scratch = options.emit == .exe && options.linker != .builtin && !options.runsInProcess
+      ? try makeScratchFolder() : nil
     defer { if let scratch { runner.stage(.cleanup) { try? FileManager.default.removeItem(at: scratch) } } }
 
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
@@ -133,6 +137,8 @@ public struct CompilePlan: Sendable {
       for output in modules {
         try runner.stage(.writeObject) { try write(output.object!.bytes, to: "\(folder)/\(output.object!.moduleName).o") }
       }
+    case .exe where options.runsInProcess:
+      result.exitStatus = try run(modules, runner: runner)
     case .exe:
       try runner.stage(.link) { try link(modules, scratch: scratch, output: options.executablePath) }
     }
@@ -248,6 +254,18 @@ public struct CompilePlan: Sendable {
     try CompilePlan.writeScratch(RuntimeObject.bytes, to: runtimePath)
     let job = try linker.plan(objects: modules.compactMap(\.objectPath) + [runtimePath], output: temporary)
     try linker.run(job, finalOutput: output)
+  }
+
+  /// Links the modules' objects and the runtime into memory and runs the program in this
+  /// process (`mojoc run`); returns its exit status. The progress line is erased and buffered
+  /// output written first, so nothing of mojoc's mixes into the program's.
+  func run(_ modules: [ModuleOutput], runner: StageRunner) throws -> Int32 {
+    let inputs = modules.compactMap { $0.object.map { LinkInput(name: "\($0.moduleName).o", bytes: $0.bytes) } }
+    let program = try runner.stage(.link) { try InProcessProgram.load(inputs) }
+    defer { program.unload() }
+    runner.progress?.finish()
+    fflush(nil)
+    return runner.stage(.run) { program.run() }
   }
 
   func write(_ bytes: [UInt8], to path: String) throws { try CompilePlan.write(bytes, to: path) }

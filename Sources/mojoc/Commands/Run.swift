@@ -1,0 +1,91 @@
+//! `mojoc run <project-folder | file.mojo> [--backend cnp|llvm] [-O0..-O3] [-j N] [--verify-ir]
+//! [--time-trace [FILE]] [--time-trace-granularity US] [--timings [text|html[:FILE]]]
+//! [-- program arguments]`: checks and compiles as `build` does, then links the objects into
+//! mojoc's own memory and runs `main` there (MojoDriver `InProcessProgram`): no object file, no
+//! executable, no child process. The program's output, exit status and run-time errors are the
+//! built executable's. Arguments after `--` belong to the program and are never parsed here.
+//! Exit status: the program's; 1 (errors in the program), 2 (environment), 64 (usage).
+import ArgumentParser
+import Foundation
+import MojoCodegen
+import MojoDiagnostics
+import MojoDriver
+
+extension Mojoc {
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "run", abstract: "Compile a Mojo project into memory and run it, without writing any file.")
+
+    @Argument(help: "A project folder holding main.mojo, or a single .mojo file.")
+    var input: String
+
+    @Option(help: "Code generator: cnp (copy-and-patch) or llvm.")
+    var backend: BackendKind = .cnp
+
+    @Option(name: .customShort("O", allowingJoined: true), help: "LLVM optimization level 0-3 (-O0 ... -O3).")
+    var optimization: Int?
+
+    @Option(name: .customShort("j", allowingJoined: true), help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    @Flag(help: "Run the IR verifier after lowering.")
+    var verifyIR = false
+
+    @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
+    var timeTraceGranularity: Int = 500
+
+    @Option(defaultAsFlag: ReportFile.besideOutput, parsing: .next, help: ArgumentHelp(
+      "Write a Chrome trace to <file>, or without a value to <project>.trace.json.", valueName: "file"))
+    var timeTrace: ReportFile?
+
+    @Option(defaultAsFlag: TimingsFormat.text, parsing: .next, help: ArgumentHelp(
+      "Report time per phase, the program's run included: text (the default) prints a table on stderr; "
+        + "html[:<file>] writes a page.",
+      valueName: "format"))
+    var timings: TimingsFormat?
+
+    @Argument(parsing: .postTerminator, help: "Arguments for the program, after '--'.")
+    var programArguments: [String] = []
+
+    func validate() throws {
+      if let optimization, !(0...3).contains(optimization) { throw ValidationError("-O takes 0, 1, 2 or 3") }
+      if let jobs, jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
+      if timeTraceGranularity < 0 { throw ValidationError("--time-trace-granularity cannot be negative") }
+    }
+
+    func run() throws {
+      if let optimization, backend == .cnp {
+        FileHandle.standardError.write(Data(
+          "mojoc: warning: -O\(optimization) has no effect with --backend cnp (copy-and-patch does not optimize)\n".utf8))
+      }
+      var profiling = ProfilingOptions(granularityMicroseconds: timeTraceGranularity)
+      profiling.timeTrace = timeTrace?.destination
+      switch timings {
+      case .text: profiling.timingsText = true
+      case .html(let destination): profiling.timingsHTML = destination
+      case nil: break
+      }
+      var options = BuildOptions(
+        input: input, backend: backend, optimization: OptimizationLevel(rawValue: optimization ?? 0)!, emit: .exe,
+        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, verifyIR: verifyIR, profiling: profiling,
+        llvmLibrary: ProcessInfo.processInfo.environment["MOJOC_LLVM_LIBRARY"])
+      options.runsInProcess = true
+      let progress = isatty(2) != 0 ? ProgressLine() : nil
+      let result: BuildResult
+      do {
+        result = try CompilePlan(options: options, progress: progress).run()
+      } catch let error as DriverError {
+        FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
+        throw ExitCode(2)
+      }
+      if !result.diagnostics.isEmpty {
+        var text = ""
+        for d in result.diagnostics { text += DiagnosticRenderer.render(d) }
+        FileHandle.standardError.write(Data(text.utf8))
+      }
+      if let timings = result.timingsText { FileHandle.standardError.write(Data(timings.utf8)) }
+      if result.hasErrors { throw ExitCode(1) }
+      if let status = result.exitStatus, status != 0 { throw ExitCode(status) }
+    }
+  }
+}
