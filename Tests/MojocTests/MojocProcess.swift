@@ -15,11 +15,12 @@ enum MojocProcess {
   static let executable: URL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     .deletingLastPathComponent().appendingPathComponent("mojoc")
 
-  /// Runs `mojoc arguments` in `directory` with `environment` added to this process's own.
+  /// Runs `mojoc arguments` (or another `program`) in `directory` with `environment` added to
+  /// this process's own.
   static func run(_ arguments: [String], environment: [String: String] = [:],
-                  in directory: URL? = nil) throws -> MojocRun {
+                  in directory: URL? = nil, program: URL = executable) throws -> MojocRun {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     if let directory { process.currentDirectoryURL = directory }

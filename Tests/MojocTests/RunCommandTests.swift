@@ -1,0 +1,81 @@
+//! `mojoc run` as a user meets it: every runnable Corpus program (conformance, oracle, examples)
+//! prints exactly its expected output and exits 0 through `mojoc run` with both backends;
+//! run-time errors give the built executable's stdout, stderr and status; arguments after `--`
+//! are not mojoc's; `--timings` has the program's run as a phase; nothing is written.
+import Foundation
+import Testing
+import TestSupport
+
+/// The Corpus programs that must run and print their `expected.txt`.
+let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
+  Fixtures.projects(in: Fixtures.corpus.appendingPathComponent($0))
+}
+
+@Suite struct RunCommandTests {
+  @Test("mojoc run prints real Mojo's output", arguments: runnableCorpus, ["cnp", "llvm"])
+  func corpusProgram(project: URL, backend: String) throws {
+    let expected = try String(contentsOf: project.appendingPathComponent("expected.txt"), encoding: .utf8)
+    let run = try MojocProcess.run(["run", project.path, "--backend", backend, "-j2"])
+    #expect(run.stderr == "", "\(project.lastPathComponent) [\(backend)]: \(run.stderr)")
+    #expect(run.status == 0, "\(project.lastPathComponent) [\(backend)] exited with \(run.status)")
+    #expect(run.stdout == expected, "\(project.lastPathComponent) [\(backend)] output differs")
+  }
+
+  static let traps: [(name: String, source: String)] = [
+    ("index", "def main():\n    print(\"before\")\n    var xs: List[Int] = [1, 2, 3]\n    var i = 5\n    print(xs[i])\n"),
+    ("string-index", "def main():\n    var s = \"abc\"\n    print(s)\n    var i = 7\n    print(s[byte=i])\n"),
+    ("stack-overflow", "def f(n: Int) -> Int:\n    return f(n + 1) + 1\n\ndef main():\n    print(\"deep\")\n    print(f(0))\n"),
+  ]
+
+  /// A trap ends `mojoc run` exactly as it ends the built program: what was printed before it,
+  /// the `mojo: run-time error:` line and death by SIGABRT.
+  @Test("a run-time error behaves as in the built executable", arguments: traps.map(\.name))
+  func trapMatchesBuiltProgram(name: String) throws {
+    let source = Self.traps.first { $0.name == name }!.source
+    let project = Fixtures.makeProject(["main.mojo": source])
+    defer { try? FileManager.default.removeItem(at: project) }
+    let exe = project.appendingPathComponent("program")
+    let build = try MojocProcess.run(["build", project.path, "-o", exe.path])
+    #expect(build.status == 0, "\(build.stderr)")
+    let built = try MojocProcess.run([], program: exe)
+    let run = try MojocProcess.run(["run", project.path])
+    #expect(built.stderr.hasPrefix("mojo: run-time error: "), "\(built.stderr)")
+    #expect(built.status == 6)  // SIGABRT
+    #expect(run.stdout == built.stdout && run.stderr == built.stderr && run.status == built.status,
+            "run: \(run.status) \(run.stdout) \(run.stderr)\nbuilt: \(built.status) \(built.stdout) \(built.stderr)")
+  }
+
+  @Test func argumentsAfterDoubleDashAreTheProgramsAndNothingIsWritten() throws {
+    let project = Fixtures.makeProject(["main.mojo": "def main():\n    print(\"hello\")\n"])
+    let workspace = Fixtures.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: project)
+      try? FileManager.default.removeItem(at: workspace)
+    }
+    let run = try MojocProcess.run(["run", project.path, "--", "--backend", "nonsense", "-o", "x"], in: workspace)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "hello\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path).isEmpty)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: project.path) == ["main.mojo"])
+  }
+
+  @Test func timingsShowTheProgramsRun() throws {
+    let project = Fixtures.makeProject(["main.mojo": "def main():\n    print(\"hello\")\n"])
+    defer { try? FileManager.default.removeItem(at: project) }
+    let trace = project.appendingPathComponent("t.json").path
+    let run = try MojocProcess.run(["run", project.path, "--timings", "--time-trace", trace])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "hello\n")
+    #expect(run.stderr.contains("run program"), "\(run.stderr)")
+    #expect(try String(contentsOfFile: trace, encoding: .utf8).contains("\"name\":\"run program\""))
+  }
+
+  @Test func programErrorsStopBeforeRunning() throws {
+    let project = Fixtures.makeProject(["main.mojo": "def main():\n    print(undefined_name)\n"])
+    defer { try? FileManager.default.removeItem(at: project) }
+    let run = try MojocProcess.run(["run", project.path])
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(run.stderr.contains("error: "), "\(run.stderr)")
+  }
+}
