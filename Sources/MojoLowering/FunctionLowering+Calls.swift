@@ -161,6 +161,8 @@ extension FunctionLowering {
       return runtime(Runtime.ord, values)
     case .chr:
       return runtime(Runtime.chr, values)
+    case .string(let operation):
+      return lowerString(operation, values, arguments)
     case .library(let f):
       switch f {
       case .sqrt: return .value(builder.op(.fsqrt, values[0]))

@@ -103,6 +103,7 @@ extension FunctionLowering {
 
   /// `left op right` for operands already checked to have compatible types.
   mutating func lowerBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
+    if op == .contains || op == .notContains { return lowerContains(left, lt, in: right, rt, negated: op == .notContains) }
     switch lt {
     case .float64:
       switch op {
@@ -133,6 +134,7 @@ extension FunctionLowering {
     case .string:
       switch op {
       case .add: return runtime(Runtime.concat, [left, right])
+      case .mul: return runtime(Runtime.repeatString, [left, right])
       case .equal: return .value(builder.op(.ine, runtime(Runtime.equal, [left, right]), .int(0)))
       case .notEqual: return .value(builder.op(.ieq, runtime(Runtime.equal, [left, right]), .int(0)))
       default:

@@ -168,6 +168,7 @@ extension BodyChecker {
     let method = tree.name(NameID(Int(callee.b)))
     if receiverType == .error { return checkArgumentsOnly(args) }
     if let type = checkValueMethod(id, e, callee, args) { return type }
+    if let type = checkStringMethod(id, callee, args) { return type }
     if (receiverType == .string || receiverType == .stringLiteral) && method == "byte_length" && args.isEmpty {
       materialize(receiver, as: .string)
       record(id, .byteLength, [.expression(receiver)])
@@ -257,6 +258,9 @@ extension BodyChecker {
       case "Float64": target = (.convertToFloat64, .float64)
       case "Bool": target = (.convertToBool, .bool)
       default: target = (.convertToString, .string)
+      }
+      if t == .string && (name == "Int" || name == "Float64") {
+        return checkStringConversion(id, value, to: target.1)
       }
       if name == "String", t == .errorValue || { if case .list(let element) = t { isPrintable(element) } else { false } }() {
         record(id, .convertToString, [.expression(value)])

@@ -17,9 +17,11 @@ extension BodyChecker {
     case .construct(let m, let s):
       guard let initializer = program.structs[m][s].initializer else { return }
       callee = (m, initializer)
+    case .string(let operation) where operation.raises:
+      callee = (-1, -1)
     default: return
     }
-    guard program.signatures[callee.module][callee.index].raises else { return }
+    guard callee.module < 0 || program.signatures[callee.module][callee.index].raises else { return }
     callsRaisingFunction = true
     if !mayRaiseHere {
       report(SemaDiagnostics.callMayRaise(location(tree.expr(id).offset),

@@ -174,14 +174,15 @@ extension BodyChecker {
       let left = ExprID(Int(e.a))
       let right = ExprID(Int(e.b))
       let lt = checkExpression(left, expected: nil)
-      let rt = checkExpression(right, expected: e.op == .pow ? .int : (lt.isLiteral ? nil : lt))
+      let rt = checkExpression(right, expected: e.op == .pow ? .int : e.op == .contains || e.op == .notContains
+                               ? containerExpectation(lt) : (lt.isLiteral ? nil : lt))
       return binaryResultType(e.op, lt, rt, left: left, right: right, at: e.offset)
     case .comparison:
       let operands = Array(tree.list(of: e))
       var previous = checkExpression(operands[0], expected: nil)
       for k in 1..<operands.count {
         let op = tree.comparisonOps[Int(e.a) + k - 1]
-        let t = checkExpression(operands[k], expected: nil)
+        let t = checkExpression(operands[k], expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
         _ = binaryResultType(op, previous, t, left: operands[k - 1], right: operands[k], at: e.offset)
         previous = t  // the next link sees this operand as written (a literal stays a literal)
       }
@@ -322,6 +323,7 @@ extension BodyChecker {
                                  at offset: UInt32) -> SemaType {
     var lt = lt0, rt = rt0
     if lt == .error || rt == .error { return .error }
+    if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
     // A literal raised to a FloatLiteral is [v2] (§6.1): the folder leaves it unfolded.
     if op == .pow, lt.isLiteral, rt == .floatLiteral {
       report(SemaDiagnostics.notSupportedYet("'\(lt) ** \(rt)'", location(offset)))
@@ -362,7 +364,7 @@ extension BodyChecker {
         return .float64
       case (.bitAnd, .bool, .bool), (.bitOr, .bool, .bool), (.bitXor, .bool, .bool):
         return .bool
-      case (.add, .string, .string):
+      case (.add, .string, .string), (.mul, .string, .int):
         return .string
       default: break
       }

@@ -32,6 +32,32 @@ public enum CallTarget: Sendable, Equatable {
   /// `Error(values...)`: the message is the text of the arguments (`Int`, `Float64`, `Bool`,
   /// `String`, `Error`), concatenated; `Error()` has one argument, the empty string.
   case makeError
+  /// A `String` method or a conversion from `String` (BodyChecker+Strings.swift): the receiver
+  /// first, then the arguments with defaults filled in.
+  case string(StringOperation)
+}
+
+/// `String` operations carried out by runtime functions (mojo_runtime.h, runtime_strings.inc).
+public enum StringOperation: UInt8, Sendable {
+  /// `s.lower()`, `s.upper()`.
+  case lower, upper
+  /// `s.find(sub, start)`, `s.rfind(sub, start)`, `s.count(sub)`.
+  case find, rfind, count
+  /// `s.startswith(prefix, start, end)`, `s.endswith(suffix, start, end)`.
+  case startsWith, endsWith
+  /// `s.replace(old, new)`.
+  case replace
+  /// `s.strip(chars)`, `lstrip`, `rstrip`: receiver, chars, and whether chars were given.
+  case strip, lstrip, rstrip
+  /// `s.split(sep, maxsplit)` and `s.split()` / `s.split(maxsplit=n)` (whitespace).
+  case split, splitWhitespace
+  /// `sep.join(list)` of a `List` of `String`, `Int`, `Float64` or `Bool`.
+  case join
+  /// `Int(s)` and `Float64(s)`: raise when the text is not a number.
+  case parseInt, parseFloat
+
+  /// True for the operations that may raise.
+  public var raises: Bool { self == .parseInt || self == .parseFloat }
 }
 
 /// The forms of `List[T](...)`.

@@ -64,6 +64,25 @@ const MojoString *mojo_rt_str_byte_at(const MojoString *s, int64_t index); // tr
 int64_t mojo_rt_str_ord(const MojoString *s);
 const MojoString *mojo_rt_str_chr(int64_t code);
 
+// String methods (runtime_strings.inc). Positions are byte offsets; `start`/`end` count from the
+// end when negative. `Int(s)` and `Float64(s)` raise: they set the error slot and return 0.
+const MojoString *mojo_rt_str_lower(const MojoString *s);
+const MojoString *mojo_rt_str_upper(const MojoString *s);
+int64_t mojo_rt_str_find(const MojoString *s, const MojoString *sub, int64_t start);
+int64_t mojo_rt_str_rfind(const MojoString *s, const MojoString *sub, int64_t start);
+int64_t mojo_rt_str_contains(const MojoString *s, const MojoString *sub);   // `sub in s`
+int64_t mojo_rt_str_count(const MojoString *s, const MojoString *sub);
+int64_t mojo_rt_str_startswith(const MojoString *s, const MojoString *prefix, int64_t start, int64_t end);
+int64_t mojo_rt_str_endswith(const MojoString *s, const MojoString *suffix, int64_t start, int64_t end);
+const MojoString *mojo_rt_str_replace(const MojoString *s, const MojoString *old, const MojoString *new_text);
+const MojoString *mojo_rt_str_strip(const MojoString *s, const MojoString *chars, int64_t sides, int64_t use_chars);
+const MojoString *mojo_rt_str_repeat(const MojoString *s, int64_t count);
+MojoList *mojo_rt_str_split(const MojoString *s, const MojoString *sep, int64_t maxsplit);
+MojoList *mojo_rt_str_split_whitespace(const MojoString *s, int64_t maxsplit);
+const MojoString *mojo_rt_str_join(const MojoString *sep, const MojoList *list, int64_t kind); // 0 String, 1 Int, 2 Float64, 3 Bool
+int64_t mojo_rt_str_to_int(const MojoString *s);
+double mojo_rt_str_to_float(const MojoString *s);
+
 // Memory for struct values and cells of variables passed to `mut` parameters: zero-filled,
 // 8-byte aligned, never freed in v1.
 void *mojo_rt_alloc(int64_t size);
@@ -76,5 +95,8 @@ void *mojo_rt_list_insert_slot(MojoList *list, int64_t index, int64_t element_si
 void mojo_rt_list_remove(MojoList *list, int64_t index, int64_t element_size, void *out); // pop(i)
 void mojo_rt_list_clear(MojoList *list);
 MojoList *mojo_rt_list_copy_shallow(const MojoList *list, int64_t element_size);
+int64_t mojo_rt_list_contains_int(const MojoList *list, int64_t value);       // Int and Bool
+int64_t mojo_rt_list_contains_float(const MojoList *list, double value);
+int64_t mojo_rt_list_contains_string(const MojoList *list, const MojoString *value);
 
 #endif

@@ -7,7 +7,7 @@
 //! program is the module objects plus this one, linked statically. No libm (floor, ceil and trunc
 //! are done on the bit pattern) and no stdio (printf rounding must never decide a digit).
 //! Layout: system layer, output buffer and traps, integer text, Float64 text (§12.1, exact
-//! big-integer digit generation), arithmetic, strings, lists.
+//! big-integer digit generation), arithmetic, strings, lists, string methods.
 #include "mojo_runtime.h"
 
 #include <stddef.h>
@@ -192,3 +192,4 @@ void mojo_rt_print_float(double value) {
 
 #include "runtime_float.inc"
 #include "runtime_values.inc"
+#include "runtime_strings.inc"

@@ -50,6 +50,8 @@ public enum Operator: UInt8, Sendable {
   case less, greater, lessEqual, greaterEqual, equal, notEqual
   case negate, plus, invert
   case and, or, not
+  /// `a in b`, `a not in b` (comparison level; they chain like the comparisons).
+  case contains, notContains
 
   /// The Mojo dunder name the reference compiler uses in messages (`__mul__`).
   public var methodName: String {
@@ -78,6 +80,7 @@ public enum Operator: UInt8, Sendable {
     case .and: "__and__"
     case .or: "__or__"
     case .not: "__not__"
+    case .contains, .notContains: "__contains__"
     }
   }
 

@@ -74,7 +74,7 @@ extension Lexer {
         v = v &* 16 &+ UInt32(isDigit(d) ? d - 0x30 : (d | 0x20) - 0x61 + 10)
         pos += 1
       }
-      if e == UInt8(ascii: "x") { value.append(UInt8(v)) } else { appendScalar(v, into: &value, escapeAt: at) }
+      appendScalar(v, into: &value, escapeAt: at)  // `\xff` is U+00FF in UTF-8, as in Mojo 1.2
     default:
       reportAt(SyntaxDiagnostics.invalidEscape, at)
     }

@@ -55,7 +55,8 @@ extension Parser {
     switch kind {
     case .kwOr: Level.or
     case .kwAnd: Level.and
-    case .less, .greater, .lessEqual, .greaterEqual, .equalEqual, .notEqual: Level.comparison
+    case .less, .greater, .lessEqual, .greaterEqual, .equalEqual, .notEqual, .kwIn: Level.comparison
+    case .kwNot: peek() == .kwIn ? Level.comparison : nil
     case .pipe: Level.bitOr
     case .caret: isTransferCaret() ? nil : Level.bitXor
     case .amp: Level.bitAnd
@@ -105,9 +106,8 @@ extension Parser {
     var operands = [first]
     var ops: [Operator] = []
     let offset = current.start
-    while let op = Parser.binaryOperator(kind), op.isComparison {
+    while let op = eatComparisonOperator() {
       ops.append(op)
-      advance()
       operands.append(parseOperators(minLevel: Level.comparison + 1))
     }
     if ops.count == 1 {
@@ -119,6 +119,24 @@ extension Parser {
     tree.exprLists.append(contentsOf: operands)
     tree.comparisonOps.append(contentsOf: ops)
     return addExpr(.comparison, offset: offset, a: start, b: UInt32(operands.count))
+  }
+
+  /// Consumes a comparison operator (`<` ... `!=`, `in`, `not in`) and returns it.
+  mutating func eatComparisonOperator() -> Operator? {
+    if let op = Parser.binaryOperator(kind), op.isComparison {
+      advance()
+      return op
+    }
+    if at(.kwIn) {
+      advance()
+      return .contains
+    }
+    if at(.kwNot) && peek() == .kwIn {
+      advance()
+      advance()
+      return .notContains
+    }
+    return nil
   }
 
   /// Reports input nested deeper than `maximumNesting` once, skips the rest of the logical

@@ -1,0 +1,3 @@
+def main():
+    var x = Int("3")
+    print(x)

@@ -1,0 +1,2 @@
+def main():
+    print("abc".replace("a", "b"))

@@ -1,0 +1,3 @@
+def main():
+    var s: String = "a,b"
+    var n = s.split(",", "x")

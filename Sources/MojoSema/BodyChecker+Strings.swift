@@ -1,0 +1,204 @@
+//! `String` methods (issue 13 item 4) as Mojo 1.2 offers them: `lower`, `upper`, `find`, `rfind`,
+//! `count`, `startswith`, `endswith`, `replace`, `strip`/`lstrip`/`rstrip`, `split`, `join`, plus
+//! `String * Int`, `sub in s` and the raising conversions `Int(s)` / `Float64(s)`. Each becomes a
+//! `CallTarget.string` call with its defaults filled in; the runtime does the work.
+//!
+//! Mojo 1.2 returns a `StringSlice` from `strip` and `split`; mojoc types those results as
+//! `String` (every program Mojo accepts reads them the same way). A `StringLiteral` has every
+//! method but `replace` (the reference reports "no attribute"), as mojoc does.
+import MojoDiagnostics
+import MojoSyntax
+
+/// One parameter of a `String` method: its keyword, type and default (nil: required).
+private struct StringParameter {
+  let name: String
+  let type: SemaType
+  let defaultValue: ConstantValue?
+}
+
+extension BodyChecker {
+  /// Checks `receiver.method(args)` on a `String` or string literal; nil when `method` is not a
+  /// `String` method mojoc knows (the caller reports it).
+  mutating func checkStringMethod(_ id: ExprID, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
+    let receiver = ExprID(Int(callee.a))
+    let receiverType = result.exprTypes[Int(receiver.index)]
+    guard receiverType == .string || receiverType == .stringLiteral else { return nil }
+    let method = tree.name(NameID(Int(callee.b)))
+    let operation: StringOperation
+    var parameters: [StringParameter] = []
+    let result: SemaType
+    func required(_ name: String, _ type: SemaType = .string) -> StringParameter {
+      StringParameter(name: name, type: type, defaultValue: nil)
+    }
+    func optional(_ name: String, _ value: Int64) -> StringParameter {
+      StringParameter(name: name, type: .int, defaultValue: .int(BigInt(value)))
+    }
+    switch method {
+    case "lower": (operation, result) = (.lower, .string)
+    case "upper": (operation, result) = (.upper, .string)
+    case "find", "rfind":
+      (operation, result) = (method == "find" ? .find : .rfind, .int)
+      parameters = [required("substr"), optional("start", 0)]
+    case "count":
+      (operation, result) = (.count, .int)
+      parameters = [required("substr")]
+    case "startswith", "endswith":
+      (operation, result) = (method == "startswith" ? .startsWith : .endsWith, .bool)
+      parameters = [required(method == "startswith" ? "prefix" : "suffix"), optional("start", 0), optional("end", Int64.max)]
+    case "replace":
+      if receiverType == .stringLiteral {
+        report(SemaDiagnostics.noAttribute(literalDisplay(receiver, receiverType), method, location(callee.offset)))
+        return checkStringArgumentsOnly(args)
+      }
+      (operation, result) = (.replace, .string)
+      parameters = [required("old"), required("new")]
+    case "strip", "lstrip", "rstrip":
+      (operation, result) = (method == "strip" ? .strip : method == "lstrip" ? .lstrip : .rstrip, .string)
+      parameters = [StringParameter(name: "chars", type: .string, defaultValue: nil)]
+      return checkStrip(id, receiver, callee, method, operation, args, parameters)
+    case "split":
+      return checkSplit(id, receiver, callee, args)
+    case "join":
+      return checkJoin(id, receiver, callee, args)
+    default:
+      return nil
+    }
+    materialize(receiver, as: .string)
+    guard let arguments = matchStringArguments(method, parameters, args, dot: callee.offset) else { return .error }
+    record(id, .string(operation), [.expression(receiver)] + arguments)
+    return result
+  }
+
+  /// `strip()` removes whitespace; `strip(chars)` the given bytes.
+  private mutating func checkStrip(_ id: ExprID, _ receiver: ExprID, _ callee: ExprNode, _ method: String, _ operation: StringOperation, _ args: [Argument],
+                                   _ parameters: [StringParameter]) -> SemaType {
+    materialize(receiver, as: .string)
+    if args.isEmpty {
+      record(id, .string(operation), [.expression(receiver), .constant(.string([]), .string), .constant(.int(0), .int)])
+      return .string
+    }
+    guard let arguments = matchStringArguments(method, parameters, args, dot: callee.offset) else { return .error }
+    record(id, .string(operation), [.expression(receiver)] + arguments + [.constant(.int(1), .int)])
+    return .string
+  }
+
+  /// `split(sep, maxsplit=-1)`, or `split()` / `split(maxsplit=n)` on whitespace.
+  private mutating func checkSplit(_ id: ExprID, _ receiver: ExprID, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
+    materialize(receiver, as: .string)
+    let hasSeparator = args.contains { !$0.label.exists || tree.name($0.label) == "sep" }
+    let maxsplit = StringParameter(name: "maxsplit", type: .int, defaultValue: .int(BigInt(-1)))
+    let parameters = hasSeparator ? [StringParameter(name: "sep", type: .string, defaultValue: nil), maxsplit] : [maxsplit]
+    guard let arguments = matchStringArguments("split", parameters, args, dot: callee.offset) else { return .error }
+    record(id, .string(hasSeparator ? .split : .splitWhitespace), [.expression(receiver)] + arguments)
+    return .list(.string)
+  }
+
+  /// `sep.join(list)` for a list of `String`, `Int`, `Float64` or `Bool`.
+  private mutating func checkJoin(_ id: ExprID, _ receiver: ExprID, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
+    materialize(receiver, as: .string)
+    guard args.count == 1, !args[0].label.exists else {
+      report(SemaDiagnostics.unexpectedArgument("join", location(args.dropFirst().first?.offset ?? args.first?.offset ?? callee.offset)))
+      return checkStringArgumentsOnly(args)
+    }
+    let t = checkExpression(args[0].value, expected: nil)
+    if t == .error { return .error }
+    guard case .list(let element) = t, [.string, .int, .float64, .bool].contains(element) else {
+      report(SemaDiagnostics.notSupportedYet("'join' of a '\(typeName(t.materialized))'", location(startOffset(args[0].value))))
+      return .error
+    }
+    record(id, .string(.join), [.expression(receiver), .expression(args[0].value)])
+    return .string
+  }
+
+  /// Matches positional and keyword arguments to `parameters`, checks their types and fills in
+  /// defaults; nil after reporting.
+  private mutating func matchStringArguments(_ method: String, _ parameters: [StringParameter], _ args: [Argument],
+                                             dot: UInt32) -> [CallArgument]? {
+    var slots = [ExprID?](repeating: nil, count: parameters.count)
+    var positional = 0
+    for a in args {
+      var k = positional
+      if a.label.exists {
+        guard let named = parameters.firstIndex(where: { $0.name == tree.name(a.label) }), slots[named] == nil else {
+          report(SemaDiagnostics.unexpectedArgument(method, location(a.offset)))
+          _ = checkStringArgumentsOnly(args)
+          return nil
+        }
+        k = named
+      } else {
+        guard positional < parameters.count else {
+          report(SemaDiagnostics.unexpectedArgument(method, location(a.offset)))
+          _ = checkStringArgumentsOnly(args)
+          return nil
+        }
+        positional += 1
+      }
+      slots[k] = a.value
+    }
+    var arguments: [CallArgument] = []
+    for (k, p) in parameters.enumerated() {
+      if let value = slots[k] {
+        // Mojo 1.2 reports a mismatch as a failed overload resolution at the method's dot.
+        let t = checkExpression(value, expected: p.type)
+        if t == .error { return nil }
+        if t != p.type {
+          guard t.isLiteral && convertible(t, to: p.type) else {
+            report(SemaDiagnostics.noMatchingMethod(method, location(dot)))
+            return nil
+          }
+          materialize(value, as: p.type)
+        }
+        arguments.append(.expression(value))
+      } else if let d = p.defaultValue {
+        arguments.append(.constant(d, p.type))
+      } else {
+        report(SemaDiagnostics.missingArgument(method, p.name, location(args.first?.offset ?? 0)))
+        return nil
+      }
+    }
+    return arguments
+  }
+
+  private mutating func checkStringArgumentsOnly(_ args: [Argument]) -> SemaType {
+    for a in args { _ = checkExpression(a.value, expected: nil) }
+    return .error
+  }
+
+  /// `Int(s)` / `Float64(s)` of a `String`: a raising parse.
+  mutating func checkStringConversion(_ id: ExprID, _ value: ExprID, to target: SemaType) -> SemaType {
+    record(id, .string(target == .int ? .parseInt : .parseFloat), [.expression(value)])
+    return target
+  }
+
+  /// What the right operand of `item in ...` is checked against: a list literal there is a list
+  /// of the item's type.
+  func containerExpectation(_ item: SemaType) -> SemaType? {
+    item == .error ? nil : .list(item.materialized)
+  }
+
+  /// `item in container` / `not in`: a substring of a `String`, or an element of a `List` of
+  /// `Int`, `Float64`, `Bool` or `String`.
+  mutating func containsResultType(_ lt: SemaType, _ rt: SemaType, left: ExprID, right: ExprID, at offset: UInt32) -> SemaType {
+    if rt == .string || rt == .stringLiteral {
+      materialize(right, as: .string)
+      return convertChecked(left, lt, to: .string) ? .bool : .error
+    }
+    if case .list(let element) = rt, [.int, .float64, .bool, .string].contains(element) {
+      return convertChecked(left, lt, to: element) ? .bool : .error
+    }
+    report(SemaDiagnostics.notSupportedYet("'in' on a '\(typeName(rt.materialized))'", location(offset)))
+    return .error
+  }
+
+  /// Makes already checked expression `id` of type `t` a `target` value (materializing a
+  /// literal); false after reporting a mismatch.
+  private mutating func convertChecked(_ id: ExprID, _ t: SemaType, to target: SemaType) -> Bool {
+    if t == target { return true }
+    if t.isLiteral && convertible(t, to: target) {
+      materialize(id, as: target)
+      return true
+    }
+    report(SemaDiagnostics.cannotConvert(literalDisplay(id, t), target, location(startOffset(id))))
+    return false
+  }
+}
