@@ -14,4 +14,14 @@ struct Mojoc: ParsableCommand {
     abstract: "A parallel ahead-of-time compiler for a subset of Mojo.",
     version: "mojoc \(version)",
     subcommands: [Build.self, Run.self, Corpus.self, Bench.self, BenchCodegen.self])
+
+  /// The common command lines skip ArgumentParser's reflection (`FastCommandLine.swift`); all
+  /// others are parsed by it.
+  static func main() {
+    if let request = FastCommandLine.parse(Array(CommandLine.arguments.dropFirst())) {
+      FastCommandLine.perform(request)
+    } else {
+      main(nil)
+    }
+  }
 }

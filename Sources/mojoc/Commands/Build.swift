@@ -24,25 +24,25 @@ extension Mojoc {
     var output: String?
 
     @Option(help: "Code generator: cnp (copy-and-patch) or llvm.")
-    var backend: BackendKind = .cnp
+    var backend: BackendKind = Mojoc.defaultBackend
 
     @Option(name: .customShort("O", allowingJoined: true), help: "LLVM optimization level 0-3 (-O0 ... -O3).")
     var optimization: Int?
 
     @Option(help: "What to write: exe, obj, ir, llvm-ir.")
-    var emit: EmitKind = .exe
+    var emit: EmitKind = Mojoc.defaultEmit
 
     @Option(name: .customShort("j", allowingJoined: true), help: "Worker threads (default: all cores).")
     var jobs: Int?
 
     @Option(help: "Linker: builtin (in process), auto (fastest installed system linker), lld, mold, gold, bfd.")
-    var linker: LinkerChoice = .builtin
+    var linker: LinkerChoice = Mojoc.defaultLinker
 
     @Flag(help: "Run the IR verifier after lowering.")
     var verifyIR = false
 
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
-    var timeTraceGranularity: Int = 500
+    var timeTraceGranularity: Int = Mojoc.defaultGranularity
 
     @Option(defaultAsFlag: ReportFile.besideOutput, parsing: .next, help: ArgumentHelp(
       "Write a Chrome trace (Perfetto, chrome://tracing) to <file>, or without a value beside the output.",
@@ -75,32 +75,63 @@ extension Mojoc {
     }
 
     func run() throws {
-      if let optimization, backend == .cnp {
-        FileHandle.standardError.write(Data(
-          "mojoc: warning: -O\(optimization) has no effect with --backend cnp (copy-and-patch does not optimize)\n".utf8))
-      }
-      let options = BuildOptions(
-        input: input, output: output, backend: backend, optimization: OptimizationLevel(rawValue: optimization ?? 0)!,
-        emit: emit, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, linker: linker, verifyIR: verifyIR,
-        profiling: profiling, llvmLibrary: ProcessInfo.processInfo.environment["MOJOC_LLVM_LIBRARY"])
-      // The progress line is for people watching a terminal, never for logs or pipes.
-      let progress = isatty(2) != 0 ? ProgressLine() : nil
-      let result: BuildResult
-      do {
-        result = try CompilePlan(options: options, progress: progress).run()
-      } catch let error as DriverError {
-        FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
-        throw ExitCode(2)
-      }
-      if !result.diagnostics.isEmpty {
-        var text = ""
-        for d in result.diagnostics { text += DiagnosticRenderer.render(d) }
-        FileHandle.standardError.write(Data(text.utf8))
-      }
-      if let timings = result.timingsText { FileHandle.standardError.write(Data(timings.utf8)) }
-      if result.hasErrors { throw ExitCode(1) }
-      if let text = result.text { FileHandle.standardOutput.write(Data(text.utf8)) }
+      let options = Mojoc.buildOptions(
+        input: input, output: output, backend: backend, optimization: optimization, emit: emit, jobs: jobs,
+        linker: linker, verifyIR: verifyIR, profiling: profiling)
+      try Mojoc.build(options, optimizationFlag: optimization)
     }
+  }
+
+  /// The defaults of `build` and `run`, shared by their ArgumentParser declarations and the
+  /// fast path (`FastCommandLine.swift`).
+  static let defaultBackend = BackendKind.cnp
+  static let defaultEmit = EmitKind.exe
+  static let defaultLinker = LinkerChoice.builtin
+  static let defaultGranularity = 500
+
+  /// The driver's options for `build` and `run` from their parsed command line.
+  static func buildOptions(
+    input: String, output: String?, backend: BackendKind, optimization: Int?, emit: EmitKind, jobs: Int?,
+    linker: LinkerChoice, verifyIR: Bool, profiling: ProfilingOptions
+  ) -> BuildOptions {
+    BuildOptions(
+      input: input, output: output, backend: backend, optimization: OptimizationLevel(rawValue: optimization ?? 0)!,
+      emit: emit, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, linker: linker, verifyIR: verifyIR,
+      profiling: profiling, llvmLibrary: ProcessInfo.processInfo.environment["MOJOC_LLVM_LIBRARY"])
+  }
+
+  /// `mojoc build` once its options are known (whichever parser read them): compile, print the
+  /// diagnostics and timings, write text output to stdout; exit 1 for errors in the program, 2
+  /// when the environment fails.
+  static func build(_ options: BuildOptions, optimizationFlag: Int?) throws {
+    let result = try compile(options, optimizationFlag: optimizationFlag)
+    if let text = result.text { FileHandle.standardOutput.write(Data(text.utf8)) }
+  }
+
+  /// Compiles (and for `run`, runs) as `options` say, printing the `-O` warning, diagnostics and
+  /// timings on stderr; throws exit 1 for errors in the program, 2 when the environment fails.
+  static func compile(_ options: BuildOptions, optimizationFlag: Int?) throws -> BuildResult {
+    if let optimization = optimizationFlag, options.backend == .cnp {
+      FileHandle.standardError.write(Data(
+        "mojoc: warning: -O\(optimization) has no effect with --backend cnp (copy-and-patch does not optimize)\n".utf8))
+    }
+    // The progress line is for people watching a terminal, never for logs or pipes.
+    let progress = isatty(2) != 0 ? ProgressLine() : nil
+    let result: BuildResult
+    do {
+      result = try CompilePlan(options: options, progress: progress).run()
+    } catch let error as DriverError {
+      FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
+    if !result.diagnostics.isEmpty {
+      var text = ""
+      for d in result.diagnostics { text += DiagnosticRenderer.render(d) }
+      FileHandle.standardError.write(Data(text.utf8))
+    }
+    if let timings = result.timingsText { FileHandle.standardError.write(Data(timings.utf8)) }
+    if result.hasErrors { throw ExitCode(1) }
+    return result
   }
 }
 

@@ -20,7 +20,7 @@ extension Mojoc {
     var input: String
 
     @Option(help: "Code generator: cnp (copy-and-patch) or llvm.")
-    var backend: BackendKind = .cnp
+    var backend: BackendKind = Mojoc.defaultBackend
 
     @Option(name: .customShort("O", allowingJoined: true), help: "LLVM optimization level 0-3 (-O0 ... -O3).")
     var optimization: Int?
@@ -32,7 +32,7 @@ extension Mojoc {
     var verifyIR = false
 
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
-    var timeTraceGranularity: Int = 500
+    var timeTraceGranularity: Int = Mojoc.defaultGranularity
 
     @Option(defaultAsFlag: ReportFile.besideOutput, parsing: .next, help: ArgumentHelp(
       "Write a Chrome trace to <file>, or without a value to <project>.trace.json.", valueName: "file"))
@@ -54,10 +54,6 @@ extension Mojoc {
     }
 
     func run() throws {
-      if let optimization, backend == .cnp {
-        FileHandle.standardError.write(Data(
-          "mojoc: warning: -O\(optimization) has no effect with --backend cnp (copy-and-patch does not optimize)\n".utf8))
-      }
       var profiling = ProfilingOptions(granularityMicroseconds: timeTraceGranularity)
       profiling.timeTrace = timeTrace?.destination
       switch timings {
@@ -65,27 +61,19 @@ extension Mojoc {
       case .html(let destination): profiling.timingsHTML = destination
       case nil: break
       }
-      var options = BuildOptions(
-        input: input, backend: backend, optimization: OptimizationLevel(rawValue: optimization ?? 0)!, emit: .exe,
-        jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, verifyIR: verifyIR, profiling: profiling,
-        llvmLibrary: ProcessInfo.processInfo.environment["MOJOC_LLVM_LIBRARY"])
-      options.runsInProcess = true
-      let progress = isatty(2) != 0 ? ProgressLine() : nil
-      let result: BuildResult
-      do {
-        result = try CompilePlan(options: options, progress: progress).run()
-      } catch let error as DriverError {
-        FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
-        throw ExitCode(2)
-      }
-      if !result.diagnostics.isEmpty {
-        var text = ""
-        for d in result.diagnostics { text += DiagnosticRenderer.render(d) }
-        FileHandle.standardError.write(Data(text.utf8))
-      }
-      if let timings = result.timingsText { FileHandle.standardError.write(Data(timings.utf8)) }
-      if result.hasErrors { throw ExitCode(1) }
-      if let status = result.exitStatus, status != 0 { throw ExitCode(status) }
+      let options = Mojoc.buildOptions(
+        input: input, output: nil, backend: backend, optimization: optimization, emit: .exe, jobs: jobs,
+        linker: Mojoc.defaultLinker, verifyIR: verifyIR, profiling: profiling)
+      try Mojoc.runInProcess(options, optimizationFlag: optimization)
     }
+  }
+
+  /// `mojoc run` once its options are known (whichever parser read them): compile as `build`
+  /// does, run the program in process, end with its exit status.
+  static func runInProcess(_ options: BuildOptions, optimizationFlag: Int?) throws {
+    var options = options
+    options.runsInProcess = true
+    let result = try compile(options, optimizationFlag: optimizationFlag)
+    if let status = result.exitStatus, status != 0 { throw ExitCode(status) }
   }
 }
