@@ -21,7 +21,7 @@ extension FunctionLowering {
 
   /// Lowers a resolved call; nil for calls without a result.
   mutating func lowerCall(_ target: CallTarget, start: Int, count: Int) -> Operand? {
-    let arguments = Array(checked.callArguments[start..<start + count])
+    let arguments = CallArgumentList(storage: checked.callArguments, start: start, count: count)
     switch target {
     case .function(let m, let f), .method(let m, let f):
       return lowerUserCall(module: m, function: f, arguments)
@@ -186,17 +186,21 @@ extension FunctionLowering {
   /// Calls a user function or method. `mut` scalar arguments are passed by address: a
   /// variable's cell or an element's slot directly, a field through a temporary cell written
   /// back after the call.
-  mutating func lowerUserCall(module m: Int, function f: Int, _ arguments: [CallArgument], receiver: Operand? = nil) -> Operand? {
-    let signature = module.program.signatures[m][f]
-    let parameters = receiver == nil ? signature.parameters : Array(signature.parameters.dropFirst())
-    var values: [Operand] = receiver.map { [$0] } ?? []
+  mutating func lowerUserCall(module m: Int, function f: Int, _ arguments: CallArgumentList,
+                              receiver: Operand? = nil) -> Operand? {
+    let parameters = module.program.signatures[m][f].parameters
+    let first = receiver == nil ? 0 : 1
+    var values: [Operand] = []
+    values.reserveCapacity(arguments.count + 2)
+    if let receiver { values.append(receiver) }
     var writeBacks: [(cell: Operand, base: Operand, offset: Int64, type: IRType)] = []
-    for (k, argument) in arguments.enumerated() {
-      guard parameters[k].isByReference, case .expression(let id) = argument else {
+    for k in 0..<arguments.count {
+      let argument = arguments[k]
+      guard parameters[first + k].isByReference, case .expression(let id) = argument else {
         values.append(lowerArgument(argument))
         continue
       }
-      let type = ModuleLowering.irType(parameters[k].type)
+      let type = ModuleLowering.irType(parameters[first + k].type)
       switch checked.exprFacts[Int(id.index)] {
       case .local(let slot):
         // The checker made the variable indirect (or it is itself a `mut` parameter).
@@ -212,6 +216,7 @@ extension FunctionLowering {
         values.append(elementAddress(tree.expr(id)))
       }
     }
+    let signature = module.program.signatures[m][f]
     let raises = ModuleLowering.takesErrorSlot(signature)
     if raises, let slot = errors.slot { values.append(slot) }
     let result = builder.call(module.functionRef(module: m, index: f), returning: ModuleLowering.irType(signature.result), values)
@@ -259,4 +264,15 @@ extension FunctionLowering {
     builder.switchTo(merge)
     return .value(result)
   }
+}
+
+/// The arguments of one resolved call: a window of `CheckedModule.callArguments`, indexed from
+/// 0, without copying them into an array of their own.
+struct CallArgumentList: RandomAccessCollection {
+  let storage: [CallArgument]
+  let start: Int
+  let count: Int
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+  subscript(k: Int) -> CallArgument { storage[start + k] }
 }

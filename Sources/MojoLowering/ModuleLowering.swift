@@ -17,6 +17,9 @@ public final class ModuleLowering {
   var definedFunctions: [FunctionRef] = []
   /// Declarations already added, by symbol.
   var declarations: [String: FunctionRef] = [:]
+  /// Declarations of other modules' functions, by `module << 32 | index` (no symbol hashing
+  /// per call).
+  var externalFunctions: [Int: FunctionRef] = [:]
   /// String literal data objects, by content.
   var stringData: [[UInt8]: DataID] = [:]
   /// Generated helper functions (deep copy, list printing), by the type they serve.
@@ -73,8 +76,12 @@ public final class ModuleLowering {
   /// The IR function to call for user function `index` of module `module`.
   func functionRef(module: Int, index: Int) -> FunctionRef {
     if module == checked.module { return definedFunctions[index] }
+    let key = module << 32 | index
+    if let ref = externalFunctions[key] { return ref }
     let signature = program.signatures[module][index]
-    return declare(signature.symbol, Self.irParameterTypes(signature), Self.irType(signature.result))
+    let ref = declare(signature.symbol, Self.irParameterTypes(signature), Self.irType(signature.result))
+    externalFunctions[key] = ref
+    return ref
   }
 
   /// IR parameter types of a signature: by-reference (`mut` scalar) parameters are addresses;
