@@ -28,6 +28,21 @@ public struct FunctionBuilder {
     currentBlock = BlockID(0)
   }
 
+  /// Starts over for another function with the given parameter types, keeping the storage
+  /// (a module's functions are lowered one after another with one builder).
+  public mutating func reset(parameterTypes: [IRType]) {
+    valueTypes.removeAll(keepingCapacity: true)
+    valueTypes.append(contentsOf: parameterTypes)
+    instructions.removeAll(keepingCapacity: true)
+    instructionBlocks.removeAll(keepingCapacity: true)
+    blockLast.removeAll(keepingCapacity: true)
+    blockLast.append(-1)
+    blockCounts.removeAll(keepingCapacity: true)
+    blockCounts.append(0)
+    operands.removeAll(keepingCapacity: true)
+    currentBlock = BlockID(0)
+  }
+
   /// The value holding parameter `i`.
   public func parameter(_ i: Int) -> ValueID { ValueID(i) }
 
@@ -201,9 +216,10 @@ public struct FunctionBuilder {
       laidOut[next[b]] = instructions[i]
       next[b] += 1
     }
-    function.valueTypes = valueTypes
+    // Copies, so that the builder keeps its storage for the next function.
+    function.valueTypes = valueTypes.withUnsafeBufferPointer { Array($0) }
     function.instructions = laidOut
-    function.operands = operands
+    function.operands = operands.withUnsafeBufferPointer { Array($0) }
     function.blocks = ranges
   }
 }

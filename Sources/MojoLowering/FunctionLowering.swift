@@ -21,21 +21,22 @@ struct FunctionLowering {
   /// Error propagation (see `FunctionLowering+Errors.swift`).
   var errors: ErrorLoweringState
 
-  init(module: ModuleLowering, function: CheckedFunction) {
+  init(module: ModuleLowering, function: CheckedFunction, builder: consuming FunctionBuilder) {
     self.module = module
     self.checked = module.checked
     self.tree = module.program.modules[module.checked.module].tree
     self.function = function
     let signature = module.program.signatures[module.checked.module][function.function]
-    builder = FunctionBuilder(parameterTypes: ModuleLowering.irParameterTypes(signature))
+    builder.reset(parameterTypes: ModuleLowering.irParameterTypes(signature))
+    self.builder = builder
     parameterCount = signature.parameters.count
-    errors = ErrorLoweringState(signature: signature, builder: builder)
+    errors = ErrorLoweringState(signature: signature, builder: self.builder)
     isMutParameter = signature.parameters.map { $0.convention == .mut }
     for (k, type) in function.locals.enumerated() {
       if k < parameterCount {
-        slots.append(builder.parameter(k))
+        slots.append(self.builder.parameter(k))
       } else {
-        slots.append(builder.makeValue(function.isIndirect[k] ? .ptr : ModuleLowering.irType(type)))
+        slots.append(self.builder.makeValue(function.isIndirect[k] ? .ptr : ModuleLowering.irType(type)))
       }
     }
   }

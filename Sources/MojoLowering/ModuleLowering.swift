@@ -22,6 +22,8 @@ public final class ModuleLowering {
   var externalFunctions: [Int: FunctionRef] = [:]
   /// String literal data objects, by content.
   var stringData: [[UInt8]: DataID] = [:]
+  /// The builder the functions are lowered with, one after another (its storage is reused).
+  var builder = FunctionBuilder(parameterTypes: [])
   /// Generated helper functions (deep copy, list printing), by the type they serve.
   var copyHelpers: [SemaType: FunctionRef] = [:]
   var stringHelpers: [SemaType: FunctionRef] = [:]
@@ -52,11 +54,19 @@ public final class ModuleLowering {
       let ref = definedFunctions[checkedFunction.function]
       // A span per function when the driver profiles this job (--time-trace, --timings).
       CurrentJob.measure(.lowerFunction, signatures[checkedFunction.function].symbol) {
-        var lowering = FunctionLowering(module: self, function: checkedFunction)
+        var lowering = FunctionLowering(module: self, function: checkedFunction, builder: takeBuilder())
         lowering.lowerBody()
         lowering.builder.finish(into: &ir.functions[Int(ref.index)])
+        builder = lowering.builder  // its storage serves the next function
       }
     }
+  }
+
+  /// Moves the reusable builder out (so that it is uniquely referenced while in use).
+  private func takeBuilder() -> FunctionBuilder {
+    var taken = FunctionBuilder(parameterTypes: [])
+    swap(&taken, &builder)
+    return taken
   }
 
   // MARK: - Types and symbols
