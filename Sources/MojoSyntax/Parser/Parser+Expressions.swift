@@ -74,15 +74,16 @@ extension Parser {
   mutating func parseOperators(minLevel: Int) -> ExprID {
     var left: ExprID
     if at(.kwNot) && minLevel <= Level.not {
-      // `not not ... x`: a loop, so a long run of `not`s needs no stack.
-      var offsets: [UInt32] = []
-      while at(.kwNot) {
-        offsets.append(current.start)
-        advance()
-      }
-      if nesting + offsets.count > Parser.maximumNesting { return tooDeeplyNested() }
+      // `not not ... x`: a loop, so a long run of `not`s needs no stack; the `not` tokens are
+      // revisited from their positions afterwards.
+      let first = position
+      while at(.kwNot) { advance() }
+      let count = position - first
+      if nesting + count > Parser.maximumNesting { return tooDeeplyNested() }
       left = parseOperators(minLevel: Level.comparison)
-      for offset in offsets.reversed() { left = addExpr(.unary, op: .not, offset: offset, a: left.index) }
+      for k in stride(from: first + count - 1, through: first, by: -1) {
+        left = addExpr(.unary, op: .not, offset: tokens[k].start, a: left.index)
+      }
     } else {
       left = parseUnary()
     }
@@ -103,22 +104,32 @@ extension Parser {
   /// `first < b <= c ...`, with the cursor on the first comparison operator. One comparison is
   /// a plain binary node; longer chains list their operands and operators.
   mutating func parseComparisonChain(first: ExprID) -> ExprID {
-    var operands = [first]
-    var ops: [Operator] = []
     let offset = current.start
-    while let op = eatComparisonOperator() {
-      ops.append(op)
-      operands.append(parseOperators(minLevel: Level.comparison + 1))
+    let firstOp = eatComparisonOperator()!
+    let second = parseOperators(minLevel: Level.comparison + 1)
+    guard let nextOp = eatComparisonOperator() else {
+      return addExpr(.binary, op: firstOp, offset: offset, a: first.index, b: second.index)
     }
-    if ops.count == 1 {
-      return addExpr(.binary, op: ops[0], offset: offset, a: operands[0].index, b: operands[1].index)
+    // A longer chain: operands and operators collect on the scratch stacks.
+    let base = exprScratch.count, opBase = operatorScratch.count
+    exprScratch.append(first)
+    exprScratch.append(second)
+    operatorScratch.append(firstOp)
+    operatorScratch.append(nextOp)
+    exprScratch.append(parseOperators(minLevel: Level.comparison + 1))
+    while let op = eatComparisonOperator() {
+      operatorScratch.append(op)
+      exprScratch.append(parseOperators(minLevel: Level.comparison + 1))
     }
     let start = UInt32(tree.exprLists.count)
+    let count = exprScratch.count - base
     // Comparison operators are stored at the same start index as the operands.
     while tree.comparisonOps.count < tree.exprLists.count { tree.comparisonOps.append(.equal) }
-    tree.exprLists.append(contentsOf: operands)
-    tree.comparisonOps.append(contentsOf: ops)
-    return addExpr(.comparison, offset: offset, a: start, b: UInt32(operands.count))
+    tree.exprLists.append(contentsOf: exprScratch[base...])
+    tree.comparisonOps.append(contentsOf: operatorScratch[opBase...])
+    exprScratch.removeSubrange(base...)
+    operatorScratch.removeSubrange(opBase...)
+    return addExpr(.comparison, offset: offset, a: start, b: UInt32(count))
   }
 
   /// Consumes a comparison operator (`<` ... `!=`, `in`, `not in`) and returns it.
@@ -151,16 +162,16 @@ extension Parser {
 
   /// `- + ~` prefixes, as a loop (a long run of them needs no stack), then a power.
   mutating func parseUnary() -> ExprID {
-    guard let first = Parser.unaryOperator(kind) else { return parsePower() }
-    var prefixes: [(Operator, UInt32)] = [(first, current.start)]
-    advance()
-    while let op = Parser.unaryOperator(kind) {
-      prefixes.append((op, current.start))
-      advance()
-    }
-    if nesting + prefixes.count > Parser.maximumNesting { return tooDeeplyNested() }
+    guard Parser.unaryOperator(kind) != nil else { return parsePower() }
+    // The prefix tokens are revisited from their positions after the operand.
+    let first = position
+    while Parser.unaryOperator(kind) != nil { advance() }
+    let count = position - first
+    if nesting + count > Parser.maximumNesting { return tooDeeplyNested() }
     var operand = parsePower()
-    for (op, offset) in prefixes.reversed() { operand = addExpr(.unary, op: op, offset: offset, a: operand.index) }
+    for k in stride(from: first + count - 1, through: first, by: -1) {
+      operand = addExpr(.unary, op: Parser.unaryOperator(tokens[k].kind)!, offset: tokens[k].start, a: operand.index)
+    }
     return operand
   }
 
@@ -202,7 +213,7 @@ extension Parser {
       case .leftParen:
         let offset = current.start
         advance()
-        var args: [Argument] = []
+        let base = argumentScratch.count
         while !at(.rightParen) && !at(.endOfFile) {
           let before = position
           let argOffset = current.start
@@ -212,13 +223,16 @@ extension Parser {
             advance()
             advance()
           }
-          args.append(Argument(label: label, value: parseExpression(), offset: argOffset))
+          let value = parseExpression()
+          argumentScratch.append(Argument(label: label, value: value, offset: argOffset))
           if !eat(.comma) || position == before { break }
         }
         expect(.rightParen, "')'")
         let start = UInt32(tree.arguments.count)
-        tree.arguments.append(contentsOf: args)
-        expr = addExpr(.call, offset: offset, a: expr.index, b: start, c: UInt32(args.count))
+        let count = argumentScratch.count - base
+        tree.arguments.append(contentsOf: argumentScratch[base...])
+        argumentScratch.removeSubrange(base...)
+        expr = addExpr(.call, offset: offset, a: expr.index, b: start, c: UInt32(count))
       case .leftBracket:
         let bracket = current.start
         advance()
@@ -256,6 +270,14 @@ extension Parser {
     }
   }
 
+  /// A number literal's text without its `_` separators (made straight from the file's bytes
+  /// when there are none).
+  func literalText(_ token: Token) -> String {
+    let digits = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<token.end])
+    if !digits.contains(UInt8(ascii: "_")) { return String(decoding: digits, as: UTF8.self) }
+    return String(decoding: digits.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+  }
+
   mutating func parseAtom() -> ExprID {
     let token = current
     switch token.kind {
@@ -264,11 +286,11 @@ extension Parser {
       return addExpr(.name, offset: token.start, a: intern(token).index)
     case .intLiteral:
       advance()
-      tree.intLiterals.append(String(decoding: text(of: token).filter { $0 != UInt8(ascii: "_") }, as: UTF8.self))
+      tree.intLiterals.append(literalText(token))
       return addExpr(.intLiteral, offset: token.start, a: UInt32(tree.intLiterals.count - 1))
     case .floatLiteral:
       advance()
-      tree.floatLiterals.append(String(decoding: text(of: token).filter { $0 != UInt8(ascii: "_") }, as: UTF8.self))
+      tree.floatLiterals.append(literalText(token))
       return addExpr(.floatLiteral, offset: token.start, a: UInt32(tree.floatLiterals.count - 1))
     case .stringLiteral:
       advance()
@@ -294,16 +316,19 @@ extension Parser {
       return inner
     case .leftBracket:
       advance()
-      var elements: [ExprID] = []
+      let base = exprScratch.count
       while !at(.rightBracket) && !at(.endOfFile) {
         let before = position
-        elements.append(parseExpression())
+        let element = parseExpression()
+        exprScratch.append(element)
         if !eat(.comma) || position == before { break }
       }
       expect(.rightBracket, "']'")
       let start = UInt32(tree.exprLists.count)
-      tree.exprLists.append(contentsOf: elements)
-      return addExpr(.listLiteral, offset: token.start, a: start, b: UInt32(elements.count))
+      let count = exprScratch.count - base
+      tree.exprLists.append(contentsOf: exprScratch[base...])
+      exprScratch.removeSubrange(base...)
+      return addExpr(.listLiteral, offset: token.start, a: start, b: UInt32(count))
     case .kwReserved:
       report(SyntaxDiagnostics.notSupportedYet("'\(String(decoding: text(of: token), as: UTF8.self))'", location(token.start)))
       skipLine()

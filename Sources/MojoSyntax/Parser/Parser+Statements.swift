@@ -20,7 +20,9 @@ extension Parser {
       skipLine()
       return .empty
     }
-    var statements: [StmtID] = []
+    // The block's statements collect on the shared scratch stack above `base` (nested blocks
+    // push and pop above them), then move into `tree.blockStatements` in one piece.
+    let base = statementScratch.count
     if eat(.newline) {
       guard eat(.indent) else {
         report(SyntaxDiagnostics.bodyMustNotBeEmpty(location(colonEnd)))
@@ -28,39 +30,40 @@ extension Parser {
       }
       while !at(.dedent) && !at(.endOfFile) {
         let before = position
-        parseStatement(into: &statements)
+        parseStatement()
         if position == before { advance() }
       }
       _ = eat(.dedent)
     } else if at(.endOfFile) {
       report(SyntaxDiagnostics.bodyMustNotBeEmpty(location(colonEnd)))
     } else {
-      parseSimpleStatements(into: &statements)
+      parseSimpleStatements()
     }
-    return addBlock(statements)
+    return addBlock(fromScratch: base)
   }
 
-  mutating func parseStatement(into statements: inout [StmtID]) {
+  /// Parses one statement (or a line of simple statements) onto `statementScratch`.
+  mutating func parseStatement() {
     switch kind {
-    case .kwIf: statements.append(parseIf())
+    case .kwIf: statementScratch.append(parseIf())
     case .kwWhile:
       let offset = current.start
       advance()
       let condition = parseExpression()
       let body = addBlockIndex(parseBlock(missingColon: "expected ':' after 'while' condition"))
       let elseBlock = parseLoopElse().map { addBlockIndex($0) } ?? UInt32.max
-      statements.append(addStmt(.whileLoop, offset: offset, a: condition.index, b: body, c: elseBlock))
+      statementScratch.append(addStmt(.whileLoop, offset: offset, a: condition.index, b: body, c: elseBlock))
     case .kwFor:
-      statements.append(parseFor())
+      statementScratch.append(parseFor())
     case .kwTry:
-      statements.append(parseTry())
+      statementScratch.append(parseTry())
     case .kwDef, .kwStruct:
       report(SyntaxDiagnostics.notSupportedYet("a nested declaration", location(current.start)))
       skipLine()
     case .newline, .indent:
       advance()
     default:
-      parseSimpleStatements(into: &statements)
+      parseSimpleStatements()
     }
   }
 
@@ -89,7 +92,8 @@ extension Parser {
         return addStmt(.invalid, offset: offset)
       }
       let nested = parseIf()
-      elseIndex = addBlockIndex(addBlock([nested]))
+      statementScratch.append(nested)
+      elseIndex = addBlockIndex(addBlock(fromScratch: statementScratch.count - 1))
     } else if at(.kwElse) {
       advance()
       elseIndex = addBlockIndex(parseBlock(missingColon: "expected ':' after else"))
@@ -124,9 +128,9 @@ extension Parser {
   }
 
   /// `simple_stmt { ";" simple_stmt } [";"] NEWLINE`.
-  mutating func parseSimpleStatements(into statements: inout [StmtID]) {
+  mutating func parseSimpleStatements() {
     while true {
-      statements.append(parseSimpleStatement())
+      statementScratch.append(parseSimpleStatement())
       if eat(.semicolon) {
         if eat(.newline) || at(.endOfFile) || at(.dedent) { return }
         continue

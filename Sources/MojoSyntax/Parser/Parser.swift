@@ -38,6 +38,13 @@ public struct Parser {
   /// Where the rest of a logical line was skipped after `tooDeeplyNested`: diagnostics there
   /// would only repeat it.
   var silencedOffset: UInt32?
+  /// Scratch stacks for lists under construction (a block's statements, a call's arguments, a
+  /// list's elements, a comparison chain's operands): an inner list pushes above an outer one
+  /// and moves out when complete, so building a list allocates nothing of its own.
+  var statementScratch: [StmtID] = []
+  var argumentScratch: [Argument] = []
+  var exprScratch: [ExprID] = []
+  var operatorScratch: [Operator] = []
   /// The file's bytes while `parseModule` runs.
   var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
 
@@ -52,11 +59,28 @@ public struct Parser {
     let (stream, lexDiagnostics) = Lexer.tokenize(file)
     var parser = Parser(file: file, stream: stream)
     parser.diagnostics = lexDiagnostics
+    parser.reserveCapacity()
     file.bytes.withUnsafeBufferPointer { parser.bytes = $0; parser.parseModule() }
     parser.bytes = UnsafeBufferPointer(start: nil, count: 0)
     parser.tree.names = parser.names.names
     let diagnostics = parser.diagnostics.sorted { $0.location.offset < $1.location.offset }
     return (parser.tree, diagnostics)
+  }
+
+  /// Sizes the tree's arrays from the token count (measured on the generated corpora: about
+  /// one expression per two tokens), so that they rarely grow and copy.
+  private mutating func reserveCapacity() {
+    let n = tokens.count
+    tree.expressions.reserveCapacity(n / 2 + 16)
+    exprDepth.reserveCapacity(n / 2 + 16)
+    tree.statements.reserveCapacity(n / 6 + 16)
+    tree.blockStatements.reserveCapacity(n / 6 + 16)
+    tree.blocks.reserveCapacity(n / 16 + 16)
+    tree.arguments.reserveCapacity(n / 10 + 16)
+    tree.intLiterals.reserveCapacity(n / 10 + 16)
+    statementScratch.reserveCapacity(256)
+    argumentScratch.reserveCapacity(64)
+    exprScratch.reserveCapacity(64)
   }
 
   // MARK: - Cursor
@@ -178,10 +202,13 @@ public struct Parser {
     return StmtID(tree.statements.count - 1)
   }
 
-  mutating func addBlock(_ statements: [StmtID]) -> Block {
+  /// Moves the statements above `base` of `statementScratch` into a block.
+  mutating func addBlock(fromScratch base: Int) -> Block {
     let start = UInt32(tree.blockStatements.count)
-    tree.blockStatements.append(contentsOf: statements)
-    return Block(start: start, count: UInt32(statements.count))
+    let count = statementScratch.count - base
+    tree.blockStatements.append(contentsOf: statementScratch[base...])
+    statementScratch.removeSubrange(base...)
+    return Block(start: start, count: UInt32(count))
   }
 
   /// Stores a block in `tree.blocks` and returns its index (for statement fields).
