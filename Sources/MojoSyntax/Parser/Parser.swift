@@ -162,7 +162,7 @@ public struct Parser {
 
   mutating func addExpr(_ kind: ExprKind, op: Operator = .add, offset: UInt32, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0) -> ExprID {
     var node = ExprNode(kind: kind, op: op, offset: offset, a: a, b: b, c: c)
-    var depth = subtreeDepth(node) + 1
+    var depth = Parser.subtreeDepth(node, exprDepth, tree.arguments, tree.exprLists) + 1
     if depth > UInt32(Parser.maximumNesting) {
       // Replaced by an invalid leaf, so no later pass recurses through the deep part; a long
       // chain hits the limit again every `maximumNesting` terms, reported once per statement.
@@ -178,8 +178,10 @@ public struct Parser {
     return ExprID(tree.expressions.count - 1)
   }
 
-  /// The depth of the deepest child of `node`.
-  private func subtreeDepth(_ node: ExprNode) -> UInt32 {
+  /// The depth of the deepest child of `node`. Static, with the arrays it reads as arguments:
+  /// a method on the (large) parser would copy it for every node.
+  private static func subtreeDepth(_ node: ExprNode, _ exprDepth: [UInt32], _ arguments: [Argument],
+                                   _ exprLists: [ExprID]) -> UInt32 {
     func d(_ id: UInt32) -> UInt32 { id == UInt32.max ? 0 : exprDepth[Int(id)] }
     switch node.kind {
     case .name, .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid: return 0
@@ -188,11 +190,11 @@ public struct Parser {
     case .ternary: return max(d(node.a), d(node.b), d(node.c))
     case .call:
       var m = d(node.a)
-      for k in Int(node.b)..<Int(node.b + node.c) { m = max(m, d(tree.arguments[k].value.index)) }
+      for k in Int(node.b)..<Int(node.b + node.c) { m = max(m, d(arguments[k].value.index)) }
       return m
     case .comparison, .listLiteral:
       var m: UInt32 = 0
-      for k in Int(node.a)..<Int(node.a + node.b) { m = max(m, d(tree.exprLists[k].index)) }
+      for k in Int(node.a)..<Int(node.a + node.b) { m = max(m, d(exprLists[k].index)) }
       return m
     }
   }
