@@ -150,8 +150,7 @@ extension BodyChecker {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .comparison, .name:
       // A cheap walk first: most expressions read a variable and cannot fold.
       guard mayFold(id) else { break }
-      var folder = ConstantFolder(program: program, module: module, tree: tree, scopes: scopes, globals: globals)
-      if let c = folder.fold(id) {
+      if let c = folder.fold(id, in: scopes) {
         result.exprFacts[Int(id.index)] = .constant(c)
         if let expected, c.type.isLiteral, convertible(c.type, to: expected) { return expected }
         return c.type
@@ -234,11 +233,10 @@ extension BodyChecker {
 
   private mutating func checkName(_ id: ExprID, _ e: ExprNode) -> SemaType {
     let nameID = NameID(Int(e.a))
-    let name = tree.name(nameID)
     switch lookupLocal(nameID) {
     case .variable(let slot, _):
       result.exprFacts[Int(id.index)] = .local(slot)
-      checkInitialized(slot, name: name, at: e.offset)
+      checkInitialized(slot, name: nameID, at: e.offset)
       return locals[Int(slot)]
     case .constant(let value, let type):
       result.exprFacts[Int(id.index)] = .constant(value)
@@ -257,7 +255,7 @@ extension BodyChecker {
       report(SemaDiagnostics.notSupportedYet("using a function or type as a value", location(e.offset)))
       return .error
     case nil:
-      report(SemaDiagnostics.unknownDeclaration(name, location(e.offset)))
+      report(SemaDiagnostics.unknownDeclaration(tree.name(nameID), location(e.offset)))
       return .error
     }
   }

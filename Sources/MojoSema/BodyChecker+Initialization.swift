@@ -30,15 +30,16 @@ extension BodyChecker {
   /// Records that `slot` now holds a value.
   mutating func markAssigned(_ slot: UInt32) {
     let k = Int(slot)
-    if initialization.assigned.count <= k { initialization.assigned += Array(repeating: false, count: k + 1 - initialization.assigned.count) }
+    while initialization.assigned.count <= k { initialization.assigned.append(false) }
     initialization.assigned[k] = true
   }
 
   /// Reports a read of `slot` at `offset` when some path reaches it unassigned (once per slot).
-  mutating func checkInitialized(_ slot: UInt32, name: String, at offset: UInt32) {
+  mutating func checkInitialized(_ slot: UInt32, name nameID: NameID, at offset: UInt32) {
     let k = Int(slot)
     guard initialization.reachable, k >= initialization.assigned.count || !initialization.assigned[k] else { return }
     guard !reportedUninitialized.contains(slot) else { return }
+    let name = tree.name(nameID)
     reportedUninitialized.insert(slot)
     let note = Diagnostic(id: "declaredHere", severity: .note, message: "'\(name)' declared here",
                           at: location(slotOffsets[k]))

@@ -20,6 +20,8 @@ public struct BodyChecker {
   /// The interned IDs of the builtin names looked up by spelling (`List`, `range`).
   let listName: NameID
   let rangeName: NameID
+  /// Folds literal expressions (made once: it holds the program and the tree).
+  let folder: ConstantFolder
   /// Per expression: 0 unknown, 1 may fold, 2 cannot fold (see `mayFold`).
   var mayFoldCache: [UInt8]
   var locals: [SemaType] = []
@@ -57,6 +59,7 @@ public struct BodyChecker {
     listName = tree.names.firstIndex(of: "List").map { NameID($0) } ?? .none
     rangeName = tree.names.firstIndex(of: "range").map { NameID($0) } ?? .none
     mayFoldCache = Array(repeating: 0, count: tree.expressions.count)
+    folder = ConstantFolder(program: program, module: module, tree: tree, globals: globals)
     var owners = Array(repeating: -1, count: tree.functions.count)
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { owners[f] = s } }
     methodOwner = owners
@@ -138,10 +141,13 @@ public struct BodyChecker {
     return terminates
   }
 
-  /// Looks a name up in the local scopes, innermost first.
+  /// Looks a name up in the local scopes, innermost first. Always inlined, as are the other
+  /// small lookups: a call to a method of the (large) checker would copy it.
+  @inline(__always)
   func lookupLocal(_ name: NameID) -> LocalBinding? { scopes.lookup(name) }
 
   /// The module-level symbol a name of this module's tree stands for.
+  @inline(__always)
   func global(_ name: NameID) -> Symbol? {
     name.exists && Int(name.index) < globals.count ? globals[Int(name.index)] : nil
   }
@@ -243,9 +249,8 @@ public struct BodyChecker {
     case .forLoop:
       checkFor(id, s)
     case .comptimeDecl:
-      var folder = ConstantFolder(program: program, module: module, tree: tree, scopes: scopes, globals: globals)
       let value = ExprID(Int(s.c))
-      guard let (c, foldedType) = folder.foldInitializer(value) else {
+      guard let (c, foldedType) = folder.foldInitializer(value, in: scopes) else {
         report(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location(tree.expr(value).offset)))
         break
       }
@@ -413,7 +418,7 @@ public struct BodyChecker {
       return
     }
     if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(t.offset))) }
-    checkInitialized(slot, name: tree.name(NameID(Int(t.a))), at: t.offset)
+    checkInitialized(slot, name: NameID(Int(t.a)), at: t.offset)
     let type = locals[Int(slot)]
     result.exprFacts[Int(target.index)] = .local(slot)
     result.exprTypes[Int(target.index)] = type

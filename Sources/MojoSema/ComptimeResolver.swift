@@ -20,7 +20,7 @@ enum ComptimeResolver {
       for m in program.modules.indices {
         let tree = program.modules[m].tree
         for (i, c) in tree.comptimes.enumerated() where program.comptimeValues[m][i] == nil {
-          var folder = ConstantFolder(program: program, module: m)
+          let folder = ConstantFolder(program: program, module: m)
           guard var folded = folder.foldInitializer(c.value) else { continue }
           if c.type.exists {
             folded.type = SignatureResolver.resolveType(c.type, in: program, module: m, into: &diagnostics[m])

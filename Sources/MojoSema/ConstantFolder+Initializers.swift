@@ -11,22 +11,22 @@ extension ConstantFolder {
 
   /// The value and type of a `comptime` initializer, or nil if it is not a constant expression
   /// (or would fail at run time, such as an `Int` division by zero).
-  mutating func foldInitializer(_ id: ExprID) -> TypedConstant? {
-    if let v = fold(id) { return (v, v.type) }
+  func foldInitializer(_ id: ExprID, in scopes: LocalScopes = LocalScopes(nameCount: 0)) -> TypedConstant? {
+    if let v = fold(id, in: scopes) { return (v, v.type) }
     let e = tree.expr(id)
     switch e.kind {
     case .name:
-      return typedName(NameID(Int(e.a)))
+      return typedName(NameID(Int(e.a)), scopes)
     case .unary:
-      guard let v = foldInitializer(ExprID(Int(e.a))) else { return nil }
+      guard let v = foldInitializer(ExprID(Int(e.a)), in: scopes) else { return nil }
       return ConstantFolder.typedUnary(e.op, v)
     case .binary:
-      guard let l = foldInitializer(ExprID(Int(e.a))), let r = foldInitializer(ExprID(Int(e.b))) else { return nil }
+      guard let l = foldInitializer(ExprID(Int(e.a)), in: scopes), let r = foldInitializer(ExprID(Int(e.b)), in: scopes) else { return nil }
       return ConstantFolder.typedBinary(e.op, l, r)
     case .comparison:
       var values: [TypedConstant] = []
       for operand in tree.list(of: e) {
-        guard let v = foldInitializer(operand) else { return nil }
+        guard let v = foldInitializer(operand, in: scopes) else { return nil }
         values.append(v)
       }
       var all = true
@@ -42,7 +42,7 @@ extension ConstantFolder {
   }
 
   /// A name's constant value and type, typed constants included.
-  private func typedName(_ name: NameID) -> TypedConstant? {
+  private func typedName(_ name: NameID, _ scopes: LocalScopes) -> TypedConstant? {
     if let binding = scopes.lookup(name) {
       guard case .constant(let value, let type) = binding else { return nil }
       return (value, type)

@@ -4,21 +4,20 @@
 import MojoSyntax
 
 /// Evaluates constant expressions of one module; `fold` returns nil for anything that is not a
-/// literal expression (or whose exact value would be too large to keep).
-struct ConstantFolder {
+/// literal expression (or whose exact value would be too large to keep). A class made once per
+/// checker, so that folding does not copy the program and the tree each time; the local scopes
+/// in force are an argument of each fold.
+final class ConstantFolder {
   let program: Program
   let module: Int
   let tree: SyntaxTree
-  /// The local scopes in force: a local name hides a module-level one.
-  let scopes: LocalScopes
   /// The module-level symbol of each `NameID` of `tree`, when the caller has that table.
   let globals: [Symbol?]?
 
-  init(program: Program, module: Int, tree: SyntaxTree? = nil, scopes: LocalScopes? = nil, globals: [Symbol?]? = nil) {
+  init(program: Program, module: Int, tree: SyntaxTree? = nil, globals: [Symbol?]? = nil) {
     self.program = program
     self.module = module
     self.tree = tree ?? program.modules[module].tree
-    self.scopes = scopes ?? LocalScopes(nameCount: 0)
     self.globals = globals
   }
 
@@ -28,27 +27,28 @@ struct ConstantFolder {
     return program.symbols[module][tree.name(name)]
   }
 
-  /// The value of `id` if it is a literal expression.
-  mutating func fold(_ id: ExprID) -> ConstantValue? {
+  /// The value of `id` if it is a literal expression; `scopes` are the local scopes in force (a
+  /// local name hides a module-level one).
+  func fold(_ id: ExprID, in scopes: LocalScopes = LocalScopes(nameCount: 0)) -> ConstantValue? {
     let e = tree.expr(id)
     switch e.kind {
     case .intLiteral: return BigInt(literal: tree.intLiterals[Int(e.a)]).map { .int($0) }
     case .floatLiteral: return ExactFloat(literal: tree.floatLiterals[Int(e.a)]).map { .float($0) }
     case .stringLiteral: return .string(tree.strings[Int(e.a)])
     case .boolLiteral: return .bool(e.a != 0)
-    case .name: return foldName(NameID(Int(e.a)))
+    case .name: return foldName(NameID(Int(e.a)), scopes)
     case .unary:
-      guard let v = fold(ExprID(Int(e.a))) else { return nil }
+      guard let v = fold(ExprID(Int(e.a)), in: scopes) else { return nil }
       return ConstantFolder.unary(e.op, v)
     case .binary:
-      guard let l = fold(ExprID(Int(e.a))), let r = fold(ExprID(Int(e.b))) else { return nil }
+      guard let l = fold(ExprID(Int(e.a)), in: scopes), let r = fold(ExprID(Int(e.b)), in: scopes) else { return nil }
       return ConstantFolder.binary(e.op, l, r)
     case .comparison:
       // `a < b < c` is `a < b and b < c`; every operand must fold.
       let operands = Array(tree.list(of: e))
       var values: [ConstantValue] = []
       for operand in operands {
-        guard let v = fold(operand) else { return nil }
+        guard let v = fold(operand, in: scopes) else { return nil }
         values.append(v)
       }
       var all = true
@@ -65,7 +65,7 @@ struct ConstantFolder {
 
   /// A name's literal value: a local `comptime` constant, or an untyped module-level one.
   /// Local variables and typed constants are values, not literals.
-  private func foldName(_ name: NameID) -> ConstantValue? {
+  private func foldName(_ name: NameID, _ scopes: LocalScopes) -> ConstantValue? {
     if let binding = scopes.lookup(name) {
       guard case .constant(let value, let type) = binding, type.isLiteral || type == .bool else { return nil }
       return value

@@ -57,7 +57,7 @@ public enum SignatureResolver {
         }
         var defaultValue: ConstantValue?
         if p.defaultValue.exists {
-          var folder = ConstantFolder(program: program, module: m)
+          let folder = ConstantFolder(program: program, module: m)
           defaultValue = folder.fold(p.defaultValue)
           if defaultValue == nil {
             diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: module.file, offset: Int(tree.expr(p.defaultValue).offset))))
