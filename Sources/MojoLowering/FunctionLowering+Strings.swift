@@ -29,7 +29,7 @@ extension Runtime {
 
 extension FunctionLowering {
   /// Lowers a `CallTarget.string` call whose arguments (receiver first) are already lowered.
-  mutating func lowerString(_ operation: StringOperation, _ values: [Operand], _ arguments: [CallArgument]) -> Operand {
+  mutating func lowerString(_ operation: StringOperation, _ values: [Operand], _ arguments: CallArgumentList) -> Operand {
     switch operation {
     case .lower: return runtime(Runtime.lower, values)
     case .upper: return runtime(Runtime.upper, values)
