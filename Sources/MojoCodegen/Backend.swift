@@ -30,9 +30,29 @@ public struct CodegenError: Error, CustomStringConvertible, Sendable {
   public init(_ description: String) { self.description = description }
 }
 
+/// Runs `body(i)` for every `i` in `0..<count`, possibly several at once on other threads, and
+/// returns when all have finished. A backend uses it to split one module's work into parts; the
+/// result must not depend on how (or whether) the parts ran concurrently.
+public typealias ParallelFor = (_ count: Int, _ body: @escaping @Sendable (Int) -> Void) -> Void
+
+/// A `ParallelFor` that runs the parts one after another on the calling thread.
+public func serialFor(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+  for i in 0..<count { body(i) }
+}
+
 /// A code generator from IR modules to object files. A backend value is immutable and may be
 /// shared by all workers; each `emitObject` call owns everything it creates.
 public protocol Backend: Sendable {
   /// Compiles one verified module to a relocatable object.
   func emitObject(for module: IRModule) throws -> ObjectFile
+  /// Compiles one verified module, running parts of the work through `parallel`; the object is
+  /// byte-identical to `emitObject(for:)`'s.
+  func emitObject(for module: IRModule, parallel: ParallelFor) throws -> ObjectFile
+}
+
+extension Backend {
+  /// Backends that do not split a module compile it in one piece.
+  public func emitObject(for module: IRModule, parallel: ParallelFor) throws -> ObjectFile {
+    try emitObject(for: module)
+  }
 }

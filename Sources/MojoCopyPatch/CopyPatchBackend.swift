@@ -1,40 +1,50 @@
-//! The copy-and-patch backend. For one module:
-//! 1. select: every instruction becomes a stencil instance (`StencilSelector.swift`);
-//! 2. lay out: stencil sizes are constants, so one pass gives every instance's offset, dropping
-//!    a trailing `jmp _CONTINUE` whose target is the instance right after it;
-//! 3. copy and patch in one pass with every branch target and function address known; calls to
+//! The copy-and-patch backend. For one module, split into parts (`CodegenParts.swift`) that
+//! run concurrently where a step allows it:
+//! 1. select (parallel): every instruction becomes a stencil instance (`StencilSelector.swift`);
+//! 2. lay out: stencil sizes are constants, so one pass per part gives every instance's offset
+//!    within its part (parallel), dropping a trailing `jmp _CONTINUE` whose target is the
+//!    instance right after it; then the parts are placed one after another (serial);
+//! 3. copy and patch (parallel) with every branch target and function address known; calls to
 //!    declared functions and the runtime, and data addresses, become ELF relocations;
-//! 4. write the object with ELFKit (`.text`, `.rodata`, symbols, `.rela.text`).
+//! 4. write the object with ELFKit (`.text`, `.rodata`, symbols, `.rela.text`); undefined
+//!    symbols are numbered in order of first use, as a one-part build does.
 import ELFKit
 import MojoCodegen
 import MojoIR
 
 /// The copy-and-patch code generator. Immutable; every `emitObject` call owns its buffers.
 public struct CopyPatchBackend: Backend {
-  /// Makes the backend; the shared stencil library is decoded on first use.
-  public init() {}
+  /// About how many instructions one part of a module's code generation takes
+  /// (`CodegenParts`); the object does not depend on it.
+  let instructionsPerPart: Int
+
+  /// Makes the backend; the shared stencil library is decoded on first use. `instructionsPerPart`
+  /// (nil: `CodegenParts.instructionsPerPart`) sets how finely a module is split into parts.
+  public init(instructionsPerPart: Int? = nil) {
+    self.instructionsPerPart = max(1, instructionsPerPart ?? CodegenParts.instructionsPerPart)
+  }
 
   /// Compiles one verified module to a relocatable object.
   public func emitObject(for module: IRModule) throws -> ObjectFile {
-    ObjectFile(moduleName: module.name, bytes: try makeObjectBytes(for: module))
+    try emitObject(for: module, parallel: serialFor)
+  }
+
+  /// Compiles one verified module, its parts through `parallel`.
+  public func emitObject(for module: IRModule, parallel: ParallelFor) throws -> ObjectFile {
+    ObjectFile(moduleName: module.name, bytes: try makeObjectBytes(for: module, parallel: parallel))
   }
 
   /// The object bytes of `module`.
-  func makeObjectBytes(for module: IRModule) throws -> [UInt8] {
+  func makeObjectBytes(for module: IRModule, parallel: ParallelFor) throws -> [UInt8] {
     let library = StencilLibrary.shared
-    var selector = StencilSelector(library: library, module: module)
-    var defined: [Int] = []
-    for (k, f) in module.functions.enumerated() where f.isDefined {
-      try selector.select(f)
-      defined.append(k)
-    }
-    let selection = selector.selection
-    var layout = Layout(selection: selection, library: library)
+    let plan = CodegenParts(module: module, instructionsPerPart: instructionsPerPart)
+    let selections = try select(module, plan: plan, library: library, parallel: parallel)
+    var layout = try Layout(selections: selections, plan: plan, library: library, parallel: parallel)
     var writer = RelocatableObjectWriter()
     writer.rodata = layout.layOutData(module.data)
-    writer.text = try layout.copyAndPatch(module: module, selection: selection, library: library,
-                                          definedFunctions: defined, writer: &writer)
-    for (n, k) in defined.enumerated() {
+    writer.text = try layout.copyAndPatch(module: module, selections: selections, plan: plan, library: library,
+                                          parallel: parallel, writer: &writer)
+    for (n, k) in plan.defined.enumerated() {
       let f = module.functions[k]
       writer.symbols.append(.init(
         name: f.symbol, binding: f.linkage == .local ? .local : .global, kind: .function, placement: .text,
@@ -44,16 +54,70 @@ public struct CopyPatchBackend: Backend {
       throw CodegenError("copy-and-patch: writing the object of \(module.name): \(error)")
     }
   }
+
+  /// Selects every part. The frame slots of a function split into pieces are assigned first,
+  /// once, and shared by its pieces; the entry of such a function gets its frame size when
+  /// all its pieces are known.
+  private func select(_ module: IRModule, plan: CodegenParts, library: StencilLibrary,
+                      parallel: ParallelFor) throws -> [Selection] {
+    let shared = PartResults<FrameSlots>(count: plan.splitFunctions.count)
+    parallel(plan.splitFunctions.count) { s in
+      var slots = FrameSlots()
+      slots.assign(module.functions[plan.defined[plan.splitFunctions[s]]])
+      shared.store(slots, at: s)
+    }
+    let sharedSlots = shared.take()
+    let results = PartResults<Result<Selection, any Error>>(count: plan.parts.count)
+    parallel(plan.parts.count) { p in
+      let part = plan.parts[p]
+      results.store(Result {
+        var selector = StencilSelector(library: library, module: module)
+        for n in part.functions {
+          let f = module.functions[plan.defined[n]]
+          if let piece = part.instructions {
+            let s = plan.splitFunctions.firstIndex(of: n)!
+            try selector.select(f, piece: piece, frameSlots: sharedSlots[s])
+          } else {
+            try selector.select(f)
+          }
+        }
+        return selector.selection
+      }, at: p)
+    }
+    var selections = try results.take().map { try $0.get() }
+    // Frame sizes of split functions: the entry is in the first piece, stack arguments in any.
+    var p = 0
+    while p < plan.parts.count {
+      guard plan.parts[p].instructions != nil else { p += 1; continue }
+      var q = p, most: Int32 = 0
+      while q < plan.parts.count, plan.parts[q].functions == plan.parts[p].functions, plan.parts[q].instructions != nil {
+        most = max(most, selections[q].pieces[0].maxStackArguments)
+        q += 1
+      }
+      let entry = Int(selections[p].pieces[0].entry)
+      selections[p].emissions[entry].frameSize = StencilSelector.frameSize(
+        stackArea: selections[p].pieces[0].stackArea, maxStackArguments: most)
+      p = q
+    }
+    return selections
+  }
 }
 
-/// Offsets of every emission, function and data object of one module.
+/// Offsets of every emission, function and data object of one module. Emissions are numbered
+/// module-wide: part after part.
 struct Layout {
+  /// Module-wide index of each part's first emission; one extra entry holds the total.
+  var partEmissions: [Int] = []
+  /// Each block's first emission, module-wide, function after function.
+  var blockStarts: [Int32] = []
   /// Text offset of each emission; one extra entry holds the end.
-  var offsets: [Int32] = []
+  let offsets: SharedBuffer<Int32>
   /// Emitted size of each emission (its stencil size, minus an elided trailing jump).
-  var sizes: [Int32] = []
-  /// The resolved `_CONTINUE` target of each emission (an emission index), or -1.
-  var continuations: [Int32] = []
+  let sizes: SharedBuffer<Int32>
+  /// The resolved `_CONTINUE` target of each emission (an emission index).
+  let continuations: SharedBuffer<Int32>
+  /// Text offset of each part.
+  var partStarts: [Int] = []
   var functionStarts: [Int] = []
   var functionEnds: [Int] = []
   /// `.rodata` offset of each data object.
@@ -65,31 +129,77 @@ struct Layout {
   static let functionAlignment = 16
 
   /// Computes the layout of the selected code.
-  init(selection: Selection, library: StencilLibrary) {
-    let count = selection.emissions.count
-    offsets = [Int32](repeating: 0, count: count + 1)
-    sizes = [Int32](repeating: 0, count: count)
-    continuations = [Int32](repeating: -1, count: count)
-    var offset = 0
-    for (n, range) in selection.functionEmissions.enumerated() {
-      offset = (offset + Self.functionAlignment - 1) & ~(Self.functionAlignment - 1)
-      functionStarts.append(offset)
-      let blockBase = selection.functionBlockBase[n]
-      for i in range {
-        let e = selection.emissions[i]
-        let stencil = library.stencils[Int(e.stencil)]
-        let next = e.continuation < 0 ? Int32(i + 1) : selection.allBlockStarts[blockBase + Int(e.continuation)]
-        continuations[i] = next
-        var size = stencil.size
-        if stencil.hasTrailingJump && next == Int32(i + 1) { size -= 5 }
-        offsets[i] = Int32(offset)
-        sizes[i] = size
-        offset += Int(size)
-      }
-      functionEnds.append(offset)
+  init(selections: [Selection], plan: CodegenParts, library: StencilLibrary, parallel: ParallelFor) throws {
+    var count = 0
+    for selection in selections {
+      partEmissions.append(count)
+      count += selection.emissions.count
     }
-    offsets[count] = Int32(offset)
-    textSize = offset
+    partEmissions.append(count)
+    blockStarts.reserveCapacity(plan.blockCount)
+    for (p, selection) in selections.enumerated() {
+      let base = Int32(partEmissions[p])
+      blockStarts.append(contentsOf: selection.allBlockStarts.lazy.map { $0 + base })
+    }
+    precondition(blockStarts.count == plan.blockCount, "copy-and-patch: every block has a start")
+    offsets = SharedBuffer(repeating: 0, count: count + 1)
+    sizes = SharedBuffer(repeating: 0, count: count)
+    continuations = SharedBuffer(repeating: -1, count: count)
+
+    // Offsets within each part (a part that starts a function starts 16-byte aligned, so the
+    // alignment of its functions does not depend on where it lands).
+    let pieceSpans = PartResults<[(start: Int, end: Int)]>(count: selections.count)
+    let (offsets, sizes, continuations, blockStarts, partEmissions) = (offsets, sizes, continuations, self.blockStarts, self.partEmissions)
+    parallel(selections.count) { p in
+      let selection = selections[p]
+      let part = plan.parts[p]
+      let first = partEmissions[p]
+      var offset = 0
+      var spans: [(start: Int, end: Int)] = []
+      for (j, range) in selection.functionEmissions.enumerated() {
+        if part.startsFunction { offset = (offset + Self.functionAlignment - 1) & ~(Self.functionAlignment - 1) }
+        let start = offset
+        let blockBase = plan.functionBlockBase[part.functions.lowerBound + j]
+        for i in range {
+          let e = selection.emissions[i]
+          let global = first + i
+          let stencil = library.stencils[Int(e.stencil)]
+          let next = e.continuation < 0 ? Int32(global + 1) : blockStarts[blockBase + Int(e.continuation)]
+          continuations[global] = next
+          var size = stencil.size
+          if stencil.hasTrailingJump && next == Int32(global + 1) { size -= 5 }
+          offsets[global] = Int32(offset)
+          sizes[global] = size
+          offset += Int(size)
+        }
+        spans.append((start, offset))
+      }
+      pieceSpans.store(spans, at: p)
+    }
+
+    // Place the parts one after another, then make every offset module-wide.
+    let spans = pieceSpans.take()
+    functionStarts = Array(repeating: 0, count: plan.defined.count)
+    functionEnds = Array(repeating: 0, count: plan.defined.count)
+    var end = 0
+    for (p, part) in plan.parts.enumerated() {
+      let start = part.startsFunction ? (end + Self.functionAlignment - 1) & ~(Self.functionAlignment - 1) : end
+      partStarts.append(start)
+      for (j, span) in spans[p].enumerated() {
+        let n = part.functions.lowerBound + j
+        if part.startsFunction { functionStarts[n] = start + span.start }
+        functionEnds[n] = start + span.end
+      }
+      end = start + (spans[p].last?.end ?? 0)
+    }
+    textSize = end
+    let partStarts = self.partStarts
+    parallel(selections.count) { p in
+      let delta = Int32(partStarts[p])
+      for global in partEmissions[p]..<partEmissions[p + 1] { offsets[global] += delta }
+    }
+    offsets[count] = Int32(end)
+    guard end < Int(Int32.max) else { throw CodegenError("copy-and-patch: the module's code exceeds 2 GiB") }
   }
 
   /// Lays out the data objects, 8-byte aligned, and returns `.rodata`.
@@ -104,89 +214,131 @@ struct Layout {
     return rodata
   }
 
-  /// Copies every stencil into `.text` and fills its holes; adds relocations and undefined
-  /// symbols to `writer` for what the linker must resolve.
-  func copyAndPatch(module: IRModule, selection: Selection, library: StencilLibrary, definedFunctions: [Int],
-                    writer: inout RelocatableObjectWriter) throws -> [UInt8] {
-    // Text offset of each defined function, indexed by FunctionRef; undefined symbols on demand.
+  /// What one part's copy-and-patch leaves for the object: relocations whose symbol targets
+  /// are indices into `externalNames` (the part's undefined symbols, in order of first use).
+  struct PatchedPart {
+    var relocations: [RelocatableObjectWriter.Relocation] = []
+    var externalNames: [String] = []
+  }
+
+  /// Copies every stencil into `.text` and fills its holes, part by part through `parallel`;
+  /// adds relocations and undefined symbols to `writer` for what the linker must resolve.
+  func copyAndPatch(module: IRModule, selections: [Selection], plan: CodegenParts, library: StencilLibrary,
+                    parallel: ParallelFor, writer: inout RelocatableObjectWriter) throws -> [UInt8] {
+    // Text offset of each defined function, indexed by FunctionRef.
     var functionOffset = [Int](repeating: -1, count: module.functions.count)
-    for (n, k) in definedFunctions.enumerated() { functionOffset[k] = functionStarts[n] }
+    for (n, k) in plan.defined.enumerated() { functionOffset[k] = functionStarts[n] }
+    let text = SharedBuffer<UInt8>(repeating: 0xCC, count: textSize)  // int3 between functions
+    let results = PartResults<Result<PatchedPart, any Error>>(count: selections.count)
+    let layout = self
+    parallel(selections.count) { [functionOffset] p in
+      results.store(Result {
+        try layout.copyAndPatch(part: p, module: module, selection: selections[p], plan: plan, library: library,
+                                functionOffset: functionOffset, text: UnsafeMutableRawBufferPointer(text.pointer))
+      }, at: p)
+    }
+    // Undefined symbols module-wide, one per name, in order of first use.
+    var undefinedByName: [String: Int] = [:]
+    let parts = try results.take().map { try $0.get() }
+    writer.relocations.reserveCapacity(parts.reduce(0) { $0 + $1.relocations.count })
+    for part in parts {
+      var global: [Int] = []
+      global.reserveCapacity(part.externalNames.count)
+      for name in part.externalNames {
+        if let known = undefinedByName[name] {
+          global.append(known)
+        } else {
+          writer.symbols.append(.init(name: name, binding: .global, kind: .none, placement: .undefined))
+          undefinedByName[name] = writer.symbols.count - 1
+          global.append(writer.symbols.count - 1)
+        }
+      }
+      for var relocation in part.relocations {
+        if case .symbol(let local) = relocation.target { relocation.target = .symbol(global[local]) }
+        writer.relocations.append(relocation)
+      }
+    }
+    return Array(text.pointer)
+  }
+
+  /// Copies and patches the emissions of part `p` into `out`.
+  private func copyAndPatch(part p: Int, module: IRModule, selection: Selection, plan: CodegenParts,
+                            library: StencilLibrary, functionOffset: [Int],
+                            text out: UnsafeMutableRawBufferPointer) throws -> PatchedPart {
+    var patched = PatchedPart()
     var externalSymbol = [Int](repeating: -1, count: module.functions.count)
     var trapSymbol = -1, listAtSymbol = -1
-    // One undefined symbol per name, even when a module declares the runtime's trap itself or
-    // declares a function twice; consulted once per external function, not per call.
-    var undefinedByName: [String: Int] = [:]
+    var localByName: [String: Int] = [:]
     func undefinedSymbol(_ name: String) -> Int {
-      if let known = undefinedByName[name] { return known }
-      writer.symbols.append(.init(name: name, binding: .global, kind: .none, placement: .undefined))
-      undefinedByName[name] = writer.symbols.count - 1
-      return writer.symbols.count - 1
+      if let known = localByName[name] { return known }
+      patched.externalNames.append(name)
+      localByName[name] = patched.externalNames.count - 1
+      return patched.externalNames.count - 1
     }
-
-    var text = [UInt8](repeating: 0xCC, count: textSize)  // int3 between functions
-    try text.withUnsafeMutableBytes { out in
-      try library.code.withUnsafeBytes { code in
-        for (n, range) in selection.functionEmissions.enumerated() {
-          let blockBase = selection.functionBlockBase[n]
-          for i in range {
-            let e = selection.emissions[i]
-            let stencil = library.stencils[Int(e.stencil)]
-            let at = Int(offsets[i])
-            let size = Int(sizes[i])
-            out.baseAddress!.advanced(by: at).copyMemory(from: code.baseAddress!.advanced(by: Int(stencil.codeStart)),
-                                                         byteCount: size)
-            for h in Int(stencil.holeStart)..<Int(stencil.holeEnd) {
-              let hole = library.holes[h]
-              let position = at + Int(hole.offset)
-              guard Int(hole.offset) < size else { continue }  // the dropped trailing jump
-              let value: Int64
-              switch hole.value {
-              case .slotA: value = Int64(e.slotA)
-              case .slotB: value = Int64(e.slotB)
-              case .slotC: value = Int64(e.slotC)
-              case .slotD: value = Int64(e.slotD)
-              case .immA: value = e.immA
-              case .immB: value = e.immB
-              case .immC: value = e.immC
-              case .frameSize: value = Int64(e.frameSize)
-              case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
-                   .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
-                value = Int64(selection.argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
-              case .continuation: value = Int64(offsets[Int(continuations[i])])
-              case .jumpTarget: value = Int64(offsets[Int(selection.allBlockStarts[blockBase + Int(e.jumpTarget)])])
-              case .callee:
-                let callee = Int(e.aux)
-                if functionOffset[callee] >= 0 {
-                  value = Int64(functionOffset[callee])
-                } else {
-                  if externalSymbol[callee] < 0 { externalSymbol[callee] = undefinedSymbol(module.functions[callee].symbol) }
-                  writer.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
-                                                  target: .symbol(externalSymbol[callee]), addend: hole.addend))
-                  continue
-                }
-              case .data:
-                writer.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.pc32,
-                                                target: .section(.rodata),
-                                                addend: Int64(dataOffsets[Int(e.aux)]) + hole.addend))
-                continue
-              case .trapDivZero:
-                if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
-                writer.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
-                                                target: .symbol(trapSymbol), addend: hole.addend))
-                continue
-              case .listIndexTrap:
-                if listAtSymbol < 0 { listAtSymbol = undefinedSymbol("mojo_rt_list_at") }
-                writer.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
-                                                target: .symbol(listAtSymbol), addend: hole.addend))
+    let part = plan.parts[p]
+    let first = partEmissions[p]
+    try library.code.withUnsafeBytes { code in
+      for (j, range) in selection.functionEmissions.enumerated() {
+        let blockBase = plan.functionBlockBase[part.functions.lowerBound + j]
+        for i in range {
+          let e = selection.emissions[i]
+          let global = first + i
+          let stencil = library.stencils[Int(e.stencil)]
+          let at = Int(offsets[global])
+          let size = Int(sizes[global])
+          out.baseAddress!.advanced(by: at).copyMemory(from: code.baseAddress!.advanced(by: Int(stencil.codeStart)),
+                                                       byteCount: size)
+          for h in Int(stencil.holeStart)..<Int(stencil.holeEnd) {
+            let hole = library.holes[h]
+            let position = at + Int(hole.offset)
+            guard Int(hole.offset) < size else { continue }  // the dropped trailing jump
+            let value: Int64
+            switch hole.value {
+            case .slotA: value = Int64(e.slotA)
+            case .slotB: value = Int64(e.slotB)
+            case .slotC: value = Int64(e.slotC)
+            case .slotD: value = Int64(e.slotD)
+            case .immA: value = e.immA
+            case .immB: value = e.immB
+            case .immC: value = e.immC
+            case .frameSize: value = Int64(e.frameSize)
+            case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
+                 .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
+              value = Int64(selection.argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
+            case .continuation: value = Int64(offsets[Int(continuations[global])])
+            case .jumpTarget: value = Int64(offsets[Int(blockStarts[blockBase + Int(e.jumpTarget)])])
+            case .callee:
+              let callee = Int(e.aux)
+              if functionOffset[callee] >= 0 {
+                value = Int64(functionOffset[callee])
+              } else {
+                if externalSymbol[callee] < 0 { externalSymbol[callee] = undefinedSymbol(module.functions[callee].symbol) }
+                patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
+                                                 target: .symbol(externalSymbol[callee]), addend: hole.addend))
                 continue
               }
-              try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.stencil, library: library)
+            case .data:
+              patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.pc32,
+                                               target: .section(.rodata),
+                                               addend: Int64(dataOffsets[Int(e.aux)]) + hole.addend))
+              continue
+            case .trapDivZero:
+              if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
+              patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
+                                               target: .symbol(trapSymbol), addend: hole.addend))
+              continue
+            case .listIndexTrap:
+              if listAtSymbol < 0 { listAtSymbol = undefinedSymbol("mojo_rt_list_at") }
+              patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
+                                               target: .symbol(listAtSymbol), addend: hole.addend))
+              continue
             }
+            try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.stencil, library: library)
           }
         }
       }
     }
-    return text
+    return patched
   }
 
   /// Writes one patched field, checking that the value fits.

@@ -34,15 +34,19 @@ struct Emission {
   var frameSize: Int32 = 0
 }
 
-/// The emissions of a module's functions, appended function after function.
+/// The emissions of a module's functions (or of one part of them, `CodegenParts.swift`),
+/// appended function after function.
 struct Selection {
   var emissions: [Emission] = []
   var argumentSlots: [Int32] = []
-  /// For every function selected: its emission range and where its blocks start in `allBlockStarts`
-  /// (which holds each block's first emission, module-wide, function after function).
+  /// For every function (or piece of a function) selected: its emission range.
   var functionEmissions: [Range<Int>] = []
-  var functionBlockBase: [Int] = []
+  /// Each block's first emission, in block order, for the blocks that start in what was selected.
   var allBlockStarts: [Int32] = []
+  /// For every piece selected: its entry emission (-1 for a piece that does not start its
+  /// function), the most stack arguments of its calls, and its function's stack area offset.
+  /// The entry's frame size is set once every piece of the function is known.
+  var pieces: [(entry: Int32, maxStackArguments: Int32, stackArea: Int32)] = []
 }
 
 /// Selects stencils for the functions of one module.
@@ -61,6 +65,9 @@ struct StencilSelector {
   /// The value the previous emission left in `acc` / `facc`, if any (its only use is the
   /// instruction being selected).
   private var inRegister = ValueID.none
+  /// The first emission of the current block (or of the piece, when it starts inside a block):
+  /// a fused compare-and-branch never reaches before it.
+  private var blockStart = 0
 
   /// Number of temporaries after the value slots.
   static let temporaries = 18
@@ -73,11 +80,15 @@ struct StencilSelector {
     }
   }
 
-  /// Appends the emissions of one defined function.
-  mutating func select(_ f: IRFunction) throws {
+  /// Appends the emissions of one defined function, or of the instructions `piece` of it (a
+  /// piece that starts at 0 begins with the entry). A piece must start at a block start or
+  /// right after a call without result (`CodegenParts.isSplitPoint`), where no value is in a
+  /// register and nothing fuses across. `frameSlots`, when given, are `f`'s slots assigned
+  /// beforehand (shared by the pieces of a split function).
+  mutating func select(_ f: IRFunction, piece: Range<Int>? = nil, frameSlots: FrameSlots? = nil) throws {
+    let piece = piece ?? 0..<f.instructions.count
     let first = selection.emissions.count
-    selection.functionBlockBase.append(selection.allBlockStarts.count)
-    slots.assign(f)
+    if let frameSlots { slots = frameSlots } else { slots.assign(f) }
     let slotCount = slots.count
     guard slotCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
       throw CodegenError("copy-and-patch: \(f.symbol) has too many values for a 32-bit frame")
@@ -86,43 +97,69 @@ struct StencilSelector {
     scratch = Int32((slotCount + Self.temporaries) * 8)
     stackArea = scratch + 8
     maxStackArguments = 0
+    var entryIndex = -1
 
-    // Entry: the C-ABI prologue stores the argument registers into the parameters' slots.
-    let classes = Self.classify(f.parameterTypes)
-    var entry: Emission
-    if classes.stackCount == 0 {
-      entry = Emission(stencil: library.entries[classes.ints * 9 + classes.floats])
-    } else {
-      entry = Emission(stencil: library.entryWithStack, slotA: stackArea,
-                       immA: Int64(classes.stackCount))
-      maxStackArguments = classes.stackCount
-    }
-    let parameterSlots = slots.offsets
-    entry.arguments = appendArguments(types: f.parameterTypes) { parameterSlots[$0] }
-    let entryIndex = selection.emissions.count
-    try append(entry, "entry")
-    var stackIndex: Int32 = 0
-    for (k, place) in classes.places.enumerated() where place < 0 {
-      try append(Emission(stencil: library.copySlot, slotA: stackArea + stackIndex * 8, slotD: slots.offsets[k]), "copy slot")
-      stackIndex += 1
-    }
-    // i1 parameters from other compilers may carry garbage above bit 0.
-    for (k, type) in f.parameterTypes.enumerated() where type == .i1 {
-      try append(Emission(stencil: binaryStencil(.band, .slotImm, toRegister: false), slotA: slots.offsets[k],
-                          slotD: slots.offsets[k], immB: 1), "band slot, imm")
-    }
-
-    for (b, range) in f.blocks.enumerated() {
-      selection.allBlockStarts.append(Int32(selection.emissions.count))
-      inRegister = .none
-      var i = range.lowerBound
-      while i < range.upperBound {
-        i += try select(at: i, in: f, block: b, end: range.upperBound)
+    if piece.lowerBound == 0 {
+      // Entry: the C-ABI prologue stores the argument registers into the parameters' slots.
+      let classes = Self.classify(f.parameterTypes)
+      var entry: Emission
+      if classes.stackCount == 0 {
+        entry = Emission(stencil: library.entries[classes.ints * 9 + classes.floats])
+      } else {
+        entry = Emission(stencil: library.entryWithStack, slotA: stackArea,
+                         immA: Int64(classes.stackCount))
+        maxStackArguments = classes.stackCount
+      }
+      let parameterSlots = slots.offsets
+      entry.arguments = appendArguments(types: f.parameterTypes) { parameterSlots[$0] }
+      entryIndex = selection.emissions.count
+      try append(entry, "entry")
+      var stackIndex: Int32 = 0
+      for (k, place) in classes.places.enumerated() where place < 0 {
+        try append(Emission(stencil: library.copySlot, slotA: stackArea + stackIndex * 8, slotD: slots.offsets[k]), "copy slot")
+        stackIndex += 1
+      }
+      // i1 parameters from other compilers may carry garbage above bit 0.
+      for (k, type) in f.parameterTypes.enumerated() where type == .i1 {
+        try append(Emission(stencil: binaryStencil(.band, .slotImm, toRegister: false), slotA: slots.offsets[k],
+                            slotD: slots.offsets[k], immB: 1), "band slot, imm")
       }
     }
-    // 8 modulo 16: the entry has pushed three registers, and the body starts as a function does.
-    selection.emissions[entryIndex].frameSize = (stackArea + Int32(maxStackArguments) * 8 + 15) & ~15 + 8
+
+    // The blocks overlapping the piece (blocks are laid out in order: the first is found by
+    // binary search, so selecting many pieces of one function stays linear).
+    var b = 0, above = f.blocks.count
+    while b < above {
+      let middle = (b + above) / 2
+      if f.blocks[middle].upperBound > piece.lowerBound { above = middle } else { b = middle + 1 }
+    }
+    inRegister = .none
+    blockStart = selection.emissions.count
+    while b < f.blocks.count, f.blocks[b].lowerBound < piece.upperBound {
+      let range = f.blocks[b]
+      if range.lowerBound >= piece.lowerBound {
+        selection.allBlockStarts.append(Int32(selection.emissions.count))
+        blockStart = selection.emissions.count
+        inRegister = .none
+      }
+      var i = max(range.lowerBound, piece.lowerBound)
+      let stop = min(range.upperBound, piece.upperBound)
+      while i < stop {
+        i += try select(at: i, in: f, block: b, end: range.upperBound)
+      }
+      b += 1
+    }
+    if entryIndex >= 0 && piece.upperBound == f.instructions.count {
+      // 8 modulo 16: the entry has pushed three registers, and the body starts as a function does.
+      selection.emissions[entryIndex].frameSize = Self.frameSize(stackArea: stackArea, maxStackArguments: Int32(maxStackArguments))
+    }
+    selection.pieces.append((Int32(entryIndex), Int32(maxStackArguments), stackArea))
     selection.functionEmissions.append(first..<selection.emissions.count)
+  }
+
+  /// The frame size an entry reserves.
+  static func frameSize(stackArea: Int32, maxStackArguments: Int32) -> Int32 {
+    (stackArea + maxStackArguments * 8 + 15) & ~15 + 8
   }
 
   /// Appends an emission, refusing a shape without a stencil.
@@ -388,8 +425,7 @@ struct StencilSelector {
       switch ops[o] {
       case .value(let c):
         // Fuse with a comparison emitted just before in this block that stored `c`.
-        let start = Int(selection.allBlockStarts[selection.allBlockStarts.count - 1])
-        if c != inRegister, selection.emissions.count > start, let last = selection.emissions.last,
+        if c != inRegister, selection.emissions.count > blockStart, let last = selection.emissions.last,
            last.slotD == slotOf(c), let fused = storedCompareBranch(last.stencil, inverted: inverted) {
           var e = last
           e.stencil = fused

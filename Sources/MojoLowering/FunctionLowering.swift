@@ -24,7 +24,7 @@ struct FunctionLowering {
   init(module: ModuleLowering, function: CheckedFunction, builder: consuming FunctionBuilder) {
     self.module = module
     self.checked = module.checked
-    self.tree = module.program.modules[module.checked.module].tree
+    self.tree = module.tree
     self.function = function
     let signature = module.program.signatures[module.checked.module][function.function]
     builder.reset(parameterTypes: ModuleLowering.irParameterTypes(signature))

@@ -12,6 +12,9 @@ import MojoSyntax
 public final class ModuleLowering {
   let program: Program
   let checked: CheckedModule
+  /// The module's syntax tree (the driver hands it over apart from `program`, so that it is
+  /// freed as soon as this module is lowered).
+  let tree: SyntaxTree
   var ir: IRModule
   /// Tree function index to the IR function defining it.
   var definedFunctions: [FunctionRef] = []
@@ -28,16 +31,20 @@ public final class ModuleLowering {
   var copyHelpers: [SemaType: FunctionRef] = [:]
   var stringHelpers: [SemaType: FunctionRef] = [:]
 
-  /// Lowers `checked` (module `checked.module` of `program`) to IR.
-  public static func lower(_ checked: CheckedModule, in program: Program) -> IRModule {
-    let lowering = ModuleLowering(program: program, checked: checked)
+  /// Lowers `checked` (module `checked.module` of `program`) to IR. `tree` is that module's
+  /// syntax tree when `program` no longer holds it (nil: `program`'s).
+  public static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree? = nil,
+                           in program: Program) -> IRModule {
+    let lowering = ModuleLowering(program: program, checked: checked,
+                                  tree: tree ?? program.modules[checked.module].tree)
     lowering.run()
     return lowering.ir
   }
 
-  init(program: Program, checked: CheckedModule) {
+  init(program: Program, checked: CheckedModule, tree: SyntaxTree) {
     self.program = program
     self.checked = checked
+    self.tree = tree
     self.ir = IRModule(name: program.modules[checked.module].name)
   }
 

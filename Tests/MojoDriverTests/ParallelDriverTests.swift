@@ -56,10 +56,16 @@ final class RecordingExecutor: JobExecutor, Sendable {
   func objectsAreIdenticalForAnyWorkerCountAndJobOrder(backend: BackendKind) throws {
     let folder = Fixtures.temporaryFolder()
     var builds: [[String: Data]] = []
-    let executors: [(Int, (any JobExecutor)?)] = [(1, nil), (2, nil), (8, nil), (8, nil), (1, RecordingExecutor())]
-    for (n, (jobs, executor)) in executors.enumerated() {
+    // The same with each module's code generation split into parts of a few instructions
+    // (`partSize`), run concurrently or in reverse order: still the same objects.
+    let executors: [(Int, (any JobExecutor)?, Int?)] = [
+      (1, nil, nil), (2, nil, nil), (8, nil, nil), (8, nil, nil), (1, RecordingExecutor(), nil),
+      (1, nil, 16), (2, nil, 16), (8, nil, 5), (1, RecordingExecutor(), 16), (1, RecordingExecutor(), 1),
+    ]
+    for (n, (jobs, executor, partSize)) in executors.enumerated() {
       let out = folder.appendingPathComponent("objects-\(n)")
-      let result = try Self.build(Self.primes, output: out, emit: .obj, jobs: jobs, backend: backend, executor: executor)
+      let result = try Self.build(Self.primes, output: out, emit: .obj, jobs: jobs, backend: backend,
+                                  executor: executor) { $0.codegenPartSize = partSize }
       #expect(result.diagnostics.isEmpty)
       var files: [String: Data] = [:]
       for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
@@ -69,6 +75,21 @@ final class RecordingExecutor: JobExecutor, Sendable {
     }
     #expect(builds[0].count >= 5)
     for other in builds.dropFirst() { #expect(other == builds[0]) }
+  }
+
+  @Test func splitCodegenRunsItsPartsThroughTheExecutor() throws {
+    let executor = RecordingExecutor()
+    let folder = Fixtures.temporaryFolder()
+    let result = try Self.build(Self.primes, output: folder.appendingPathComponent("app"), executor: executor) {
+      $0.codegenPartSize = 16
+    }
+    #expect(result.diagnostics.isEmpty)
+    let parts = executor.batches.withLock { $0 }.filter { $0.first?.kind == .codegenPart }
+    // Every module of several parts hands them to the executor (twice per step that splits).
+    #expect(parts.contains { $0.count > 1 && $0.first?.moduleName == "main" })
+    #expect(parts.allSatisfy { batch in batch.map(\.index) == Array(0..<batch.count) })
+    let run = try Harness.run(folder.appendingPathComponent("app"))
+    #expect(run.stdout.contains("primes below 100 = 25"))
   }
 
   @Test func diagnosticsDoNotDependOnScheduling() throws {

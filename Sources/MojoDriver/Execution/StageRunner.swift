@@ -1,6 +1,7 @@
 //! Runs the driver's stages: serial stages on the driver thread, parallel stages as job lists
 //! through the executor. When profiling is on it records one span per stage on the driver's
 //! track and one per job on the worker's track; when off it reads no clock at all.
+import MojoCodegen
 import MojoProfiling
 
 /// Runs stages and jobs, recording spans and progress when asked to.
@@ -22,7 +23,7 @@ struct StageRunner: Sendable {
     let recorder = self.recorder, progress = self.progress
     executor.run(jobs) { job, worker in
       progress?.jobStarted(job)
-      let context = JobContext(recorder: recorder, track: worker + 1)
+      let context = JobContext(recorder: recorder, track: worker + 1, executor: executor)
       if let recorder {
         let open = recorder.begin()
         // Bound to the thread so that lowering and backends can time single functions.
@@ -36,10 +37,22 @@ struct StageRunner: Sendable {
   }
 }
 
-/// What a running job may use: nested spans on its worker's track.
+/// What a running job may use: nested spans on its worker's track, and the executor for work
+/// the job splits into parts.
 struct JobContext: Sendable {
   let recorder: SpanRecorder?
   let track: Int
+  var executor: (any JobExecutor)? = nil
+
+  /// Runs `body(i)` for `i` in `0..<count` through the executor (serially without one): the
+  /// parts of one job, named after `module`. Parts record no spans of their own.
+  func parallelFor(module: String) -> ParallelFor {
+    guard let executor, executor.workerCount > 1 else { return serialFor }
+    return { count, body in
+      let jobs = (0..<count).map { Job(kind: .codegenPart, index: $0, moduleName: module) }
+      executor.run(jobs) { job, _ in body(job.index) }
+    }
+  }
 
   /// Runs `body` inside a detail span (dropped from traces below the granularity).
   func measure<T>(_ phase: Phase, _ label: String, _ body: () throws -> T) rethrows -> T {

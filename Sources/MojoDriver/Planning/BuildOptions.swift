@@ -43,6 +43,9 @@ public struct BuildOptions: Sendable {
   /// `mojoc run`: instead of writing the executable (`emit` is `.exe`), link it into memory and
   /// run it inside mojoc (`Execution/InProcessProgram.swift`).
   public var runsInProcess = false
+  /// Instructions per part of one module's cnp code generation (nil: the backend's default);
+  /// tests make it small to split small programs. Objects do not depend on it.
+  var codegenPartSize: Int?
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
               emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .builtin, verifyIR: Bool = false,

@@ -22,6 +22,7 @@ import MojoLowering
 import MojoProfiling
 import MojoRuntime
 import MojoSema
+import MojoSyntax
 
 /// The outcome of a build.
 public struct BuildResult: Sendable {
@@ -104,12 +105,16 @@ public struct CompilePlan: Sendable {
     var result = BuildResult()
     // 1. Load and parse.
     let loader = try ProjectLoader(input: options.input)
-    let project = try runner.stage(.parse) { try loader.load(runner: runner) }
+    var project = try runner.stage(.parse) { try loader.load(runner: runner) }
     // Imported modules report before their importers, as the reference compiler does (it
     // checks an import when it meets it): modules in reverse discovery order, `main` last.
     result.diagnostics = project.diagnostics.reversed().flatMap { $0 }
     if result.hasErrors { return result }
     runner.progress?.planRemaining(jobs: 2 * project.modules.count)
+    // From here on the program holds the only reference to the trees and sources, so that
+    // each is freed as soon as its module is lowered.
+    var program = Program(modules: project.modules)
+    project = LoadedProject(modules: [], diagnostics: [])
 
     // For a system linker, an executable's objects go to a private scratch folder as each job
     // finishes; the built-in linker takes them from memory.
@@ -118,7 +123,7 @@ public struct CompilePlan: Sendable {
     defer { if let scratch { runner.stage(.cleanup) { try? FileManager.default.removeItem(at: scratch) } } }
 
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
-    guard let modules = try compile(project.modules, runner: runner, scratch: scratch, into: &result) else {
+    guard let modules = try compile(&program, runner: runner, scratch: scratch, into: &result) else {
       return result
     }
 
@@ -145,20 +150,22 @@ public struct CompilePlan: Sendable {
     return result
   }
 
-  /// Binds, checks and compiles `modules`; nil (with the diagnostics in `result`) when the
-  /// program has errors.
-  func compile(_ modules: [SourceModule], runner: StageRunner, scratch: URL?,
+  /// Binds, checks and compiles the modules of `program`; nil (with the diagnostics in
+  /// `result`) when the program has errors. Takes the syntax trees and sources out of
+  /// `program`: each module's are freed when that module has been lowered.
+  func compile(_ program: inout Program, runner: StageRunner, scratch: URL?,
                into result: inout BuildResult) throws -> [ModuleOutput]? {
-    // 2. Bind module-level names.
-    var program = Program(modules: modules)
+    // 2. Bind module-level names (the binder adds the library's modules after the project's).
+    let names = program.modules.map(\.name)
     let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program) }
 
-    // 3. Check bodies, one job per module.
-    let frozen = program
-    let names = modules.map(\.name)
+    // 3. Check bodies, one job per module of the project.
     let checked = ResultSlots<(CheckedModule, [Diagnostic])>(count: names.count)
-    runner.stage(.check) {
-      runner.run(Job.plan(.check, modules: names)) { job, _ in checked[job.index] = BodyChecker.check(frozen, module: job.index) }
+    do {
+      let frozen = program
+      runner.stage(.check) {
+        runner.run(Job.plan(.check, modules: names)) { job, _ in checked[job.index] = BodyChecker.check(frozen, module: job.index) }
+      }
     }
     for m in names.indices.reversed() {
       let all = bindDiagnostics[m] + checked[m]!.1
@@ -167,19 +174,27 @@ public struct CompilePlan: Sendable {
     }
     if result.hasErrors { return nil }
 
-    // 4. Lower and generate code, one job per module. Each job takes its checked module out
-    // of the slot, so it is freed as soon as that module's IR exists.
+    // 4. Lower and generate code, one job per module. Each job takes its checked module and
+    // its tree out of their slots, so both are freed as soon as that module's IR exists; the
+    // sources are no longer needed at all.
+    let trees = ResultSlots<SyntaxTree>(count: names.count)
+    for m in names.indices {
+      trees[m] = program.modules[m].tree
+      program.modules[m].tree = SyntaxTree()
+      program.modules[m].file = nil
+    }
+    let frozen = program
     let backend = makeBackend()
     let emit = options.emit
     let verify = options.verifyIR || isDebugBuild
     let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: names.count)
     runner.stage(.compile) {
       runner.run(Job.plan(.compile, modules: names)) { job, context in
-        let module = checked.take(job.index)!.0
         let objectPath = scratch?.appendingPathComponent("\(job.index)-\(job.moduleName).o").path
         outputs[job.index] = Result {
-          try CompilePlan.compileModule(module, program: frozen, backend: backend, emit: emit, verify: verify,
-                                        objectPath: objectPath, context: context)
+          try CompilePlan.compileModule(checked.take(job.index)!.0, tree: trees.take(job.index)!, program: frozen,
+                                        backend: backend, emit: emit, verify: verify, objectPath: objectPath,
+                                        context: context)
         }.mapError { $0 as? DriverError ?? .codegen(String(describing: $0)) }
       }
     }
@@ -195,10 +210,14 @@ public struct CompilePlan: Sendable {
 
   /// Lowers one module and generates its text or object; writes the object to `objectPath`
   /// when given.
-  static func compileModule(_ checked: CheckedModule, program: Program, backend: any Backend, emit: EmitKind,
-                            verify: Bool, objectPath: String?, context: JobContext) throws -> ModuleOutput {
+  static func compileModule(_ checked: consuming CheckedModule, tree: consuming SyntaxTree, program: Program,
+                            backend: any Backend, emit: EmitKind, verify: Bool, objectPath: String?,
+                            context: JobContext) throws -> ModuleOutput {
     let name = program.modules[checked.module].name
-    let ir = context.measure(.lower, name) { ModuleLowering.lower(checked, in: program) }
+    // The checked module and the tree are consumed: freed before code generation starts.
+    let ir = context.measure(.lower, name) { [checked, tree] in ModuleLowering.lower(checked, tree: tree, in: program) }
+    _ = consume checked
+    _ = consume tree
     if verify {
       let errors = context.measure(.verify, name) { Verifier.verify(ir) }
       if !errors.isEmpty {
@@ -212,7 +231,9 @@ public struct CompilePlan: Sendable {
       guard let llvm = backend as? LLVMBackend else { throw DriverError.codegen("--emit llvm-ir needs --backend llvm") }
       return ModuleOutput(text: try context.measure(.codegen, name) { try llvm.emitLLVMText(for: ir) })
     case .obj, .exe:
-      let object = try context.measure(.codegen, name) { try backend.emitObject(for: ir) }
+      let object = try context.measure(.codegen, name) {
+        try backend.emitObject(for: ir, parallel: context.parallelFor(module: name))
+      }
       guard let objectPath else { return ModuleOutput(object: object) }
       try context.measure(.writeObject, name) { try writeScratch(object.bytes, to: objectPath) }
       return ModuleOutput(objectPath: objectPath)
@@ -222,7 +243,7 @@ public struct CompilePlan: Sendable {
   func makeBackend() -> any Backend {
     switch options.backend {
     case .llvm: LLVMBackend(optimization: options.optimization)
-    case .cnp: CopyPatchBackend()
+    case .cnp: CopyPatchBackend(instructionsPerPart: options.codegenPartSize)
     }
   }
 

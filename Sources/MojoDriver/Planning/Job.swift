@@ -13,6 +13,8 @@ public struct Job: Sendable, Equatable {
     case check
     /// Lower one checked module to IR and generate its object (or text).
     case compile
+    /// One part of a module's code generation, run from inside that module's compile job.
+    case codegenPart
 
     /// The phase its span is recorded under.
     public var phase: Phase {
@@ -20,6 +22,7 @@ public struct Job: Sendable, Equatable {
       case .parse: .parse
       case .check: .check
       case .compile: .compile
+      case .codegenPart: .codegen
       }
     }
   }
