@@ -117,6 +117,13 @@ final class PartResults<T>: @unchecked Sendable {
   private let slots: SharedBuffer<T?>
   init(count: Int) { slots = SharedBuffer(repeating: nil, count: count) }
   func store(_ value: T, at i: Int) { slots[i] = value }
+  /// Moves result `i` out (each part takes its own input this way, so it is freed when the
+  /// part is done with it).
+  func take(at i: Int) -> T {
+    let value = slots[i]!
+    slots[i] = nil
+    return value
+  }
   /// Moves every result out, in part order.
   func take() -> [T] {
     (0..<slots.pointer.count).map { i in

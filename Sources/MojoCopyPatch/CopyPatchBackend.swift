@@ -38,11 +38,15 @@ public struct CopyPatchBackend: Backend {
   func makeObjectBytes(for module: IRModule, parallel: ParallelFor) throws -> [UInt8] {
     let library = StencilLibrary.shared
     let plan = CodegenParts(module: module, instructionsPerPart: instructionsPerPart)
-    let selections = try select(module, plan: plan, library: library, parallel: parallel)
+    var selections = try select(module, plan: plan, library: library, parallel: parallel)
     var layout = try Layout(selections: selections, plan: plan, library: library, parallel: parallel)
+    // Each part's selection is freed as soon as that part is copied and patched.
+    let pending = PartResults<Selection>(count: selections.count)
+    for p in selections.indices { pending.store(selections[p], at: p) }
+    selections = []
     var writer = RelocatableObjectWriter()
     writer.rodata = layout.layOutData(module.data)
-    writer.text = try layout.copyAndPatch(module: module, selections: selections, plan: plan, library: library,
+    writer.text = try layout.copyAndPatch(module: module, selections: pending, plan: plan, library: library,
                                           parallel: parallel, writer: &writer)
     for (n, k) in plan.defined.enumerated() {
       let f = module.functions[k]
@@ -223,25 +227,32 @@ struct Layout {
 
   /// Copies every stencil into `.text` and fills its holes, part by part through `parallel`;
   /// adds relocations and undefined symbols to `writer` for what the linker must resolve.
-  func copyAndPatch(module: IRModule, selections: [Selection], plan: CodegenParts, library: StencilLibrary,
+  func copyAndPatch(module: IRModule, selections: PartResults<Selection>, plan: CodegenParts, library: StencilLibrary,
                     parallel: ParallelFor, writer: inout RelocatableObjectWriter) throws -> [UInt8] {
     // Text offset of each defined function, indexed by FunctionRef.
     var functionOffset = [Int](repeating: -1, count: module.functions.count)
     for (n, k) in plan.defined.enumerated() { functionOffset[k] = functionStarts[n] }
-    let text = SharedBuffer<UInt8>(repeating: 0xCC, count: textSize)  // int3 between functions
-    let results = PartResults<Result<PatchedPart, any Error>>(count: selections.count)
+    var text = [UInt8](repeating: 0xCC, count: textSize)  // int3 between functions
+    let results = PartResults<Result<PatchedPart, any Error>>(count: plan.parts.count)
     let layout = self
-    parallel(selections.count) { [functionOffset] p in
-      results.store(Result {
-        try layout.copyAndPatch(part: p, module: module, selection: selections[p], plan: plan, library: library,
-                                functionOffset: functionOffset, text: UnsafeMutableRawBufferPointer(text.pointer))
-      }, at: p)
+    text.withUnsafeMutableBytes { out in
+      // Parts write disjoint ranges of `text`; its address crosses to their threads as a number.
+      let address = UInt(bitPattern: out.baseAddress), count = out.count
+      parallel(plan.parts.count) { [functionOffset] p in
+        let out = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(bitPattern: address), count: count)
+        results.store(Result {
+          try layout.copyAndPatch(part: p, module: module, selection: selections.take(at: p), plan: plan,
+                                  library: library, functionOffset: functionOffset, text: out)
+        }, at: p)
+      }
     }
     // Undefined symbols module-wide, one per name, in order of first use.
     var undefinedByName: [String: Int] = [:]
-    let parts = try results.take().map { try $0.get() }
+    var parts = try results.take().map { try $0.get() }
     writer.relocations.reserveCapacity(parts.reduce(0) { $0 + $1.relocations.count })
-    for part in parts {
+    for p in parts.indices {
+      let part = parts[p]
+      parts[p] = PatchedPart()  // freed after this iteration
       var global: [Int] = []
       global.reserveCapacity(part.externalNames.count)
       for name in part.externalNames {
@@ -258,7 +269,7 @@ struct Layout {
         writer.relocations.append(relocation)
       }
     }
-    return Array(text.pointer)
+    return text
   }
 
   /// Copies and patches the emissions of part `p` into `out`.

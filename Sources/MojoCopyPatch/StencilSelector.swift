@@ -17,21 +17,31 @@
 import MojoCodegen
 import MojoIR
 
-/// One stencil instance with the values of its holes.
+/// One stencil instance with the values of its holes. Stored widest fields first (64 bytes,
+/// not 72): a large function has several emissions per source line.
 struct Emission {
-  var stencil: Int16
-  var slotA: Int32 = 0, slotB: Int32 = 0, slotC: Int32 = 0, slotD: Int32 = 0
-  var immA: Int64 = 0, immB: Int64 = 0, immC: Int64 = 0
+  var immA: Int64, immB: Int64, immC: Int64
+  var slotA: Int32, slotB: Int32, slotC: Int32, slotD: Int32
   /// The block (function-local index) of `_JUMP_TARGET`, or -1.
-  var jumpTarget: Int32 = -1
+  var jumpTarget: Int32
   /// The block of `_CONTINUE`, or -1 for the next emission.
-  var continuation: Int32 = -1
+  var continuation: Int32
   /// The callee (`FunctionRef` index) of a call, or the data object of `addr`.
-  var aux: Int32 = 0
+  var aux: Int32
   /// Start of `StencilLibrary.argumentStride` argument slots in `Selection.argumentSlots`, or -1.
-  var arguments: Int32 = -1
+  var arguments: Int32
   /// The frame size, for the entry stencil.
-  var frameSize: Int32 = 0
+  var frameSize: Int32
+  var stencil: Int16
+
+  init(stencil: Int16, slotA: Int32 = 0, slotB: Int32 = 0, slotC: Int32 = 0, slotD: Int32 = 0,
+       immA: Int64 = 0, immB: Int64 = 0, immC: Int64 = 0, jumpTarget: Int32 = -1, continuation: Int32 = -1,
+       aux: Int32 = 0, arguments: Int32 = -1, frameSize: Int32 = 0) {
+    (self.stencil, self.slotA, self.slotB, self.slotC, self.slotD) = (stencil, slotA, slotB, slotC, slotD)
+    (self.immA, self.immB, self.immC) = (immA, immB, immC)
+    (self.jumpTarget, self.continuation, self.aux, self.arguments, self.frameSize) =
+      (jumpTarget, continuation, aux, arguments, frameSize)
+  }
 }
 
 /// The emissions of a module's functions (or of one part of them, `CodegenParts.swift`),
@@ -88,6 +98,11 @@ struct StencilSelector {
   mutating func select(_ f: IRFunction, piece: Range<Int>? = nil, frameSlots: FrameSlots? = nil) throws {
     let piece = piece ?? 0..<f.instructions.count
     let first = selection.emissions.count
+    // About one emission per instruction (more for immediates copied to temporaries);
+    // reserving avoids the doubling's spare capacity on large parts.
+    if selection.emissions.capacity < first + piece.count + 8 {
+      selection.emissions.reserveCapacity(max(first + piece.count + piece.count / 2 + 8, 2 * selection.emissions.capacity))
+    }
     if let frameSlots { slots = frameSlots } else { slots.assign(f) }
     let slotCount = slots.count
     guard slotCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
