@@ -33,7 +33,7 @@ final class RecordingExecutor: JobExecutor, Sendable {
     return try CompilePlan(options: options, executor: executor).run()
   }
 
-  @Test func stagesArePlannedAsOneJobPerModuleInModuleOrder() throws {
+  @Test func stagesArePlannedAsOneJobPerModuleLargestFirst() throws {
     let executor = RecordingExecutor()
     let folder = Fixtures.temporaryFolder()
     let result = try Self.build(Self.primes, output: folder.appendingPathComponent("app"), executor: executor)
@@ -42,12 +42,21 @@ final class RecordingExecutor: JobExecutor, Sendable {
     let parsed = batches.filter { $0.first?.kind == .parse }.flatMap { $0 }.map(\.moduleName)
     let checks = try #require(batches.first { $0.first?.kind == .check })
     let compiles = try #require(batches.first { $0.first?.kind == .compile })
-    // Every module file is parsed in one wave (in path order); checking and compiling follow
-    // the module order, which starts at main.
+    // Every module file is parsed in one wave (in path order); checking and compiling take
+    // the modules largest source first (ties in module order, which starts at main), so a
+    // large module never starts last.
     #expect(Set(checks.map(\.moduleName)) == Set(parsed))
     #expect(compiles.map(\.moduleName) == checks.map(\.moduleName))
-    #expect(checks.map(\.index) == Array(0..<parsed.count))
-    #expect(checks.first?.moduleName == "main")
+    #expect(checks.map(\.index).sorted() == Array(0..<parsed.count))
+    func size(_ module: String) throws -> Int {
+      let path = module.replacingOccurrences(of: ".", with: "/")
+      let file = Self.primes.appendingPathComponent(path + ".mojo")
+      let package = Self.primes.appendingPathComponent(path + "/__init__.mojo")
+      return try Data(contentsOf: FileManager.default.fileExists(atPath: file.path) ? file : package).count
+    }
+    let sizes = try checks.map { try size($0.moduleName) }
+    #expect(sizes == sizes.sorted(by: >))
+    #expect(Set(sizes).count > 1)
     let run = try Harness.run(folder.appendingPathComponent("app"))
     #expect(run.stdout.contains("primes below 100 = 25"))
   }

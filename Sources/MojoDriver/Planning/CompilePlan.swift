@@ -159,12 +159,13 @@ public struct CompilePlan: Sendable {
     let names = program.modules.map(\.name)
     let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program) }
 
-    // 3. Check bodies, one job per module of the project.
+    // 3. Check bodies, one job per module of the project, largest first (by source size).
+    let sizes = names.indices.map { program.modules[$0].file?.bytes.count ?? 0 }
     let checked = ResultSlots<(CheckedModule, [Diagnostic])>(count: names.count)
     do {
       let frozen = program
       runner.stage(.check) {
-        runner.run(Job.plan(.check, modules: names)) { job, _ in checked[job.index] = BodyChecker.check(frozen, module: job.index) }
+        runner.run(Job.plan(.check, modules: names, largestFirst: sizes)) { job, _ in checked[job.index] = BodyChecker.check(frozen, module: job.index) }
       }
     }
     for m in names.indices.reversed() {
@@ -174,9 +175,9 @@ public struct CompilePlan: Sendable {
     }
     if result.hasErrors { return nil }
 
-    // 4. Lower and generate code, one job per module. Each job takes its checked module and
-    // its tree out of their slots, so both are freed as soon as that module's IR exists; the
-    // sources are no longer needed at all.
+    // 4. Lower and generate code, one job per module, largest first. Each job takes its
+    // checked module and its tree out of their slots, so both are freed as soon as that
+    // module's IR exists; the sources are no longer needed at all.
     let trees = ResultSlots<SyntaxTree>(count: names.count)
     for m in names.indices {
       trees[m] = program.modules[m].tree
@@ -189,7 +190,7 @@ public struct CompilePlan: Sendable {
     let verify = options.verifyIR || isDebugBuild
     let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: names.count)
     runner.stage(.compile) {
-      runner.run(Job.plan(.compile, modules: names)) { job, context in
+      runner.run(Job.plan(.compile, modules: names, largestFirst: sizes)) { job, context in
         let objectPath = scratch?.appendingPathComponent("\(job.index)-\(job.moduleName).o").path
         outputs[job.index] = Result {
           try CompilePlan.compileModule(checked.take(job.index)!.0, tree: trees.take(job.index)!, program: frozen,

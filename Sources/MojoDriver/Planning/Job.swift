@@ -43,4 +43,13 @@ public struct Job: Sendable, Equatable {
   public static func plan(_ kind: Kind, modules: [String]) -> [Job] {
     modules.enumerated().map { Job(kind: kind, index: $0.offset, moduleName: $0.element) }
   }
+
+  /// One job of `kind` per module name, the largest `sizes` first (ties in module order): the
+  /// executor starts jobs in list order, so a large module last cannot leave one worker busy
+  /// while the others idle. Results still land in the module's slot.
+  public static func plan(_ kind: Kind, modules: [String], largestFirst sizes: [Int]) -> [Job] {
+    plan(kind, modules: modules).sorted { a, b in
+      sizes[a.index] != sizes[b.index] ? sizes[a.index] > sizes[b.index] : a.index < b.index
+    }
+  }
 }
