@@ -65,6 +65,22 @@ public struct Lexer {
         pos += 1
         if bytes[pos] == 0x0D { pos += 1 }
         if pos < bytes.count && bytes[pos] == 0x0A { pos += 1 }
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+        // Identifiers and keywords, the most common token: scanned here with a local cursor.
+        let start = pos
+        var p = pos + 1
+        let end = bytes.count
+        while p < end && isIdentifierContinue(bytes[p]) { p += 1 }
+        if p - start == 1 && (b == UInt8(ascii: "r") || b == UInt8(ascii: "R")) && p < end
+          && (bytes[p] == UInt8(ascii: "\"") || bytes[p] == UInt8(ascii: "'")) {
+          diagnostics.append(SyntaxDiagnostics.notSupportedYet("a raw string literal", location(start)))
+        }
+        pos = p
+        add(Keywords.kind(of: UnsafeBufferPointer(rebasing: bytes[start..<p])), start, p - start)
+      case UInt8(ascii: ","): pos += 1; add(.comma, pos - 1, 1)
+      case UInt8(ascii: ":"): pos += 1; add(.colon, pos - 1, 1)
+      case UInt8(ascii: "("): pos += 1; bracketDepth += 1; add(.leftParen, pos - 1, 1)
+      case UInt8(ascii: ")"): pos += 1; bracketDepth = max(0, bracketDepth - 1); add(.rightParen, pos - 1, 1)
       default:
         lexToken()
       }
@@ -74,6 +90,7 @@ public struct Lexer {
     add(.endOfFile, bytes.count, 0)
   }
 
+  @inline(__always)
   mutating func add(_ kind: TokenKind, _ start: Int, _ length: Int, payload: UInt32 = 0) {
     stream.tokens.append(Token(kind: kind, start: UInt32(start), length: UInt32(length), payload: payload))
     if kind == .newline { lineOpenedBlock = lastSignificant == .colon }

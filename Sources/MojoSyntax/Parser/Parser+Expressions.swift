@@ -50,7 +50,9 @@ extension Parser {
   }
 
   /// The binding level of the binary operator at the cursor, or nil when there is none (a `^`
-  /// followed by something that cannot start an operand is the transfer operator).
+  /// followed by something that cannot start an operand is the transfer operator). Inlined, as
+  /// are the cursor helpers: a call to a non-mutating method copies the whole parser.
+  @inline(__always)
   func binaryLevel() -> Int? {
     switch kind {
     case .kwOr: Level.or
@@ -198,6 +200,7 @@ extension Parser {
   }
 
   /// A `^` is the transfer operator when what follows cannot start an operand.
+  @inline(__always)
   func isTransferCaret() -> Bool {
     guard at(.caret) else { return false }
     switch peek() {

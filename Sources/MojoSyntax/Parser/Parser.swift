@@ -85,17 +85,19 @@ public struct Parser {
 
   // MARK: - Cursor
 
-  var current: Token { tokens[position] }
-  var kind: TokenKind { tokens[position].kind }
-  func peek(_ n: Int = 1) -> TokenKind { tokens[min(position + n, tokens.count - 1)].kind }
+  @inline(__always) var current: Token { tokens[position] }
+  @inline(__always) var kind: TokenKind { tokens[position].kind }
+  @inline(__always) func peek(_ n: Int = 1) -> TokenKind { tokens[min(position + n, tokens.count - 1)].kind }
 
-  func at(_ k: TokenKind) -> Bool { kind == k }
+  @inline(__always) func at(_ k: TokenKind) -> Bool { kind == k }
 
+  @inline(__always)
   mutating func advance() {
     if position < tokens.count - 1 { position += 1 }
   }
 
   /// Consumes the current token if it is `k`.
+  @inline(__always)
   mutating func eat(_ k: TokenKind) -> Bool {
     guard at(k) else { return false }
     advance()
@@ -120,6 +122,7 @@ public struct Parser {
   }
 
   /// The source text of the current token (identifiers are interned from it).
+  @inline(__always)
   func text(of token: Token) -> ArraySlice<UInt8> {
     file.bytes[Int(token.start)..<token.end]
   }
