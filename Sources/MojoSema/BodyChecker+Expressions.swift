@@ -162,7 +162,8 @@ extension BodyChecker {
     case .unary: return checkUnary(id, e)
     case .binary:
       if e.op == .and || e.op == .or {
-        for operand in [ExprID(Int(e.a)), ExprID(Int(e.b))] {
+        for k in 0..<2 {
+          let operand = ExprID(Int(k == 0 ? e.a : e.b))
           let t = checkExpression(operand, expected: .bool)
           if t != .bool && t != .error {
             report(SemaDiagnostics.notSupportedYet("'\(e.op == .and ? "and" : "or")' on a '\(typeName(t.materialized))' operand", location(startOffset(operand))))
@@ -177,12 +178,13 @@ extension BodyChecker {
                                ? containerExpectation(lt) : (lt.isLiteral ? nil : lt))
       return binaryResultType(e.op, lt, rt, left: left, right: right, at: e.offset)
     case .comparison:
-      let operands = Array(tree.list(of: e))
-      var previous = checkExpression(operands[0], expected: nil)
+      let operands = tree.exprLists[Int(e.a)..<Int(e.a + e.b)]  // a slice: indexed from `first`
+      let first = operands.startIndex
+      var previous = checkExpression(operands[first], expected: nil)
       for k in 1..<operands.count {
         let op = tree.comparisonOps[Int(e.a) + k - 1]
-        let t = checkExpression(operands[k], expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
-        _ = binaryResultType(op, previous, t, left: operands[k - 1], right: operands[k], at: e.offset)
+        let t = checkExpression(operands[first + k], expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
+        _ = binaryResultType(op, previous, t, left: operands[first + k - 1], right: operands[first + k], at: e.offset)
         previous = t  // the next link sees this operand as written (a literal stays a literal)
       }
       return .bool
@@ -322,6 +324,22 @@ extension BodyChecker {
     var lt = lt0, rt = rt0
     if lt == .error || rt == .error { return .error }
     if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
+    // The common case first, matched by case (no `==` calls): two `Int`s or two `Float64`s.
+    switch (lt0, rt0) {
+    case (.int, .int):
+      if op.isComparison { return .bool }
+      switch op {
+      case .add, .sub, .mul, .div, .floorDiv, .mod, .pow, .shl, .shr, .bitAnd, .bitOr, .bitXor: return .int
+      default: break
+      }
+    case (.float64, .float64):
+      if op.isComparison { return .bool }
+      switch op {
+      case .add, .sub, .mul, .div, .floorDiv, .mod: return .float64
+      default: break
+      }
+    default: break
+    }
     // A literal raised to a FloatLiteral is [v2] (§6.1): the folder leaves it unfolded.
     if op == .pow, lt.isLiteral, rt == .floatLiteral {
       report(SemaDiagnostics.notSupportedYet("'\(lt) ** \(rt)'", location(offset)))
@@ -346,7 +364,10 @@ extension BodyChecker {
         report(SemaDiagnostics.noMatchingMethod(op.methodName, location(startOffset(right))))
         return .error
       }
-      if lt == rt, [.int, .float64, .bool, .string].contains(lt) { return .bool }
+      switch (lt, rt) {
+      case (.int, .int), (.float64, .float64), (.bool, .bool), (.string, .string): return .bool
+      default: break
+      }
       if lt == rt, case .list = lt {
         report(SemaDiagnostics.notSupportedYet("comparing lists", location(offset)))
         return .error
