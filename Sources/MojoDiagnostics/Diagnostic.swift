@@ -50,16 +50,19 @@ public struct Diagnostic: Sendable, Equatable {
   public let length: Int
   /// Related places (`note:` lines).
   public var notes: [Diagnostic]
+  /// Text to put in place of the underlined source, shown under the caret (a fix-it).
+  public var replacement: String?
 
   /// Makes a diagnostic.
   public init(id: String, severity: Severity = .error, message: String, at location: SourceLocation,
-              length: Int = 0, notes: [Diagnostic] = []) {
+              length: Int = 0, notes: [Diagnostic] = [], replacement: String? = nil) {
     self.id = id
     self.severity = severity
     self.message = message
     self.location = location
     self.length = length
     self.notes = notes
+    self.replacement = replacement
   }
 }
 

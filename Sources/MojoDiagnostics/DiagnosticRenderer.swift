@@ -48,6 +48,7 @@ public enum DiagnosticRenderer {
     if column - 1 >= lineBytes.count { caretPad = visual + (column - 1 - lineBytes.count) }
     out += String(decoding: text, as: UTF8.self) + "\n"
     out += String(repeating: " ", count: caretPad) + "^" + String(repeating: "~", count: max(0, d.length - 1)) + "\n"
+    if let replacement = d.replacement { out += String(repeating: " ", count: caretPad) + replacement + "\n" }
     for note in d.notes { out += render(note) }
     return out
   }

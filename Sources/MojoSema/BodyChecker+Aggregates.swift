@@ -187,7 +187,7 @@ extension BodyChecker {
     case "String": return .string
     default:
       if case .structType(let m, let i)? = global(NameID(Int(e.a))) { return .structType(module: m, index: i) }
-      report(SemaDiagnostics.unknownDeclaration(name, location(e.offset)))
+      report(unknownDeclaration(name, at: e.offset))
       return nil
     }
   }

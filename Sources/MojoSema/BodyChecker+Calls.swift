@@ -299,7 +299,7 @@ extension BodyChecker {
       }
       return checkArgumentsOnly(args)
     default:
-      report(SemaDiagnostics.unknownDeclaration(name, at))
+      report(unknownDeclaration(name, at: callee.offset))
       return checkArgumentsOnly(args)
     }
   }

@@ -257,7 +257,7 @@ extension BodyChecker {
       report(SemaDiagnostics.notSupportedYet("using a function or type as a value", location(e.offset)))
       return .error
     case nil:
-      report(SemaDiagnostics.unknownDeclaration(tree.name(nameID), location(e.offset)))
+      report(unknownDeclaration(tree.name(nameID), at: e.offset))
       return .error
     }
   }

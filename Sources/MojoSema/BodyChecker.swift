@@ -401,7 +401,7 @@ public struct BodyChecker {
     let t = tree.expr(target)
     guard t.kind == .name, case .variable(let slot, let mutable)? = lookupLocal(NameID(Int(t.a))) else {
       if t.kind == .name, lookupLocal(NameID(Int(t.a))) == nil, global(NameID(Int(t.a))) == nil {
-        report(SemaDiagnostics.unknownDeclaration(tree.name(NameID(Int(t.a))), location(t.offset)))
+        report(unknownDeclaration(tree.name(NameID(Int(t.a))), at: t.offset))
       } else if t.kind == .member || t.kind == .index {
         let type = checkExpression(target, expected: nil)
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(placeOffset(target)))) }

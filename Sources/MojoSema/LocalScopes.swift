@@ -55,6 +55,13 @@ struct LocalScopes {
     return i < 0 ? nil : entries[Int(i)].binding
   }
 
+  /// Every name some scope in force declares (each once), for spelling suggestions.
+  func visibleNames() -> [NameID] {
+    entries.indices.compactMap { i in
+      innermost[Int(entries[i].name)] == Int32(i) ? NameID(Int(entries[i].name)) : nil
+    }
+  }
+
   /// True when the innermost scope already declares `name`.
   func declaresInInnermost(_ name: NameID) -> Bool {
     let i = innermost[Int(name.index)]

@@ -137,11 +137,11 @@ public enum SemaDiagnostics {
   static func unexpectedArgument(_ function: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unexpectedArgument", message: "invalid call to '\(function)': unexpected argument", at: at)
   }
-  static func unknownDeclaration(_ name: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "unknownDeclaration", message: "use of unknown declaration '\(name)'", at: at)
-  }
-  static func unknownType(_ name: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "unknownType", message: "use of unknown declaration '\(name)'", at: at)
+  /// Mojo's wording, with its "did you mean" headline and fix-it when a name is near enough.
+  static func unknownDeclaration(_ name: String, _ at: SourceLocation, suggestion: String? = nil) -> Diagnostic {
+    let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    return Diagnostic(id: "unknownDeclaration", message: "use of unknown declaration '\(name)'\(hint)", at: at,
+                      length: name.utf8.count, replacement: suggestion)
   }
   static func unsupportedOperands(_ op: String, _ left: SemaType, _ right: SemaType, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unsupportedOperands", message: "invalid call to '\(op)': value passed to 'rhs' cannot be converted from '\(right)' to '\(left)'", at: at)

@@ -1,0 +1,2 @@
+def area(w: Int, h: Int) -> Int:
+    return w * h

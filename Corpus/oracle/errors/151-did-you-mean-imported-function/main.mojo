@@ -1,0 +1,5 @@
+from geometry import area
+
+
+def main():
+    print(aera(2, 3))

@@ -1,0 +1,3 @@
+def main():
+    var a = 1
+    print(b)

@@ -1,0 +1,4 @@
+def main():
+    for idx in range(3):
+        print(idx)
+    print(idy)

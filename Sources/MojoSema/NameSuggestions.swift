@@ -1,0 +1,49 @@
+//! The candidates Mojo 1.2 considers for "did you mean" (measured against the real compiler):
+//! the locals in scope, the module's own and imported declarations, `std`, and the prelude's
+//! built-ins (`print`, `len`, `String`…) — but a built-in only once the file has used it before
+//! the unknown name, because Mojo brings prelude names into a module lazily, in source order.
+import MojoDiagnostics
+import MojoSyntax
+
+extension Program {
+  /// The name Mojo would suggest for an unknown `name` used at `offset` in module `m`, or nil.
+  func suggestion(for name: String, inModule m: Int, at offset: Int, locals: [String] = []) -> String? {
+    let tree = modules[m].tree
+    let builtins = tree.preludeNamesUsed(before: UInt32(clamping: offset))
+    return SpellingSuggestion.best(for: name, among: locals + symbols[m].keys + builtins + ["std"])
+  }
+}
+
+extension BodyChecker {
+  /// The unknown-declaration diagnostic for `name` at `offset`, with Mojo's suggestion if any.
+  func unknownDeclaration(_ name: String, at offset: UInt32) -> Diagnostic {
+    let locals = scopes.visibleNames().map { tree.name($0) }
+    let suggestion = program.suggestion(for: name, inModule: module, at: Int(offset), locals: locals)
+    return SemaDiagnostics.unknownDeclaration(name, location(offset), suggestion: suggestion)
+  }
+}
+
+extension SyntaxTree {
+  /// Names Mojo's prelude provides without an import (those mojoc knows or names in messages).
+  static let preludeNames: Set<String> = [
+    "print", "len", "range", "abs", "min", "max", "ord", "chr", "round", "pow", "divmod", "hash",
+    "repr", "input", "enumerate", "zip", "reversed", "sorted", "String", "StringLiteral", "Int",
+    "UInt", "Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "Float16",
+    "Float32", "Float64", "Bool", "List", "Dict", "Set", "Optional", "Tuple", "SIMD", "DType",
+    "Error", "Copyable", "Movable", "Writable", "Stringable", "Comparable", "Hashable",
+  ]
+
+  /// The prelude names this file uses, as a value or a type, before `offset`.
+  func preludeNamesUsed(before offset: UInt32) -> [String] {
+    var used = Set<String>()
+    for e in expressions where e.kind == .name && e.offset < offset {
+      let name = self.name(NameID(Int(e.a)))
+      if Self.preludeNames.contains(name) { used.insert(name) }
+    }
+    for t in types where t.offset < offset && t.name.exists {
+      let name = self.name(t.name)
+      if Self.preludeNames.contains(name) { used.insert(name) }
+    }
+    return Array(used)
+  }
+}

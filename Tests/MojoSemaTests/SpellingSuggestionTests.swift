@@ -1,0 +1,62 @@
+//! "Did you mean": the distance rule and the candidates, each row measured against real Mojo 1.2
+//! (the oracle cases `Corpus/oracle/errors/15x-did-you-mean-*` pin whole programs).
+import Foundation
+import MojoDiagnostics
+import MojoDriver
+import Testing
+import TestSupport
+
+@Suite struct SpellingSuggestionTests {
+  @Test("Mojo's rule: Levenshtein distance at most min(2, length - 2), one nearest candidate", arguments: [
+    // (typo, candidates, Mojo's suggestion)
+    ("abcdefxx", ["abcdefgh"], "abcdefgh"),      // 2 edits
+    ("abcdexxx", ["abcdefgh"], nil),             // 3 edits: never
+    ("abxx", ["abcd"], "abcd"),                  // length 4 allows 2
+    ("abx", ["abc"], "abc"),                     // length 3 allows 1
+    ("axx", ["abc"], nil),
+    ("bac", ["abc"], nil),                       // a transposition is 2 edits
+    ("bacd", ["abcd"], "abcd"),
+    ("ax", ["ab"], nil),                         // length 2 allows none
+    ("b", ["a", "ab"], nil),
+    ("abcx", ["ab"], "ab"),
+    ("abcdex", ["abcdef", "abcdxy"], "abcdef"),  // the nearer one wins
+    ("appla", ["apple", "apply"], nil),          // two equally near: nothing
+    ("COUNT", ["count"], nil),                   // case counts
+  ] as [(String, [String], String?)])
+  func rule(typo: String, candidates: [String], expected: String?) {
+    #expect(SpellingSuggestion.best(for: typo, among: candidates) == expected)
+  }
+
+  @Test("the fix-it is shown under the caret")
+  func fixIt() throws {
+    let project = Fixtures.makeProject(["main.mojo": "def main():\n    var total = 1\n    print(totl)\n"])
+    let folder = Fixtures.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: project)
+      try? FileManager.default.removeItem(at: folder)
+    }
+    let diagnostics = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
+    let text = try #require(diagnostics.first.map(DiagnosticRenderer.render))
+    #expect(text.hasSuffix("""
+      use of unknown declaration 'totl'; did you mean 'total'?
+          print(totl)
+                ^~~~
+                total
+
+      """))
+  }
+
+  @Test("a built-in is a candidate only after the file used it, as Mojo brings prelude names in lazily")
+  func preludeNamesInSourceOrder() throws {
+    let source = "def f():\n    print(lenn([1]))\n\ndef g():\n    var n = len(List[Int]())\n    print(lenn(n))\n\ndef main():\n    pass\n"
+    let project = Fixtures.makeProject(["main.mojo": source])
+    let folder = Fixtures.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: project)
+      try? FileManager.default.removeItem(at: folder)
+    }
+    let messages = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
+      .filter { $0.id == "unknownDeclaration" }.map(\.message)
+    #expect(messages == ["use of unknown declaration 'lenn'", "use of unknown declaration 'lenn'; did you mean 'len'?"])
+  }
+}
