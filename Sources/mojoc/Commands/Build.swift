@@ -125,8 +125,7 @@ extension Mojoc {
       throw ExitCode(2)
     }
     if !result.diagnostics.isEmpty {
-      var text = ""
-      for d in result.diagnostics { text += DiagnosticRenderer.render(d) }
+      let text = DiagnosticRenderer.render(result.diagnostics, style: .forStandardError)
       FileHandle.standardError.write(Data(text.utf8))
     }
     if let timings = result.timingsText { FileHandle.standardError.write(Data(timings.utf8)) }
