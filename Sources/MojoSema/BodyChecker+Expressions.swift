@@ -239,6 +239,7 @@ extension BodyChecker {
     case .variable(let slot, _):
       result.exprFacts[Int(id.index)] = .local(slot)
       checkInitialized(slot, name: nameID, at: e.offset)
+      usage.read(slot)
       return locals[Int(slot)]
     case .constant(let value, let type):
       result.exprFacts[Int(id.index)] = .constant(value)

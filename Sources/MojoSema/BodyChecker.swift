@@ -45,6 +45,8 @@ public struct BodyChecker {
   /// Per function of the tree: the struct it is a method of, or -1.
   let methodOwner: [Int]
   var currentFunction = 0
+  /// Reads and stores of locals, for the unused-value warnings.
+  var usage = UsageLog()
 
   /// Prepares to check module `module` of `program`.
   public init(program: Program, module: Int) {
@@ -106,6 +108,7 @@ public struct BodyChecker {
     initialization = InitializationState()
     reportedUninitialized = []
     slotOffsets = []
+    usage.reset(parameters: signature.parameters.count)
     for (k, p) in signature.parameters.enumerated() {
       locals.append(p.type)
       isIndirect.append(p.isByReference)
@@ -121,6 +124,7 @@ public struct BodyChecker {
       initialization.fields = Array(repeating: false, count: program.structs[module][owner].fieldNames.count)
     }
     let terminates = checkBlock(decl.body, newScope: false)
+    reportUnusedAssignments()
     checkFieldsInitialized(atReturn: nil)
     if signature.result != .none && !terminates {
       report(SemaDiagnostics.missingReturn(location(decl.offset)))
@@ -133,7 +137,11 @@ public struct BodyChecker {
   @discardableResult
   mutating func checkBlock(_ block: Block, newScope: Bool = true) -> Bool {
     if newScope { scopes.push() }
-    defer { if newScope { scopes.pop() } }
+    usage.enterBlock()
+    defer {
+      usage.exitBlock()
+      if newScope { scopes.pop() }
+    }
     var terminates = false
     for s in tree.statements(in: block) {
       if checkStatement(s) { terminates = true }
@@ -172,7 +180,8 @@ public struct BodyChecker {
     let s = tree.stmt(id)
     switch s.kind {
     case .expression:
-      _ = checkExpression(ExprID(Int(s.a)), expected: nil)
+      let expression = ExprID(Int(s.a))
+      warnIfUnused(expression, checkExpression(expression, expected: nil))
     case .varDecl:
       let name = NameID(Int(s.a))
       var type = SemaType.error
@@ -191,7 +200,10 @@ public struct BodyChecker {
       }
       let slot = declareLocal(name, type: type, mutable: true, offset: s.offset)
       result.stmtSlots[Int(id.index)] = slot
-      if value.exists { markAssigned(slot) }
+      if value.exists {
+        markAssigned(slot)
+        usage.store(slot, name: name, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
+      }
     case .assign:
       checkAssignment(target: ExprID(Int(s.a)), value: ExprID(Int(s.b)))
     case .augmentedAssign:
@@ -202,6 +214,7 @@ public struct BodyChecker {
       if loopDepth == 0 {
         report(SemaDiagnostics.breakOutsideLoop(s.kind == .breakLoop ? "break" : "continue", location(s.offset)))
       }
+      usage.escape()
       initialization.reachable = false
     case .returnValue:
       let value = ExprID(Int(s.a))
@@ -235,10 +248,12 @@ public struct BodyChecker {
       return thenReturns && elseReturns
     case .whileLoop:
       let condition = ExprID(Int(s.a))
+      usage.enterLoop()  // the condition runs again after each pass
       checkCondition(condition)
       loopDepth += 1
       _ = checkPath(tree.blocks[Int(s.b)])  // the body may not run: its assignments do not count
       loopDepth -= 1
+      usage.exitLoop()
       if s.c != UInt32.max { _ = checkPath(tree.blocks[Int(s.c)]) }  // skipped by `break`
       // `while True:` without `break` never falls through.
       if case .constant(.bool(true)) = result.exprFacts[Int(condition.index)] {
@@ -343,9 +358,12 @@ public struct BodyChecker {
     result.stmtSlots[Int(id.index)] = slot
     slotOffsets.append(s.offset)
     markAssigned(slot)
+    if name != "_" { usage.loopVariable(slot, name: NameID(Int(s.a)), at: s.offset) }  // a for statement sits at its variable
+    usage.enterLoop()
     loopDepth += 1
     _ = checkPath(tree.blocks[Int(s.c)])  // the body may not run: its assignments do not count
     loopDepth -= 1
+    usage.exitLoop()
     scopes.pop()
     let elseBlock = tree.blocks[Int(s.c) + 1]
     if elseBlock.count > 0 { _ = checkPath(elseBlock) }  // skipped by `break`
@@ -383,6 +401,7 @@ public struct BodyChecker {
       checkValue(value, as: locals[Int(slot)])
       checkOwnedValue(value)
       markAssigned(slot)
+      usage.store(slot, name: nameID, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
     case .constant:
       report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))
     case nil:
@@ -419,6 +438,7 @@ public struct BodyChecker {
     }
     if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(t.offset))) }
     checkInitialized(slot, name: NameID(Int(t.a)), at: t.offset)
+    usage.read(slot)
     let type = locals[Int(slot)]
     result.exprFacts[Int(target.index)] = .local(slot)
     result.exprTypes[Int(target.index)] = type

@@ -1,5 +1,6 @@
 //! What a build was asked to do: inputs, outputs, backend and its optimization level.
 import MojoCodegen
+import MojoDiagnostics
 
 /// The code generator to use.
 public enum BackendKind: String, Sendable, CaseIterable {
@@ -19,6 +20,26 @@ public enum EmitKind: String, Sendable, CaseIterable {
   case obj
   /// A linked executable.
   case exe
+}
+
+/// What happens to warnings: `-w` drops them, `-Werror` makes them errors (as Mojo's
+/// `--disable-warnings` and `--Werror` do).
+public enum WarningPolicy: Sendable {
+  case report, ignore, treatAsErrors
+
+  /// `diagnostics` with the policy applied.
+  public func apply(to diagnostics: [Diagnostic]) -> [Diagnostic] {
+    switch self {
+    case .report: return diagnostics
+    case .ignore: return diagnostics.filter { $0.severity != .warning }
+    case .treatAsErrors:
+      return diagnostics.map { d in
+        guard d.severity == .warning else { return d }
+        return Diagnostic(id: d.id, severity: .error, message: d.message, at: d.location, length: d.length,
+                          notes: d.notes, replacement: d.replacement)
+      }
+    }
+  }
 }
 
 /// All options of one build.
@@ -46,6 +67,7 @@ public struct BuildOptions: Sendable {
   /// Instructions per part of one module's cnp code generation (nil: the backend's default);
   /// tests make it small to split small programs. Objects do not depend on it.
   var codegenPartSize: Int?
+  public var warnings = WarningPolicy.report
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
               emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .builtin, verifyIR: Bool = false,

@@ -173,6 +173,7 @@ public struct CompilePlan: Sendable {
       result.diagnostics += all.filter { $0.location.file != nil }.sorted { $0.location.offset < $1.location.offset }
       result.diagnostics += all.filter { $0.location.file == nil }
     }
+    result.diagnostics = options.warnings.apply(to: result.diagnostics)
     if result.hasErrors { return nil }
 
     // 4. Lower and generate code, one job per module, largest first. Each job takes its

@@ -41,6 +41,12 @@ extension Mojoc {
     @Flag(help: "Run the IR verifier after lowering.")
     var verifyIR = false
 
+    @Flag(name: [.customShort("w"), .customLong("disable-warnings")], help: "Do not print warnings.")
+    var disableWarnings = false
+
+    @Flag(name: [.customLong("Werror", withSingleDash: true), .customLong("Werror")], help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
     var timeTraceGranularity: Int = Mojoc.defaultGranularity
 
@@ -77,7 +83,8 @@ extension Mojoc {
     func run() throws {
       let options = Mojoc.buildOptions(
         input: input, output: output, backend: backend, optimization: optimization, emit: emit, jobs: jobs,
-        linker: linker, verifyIR: verifyIR, profiling: profiling)
+        linker: linker, verifyIR: verifyIR, profiling: profiling,
+        warnings: warningsAsErrors ? .treatAsErrors : disableWarnings ? .ignore : .report)
       try Mojoc.build(options, optimizationFlag: optimization)
     }
   }
@@ -92,12 +99,14 @@ extension Mojoc {
   /// The driver's options for `build` and `run` from their parsed command line.
   static func buildOptions(
     input: String, output: String?, backend: BackendKind, optimization: Int?, emit: EmitKind, jobs: Int?,
-    linker: LinkerChoice, verifyIR: Bool, profiling: ProfilingOptions
+    linker: LinkerChoice, verifyIR: Bool, profiling: ProfilingOptions, warnings: WarningPolicy = .report
   ) -> BuildOptions {
-    BuildOptions(
+    var options = BuildOptions(
       input: input, output: output, backend: backend, optimization: OptimizationLevel(rawValue: optimization ?? 0)!,
       emit: emit, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, linker: linker, verifyIR: verifyIR,
       profiling: profiling, llvmLibrary: ProcessInfo.processInfo.environment["MOJOC_LLVM_LIBRARY"])
+    options.warnings = warnings
+    return options
   }
 
   /// `mojoc build` once its options are known (whichever parser read them): compile, print the

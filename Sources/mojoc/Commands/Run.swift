@@ -31,6 +31,12 @@ extension Mojoc {
     @Flag(help: "Run the IR verifier after lowering.")
     var verifyIR = false
 
+    @Flag(name: [.customShort("w"), .customLong("disable-warnings")], help: "Do not print warnings.")
+    var disableWarnings = false
+
+    @Flag(name: [.customLong("Werror", withSingleDash: true), .customLong("Werror")], help: "Treat warnings as errors.")
+    var warningsAsErrors = false
+
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
     var timeTraceGranularity: Int = Mojoc.defaultGranularity
 
@@ -63,7 +69,8 @@ extension Mojoc {
       }
       let options = Mojoc.buildOptions(
         input: input, output: nil, backend: backend, optimization: optimization, emit: .exe, jobs: jobs,
-        linker: Mojoc.defaultLinker, verifyIR: verifyIR, profiling: profiling)
+        linker: Mojoc.defaultLinker, verifyIR: verifyIR, profiling: profiling,
+        warnings: warningsAsErrors ? .treatAsErrors : disableWarnings ? .ignore : .report)
       try Mojoc.runInProcess(options, optimizationFlag: optimization)
     }
   }
