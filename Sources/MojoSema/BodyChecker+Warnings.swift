@@ -6,7 +6,8 @@
 //! loop either, as the next iteration may see it), or when a later statement of the same block
 //! overwrites it with no read, `break`, `continue` or enclosing `try` in between. As in Mojo,
 //! stores to parameters (a `mut` one is the caller's variable) and to names starting with `_`
-//! are never reported.
+//! are never reported. Only the main file is warned about: Mojo elaborates an imported module's
+//! functions lazily and warns only about those the program reaches, which mojoc does not model.
 import MojoDiagnostics
 import MojoSyntax
 
@@ -122,7 +123,7 @@ extension BodyChecker {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid: return
     default: break
     }
-    guard type != .none, type != .error else { return }
+    guard module == 0, type != .none, type != .error else { return }
     report(Diagnostic(id: "unusedValue", severity: .warning,
                       message: "'\(typeName(type.materialized))' value is unused; assign to '_' to discard the result",
                       at: location(tree.expr(expression).offset)))
@@ -130,6 +131,7 @@ extension BodyChecker {
 
   /// The warnings for the function body just checked, from `usage`.
   mutating func reportUnusedAssignments() {
+    guard module == 0 else { return }
     for (name, offset) in usage.unusedLoopVariables where !tree.name(name).hasPrefix("_") {
       report(Diagnostic(id: "unusedLoopVariable", severity: .warning,
                         message: "ref '\(tree.name(name))' was never used, remove it?", at: location(offset)))

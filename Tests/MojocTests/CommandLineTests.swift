@@ -80,6 +80,32 @@ import TestSupport
     #expect(badLevel.stderr.hasPrefix("Error: -O takes 0, 1, 2 or 3\n"))
   }
 
+  /// A program with one warning: shown and counted by default, hidden by `-w`, an error (exit 1,
+  /// nothing written) with `-Werror`; Mojo's spellings `--disable-warnings`/`--Werror` too.
+  @Test func warningFlags() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let app = folder.appendingPathComponent("app")
+    try FileManager.default.createDirectory(at: app, withIntermediateDirectories: true)
+    try "def main():\n    var unused = 5\n    print(1)\n".write(to: app.appendingPathComponent("main.mojo"), atomically: true, encoding: .utf8)
+    let exe = folder.appendingPathComponent("exe")
+    let warning = "main.mojo:2:18: warning: assignment to 'unused' was never used; assign to '_' instead?\n"
+      + "    var unused = 5\n                 ^\n1 warning generated.\n"
+    let plain = try MojocProcess.run(["build", app.path, "-o", exe.path])
+    #expect(plain.status == 0 && plain.stderr == app.path + "/" + warning)
+    for flag in ["-w", "--disable-warnings"] {
+      let quiet = try MojocProcess.run(["build", app.path, "-o", exe.path, flag])
+      #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(flag): \(quiet.stderr)")
+    }
+    try? FileManager.default.removeItem(at: exe)
+    for flag in ["-Werror", "--Werror"] {
+      let strict = try MojocProcess.run(["build", app.path, "-o", exe.path, flag])
+      #expect(strict.status == 1 && strict.stderr.hasSuffix("1 error generated.\n"), "\(flag): \(strict.stderr)")
+      #expect(strict.stderr.contains("error: assignment to 'unused' was never used"))
+      #expect(!FileManager.default.fileExists(atPath: exe.path))
+    }
+  }
+
   @Test func optimizationLevelWarnsWithCopyAndPatch() throws {
     let (folder, app) = makeWorkspace()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -173,6 +173,8 @@ public struct CompilePlan: Sendable {
       result.diagnostics += all.filter { $0.location.file != nil }.sorted { $0.location.offset < $1.location.offset }
       result.diagnostics += all.filter { $0.location.file == nil }
     }
+    // Mojo stops before its warning passes when the program has errors: no warnings then.
+    if result.hasErrors { result.diagnostics.removeAll { $0.severity == .warning } }
     result.diagnostics = options.warnings.apply(to: result.diagnostics)
     if result.hasErrors { return nil }
 
