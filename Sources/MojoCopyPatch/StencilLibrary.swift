@@ -1,5 +1,5 @@
-//! The stencil library: the generated records (`generated/StencilTable.swift`) decoded once per
-//! process into flat arrays, plus dense lookup tables from IR shapes to stencils. Immutable after
+//! The stencil library: the generated arrays (`generated/StencilTable.swift`, static data)
+//! unpacked once per process into flat arrays, plus dense lookup tables from IR shapes to stencils. Immutable after
 //! construction and shared by every worker; names are looked up only while building it.
 import MojoIR
 
@@ -107,69 +107,55 @@ public final class StencilLibrary: Sendable {
   /// Argument slots per call or entry: integer 0-5, float 0-7 (`HoleValue` order).
   static let argumentStride = 14
 
-  /// Decodes the generated records and builds the dense tables.
+  /// Unpacks the generated arrays and builds the dense tables. Runs once per process, on the
+  /// first cnp compile, so it is written for start-up: the generated arrays are static data
+  /// (nothing to parse), names are found through an open-addressing table of FNV-1a hashes
+  /// (verified byte by byte), and no Dictionary or Set is built (the first use of each generic
+  /// type the runtime instantiates by name scans every protocol-conformance record in mojoc).
+  /// Decoding the former text table here took 11 M instructions.
   init() {
-    var code: [UInt8] = []
-    code.reserveCapacity(Self.generatedTable.utf8.count / 2)
-    var holes: [HoleRecord] = []
-    var stencils: [Stencil] = []
+    let codeSize = Self.generatedCodeSize
+    let code = Self.generatedCode.withUnsafeBytes { Array($0.prefix(codeSize)) }
     var names: [String] = []
-    var index: [String: Int16] = [:]
-    // Parsed as UTF-8 bytes: String.split works on Characters and took milliseconds here.
-    // Names are looked up by an FNV-1a hash of their bytes, so no token becomes an Array or a
-    // String (that cost milliseconds for the ~6000 holes); a collision would trap right here.
-    func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-      return h
+    names.reserveCapacity(Self.generatedStencils.count)
+    var index = NameIndex()
+    var nameText = Self.generatedNames
+    nameText.withUTF8 { text in
+      var start = 0
+      // One name per line; the literal's last line has no newline.
+      for k in 0...text.count where k == text.count || text[k] == 10 {
+        let name = UnsafeBufferPointer(rebasing: text[start..<k])
+        index.append(name)
+        names.append(String(decoding: name, as: UTF8.self))
+        start = k + 1
+      }
     }
-    let patchKinds = Dictionary(uniqueKeysWithValues: PatchKind.allCases.map { (hash($0.name.utf8), $0) })
-    let holeValues = Dictionary(uniqueKeysWithValues: HoleValue.allCases.map { (hash($0.name.utf8), $0) })
-    let table = Array(Self.generatedTable.utf8)
-    var position = 0
-    /// The next space-separated token of the current line, or nil at the end of the line.
-    func token() -> ArraySlice<UInt8>? {
-      guard position < table.count, table[position] != 10 else { return nil }
-      let start = position
-      while position < table.count, table[position] != 32, table[position] != 10 { position += 1 }
-      let result = table[start..<position]
-      if position < table.count, table[position] == 32 { position += 1 }
-      return result
-    }
-    func integer(_ digits: ArraySlice<UInt8>) -> Int64 {
-      var value: Int64 = 0
-      for d in digits where d != 45 { value = value * 10 + Int64(d - 48) }
-      return digits.first == 45 ? -value : value
-    }
-    while position < table.count {
+    let patchKinds = Self.generatedHoleNames.map { name in PatchKind.allCases.first { $0.name == name } }
+    let holeValues = Self.generatedHoleNames.map { name in HoleValue.allCases.first { $0.name == name } }
+    let holes = Self.generatedHoles.map { word in
       // The generator writes only known names; a mismatch means a stale table, a build bug.
-      guard let nameToken = token(), let flag = token(), let hex = token() else {
-        preconditionFailure("StencilTable.swift: malformed line at byte \(position)")
+      guard let patch = patchKinds[Int(word >> 32 & 0xff)], let value = holeValues[Int(word >> 40 & 0xff)] else {
+        preconditionFailure("StencilTable.swift: a hole names an unknown patch kind or hole value")
       }
-      let start = code.count
-      var high = true
-      var nibble: UInt8 = 0
-      for c in hex {
-        let digit = c <= 57 ? c - 48 : c - 87
-        if high { nibble = digit << 4 } else { code.append(nibble | digit) }
-        high.toggle()
-      }
-      let holeStart = holes.count
-      while let offset = token() {
-        guard let patch = token().flatMap({ patchKinds[hash($0)] }), let value = token().flatMap({ holeValues[hash($0)] }),
-              let addend = token() else {
-          preconditionFailure("StencilTable.swift: malformed hole at byte \(position)")
-        }
-        holes.append(HoleRecord(offset: Int32(integer(offset)), patch: patch, value: value, addend: integer(addend)))
-      }
-      position += 1  // the newline
-      let name = String(decoding: nameToken, as: UTF8.self)
-      index[name] = Int16(stencils.count)
-      stencils.append(Stencil(codeStart: Int32(start), size: Int32(code.count - start), holeStart: Int32(holeStart),
-                              holeEnd: Int32(holes.count), hasTrailingJump: flag.first == 49))
-      names.append(name)
+      return HoleRecord(offset: Int32(truncatingIfNeeded: word & 0xffff_ffff), patch: patch, value: value,
+                        addend: Int64(Int16(truncatingIfNeeded: word >> 48)))
     }
-    func find(_ name: String) -> Int16 { index[name] ?? -1 }
+    var stencils: [Stencil] = []
+    stencils.reserveCapacity(Self.generatedStencils.count)
+    var codeStart: Int32 = 0, holeStart: Int32 = 0
+    for word in Self.generatedStencils {
+      let size = Int32(word & 0xffff), holeCount = Int32(word >> 16 & 0xffff)
+      stencils.append(Stencil(codeStart: codeStart, size: size, holeStart: holeStart, holeEnd: holeStart + holeCount,
+                              hasTrailingJump: word >> 32 & 1 == 1))
+      codeStart += size
+      holeStart += holeCount
+    }
+    precondition(names.count == stencils.count && Int(codeStart) == code.count && Int(holeStart) == holes.count,
+                 "StencilTable.swift: the generated arrays do not agree")
+    /// The stencil named by the concatenation of the parts, or -1.
+    func find(_ a: String, _ b: String = "", _ c: String = "", _ d: String = "", _ e: String = "", _ f: String = "") -> Int16 {
+      index.find(a, b, c, d, e, f)
+    }
 
     let pairs = OperandPair.allCases
     var binary = [Int16](repeating: -1, count: Opcode.allCases.count * pairs.count * 2)
@@ -179,56 +165,57 @@ public final class StencilLibrary: Sendable {
       case .binary:
         for pair in pairs {
           let at = (Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2
-          binary[at] = find("\(op.name)_\(pair.suffix)")
-          binary[at + 1] = find("\(op.name)_\(pair.suffix)_r")
+          binary[at] = find(op.name, "_", pair.suffix)
+          binary[at + 1] = find(op.name, "_", pair.suffix, "_r")
         }
       case .unary:
-        for (k, suffix) in ["s", "s_r", "r", "r_r"].enumerated() { unary[Int(op.rawValue) * 4 + k] = find("\(op.name)_\(suffix)") }
+        for (k, suffix) in ["s", "s_r", "r", "r_r"].enumerated() { unary[Int(op.rawValue) * 4 + k] = find(op.name, "_", suffix) }
       case .special:
         break
       }
     }
     var calls = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 4)
     var entries = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9)
+    let digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
     for n in 0...Self.maxIntArgs {
       for m in 0...Self.maxFloatArgs {
-        for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_\(n)_\(m)_\(kind)") }
-        entries[n * 9 + m] = find("entry_\(n)_\(m)")
+        for (r, kind) in ["i", "b", "f", "v"].enumerated() { calls[(n * 9 + m) * 4 + r] = find("call_", digits[n], "_", digits[m], "_", kind) }
+        entries[n * 9 + m] = find("entry_", digits[n], "_", digits[m])
       }
     }
-    callsWithStack = ["i", "b", "f", "v"].map { find("call_stack_\($0)") }
+    callsWithStack = ["i", "b", "f", "v"].map { find("call_stack_", $0) }
     entryWithStack = find("entry_stack")
     var compareBranchStored = [Int16](repeating: -1, count: Opcode.allCases.count * 4)
     var compareBranch = [Int16](repeating: -1, count: Opcode.allCases.count * pairs.count * 2)
     for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {
       for (v, suffix) in ["ss", "si"].enumerated() {
-        compareBranchStored[(Int(op.rawValue) * 2 + v) * 2] = find("condbr_\(op.name)_\(suffix)")
-        compareBranchStored[(Int(op.rawValue) * 2 + v) * 2 + 1] = find("condbr_not_\(op.name)_\(suffix)")
+        compareBranchStored[(Int(op.rawValue) * 2 + v) * 2] = find("condbr_", op.name, "_", suffix)
+        compareBranchStored[(Int(op.rawValue) * 2 + v) * 2 + 1] = find("condbr_not_", op.name, "_", suffix)
       }
       for pair in pairs {
         let at = (Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2
-        compareBranch[at] = find("condbr_\(op.name)_\(pair.suffix)_n")
-        compareBranch[at + 1] = find("condbr_not_\(op.name)_\(pair.suffix)_n")
+        compareBranch[at] = find("condbr_", op.name, "_", pair.suffix, "_n")
+        compareBranch[at + 1] = find("condbr_not_", op.name, "_", pair.suffix, "_n")
       }
     }
     var loads = [Int16](repeating: -1, count: 8)
     for (w, width) in ["load64", "load1"].enumerated() {
       for (a, address) in ["s", "r"].enumerated() {
-        loads[(w * 2 + a) * 2] = find("\(width)_\(address)")
-        loads[(w * 2 + a) * 2 + 1] = find("\(width)_\(address)_r")
+        loads[(w * 2 + a) * 2] = find(width, "_", address)
+        loads[(w * 2 + a) * 2 + 1] = find(width, "_", address, "_r")
       }
     }
     loadFloatToRegister = [find("loadf_s_r"), find("loadf_r_r")]
     var stores = [Int16](repeating: -1, count: 24)
     for (w, width) in ["store64", "store1"].enumerated() {
       for (a, address) in ["s", "i", "r"].enumerated() {
-        for (v, value) in ["s", "i", "r", "f"].enumerated() { stores[(w * 3 + a) * 4 + v] = find("\(width)_\(address)\(value)") }
+        for (v, value) in ["s", "i", "r", "f"].enumerated() { stores[(w * 3 + a) * 4 + v] = find(width, "_", address, value) }
       }
     }
     var listAt = [Int16](repeating: -1, count: pairs.count * 2)
     for pair in pairs {
-      listAt[Int(pair.rawValue) * 2] = find("list_at_\(pair.suffix)")
-      listAt[Int(pair.rawValue) * 2 + 1] = find("list_at_\(pair.suffix)_r")
+      listAt[Int(pair.rawValue) * 2] = find("list_at_", pair.suffix)
+      listAt[Int(pair.rawValue) * 2 + 1] = find("list_at_", pair.suffix, "_r")
     }
     self.entries = entries
     self.compareBranchStored = compareBranchStored
@@ -254,6 +241,83 @@ public final class StencilLibrary: Sendable {
 
   /// Number of stencils.
   public var count: Int { stencils.count }
+}
+
+// MARK: - Name lookup while decoding
+
+/// Stencil names to indices: open addressing over FNV-1a hashes in flat arrays, the candidate's
+/// bytes (kept in one flat array) compared with the name asked for.
+private struct NameIndex {
+  var hashes = [UInt64](repeating: 0, count: 4096)
+  var slots = [Int16](repeating: -1, count: 4096)
+  /// Every name's bytes, back to back; name `k` is `bytes[starts[k]..<starts[k + 1]]`.
+  var bytes: [UInt8] = []
+  var starts: [Int] = [0]
+
+  static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+    return hash
+  }
+
+  /// Adds the next stencil's name.
+  mutating func append(_ name: UnsafeBufferPointer<UInt8>) {
+    let stencil = starts.count - 1
+    precondition(stencil < slots.count / 2, "StencilLibrary: NameIndex is too small")
+    bytes.append(contentsOf: name)
+    starts.append(bytes.count)
+    let hash = Self.hash(name)
+    var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+    while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+    hashes[slot] = hash
+    slots[slot] = Int16(stencil)
+  }
+
+  /// The stencil named `a + b + c + d + e + f`, or -1. The parts are walked in place (hashed,
+  /// then compared), each through `withUTF8` (a small string is copied to the stack): building
+  /// the name, or iterating `utf8`, cost more than the rest of the library.
+  func find(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String, _ f: String) -> Int16 {
+    var (hash, length) = Self.mix(a, 0xcbf2_9ce4_8422_2325, 0)
+    (hash, length) = Self.mix(b, hash, length)
+    (hash, length) = Self.mix(c, hash, length)
+    (hash, length) = Self.mix(d, hash, length)
+    (hash, length) = Self.mix(e, hash, length)
+    (hash, length) = Self.mix(f, hash, length)
+    var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+    while slots[slot] >= 0 {
+      let k = Int(slots[slot])
+      if hashes[slot] == hash && starts[k + 1] - starts[k] == length {
+        var (same, at) = Self.matches(a, bytes, starts[k])
+        if same { (same, at) = Self.matches(b, bytes, at) }
+        if same { (same, at) = Self.matches(c, bytes, at) }
+        if same { (same, at) = Self.matches(d, bytes, at) }
+        if same { (same, at) = Self.matches(e, bytes, at) }
+        if same { (same, _) = Self.matches(f, bytes, at) }
+        if same { return Int16(k) }
+      }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+    return -1
+  }
+
+  /// FNV-1a continued over `part`, and the length so far.
+  static func mix(_ part: String, _ hash: UInt64, _ length: Int) -> (UInt64, Int) {
+    var part = part
+    return part.withUTF8 { text in
+      var hash = hash
+      for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      return (hash, length + text.count)
+    }
+  }
+
+  /// Whether `part` is spelled by `bytes` from `start`, and where the next part would start.
+  static func matches(_ part: String, _ bytes: [UInt8], _ start: Int) -> (Bool, Int) {
+    var part = part
+    return part.withUTF8 { text in
+      for (k, byte) in text.enumerated() where bytes[start + k] != byte { return (false, start) }
+      return (true, start + text.count)
+    }
+  }
 }
 
 // MARK: - Names in the generated table

@@ -46,6 +46,8 @@ for path in objects {
 
 let table = TableWriter(stencils: stencils, compiler: compiler)
 do {
-  try table.swiftSource().write(toFile: swiftOutput, atomically: true, encoding: .utf8)
+  let source: String
+  do { source = try table.swiftSource() } catch { fail("\(error)") }
+  try source.write(toFile: swiftOutput, atomically: true, encoding: .utf8)
   try table.dump().write(toFile: dumpOutput, atomically: true, encoding: .utf8)
 } catch { fail("writing the outputs: \(error)") }
