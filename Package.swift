@@ -48,12 +48,14 @@ let package = Package(
     .executableTarget(
       name: "mojoc",
       dependencies: ["MojoDriver", "MojoCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-      // The Swift runtime and Foundation linked in (loading their shared libraries cost every run
-      // several milliseconds), by lld, into a non-PIE executable so that start-up applies no
-      // relocations to the Swift metadata (README "Start-up").
+      // The Swift runtime, Foundation and libstdc++ linked in (loading their shared libraries cost
+      // every run several milliseconds), by lld, into a non-PIE executable so that start-up applies
+      // no relocations to the Swift metadata (README "Start-up"). StaticLibraries/ holds a linker
+      // script named libstdc++.so that stands for libstdc++.a.
+      exclude: ["StaticLibraries"],
       linkerSettings: [.unsafeFlags([
         "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
-        "-use-ld=lld", "-Xclang-linker", "-no-pie",
+        "-use-ld=lld", "-Xclang-linker", "-no-pie", "-L", Context.packageDirectory + "/Sources/mojoc/StaticLibraries",
       ])]),
 
     // MARK: - Tests

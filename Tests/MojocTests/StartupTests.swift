@@ -1,5 +1,6 @@
 //! What a run of mojoc loads: no libLLVM unless the LLVM backend generates code, no shared
-//! Swift runtime or Foundation (both are linked in), and a clear exit 2 when libLLVM is missing.
+//! Swift runtime, Foundation or libstdc++ (all are linked in), and a clear exit 2 when libLLVM
+//! is missing.
 import Foundation
 import Testing
 import TestSupport
@@ -15,7 +16,7 @@ import TestSupport
     try #require(dynamic.status == 0)
     let needed = dynamic.stdout.split(separator: "\n").filter { $0.contains("(NEEDED)") }
     #expect(needed.contains { $0.contains("libc.so") }, "readelf output not understood: \(dynamic.stdout)")
-    for library in ["libLLVM", "libswiftCore", "libFoundation", "libdispatch"] {
+    for library in ["libLLVM", "libswiftCore", "libFoundation", "libdispatch", "libstdc++"] {
       #expect(!needed.contains { $0.contains(library) }, "mojoc needs \(library): \(needed)")
     }
   }
