@@ -120,7 +120,12 @@ public struct CompilePlan: Sendable {
     // finishes; the built-in linker takes them from memory.
     let scratch = options.emit == .exe && options.linker != .builtin && !options.runsInProcess
       ? try makeScratchFolder() : nil
-    defer { if let scratch { runner.stage(.cleanup) { try? FileManager.default.removeItem(at: scratch) } } }
+    defer {
+      if let scratch {
+        runner.stage(.cleanup) { try? FileManager.default.removeItem(at: scratch) }
+        InterruptCleanup.forget(scratch.path)
+      }
+    }
 
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
     guard let modules = try compile(&program, runner: runner, scratch: scratch, into: &result) else {
@@ -261,6 +266,7 @@ public struct CompilePlan: Sendable {
       base = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
     }
     let scratch = base.appendingPathComponent("mojoc-\(getpid())-\(UUID().uuidString)")
+    InterruptCleanup.remove(scratch.path)
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     return scratch
   }
@@ -268,6 +274,8 @@ public struct CompilePlan: Sendable {
   /// Adds the runtime to the modules' objects (in memory, or written to `scratch`) and links them.
   func link(_ modules: [ModuleOutput], scratch: URL?, output: String) throws {
     let temporary = BuildOutput.temporaryPath(for: output)
+    InterruptCleanup.remove(temporary)
+    defer { InterruptCleanup.forget(temporary) }
     let linker = Linker(choice: options.linker)
     guard let scratch else {
       let inputs = modules.compactMap { $0.object.map { LinkInput(name: "\($0.moduleName).o", bytes: $0.bytes) } }

@@ -149,9 +149,17 @@ public struct Linker: Sendable {
     posix_spawn_file_actions_addclose(&actions, fds[1])
     let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for arg in argv { free(arg) } }
+    // The child starts with the interrupting signals unblocked (mojoc blocks them in every thread).
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var mask = InterruptCleanup.childSignalMask
+    posix_spawnattr_setsigmask(&attributes, &mask)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
     close(fds[1])
+    if spawned == 0 { InterruptCleanup.kill(child: pid) }
     guard spawned == 0 else {
       close(fds[0])
       throw DriverError.linkFailed(command: executable, output: String(cString: strerror(spawned)))
@@ -163,6 +171,11 @@ public struct Linker: Sendable {
       if n > 0 { output += buffer[0..<n] } else if n == 0 || errno != EINTR { break }
     }
     close(fds[0])
+    // Wait for the exit without reaping, so an interrupt until the child is forgotten never
+    // kills a reused pid; then reap it.
+    var info = siginfo_t()
+    while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+    InterruptCleanup.forget(child: pid)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     // The exit code when the child exited, else 128 + the signal that ended it.

@@ -124,6 +124,7 @@ extension Mojoc {
       FileHandle.standardError.write(Data(
         "mojoc: warning: -O\(optimization) has no effect with --backend cnp (copy-and-patch does not optimize)\n".utf8))
     }
+    InterruptCleanup.install()
     // The progress line is for people watching a terminal, never for logs or pipes.
     let progress = isatty(2) != 0 ? ProgressLine() : nil
     let result: BuildResult
