@@ -150,10 +150,15 @@ extension BodyChecker {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .comparison, .name:
       // A cheap walk first: most expressions read a variable and cannot fold.
       guard mayFold(id) else { break }
+      folder.tooLargeAt = nil
       if let c = folder.fold(id, in: scopes) {
         result.exprFacts[Int(id.index)] = .constant(c)
         if let expected, c.type.isLiteral, convertible(c.type, to: expected) { return expected }
         return c.type
+      }
+      if let offset = folder.tooLargeAt {
+        report(SemaDiagnostics.literalTooLarge(location(offset)))
+        return .error
       }
     default: break
     }

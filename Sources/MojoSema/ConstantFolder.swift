@@ -13,6 +13,11 @@ final class ConstantFolder {
   let tree: SyntaxTree
   /// The module-level symbol of each `NameID` of `tree`, when the caller has that table.
   let globals: [Symbol?]?
+  /// Where the last fold stopped because an exact value would pass `BigInt.maximumFoldedBits`
+  /// (a literal with too many digits, or `**`, `<<` or `*` of literals): such an expression is
+  /// an error, never left to run-time `Int` arithmetic, which would give a wrong value. The
+  /// caller clears it before a fold and reads it when the fold gives nil.
+  var tooLargeAt: UInt32?
 
   init(program: Program, module: Int, tree: SyntaxTree? = nil, globals: [Symbol?]? = nil) {
     self.program = program
@@ -32,8 +37,14 @@ final class ConstantFolder {
   func fold(_ id: ExprID, in scopes: LocalScopes = LocalScopes(nameCount: 0)) -> ConstantValue? {
     let e = tree.expr(id)
     switch e.kind {
-    case .intLiteral: return BigInt(literal: tree.intLiterals[Int(e.a)]).map { .int($0) }
-    case .floatLiteral: return ExactFloat(literal: tree.floatLiterals[Int(e.a)]).map { .float($0) }
+    case .intLiteral:
+      let text = tree.intLiterals[Int(e.a)]
+      guard BigInt.literalBits(text) <= BigInt.maximumFoldedBits else { return tooLarge(e.offset) }
+      return BigInt(literal: text).map { .int($0) }
+    case .floatLiteral:
+      let text = tree.floatLiterals[Int(e.a)]
+      guard ExactFloat.literalBits(text) <= BigInt.maximumFoldedBits else { return tooLarge(e.offset) }
+      return ExactFloat(literal: text).map { .float($0) }
     case .stringLiteral: return .string(tree.strings[Int(e.a)])
     case .boolLiteral: return .bool(e.a != 0)
     case .name: return foldName(NameID(Int(e.a)), scopes)
@@ -42,7 +53,9 @@ final class ConstantFolder {
       return ConstantFolder.unary(e.op, v)
     case .binary:
       guard let l = fold(ExprID(Int(e.a)), in: scopes), let r = fold(ExprID(Int(e.b)), in: scopes) else { return nil }
-      return ConstantFolder.binary(e.op, l, r)
+      let value = ConstantFolder.binary(e.op, l, r)
+      if value == nil, ConstantFolder.growsPastLimit(e.op, l, r) { return tooLarge(e.offset) }
+      return value
     case .comparison:
       // `a < b < c` is `a < b and b < c`; every operand must fold.
       let operands = Array(tree.list(of: e))
@@ -60,6 +73,22 @@ final class ConstantFolder {
       return .bool(all)
     default:
       return nil
+    }
+  }
+
+  private func tooLarge(_ offset: UInt32) -> ConstantValue? {
+    if tooLargeAt == nil { tooLargeAt = offset }
+    return nil
+  }
+
+  /// True when `binary(op, l, r)` gave nil only because its exact value would be too large:
+  /// `**` or `<<` with a non-negative exponent or count (the cases with a small result fold),
+  /// a product of literals, a float literal to a power.
+  static func growsPastLimit(_ op: Operator, _ l: ConstantValue, _ r: ConstantValue) -> Bool {
+    switch (op, l, r) {
+    case (.pow, .int, .int(let b)), (.shl, .int, .int(let b)): return !b.isNegative
+    case (.mul, .int, .int), (.pow, .float, .int): return true
+    default: return false
     }
   }
 
@@ -126,7 +155,10 @@ final class ConstantFolder {
     switch op {
     case .add: return .int(a + b)
     case .sub: return .int(a - b)
-    case .mul: return .int(a * b)
+    case .mul:
+      // The product's width is at most the sum of the widths: refuse before computing it.
+      if a.magnitudeBitWidth + b.magnitudeBitWidth > BigInt.maximumFoldedBits + 1 { return nil }
+      return .int(a * b)
     case .div: return .float(ExactFloat(a) / ExactFloat(b))
     case .floorDiv: return .int(b.isZero ? 0 : a.flooredDivision(b).quotient)
     case .mod: return .int(b.isZero ? 0 : a.flooredDivision(b).remainder)

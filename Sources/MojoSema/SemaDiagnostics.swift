@@ -137,6 +137,10 @@ public enum SemaDiagnostics {
   static func unexpectedArgument(_ function: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unexpectedArgument", message: "invalid call to '\(function)': unexpected argument", at: at)
   }
+  /// mojoc's own limit (Mojo's literals have none): an error, never a wrong value.
+  static func literalTooLarge(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "literalTooLarge", message: "literal value too large for mojoc: literal arithmetic is exact up to \(BigInt.maximumFoldedBits) bits (about 39,000 decimal digits)", at: at)
+  }
   /// Mojo's wording, with its "did you mean" headline and fix-it when a name is near enough.
   static func unknownDeclaration(_ name: String, _ at: SourceLocation, suggestion: String? = nil) -> Diagnostic {
     let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""

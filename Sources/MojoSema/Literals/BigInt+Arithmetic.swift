@@ -3,9 +3,23 @@
 //! when it would overflow.
 
 extension BigInt {
-  /// Results wider than this many bits are not folded (`2 ** 10**9` would not fit in memory);
-  /// the caller then leaves the expression to run-time `Int` arithmetic.
-  static let maximumFoldedBits = 1 << 17
+  /// Literal values are exact up to this many bits (131,072: about 39,000 decimal digits);
+  /// a literal or literal expression past it is an error (`2 ** 10**9` would not fit in
+  /// memory, and a million-digit literal would take seconds to read).
+  public static let maximumFoldedBits = 1 << 17
+
+  /// An upper bound of the bits an integer literal's value needs, from its text alone.
+  static func literalBits(_ text: String) -> Int {
+    let utf8 = text.utf8
+    let decimal = (utf8.count * 3322 + 999) / 1000  // log2(10) < 3.322
+    guard utf8.count > 2, utf8.first == UInt8(ascii: "0") else { return decimal }
+    switch Array(utf8.prefix(2))[1] | 0x20 {
+    case UInt8(ascii: "x"): return (utf8.count - 2) * 4
+    case UInt8(ascii: "o"): return (utf8.count - 2) * 3
+    case UInt8(ascii: "b"): return utf8.count - 2
+    default: return decimal
+    }
+  }
 
   public static prefix func - (a: BigInt) -> BigInt {
     if a.large.isEmpty && a.small != .min { return BigInt(-a.small) }

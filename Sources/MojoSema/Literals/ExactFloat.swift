@@ -36,6 +36,21 @@ public enum ExactFloat: Sendable, Hashable, CustomStringConvertible {
     return .rational(numerator: n, denominator: d)
   }
 
+  /// An upper bound of the bits the significant digits of a float literal need (leading and
+  /// trailing zeros do not count: `1.000…0` is small however many zeros it has).
+  static func literalBits(_ text: String) -> Int {
+    var first = -1, last = -1, k = 0
+    for b in text.utf8 {
+      if b | 0x20 == UInt8(ascii: "e") { break }
+      if b >= UInt8(ascii: "1") && b <= UInt8(ascii: "9") {
+        if first < 0 { first = k }
+        last = k
+      }
+      if b != UInt8(ascii: ".") { k += 1 }
+    }
+    return first < 0 ? 0 : ((last - first + 1) * 3322 + 999) / 1000  // log2(10) < 3.322
+  }
+
   /// Reads a float literal's text (`1.5`, `2.`, `.5`, `6.02e23`; underscores already removed).
   public init?(literal text: String) {
     let bytes = Array(text.utf8)
@@ -71,6 +86,11 @@ public enum ExactFloat: Sendable, Hashable, CustomStringConvertible {
       if negative { exponent = -exponent }
     }
     if digits.isEmpty { return nil }
+    // Trailing zeros scale instead of multiplying the mantissa: `1.000…0` stays 1, exactly.
+    while digits.count > 1, digits[digits.count - 1] == UInt8(ascii: "0") {
+      digits.removeLast()
+      exponent += 1
+    }
     guard let mantissa = BigInt.parseDigits(digits[...], radix: 10) else { return nil }
     let scale = max(-ExactFloat.maximumDecimalExponent, min(ExactFloat.maximumDecimalExponent, exponent - fractionDigits))
     if mantissa.isZero {
