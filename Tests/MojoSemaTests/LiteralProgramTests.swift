@@ -120,3 +120,31 @@ func runProgram(_ source: String, backend: BackendKind, modules: [String: String
     #expect(([first] + first.notes).contains { $0.id == id }, "\(statement): \(first.id)")
   }
 }
+
+/// mojoc's one limit on literals (Mojo has none): values are exact up to 131,072 bits; past it
+/// the expression is an error — before, `2 ** 200000 // 2 ** 199999` silently printed 0.
+@Suite struct LiteralLimitTests {
+  @Test("exact right up to the limit; zeros never count against it", arguments: BackendKind.allCases)
+  func upToTheLimit(backend: BackendKind) throws {
+    let longOne = "1." + String(repeating: "0", count: 30_000)
+    let source = "def main():\n    print(2 ** 131000 // 2 ** 130990, \(longOne), " + String(repeating: "9", count: 39_000) + " % 1000007)\n"
+    #expect(try runProgram(source, backend: backend) == "1024 1.0 \(Self.ninesModulo)\n")
+  }
+
+  /// 10^39000 - 1 mod 1000007, computed exactly by Python.
+  static let ninesModulo = 638080
+
+  @Test("past the limit: one error at the literal or operator", arguments: [
+    ("print(2 ** 200000 // 2 ** 199999)", 13),
+    ("print(1 << 200000)", 13),
+    ("print(" + String(repeating: "7", count: 1_000_000) + ")", 11),
+    ("print(0x" + String(repeating: "f", count: 40_000) + ")", 11),
+    ("print(1." + String(repeating: "3", count: 40_000) + ")", 11),
+  ])
+  func pastTheLimit(statement: String, column: Int) throws {
+    let output = try runProgram("def main():\n    " + statement + "\n", backend: .cnp)
+    #expect(output.hasPrefix("status -1: "))
+    #expect(output.contains("main.mojo:2:\(column): error: literal value too large for mojoc: literal arithmetic is exact up to 131072 bits"),
+            "\(output.prefix(300))")
+  }
+}
