@@ -12,6 +12,25 @@ extension Program {
     let builtins = tree.preludeNamesUsed(before: UInt32(clamping: offset))
     return SpellingSuggestion.best(for: name, among: locals + symbols[m].keys + builtins + ["std"])
   }
+
+  /// A note at the declaration of `name` in another module of the project that declares it,
+  /// with the import that brings it into module `m`. Mojo gives no such hint; a note never
+  /// changes the error line.
+  func importHints(for name: String, inModule m: Int) -> [Diagnostic] {
+    for (k, module) in modules.enumerated() where k != m {
+      let offset: UInt32
+      switch symbols[k][name] {
+      case .function(let owner, let i)? where owner == k: offset = module.tree.functions[i].offset
+      case .structType(let owner, let i)? where owner == k: offset = module.tree.structs[i].offset
+      case .comptime(let owner, let i)? where owner == k: offset = module.tree.comptimes[i].offset
+      default: continue
+      }
+      return [Diagnostic(id: "declaredInModule", severity: .note,
+                         message: "'\(name)' is declared in module '\(module.name)'; add 'from \(module.name) import \(name)'",
+                         at: SourceLocation(file: module.file, offset: Int(offset)))]
+    }
+    return []
+  }
 }
 
 extension BodyChecker {
@@ -19,7 +38,8 @@ extension BodyChecker {
   func unknownDeclaration(_ name: String, at offset: UInt32) -> Diagnostic {
     let locals = scopes.visibleNames().map { tree.name($0) }
     let suggestion = program.suggestion(for: name, inModule: module, at: Int(offset), locals: locals)
-    return SemaDiagnostics.unknownDeclaration(name, location(offset), suggestion: suggestion)
+    return SemaDiagnostics.unknownDeclaration(name, location(offset), suggestion: suggestion,
+                                              notes: program.importHints(for: name, inModule: module))
   }
 }
 

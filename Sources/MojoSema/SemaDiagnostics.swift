@@ -142,10 +142,11 @@ public enum SemaDiagnostics {
     Diagnostic(id: "literalTooLarge", message: "literal value too large for mojoc: literal arithmetic is exact up to \(BigInt.maximumFoldedBits) bits (about 39,000 decimal digits)", at: at)
   }
   /// Mojo's wording, with its "did you mean" headline and fix-it when a name is near enough.
-  static func unknownDeclaration(_ name: String, _ at: SourceLocation, suggestion: String? = nil) -> Diagnostic {
+  static func unknownDeclaration(_ name: String, _ at: SourceLocation, suggestion: String? = nil,
+                                 notes: [Diagnostic] = []) -> Diagnostic {
     let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
     return Diagnostic(id: "unknownDeclaration", message: "use of unknown declaration '\(name)'\(hint)", at: at,
-                      length: name.utf8.count, replacement: suggestion)
+                      length: name.utf8.count, notes: notes, replacement: suggestion)
   }
   static func unsupportedOperands(_ op: String, _ left: SemaType, _ right: SemaType, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unsupportedOperands", message: "invalid call to '\(op)': value passed to 'rhs' cannot be converted from '\(right)' to '\(left)'", at: at)

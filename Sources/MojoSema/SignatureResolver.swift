@@ -102,7 +102,8 @@ public enum SignatureResolver {
       if program.symbols[m][name] == nil && ["Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "UInt", "Float32", "Float16", "Dict", "Set", "Optional", "Tuple", "SIMD"].contains(name) {
         diagnostics.append(SemaDiagnostics.notSupportedYet("the type '\(name)'", location))
       } else {
-        diagnostics.append(SemaDiagnostics.unknownDeclaration(name, location, suggestion: program.suggestion(for: name, inModule: m, at: location.offset)))
+        diagnostics.append(SemaDiagnostics.unknownDeclaration(name, location, suggestion: program.suggestion(for: name, inModule: m, at: location.offset),
+                                                                      notes: program.importHints(for: name, inModule: m)))
       }
       return .error
     }

@@ -46,6 +46,27 @@ import TestSupport
       """))
   }
 
+  @Test("a name another module of the program declares gets a note with the import to add")
+  func importHint() throws {
+    let project = Fixtures.makeProject([
+      "main.mojo": "from tools.util import helper\nimport other\n\ndef main():\n    print(helper(1), other.twice(2))\n",
+      "other.mojo": "def twice(x: Int) -> Int:\n    return helper(x) * 2\n",
+      "tools/util.mojo": "def helper(x: Int) -> Int:\n    return x\n",
+    ])
+    let folder = Fixtures.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: project)
+      try? FileManager.default.removeItem(at: folder)
+    }
+    let diagnostics = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
+    let error = try #require(diagnostics.first)
+    #expect(error.message == "use of unknown declaration 'helper'")  // Mojo's line, unchanged
+    #expect(error.location.file?.path.hasSuffix("other.mojo") == true)
+    let note = try #require(error.notes.first)
+    #expect(note.message == "'helper' is declared in module 'tools.util'; add 'from tools.util import helper'")
+    #expect(DiagnosticRenderer.render(error).contains("tools/util.mojo:1:5: note: 'helper' is declared"))
+  }
+
   @Test("a built-in is a candidate only after the file used it, as Mojo brings prelude names in lazily")
   func preludeNamesInSourceOrder() throws {
     let source = "def f():\n    print(lenn([1]))\n\ndef g():\n    var n = len(List[Int]())\n    print(lenn(n))\n\ndef main():\n    pass\n"
