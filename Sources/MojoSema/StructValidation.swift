@@ -42,12 +42,13 @@ enum StructValidation {
   /// True when two functions take parameters of the same written types in the same order.
   private static func sameParameterTypes(_ a: FunctionDecl, _ b: FunctionDecl, in tree: SyntaxTree) -> Bool {
     guard a.parameters.count == b.parameters.count else { return false }
-    func spelling(_ t: TypeExprID) -> String {
-      guard t.exists else { return "" }
-      let node = tree.type(t)
-      return tree.name(node.name) + "[" + spelling(node.argument) + "]"
+    // Same interned names, argument by argument (`List[List[Int]]` nests).
+    func same(_ x: TypeExprID, _ y: TypeExprID) -> Bool {
+      guard x.exists && y.exists else { return x.exists == y.exists }
+      let (p, q) = (tree.type(x), tree.type(y))
+      return p.name.index == q.name.index && same(p.argument, q.argument)
     }
-    return zip(a.parameters, b.parameters).allSatisfy { spelling($0.type) == spelling($1.type) }
+    return zip(a.parameters, b.parameters).allSatisfy { same($0.type, $1.type) }
   }
 
   /// Reports structs that contain themselves by value, and `List`s of a struct inside it.
