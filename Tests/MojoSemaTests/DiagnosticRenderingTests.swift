@@ -7,28 +7,18 @@ import Testing
 import TestSupport
 
 @Suite struct DiagnosticRenderingTests {
-  private func diagnostics(_ source: String) throws -> [Diagnostic] {
-    let project = Fixtures.makeProject(["main.mojo": source])
-    let folder = Fixtures.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: project)
-      try? FileManager.default.removeItem(at: folder)
-    }
-    return try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
-  }
-
   @Test("the errors are counted at the end, as clang does")
   func count() throws {
-    let two = DiagnosticRenderer.render(try diagnostics("def main():\n    print(x)\n    print(y)\n"))
+    let two = DiagnosticRenderer.render(try diagnostics(of: "def main():\n    print(x)\n    print(y)\n"))
     #expect(two.hasSuffix("^\n2 errors generated.\n"))
-    let one = DiagnosticRenderer.render(try diagnostics("def main():\n    print(x)\n"))
+    let one = DiagnosticRenderer.render(try diagnostics(of: "def main():\n    print(x)\n"))
     #expect(one.hasSuffix("^\n1 error generated.\n"))
     #expect(DiagnosticRenderer.render([Diagnostic]()) == "")
   }
 
   @Test("colour: bold location and message, red 'error:', green caret; plain text otherwise")
   func colour() throws {
-    let d = try #require(try diagnostics("def main():\n    print(x)\n").first)
+    let d = try #require(try diagnostics(of: "def main():\n    print(x)\n").first)
     let painted = DiagnosticRenderer.render(d, style: .colour)
     let esc = "\u{1B}["
     #expect(painted.hasSuffix("""

@@ -8,14 +8,7 @@ import TestSupport
 
 /// The IDs of the error diagnostics of a one-file project (empty when it compiles).
 private func errorIDs(_ source: String) throws -> [String] {
-  let project = Fixtures.makeProject(["main.mojo": source])
-  let folder = Fixtures.temporaryFolder()
-  defer {
-    try? FileManager.default.removeItem(at: project)
-    try? FileManager.default.removeItem(at: folder)
-  }
-  return try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
-    .filter { $0.severity == .error }.map(\.id)
+  try diagnostics(of: source).filter { $0.severity == .error }.map(\.id)
 }
 
 private let raising = "def f() raises -> Int:\n    raise Error(\"x\")\n\n"

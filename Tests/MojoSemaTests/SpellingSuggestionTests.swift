@@ -29,14 +29,8 @@ import TestSupport
 
   @Test("the fix-it is shown under the caret")
   func fixIt() throws {
-    let project = Fixtures.makeProject(["main.mojo": "def main():\n    var total = 1\n    print(totl)\n"])
-    let folder = Fixtures.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: project)
-      try? FileManager.default.removeItem(at: folder)
-    }
-    let diagnostics = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
-    let text = try #require(diagnostics.first { $0.severity == .error }.map { DiagnosticRenderer.render($0) })
+    let found = try diagnostics(of: ["main.mojo": "def main():\n    var total = 1\n    print(totl)\n"])
+    let text = try #require(found.first { $0.severity == .error }.map { DiagnosticRenderer.render($0) })
     #expect(text.hasSuffix("""
       use of unknown declaration 'totl'; did you mean 'total'?
           print(totl)
@@ -48,18 +42,12 @@ import TestSupport
 
   @Test("a name another module of the program declares gets a note with the import to add")
   func importHint() throws {
-    let project = Fixtures.makeProject([
+    let found = try diagnostics(of: [
       "main.mojo": "from tools.util import helper\nimport other\n\ndef main():\n    print(helper(1), other.twice(2))\n",
       "other.mojo": "def twice(x: Int) -> Int:\n    return helper(x) * 2\n",
       "tools/util.mojo": "def helper(x: Int) -> Int:\n    return x\n",
     ])
-    let folder = Fixtures.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: project)
-      try? FileManager.default.removeItem(at: folder)
-    }
-    let diagnostics = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
-    let error = try #require(diagnostics.first)
+    let error = try #require(found.first)
     #expect(error.message == "use of unknown declaration 'helper'")  // Mojo's line, unchanged
     #expect(error.location.file?.path.hasSuffix("other.mojo") == true)
     let note = try #require(error.notes.first)
@@ -70,13 +58,7 @@ import TestSupport
   @Test("a built-in is a candidate only after the file used it, as Mojo brings prelude names in lazily")
   func preludeNamesInSourceOrder() throws {
     let source = "def f():\n    print(lenn([1]))\n\ndef g():\n    var n = len(List[Int]())\n    print(lenn(n))\n\ndef main():\n    pass\n"
-    let project = Fixtures.makeProject(["main.mojo": source])
-    let folder = Fixtures.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: project)
-      try? FileManager.default.removeItem(at: folder)
-    }
-    let messages = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
+    let messages = try diagnostics(of: ["main.mojo": source])
       .filter { $0.id == "unknownDeclaration" }.map(\.message)
     #expect(messages == ["use of unknown declaration 'lenn'", "use of unknown declaration 'lenn'; did you mean 'len'?"])
   }

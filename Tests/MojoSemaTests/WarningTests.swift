@@ -10,14 +10,7 @@ import TestSupport
 @Suite struct WarningTests {
   /// `line:col: message` of each warning of a one-file program.
   private func warnings(_ source: String) throws -> [String] {
-    let project = Fixtures.makeProject(["main.mojo": source])
-    let folder = Fixtures.temporaryFolder()
-    defer {
-      try? FileManager.default.removeItem(at: project)
-      try? FileManager.default.removeItem(at: folder)
-    }
-    return try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
-      .filter { $0.severity == .warning }
+    try diagnostics(of: source).filter { $0.severity == .warning }
       .map { d in
         let (line, column) = d.location.file!.lineAndColumn(of: d.location.offset)
         return "\(line):\(column): \(d.message)"
