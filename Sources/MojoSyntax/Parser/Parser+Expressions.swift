@@ -274,8 +274,8 @@ extension Parser {
   }
 
   /// A number literal's text without its `_` separators (made straight from the file's bytes
-  /// when there are none).
-  func literalText(_ token: Token) -> String {
+  /// when there are none). Static: a method call would copy the parser.
+  static func literalText(_ token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> String {
     let digits = UnsafeBufferPointer(rebasing: bytes[Int(token.start)..<token.end])
     if !digits.contains(UInt8(ascii: "_")) { return String(decoding: digits, as: UTF8.self) }
     return String(decoding: digits.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
@@ -289,11 +289,11 @@ extension Parser {
       return addExpr(.name, offset: token.start, a: intern(token).index)
     case .intLiteral:
       advance()
-      tree.intLiterals.append(literalText(token))
+      tree.intLiterals.append(Parser.literalText(token, in: bytes))
       return addExpr(.intLiteral, offset: token.start, a: UInt32(tree.intLiterals.count - 1))
     case .floatLiteral:
       advance()
-      tree.floatLiterals.append(literalText(token))
+      tree.floatLiterals.append(Parser.literalText(token, in: bytes))
       return addExpr(.floatLiteral, offset: token.start, a: UInt32(tree.floatLiterals.count - 1))
     case .stringLiteral:
       advance()
