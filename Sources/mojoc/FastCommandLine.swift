@@ -1,14 +1,14 @@
 //! The command lines nearly every run of mojoc uses, read without ArgumentParser: `--help`, `-h`,
 //! `--version`, and `build`/`run` with a project and the common options (`-o`, `--backend`,
-//! `--emit`, `--linker`, `-j N`, `-O N`, `--verify-ir`, `run ... -- args`), each given once with
-//! a valid value. ArgumentParser reflects over the command types to parse, and its first
+//! `--emit`, `--linker`, `-j N`, `-O N`, `--verify-ir`, `-w`, `-Werror`, `run ... -- args`),
+//! each given once with a valid value. ArgumentParser reflects over the command types to parse, and its first
 //! reflection makes the Swift runtime scan every protocol-conformance record in the executable
 //! for each property type it meets (about 17 M instructions for `mojoc build hello`, more than
 //! compiling hello; README "Start-up"). Anything else (another option, a repeated one, a value
 //! that starts with `-` or is invalid, `help`) returns nil and goes through ArgumentParser, which
 //! then prints its usual errors, help and exit codes; what this file accepts it runs with exactly
 //! the options ArgumentParser would give (the defaults are `Mojoc.default*`, shared with the
-//! declarations), which `CommandLineTests` checks against the same command spelled so that it
+//! declarations), which `FastCommandLineTests` checks against the same command spelled so that it
 //! takes ArgumentParser's path.
 import ArgumentParser
 import Glibc
@@ -44,6 +44,7 @@ enum FastCommandLine {
     var jobs: Int?
     var linker: LinkerChoice?
     var verifyIR = false
+    var disableWarnings = false, warningsAsErrors = false
     var index = 1
     /// The value after an option: present, not empty and not looking like an option.
     func value() -> String? {
@@ -75,6 +76,12 @@ enum FastCommandLine {
         linker = choice
       case "--verify-ir" where !verifyIR:
         verifyIR = true
+      case "-w", "--disable-warnings":
+        guard !disableWarnings else { return nil }
+        disableWarnings = true
+      case "-Werror", "--Werror":
+        guard !warningsAsErrors else { return nil }
+        warningsAsErrors = true
       case "--" where isRun:
         index = arguments.count  // the program's arguments: never parsed by mojoc
       case _ where argument.hasPrefix("-j"):
@@ -95,7 +102,8 @@ enum FastCommandLine {
     let options = Mojoc.buildOptions(
       input: input, output: output, backend: backendKind, optimization: optimization, emit: emitKind, jobs: jobs,
       linker: linker ?? Mojoc.defaultLinker, verifyIR: verifyIR,
-      profiling: ProfilingOptions(granularityMicroseconds: Mojoc.defaultGranularity))
+      profiling: ProfilingOptions(granularityMicroseconds: Mojoc.defaultGranularity),
+      warnings: warningsAsErrors ? .treatAsErrors : disableWarnings ? .ignore : .report)
     return isRun ? .run(options, optimizationFlag: optimization) : .build(options, optimizationFlag: optimization)
   }
 

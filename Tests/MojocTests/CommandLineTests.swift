@@ -71,6 +71,17 @@ import TestSupport
     #expect(text.stderr.hasPrefix("mojoc timings: 1 modules"))
   }
 
+  /// Without `-j`, one worker per core this process may use, counted as Foundation counts them
+  /// (mojoc reads the affinity mask and cgroup quota itself).
+  @Test func defaultWorkersAreTheAvailableCores() throws {
+    let (folder, app) = makeWorkspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let run = try MojocProcess.run(["build", app.path, "-o", folder.appendingPathComponent("exe").path, "--timings"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.hasPrefix("mojoc timings: 1 modules, \(ProcessInfo.processInfo.activeProcessorCount) workers,"),
+            "\(run.stderr.prefix(80))")
+  }
+
   @Test func usageErrorsExit64WithASuggestion() throws {
     let typo = try MojocProcess.run(["build", "x", "--time-trce"])
     #expect(typo.status == 64)

@@ -36,6 +36,7 @@ import TestSupport
       "hello": "def main():\n    print(\"hello\")\n",
       "raises": "def main() raises:\n    print(\"before\")\n    raise 5\n",
       "wrong": "def main():\n    print(undefined_name)\n",
+      "warns": "def main():\n    var x = 1\n    x = 2\n    print(\"warns\")\n",
     ]
     for (name, text) in sources { try text.write(to: folder.appendingPathComponent(name + ".mojo"), atomically: true, encoding: .utf8) }
     let cases: [([String], String)] = [
@@ -48,6 +49,10 @@ import TestSupport
       (["build", "wrong.mojo", "-o", "OUT"], "a program error"),
       (["build", "missing.mojo", "-o", "OUT"], "a missing input"),
       (["build", "hello.mojo", "-o", "hello.mojo"], "the source as output"),
+      (["build", "warns.mojo", "-o", "OUT"], "a warning"),
+      (["build", "warns.mojo", "-o", "OUT", "-w"], "-w"),
+      (["build", "warns.mojo", "-o", "OUT", "--Werror"], "--Werror"),
+      (["run", "warns.mojo", "-Werror", "--disable-warnings"], "run: -Werror and --disable-warnings"),
       (["run", "hello.mojo"], "run"),
       (["run", "hello.mojo", "-j", "1", "--", "-x", "--help"], "run with program arguments"),
       (["run", "raises.mojo"], "run: an uncaught error"),

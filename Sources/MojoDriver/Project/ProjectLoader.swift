@@ -146,31 +146,54 @@ public struct ProjectLoader: Sendable {
   /// Every `.mojo` file under the root (at any depth, at most a few thousand), named as an
   /// import would name it. Empty, with no listing, when the folder looks like more than a
   /// project: imports are then found by looking at each path.
+  ///
+  /// The walk uses opendir/readdir (the entry type from `d_type`, `lstat` when the file system
+  /// does not give it; symbolic links are not followed): FileManager's enumerator with its
+  /// attribute dictionaries cost a build of hello 1.4 M instructions. Hidden entries (a name
+  /// starting with `.`) are skipped with everything under them.
   func speculativeCandidates() -> ([Candidate], FolderListing?) {
-    guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return ([], nil) }
     var candidates: [Candidate] = []
     var listing = FolderListing()
     var visited = 0
-    while let relative = enumerator.nextObject() as? String {
-      visited += 1
-      if visited > 50_000 { return ([], nil) }
-      if relative.hasPrefix(".") || relative.contains("/.") {
-        enumerator.skipDescendants()
+    var folders = [""]  // relative paths still to read; "" is the root
+    while let folder = folders.popLast() {
+      let path = folder.isEmpty ? root.path : root.path + "/" + folder
+      guard let directory = opendir(path) else {
+        if folder.isEmpty { return ([], nil) }
         continue
       }
-      if enumerator.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
-        listing.directories.insert(relative)
-        continue
+      defer { closedir(directory) }
+      while let item = readdir(directory) {
+        var bytes = item.pointee.d_name
+        let capacity = MemoryLayout.size(ofValue: bytes)
+        let name = withUnsafePointer(to: &bytes) {
+          $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) }
+        }
+        if name == "." || name == ".." { continue }
+        visited += 1
+        if visited > 50_000 { return ([], nil) }
+        if name.hasPrefix(".") { continue }
+        let relative = folder.isEmpty ? name : folder + "/" + name
+        var isDirectory = item.pointee.d_type == UInt8(DT_DIR)
+        if item.pointee.d_type == UInt8(DT_UNKNOWN) {
+          var status = stat()
+          isDirectory = lstat(path + "/" + name, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        }
+        if isDirectory {
+          listing.directories.insert(relative)
+          folders.append(relative)
+          continue
+        }
+        guard name.hasSuffix(".mojo") else { continue }
+        listing.files.insert(relative)
+        var components = String(relative.dropLast(5)).split(separator: "/").map(String.init)
+        let isPackage = components.last == "__init__"
+        if isPackage { components.removeLast() }
+        guard !components.isEmpty else { continue }
+        let moduleName = relative == entry ? "main" : components.joined(separator: ".")
+        candidates.append(Candidate(name: moduleName, relativePath: relative, isPackage: isPackage))
+        if candidates.count > 4096 { return ([], nil) }
       }
-      guard relative.hasSuffix(".mojo") else { continue }
-      listing.files.insert(relative)
-      var components = String(relative.dropLast(5)).split(separator: "/").map(String.init)
-      let isPackage = components.last == "__init__"
-      if isPackage { components.removeLast() }
-      guard !components.isEmpty else { continue }
-      let name = relative == entry ? "main" : components.joined(separator: ".")
-      candidates.append(Candidate(name: name, relativePath: relative, isPackage: isPackage))
-      if candidates.count > 4096 { return ([], nil) }
     }
     return (candidates.sorted { $0.relativePath! < $1.relativePath! }, listing)
   }
