@@ -1,7 +1,8 @@
 //! A minimal base64 decoder for the embedded runtime object (generated/RuntimeObject.swift).
 //! Hand-written so MojoRuntime needs no Foundation. It runs once per build that links, so it works
-//! on the literal's bytes in place (a `StaticString`) through a lookup table: about 17 instructions
-//! per character, where a `String.utf8` walk with a switch per character took 60.
+//! on the literal's bytes in place (a `StaticString`) through a lookup table, four characters at a
+//! time where it can: about 6 instructions per character, where a `String.utf8` walk with a
+//! switch per character took 60.
 
 /// Decodes the standard base64 alphabet (RFC 4648), skipping line breaks and indentation.
 enum Base64 {
@@ -27,7 +28,25 @@ enum Base64 {
           var accumulator: UInt32 = 0
           var pendingBits: UInt32 = 0
           var written = 0
-          for character in input {
+          var k = 0
+          while k < input.count {
+            // Four characters of the alphabet on a byte boundary (nearly all of a line) become
+            // three bytes at once, about 6 instructions a character instead of 17.
+            if pendingBits == 0 && k + 4 <= input.count {
+              let a = table[Int(input[k])], b = table[Int(input[k + 1])]
+              let c = table[Int(input[k + 2])], d = table[Int(input[k + 3])]
+              if (a | b | c | d) & 0xc0 == 0 {
+                let quad = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                output[written] = UInt8(truncatingIfNeeded: quad >> 16)
+                output[written + 1] = UInt8(truncatingIfNeeded: quad >> 8)
+                output[written + 2] = UInt8(truncatingIfNeeded: quad)
+                written += 3
+                k += 4
+                continue
+              }
+            }
+            let character = input[k]
+            k += 1
             let sextet = table[Int(character)]
             if sextet == notInAlphabet {
               if character == UInt8(ascii: "=") { break }
