@@ -66,9 +66,19 @@ public struct BodyChecker {
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { owners[f] = s } }
     methodOwner = owners
     result = CheckedModule(
-      module: module, exprTypes: Array(repeating: .error, count: tree.expressions.count),
-      exprFacts: Array(repeating: .none, count: tree.expressions.count),
+      module: module, exprTypes: BodyChecker.filled(.error, count: tree.expressions.count),
+      exprFacts: BodyChecker.filled(.none, count: tree.expressions.count),
       stmtSlots: Array(repeating: 0, count: tree.statements.count), callArguments: [], functions: [])
+  }
+
+  /// An array of `count` copies of a payload-free case, each stored in place (the generic
+  /// `Array(repeating:count:)` copies an enum with indirect payloads through a call per element).
+  @inline(__always)
+  static func filled<T>(_ value: T, count: Int) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for k in 0..<count { (buffer.baseAddress! + k).initialize(to: value) }
+      initialized = count
+    }
   }
 
   /// Checks every function of the module; returns the facts and the diagnostics.
