@@ -24,7 +24,20 @@ struct Layout {
   var dataFileSize = 0
   var dataMemorySize = 0
   /// Per output kind: where its sections start in the file and in memory, and their extent.
-  var ranges: [StaticLinker.OutputKind: (fileOffset: Int, address: UInt64, size: Int)] = [:]
+  var ranges = OutputRanges()
+
+  /// The ranges indexed by the kind's raw value: a Dictionary keyed by the enum made every
+  /// link scan all of mojoc's protocol-conformance records for its Hashable conformance
+  /// (0.35 M instructions, README "Start-up").
+  struct OutputRanges {
+    private var values = [(fileOffset: Int, address: UInt64, size: Int)?](
+      repeating: nil, count: StaticLinker.OutputKind.allCases.count)
+
+    subscript(kind: StaticLinker.OutputKind) -> (fileOffset: Int, address: UInt64, size: Int)? {
+      get { values[kind.rawValue] }
+      set { values[kind.rawValue] = newValue }
+    }
+  }
 
   static let headerSize = 64
   static let programHeaderSize = 56
