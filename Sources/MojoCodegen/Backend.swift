@@ -46,13 +46,14 @@ public protocol Backend: Sendable {
   /// Compiles one verified module to a relocatable object.
   func emitObject(for module: IRModule) throws -> ObjectFile
   /// Compiles one verified module, running parts of the work through `parallel`; the object is
-  /// byte-identical to `emitObject(for:)`'s.
-  func emitObject(for module: IRModule, parallel: ParallelFor) throws -> ObjectFile
+  /// byte-identical to `emitObject(for:)`'s. The module is consumed, so a backend may free the
+  /// function bodies as soon as it no longer needs them.
+  func emitObject(for module: consuming IRModule, parallel: ParallelFor) throws -> ObjectFile
 }
 
 extension Backend {
   /// Backends that do not split a module compile it in one piece.
-  public func emitObject(for module: IRModule, parallel: ParallelFor) throws -> ObjectFile {
+  public func emitObject(for module: consuming IRModule, parallel: ParallelFor) throws -> ObjectFile {
     try emitObject(for: module)
   }
 }

@@ -34,6 +34,11 @@ struct CodegenParts: Sendable {
   let blockCount: Int
 
   init(module: IRModule, instructionsPerPart: Int = Self.instructionsPerPart) {
+    self.init(functionsOf: module, instructionsPerPart: instructionsPerPart)
+  }
+
+  /// Plans the parts of `module` (borrowed: a backend may consume the module afterwards).
+  init(functionsOf module: borrowing IRModule, instructionsPerPart: Int = Self.instructionsPerPart) {
     var defined: [Int] = []
     var blockBase: [Int] = []
     var blocks = 0

@@ -30,15 +30,23 @@ public struct CopyPatchBackend: Backend {
   }
 
   /// Compiles one verified module, its parts through `parallel`.
-  public func emitObject(for module: IRModule, parallel: ParallelFor) throws -> ObjectFile {
-    ObjectFile(moduleName: module.name, bytes: try makeObjectBytes(for: module, parallel: parallel))
+  public func emitObject(for module: consuming IRModule, parallel: ParallelFor) throws -> ObjectFile {
+    let name = module.name
+    return ObjectFile(moduleName: name, bytes: try makeObjectBytes(for: module, parallel: parallel))
   }
 
-  /// The object bytes of `module`.
-  func makeObjectBytes(for module: IRModule, parallel: ParallelFor) throws -> [UInt8] {
+  /// The object bytes of `module`; the function bodies are freed once selected.
+  func makeObjectBytes(for module: consuming IRModule, parallel: ParallelFor) throws -> [UInt8] {
     let library = StencilLibrary.shared
-    let plan = CodegenParts(module: module, instructionsPerPart: instructionsPerPart)
+    let plan = CodegenParts(functionsOf: module, instructionsPerPart: instructionsPerPart)
     var selections = try select(module, plan: plan, library: library, parallel: parallel)
+    // What follows reads only symbols, signatures and data: drop the bodies (for a caller that
+    // gave its module up, this frees them).
+    for k in plan.defined {
+      module.functions[k].instructions = []
+      module.functions[k].operands = []
+      module.functions[k].valueTypes = []
+    }
     var layout = try Layout(selections: selections, plan: plan, library: library, parallel: parallel)
     // Each part's selection is freed as soon as that part is copied and patched.
     let pending = PartResults<Selection>(count: selections.count)

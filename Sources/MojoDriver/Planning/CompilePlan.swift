@@ -240,8 +240,11 @@ public struct CompilePlan: Sendable {
       guard let llvm = backend as? LLVMBackend else { throw DriverError.codegen("--emit llvm-ir needs --backend llvm") }
       return ModuleOutput(text: try context.measure(.codegen, name) { try llvm.emitLLVMText(for: ir) })
     case .obj, .exe:
+      // The IR is handed over (this job keeps no reference): the backend frees the function
+      // bodies once it has selected.
+      let handover = Handover(consume ir)
       let object = try context.measure(.codegen, name) {
-        try backend.emitObject(for: ir, parallel: context.parallelFor(module: name))
+        try backend.emitObject(for: handover.take(), parallel: context.parallelFor(module: name))
       }
       guard let objectPath else { return ModuleOutput(object: object) }
       try context.measure(.writeObject, name) { try writeScratch(object.bytes, to: objectPath) }
@@ -322,6 +325,16 @@ public struct CompilePlan: Sendable {
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
       throw DriverError.cannotWrite(path, "cannot create file")
     }
+  }
+}
+
+/// Holds a value until it is taken, so that a closure can pass on the only reference to it.
+final class Handover<T> {
+  private var value: T?
+  init(_ value: consuming T) { self.value = value }
+  func take() -> T {
+    defer { value = nil }
+    return value!
   }
 }
 
