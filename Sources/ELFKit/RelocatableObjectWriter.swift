@@ -78,13 +78,14 @@ public struct RelocatableObjectWriter: Sendable {
   public init() {}
 
   // Section indices of the written file, fixed by construction.
-  private static let textIndex: UInt16 = 1, rodataIndex: UInt16 = 2, relaIndex = 3, symtabIndex = 4
-  private static let strtabIndex = 5, shstrtabIndex = 6
-  private static let sectionNames = ["", ".text", ".rodata", ".rela.text", ".symtab", ".strtab", ".shstrtab",
+  static let textIndex: UInt16 = 1, rodataIndex: UInt16 = 2, relaIndex = 3, symtabIndex = 4
+  static let strtabIndex = 5, shstrtabIndex = 6
+  static let sectionNames = ["", ".text", ".rodata", ".rela.text", ".symtab", ".strtab", ".shstrtab",
                                      ".note.GNU-stack"]
 
-  /// Produces the ELF bytes.
-  public func makeObject() throws -> [UInt8] {
+  /// Produces the ELF bytes through libelf (the reference for `makeObject()`, which writes the
+  /// same bytes directly; see `RelocatableObjectWriter+Direct.swift`).
+  public func makeObjectWithLibelf() throws -> [UInt8] {
     guard libelfReady else { throw ELFError("libelf: \(libelfMessage())") }
     // `.text` and `.rodata` are handed to libelf in place (it only reads them while writing),
     // which is why everything up to elf_update happens inside these closures.
@@ -183,17 +184,19 @@ public struct RelocatableObjectWriter: Sendable {
   // MARK: - Tables
 
   /// The symbol table, string tables and relocations in their ELF encodings.
-  private struct Tables {
+  struct Tables {
     var symbols: [Elf64_Sym] = []
     var firstGlobal = 0
     var symbolNames: [UInt8] = [0]
     var sectionNames: [UInt8] = []
     var sectionNameOffsets: [UInt32] = []
     var relocations: [Elf64_Rela] = []
+    /// The symbol table index of each entry of `symbols`.
+    var outputIndex: [Int] = []
   }
 
   /// Orders symbols locals first, encodes names and resolves relocation targets.
-  private func makeTables() -> Tables {
+  func makeTables(encodingRelocations: Bool = true) -> Tables {
     var t = Tables()
     for name in Self.sectionNames {
       t.sectionNameOffsets.append(UInt32(t.sectionNames.count))
@@ -227,6 +230,8 @@ public struct RelocatableObjectWriter: Sendable {
     t.firstGlobal = t.symbols.count
     for k in symbols.indices where symbols[k].binding != .local { encode(k) }
 
+    t.outputIndex = outputIndex
+    guard encodingRelocations else { return t }
     t.relocations.reserveCapacity(relocations.count)
     for r in relocations {
       let symbol = switch r.target {
