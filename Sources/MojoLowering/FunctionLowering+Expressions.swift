@@ -57,6 +57,8 @@ extension FunctionLowering {
       let base = lowerExpression(ExprID(Int(e.a)))
       let index = lowerExpression(ExprID(Int(e.b)))
       return runtime(Runtime.byteAt, [base, index])
+    case .slice:
+      return lowerSlice(e)
     case .listLiteral:
       guard case .list(let element) = type(of: id) else { preconditionFailure("lowering: untyped list literal") }
       let items = Array(tree.list(of: e))

@@ -4,6 +4,7 @@
 //! the usual test of the slot (FunctionLowering+Errors.swift).
 import MojoIR
 import MojoSema
+import MojoSyntax
 
 extension Runtime {
   static let lower = ("mojo_rt_str_lower", [IRType.ptr], IRType.ptr)
@@ -22,6 +23,8 @@ extension Runtime {
   static let join = ("mojo_rt_str_join", [IRType.ptr, .ptr, .i64], IRType.ptr)
   static let parseInt = ("mojo_rt_str_to_int", [IRType.ptr], IRType.i64)
   static let parseFloat = ("mojo_rt_str_to_float", [IRType.ptr], IRType.f64)
+  static let listSlice = ("mojo_rt_list_slice", [IRType.ptr, .i64, .i64, .i64, .i64, .i64], IRType.ptr)
+  static let stringSlice = ("mojo_rt_str_slice", [IRType.ptr, .i64, .i64, .i64], IRType.ptr)
   static let listContainsInt = ("mojo_rt_list_contains_int", [IRType.ptr, .i64], IRType.i64)
   static let listContainsFloat = ("mojo_rt_list_contains_float", [IRType.ptr, .f64], IRType.i64)
   static let listContainsString = ("mojo_rt_list_contains_string", [IRType.ptr, .ptr], IRType.i64)
@@ -78,5 +81,22 @@ extension FunctionLowering {
     default: found = runtime(Runtime.listContainsInt, [container, item])
     }
     return .value(builder.op(negated ? .ieq : .ine, found, .int(0)))
+  }
+
+  /// `xs[a:b:c]` or `s[byte=a:b]`: the bounds that are present, and a mask saying which.
+  mutating func lowerSlice(_ e: ExprNode) -> Operand {
+    let base = lowerExpression(ExprID(Int(e.a)))
+    var bounds: [Operand] = []
+    var given: Int64 = 0
+    for (k, bound) in tree.exprLists[Int(e.b)..<Int(e.b + 3)].enumerated() {
+      if bound.exists {
+        bounds.append(lowerExpression(bound))
+        given |= 1 << k
+      } else {
+        bounds.append(.int(0))
+      }
+    }
+    if e.c == 1 { return runtime(Runtime.stringSlice, [base, bounds[0], bounds[1], .int(given)]) }
+    return runtime(Runtime.listSlice, bounds.reduce([base]) { $0 + [$1] } + [.int(given), .int(Layout.wordSize)])
   }
 }

@@ -50,7 +50,7 @@ extension BodyChecker {
   func startOffset(_ id: ExprID) -> UInt32 {
     let e = tree.expr(id)
     switch e.kind {
-    case .binary, .call, .member, .index, .byteIndex, .transfer: return startOffset(ExprID(Int(e.a)))
+    case .binary, .call, .member, .index, .byteIndex, .transfer, .slice: return startOffset(ExprID(Int(e.a)))
     case .comparison: return startOffset(tree.list(of: e).first!)
     case .ternary: return startOffset(ExprID(Int(e.b)))
     default: return e.offset
@@ -229,6 +229,8 @@ extension BodyChecker {
       return .error
     case .index, .byteIndex:
       return checkIndex(id, e)
+    case .slice:
+      return checkSlice(id, e)
     case .listLiteral:
       return checkListLiteral(id, e, expected: expected)
     case .transfer:

@@ -25,6 +25,9 @@ public enum SemaDiagnostics {
   static func stringPositionalIndex(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "stringPositionalIndex", message: "String does not support direct positional indexing like `s[i]` because Mojo strings are UTF-8 encoded, and the same position can mean three different things. Use one of: `s[byte=i]` for a raw UTF-8 byte, `s[codepoint=i]` for a Unicode code point, or `s[grapheme=i]` for a user-visible character (grapheme cluster).", at: at)
   }
+  static func stringSlicing(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "stringSlicing", message: "String does not support direct positional slicing like `s[a:b]` because Mojo strings are UTF-8 encoded, and the same range can mean different things. Use `s[byte=a:b]` to slice by raw UTF-8 byte positions, or `s[codepoint=a:b]` to slice by Unicode code points.", at: at)
+  }
   static func aliasingMutArguments(_ first: String, _ second: String, _ function: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "aliasingMutArguments", message: "aliasing values passed mutably to '\(first)' argument and passed mutably to '\(second)' argument in '\(function)' call", at: at)
   }

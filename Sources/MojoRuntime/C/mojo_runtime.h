@@ -81,6 +81,7 @@ MojoList *mojo_rt_str_split(const MojoString *s, const MojoString *sep, int64_t 
 MojoList *mojo_rt_str_split_whitespace(const MojoString *s, int64_t maxsplit);
 const MojoString *mojo_rt_str_join(const MojoString *sep, const MojoList *list, int64_t kind); // 0 String, 1 Int, 2 Float64, 3 Bool
 int64_t mojo_rt_str_to_int(const MojoString *s);
+const MojoString *mojo_rt_str_slice(const MojoString *s, int64_t start, int64_t end, int64_t given); // s[byte=a:b]
 double mojo_rt_str_to_float(const MojoString *s);
 
 // Memory for struct values and cells of variables passed to `mut` parameters: zero-filled,
@@ -95,6 +96,9 @@ void *mojo_rt_list_insert_slot(MojoList *list, int64_t index, int64_t element_si
 void mojo_rt_list_remove(MojoList *list, int64_t index, int64_t element_size, void *out); // pop(i)
 void mojo_rt_list_clear(MojoList *list);
 MojoList *mojo_rt_list_copy_shallow(const MojoList *list, int64_t element_size);
+// xs[start:end:step]; `given`: bit 0 start, bit 1 end, bit 2 step (absent parts are defaults).
+MojoList *mojo_rt_list_slice(const MojoList *list, int64_t start, int64_t end, int64_t step, int64_t given,
+                             int64_t element_size);
 int64_t mojo_rt_list_contains_int(const MojoList *list, int64_t value);       // Int and Bool
 int64_t mojo_rt_list_contains_float(const MojoList *list, double value);
 int64_t mojo_rt_list_contains_string(const MojoList *list, const MojoString *value);

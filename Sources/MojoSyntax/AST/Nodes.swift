@@ -36,6 +36,9 @@ public enum ExprKind: UInt8, Sendable {
   case transfer
   /// A parse error placeholder.
   case invalid
+  /// `x[start:end:step]` or `s[byte=start:end]` — a: base, b: start in `exprLists` of the three
+  /// bounds (`ExprID.none` when absent), c: 1 for the `byte=` form.
+  case slice
 }
 
 /// One expression.

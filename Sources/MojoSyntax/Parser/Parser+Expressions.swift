@@ -134,6 +134,19 @@ extension Parser {
     return addExpr(.comparison, offset: offset, a: start, b: UInt32(count))
   }
 
+  /// The rest of `base[start:end:step]` with the cursor on the first `:`; absent bounds are
+  /// `ExprID.none`.
+  mutating func parseSlice(base: ExprID, start: ExprID, offset: UInt32, isByte: Bool) -> ExprID {
+    advance()
+    let end = at(.colon) || at(.rightBracket) ? ExprID.none : parseExpression()
+    var step = ExprID.none
+    if eat(.colon) && !at(.rightBracket) { step = parseExpression() }
+    expect(.rightBracket, "']'")
+    let list = UInt32(tree.exprLists.count)
+    tree.exprLists.append(contentsOf: [start, end, step])
+    return addExpr(.slice, offset: offset, a: base.index, b: list, c: isByte ? 1 : 0)
+  }
+
   /// Consumes a comparison operator (`<` ... `!=`, `in`, `not in`) and returns it.
   mutating func eatComparisonOperator() -> Operator? {
     if let op = Parser.binaryOperator(kind), op.isComparison {
@@ -243,13 +256,20 @@ extension Parser {
           let offset = current.start
           advance()
           advance()
-          let index = parseExpression()
+          let index = at(.colon) ? ExprID.none : parseExpression()
+          if at(.colon) {
+            expr = parseSlice(base: expr, start: index, offset: bracket, isByte: true)
+            continue
+          }
           expect(.rightBracket, "']'")
           expr = addExpr(.byteIndex, offset: offset, a: expr.index, b: index.index)
         } else {
           let offset = bracket
-          let index = parseExpression()
-          if at(.colon) { report(SyntaxDiagnostics.notSupportedYet("slicing", location(current.start))) }
+          let index = at(.colon) ? ExprID.none : parseExpression()
+          if at(.colon) {
+            expr = parseSlice(base: expr, start: index, offset: bracket, isByte: false)
+            continue
+          }
           expect(.rightBracket, "']'")
           expr = addExpr(.index, offset: offset, a: expr.index, b: index.index)
         }

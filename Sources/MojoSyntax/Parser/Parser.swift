@@ -199,6 +199,10 @@ public struct Parser {
       var m: UInt32 = 0
       for k in Int(node.a)..<Int(node.a + node.b) { m = max(m, d(exprLists[k].index)) }
       return m
+    case .slice:
+      var m = d(node.a)
+      for k in Int(node.b)..<Int(node.b + 3) { m = max(m, d(exprLists[k].index)) }
+      return m
     }
   }
 

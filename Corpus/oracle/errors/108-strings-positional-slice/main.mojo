@@ -1,0 +1,3 @@
+def main():
+    var s: String = "hello"
+    print(s[1:3])
