@@ -78,6 +78,7 @@ extension FunctionLowering {
 
   mutating func lowerAssignment(target: ExprID, value: ExprID) {
     let t = tree.expr(target)
+    if t.kind == .tuple { return lowerDestructuring(t, value: value) }
     switch checked.exprFacts[Int(target.index)] {
     case .local(let slot):
       let operand = lowerValueToStore(value)

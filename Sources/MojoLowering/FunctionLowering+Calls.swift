@@ -232,7 +232,7 @@ extension FunctionLowering {
     case .int: _ = runtime(Runtime.printInt, [value])
     case .float64: _ = runtime(Runtime.printFloat, [value])
     case .bool: _ = runtime(Runtime.printBool, [.value(builder.op(.zext, value))])
-    case .list:
+    case .list, .tuple:
       let text = builder.call(module.stringFunction(for: t), returning: .ptr, [value])!
       _ = runtime(Runtime.printString, [.value(text)])
     default: _ = runtime(Runtime.printString, [value])

@@ -51,6 +51,7 @@ extension FunctionLowering {
     case .transfer:
       return lowerExpression(ExprID(Int(e.a)))
     case .index:
+      if case .tuple = type(of: ExprID(Int(e.a))) { return lowerTupleElement(id, e) }
       let address = elementAddress(e)
       return .value(builder.load(ModuleLowering.irType(type(of: id)), from: address, offset: 0))
     case .byteIndex:
@@ -59,6 +60,8 @@ extension FunctionLowering {
       return runtime(Runtime.byteAt, [base, index])
     case .slice:
       return lowerSlice(e)
+    case .tuple:
+      return lowerTuple(id, e)
     case .listLiteral:
       guard case .list(let element) = type(of: id) else { preconditionFailure("lowering: untyped list literal") }
       let items = Array(tree.list(of: e))

@@ -82,21 +82,4 @@ extension FunctionLowering {
     }
     return .value(builder.op(negated ? .ieq : .ine, found, .int(0)))
   }
-
-  /// `xs[a:b:c]` or `s[byte=a:b]`: the bounds that are present, and a mask saying which.
-  mutating func lowerSlice(_ e: ExprNode) -> Operand {
-    let base = lowerExpression(ExprID(Int(e.a)))
-    var bounds: [Operand] = []
-    var given: Int64 = 0
-    for (k, bound) in tree.exprLists[Int(e.b)..<Int(e.b + 3)].enumerated() {
-      if bound.exists {
-        bounds.append(lowerExpression(bound))
-        given |= 1 << k
-      } else {
-        bounds.append(.int(0))
-      }
-    }
-    if e.c == 1 { return runtime(Runtime.stringSlice, [base, bounds[0], bounds[1], .int(given)]) }
-    return runtime(Runtime.listSlice, bounds.reduce([base]) { $0 + [$1] } + [.int(given), .int(Layout.wordSize)])
-  }
 }

@@ -50,6 +50,10 @@ extension ModuleLowering {
     if let ref = stringHelpers[t] { return ref }
     let ref = reserveHelper("mojo.text.\(stringHelpers.count)", parameters: [.ptr], result: .ptr)
     stringHelpers[t] = ref
+    if case .tuple(let elements) = t {
+      makeTupleText(elements, into: ref)
+      return ref
+    }
     guard case .list(let element) = t else { preconditionFailure("lowering: text helper for \(t)") }
     var b = FunctionBuilder(parameterTypes: [.ptr])
     let list = Operand.value(b.parameter(0))
@@ -72,7 +76,7 @@ extension ModuleLowering {
       case .int: piece = self.call(&b, Runtime.fromInt, [value])
       case .float64: piece = self.call(&b, Runtime.fromFloat, [value])
       case .bool: piece = self.call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
-      case .list: piece = .value(b.call(self.stringFunction(for: element), returning: .ptr, [value])!)
+      case .list, .tuple: piece = .value(b.call(self.stringFunction(for: element), returning: .ptr, [value])!)
       default: piece = value
       }
       b.copy(self.call(&b, Runtime.concat, [.value(text), piece]), to: text)
@@ -81,6 +85,29 @@ extension ModuleLowering {
     b.ret(call(&b, Runtime.concat, [.value(text), close]))
     b.finish(into: &ir.functions[Int(ref.index)])
     return ref
+  }
+
+  /// The body of the text helper of a tuple: `(a, b)`, and `(a,)` for one element, as Mojo prints.
+  private func makeTupleText(_ elements: [SemaType], into ref: FunctionRef) {
+    var b = FunctionBuilder(parameterTypes: [.ptr])
+    let tuple = Operand.value(b.parameter(0))
+    var text = Operand.value(b.address(of: stringConstant(Array("(".utf8))))
+    for (k, element) in elements.enumerated() {
+      if k > 0 { text = call(&b, Runtime.concat, [text, .value(b.address(of: stringConstant(Array(", ".utf8))))]) }
+      let value = Operand.value(b.load(ModuleLowering.irType(element), from: tuple, offset: Int64(k) * Layout.wordSize))
+      let piece: Operand
+      switch element {
+      case .int: piece = call(&b, Runtime.fromInt, [value])
+      case .float64: piece = call(&b, Runtime.fromFloat, [value])
+      case .bool: piece = call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
+      case .list, .tuple: piece = .value(b.call(stringFunction(for: element), returning: .ptr, [value])!)
+      default: piece = value
+      }
+      text = call(&b, Runtime.concat, [text, piece])
+    }
+    let close = elements.count == 1 ? ",)" : ")"
+    b.ret(call(&b, Runtime.concat, [text, .value(b.address(of: stringConstant(Array(close.utf8))))]))
+    b.finish(into: &ir.functions[Int(ref.index)])
   }
 
   private func reserveHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {

@@ -85,7 +85,7 @@ public final class ModuleLowering {
     case .float64, .floatLiteral: .f64
     case .bool: .i1
     case .none: .void
-    case .string, .stringLiteral, .list, .structType, .errorValue: .ptr
+    case .string, .stringLiteral, .list, .structType, .errorValue, .tuple: .ptr
     case .module, .typeValue, .error: .i64
     }
   }

@@ -65,6 +65,7 @@ extension BodyChecker {
       report(SemaDiagnostics.noMatchingMethod("__getitem__", location(startOffset(index))))
       return .error
     }
+    if case .tuple(let elements) = base, e.kind == .index { return tupleElementType(elements, index: index, at: e.offset) }
     if e.kind == .byteIndex {
       if base == .string || base == .stringLiteral { materialize(ExprID(Int(e.a)), as: .string); return .string }
       if base != .error { report(SemaDiagnostics.noAttribute(base.description, "__getitem__", location(e.offset))) }
@@ -175,6 +176,7 @@ extension BodyChecker {
   mutating func typeFromExpression(_ id: ExprID) -> SemaType? {
     let e = tree.expr(id)
     if e.kind == .index, let inner = listTypeArgument(e) { return inner.map { .list($0) } }
+    if e.kind == .index, let elements = tupleTypeArguments(e) { return elements.map { .tuple($0) } }
     guard e.kind == .name else {
       report(SemaDiagnostics.notSupportedYet("this type expression", location(e.offset)))
       return nil

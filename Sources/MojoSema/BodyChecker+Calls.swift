@@ -289,6 +289,10 @@ extension BodyChecker {
       } else {
         guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
         let t = checkExpression(args[0].value, expected: nil)
+        if case .tuple(let elements) = t {
+          result.exprFacts[Int(id.index)] = .constant(.int(BigInt(Int64(elements.count))))
+          return .int
+        }
         guard case .list = t else {
           if t == .string || t == .stringLiteral { report(SemaDiagnostics.lenOfString(at)) }
           else if t != .error { report(SemaDiagnostics.argumentType("len", "value", t.materialized, .list(.int), location(startOffset(args[0].value)))) }
@@ -309,6 +313,7 @@ extension BodyChecker {
     switch t {
     case .int, .float64, .bool, .string, .errorValue: true
     case .list(let element): isPrintable(element)
+    case .tuple(let elements): elements.allSatisfy { isPrintable($0) }
     default: false
     }
   }

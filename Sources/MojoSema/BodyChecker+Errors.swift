@@ -60,7 +60,7 @@ extension BodyChecker {
       let t = checkExpression(a.value, expected: nil)
       if t.isLiteral { materialize(a.value, as: t.materialized) }
       if t == .error { failed = true; continue }
-      if !isPrintable(t.materialized) || t.materialized.isList {
+      if !isPrintable(t.materialized) || !t.materialized.isScalar {
         report(SemaDiagnostics.notSupportedYet("'Error' of a '\(typeName(t.materialized))'", location(startOffset(a.value))))
         failed = true
       }

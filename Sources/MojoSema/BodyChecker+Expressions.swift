@@ -231,6 +231,8 @@ extension BodyChecker {
       return checkIndex(id, e)
     case .slice:
       return checkSlice(id, e)
+    case .tuple:
+      return checkTuple(id, e, expected: expected)
     case .listLiteral:
       return checkListLiteral(id, e, expected: expected)
     case .transfer:
@@ -378,6 +380,10 @@ extension BodyChecker {
       }
       if lt == rt, case .list = lt {
         report(SemaDiagnostics.notSupportedYet("comparing lists", location(offset)))
+        return .error
+      }
+      if lt == rt, case .tuple = lt {
+        report(SemaDiagnostics.notSupportedYet("comparing tuples", location(offset)))
         return .error
       }
     } else {

@@ -383,6 +383,7 @@ public struct BodyChecker {
 
   mutating func checkAssignment(target: ExprID, value: ExprID) {
     let t = tree.expr(target)
+    if t.kind == .tuple { return checkDestructuring(target: target, t, value: value) }
     guard t.kind == .name else {
       if t.kind == .member || t.kind == .index {
         let type = checkExpression(target, expected: nil)

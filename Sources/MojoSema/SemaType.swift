@@ -8,6 +8,8 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   case errorValue
   /// A list of elements of the given type.
   indirect case list(SemaType)
+  /// `Tuple[A, B, ...]`: an immutable value of a fixed number of elements.
+  indirect case tuple([SemaType])
   /// A user struct: its module and index in that module's `SyntaxTree.structs`.
   case structType(module: Int, index: Int)
   /// Compile-time literal types (§6); they become `Int`, `Float64` or `String` when used.
@@ -30,6 +32,7 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
     case .string: "String"
     case .errorValue: "Error"
     case .list(let e): "List[\(e)]"
+    case .tuple(let elements): "Tuple[\(elements.map(\.description).joined(separator: ", "))]"
     case .structType: "struct"
     case .intLiteral: "IntLiteral"
     case .floatLiteral: "FloatLiteral"

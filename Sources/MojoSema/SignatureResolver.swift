@@ -90,6 +90,14 @@ public enum SignatureResolver {
     case "Bool": return .bool
     case "String": return .string
     case "Error": return .errorValue
+    case "Tuple" where node.argument.exists:
+      var elements: [SemaType] = []
+      var argument = node.argument
+      while argument.exists {
+        elements.append(resolveType(argument, in: program, module: m, into: &diagnostics))
+        argument = tree.type(argument).next
+      }
+      return elements.contains(.error) ? .error : .tuple(elements)
     case "List":
       guard node.argument.exists else {
         diagnostics.append(SemaDiagnostics.notSupportedYet("'List' without an element type", location))

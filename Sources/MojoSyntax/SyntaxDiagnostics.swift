@@ -45,6 +45,9 @@ enum SyntaxDiagnostics {
   static func statementsOnOneLine(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "statementsOnOneLine", message: "statements must start at the beginning of a line", at: at)
   }
+  static func tupleValueAsType(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "tupleValueAsType", message: "expected a type, found a tuple value; use 'Tuple[...]' to write a tuple type", at: at)
+  }
   static func unexpectedCharacter(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "unexpectedCharacter", message: "unexpected character", at: at)
   }

@@ -19,6 +19,11 @@ func render(_ tree: SyntaxTree, _ id: ExprID) -> String {
   case .call: return render(tree, ExprID(Int(e.a))) + "(" + tree.arguments(of: e).map { render(tree, $0.value) }.joined(separator: ", ") + ")"
   case .comparison: return "chain(" + tree.list(of: e).map { render(tree, $0) }.joined(separator: ", ") + ")"
   case .ternary: return "(\(render(tree, ExprID(Int(e.b)))) if \(render(tree, ExprID(Int(e.a)))) else \(render(tree, ExprID(Int(e.c)))))"
+  case .tuple: return "tuple(" + tree.list(of: e).map { render(tree, $0) }.joined(separator: ", ") + ")"
+  case .index: return render(tree, ExprID(Int(e.a))) + "[" + render(tree, ExprID(Int(e.b))) + "]"
+  case .slice:
+    let bounds = tree.exprLists[Int(e.b)..<Int(e.b + 3)].map { $0.exists ? render(tree, $0) : "_" }
+    return render(tree, ExprID(Int(e.a))) + "[" + (e.c == 1 ? "byte=" : "") + bounds.joined(separator: ":") + "]"
   default: return "?"
   }
 }
@@ -83,7 +88,7 @@ func firstExpression(_ source: String) -> String {
     "def f():\n    with x:\n        pass\n", "trait T:\n    pass\n", "def f[T: AnyType](x: T):\n    pass\n",
     "def f(*args: Int):\n    pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
-    "def f():\n    var t = (1, 2)\n", "def f():\n    var d = {1: 2}\n",
+    "def f():\n    var d = {1: 2}\n",
   ])
   func laterFeaturesAreRejectedClearly(source: String) {
     let (_, diagnostics) = parse(source)
@@ -156,5 +161,27 @@ func firstExpression(_ source: String) -> String {
     let body = tree.statements(in: tree.functions[0].body).map { tree.stmt($0) }
     #expect(body[0].c != UInt32.max)
     #expect(tree.blocks[Int(body[1].c) + 1].count == 1 && tree.blocks[Int(body[2].c) + 1].count == 0)
+  }
+
+  @Test func membershipSlicesAndTuples() {
+    #expect(firstExpression("a in b") == "(a contains b)")
+    #expect(firstExpression("not a in b") == "(not (a contains b))")
+    #expect(firstExpression("a not in b + c") == "(a notContains (b add c))")
+    #expect(firstExpression("1 < x in xs") == "chain(1, x, xs)")
+    #expect(firstExpression("xs[1:]") == "xs[1:_:_]")
+    #expect(firstExpression("xs[::-1]") == "xs[_:_:(negate 1)]")
+    #expect(firstExpression("s[byte=:i]") == "s[byte=_:i:_]")
+    #expect(firstExpression("(1, f(2),)") == "tuple(1, f(2))")
+    #expect(firstExpression("a, b = b, a") == "tuple(a, b)")
+    #expect(firstExpression("List[Tuple[Int, String]]") == "List[Tuple[tuple(Int, String)]]")
+  }
+
+  @Test func tupleTypesAndTheirMisspelling() {
+    let (tree, diagnostics) = parse("def f(t: Tuple[Int, String]) -> Dict[String, Int]:\n    pass\n")
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let tuple = tree.type(tree.functions[0].parameters[0].type)
+    #expect(tree.name(tree.type(tuple.argument).name) == "Int" && tree.name(tree.type(tree.type(tuple.argument).next).name) == "String")
+    let (_, bad) = parse("def f() -> (Int, Int):\n    pass\n")
+    #expect(bad.map(\.id) == ["tupleValueAsType"])
   }
 }

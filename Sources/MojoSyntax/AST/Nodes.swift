@@ -36,6 +36,9 @@ public enum ExprKind: UInt8, Sendable {
   case transfer
   /// A parse error placeholder.
   case invalid
+  /// `(a, b)`, or `a, b` as an assignment's target, value or a returned value — a: start in
+  /// `exprLists`, b: element count.
+  case tuple
   /// `x[start:end:step]` or `s[byte=start:end]` — a: base, b: start in `exprLists` of the three
   /// bounds (`ExprID.none` when absent), c: 1 for the `byte=` form.
   case slice
@@ -123,7 +126,9 @@ public struct TryStatement: Sendable {
 /// A type expression: `Int`, `List[Float64]`, `Point`.
 public struct TypeExprNode: Sendable {
   public var name: NameID
-  /// The element type of `List[...]`, or none.
+  /// The element type of `List[...]` (the first of `Tuple[A, B]`), or none.
   public var argument: TypeExprID
   public var offset: UInt32
+  /// The next type argument after this one (`B` after `A` in `Tuple[A, B]`), or none.
+  public var next: TypeExprID = .none
 }

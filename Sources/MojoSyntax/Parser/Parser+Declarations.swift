@@ -222,6 +222,16 @@ extension Parser {
 
   /// `Int`, `List[T]`, or a struct name.
   mutating func parseType() -> TypeExprID {
+    if at(.leftParen) {
+      // `(Int, Int)` is a tuple value in Mojo 1.2; the type is `Tuple[Int, Int]`.
+      report(SyntaxDiagnostics.tupleValueAsType(location(current.start)))
+      var depth = 0
+      repeat {
+        if at(.leftParen) { depth += 1 } else if at(.rightParen) { depth -= 1 }
+        advance()
+      } while depth > 0 && !at(.newline) && !at(.endOfFile)
+      return .none
+    }
     guard at(.identifier) else {
       report(SyntaxDiagnostics.expected("a type", location(current.start)))
       return .none
@@ -232,6 +242,13 @@ extension Parser {
     var argument = TypeExprID.none
     if eat(.leftBracket) {
       argument = parseType()
+      // Further arguments (`Tuple[A, B]`, `Dict[K, V]`) are chained through `next`.
+      var last = argument
+      while last.exists && eat(.comma) {
+        let next = parseType()
+        tree.types[Int(last.index)].next = next
+        last = next
+      }
       expect(.rightBracket, "']'")
     }
     tree.types.append(TypeExprNode(name: name, argument: argument, offset: offset))

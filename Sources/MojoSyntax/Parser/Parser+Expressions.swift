@@ -147,6 +147,26 @@ extension Parser {
     return addExpr(.slice, offset: offset, a: base.index, b: list, c: isByte ? 1 : 0)
   }
 
+  /// An expression, or a tuple `a, b, ...` without parentheses (assignment values, `return`).
+  mutating func parseExpressionOrTuple() -> ExprID {
+    let offset = current.start
+    let first = parseExpression()
+    return at(.comma) ? parseTupleRest(first: first, offset: offset) : first
+  }
+
+  /// The elements after `first` of a tuple, with the cursor on the comma after `first`; a
+  /// trailing comma is allowed (`(a,)`).
+  mutating func parseTupleRest(first: ExprID, offset: UInt32) -> ExprID {
+    var elements = [first]
+    while eat(.comma) {
+      if at(.rightParen) || at(.assign) || at(.newline) || at(.semicolon) || at(.endOfFile) { break }
+      elements.append(parseExpression())
+    }
+    let start = UInt32(tree.exprLists.count)
+    tree.exprLists.append(contentsOf: elements)
+    return addExpr(.tuple, offset: offset, a: start, b: UInt32(elements.count))
+  }
+
   /// Consumes a comparison operator (`<` ... `!=`, `in`, `not in`) and returns it.
   mutating func eatComparisonOperator() -> Operator? {
     if let op = Parser.binaryOperator(kind), op.isComparison {
@@ -265,11 +285,13 @@ extension Parser {
           expr = addExpr(.byteIndex, offset: offset, a: expr.index, b: index.index)
         } else {
           let offset = bracket
-          let index = at(.colon) ? ExprID.none : parseExpression()
+          var index = at(.colon) ? ExprID.none : parseExpression()
           if at(.colon) {
             expr = parseSlice(base: expr, start: index, offset: bracket, isByte: false)
             continue
           }
+          // `Tuple[Int, String]` written in an expression (`List[Tuple[Int, String]]()`).
+          if at(.comma) { index = parseTupleRest(first: index, offset: tree.expr(index).offset) }
           expect(.rightBracket, "']'")
           expr = addExpr(.index, offset: offset, a: expr.index, b: index.index)
         }
@@ -334,7 +356,11 @@ extension Parser {
     case .leftParen:
       advance()
       let inner = parseExpression()
-      if at(.comma) { report(SyntaxDiagnostics.notSupportedYet("a tuple", location(current.start))) }
+      if at(.comma) {
+        let tuple = parseTupleRest(first: inner, offset: token.start)
+        expect(.rightParen, "')'")
+        return tuple
+      }
       expect(.rightParen, "')'")
       return inner
     case .leftBracket:

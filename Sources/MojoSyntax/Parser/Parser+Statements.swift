@@ -157,7 +157,7 @@ extension Parser {
       return addStmt(.continueLoop, offset: offset)
     case .kwReturn:
       advance()
-      let value = (at(.newline) || at(.semicolon) || at(.endOfFile) || at(.dedent)) ? ExprID.none : parseExpression()
+      let value = (at(.newline) || at(.semicolon) || at(.endOfFile) || at(.dedent)) ? ExprID.none : parseExpressionOrTuple()
       return addStmt(.returnValue, offset: offset, a: value.index)
     case .kwVar, .kwComptime:
       // `var NAME [: T] [= e]` and `comptime NAME [: T] = e` share their shape.
@@ -193,9 +193,9 @@ extension Parser {
     default:
       break
     }
-    let target = parseExpression()
+    let target = parseExpressionOrTuple()
     if eat(.assign) {
-      let value = parseExpression()
+      let value = parseExpressionOrTuple()
       return addStmt(.assign, offset: offset, a: target.index, b: value.index)
     }
     if let op = kind.augmentedOperator {

@@ -195,7 +195,7 @@ public struct Parser {
       var m = d(node.a)
       for k in Int(node.b)..<Int(node.b + node.c) { m = max(m, d(arguments[k].value.index)) }
       return m
-    case .comparison, .listLiteral:
+    case .comparison, .listLiteral, .tuple:
       var m: UInt32 = 0
       for k in Int(node.a)..<Int(node.a + node.b) { m = max(m, d(exprLists[k].index)) }
       return m
