@@ -197,7 +197,8 @@ extension FunctionLowering {
     for k in 0..<arguments.count {
       let argument = arguments[k]
       guard parameters[first + k].isByReference, case .expression(let id) = argument else {
-        values.append(lowerArgument(argument))
+        // A `var` parameter gets its own value: a place of an implicitly copyable type is copied.
+        values.append(parameters[first + k].convention == .owned ? lowerStoredArgument(argument) : lowerArgument(argument))
         continue
       }
       let type = ModuleLowering.irType(parameters[first + k].type)

@@ -43,6 +43,13 @@ struct FunctionLowering {
 
   mutating func lowerBody() {
     let decl = tree.functions[function.function]
+    let signature = module.program.signatures[checked.module][function.function]
+    for (k, p) in signature.parameters.enumerated() where p.convention == .owned {
+      // A `var` parameter is a variable of the callee: its own value, initialized from the argument.
+      let variable = builder.makeValue(ModuleLowering.irType(p.type))
+      builder.copy(.value(slots[k]), to: variable)
+      slots[k] = variable
+    }
     if function.callsRaisingFunction && errors.slot == nil {
       // Not itself raising (or the entry `main`): catches errors, so it needs the slot.
       errors.slot = runtime(Runtime.errorSlot, [])

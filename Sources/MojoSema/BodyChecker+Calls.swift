@@ -131,6 +131,7 @@ extension BodyChecker {
             failed = true
           }
         }
+        if p.convention == .owned { checkOwnedValue(value) }
         if p.convention == .mut {
           if !isMutablePlace(value) {
             if !failed { report(SemaDiagnostics.argumentNotMutable(name, p.name, location(startOffset(value)))) }

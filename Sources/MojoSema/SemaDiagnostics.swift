@@ -13,6 +13,9 @@ public enum SemaDiagnostics {
     Diagnostic(id: "functionInstantiationFailed", message: "function instantiation failed", at: at,
                notes: [Diagnostic(id: note.id, severity: .note, message: note.message, at: note.location)])
   }
+  static func initMustReturnSelf(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "initMustReturnSelf", message: "__init__ method must return Self type with 'out' argument", at: at)
+  }
   static func implicitCopy(_ type: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "implicitCopy", message: "value of type '\(type)' cannot be implicitly copied, it does not conform to 'ImplicitlyCopyable'", at: at)
   }

@@ -14,7 +14,14 @@ public enum SignatureResolver {
       var initializer: Int?
       for f in decl.methods {
         let name = tree.name(tree.functions[f].name)
-        if name == "__init__" { initializer = f } else { methods[name] = f }
+        if name == "__init__" {
+          initializer = f
+          if tree.functions[f].parameters.first?.convention != .out {
+            diagnostics.append(SemaDiagnostics.initMustReturnSelf(SourceLocation(file: program.modules[m].file, offset: Int(tree.functions[f].offset))))
+          }
+        } else {
+          methods[name] = f
+        }
       }
       let traits = decl.traits.map { tree.name($0) }
       for (k, t) in traits.enumerated() where !["Copyable", "Movable", "ImplicitlyCopyable"].contains(t) {

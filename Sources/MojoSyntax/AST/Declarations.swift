@@ -3,6 +3,8 @@
 /// Argument passing convention of a parameter.
 public enum ParameterConvention: UInt8, Sendable {
   case read, mut, out
+  /// `var x: T`: the callee owns its own mutable value (the caller passes a copy or `x^`).
+  case owned
 }
 
 /// One parameter of a function.

@@ -5,8 +5,13 @@ import MojoDiagnostics
 extension Parser {
   mutating func parseModule() {
     var decorators: [(NameID, UInt32)] = []
+    // A string statement at file scope is a docstring only as the file's first statement or
+    // right after a `comptime` declaration (as Mojo 1.2 decides); elsewhere it is an error.
+    var docstringAllowed = true
     while !at(.endOfFile) {
       let start = position
+      let isLayout = at(.newline) || at(.dedent) || at(.indent)
+      let isComptime = at(.kwComptime)
       switch kind {
       case .newline, .dedent, .indent:
         advance()
@@ -37,15 +42,17 @@ extension Parser {
         report(SyntaxDiagnostics.globalVariables(location(current.start)))
         skipLine()
       case .stringLiteral:
-        // A docstring (or any string statement) is accepted and ignored.
-        while eat(.stringLiteral) {}
-        if !at(.newline) { report(SyntaxDiagnostics.expressionsAtFileScope(location(tokens[start].start))) }
+        // A docstring is one literal (adjacent literals are an expression) and is ignored.
+        advance()
+        let isExpression = at(.stringLiteral) || !at(.newline) || !docstringAllowed
+        if isExpression { report(SyntaxDiagnostics.expressionsAtFileScope(location(tokens[start].start))) }
         skipLine()
       default:
         report(SyntaxDiagnostics.expressionsAtFileScope(location(current.start)))
         skipLine()
       }
       decorators = []
+      if !isLayout { docstringAllowed = isComptime }
       if position == start { advance() }  // progress guard
     }
   }
@@ -196,7 +203,10 @@ extension Parser {
       report(SyntaxDiagnostics.notSupportedYet(what, location(current.start)))
       advance()
     }
-    if at(.identifier) && peek() == .identifier {
+    if at(.kwVar) && peek() == .identifier {
+      convention = .owned
+      advance()
+    } else if at(.identifier) && peek() == .identifier {
       switch String(decoding: text(of: current), as: UTF8.self) {
       case "mut": convention = .mut
       case "out": convention = .out

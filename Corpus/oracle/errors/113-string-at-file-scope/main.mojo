@@ -1,0 +1,7 @@
+"""Doc."""
+
+"stray"
+
+
+def main():
+    print(1)

@@ -1,0 +1,5 @@
+"stray" "joined"
+
+
+def main():
+    print(1)
