@@ -25,6 +25,14 @@ extension Runtime {
   static let parseFloat = ("mojo_rt_str_to_float", [IRType.ptr], IRType.f64)
   static let listSlice = ("mojo_rt_list_slice", [IRType.ptr, .i64, .i64, .i64, .i64, .i64], IRType.ptr)
   static let stringSlice = ("mojo_rt_str_slice", [IRType.ptr, .i64, .i64, .i64], IRType.ptr)
+  static let isUpper = ("mojo_rt_str_isupper", [IRType.ptr], IRType.i64)
+  static let isLower = ("mojo_rt_str_islower", [IRType.ptr], IRType.i64)
+  static let isAsciiDigit = ("mojo_rt_str_is_ascii_digit", [IRType.ptr], IRType.i64)
+  static let isSpace = ("mojo_rt_str_isspace", [IRType.ptr], IRType.i64)
+  static let removePrefix = ("mojo_rt_str_removeprefix", [IRType.ptr, .ptr], IRType.ptr)
+  static let removeSuffix = ("mojo_rt_str_removesuffix", [IRType.ptr, .ptr], IRType.ptr)
+  static let splitLines = ("mojo_rt_str_splitlines", [IRType.ptr], IRType.ptr)
+  static let format = ("mojo_rt_str_format", [IRType.ptr, .ptr], IRType.ptr)
   static let listContainsInt = ("mojo_rt_list_contains_int", [IRType.ptr, .i64], IRType.i64)
   static let listContainsFloat = ("mojo_rt_list_contains_float", [IRType.ptr, .f64], IRType.i64)
   static let listContainsString = ("mojo_rt_list_contains_string", [IRType.ptr, .ptr], IRType.i64)
@@ -59,6 +67,23 @@ extension FunctionLowering {
     case .parseInt, .parseFloat:
       let result = runtime(operation == .parseInt ? Runtime.parseInt : Runtime.parseFloat, values)
       branchOnError()
+      return result
+    case .isUpper: return flag(runtime(Runtime.isUpper, values))
+    case .isLower: return flag(runtime(Runtime.isLower, values))
+    case .isAsciiDigit: return flag(runtime(Runtime.isAsciiDigit, values))
+    case .isSpace: return flag(runtime(Runtime.isSpace, values))
+    case .removePrefix: return runtime(Runtime.removePrefix, values)
+    case .removeSuffix: return runtime(Runtime.removeSuffix, values)
+    case .splitLines: return runtime(Runtime.splitLines, values)
+    case .format, .formatChecked:
+      // The arguments as strings, in a list the runtime reads.
+      let list = runtime(Runtime.listNew, [.int(Layout.wordSize), .int(Int64(values.count - 1))])
+      for k in 1..<values.count {
+        let slot = runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+        builder.store(.ptr, textOf(values[k], argumentType(arguments[k])), to: slot, offset: 0)
+      }
+      let result = runtime(Runtime.format, [values[0], list])
+      if operation == .format { branchOnError() }
       return result
     }
   }

@@ -34,6 +34,16 @@ extension BodyChecker {
       StringParameter(name: name, type: .int, defaultValue: .int(BigInt(value)))
     }
     switch method {
+    case "isupper": (operation, result) = (.isUpper, .bool)
+    case "islower": (operation, result) = (.isLower, .bool)
+    case "is_ascii_digit": (operation, result) = (.isAsciiDigit, .bool)
+    case "isspace": (operation, result) = (.isSpace, .bool)
+    case "splitlines": (operation, result) = (.splitLines, .list(.string))
+    case "removeprefix", "removesuffix":
+      (operation, result) = (method == "removeprefix" ? .removePrefix : .removeSuffix, .string)
+      parameters = [required(method == "removeprefix" ? "prefix" : "suffix")]
+    case "format":
+      return checkFormat(id, receiver, receiverType, callee, args)
     case "lower": (operation, result) = (.lower, .string)
     case "upper": (operation, result) = (.upper, .string)
     case "find", "rfind":
@@ -200,5 +210,68 @@ extension BodyChecker {
     }
     report(SemaDiagnostics.cannotConvert(literalDisplay(id, t), target, location(startOffset(id))))
     return false
+  }
+
+  /// `fmt.format(args...)`: a literal format is checked here (Mojo checks it when it compiles);
+  /// a `String` one raises at run time.
+  private mutating func checkFormat(_ id: ExprID, _ receiver: ExprID, _ receiverType: SemaType, _ callee: ExprNode,
+                                    _ args: [Argument]) -> SemaType {
+    var arguments: [CallArgument] = [.expression(receiver)]
+    var failed = false
+    for a in args {
+      var t = checkExpression(a.value, expected: nil)
+      if t.isLiteral { t = t.materialized; materialize(a.value, as: t) }
+      if a.label.exists {
+        report(SemaDiagnostics.notSupportedYet("a keyword argument of 'format'", location(a.offset)))
+        failed = true
+      } else if t != .error && !t.isScalar {
+        report(SemaDiagnostics.notSupportedYet("'format' of a '\(typeName(t))'", location(startOffset(a.value))))
+        failed = true
+      }
+      failed = failed || t == .error
+      arguments.append(.expression(a.value))
+    }
+    if failed { return .error }
+    var operation = StringOperation.format
+    if receiverType == .stringLiteral, case .constant(.string(let text)) = result.exprFacts[Int(receiver.index)] {
+      guard Self.isValidFormat(text, argumentCount: args.count) else {
+        reportInstantiationFailure(SemaDiagnostics.noMatchingMethod("format", location(callee.offset)))
+        return .error
+      }
+      operation = .formatChecked
+    }
+    materialize(receiver, as: .string)
+    record(id, .string(operation), arguments)
+    return .string
+  }
+
+  /// True when `format` (a literal) can be formatted with `argumentCount` arguments without an
+  /// error (the rules of `mojo_rt_str_format`).
+  static func isValidFormat(_ format: [UInt8], argumentCount: Int) -> Bool {
+    var i = 0, automatic = 0
+    var usedAuto = false, usedManual = false
+    while i < format.count {
+      let c = format[i]
+      if c == UInt8(ascii: "}") {
+        guard i + 1 < format.count, format[i + 1] == c else { return false }
+        i += 2
+        continue
+      }
+      guard c == UInt8(ascii: "{") else { i += 1; continue }
+      if i + 1 < format.count, format[i + 1] == c { i += 2; continue }
+      guard let close = format[(i + 1)...].firstIndex(of: UInt8(ascii: "}")) else { return false }
+      let field = format[(i + 1)..<close]
+      if field.isEmpty {
+        if usedManual || automatic >= argumentCount { return false }
+        usedAuto = true
+        automatic += 1
+      } else {
+        guard field.count < 9, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !usedAuto,
+              Int(String(decoding: field, as: UTF8.self))! < argumentCount else { return false }
+        usedManual = true
+      }
+      i = close + 1
+    }
+    return true
   }
 }

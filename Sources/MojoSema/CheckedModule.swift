@@ -55,9 +55,16 @@ public enum StringOperation: UInt8, Sendable {
   case join
   /// `Int(s)` and `Float64(s)`: raise when the text is not a number.
   case parseInt, parseFloat
+  /// `s.isupper()`, `s.islower()`, `s.is_ascii_digit()`, `s.isspace()`.
+  case isUpper, isLower, isAsciiDigit, isSpace
+  /// `s.removeprefix(p)`, `s.removesuffix(p)`, `s.splitlines()`.
+  case removePrefix, removeSuffix, splitLines
+  /// `fmt.format(args...)`: the receiver, then the arguments (`Int`, `Float64`, `Bool`, `String`).
+  /// `format` raises on a bad format string; `formatChecked` is a literal checked by the checker.
+  case format, formatChecked
 
   /// True for the operations that may raise.
-  public var raises: Bool { self == .parseInt || self == .parseFloat }
+  public var raises: Bool { self == .parseInt || self == .parseFloat || self == .format }
 }
 
 /// The forms of `List[T](...)`.

@@ -80,6 +80,14 @@ const MojoString *mojo_rt_str_repeat(const MojoString *s, int64_t count);
 MojoList *mojo_rt_str_split(const MojoString *s, const MojoString *sep, int64_t maxsplit);
 MojoList *mojo_rt_str_split_whitespace(const MojoString *s, int64_t maxsplit);
 const MojoString *mojo_rt_str_join(const MojoString *sep, const MojoList *list, int64_t kind); // 0 String, 1 Int, 2 Float64, 3 Bool
+int64_t mojo_rt_str_isupper(const MojoString *s);
+int64_t mojo_rt_str_islower(const MojoString *s);
+int64_t mojo_rt_str_is_ascii_digit(const MojoString *s);
+int64_t mojo_rt_str_isspace(const MojoString *s);
+const MojoString *mojo_rt_str_removeprefix(const MojoString *s, const MojoString *prefix);
+const MojoString *mojo_rt_str_removesuffix(const MojoString *s, const MojoString *suffix);
+MojoList *mojo_rt_str_splitlines(const MojoString *s);
+const MojoString *mojo_rt_str_format(const MojoString *fmt, const MojoList *args);  // raises; args are strings
 int64_t mojo_rt_str_to_int(const MojoString *s);
 const MojoString *mojo_rt_str_slice(const MojoString *s, int64_t start, int64_t end, int64_t given); // s[byte=a:b]
 double mojo_rt_str_to_float(const MojoString *s);

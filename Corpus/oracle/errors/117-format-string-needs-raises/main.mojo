@@ -1,0 +1,3 @@
+def main():
+    var s: String = "v={}"
+    print(s.format(3))
