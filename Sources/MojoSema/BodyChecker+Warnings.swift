@@ -129,6 +129,17 @@ extension BodyChecker {
                       at: location(tree.expr(expression).offset)))
   }
 
+  /// Warns about an `if` or `elif` whose condition folds to a constant (a literal, a comparison
+  /// of literals, a `comptime` name), as Mojo does.
+  mutating func warnIfConstant(_ condition: ExprID) {
+    guard module == 0, case .constant(.bool(let value)) = result.exprFacts[Int(condition.index)] else { return }
+    let message = value
+      ? "'if' condition always evaluates to 'True'; 'else' branch is unreachable"
+      : "'if' condition always evaluates to 'False'; 'if' branch is unreachable"
+    report(Diagnostic(id: "constantCondition", severity: .warning, message: message,
+                      at: location(tree.expr(condition).offset)))
+  }
+
   /// The warnings for the function body just checked, from `usage`.
   mutating func reportUnusedAssignments() {
     guard module == 0 else { return }

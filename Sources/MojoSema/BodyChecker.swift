@@ -245,6 +245,7 @@ public struct BodyChecker {
       return true
     case .ifElse:
       checkCondition(ExprID(Int(s.a)))
+      warnIfConstant(ExprID(Int(s.a)))
       let before = initialization
       let thenReturns = checkBlock(tree.blocks[Int(s.b)])
       let afterThen = initialization

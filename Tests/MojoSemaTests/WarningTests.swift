@@ -126,3 +126,46 @@ import TestSupport
     #expect(try warnings(source) == ["2:13: assignment to 'z' \(unusedAssignment)", "3:9: assignment to 'z' \(unusedAssignment)"])
   }
 }
+
+@Suite struct ConstantConditionWarningTests {
+  @Test("an if or elif whose condition folds says which branch is unreachable, at Mojo's column")
+  func constantConditions() throws {
+    let source = """
+      comptime DEBUG = False
+      comptime D2: Bool = True
+
+      def main():
+          var x = 3
+          if True:
+              print(1)
+          if 1 == 1:
+              print(4)
+          if DEBUG:
+              print(5)
+          if D2:
+              print(6)
+          if x > 2:
+              print(7)
+          elif True:
+              print(8)
+          if not True:
+              print(9)
+          while True:
+              break
+
+      """
+    let always = "'if' condition always evaluates to"
+    let found = try diagnostics(of: source).filter { $0.severity == .warning }.map { d in
+      let (line, column) = d.location.file!.lineAndColumn(of: d.location.offset)
+      return "\(line):\(column): \(d.message)"
+    }
+    #expect(found == [
+      "6:8: \(always) 'True'; 'else' branch is unreachable",
+      "8:10: \(always) 'True'; 'else' branch is unreachable",
+      "10:8: \(always) 'False'; 'if' branch is unreachable",
+      "12:8: \(always) 'True'; 'else' branch is unreachable",
+      "16:10: \(always) 'True'; 'else' branch is unreachable",
+      "18:8: \(always) 'False'; 'if' branch is unreachable",
+    ])
+  }
+}
