@@ -129,9 +129,40 @@ public struct Linker: Sendable {
     let (status, output) = try Linker.runProcess(job.tool, job.arguments)
     guard status == 0 else {
       try? FileManager.default.removeItem(atPath: job.output)
+      Linker.removeLinkerTemporaries(of: job.output)
+      // A full disk makes some linkers crash with a dump (lld asks for a bug report): say what
+      // is wrong in one line, as the built-in linker does.
+      if output.contains("No space left on device") || Linker.outOfSpace(writing: job.output, inputs: job.arguments.filter { $0.hasSuffix(".o") }) {
+        throw DriverError.cannotWrite(finalOutput, "No space left on device")
+      }
       throw DriverError.linkFailed(command: ([job.tool] + job.arguments).joined(separator: " "), output: output)
     }
     try replace(finalOutput, with: job.output)
+  }
+
+  /// Removes the `OUTPUT.tmpXXXX` files a linker that crashed leaves beside its output (lld
+  /// writes there and renames on success).
+  static func removeLinkerTemporaries(of output: String) {
+    let folder = (output as NSString).deletingLastPathComponent
+    let prefix = (output as NSString).lastPathComponent + ".tmp"
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+    for entry in entries where entry.hasPrefix(prefix) {
+      try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
+    }
+  }
+
+  /// True when the file system of `output` has less room than the `inputs` take: an executable
+  /// is about as large as its objects.
+  static func outOfSpace(writing output: String, inputs: [String]) -> Bool {
+    var fs = statvfs()
+    let folder = (output as NSString).deletingLastPathComponent
+    guard statvfs(folder.isEmpty ? "." : folder, &fs) == 0 else { return false }
+    var needed: UInt64 = 0
+    for path in inputs {
+      var info = stat()
+      if stat(path, &info) == 0 { needed += UInt64(info.st_size) }
+    }
+    return UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < needed
   }
 
   /// Runs a program and returns its exit status and combined output.
