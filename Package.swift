@@ -50,12 +50,12 @@ let package = Package(
       dependencies: ["MojoDriver", "MojoCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       // The Swift runtime, Foundation and libstdc++ linked in (loading their shared libraries cost
       // every run several milliseconds), by lld, into a non-PIE executable so that start-up applies
-      // no relocations to the Swift metadata (README "Start-up"). StaticLibraries/ holds a linker
-      // script named libstdc++.so that stands for libstdc++.a.
-      exclude: ["StaticLibraries"],
+      // no relocations to the Swift metadata (README "Start-up"). Scripts/bootstrap writes a
+      // linker script named libstdc++.so into /usr/local/lib/mojoc that stands for libstdc++.a, so
+      // the `-lstdc++` of `-static-stdlib` links it statically (without it, dynamically).
       linkerSettings: [.unsafeFlags([
         "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
-        "-use-ld=lld", "-Xclang-linker", "-no-pie", "-L", Context.packageDirectory + "/Sources/mojoc/StaticLibraries",
+        "-use-ld=lld", "-Xclang-linker", "-no-pie", "-L", "/usr/local/lib/mojoc",
       ])]),
 
     // MARK: - Tests
