@@ -103,7 +103,7 @@ enum FastCommandLine {
       input: input, output: output, backend: backendKind, optimization: optimization, emit: emitKind, jobs: jobs,
       linker: linker ?? Mojoc.defaultLinker, verifyIR: verifyIR,
       profiling: ProfilingOptions(granularityMicroseconds: Mojoc.defaultGranularity),
-      warnings: warningsAsErrors ? .treatAsErrors : disableWarnings ? .ignore : .report)
+      warnings: WarningPolicy(disabled: disableWarnings, asErrors: warningsAsErrors))
     return isRun ? .run(options, optimizationFlag: optimization) : .build(options, optimizationFlag: optimization)
   }
 

@@ -27,6 +27,11 @@ public enum EmitKind: String, Sendable, CaseIterable {
 public enum WarningPolicy: Sendable {
   case report, ignore, treatAsErrors
 
+  /// The policy `-w` (`disabled`) and `-Werror` (`asErrors`) ask for; `-Werror` wins.
+  public init(disabled: Bool, asErrors: Bool) {
+    self = asErrors ? .treatAsErrors : disabled ? .ignore : .report
+  }
+
   /// `diagnostics` with the policy applied.
   public func apply(to diagnostics: [Diagnostic]) -> [Diagnostic] {
     switch self {

@@ -41,11 +41,7 @@ extension Mojoc {
     @Flag(help: "Run the IR verifier after lowering.")
     var verifyIR = false
 
-    @Flag(name: [.customShort("w"), .customLong("disable-warnings")], help: "Do not print warnings.")
-    var disableWarnings = false
-
-    @Flag(name: [.customLong("Werror", withSingleDash: true), .customLong("Werror")], help: "Treat warnings as errors.")
-    var warningsAsErrors = false
+    @OptionGroup var warningFlags: WarningFlags
 
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
     var timeTraceGranularity: Int = Mojoc.defaultGranularity
@@ -84,7 +80,7 @@ extension Mojoc {
       let options = Mojoc.buildOptions(
         input: input, output: output, backend: backend, optimization: optimization, emit: emit, jobs: jobs,
         linker: linker, verifyIR: verifyIR, profiling: profiling,
-        warnings: warningsAsErrors ? .treatAsErrors : disableWarnings ? .ignore : .report)
+        warnings: warningFlags.policy)
       try Mojoc.build(options, optimizationFlag: optimization)
     }
   }
@@ -182,6 +178,17 @@ extension Mojoc {
     if result.hasErrors { throw ExitCode(1) }
     return result
   }
+}
+
+/// `-w` and `-Werror` (Mojo's `--disable-warnings` and `--Werror`), shared by `build` and `run`.
+struct WarningFlags: ParsableArguments {
+  @Flag(name: [.customShort("w"), .customLong("disable-warnings")], help: "Do not print warnings.")
+  var disableWarnings = false
+
+  @Flag(name: [.customLong("Werror", withSingleDash: true), .customLong("Werror")], help: "Treat warnings as errors.")
+  var warningsAsErrors = false
+
+  var policy: WarningPolicy { WarningPolicy(disabled: disableWarnings, asErrors: warningsAsErrors) }
 }
 
 /// The value of `--time-trace`: a file, or beside the output when given without one.

@@ -31,11 +31,7 @@ extension Mojoc {
     @Flag(help: "Run the IR verifier after lowering.")
     var verifyIR = false
 
-    @Flag(name: [.customShort("w"), .customLong("disable-warnings")], help: "Do not print warnings.")
-    var disableWarnings = false
-
-    @Flag(name: [.customLong("Werror", withSingleDash: true), .customLong("Werror")], help: "Treat warnings as errors.")
-    var warningsAsErrors = false
+    @OptionGroup var warningFlags: WarningFlags
 
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
     var timeTraceGranularity: Int = Mojoc.defaultGranularity
@@ -70,7 +66,7 @@ extension Mojoc {
       let options = Mojoc.buildOptions(
         input: input, output: nil, backend: backend, optimization: optimization, emit: .exe, jobs: jobs,
         linker: Mojoc.defaultLinker, verifyIR: verifyIR, profiling: profiling,
-        warnings: warningsAsErrors ? .treatAsErrors : disableWarnings ? .ignore : .report)
+        warnings: warningFlags.policy)
       try Mojoc.runInProcess(options, optimizationFlag: optimization)
     }
   }
