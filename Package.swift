@@ -33,7 +33,9 @@ let package = Package(
     .executableTarget(name: "mojoc-stencils", dependencies: ["ELFKit"]),
 
     // MARK: - Runtime (C compiled by Scripts/build-runtime, shipped as embedded object bytes)
-    .target(name: "MojoRuntime", exclude: ["C"]),
+    // DWARF 4: valgrind 3.19 (Debian 12), used to profile mojoc, cannot read clang's DWARF 5.
+    .target(name: "MojoRuntimeObject", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+    .target(name: "MojoRuntime", dependencies: ["MojoRuntimeObject"], exclude: ["C"]),
     .target(name: "MojoLinker"),
 
     // MARK: - Driver and command line
@@ -42,7 +44,7 @@ let package = Package(
       name: "MojoDriver",
       dependencies: [
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
-        "MojoLLVM", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling",
+        "MojoLLVM", "LLVMKit", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling",
       ]),
     .target(name: "MojoCorpus", dependencies: ["MojoRuntime"]),
     .executableTarget(

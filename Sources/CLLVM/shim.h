@@ -10,6 +10,7 @@
 #include <llvm-c/Analysis.h>
 #include <llvm-c/Core.h>
 #include <llvm-c/Error.h>
+#include <llvm-c/LLJIT.h>
 #include <llvm-c/Target.h>
 #include <llvm-c/TargetMachine.h>
 #include <llvm-c/Transforms/PassBuilder.h>
@@ -22,7 +23,7 @@
   X(BuildGEP2) X(BuildICmp) X(BuildLoad2) X(BuildRet) X(BuildRetVoid) X(BuildSIToFP) X(BuildSelect) \
   X(BuildStore) X(BuildTrunc) X(BuildUnreachable) X(BuildZExt) \
   X(ConstBitCast) X(ConstInt) X(ConstNull) X(ConstStringInContext2) \
-  X(ContextCreate) X(ContextDispose) X(ContextSetDiscardValueNames) \
+  X(ContextCreate) X(ContextDispose) X(ContextSetDiscardValueNames) X(CreateMemoryBufferWithMemoryRangeCopy) \
   X(CreateBuilderInContext) X(CreateEnumAttribute) X(CreatePassBuilderOptions) X(CreateTargetDataLayout) \
   X(CreateTargetMachine) \
   X(DisposeBuilder) X(DisposeErrorMessage) X(DisposeMemoryBuffer) X(DisposeMessage) X(DisposeModule) \
@@ -32,7 +33,9 @@
   X(GetIntrinsicDeclaration) X(GetNamedFunction) X(GetParam) X(GetTargetFromTriple) X(GlobalGetValueType) \
   X(InitializeX86AsmPrinter) X(InitializeX86Target) X(InitializeX86TargetInfo) X(InitializeX86TargetMC) \
   X(Int1TypeInContext) X(Int64TypeInContext) X(Int8TypeInContext) X(IsDeclaration) X(LookupIntrinsicID) \
-  X(ModuleCreateWithNameInContext) X(MoveBasicBlockAfter) X(PointerTypeInContext) X(PositionBuilderAtEnd) \
+  X(ModuleCreateWithNameInContext) X(MoveBasicBlockAfter) \
+  X(OrcCreateLLJIT) X(OrcDisposeLLJIT) X(OrcLLJITAddObjectFile) X(OrcLLJITGetMainJITDylib) X(OrcLLJITLookup) \
+  X(PointerTypeInContext) X(PositionBuilderAtEnd) \
   X(PrintModuleToString) X(RunPasses) \
   X(SetAlignment) X(SetGlobalConstant) X(SetInitializer) X(SetLinkage) X(SetModuleDataLayout) X(SetTarget) \
   X(SetUnnamedAddress) X(TargetMachineEmitToMemoryBuffer) X(TypeOf) X(VerifyModule) X(VoidTypeInContext)

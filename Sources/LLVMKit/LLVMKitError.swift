@@ -13,6 +13,8 @@ public enum LLVMKitError: Error, CustomStringConvertible, Sendable {
   case libraryUnavailable(message: String)
   /// Object code emission failed.
   case emission(module: String, message: String)
+  /// ORC's LLJIT could not be created, link an object, or find a symbol.
+  case jit(message: String)
 
   public var description: String {
     switch self {
@@ -21,6 +23,7 @@ public enum LLVMKitError: Error, CustomStringConvertible, Sendable {
     case .passPipeline(let pipeline, let message): "LLVM pass pipeline \(pipeline) failed: \(message)"
     case .emission(let module, let message): "LLVM could not emit module \(module): \(message)"
     case .libraryUnavailable(let message): "cannot load LLVM 19: \(message)"
+    case .jit(let message): "LLVM JIT: \(message)"
     }
   }
 }

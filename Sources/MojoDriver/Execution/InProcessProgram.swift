@@ -13,8 +13,24 @@ import Glibc
 import MojoLinker
 import MojoRuntime
 
-/// A program loaded into this process's memory, ready to run once.
-struct InProcessProgram {
+/// A program linked into this process's memory, ready to run once.
+protocol LoadedProgram {
+  /// Runs the program's `main` and returns its exit status (0; a trap does not return).
+  func run() -> Int32
+  /// Gives the program's memory back.
+  func unload()
+}
+
+extension LoadedProgram {
+  /// Calls the runtime's `mojo_rt_run_in_process` at `entry`.
+  func call(entry: UInt64) -> Int32 {
+    let function = unsafeBitCast(UInt(entry), to: (@convention(c) () -> Int).self)
+    return Int32(truncatingIfNeeded: function())
+  }
+}
+
+/// A program linked by mojoc's built-in linker into memory it maps itself.
+struct InProcessProgram: LoadedProgram {
   /// The runtime function `load` links as the entry: `long mojo_rt_run_in_process(void)`.
   static let entrySymbol = "mojo_rt_run_in_process"
   /// Address space reserved for the image; a program's image is far smaller.
@@ -44,13 +60,8 @@ struct InProcessProgram {
     }
   }
 
-  /// Runs the program's `main` and returns its exit status (0; a trap does not return).
-  func run() -> Int32 {
-    let function = unsafeBitCast(UInt(entry), to: (@convention(c) () -> Int).self)
-    return Int32(truncatingIfNeeded: function())
-  }
+  func run() -> Int32 { call(entry: entry) }
 
-  /// Gives the image's memory back.
   func unload() { munmap(memory, InProcessProgram.reservationSize) }
 
   /// Inaccessible, uncommitted address space for the image: the first free 1 GiB from 256 MiB

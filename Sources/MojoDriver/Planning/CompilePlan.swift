@@ -297,7 +297,12 @@ public struct CompilePlan: Sendable {
   /// output written first, so nothing of mojoc's mixes into the program's.
   func run(_ modules: [ModuleOutput], runner: StageRunner) throws -> Int32 {
     let inputs = modules.compactMap { $0.object.map { LinkInput(name: "\($0.moduleName).o", bytes: $0.bytes) } }
-    let program = try runner.stage(.link) { try InProcessProgram.load(inputs) }
+    // The LLVM backend's objects go through LLVM's own JIT linker (ORC LLJIT), copy-and-patch's
+    // through the built-in linker.
+    let program: any LoadedProgram = try runner.stage(.link) {
+      if options.backend == .llvm { return try JITProgram.load(inputs) }
+      return try InProcessProgram.load(inputs)
+    }
     defer { program.unload() }
     runner.progress?.finish()
     fflush(nil)

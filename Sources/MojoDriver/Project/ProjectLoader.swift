@@ -63,16 +63,24 @@ public struct ProjectLoader: Sendable {
     var modules: [SourceModule] = []
     var diagnostics: [[Diagnostic]] = []
     var known: Set<String> = ["main"]
-    // Parse every module file of the project folder at once, before knowing which are imported:
-    // one parallel wave instead of one wave per import depth. Files that turn out not to be
-    // imported are dropped with their diagnostics (LANGUAGE.md §11: they are not compiled).
-    // A file that cannot be read fails the build only if it is imported.
-    var parsed: [String: Result<(SourceModule, [Diagnostic]), DriverError>] = [:]
-    let (speculative, listing) = speculativeCandidates()
-    for (candidate, result) in zip(speculative, parseWave(speculative, runner: runner)) {
-      parsed[candidate.relativePath!] = result
+    // The entry file first: a program that imports nothing from its folder (a script among
+    // others, or a one-file project) reads no other file. When it does import, every module
+    // file of the folder is parsed at once, before knowing which are imported: one parallel
+    // wave instead of one wave per import depth. Files that turn out not to be imported are
+    // dropped with their diagnostics (LANGUAGE.md §11: they are not compiled). A file that
+    // cannot be read fails the build only if it is imported.
+    let main = Candidate(name: "main", relativePath: entry, isPackage: false)
+    var parsed: [String: Result<(SourceModule, [Diagnostic]), DriverError>] = [entry: parseWave([main], runner: runner)[0]]
+    var listing: FolderListing?
+    if case .success(let (module, _)) = parsed[entry]!, importsFromProject(module) {
+      let speculative: [Candidate]
+      (speculative, listing) = speculativeCandidates()
+      let others = speculative.filter { $0.relativePath != entry }
+      for (candidate, result) in zip(others, parseWave(others, runner: runner)) {
+        parsed[candidate.relativePath!] = result
+      }
     }
-    var wave = [Candidate(name: "main", relativePath: entry, isPackage: false)]
+    var wave = [main]
     while !wave.isEmpty {
       let missing = wave.filter { c in c.relativePath.map { parsed[$0] == nil } ?? true }
       for (candidate, result) in zip(missing, parseWave(missing, runner: runner)) {
@@ -134,6 +142,17 @@ public struct ProjectLoader: Sendable {
       return Candidate(name: name, relativePath: hasInit ? initPath : nil, isPackage: true)
     }
     return nil
+  }
+
+  /// True when `module` imports anything that is not a library module (`std`...), that is,
+  /// something the project folder must provide.
+  private func importsFromProject(_ module: SourceModule) -> Bool {
+    module.tree.imports.contains { decl in
+      guard case .path(let components) = ImportPaths.target(of: decl, in: module.tree, importer: module.name,
+                                                            importerIsPackage: module.isPackage),
+            let first = components.first else { return false }
+      return !Binder.libraryModules.contains(first)
+    }
   }
 
   /// The `.mojo` files and folders under the root, relative to it (complete, so a path not in
