@@ -33,6 +33,31 @@ final class RecordingExecutor: JobExecutor, Sendable {
     return try CompilePlan(options: options, executor: executor).run()
   }
 
+  /// Module names parsed by a build of `files`, wave by wave.
+  static func parseWaves(_ files: [String: String]) throws -> [[String]] {
+    let executor = RecordingExecutor()
+    let project = Fixtures.makeProject(files)
+    let result = try Self.build(project, output: Fixtures.temporaryFolder().appendingPathComponent("app"), executor: executor)
+    #expect(result.diagnostics.isEmpty)
+    return executor.batches.withLock { $0 }.filter { $0.first?.kind == .parse }.map { $0.map(\.moduleName) }
+  }
+
+  @Test func aMainThatImportsNothingFromItsFolderIsParsedAlone() throws {
+    let waves = try Self.parseWaves([
+      "main.mojo": "from std.math import sqrt\n\ndef main():\n    print(sqrt(4.0))\n",
+      "other.mojo": "def f() -> Int:\n    return 1\n", "tool/__init__.mojo": "",
+    ])
+    #expect(waves == [["main"]])
+  }
+
+  @Test func aMainThatImportsParsesTheWholeFolderInOneWave() throws {
+    let waves = try Self.parseWaves([
+      "main.mojo": "from a import f\n\ndef main():\n    print(f())\n",
+      "a.mojo": "def f() -> Int:\n    return 1\n", "b.mojo": "def g() -> Int:\n    return 2\n",
+    ])
+    #expect(waves == [["main"], ["a", "b"]])
+  }
+
   @Test func stagesArePlannedAsOneJobPerModuleLargestFirst() throws {
     let executor = RecordingExecutor()
     let folder = Fixtures.temporaryFolder()
@@ -42,7 +67,8 @@ final class RecordingExecutor: JobExecutor, Sendable {
     let parsed = batches.filter { $0.first?.kind == .parse }.flatMap { $0 }.map(\.moduleName)
     let checks = try #require(batches.first { $0.first?.kind == .check })
     let compiles = try #require(batches.first { $0.first?.kind == .compile })
-    // Every module file is parsed in one wave (in path order); checking and compiling take
+    // The entry file is parsed first, then every other module file in one wave (in path order,
+    // since main imports from the folder); checking and compiling take
     // the modules largest source first (ties in module order, which starts at main), so a
     // large module never starts last.
     #expect(Set(checks.map(\.moduleName)) == Set(parsed))
