@@ -71,6 +71,8 @@ extension FunctionLowering {
 
   func wordCount(_ t: SemaType) -> Int {
     if case .structType(let m, let s) = t { return max(1, module.program.structs[m][s].fieldTypes.count) }
+    if case .dict = t { return Layout.dictHeaderWords }
+    if case .set = t { return Layout.dictHeaderWords }
     return Layout.listHeaderWords
   }
 
@@ -92,6 +94,8 @@ extension FunctionLowering {
       let base = lowerExpression(ExprID(Int(t.a)))
       let operand = lowerValueToStore(value)
       builder.store(ModuleLowering.irType(type(of: target)), operand, to: base, offset: Int64(k) * Layout.wordSize)
+    case .call(.collection(.setItem), let start, let count):
+      lowerDictStore(CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count)), value: value)
     default:
       if t.kind == .index {
         let address = elementAddress(t)
@@ -121,6 +125,9 @@ extension FunctionLowering {
       let current = builder.load(irType, from: base, offset: Int64(k) * Layout.wordSize)
       let result = lowerBinary(s.op, .value(current), targetType, lowerExpression(value), type(of: value))
       builder.store(irType, result, to: base, offset: Int64(k) * Layout.wordSize)
+    case .call(.collection(.getItem), let start, let count):
+      lowerDictUpdate(CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count)), op: s.op,
+                      target: target, value: value)
     default:
       let address = elementAddress(t)
       let current = builder.load(irType, from: address, offset: 0)

@@ -141,6 +141,7 @@ extension FunctionLowering {
       }
     case .convertToBool:
       switch argumentType(arguments[0]) {
+      case .optional: return optionalIsSome(values[0])
       case .int: return .value(builder.op(.ine, values[0], .int(0)))
       case .float64: return .value(builder.op(.fne, values[0], .float(0.0)))
       case .string: return .value(builder.op(.ine, .value(builder.load(.i64, from: values[0], offset: 0)), .int(0)))
@@ -170,8 +171,8 @@ extension FunctionLowering {
       case .ceil: return runtime(Runtime.ceil, values)
       case .trunc: return runtime(Runtime.trunc, values)
       }
-    case .range:
-      preconditionFailure("lowering: \(target) has no value form")
+    case .range, .collection:
+      preconditionFailure("lowering: \(target) has no value form here")
     }
   }
 
@@ -233,7 +234,7 @@ extension FunctionLowering {
     case .int: _ = runtime(Runtime.printInt, [value])
     case .float64: _ = runtime(Runtime.printFloat, [value])
     case .bool: _ = runtime(Runtime.printBool, [.value(builder.op(.zext, value))])
-    case .list, .tuple:
+    case .list, .tuple, .dict, .set, .optional:
       let text = builder.call(module.stringFunction(for: t), returning: .ptr, [value])!
       _ = runtime(Runtime.printString, [.value(text)])
     default: _ = runtime(Runtime.printString, [value])

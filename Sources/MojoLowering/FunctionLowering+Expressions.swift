@@ -7,9 +7,21 @@ import MojoSyntax
 extension FunctionLowering {
   /// Lowers `id` and returns the operand holding its value.
   mutating func lowerExpression(_ id: ExprID) -> Operand {
+    if !checked.optionalWraps.isEmpty, checked.optionalWraps.contains(id.index) {
+      return makeSome(lowerUnwrapped(id), type(of: id))
+    }
+    return lowerUnwrapped(id)
+  }
+
+  /// Lowers `id` as a value of its own type (not boxed into the `Optional` its use expects).
+  private mutating func lowerUnwrapped(_ id: ExprID) -> Operand {
     switch checked.exprFacts[Int(id.index)] {
     case .constant(let c): return constant(c, as: type(of: id))
     case .local(let slot): return readLocal(slot)
+    case .call(.collection(let operation), let start, let count):
+      let arguments = CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count))
+      return lowerCollection(operation, arguments, type: type(of: id)) ?? .int(0)
+    case .comprehension(let slot): return lowerComprehension(id, tree.expr(id), slot: slot)
     case .call(let target, let start, let count): return lowerCall(target, start: Int(start), count: Int(count)) ?? .int(0)
     case .field(let k):
       let base = lowerExpression(ExprID(Int(tree.expr(id).a)))
@@ -62,6 +74,10 @@ extension FunctionLowering {
       return lowerSlice(e)
     case .tuple:
       return lowerTuple(id, e)
+    case .dictLiteral, .setLiteral:
+      return lowerDictLiteral(id, e)
+    case .noneLiteral:
+      return noneValue()
     case .listLiteral:
       guard case .list(let element) = type(of: id) else { preconditionFailure("lowering: untyped list literal") }
       let items = Array(tree.list(of: e))
@@ -81,6 +97,7 @@ extension FunctionLowering {
   mutating func lowerCondition(_ id: ExprID) -> Operand {
     let value = lowerExpression(id)
     if type(of: id) == .int { return .value(builder.op(.ine, value, .int(0))) }
+    if case .optional = type(of: id) { return optionalIsSome(value) }
     return value
   }
 
@@ -109,6 +126,23 @@ extension FunctionLowering {
   /// `left op right` for operands already checked to have compatible types.
   mutating func lowerBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
     if op == .contains || op == .notContains { return lowerContains(left, lt, in: right, rt, negated: op == .notContains) }
+    if case .tuple(let elements) = lt {
+      // `==` / `!=` of tuples: every element pair compared (elements are plain loads, so all
+      // are read; the result is their conjunction).
+      var all = Operand.int(1)
+      for (k, t) in elements.enumerated() {
+        let irType = ModuleLowering.irType(t)
+        let a = builder.load(irType, from: left, offset: Int64(k) * Layout.wordSize)
+        let b = builder.load(irType, from: right, offset: Int64(k) * Layout.wordSize)
+        let same = lowerBinary(.equal, .value(a), t, .value(b), t)
+        all = k == 0 ? same : .value(builder.op(.band, all, same))
+      }
+      return op == .equal ? all : .value(builder.op(.bnot, all))
+    }
+    if op == .identical || op == .notIdentical {
+      let isSome = optionalIsSome(left)
+      return op == .identical ? .value(builder.op(.bnot, isSome)) : isSome
+    }
     switch lt {
     case .float64:
       switch op {

@@ -97,6 +97,10 @@ extension FunctionLowering {
   /// of `Int`, `Bool`, `Float64` or `String` elements.
   mutating func lowerContains(_ item: Operand, _ itemType: SemaType, in container: Operand, _ containerType: SemaType,
                               negated: Bool) -> Operand {
+    switch containerType {
+    case .dict, .set: return lowerDictContains(item, in: container, containerType, negated: negated)
+    default: break
+    }
     let found: Operand
     switch (containerType, itemType) {
     case (.string, _): found = runtime(Runtime.contains, [container, item])

@@ -155,8 +155,10 @@ struct FunctionLowering {
     case .forLoop:
       if case .call(.range, _, _) = checked.exprFacts[Int(s.b)] {
         lowerForRange(id, s)
-      } else {
+      } else if case .list = type(of: ExprID(Int(s.b))), s.op != .identical {
         lowerForList(id, s)
+      } else {
+        lowerForCollection(id, s)
       }
     }
   }

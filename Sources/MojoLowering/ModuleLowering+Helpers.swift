@@ -28,6 +28,16 @@ extension ModuleLowering {
         b.store(.ptr, .value(copied), to: slot, offset: 0)
       }
       b.ret(result)
+    case .dict(_, let value), .set(let value):
+      let copy = call(&b, Runtime.dictCopy, [source])
+      if case .dict = t, Layout.isAggregate(value) {
+        forEachEntry(&b, copy) { b, entry in
+          let item = b.load(.ptr, from: entry, offset: Layout.wordSize)
+          let copied = b.call(self.copyFunction(for: value), returning: .ptr, [.value(item)])!
+          b.store(.ptr, .value(copied), to: entry, offset: Layout.wordSize)
+        }
+      }
+      b.ret(copy)
     case .structType(let m, let s):
       let fields = program.structs[m][s].fieldTypes
       let block = call(&b, Runtime.alloc, [.int(Int64(max(1, fields.count)) * Layout.wordSize)])
@@ -53,6 +63,25 @@ extension ModuleLowering {
     if case .tuple(let elements) = t {
       makeTupleText(elements, into: ref)
       return ref
+    }
+    switch t {
+    case .dict, .set:
+      makeDictText(t, into: ref)
+      return ref
+    case .optional(let inner):
+      var b = FunctionBuilder(parameterTypes: [.ptr])
+      let box = Operand.value(b.parameter(0))
+      let isSome = b.op(.ine, .value(b.load(.i64, from: box, offset: 0)), .int(0))
+      let some = b.makeBlock(), none = b.makeBlock()
+      b.branch(if: .value(isSome), then: some, else: none)
+      b.switchTo(some)
+      let value = Operand.value(b.load(ModuleLowering.irType(inner), from: box, offset: Layout.wordSize))
+      b.ret(text(&b, value, inner))
+      b.switchTo(none)
+      b.ret(.value(b.address(of: stringConstant(Array("None".utf8)))))
+      b.finish(into: &ir.functions[Int(ref.index)])
+      return ref
+    default: break
     }
     guard case .list(let element) = t else { preconditionFailure("lowering: text helper for \(t)") }
     var b = FunctionBuilder(parameterTypes: [.ptr])
@@ -108,6 +137,75 @@ extension ModuleLowering {
     let close = elements.count == 1 ? ",)" : ")"
     b.ret(call(&b, Runtime.concat, [text, .value(b.address(of: stringConstant(Array(close.utf8))))]))
     b.finish(into: &ir.functions[Int(ref.index)])
+  }
+
+  /// The text of a one-word value of type `t` inside a collection's text (strings unquoted).
+  private func text(_ b: inout FunctionBuilder, _ value: Operand, _ t: SemaType) -> Operand {
+    switch t {
+    case .int: return call(&b, Runtime.fromInt, [value])
+    case .float64: return call(&b, Runtime.fromFloat, [value])
+    case .bool: return call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
+    case .list, .tuple, .dict, .set, .optional: return .value(b.call(stringFunction(for: t), returning: .ptr, [value])!)
+    default: return value
+    }
+  }
+
+  /// The body of the text helper of a dict (`{a: 1, b: 2}`) or set (`{1, 2}`), in insertion order.
+  private func makeDictText(_ t: SemaType, into ref: FunctionRef) {
+    var b = FunctionBuilder(parameterTypes: [.ptr])
+    let dict = Operand.value(b.parameter(0))
+    let result = b.makeValue(.ptr)
+    b.copy(.value(b.address(of: stringConstant(Array("{".utf8)))), to: result)
+    let first = b.makeValue(.i1)
+    b.copy(.int(1), to: first)
+    forEachEntry(&b, dict) { b, entry in
+      let separator = b.makeBlock(), item = b.makeBlock()
+      b.branch(if: .value(first), then: item, else: separator)
+      b.switchTo(separator)
+      b.copy(self.call(&b, Runtime.concat, [.value(result), .value(b.address(of: self.stringConstant(Array(", ".utf8))))]), to: result)
+      b.branch(to: item)
+      b.switchTo(item)
+      b.copy(.int(0), to: first)
+      switch t {
+      case .dict(let key, let value):
+        let k = self.text(&b, .value(b.load(ModuleLowering.irType(key), from: entry, offset: 0)), key)
+        b.copy(self.call(&b, Runtime.concat, [.value(result), k]), to: result)
+        b.copy(self.call(&b, Runtime.concat, [.value(result), .value(b.address(of: self.stringConstant(Array(": ".utf8))))]), to: result)
+        let v = self.text(&b, .value(b.load(ModuleLowering.irType(value), from: entry, offset: Layout.wordSize)), value)
+        b.copy(self.call(&b, Runtime.concat, [.value(result), v]), to: result)
+      case .set(let element):
+        let k = self.text(&b, .value(b.load(ModuleLowering.irType(element), from: entry, offset: 0)), element)
+        b.copy(self.call(&b, Runtime.concat, [.value(result), k]), to: result)
+      default: break
+      }
+    }
+    b.ret(call(&b, Runtime.concat, [.value(result), .value(b.address(of: stringConstant(Array("}".utf8))))]))
+    b.finish(into: &ir.functions[Int(ref.index)])
+  }
+
+  /// Emits a loop over the live entries of a dict or set, in insertion order; `body` gets the
+  /// address of each entry's {key, value}.
+  private func forEachEntry(_ b: inout FunctionBuilder, _ dict: Operand, _ body: (inout FunctionBuilder, Operand) -> Void) {
+    let position = b.makeValue(.i64)
+    b.copy(.int(0), to: position)
+    let header = b.makeBlock(), inner = b.makeBlock(), exit = b.makeBlock()
+    b.branch(to: header)
+    b.switchTo(header)
+    b.copy(call(&b, Runtime.dictNext, [dict, .value(position)]), to: position)
+    b.branch(if: .value(b.op(.ige, .value(position), .int(0))), then: inner, else: exit)
+    b.switchTo(inner)
+    body(&b, call(&b, Runtime.dictEntry, [dict, .value(position)]))
+    b.emit(.iadd, type: .i64, result: position, [.value(position), .int(1)])
+    b.branch(to: header)
+    b.switchTo(exit)
+  }
+
+  /// The data object of `None`: an empty `Optional` box (16 zero bytes).
+  func noneConstant() -> DataID {
+    if let id = noneData { return id }
+    let id = ir.addData([UInt8](repeating: 0, count: 16))
+    noneData = id
+    return id
   }
 
   private func reserveHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {

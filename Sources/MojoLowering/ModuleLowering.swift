@@ -30,6 +30,8 @@ public final class ModuleLowering {
   /// Generated helper functions (deep copy, list printing), by the type they serve.
   var copyHelpers: [SemaType: FunctionRef] = [:]
   var stringHelpers: [SemaType: FunctionRef] = [:]
+  /// The shared empty `Optional` box (`None`), made on first use.
+  var noneData: DataID?
 
   /// Lowers `checked` (module `checked.module` of `program`) to IR. `tree` is that module's
   /// syntax tree when `program` no longer holds it (nil: `program`'s).
@@ -85,7 +87,7 @@ public final class ModuleLowering {
     case .float64, .floatLiteral: .f64
     case .bool: .i1
     case .none: .void
-    case .string, .stringLiteral, .list, .structType, .errorValue, .tuple: .ptr
+    case .string, .stringLiteral, .list, .structType, .errorValue, .tuple, .dict, .set, .optional, .dictEntry: .ptr
     case .module, .typeValue, .error: .i64
     }
   }
@@ -186,10 +188,12 @@ enum Layout {
   static let wordSize: Int64 = 8
   /// Words of a list header (length, capacity, elements).
   static let listHeaderWords = 3
+  /// Words of a dict or set header (`MojoDict` in mojo_runtime.h).
+  static let dictHeaderWords = 9
   /// True for types whose values are pointers to mutable blocks (copied explicitly).
   static func isAggregate(_ t: SemaType) -> Bool {
     switch t {
-    case .list, .structType: true
+    case .list, .structType, .dict, .set: true
     default: false
     }
   }

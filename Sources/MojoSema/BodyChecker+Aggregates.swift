@@ -59,6 +59,7 @@ extension BodyChecker {
   mutating func checkIndex(_ id: ExprID, _ e: ExprNode) -> SemaType {
     let base = checkExpression(ExprID(Int(e.a)), expected: nil)
     let index = ExprID(Int(e.b))
+    if case .dict(let k, let v) = base, e.kind == .index { return checkDictIndex(id, base: ExprID(Int(e.a)), key: index, k, v) }
     let indexType = checkExpression(index, expected: .int)
     if indexType == .intLiteral { materialize(index, as: .int) }
     if indexType != .int && indexType != .intLiteral && indexType != .error {
@@ -202,7 +203,7 @@ extension BodyChecker {
     let at = location(callee.offset)
     if method == "copy" && args.isEmpty {
       switch receiverType {
-      case .list, .structType:
+      case .list, .structType, .dict, .set:
         record(id, .copy, [.expression(receiver)])
         return receiverType
       default: break

@@ -37,6 +37,8 @@ extension BodyChecker {
       } else {
         return checkMethodCall(id, e, callee, args)
       }
+    } else if let type = checkCollectionConstructor(id, e, callee, args) {
+      return type
     } else if let element = listTypeArgument(callee) {
       guard let element else { return checkArgumentsOnly(args) }
       return checkListConstructor(id, e, element: element, args)
@@ -125,6 +127,7 @@ extension BodyChecker {
         if t != p.type && t != .error && p.type != .error {
           if t.isLiteral && convertible(t, to: p.type) {
             materialize(value, as: p.type)
+          } else if convertsToOptional(value, t, p.type) {
           } else if !failed {
             let d = SemaDiagnostics.argumentType(name, p.name, t.materialized, p.type, location(startOffset(value)))
             if t == .floatLiteral && p.type == .int { reportInstantiationFailure(d) } else { report(d) }
@@ -170,6 +173,7 @@ extension BodyChecker {
     if receiverType == .error { return checkArgumentsOnly(args) }
     if let type = checkValueMethod(id, e, callee, args) { return type }
     if let type = checkStringMethod(id, callee, args) { return type }
+    if let type = checkCollectionMethod(id, callee, args) { return type }
     if (receiverType == .string || receiverType == .stringLiteral) && method == "byte_length" && args.isEmpty {
       materialize(receiver, as: .string)
       record(id, .byteLength, [.expression(receiver)])
@@ -263,6 +267,10 @@ extension BodyChecker {
       if t == .string && (name == "Int" || name == "Float64") {
         return checkStringConversion(id, value, to: target.1)
       }
+      if case .optional = t, name == "Bool" {
+        record(id, .convertToBool, [.expression(value)])
+        return .bool
+      }
       if name == "String", t == .errorValue || { if case .list(let element) = t { isPrintable(element) } else { false } }() {
         record(id, .convertToString, [.expression(value)])
         return .string
@@ -275,6 +283,8 @@ extension BodyChecker {
       return target.1
     case "Error":
       return checkErrorConstructor(id, e, args)
+    case "sort":
+      return checkSort(id, e, args)
     case "len", "ord", "chr", "range":
       if name == "range" { report(SemaDiagnostics.notSupportedYet("'range' outside a 'for' loop", at)) }
       else if name == "chr" {
@@ -294,7 +304,12 @@ extension BodyChecker {
           result.exprFacts[Int(id.index)] = .constant(.int(BigInt(Int64(elements.count))))
           return .int
         }
-        guard case .list = t else {
+        var isSized = false
+        switch t {
+        case .list, .dict, .set: isSized = true
+        default: break
+        }
+        guard isSized else {
           if t == .string || t == .stringLiteral { report(SemaDiagnostics.lenOfString(at)) }
           else if t != .error { report(SemaDiagnostics.argumentType("len", "value", t.materialized, .list(.int), location(startOffset(args[0].value)))) }
           return .error
@@ -313,7 +328,8 @@ extension BodyChecker {
   func isPrintable(_ t: SemaType) -> Bool {
     switch t {
     case .int, .float64, .bool, .string, .errorValue: true
-    case .list(let element): isPrintable(element)
+    case .list(let element), .set(let element), .optional(let element): isPrintable(element)
+    case .dict(let key, let value): isPrintable(key) && isPrintable(value)
     case .tuple(let elements): elements.allSatisfy { isPrintable($0) }
     default: false
     }

@@ -19,6 +19,8 @@ extension BodyChecker {
       callee = (m, initializer)
     case .string(let operation) where operation.raises:
       callee = (-1, -1)
+    case .collection(let operation) where operation.raises:
+      callee = (-1, -1)
     default: return
     }
     guard callee.module < 0 || program.signatures[callee.module][callee.index].raises else { return }

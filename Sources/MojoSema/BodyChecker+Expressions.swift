@@ -20,6 +20,7 @@ extension BodyChecker {
       materialize(id, as: target)
       return
     }
+    if case .optional = target, convertsToOptional(id, type, target) { return }
     let d = SemaDiagnostics.cannotConvert(literalDisplay(id, type), target, location(diagnosticOffset(id)))
     if type == .floatLiteral && target == .int { reportInstantiationFailure(d) } else { report(d) }
   }
@@ -73,7 +74,7 @@ extension BodyChecker {
     let type = result.exprTypes[Int(id.index)]
     let isCopyable: Bool
     switch type {
-    case .list: isCopyable = false
+    case .list, .dict, .set: isCopyable = false
     case .structType: isCopyable = program.structInfo(type)!.isImplicitlyCopyable
     default: return
     }
@@ -216,6 +217,13 @@ extension BodyChecker {
       if baseType != .error, case .module = baseType {
         return .error  // already reported by resolveQualified
       }
+      if case .dictEntry(let key, let value) = baseType {
+        switch tree.name(NameID(Int(e.b))) {
+        case "key": result.exprFacts[Int(id.index)] = .field(0); return key
+        case "value": result.exprFacts[Int(id.index)] = .field(1); return value
+        default: break
+        }
+      }
       if let info = program.structInfo(baseType), let k = info.fieldNames.firstIndex(of: tree.name(NameID(Int(e.b)))) {
         result.exprFacts[Int(id.index)] = .field(k)
         return info.fieldTypes[k]
@@ -235,6 +243,14 @@ extension BodyChecker {
       return checkTuple(id, e, expected: expected)
     case .listLiteral:
       return checkListLiteral(id, e, expected: expected)
+    case .dictLiteral:
+      return checkDictLiteral(id, e, expected: expected)
+    case .setLiteral:
+      return checkSetLiteral(id, e, expected: expected)
+    case .noneLiteral:
+      return .none
+    case .listComprehension:
+      return checkComprehension(id, e, expected: expected)
     case .transfer:
       return checkExpression(ExprID(Int(e.a)), expected: expected)
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid:
@@ -334,6 +350,11 @@ extension BodyChecker {
     var lt = lt0, rt = rt0
     if lt == .error || rt == .error { return .error }
     if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
+    if op == .identical || op == .notIdentical {
+      if case .optional = lt, rt == .none, tree.expr(right).kind == .noneLiteral { return .bool }
+      report(SemaDiagnostics.notSupportedYet("'is' other than 'x is None' on an 'Optional'", location(offset)))
+      return .error
+    }
     // The common case first, matched by case (no `==` calls): two `Int`s or two `Float64`s.
     switch (lt0, rt0) {
     case (.int, .int):
@@ -382,8 +403,12 @@ extension BodyChecker {
         report(SemaDiagnostics.notSupportedYet("comparing lists", location(offset)))
         return .error
       }
+      if lt == rt, case .tuple(let elements) = lt, op == .equal || op == .notEqual,
+         elements.allSatisfy({ [.int, .float64, .bool, .string].contains($0) }) {
+        return .bool
+      }
       if lt == rt, case .tuple = lt {
-        report(SemaDiagnostics.notSupportedYet("comparing tuples", location(offset)))
+        report(SemaDiagnostics.notSupportedYet("ordering or comparing these tuples", location(offset)))
         return .error
       }
     } else {

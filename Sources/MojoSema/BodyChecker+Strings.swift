@@ -196,13 +196,17 @@ extension BodyChecker {
     if case .list(let element) = rt, [.int, .float64, .bool, .string].contains(element) {
       return convertChecked(left, lt, to: element) ? .bool : .error
     }
+    switch rt {
+    case .dict(let key, _), .set(let key): return convertChecked(left, lt, to: key) ? .bool : .error
+    default: break
+    }
     report(SemaDiagnostics.notSupportedYet("'in' on a '\(typeName(rt.materialized))'", location(offset)))
     return .error
   }
 
   /// Makes already checked expression `id` of type `t` a `target` value (materializing a
   /// literal); false after reporting a mismatch.
-  private mutating func convertChecked(_ id: ExprID, _ t: SemaType, to target: SemaType) -> Bool {
+  mutating func convertChecked(_ id: ExprID, _ t: SemaType, to target: SemaType) -> Bool {
     if t == target { return true }
     if t.isLiteral && convertible(t, to: target) {
       materialize(id, as: target)

@@ -336,7 +336,7 @@ public struct BodyChecker {
   mutating func checkCondition(_ id: ExprID) {
     let t = checkExpression(id, expected: .bool)
     switch t {
-    case .bool, .int, .error: break
+    case .bool, .int, .error, .optional: break
     case .intLiteral: materialize(id, as: .int)
     case .string, .float64, .list:
       report(SemaDiagnostics.notSupportedYet("a '\(typeName(t))' condition", location(startOffset(id))))
@@ -352,15 +352,40 @@ public struct BodyChecker {
        NameID(Int(tree.expr(ExprID(Int(node.a))).a)) == rangeName, lookupLocal(rangeName) == nil {
       checkRangeCall(iterable, node)
     } else {
-      let t = checkExpression(iterable, expected: nil)
-      if case .list(let e) = t {
-        elementType = e
-      } else {
-        elementType = .error
-        if t != .error { report(SemaDiagnostics.notSupportedYet("iterating over '\(t)'", location(node.offset))) }
-      }
+      elementType = iterationElementType(iterable)
     }
     scopes.push()
+    if s.op == .identical {
+      // `for a, b in pairs`: each name takes one element of a tuple.
+      let names = Array(tree.list(of: tree.expr(ExprID(Int(s.a)))))
+      var types = [SemaType](repeating: .error, count: names.count)
+      if case .tuple(let elements) = elementType, elements.count == names.count {
+        types = elements
+      } else if elementType != .error {
+        report(SemaDiagnostics.notSupportedYet("unpacking a '\(typeName(elementType))' into \(names.count) names", location(s.offset)))
+      }
+      var first: UInt32?
+      for (k, nameExpr) in names.enumerated() {
+        let nameID = NameID(Int(tree.expr(nameExpr).a))
+        locals.append(types[k])
+        isIndirect.append(false)
+        let slot = UInt32(locals.count - 1)
+        if first == nil { first = slot }
+        if tree.name(nameID) != "_" { scopes.declare(nameID, .variable(slot: slot, mutable: false)) }
+        slotOffsets.append(tree.expr(nameExpr).offset)
+        markAssigned(slot)
+      }
+      result.stmtSlots[Int(id.index)] = first ?? 0
+      usage.enterLoop()
+      loopDepth += 1
+      _ = checkPath(tree.blocks[Int(s.c)])
+      loopDepth -= 1
+      usage.exitLoop()
+      scopes.pop()
+      let elseBlock = tree.blocks[Int(s.c) + 1]
+      if elseBlock.count > 0 { _ = checkPath(elseBlock) }
+      return
+    }
     let name = s.a == UInt32.max ? "_" : tree.name(NameID(Int(s.a)))
     locals.append(elementType)
     isIndirect.append(false)
@@ -386,6 +411,11 @@ public struct BodyChecker {
     let t = tree.expr(target)
     if t.kind == .tuple { return checkDestructuring(target: target, t, value: value) }
     guard t.kind == .name else {
+      if t.kind == .index {
+        let before = diagnostics.count
+        if checkDictStore(target, value: value, op: nil) { return }
+        diagnostics.removeSubrange(before...)  // the base is checked again below
+      }
       if t.kind == .member || t.kind == .index {
         let type = checkExpression(target, expected: nil)
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
@@ -434,6 +464,11 @@ public struct BodyChecker {
       if t.kind == .name, lookupLocal(NameID(Int(t.a))) == nil, global(NameID(Int(t.a))) == nil {
         report(unknownDeclaration(tree.name(NameID(Int(t.a))), at: t.offset))
       } else if t.kind == .member || t.kind == .index {
+        if t.kind == .index {
+          let before = diagnostics.count
+          if checkDictStore(target, value: value, op: s.op) { return }
+          diagnostics.removeSubrange(before...)  // the base is checked again below
+        }
         let type = checkExpression(target, expected: nil)
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(placeOffset(target)))) }
         let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)

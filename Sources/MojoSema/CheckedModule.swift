@@ -35,6 +35,32 @@ public enum CallTarget: Sendable, Equatable {
   /// A `String` method or a conversion from `String` (BodyChecker+Strings.swift): the receiver
   /// first, then the arguments with defaults filled in.
   case string(StringOperation)
+  /// `Dict`, `Set`, `Optional` and `sort` (BodyChecker+Dicts.swift): the receiver first.
+  case collection(CollectionOperation)
+}
+
+/// Operations on `Dict`, `Set` and `Optional` values, carried out by runtime functions
+/// (runtime_dicts.inc) or a few loads.
+public enum CollectionOperation: UInt8, Sendable {
+  /// `Dict[K, V]()`, `Set[T]()` (the type is the expression's).
+  case new
+  /// `d[k]` (raises a KeyError), and `d[k]` as an assignment target (a slot, inserted if absent).
+  case getItem, setItem
+  /// `d.get(k)` (an `Optional`), `d.get(k, default)`.
+  case get, getOrDefault
+  /// `d.pop(k)` (raises), `d.pop(k, default)`.
+  case pop, popOrDefault
+  /// `s.add(x)`, `s.remove(x)` (raises), `s.discard(x)`, `clear()` of either.
+  case add, remove, discard, clear
+  /// `d.keys()`, `d.values()`, `d.items()`: only as `for` iterables.
+  case keys, values, items
+  /// `Optional[T](x)`, `o.value()`, `o.or_else(x)`.
+  case some, value, orElse
+  /// `sort(list)` of `Int`, `Float64`, `Bool` or `String` elements.
+  case sort
+
+  /// True for the operations that may raise.
+  public var raises: Bool { self == .getItem || self == .pop || self == .remove }
 }
 
 /// `String` operations carried out by runtime functions (mojo_runtime.h, runtime_strings.inc).
@@ -91,6 +117,8 @@ public enum ExprFact: Sendable {
   case call(CallTarget, start: UInt32, count: UInt32)
   /// A struct field read `base.name`: the field's index.
   case field(Int)
+  /// A list comprehension: the local slot of its variable.
+  case comprehension(slot: UInt32)
 }
 
 /// The checked form of one function body.
@@ -117,6 +145,8 @@ public struct CheckedModule: Sendable {
   /// `except NAME`, the slot of NAME.
   public var stmtSlots: [UInt32]
   public var callArguments: [CallArgument]
+  /// Expressions of type `T` used where an `Optional[T]` is expected: the lowering boxes them.
+  public var optionalWraps: Set<UInt32> = []
   /// The checked functions, in tree order.
   public var functions: [CheckedFunction]
 }

@@ -10,6 +10,12 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   indirect case list(SemaType)
   /// `Tuple[A, B, ...]`: an immutable value of a fixed number of elements.
   indirect case tuple([SemaType])
+  /// `Dict[K, V]`, `Set[T]` (keys `Int` or `String`), `Optional[T]` (of a scalar `T`).
+  indirect case dict(SemaType, SemaType)
+  indirect case set(SemaType)
+  indirect case optional(SemaType)
+  /// An entry of `d.items()` (a `for` variable): `.key` and `.value`.
+  indirect case dictEntry(SemaType, SemaType)
   /// A user struct: its module and index in that module's `SyntaxTree.structs`.
   case structType(module: Int, index: Int)
   /// Compile-time literal types (§6); they become `Int`, `Float64` or `String` when used.
@@ -33,6 +39,10 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
     case .errorValue: "Error"
     case .list(let e): "List[\(e)]"
     case .tuple(let elements): "Tuple[\(elements.map(\.description).joined(separator: ", "))]"
+    case .dict(let k, let v): "Dict[\(k), \(v)]"
+    case .set(let e): "Set[\(e)]"
+    case .optional(let e): "Optional[\(e)]"
+    case .dictEntry(let k, let v): "DictEntry[\(k), \(v)]"
     case .structType: "struct"
     case .intLiteral: "IntLiteral"
     case .floatLiteral: "FloatLiteral"

@@ -105,6 +105,18 @@ public enum SignatureResolver {
         argument = tree.type(argument).next
       }
       return elements.contains(.error) ? .error : .tuple(elements)
+    case "Dict", "Set", "Optional" where node.argument.exists && program.symbols[m][name] == nil:
+      var arguments: [SemaType] = []
+      var argument = node.argument
+      while argument.exists {
+        arguments.append(resolveType(argument, in: program, module: m, into: &diagnostics))
+        argument = tree.type(argument).next
+      }
+      if arguments.contains(.error) { return .error }
+      var diagnostic: Diagnostic?
+      let type = SemaType.collection(name, arguments, unsupported: &diagnostic, at: location)
+      if let diagnostic { diagnostics.append(diagnostic) }
+      return type ?? .error
     case "List":
       guard node.argument.exists else {
         diagnostics.append(SemaDiagnostics.notSupportedYet("'List' without an element type", location))

@@ -111,4 +111,43 @@ int64_t mojo_rt_list_contains_int(const MojoList *list, int64_t value);       //
 int64_t mojo_rt_list_contains_float(const MojoList *list, double value);
 int64_t mojo_rt_list_contains_string(const MojoList *list, const MojoString *value);
 
+// Dict[K, V] and Set[T] (runtime_dicts.inc): keys are Int (kind 0) or String (kind 1) words,
+// values one word each (a set leaves them 0). `length` is first, so `len` is one load.
+typedef struct MojoDictEntry {
+  int64_t key;
+  int64_t value;
+  uint64_t hash;
+  int64_t live;
+} MojoDictEntry;
+
+typedef struct MojoDict {
+  int64_t length;            // live entries
+  int64_t kind;
+  int64_t used;              // entries appended (live or dead)
+  int64_t capacity;
+  MojoDictEntry *entries;
+  int64_t *index;            // entry number + 1 per slot, 0 when empty
+  int64_t mask;
+  int64_t probe[2];          // the last `find`: {found, value}
+} MojoDict;
+
+MojoDict *mojo_rt_dict_new(int64_t kind);
+// The value word of `key`, inserted (value 0) when absent: `d[k] = v`, `s.add(x)`.
+int64_t *mojo_rt_dict_slot(MojoDict *d, int64_t key);
+int64_t *mojo_rt_dict_slot_str(MojoDict *d, const MojoString *key);
+// Looks `key` up; returns {found, value}. Mode bit 0: a missing key raises Mojo's KeyError (sets
+// the error slot); bit 1: the entry is removed (`pop`, `remove`).
+int64_t *mojo_rt_dict_find(MojoDict *d, int64_t key, int64_t mode);
+int64_t *mojo_rt_dict_find_str(MojoDict *d, const MojoString *key, int64_t mode);
+// Iteration in insertion order: the next live entry at or after `position` (-1 at the end), and
+// the address of an entry's {key, value}.
+int64_t mojo_rt_dict_next(const MojoDict *d, int64_t position);
+int64_t *mojo_rt_dict_entry(MojoDict *d, int64_t position);
+MojoDict *mojo_rt_dict_copy(const MojoDict *d);   // shallow (values copied as words)
+void mojo_rt_dict_clear(MojoDict *d);
+// An Optional is a box {flag, value}: `o.value()` returns the box, or traps when it is empty.
+int64_t *mojo_rt_optional_value(int64_t *box);
+// `sort(list)` of one-word elements: kind 0 Int or Bool, 1 Float64, 2 String.
+void mojo_rt_list_sort(MojoList *list, int64_t kind);
+
 #endif

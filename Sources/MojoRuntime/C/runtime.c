@@ -193,3 +193,4 @@ void mojo_rt_print_float(double value) {
 #include "runtime_float.inc"
 #include "runtime_values.inc"
 #include "runtime_strings.inc"
+#include "runtime_dicts.inc"

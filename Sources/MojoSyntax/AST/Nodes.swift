@@ -42,6 +42,16 @@ public enum ExprKind: UInt8, Sendable {
   /// `x[start:end:step]` or `s[byte=start:end]` — a: base, b: start in `exprLists` of the three
   /// bounds (`ExprID.none` when absent), c: 1 for the `byte=` form.
   case slice
+  /// `{k1: v1, k2: v2}` — a: start in `exprLists` of the keys and values, alternating, b: the
+  /// number of pairs. `{}` is an empty dict literal.
+  case dictLiteral
+  /// `{a, b}` — a: start in `exprLists`, b: element count.
+  case setLiteral
+  /// `None`.
+  case noneLiteral
+  /// `[element for name in iterable if condition]` — a: start in `exprLists` of element,
+  /// iterable and condition (`ExprID.none` without `if`), b: NameID of the variable, c: its offset.
+  case listComprehension
 }
 
 /// One expression.
@@ -85,6 +95,8 @@ public enum StmtKind: UInt8, Sendable {
   case whileLoop
   /// a: NameID of the loop variable (`_` included), b: iterable, c: body block index; the
   /// `else` block is `blocks[c + 1]` (empty when there is none: an `else:` body is never empty).
+  /// With `op == .identical`, the target is a tuple `for a, b in ...`: `a` is the ExprID of a
+  /// `tuple` expression of names.
   case forLoop
   /// `comptime NAME[: T] = e` — a: NameID, b: TypeExprID, c: ExprID.
   case comptimeDecl

@@ -52,6 +52,8 @@ public enum Operator: UInt8, Sendable {
   case and, or, not
   /// `a in b`, `a not in b` (comparison level; they chain like the comparisons).
   case contains, notContains
+  /// `a is b`, `a is not b` (comparison level; `x is None` on an `Optional`).
+  case identical, notIdentical
 
   /// The Mojo dunder name the reference compiler uses in messages (`__mul__`).
   public var methodName: String {
@@ -81,6 +83,8 @@ public enum Operator: UInt8, Sendable {
     case .or: "__or__"
     case .not: "__not__"
     case .contains, .notContains: "__contains__"
+    case .identical: "__is__"
+    case .notIdentical: "__isnot__"
     }
   }
 

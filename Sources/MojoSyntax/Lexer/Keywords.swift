@@ -52,10 +52,10 @@ enum Keywords {
     ("except", .kwExcept),
     ("finally", .kwFinally),
     ("global", .kwReserved),
-    ("is", .kwReserved),
+    ("is", .kwIs),
     ("lambda", .kwReserved),
     ("match", .kwReserved),
-    ("None", .kwReserved),
+    ("None", .kwNone),
     ("nonlocal", .kwReserved),
     ("raise", .kwRaise),
     ("ref", .kwReserved),
@@ -100,10 +100,10 @@ enum Keywords {
     case 0x747065637865: .kwExcept  // except
     case 0x796c6c616e6966: .kwFinally  // finally
     case 0x6c61626f6c67: .kwReserved  // global
-    case 0x7369: .kwReserved  // is
+    case 0x7369: .kwIs  // is
     case 0x6164626d616c: .kwReserved  // lambda
     case 0x686374616d: .kwReserved  // match
-    case 0x656e6f4e: .kwReserved  // None
+    case 0x656e6f4e: .kwNone  // None
     case 0x6c61636f6c6e6f6e: .kwReserved  // nonlocal
     case 0x6573696172: .kwRaise  // raise
     case 0x666572: .kwReserved  // ref

@@ -10,6 +10,7 @@ public enum TokenKind: UInt8, Sendable {
   case kwIf, kwImport, kwIn, kwNot, kwOr, kwPass, kwReturn, kwStruct, kwTrue, kwVar, kwWhile
   // Keywords of errors (`try`/`except`/`finally`, `raise`).
   case kwTry, kwExcept, kwFinally, kwRaise
+  case kwIs, kwNone
   /// `fn`, removed from the language; the parser says so.
   case kwFn
   /// A reserved word of Mojo that v1 does not use (`class`, `try`, `lambda`, ...).

@@ -57,7 +57,7 @@ extension Parser {
     switch kind {
     case .kwOr: Level.or
     case .kwAnd: Level.and
-    case .less, .greater, .lessEqual, .greaterEqual, .equalEqual, .notEqual, .kwIn: Level.comparison
+    case .less, .greater, .lessEqual, .greaterEqual, .equalEqual, .notEqual, .kwIn, .kwIs: Level.comparison
     case .kwNot: peek() == .kwIn ? Level.comparison : nil
     case .pipe: Level.bitOr
     case .caret: isTransferCaret() ? nil : Level.bitXor
@@ -167,6 +167,53 @@ extension Parser {
     return addExpr(.tuple, offset: offset, a: start, b: UInt32(elements.count))
   }
 
+  /// `{k: v, ...}` (a dict; `{}` is an empty one) or `{a, b, ...}` (a set), with the cursor on `{`.
+  mutating func parseBraceLiteral() -> ExprID {
+    let offset = current.start
+    advance()
+    let base = exprScratch.count
+    var isDict = at(.rightBrace)
+    while !at(.rightBrace) && !at(.endOfFile) {
+      let before = position
+      exprScratch.append(parseExpression())
+      if exprScratch.count == base + 1 { isDict = at(.colon) }
+      if isDict {
+        expect(.colon, "':'")
+        exprScratch.append(parseExpression())
+      }
+      if !eat(.comma) || position == before { break }
+    }
+    expect(.rightBrace, "'}'")
+    let start = UInt32(tree.exprLists.count)
+    let count = exprScratch.count - base
+    tree.exprLists.append(contentsOf: exprScratch[base...])
+    exprScratch.removeSubrange(base...)
+    return addExpr(isDict ? .dictLiteral : .setLiteral, offset: offset, a: start, b: UInt32(isDict ? count / 2 : count))
+  }
+
+  /// The rest of `[element for name in iterable if condition]`, with the cursor on `for`.
+  mutating func parseComprehension(element: ExprID, offset: UInt32) -> ExprID {
+    advance()
+    var name = NameID.none
+    let nameOffset = current.start
+    if at(.identifier) {
+      name = intern(current)
+      advance()
+    } else {
+      report(SyntaxDiagnostics.notSupportedYet("this comprehension target", location(current.start)))
+    }
+    expect(.kwIn, "'in'")
+    let iterable = parseOperators(minLevel: Level.or)
+    var condition = ExprID.none
+    if eat(.kwIf) { condition = parseOperators(minLevel: Level.or) }
+    if at(.kwFor) { report(SyntaxDiagnostics.notSupportedYet("a comprehension with two 'for' clauses", location(current.start))) }
+    while !at(.rightBracket) && !at(.endOfFile) && !at(.newline) { advance() }
+    expect(.rightBracket, "']'")
+    let start = UInt32(tree.exprLists.count)
+    tree.exprLists.append(contentsOf: [element, iterable, condition])
+    return addExpr(.listComprehension, offset: offset, a: start, b: name.index, c: nameOffset)
+  }
+
   /// Consumes a comparison operator (`<` ... `!=`, `in`, `not in`) and returns it.
   mutating func eatComparisonOperator() -> Operator? {
     if let op = Parser.binaryOperator(kind), op.isComparison {
@@ -181,6 +228,10 @@ extension Parser {
       advance()
       advance()
       return .notContains
+    }
+    if at(.kwIs) {
+      advance()
+      return eat(.kwNot) ? .notIdentical : .identical
     }
     return nil
   }
@@ -363,12 +414,16 @@ extension Parser {
       }
       expect(.rightParen, "')'")
       return inner
+    case .kwNone:
+      advance()
+      return addExpr(.noneLiteral, offset: token.start)
     case .leftBracket:
       advance()
       let base = exprScratch.count
       while !at(.rightBracket) && !at(.endOfFile) {
         let before = position
         let element = parseExpression()
+        if at(.kwFor) && exprScratch.count == base { return parseComprehension(element: element, offset: token.start) }
         exprScratch.append(element)
         if !eat(.comma) || position == before { break }
       }
@@ -383,9 +438,7 @@ extension Parser {
       skipLine()
       return addExpr(.invalid, offset: token.start)
     case .leftBrace:
-      report(SyntaxDiagnostics.notSupportedYet("a dict or set literal", location(token.start)))
-      skipLine()
-      return addExpr(.invalid, offset: token.start)
+      return parseBraceLiteral()
     default:
       report(SyntaxDiagnostics.expected("an expression", location(token.start)))
       return addExpr(.invalid, offset: token.start)

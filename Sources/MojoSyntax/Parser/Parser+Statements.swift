@@ -106,7 +106,15 @@ extension Parser {
     advance()
     var name = NameID.none
     var nameOffset = current.start
-    if at(.identifier) {
+    var tupleTarget = ExprID.none
+    if at(.identifier) && peek() == .comma {
+      // `for a, b in pairs`: the names as a tuple expression.
+      var names = [parseAtom()]
+      while eat(.comma) && at(.identifier) { names.append(parseAtom()) }
+      let start = UInt32(tree.exprLists.count)
+      tree.exprLists.append(contentsOf: names)
+      tupleTarget = addExpr(.tuple, offset: nameOffset, a: start, b: UInt32(names.count))
+    } else if at(.identifier) {
       name = intern(current)
       nameOffset = current.start
       advance()
@@ -124,6 +132,9 @@ extension Parser {
     _ = offset
     let bodyIndex = addBlockIndex(body)
     _ = addBlockIndex(elseBlock)
+    if tupleTarget.exists {
+      return addStmt(.forLoop, op: .identical, offset: nameOffset, a: tupleTarget.index, b: iterable.index, c: bodyIndex)
+    }
     return addStmt(.forLoop, offset: nameOffset, a: name.index, b: iterable.index, c: bodyIndex)
   }
 

@@ -187,7 +187,7 @@ public struct Parser {
                                    _ exprLists: [ExprID]) -> UInt32 {
     func d(_ id: UInt32) -> UInt32 { id == UInt32.max ? 0 : exprDepth[Int(id)] }
     switch node.kind {
-    case .name, .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid: return 0
+    case .name, .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid, .noneLiteral: return 0
     case .unary, .member, .transfer: return d(node.a)
     case .binary, .index, .byteIndex: return max(d(node.a), d(node.b))
     case .ternary: return max(d(node.a), d(node.b), d(node.c))
@@ -195,7 +195,15 @@ public struct Parser {
       var m = d(node.a)
       for k in Int(node.b)..<Int(node.b + node.c) { m = max(m, d(arguments[k].value.index)) }
       return m
-    case .comparison, .listLiteral, .tuple:
+    case .dictLiteral:
+      var m: UInt32 = 0
+      for k in Int(node.a)..<Int(node.a + 2 * node.b) { m = max(m, d(exprLists[k].index)) }
+      return m
+    case .listComprehension:
+      var m: UInt32 = 0
+      for k in Int(node.a)..<Int(node.a + 3) { m = max(m, d(exprLists[k].index)) }
+      return m
+    case .comparison, .listLiteral, .tuple, .setLiteral:
       var m: UInt32 = 0
       for k in Int(node.a)..<Int(node.a + node.b) { m = max(m, d(exprLists[k].index)) }
       return m

@@ -1,0 +1,307 @@
+//! `Dict`, `Set`, `Optional`, list comprehensions and `sort` (BodyChecker+Dicts.swift). A dict
+//! or set is a pointer to the runtime's hash table (runtime_dicts.inc; `len` is the first word);
+//! each operation is one runtime call plus loads. An `Optional` is a pointer to a box
+//! `{flag, value}` that is never changed after it is made (`None` is a shared zero box).
+import MojoIR
+import MojoSema
+import MojoSyntax
+
+extension Runtime {
+  static let dictNew = ("mojo_rt_dict_new", [IRType.i64], IRType.ptr)
+  static let dictSlot = ("mojo_rt_dict_slot", [IRType.ptr, .i64], IRType.ptr)
+  static let dictSlotString = ("mojo_rt_dict_slot_str", [IRType.ptr, .ptr], IRType.ptr)
+  static let dictFind = ("mojo_rt_dict_find", [IRType.ptr, .i64, .i64], IRType.ptr)
+  static let dictFindString = ("mojo_rt_dict_find_str", [IRType.ptr, .ptr, .i64], IRType.ptr)
+  static let dictNext = ("mojo_rt_dict_next", [IRType.ptr, .i64], IRType.i64)
+  static let dictEntry = ("mojo_rt_dict_entry", [IRType.ptr, .i64], IRType.ptr)
+  static let dictCopy = ("mojo_rt_dict_copy", [IRType.ptr], IRType.ptr)
+  static let dictClear = ("mojo_rt_dict_clear", [IRType.ptr], IRType.void)
+  static let listSort = ("mojo_rt_list_sort", [IRType.ptr, .i64], IRType.void)
+  static let optionalValue = ("mojo_rt_optional_value", [IRType.ptr], IRType.ptr)
+}
+
+/// How `mojo_rt_dict_find` treats the key (bit 0: raise when absent, bit 1: remove).
+enum DictFindMode: Int64 {
+  case look = 0, raise = 1, remove = 2, removeOrRaise = 3
+}
+
+extension FunctionLowering {
+  /// The runtime's key kind of a key type: 0 `Int`, 1 `String`.
+  static func keyKind(_ t: SemaType) -> Int64 { t == .string ? 1 : 0 }
+
+  /// The key type of a dict or set type.
+  static func keyType(_ t: SemaType) -> SemaType {
+    switch t {
+    case .dict(let k, _), .set(let k): k
+    default: .int
+    }
+  }
+
+  /// The address of `key`'s value word, inserted when absent.
+  mutating func dictSlot(_ dict: Operand, _ key: Operand, _ keyType: SemaType) -> Operand {
+    keyType == .string ? runtime(Runtime.dictSlotString, [dict, key]) : runtime(Runtime.dictSlot, [dict, key])
+  }
+
+  /// Looks `key` up; the result points at `{found, value}`.
+  mutating func dictFind(_ dict: Operand, _ key: Operand, _ keyType: SemaType, _ mode: DictFindMode) -> Operand {
+    keyType == .string ? runtime(Runtime.dictFindString, [dict, key, .int(mode.rawValue)])
+      : runtime(Runtime.dictFind, [dict, key, .int(mode.rawValue)])
+  }
+
+  /// A new box holding `value` of type `t` (an `Optional` that is not `None`).
+  mutating func makeSome(_ value: Operand, _ t: SemaType) -> Operand {
+    let box = runtime(Runtime.alloc, [.int(2 * Layout.wordSize)])
+    builder.store(.i64, .int(1), to: box, offset: 0)
+    builder.store(ModuleLowering.irType(t), value, to: box, offset: Layout.wordSize)
+    return box
+  }
+
+  /// An `Optional`'s flag as an `i1` (true when it holds a value).
+  mutating func optionalIsSome(_ box: Operand) -> Operand {
+    .value(builder.op(.ine, .value(builder.load(.i64, from: box, offset: 0)), .int(0)))
+  }
+
+  /// `None`: the module's shared empty box.
+  mutating func noneValue() -> Operand {
+    .value(builder.address(of: module.noneConstant()))
+  }
+
+  /// Lowers a `CallTarget.collection` call.
+  mutating func lowerCollection(_ operation: CollectionOperation, _ arguments: CallArgumentList, type resultType: SemaType) -> Operand? {
+    let receiverType = arguments.isEmpty ? resultType : argumentType(arguments[0])
+    let keyType = FunctionLowering.keyType(receiverType)
+    switch operation {
+    case .new:
+      return runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(FunctionLowering.keyType(resultType)))])
+    case .some:
+      guard case .optional(let inner) = resultType else { return nil }
+      return makeSome(lowerArgument(arguments[0]), inner)
+    case .value:
+      let box = runtime(Runtime.optionalValue, [lowerArgument(arguments[0])])
+      return .value(builder.load(ModuleLowering.irType(resultType), from: box, offset: Layout.wordSize))
+    case .orElse:
+      let box = materializeInValue(lowerArgument(arguments[0]))
+      let fallback = lowerArgument(arguments[1])
+      let irType = ModuleLowering.irType(resultType)
+      guard case .value(let flag) = optionalIsSome(box) else { return nil }
+      return select(flag, irType, { .value($0.builder.load(irType, from: box, offset: Layout.wordSize)) }, { _ in fallback })
+    case .sort:
+      let kind: Int64
+      switch receiverType {
+      case .list(.float64): kind = 1
+      case .list(.string): kind = 2
+      default: kind = 0
+      }
+      _ = runtime(Runtime.listSort, [lowerArgument(arguments[0]), .int(kind)])
+      return nil
+    case .keys, .values, .items:
+      preconditionFailure("lowering: a dict view outside a 'for' iterable")
+    default:
+      break
+    }
+    let dict = lowerArgument(arguments[0])
+    let valueIRType = ModuleLowering.irType(operation == .getItem || operation == .pop || operation == .popOrDefault
+                                            || operation == .getOrDefault ? resultType : .int)
+    switch operation {
+    case .getItem, .pop:
+      let key = lowerArgument(arguments[1])
+      let probe = dictFind(dict, key, keyType, operation == .pop ? .removeOrRaise : .raise)
+      branchOnError()
+      return .value(builder.load(valueIRType, from: probe, offset: Layout.wordSize))
+    case .getOrDefault, .popOrDefault:
+      let key = lowerArgument(arguments[1])
+      let fallback = lowerArgument(arguments[2])
+      let probe = dictFind(dict, key, keyType, operation == .popOrDefault ? .remove : .look)
+      guard case .value(let found) = optionalIsSome(probe) else { return nil }
+      let value = builder.load(valueIRType, from: probe, offset: Layout.wordSize)
+      return select(found, valueIRType, { _ in .value(value) }, { _ in fallback })
+    case .get:
+      guard case .optional(let inner) = resultType else { return nil }
+      let probe = dictFind(dict, lowerArgument(arguments[1]), keyType, .look)
+      guard case .value(let found) = optionalIsSome(probe) else { return nil }
+      let irType = ModuleLowering.irType(inner)
+      let value = builder.load(irType, from: probe, offset: Layout.wordSize)
+      return select(found, .ptr, { $0.makeSome(.value(value), inner) }, { $0.noneValue() })
+    case .add:
+      _ = dictSlot(dict, lowerArgument(arguments[1]), keyType)
+      return nil
+    case .remove, .discard:
+      _ = dictFind(dict, lowerArgument(arguments[1]), keyType, operation == .remove ? .removeOrRaise : .remove)
+      if operation == .remove { branchOnError() }
+      return nil
+    case .clear:
+      _ = runtime(Runtime.dictClear, [dict])
+      return nil
+    case .setItem:
+      preconditionFailure("lowering: a dict slot read as a value")
+    default:
+      preconditionFailure("handled above")
+    }
+  }
+
+  /// `d[k] = value`.
+  mutating func lowerDictStore(_ arguments: CallArgumentList, value: ExprID) {
+    let dict = lowerArgument(arguments[0])
+    let key = lowerArgument(arguments[1])
+    let operand = lowerValueToStore(value)
+    let slot = dictSlot(dict, key, FunctionLowering.keyType(argumentType(arguments[0])))
+    builder.store(ModuleLowering.irType(type(of: value)), operand, to: slot, offset: 0)
+  }
+
+  /// `d[k] op= value`: reads (raising when absent), then writes the same key.
+  mutating func lowerDictUpdate(_ arguments: CallArgumentList, op: Operator, target: ExprID, value: ExprID) {
+    let dict = materializeInValue(lowerArgument(arguments[0]))
+    let key = materializeInValue(lowerArgument(arguments[1]))
+    let keyType = FunctionLowering.keyType(argumentType(arguments[0]))
+    let targetType = type(of: target)
+    let irType = ModuleLowering.irType(targetType)
+    let probe = dictFind(dict, key, keyType, .raise)
+    branchOnError()
+    let current = builder.load(irType, from: probe, offset: Layout.wordSize)
+    let result = lowerBinary(op, .value(current), targetType, lowerExpression(value), type(of: value))
+    builder.store(irType, result, to: dictSlot(dict, key, keyType), offset: 0)
+  }
+
+  /// `item in d` / `item in s` as an `i1` (negated for `not in`).
+  mutating func lowerDictContains(_ item: Operand, in container: Operand, _ containerType: SemaType, negated: Bool) -> Operand {
+    let probe = dictFind(container, item, FunctionLowering.keyType(containerType), .look)
+    return .value(builder.op(negated ? .ieq : .ine, .value(builder.load(.i64, from: probe, offset: 0)), .int(0)))
+  }
+
+  // MARK: - Literals and comprehensions
+
+  /// `{k: v, ...}` or `{a, ...}`: a new table, filled in order.
+  mutating func lowerDictLiteral(_ id: ExprID, _ e: ExprNode) -> Operand {
+    let t = type(of: id)
+    let keyType = FunctionLowering.keyType(t)
+    let dict = runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(keyType))])
+    if e.kind == .setLiteral {
+      for item in tree.list(of: e) { _ = dictSlot(dict, lowerExpression(item), keyType) }
+      return dict
+    }
+    guard case .dict(_, let valueType) = t else { return dict }
+    let items = tree.exprLists[Int(e.a)..<Int(e.a + 2 * e.b)]
+    var k = items.startIndex
+    while k < items.endIndex {
+      let key = lowerExpression(items[k])
+      let value = lowerValueToStore(items[k + 1])
+      builder.store(ModuleLowering.irType(valueType), value, to: dictSlot(dict, key, keyType), offset: 0)
+      k += 2
+    }
+    return dict
+  }
+
+  /// `[element for x in iterable if condition]`: a loop appending to a new list.
+  mutating func lowerComprehension(_ id: ExprID, _ e: ExprNode, slot: UInt32) -> Operand {
+    guard case .list(let elementType) = type(of: id) else { preconditionFailure("lowering: untyped comprehension") }
+    let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
+    let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
+    let list = materializeInValue(runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)]))
+    lowerIteration(over: iterable, bind: { f, item in f.writeLocal(slot, item) }, body: { f in
+      var skip: BlockID?
+      if condition.exists {
+        let keep = f.builder.makeBlock()
+        skip = f.builder.makeBlock()
+        f.builder.branch(if: f.lowerCondition(condition), then: keep, else: skip!)
+        f.builder.switchTo(keep)
+      }
+      let value = f.lowerValueToStore(element)
+      let address = f.runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+      f.builder.store(ModuleLowering.irType(elementType), value, to: address, offset: 0)
+      if let skip {
+        f.builder.branch(to: skip)
+        f.builder.switchTo(skip)
+      }
+    })
+    return list
+  }
+
+  // MARK: - Loops
+
+  /// Runs `body` once per item of `iterable` (a list, a dict's keys, a set, or a dict view),
+  /// after `bind` receives the item. Used by comprehensions; `for` statements use
+  /// `lowerForCollection`, which also handles `break`, `continue` and `else`.
+  mutating func lowerIteration(over iterable: ExprID, bind: (inout FunctionLowering, Operand) -> Void,
+                               body: (inout FunctionLowering) -> Void) {
+    let (start, next, item) = iterationParts(iterable)
+    let counter = builder.makeValue(.i64)
+    builder.copy(.int(0), to: counter)
+    let header = builder.makeBlock(), inner = builder.makeBlock(), exit = builder.makeBlock()
+    builder.branch(to: header)
+    builder.switchTo(header)
+    let inRange = start(&self, counter)
+    builder.branch(if: inRange, then: inner, else: exit)
+    builder.switchTo(inner)
+    bind(&self, item(&self, counter))
+    body(&self)
+    next(&self, counter)
+    builder.branch(to: header)
+    builder.switchTo(exit)
+  }
+
+  /// The pieces of a loop over `iterable`: the header's test (which may advance the counter to
+  /// the next live entry), the latch's step, and the item at the counter.
+  private mutating func iterationParts(_ iterable: ExprID) -> (
+    (inout FunctionLowering, ValueID) -> Operand, (inout FunctionLowering, ValueID) -> Void,
+    (inout FunctionLowering, ValueID) -> Operand
+  ) {
+    var view = CollectionOperation.keys
+    var container: Operand
+    var containerType = type(of: iterable)
+    if case .call(.collection(let operation), let start, _) = checked.exprFacts[Int(iterable.index)],
+       [.keys, .values, .items].contains(operation) {
+      view = operation
+      guard case .expression(let receiver) = checked.callArguments[Int(start)] else { preconditionFailure("lowering: dict view") }
+      containerType = type(of: receiver)
+      container = lowerExpression(receiver)
+    } else {
+      container = lowerExpression(iterable)
+    }
+    container = materializeInValue(container)
+    let step: (inout FunctionLowering, ValueID) -> Void = { f, counter in
+      f.builder.emit(.iadd, type: .i64, result: counter, [.value(counter), .int(1)])
+    }
+    if case .list(let element) = containerType {
+      let count = builder.load(.i64, from: container, offset: 0)
+      return ({ f, counter in .value(f.builder.op(.ilt, .value(counter), .value(count))) }, step, { f, counter in
+        let address = f.runtime(Runtime.listAt, [container, .value(counter), .int(Layout.wordSize)])
+        return .value(f.builder.load(ModuleLowering.irType(element), from: address, offset: 0))
+      })
+    }
+    var itemType = FunctionLowering.keyType(containerType)
+    if view == .values, case .dict(_, let v) = containerType { itemType = v }
+    let finalView = view
+    let finalContainer = container
+    return ({ f, counter in
+      f.builder.copy(f.runtime(Runtime.dictNext, [finalContainer, .value(counter)]), to: counter)
+      return .value(f.builder.op(.ige, .value(counter), .int(0)))
+    }, step, { f, counter in
+      let entry = f.runtime(Runtime.dictEntry, [finalContainer, .value(counter)])
+      if finalView == .items { return entry }
+      return .value(f.builder.load(ModuleLowering.irType(itemType), from: entry, offset: finalView == .values ? Layout.wordSize : 0))
+    })
+  }
+
+  /// `for x in d`, `for x in s`, `for x in d.keys()/values()/items()`, and `for a, b in pairs`
+  /// (any iterable of tuples).
+  mutating func lowerForCollection(_ id: StmtID, _ s: StmtNode) {
+    let iterable = ExprID(Int(s.b))
+    let (start, _, item) = iterationParts(iterable)
+    let counter = builder.makeValue(.i64)
+    builder.copy(.int(0), to: counter)
+    let slot = checked.stmtSlots[Int(id.index)]
+    let names = s.op == .identical ? tree.list(of: tree.expr(ExprID(Int(s.a)))).count : 0
+    lowerCountedLoop(counter: counter, step: .int(1), body: tree.blocks[Int(s.c)], inRange: { f in start(&f, counter) },
+                     prologue: { f in
+      let value = item(&f, counter)
+      if names == 0 {
+        f.writeLocal(slot, value)
+        return
+      }
+      for k in 0..<names {
+        let t = f.function.locals[Int(slot) + k]
+        f.writeLocal(slot + UInt32(k), .value(f.builder.load(ModuleLowering.irType(t), from: value, offset: Int64(k) * Layout.wordSize)))
+      }
+    }, elseBlock: tree.blocks[Int(s.c) + 1])
+  }
+}

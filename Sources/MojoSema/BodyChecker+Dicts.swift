@@ -1,0 +1,293 @@
+//! `Dict[K, V]`, `Set[T]` and `Optional[T]` (issue 13 item 3), list comprehensions and `sort`.
+//! Keys and set elements are `Int` or `String`; an `Optional` holds a scalar. `d[k]`, `d.pop(k)`
+//! and `s.remove(x)` raise Mojo's KeyError; iteration follows insertion order
+//! (runtime_dicts.inc). `d.keys()`, `d.values()` and `d.items()` are `for` iterables; an item
+//! has `.key` and `.value`.
+import MojoDiagnostics
+import MojoSyntax
+
+extension SemaType {
+  /// `Dict[K, V]`, `Set[T]` or `Optional[T]` from its name and type arguments; nil with
+  /// `unsupported` set when mojoc does not support that form.
+  static func collection(_ name: String, _ arguments: [SemaType], unsupported: inout Diagnostic?,
+                         at location: SourceLocation) -> SemaType? {
+    func fail(_ what: String) -> SemaType? {
+      unsupported = SemaDiagnostics.notSupportedYet(what, location)
+      return nil
+    }
+    switch (name, arguments.count) {
+    case ("Dict", 2):
+      guard arguments[0].isHashableKey else { return fail("'Dict' with '\(arguments[0])' keys") }
+      return .dict(arguments[0], arguments[1])
+    case ("Set", 1):
+      guard arguments[0].isHashableKey else { return fail("'Set' of '\(arguments[0])'") }
+      return .set(arguments[0])
+    case ("Optional", 1):
+      guard [.int, .float64, .bool, .string].contains(arguments[0]) else { return fail("'Optional' of '\(arguments[0])'") }
+      return .optional(arguments[0])
+    default:
+      return fail("the type '\(name)' with \(arguments.count) type arguments")
+    }
+  }
+
+  /// The key types of `Dict` and `Set` that mojoc supports.
+  var isHashableKey: Bool { self == .int || self == .string }
+}
+
+extension BodyChecker {
+  // MARK: - Literals
+
+  /// `{k: v, ...}`: the expected `Dict[K, V]`, or the types of the first pair.
+  mutating func checkDictLiteral(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
+    let items = Array(tree.exprLists[Int(e.a)..<Int(e.a + 2 * e.b)])
+    var key: SemaType, value: SemaType
+    if case .dict(let k, let v)? = expected {
+      key = k
+      value = v
+    } else if items.count >= 2 {
+      key = checkExpression(items[0], expected: nil).materialized
+      value = checkExpression(items[1], expected: nil).materialized
+      if key == .error || value == .error { return .error }
+      guard key.isHashableKey else {
+        report(SemaDiagnostics.notSupportedYet("'Dict' with '\(typeName(key))' keys", location(e.offset)))
+        return .error
+      }
+    } else {
+      report(SemaDiagnostics.notSupportedYet("an empty dict literal without a 'Dict[K, V]' type", location(e.offset)))
+      return .error
+    }
+    for (k, item) in items.enumerated() {
+      checkValue(item, as: k % 2 == 0 ? key : value)
+      checkOwnedValue(item)
+    }
+    return .dict(key, value)
+  }
+
+  /// `{a, b, ...}`: the expected `Set[T]`, or the type of the first element.
+  mutating func checkSetLiteral(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
+    let items = Array(tree.list(of: e))
+    var element: SemaType
+    if case .set(let t)? = expected {
+      element = t
+    } else {
+      element = checkExpression(items[0], expected: nil).materialized
+      if element == .error { return .error }
+      guard element.isHashableKey else {
+        report(SemaDiagnostics.notSupportedYet("'Set' of '\(typeName(element))'", location(e.offset)))
+        return .error
+      }
+    }
+    for item in items { checkValue(item, as: element) }
+    return .set(element)
+  }
+
+  /// A `T` value or `None` where an `Optional[T]` is expected: true when `id` (of type `t`)
+  /// converts, recording the box the lowering makes.
+  mutating func convertsToOptional(_ id: ExprID, _ t: SemaType, _ target: SemaType) -> Bool {
+    guard case .optional(let inner) = target else { return false }
+    if t == .none && tree.expr(id).kind == .noneLiteral {
+      materialize(id, as: target)
+      return true
+    }
+    guard t == inner || (t.isLiteral && convertible(t, to: inner)) else { return false }
+    if t.isLiteral { materialize(id, as: inner) }
+    result.optionalWraps.insert(id.index)
+    return true
+  }
+
+  // MARK: - Comprehensions
+
+  /// `[element for name in iterable if condition]`: a `List` of the element's type.
+  mutating func checkComprehension(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
+    let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
+    let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
+    let itemType = iterationElementType(iterable)
+    scopes.push()
+    defer { scopes.pop() }
+    let name = NameID(Int(e.b))
+    locals.append(itemType)
+    isIndirect.append(false)
+    slotOffsets.append(e.c)
+    let slot = UInt32(locals.count - 1)
+    if name.exists { scopes.declare(name, .variable(slot: slot, mutable: false)) }
+    markAssigned(slot)
+    if condition.exists { checkCondition(condition) }
+    var elementType: SemaType
+    if case .list(let t)? = expected {
+      checkValue(element, as: t)
+      elementType = t
+    } else {
+      elementType = checkExpression(element, expected: nil)
+      if elementType.isLiteral { elementType = elementType.materialized; materialize(element, as: elementType) }
+    }
+    checkOwnedValue(element)
+    result.exprFacts[Int(id.index)] = .comprehension(slot: slot)
+    return elementType == .error || itemType == .error ? .error : .list(elementType)
+  }
+
+  /// The type of the items a `for` (or a comprehension) takes from `iterable`: a list's
+  /// elements, a dict's keys, a set's elements, or what `keys()`, `values()`, `items()` give.
+  mutating func iterationElementType(_ iterable: ExprID) -> SemaType {
+    let node = tree.expr(iterable)
+    if node.kind == .call, tree.arguments(of: node).isEmpty, tree.expr(ExprID(Int(node.a))).kind == .member {
+      let callee = tree.expr(ExprID(Int(node.a)))
+      let method = tree.name(NameID(Int(callee.b)))
+      if ["keys", "values", "items"].contains(method) {
+        let receiver = ExprID(Int(callee.a))
+        let t = checkExpression(receiver, expected: nil)
+        if case .dict(let k, let v) = t {
+          let operation: CollectionOperation = method == "keys" ? .keys : method == "values" ? .values : .items
+          record(iterable, .collection(operation), [.expression(receiver)])
+          result.exprTypes[Int(iterable.index)] = t
+          return method == "keys" ? k : method == "values" ? v : .dictEntry(k, v)
+        }
+        if t != .error { report(SemaDiagnostics.noAttribute(typeName(t), method, location(callee.offset))) }
+        return .error
+      }
+    }
+    let t = checkExpression(iterable, expected: nil)
+    switch t {
+    case .list(let e), .set(let e), .dict(let e, _): return e
+    case .error: return .error
+    default:
+      report(SemaDiagnostics.notSupportedYet("iterating over '\(typeName(t))'", location(node.offset)))
+      return .error
+    }
+  }
+
+  // MARK: - Indexing
+
+  /// `d[k]` read: the value, raising a KeyError when the key is absent.
+  mutating func checkDictIndex(_ id: ExprID, base: ExprID, key: ExprID, _ keyType: SemaType, _ valueType: SemaType) -> SemaType {
+    checkValue(key, as: keyType)
+    record(id, .collection(.getItem), [.expression(base), .expression(key)])
+    return valueType
+  }
+
+  /// `d[k] = value` (and `d[k] op= value`, which also reads): true when `target` is an element
+  /// of a dict, after checking it.
+  mutating func checkDictStore(_ target: ExprID, value: ExprID, op: Operator?) -> Bool {
+    let t = tree.expr(target)
+    guard t.kind == .index else { return false }
+    let base = ExprID(Int(t.a)), key = ExprID(Int(t.b))
+    guard case .dict(let k, let v) = checkExpression(base, expected: nil) else { return false }
+    if !isMutablePlace(base) { report(SemaDiagnostics.mustBeMutable(inPlace: op != nil, location(placeOffset(base)))) }
+    checkValue(key, as: k)
+    if let op {
+      record(target, .collection(.getItem), [.expression(base), .expression(key)])
+      let rightType = checkExpression(value, expected: op == .pow ? .int : v)
+      let resultType = inPlaceResultType(op, v, rightType, target: target, value: value, at: t.offset)
+      if resultType != .error && resultType != v {
+        report(SemaDiagnostics.cannotConvert(resultType.description, v, location(tree.expr(value).offset)))
+      }
+    } else {
+      checkValue(value, as: v)
+      checkOwnedValue(value)
+      let start = UInt32(result.callArguments.count)
+      result.callArguments.append(contentsOf: [.expression(base), .expression(key)])
+      result.exprFacts[Int(target.index)] = .call(.collection(.setItem), start: start, count: 2)
+    }
+    result.exprTypes[Int(target.index)] = v
+    return true
+  }
+
+  // MARK: - Constructors and methods
+
+  /// `Dict[K, V]()`, `Set[T]()`, `Optional[T](value)`; nil when `callee` is none of these.
+  mutating func checkCollectionConstructor(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
+    guard callee.kind == .index else { return nil }
+    let base = tree.expr(ExprID(Int(callee.a)))
+    guard base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil, global(NameID(Int(base.a))) == nil else { return nil }
+    let name = tree.name(NameID(Int(base.a)))
+    guard ["Dict", "Set", "Optional"].contains(name) else { return nil }
+    let index = ExprID(Int(callee.b))
+    let arguments = tree.expr(index).kind == .tuple ? Array(tree.list(of: tree.expr(index))) : [index]
+    var types: [SemaType] = []
+    for argument in arguments {
+      guard let t = typeFromExpression(argument) else { return .error }
+      types.append(t)
+    }
+    var unsupported: Diagnostic?
+    guard let type = SemaType.collection(name, types, unsupported: &unsupported, at: location(base.offset)) else {
+      report(unsupported!)
+      return .error
+    }
+    if case .optional(let inner) = type {
+      guard args.count == 1, !args[0].label.exists else {
+        report(SemaDiagnostics.notSupportedYet("this form of 'Optional(...)'", location(e.offset)))
+        return .error
+      }
+      checkValue(args[0].value, as: inner)
+      record(id, .collection(.some), [.expression(args[0].value)])
+      return type
+    }
+    guard args.isEmpty else {
+      report(SemaDiagnostics.notSupportedYet("arguments to '\(name)(...)'", location(e.offset)))
+      return .error
+    }
+    record(id, .collection(.new), [])
+    return type
+  }
+
+  /// Methods of `Dict`, `Set` and `Optional` values; nil when the receiver is none of these.
+  mutating func checkCollectionMethod(_ id: ExprID, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
+    let receiver = ExprID(Int(callee.a))
+    let receiverType = result.exprTypes[Int(receiver.index)]
+    let method = tree.name(NameID(Int(callee.b)))
+    let at = location(callee.offset)
+    let positional = args.allSatisfy { !$0.label.exists }
+    func call(_ operation: CollectionOperation, _ types: [SemaType], returning type: SemaType) -> SemaType {
+      for (k, a) in args.enumerated() { checkValue(a.value, as: types[k]) }
+      record(id, .collection(operation), [.expression(receiver)] + args.map { .expression($0.value) })
+      return type
+    }
+    func mutating() {
+      if !isMutablePlace(receiver) {
+        report(SemaDiagnostics.mutatingMethodOnRvalue(method, typeName(receiverType), location(startOffset(receiver))))
+      }
+    }
+    switch (receiverType, method, args.count) {
+    case (.dict(_, let v), "get", 1) where ![.int, .float64, .bool, .string].contains(v):
+      report(SemaDiagnostics.notSupportedYet("'get' of a 'Dict' of '\(typeName(v))' values", at))
+      return .error
+    case (.dict(let k, let v), "get", 1) where positional: return call(.get, [k], returning: .optional(v))
+    case (.dict(let k, let v), "get", 2) where positional: return call(.getOrDefault, [k, v], returning: v)
+    case (.dict(let k, let v), "pop", 1) where positional: mutating(); return call(.pop, [k], returning: v)
+    case (.dict(let k, let v), "pop", 2) where positional: mutating(); return call(.popOrDefault, [k, v], returning: v)
+    case (.dict, "clear", 0), (.set, "clear", 0): mutating(); return call(.clear, [], returning: .none)
+    case (.dict, "keys", 0), (.dict, "values", 0), (.dict, "items", 0):
+      report(SemaDiagnostics.notSupportedYet("'\(method)()' outside a 'for' iterable", at))
+      return .error
+    case (.set(let t), "add", 1) where positional: mutating(); return call(.add, [t], returning: .none)
+    case (.set(let t), "remove", 1) where positional: mutating(); return call(.remove, [t], returning: .none)
+    case (.set(let t), "discard", 1) where positional: mutating(); return call(.discard, [t], returning: .none)
+    case (.optional(let t), "value", 0): return call(.value, [], returning: t)
+    case (.optional(let t), "or_else", 1) where positional: return call(.orElse, [t], returning: t)
+    case (.dict, _, _), (.set, _, _), (.optional, _, _):
+      report(SemaDiagnostics.notSupportedYet("'\(typeName(receiverType)).\(method)' with these arguments", at))
+      for a in args { _ = checkExpression(a.value, expected: nil) }
+      return .error
+    default:
+      return nil
+    }
+  }
+
+  /// `sort(list)`: the list is sorted in place (a mutable `List` of `Int`, `Float64`, `Bool`
+  /// or `String`).
+  mutating func checkSort(_ id: ExprID, _ e: ExprNode, _ args: [Argument]) -> SemaType {
+    guard args.count == 1, !args[0].label.exists else {
+      report(SemaDiagnostics.notSupportedYet("this form of 'sort(...)'", location(e.offset)))
+      for a in args { _ = checkExpression(a.value, expected: nil) }
+      return .error
+    }
+    let list = args[0].value
+    let t = checkExpression(list, expected: nil)
+    guard case .list(let element) = t, [.int, .float64, .bool, .string].contains(element) else {
+      if t != .error { report(SemaDiagnostics.notSupportedYet("'sort' of a '\(typeName(t))'", location(startOffset(list)))) }
+      return .error
+    }
+    if !isMutablePlace(list) { report(SemaDiagnostics.argumentNotMutable("sort", "span", location(startOffset(list)))) }
+    record(id, .collection(.sort), [.expression(list)])
+    return .none
+  }
+}
