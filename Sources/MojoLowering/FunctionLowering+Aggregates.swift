@@ -31,7 +31,7 @@ extension FunctionLowering {
   /// value elsewhere needs a copy of a list or struct.
   func isPlace(_ id: ExprID) -> Bool {
     switch checked.exprFacts[Int(id.index)] {
-    case .local, .field: return true
+    case .local, .field, .call(.collection(.getItem), _, _): return true
     case .none: return tree.expr(id).kind == .index
     default: return false
     }

@@ -223,9 +223,9 @@ extension FunctionLowering {
   /// `lowerForCollection`, which also handles `break`, `continue` and `else`.
   mutating func lowerIteration(over iterable: ExprID, bind: (inout FunctionLowering, Operand) -> Void,
                                body: (inout FunctionLowering) -> Void) {
-    let (start, next, item) = iterationParts(iterable)
+    let (initial, start, next, item) = iterationParts(iterable)
     let counter = builder.makeValue(.i64)
-    builder.copy(.int(0), to: counter)
+    builder.copy(initial, to: counter)
     let header = builder.makeBlock(), inner = builder.makeBlock(), exit = builder.makeBlock()
     builder.branch(to: header)
     builder.switchTo(header)
@@ -242,9 +242,21 @@ extension FunctionLowering {
   /// The pieces of a loop over `iterable`: the header's test (which may advance the counter to
   /// the next live entry), the latch's step, and the item at the counter.
   private mutating func iterationParts(_ iterable: ExprID) -> (
-    (inout FunctionLowering, ValueID) -> Operand, (inout FunctionLowering, ValueID) -> Void,
+    Operand, (inout FunctionLowering, ValueID) -> Operand, (inout FunctionLowering, ValueID) -> Void,
     (inout FunctionLowering, ValueID) -> Operand
   ) {
+    if case .call(.range, let first, _) = checked.exprFacts[Int(iterable.index)] {
+      // `range(start, stop, step)` (in a comprehension): the counter is the item.
+      let args = (0..<3).map { lowerArgument(checked.callArguments[Int(first) + $0]) }
+      let stop = materializeInValue(args[1]), step = materializeInValue(args[2])
+      return (args[0], { f, counter in
+        if case .int(let k) = step { return .value(f.builder.op(k > 0 ? .ilt : .igt, .value(counter), stop)) }
+        let up = f.builder.op(.band, .value(f.builder.op(.igt, step, .int(0))), .value(f.builder.op(.ilt, .value(counter), stop)))
+        let down = f.builder.op(.band, .value(f.builder.op(.ilt, step, .int(0))), .value(f.builder.op(.igt, .value(counter), stop)))
+        return .value(f.builder.op(.bor, .value(up), .value(down)))
+      }, { f, counter in f.builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step]) },
+      { _, counter in .value(counter) })
+    }
     var view = CollectionOperation.keys
     var container: Operand
     var containerType = type(of: iterable)
@@ -263,7 +275,7 @@ extension FunctionLowering {
     }
     if case .list(let element) = containerType {
       let count = builder.load(.i64, from: container, offset: 0)
-      return ({ f, counter in .value(f.builder.op(.ilt, .value(counter), .value(count))) }, step, { f, counter in
+      return (.int(0), { f, counter in .value(f.builder.op(.ilt, .value(counter), .value(count))) }, step, { f, counter in
         let address = f.runtime(Runtime.listAt, [container, .value(counter), .int(Layout.wordSize)])
         return .value(f.builder.load(ModuleLowering.irType(element), from: address, offset: 0))
       })
@@ -272,7 +284,7 @@ extension FunctionLowering {
     if view == .values, case .dict(_, let v) = containerType { itemType = v }
     let finalView = view
     let finalContainer = container
-    return ({ f, counter in
+    return (.int(0), { f, counter in
       f.builder.copy(f.runtime(Runtime.dictNext, [finalContainer, .value(counter)]), to: counter)
       return .value(f.builder.op(.ige, .value(counter), .int(0)))
     }, step, { f, counter in
@@ -286,7 +298,7 @@ extension FunctionLowering {
   /// (any iterable of tuples).
   mutating func lowerForCollection(_ id: StmtID, _ s: StmtNode) {
     let iterable = ExprID(Int(s.b))
-    let (start, _, item) = iterationParts(iterable)
+    let (_, start, _, item) = iterationParts(iterable)
     let counter = builder.makeValue(.i64)
     builder.copy(.int(0), to: counter)
     let slot = checked.stmtSlots[Int(id.index)]

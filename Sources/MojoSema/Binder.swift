@@ -8,7 +8,7 @@ import MojoSyntax
 /// Builds the module-level symbol tables and signatures of a program.
 public enum Binder {
   /// The dotted names of the built-in library modules.
-  public static let libraryModules = ["std", "std.math", "std.collections", "collections"]
+  public static let libraryModules = ["std", "std.math", "std.collections"]
   /// Types of the standard library that mojoc knows without a declaration: importing them from
   /// `std.collections` binds nothing (they are built in).
   static let builtinCollectionTypes: Set<String> = ["Dict", "Set", "Optional", "List", "KeyElement"]
@@ -128,7 +128,7 @@ public enum Binder {
     }
     for p in pending {
       let module = program.modules[p.module]
-      if ["std.collections", "collections"].contains(p.sourceName),
+      if p.sourceName == "std.collections",
          builtinCollectionTypes.contains(module.tree.name(p.part.name)) { continue }
       diagnostics[p.module].append(SemaDiagnostics.moduleDoesNotContain(
         p.sourceName, module.tree.name(p.part.name), SourceLocation(file: module.file, offset: Int(p.part.offset))))

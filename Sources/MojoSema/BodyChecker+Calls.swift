@@ -285,6 +285,17 @@ extension BodyChecker {
       return checkErrorConstructor(id, e, args)
     case "sort":
       return checkSort(id, e, args)
+    case "Optional":
+      // `Optional(x)`: the type argument inferred from the value.
+      guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
+      var t = checkExpression(args[0].value, expected: nil)
+      if t.isLiteral { t = t.materialized; materialize(args[0].value, as: t) }
+      guard [.int, .float64, .bool, .string].contains(t) else {
+        if t != .error { report(SemaDiagnostics.notSupportedYet("'Optional' of '\(typeName(t))'", at)) }
+        return .error
+      }
+      record(id, .collection(.some), [.expression(args[0].value)])
+      return .optional(t)
     case "len", "ord", "chr", "range":
       if name == "range" { report(SemaDiagnostics.notSupportedYet("'range' outside a 'for' loop", at)) }
       else if name == "chr" {

@@ -95,6 +95,21 @@ extension BodyChecker {
     return true
   }
 
+  /// Checks `id` as argument `parameter` of `function` of type `target`, reporting a mismatch
+  /// as Mojo does for a library method (`invalid call to 'add': value passed to 't' ...`).
+  mutating func checkArgument(_ id: ExprID, as target: SemaType, function: String, parameter: String) {
+    let type = checkExpression(id, expected: target)
+    if type == target || type == .error || target == .error { return }
+    if type.isLiteral, convertible(type, to: target) {
+      materialize(id, as: target)
+      return
+    }
+    if case .optional = target, convertsToOptional(id, type, target) { return }
+    report(Diagnostic(id: "argumentType",
+                      message: "invalid call to '\(function)': value passed to '\(parameter)' cannot be converted from '\(literalDisplay(id, type))' to '\(typeName(target))'",
+                      at: location(startOffset(id))))
+  }
+
   // MARK: - Comprehensions
 
   /// `[element for name in iterable if condition]`: a `List` of the element's type.
@@ -145,7 +160,17 @@ extension BodyChecker {
         return .error
       }
     }
-    let t = checkExpression(iterable, expected: nil)
+    if node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name,
+       NameID(Int(tree.expr(ExprID(Int(node.a))).a)) == rangeName, lookupLocal(rangeName) == nil {
+      checkRangeCall(iterable, node)
+      return .int
+    }
+    var expected: SemaType?
+    if node.kind == .listLiteral, let first = tree.list(of: node).first {
+      // `for x in [1, 2, 3]`: a list of the first element's type.
+      expected = .list(checkExpression(first, expected: nil).materialized)
+    }
+    let t = checkExpression(iterable, expected: expected)
     switch t {
     case .list(let e), .set(let e), .dict(let e, _): return e
     case .error: return .error
@@ -159,7 +184,7 @@ extension BodyChecker {
 
   /// `d[k]` read: the value, raising a KeyError when the key is absent.
   mutating func checkDictIndex(_ id: ExprID, base: ExprID, key: ExprID, _ keyType: SemaType, _ valueType: SemaType) -> SemaType {
-    checkValue(key, as: keyType)
+    checkArgument(key, as: keyType, function: "__getitem__", parameter: "key")
     record(id, .collection(.getItem), [.expression(base), .expression(key)])
     return valueType
   }
@@ -172,7 +197,7 @@ extension BodyChecker {
     let base = ExprID(Int(t.a)), key = ExprID(Int(t.b))
     guard case .dict(let k, let v) = checkExpression(base, expected: nil) else { return false }
     if !isMutablePlace(base) { report(SemaDiagnostics.mustBeMutable(inPlace: op != nil, location(placeOffset(base)))) }
-    checkValue(key, as: k)
+    checkArgument(key, as: k, function: "__getitem__", parameter: "key")
     if let op {
       record(target, .collection(.getItem), [.expression(base), .expression(key)])
       let rightType = checkExpression(value, expected: op == .pow ? .int : v)
@@ -237,7 +262,13 @@ extension BodyChecker {
     let at = location(callee.offset)
     let positional = args.allSatisfy { !$0.label.exists }
     func call(_ operation: CollectionOperation, _ types: [SemaType], returning type: SemaType) -> SemaType {
-      for (k, a) in args.enumerated() { checkValue(a.value, as: types[k]) }
+      let parameters: [String]
+      switch operation {
+      case .get, .getOrDefault, .pop, .popOrDefault: parameters = ["key", "default"]
+      case .add, .remove, .discard: parameters = ["t"]
+      default: parameters = ["value"]
+      }
+      for (k, a) in args.enumerated() { checkArgument(a.value, as: types[k], function: method, parameter: parameters[k]) }
       record(id, .collection(operation), [.expression(receiver)] + args.map { .expression($0.value) })
       return type
     }

@@ -81,7 +81,7 @@ extension BodyChecker {
     guard !isCopyable else { return }
     let isPlace: Bool
     switch result.exprFacts[Int(id.index)] {
-    case .local, .field: isPlace = true
+    case .local, .field, .call(.collection(.getItem), _, _): isPlace = true
     case .none: isPlace = tree.expr(id).kind == .index
     default: isPlace = false
     }

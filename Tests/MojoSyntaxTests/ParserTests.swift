@@ -88,11 +88,37 @@ func firstExpression(_ source: String) -> String {
     "def f():\n    with x:\n        pass\n", "trait T:\n    pass\n", "def f[T: AnyType](x: T):\n    pass\n",
     "def f(*args: Int):\n    pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
-    "def f():\n    var d = {1: 2}\n",
+    "def f():\n    var d = [x for x in a for y in b]\n",
   ])
   func laterFeaturesAreRejectedClearly(source: String) {
     let (_, diagnostics) = parse(source)
     #expect(diagnostics.first?.id == "notSupportedYet", "\(source): \(diagnostics.map(\.message))")
+  }
+
+  @Test func collectionSyntaxParses() {
+    let (tree, diagnostics) = parse("""
+      def f():
+          var d = {"a": 1, "b": 2}
+          var s = {1, 2, 3}
+          var e = {}
+          var c = [x * 2 for x in xs if x > 1]
+          var n = o is None or o is not None
+          for k, v in pairs:
+              pass
+      """)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let body = tree.statements(in: tree.functions[0].body).map { tree.stmt($0) }
+    let values = body.prefix(5).map { tree.expr(ExprID(Int($0.c))) }
+    #expect(values.map(\.kind) == [.dictLiteral, .setLiteral, .dictLiteral, .listComprehension, .binary])
+    #expect(values[0].b == 2 && values[1].b == 3 && values[2].b == 0)
+    #expect(tree.name(NameID(Int(values[3].b))) == "x")
+    let parts = tree.exprLists[Int(values[3].a)..<Int(values[3].a + 3)].map { tree.expr($0).kind }
+    #expect(parts == [.binary, .name, .binary])
+    let either = values[4]
+    #expect(tree.expr(ExprID(Int(either.a))).op == .identical && tree.expr(ExprID(Int(either.b))).op == .notIdentical)
+    #expect(tree.expr(ExprID(Int(tree.expr(ExprID(Int(either.a))).b))).kind == .noneLiteral)
+    #expect(body[5].kind == .forLoop && body[5].op == .identical)
+    #expect(tree.list(of: tree.expr(ExprID(Int(body[5].a)))).map { tree.name(NameID(Int(tree.expr($0).a))) } == ["k", "v"])
   }
 
   @Test func errorsParseIntoTryClauses() {

@@ -1,0 +1,6 @@
+from std.collections import Set
+
+
+def main():
+    var s = Set[Int]()
+    s.add("one")

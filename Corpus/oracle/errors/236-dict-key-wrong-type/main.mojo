@@ -1,0 +1,3 @@
+def main():
+    var d: Dict[String, Int] = {}
+    d[1] = 2
