@@ -18,6 +18,10 @@ extension Runtime {
   static let dictClear = ("mojo_rt_dict_clear", [IRType.ptr], IRType.void)
   static let listSort = ("mojo_rt_list_sort", [IRType.ptr, .i64], IRType.void)
   static let optionalValue = ("mojo_rt_optional_value", [IRType.ptr], IRType.ptr)
+  static let dictPrev = ("mojo_rt_dict_prev", [IRType.ptr, .i64], IRType.i64)
+  static let dictUpdate = ("mojo_rt_dict_update", [IRType.ptr, .ptr], IRType.void)
+  static let setEqual = ("mojo_rt_set_equal", [IRType.ptr, .ptr], IRType.i64)
+  static let setCombine = ("mojo_rt_set_combine", [IRType.ptr, .ptr, .i64], IRType.ptr)
 }
 
 /// How `mojo_rt_dict_find` treats the key (bit 0: raise when absent, bit 1: remove).
@@ -94,8 +98,11 @@ extension FunctionLowering {
       }
       _ = runtime(Runtime.listSort, [lowerArgument(arguments[0]), .int(kind)])
       return nil
-    case .keys, .values, .items:
-      preconditionFailure("lowering: a dict view outside a 'for' iterable")
+    case .keys, .values, .items, .enumerate, .zip, .reversed:
+      preconditionFailure("lowering: an iterable outside a 'for'")
+    case .union, .intersection, .difference:
+      let code: Int64 = operation == .union ? 0 : operation == .intersection ? 1 : 2
+      return runtime(Runtime.setCombine, [lowerArgument(arguments[0]), lowerArgument(arguments[1]), .int(code)])
     default:
       break
     }
@@ -132,6 +139,21 @@ extension FunctionLowering {
     case .clear:
       _ = runtime(Runtime.dictClear, [dict])
       return nil
+    case .update:
+      _ = runtime(Runtime.dictUpdate, [dict, lowerArgument(arguments[1])])
+      return nil
+    case .setDefault:
+      let d = materializeInValue(dict)
+      let key = materializeInValue(lowerArgument(arguments[1]))
+      let fallback = materializeInValue(lowerArgument(arguments[2]))
+      let irType = ModuleLowering.irType(resultType)
+      let probe = dictFind(d, key, keyType, .look)
+      guard case .value(let found) = optionalIsSome(probe) else { return nil }
+      let value = builder.load(irType, from: probe, offset: Layout.wordSize)
+      return select(found, irType, { _ in .value(value) }, { f in
+        f.builder.store(irType, fallback, to: f.dictSlot(d, key, keyType), offset: 0)
+        return fallback
+      })
     case .setItem:
       preconditionFailure("lowering: a dict slot read as a value")
     default:
@@ -197,7 +219,20 @@ extension FunctionLowering {
     let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
     let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
     let list = materializeInValue(runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)]))
-    lowerIteration(over: iterable, bind: { f, item in f.writeLocal(slot, item) }, body: { f in
+    let names = e.op == .identical ? tree.list(of: tree.expr(ExprID(Int(e.b)))).count : 1
+    let types = FunctionLowering.partTypes(iterable, self)
+    lowerIteration(over: iterable, bind: { f, parts in
+      if names == 1 {
+        f.writeLocal(slot, parts.count == 1 ? parts[0] : f.makeTuple(parts, types))
+      } else if parts.count > 1 {
+        for k in 0..<names { f.writeLocal(slot + UInt32(k), parts[k]) }
+      } else {
+        for k in 0..<names {
+          let t = f.function.locals[Int(slot) + k]
+          f.writeLocal(slot + UInt32(k), .value(f.builder.load(ModuleLowering.irType(t), from: parts[0], offset: Int64(k) * Layout.wordSize)))
+        }
+      }
+    }, body: { f in
       var skip: BlockID?
       if condition.exists {
         let keep = f.builder.makeBlock()
@@ -221,7 +256,7 @@ extension FunctionLowering {
   /// Runs `body` once per item of `iterable` (a list, a dict's keys, a set, or a dict view),
   /// after `bind` receives the item. Used by comprehensions; `for` statements use
   /// `lowerForCollection`, which also handles `break`, `continue` and `else`.
-  mutating func lowerIteration(over iterable: ExprID, bind: (inout FunctionLowering, Operand) -> Void,
+  mutating func lowerIteration(over iterable: ExprID, bind: (inout FunctionLowering, [Operand]) -> Void,
                                body: (inout FunctionLowering) -> Void) {
     let (initial, start, next, item) = iterationParts(iterable)
     let counter = builder.makeValue(.i64)
@@ -241,10 +276,69 @@ extension FunctionLowering {
 
   /// The pieces of a loop over `iterable`: the header's test (which may advance the counter to
   /// the next live entry), the latch's step, and the item at the counter.
+  /// The element types of the parts of an item (`enumerate` and `zip` give two).
+  static func partTypes(_ iterable: ExprID, _ f: FunctionLowering) -> [SemaType] {
+    guard case .call(.collection(let operation), let start, let count) = f.checked.exprFacts[Int(iterable.index)],
+          operation == .enumerate || operation == .zip else { return [] }
+    let lists = (0..<Int(count)).map { f.argumentType(f.checked.callArguments[Int(start) + $0]) }
+    let elements = lists.map { t -> SemaType in if case .list(let e) = t { return e } else { return .int } }
+    return operation == .enumerate ? [.int, elements[0]] : elements
+  }
+
+  /// A tuple block holding `parts` (an item of `enumerate` or `zip` bound to one name).
+  mutating func makeTuple(_ parts: [Operand], _ types: [SemaType]) -> Operand {
+    let block = runtime(Runtime.alloc, [.int(Int64(parts.count) * Layout.wordSize)])
+    for (k, part) in parts.enumerated() {
+      builder.store(ModuleLowering.irType(types[k]), part, to: block, offset: Int64(k) * Layout.wordSize)
+    }
+    return block
+  }
+
   private mutating func iterationParts(_ iterable: ExprID) -> (
     Operand, (inout FunctionLowering, ValueID) -> Operand, (inout FunctionLowering, ValueID) -> Void,
-    (inout FunctionLowering, ValueID) -> Operand
+    (inout FunctionLowering, ValueID) -> [Operand]
   ) {
+    if case .call(.collection(let operation), let first, let count) = checked.exprFacts[Int(iterable.index)],
+       operation == .enumerate || operation == .zip || operation == .reversed {
+      let sources = (0..<Int(count)).map { materializeInValue(lowerArgument(checked.callArguments[Int(first) + $0])) }
+      let types = (0..<Int(count)).map { argumentType(checked.callArguments[Int(first) + $0]) }
+      let increment: (inout FunctionLowering, ValueID) -> Void = { f, counter in
+        f.builder.emit(.iadd, type: .i64, result: counter, [.value(counter), .int(operation == .reversed ? -1 : 1)])
+      }
+      func element(_ f: inout FunctionLowering, _ k: Int, _ counter: ValueID) -> Operand {
+        guard case .list(let e) = types[k] else { return .int(0) }
+        let address = f.runtime(Runtime.listAt, [sources[k], .value(counter), .int(Layout.wordSize)])
+        return .value(f.builder.load(ModuleLowering.irType(e), from: address, offset: 0))
+      }
+      if operation == .reversed {
+        if case .dict(let key, _) = types[0] {
+          let used = builder.load(.i64, from: sources[0], offset: 2 * Layout.wordSize)
+          let initial = Operand.value(builder.op(.isub, .value(used), .int(1)))
+          return (initial, { f, counter in
+            f.builder.copy(f.runtime(Runtime.dictPrev, [sources[0], .value(counter)]), to: counter)
+            return .value(f.builder.op(.ige, .value(counter), .int(0)))
+          }, increment, { f, counter in
+            let entry = f.runtime(Runtime.dictEntry, [sources[0], .value(counter)])
+            return [.value(f.builder.load(ModuleLowering.irType(key), from: entry, offset: 0))]
+          })
+        }
+        let length = builder.load(.i64, from: sources[0], offset: 0)
+        return (.value(builder.op(.isub, .value(length), .int(1))),
+                { f, counter in .value(f.builder.op(.ige, .value(counter), .int(0))) }, increment,
+                { f, counter in [element(&f, 0, counter)] })
+      }
+      // `enumerate` and `zip`: up to the shortest list's length, read at each test.
+      var length = Operand.value(builder.load(.i64, from: sources[0], offset: 0))
+      if operation == .zip {
+        let other = Operand.value(builder.load(.i64, from: sources[1], offset: 0))
+        let current = length
+        length = select(builder.op(.ilt, other, current), .i64, { _ in other }, { _ in current })
+      }
+      let limit = length
+      return (.int(0), { f, counter in .value(f.builder.op(.ilt, .value(counter), limit)) }, increment, { f, counter in
+        operation == .enumerate ? [.value(counter), element(&f, 0, counter)] : [element(&f, 0, counter), element(&f, 1, counter)]
+      })
+    }
     if case .call(.range, let first, _) = checked.exprFacts[Int(iterable.index)] {
       // `range(start, stop, step)` (in a comprehension): the counter is the item.
       let args = (0..<3).map { lowerArgument(checked.callArguments[Int(first) + $0]) }
@@ -255,7 +349,7 @@ extension FunctionLowering {
         let down = f.builder.op(.band, .value(f.builder.op(.ilt, step, .int(0))), .value(f.builder.op(.igt, .value(counter), stop)))
         return .value(f.builder.op(.bor, .value(up), .value(down)))
       }, { f, counter in f.builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step]) },
-      { _, counter in .value(counter) })
+      { _, counter in [.value(counter)] })
     }
     var view = CollectionOperation.keys
     var container: Operand
@@ -277,7 +371,7 @@ extension FunctionLowering {
       let count = builder.load(.i64, from: container, offset: 0)
       return (.int(0), { f, counter in .value(f.builder.op(.ilt, .value(counter), .value(count))) }, step, { f, counter in
         let address = f.runtime(Runtime.listAt, [container, .value(counter), .int(Layout.wordSize)])
-        return .value(f.builder.load(ModuleLowering.irType(element), from: address, offset: 0))
+        return [.value(f.builder.load(ModuleLowering.irType(element), from: address, offset: 0))]
       })
     }
     var itemType = FunctionLowering.keyType(containerType)
@@ -289,8 +383,8 @@ extension FunctionLowering {
       return .value(f.builder.op(.ige, .value(counter), .int(0)))
     }, step, { f, counter in
       let entry = f.runtime(Runtime.dictEntry, [finalContainer, .value(counter)])
-      if finalView == .items { return entry }
-      return .value(f.builder.load(ModuleLowering.irType(itemType), from: entry, offset: finalView == .values ? Layout.wordSize : 0))
+      if finalView == .items { return [entry] }
+      return [.value(f.builder.load(ModuleLowering.irType(itemType), from: entry, offset: finalView == .values ? Layout.wordSize : 0))]
     })
   }
 
@@ -298,14 +392,24 @@ extension FunctionLowering {
   /// (any iterable of tuples).
   mutating func lowerForCollection(_ id: StmtID, _ s: StmtNode) {
     let iterable = ExprID(Int(s.b))
-    let (_, start, _, item) = iterationParts(iterable)
+    let (initial, start, next, item) = iterationParts(iterable)
     let counter = builder.makeValue(.i64)
-    builder.copy(.int(0), to: counter)
+    builder.copy(initial, to: counter)
+    let types = FunctionLowering.partTypes(iterable, self)
     let slot = checked.stmtSlots[Int(id.index)]
     let names = s.op == .identical ? tree.list(of: tree.expr(ExprID(Int(s.a)))).count : 0
-    lowerCountedLoop(counter: counter, step: .int(1), body: tree.blocks[Int(s.c)], inRange: { f in start(&f, counter) },
+    lowerCountedLoop(counter: counter, step: .int(0), body: tree.blocks[Int(s.c)], inRange: { f in start(&f, counter) },
                      prologue: { f in
-      let value = item(&f, counter)
+      let parts = item(&f, counter)
+      if parts.count > 1 && names == 0 {
+        f.writeLocal(slot, f.makeTuple(parts, types))
+        return
+      }
+      if parts.count > 1 {
+        for k in 0..<names { f.writeLocal(slot + UInt32(k), parts[k]) }
+        return
+      }
+      let value = parts[0]
       if names == 0 {
         f.writeLocal(slot, value)
         return
@@ -314,6 +418,6 @@ extension FunctionLowering {
         let t = f.function.locals[Int(slot) + k]
         f.writeLocal(slot + UInt32(k), .value(f.builder.load(ModuleLowering.irType(t), from: value, offset: Int64(k) * Layout.wordSize)))
       }
-    }, elseBlock: tree.blocks[Int(s.c) + 1])
+    }, latch: { f in next(&f, counter) }, elseBlock: tree.blocks[Int(s.c) + 1])
   }
 }

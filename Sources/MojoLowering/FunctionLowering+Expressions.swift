@@ -39,6 +39,9 @@ extension FunctionLowering {
       case (.plus, _): return operand
       case (.invert, .int): return .value(builder.op(.inot, operand))
       case (.not, .int): return .value(builder.op(.ieq, operand, .int(0)))
+      case (.not, .list), (.not, .dict), (.not, .set):
+        return .value(builder.op(.ieq, .value(builder.load(.i64, from: operand, offset: 0)), .int(0)))
+      case (.not, .optional): return .value(builder.op(.bnot, optionalIsSome(operand)))
       default: return .value(builder.op(.bnot, operand))
       }
     case .binary:
@@ -97,8 +100,11 @@ extension FunctionLowering {
   mutating func lowerCondition(_ id: ExprID) -> Operand {
     let value = lowerExpression(id)
     if type(of: id) == .int { return .value(builder.op(.ine, value, .int(0))) }
-    if case .optional = type(of: id) { return optionalIsSome(value) }
-    return value
+    switch type(of: id) {
+    case .optional: return optionalIsSome(value)
+    case .list, .dict, .set: return .value(builder.op(.ine, .value(builder.load(.i64, from: value, offset: 0)), .int(0)))
+    default: return value
+    }
   }
 
   /// A folded constant as an operand of type `t`.
@@ -126,6 +132,13 @@ extension FunctionLowering {
   /// `left op right` for operands already checked to have compatible types.
   mutating func lowerBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
     if op == .contains || op == .notContains { return lowerContains(left, lt, in: right, rt, negated: op == .notContains) }
+    if case .set = lt, op == .equal || op == .notEqual {
+      return .value(builder.op(op == .equal ? .ine : .ieq, runtime(Runtime.setEqual, [left, right]), .int(0)))
+    }
+    if case .set = lt {
+      let code: Int64 = op == .bitOr ? 0 : op == .bitAnd ? 1 : 2
+      return runtime(Runtime.setCombine, [left, right, .int(code)])
+    }
     if case .tuple(let elements) = lt {
       // `==` / `!=` of tuples: every element pair compared (elements are plain loads, so all
       // are read; the result is their conjunction).

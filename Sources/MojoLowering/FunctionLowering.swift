@@ -155,6 +155,8 @@ struct FunctionLowering {
     case .forLoop:
       if case .call(.range, _, _) = checked.exprFacts[Int(s.b)] {
         lowerForRange(id, s)
+      } else if case .call(.collection, _, _) = checked.exprFacts[Int(s.b)] {
+        lowerForCollection(id, s)
       } else if case .list = type(of: ExprID(Int(s.b))), s.op != .identical {
         lowerForList(id, s)
       } else {
@@ -206,7 +208,7 @@ struct FunctionLowering {
   mutating func lowerCountedLoop(counter: ValueID, step: Operand, body block: Block,
                                  inRange: (inout FunctionLowering) -> Operand,
                                  prologue: (inout FunctionLowering) -> Void, stopsOnWrap: Bool = false,
-                                 elseBlock: Block = .empty) {
+                                 latch latchStep: ((inout FunctionLowering) -> Void)? = nil, elseBlock: Block = .empty) {
     let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
     let finished = elseBlock.count == 0 ? exit : builder.makeBlock()
     builder.branch(to: header)
@@ -234,7 +236,7 @@ struct FunctionLowering {
       builder.copy(.value(next), to: counter)
       builder.branch(if: wrapped, then: finished, else: header)
     } else {
-      builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step])
+      if let latchStep { latchStep(&self) } else { builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step]) }
       builder.branch(to: header)
     }
     lowerLoopElse(elseBlock.count == 0 ? nil : elseBlock, finished: finished, exit: exit)

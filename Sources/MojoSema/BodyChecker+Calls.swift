@@ -290,7 +290,7 @@ extension BodyChecker {
       guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
       var t = checkExpression(args[0].value, expected: nil)
       if t.isLiteral { t = t.materialized; materialize(args[0].value, as: t) }
-      guard [.int, .float64, .bool, .string].contains(t) else {
+      guard t != .none, t != .errorValue, t != .error else {
         if t != .error { report(SemaDiagnostics.notSupportedYet("'Optional' of '\(typeName(t))'", at)) }
         return .error
       }

@@ -23,7 +23,7 @@ extension SemaType {
       guard arguments[0].isHashableKey else { return fail("'Set' of '\(arguments[0])'") }
       return .set(arguments[0])
     case ("Optional", 1):
-      guard [.int, .float64, .bool, .string].contains(arguments[0]) else { return fail("'Optional' of '\(arguments[0])'") }
+      guard arguments[0] != .none, arguments[0] != .errorValue else { return fail("'Optional' of '\(arguments[0])'") }
       return .optional(arguments[0])
     default:
       return fail("the type '\(name)' with \(arguments.count) type arguments")
@@ -119,13 +119,28 @@ extension BodyChecker {
     let itemType = iterationElementType(iterable)
     scopes.push()
     defer { scopes.pop() }
-    let name = NameID(Int(e.b))
-    locals.append(itemType)
-    isIndirect.append(false)
-    slotOffsets.append(e.c)
-    let slot = UInt32(locals.count - 1)
-    if name.exists { scopes.declare(name, .variable(slot: slot, mutable: false)) }
-    markAssigned(slot)
+    var names: [(NameID, SemaType)] = []
+    if e.op == .identical {
+      let targets = Array(tree.list(of: tree.expr(ExprID(Int(e.b)))))
+      var types = [SemaType](repeating: .error, count: targets.count)
+      if case .tuple(let elements) = itemType, elements.count == targets.count {
+        types = elements
+      } else if itemType != .error {
+        report(SemaDiagnostics.notSupportedYet("unpacking a '\(typeName(itemType))' into \(targets.count) names", location(e.c)))
+      }
+      for (k, target) in targets.enumerated() { names.append((NameID(Int(tree.expr(target).a)), types[k])) }
+    } else {
+      names.append((NameID(Int(e.b)), itemType))
+    }
+    let slot = UInt32(locals.count)
+    for (name, type) in names {
+      locals.append(type)
+      isIndirect.append(false)
+      slotOffsets.append(e.c)
+      let s = UInt32(locals.count - 1)
+      if name.exists && tree.name(name) != "_" { scopes.declare(name, .variable(slot: s, mutable: false)) }
+      markAssigned(s)
+    }
     if condition.exists { checkCondition(condition) }
     var elementType: SemaType
     if case .list(let t)? = expected {
@@ -165,6 +180,7 @@ extension BodyChecker {
       checkRangeCall(iterable, node)
       return .int
     }
+    if let t = checkIterableCall(iterable, node) { return t }
     var expected: SemaType?
     if node.kind == .listLiteral, let first = tree.list(of: node).first {
       // `for x in [1, 2, 3]`: a list of the first element's type.
@@ -177,6 +193,41 @@ extension BodyChecker {
     default:
       report(SemaDiagnostics.notSupportedYet("iterating over '\(typeName(t))'", location(node.offset)))
       return .error
+    }
+  }
+
+  /// `enumerate(xs)`, `zip(xs, ys)` (lists) and `reversed(xs)` (a list or a dict's keys) as
+  /// iterables: the item type, or nil when `node` is none of these calls.
+  mutating func checkIterableCall(_ iterable: ExprID, _ node: ExprNode) -> SemaType? {
+    guard node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name else { return nil }
+    let nameID = NameID(Int(tree.expr(ExprID(Int(node.a))).a))
+    let name = tree.name(nameID)
+    guard ["enumerate", "zip", "reversed"].contains(name), lookupLocal(nameID) == nil, global(nameID) == nil else { return nil }
+    let args = Array(tree.arguments(of: node))
+    guard args.count == (name == "zip" ? 2 : 1), !args.contains(where: { $0.label.exists }) else {
+      report(SemaDiagnostics.notSupportedYet("this form of '\(name)(...)'", location(node.offset)))
+      for a in args { _ = checkExpression(a.value, expected: nil) }
+      return .error
+    }
+    var elements: [SemaType] = []
+    for a in args {
+      let t = checkExpression(a.value, expected: nil)
+      switch (t, name) {
+      case (.list(let e), _): elements.append(e)
+      case (.dict(let k, _), "reversed"): elements.append(k)
+      case (.error, _): return .error
+      default:
+        report(SemaDiagnostics.notSupportedYet("'\(name)' of a '\(typeName(t))'", location(startOffset(a.value))))
+        return .error
+      }
+    }
+    let operation: CollectionOperation = name == "enumerate" ? .enumerate : name == "zip" ? .zip : .reversed
+    record(iterable, .collection(operation), args.map { .expression($0.value) })
+    result.exprTypes[Int(iterable.index)] = result.exprTypes[Int(args[0].value.index)]
+    switch operation {
+    case .enumerate: return .tuple([.int, elements[0]])
+    case .zip: return .tuple(elements)
+    default: return elements[0]
     }
   }
 
@@ -264,11 +315,13 @@ extension BodyChecker {
     func call(_ operation: CollectionOperation, _ types: [SemaType], returning type: SemaType) -> SemaType {
       let parameters: [String]
       switch operation {
-      case .get, .getOrDefault, .pop, .popOrDefault: parameters = ["key", "default"]
+      case .get, .getOrDefault, .pop, .popOrDefault, .setDefault: parameters = ["key", "default"]
       case .add, .remove, .discard: parameters = ["t"]
       default: parameters = ["value"]
       }
-      for (k, a) in args.enumerated() { checkArgument(a.value, as: types[k], function: method, parameter: parameters[k]) }
+      for (k, a) in args.enumerated() {
+        checkArgument(a.value, as: types[k], function: method, parameter: k < parameters.count ? parameters[k] : "other")
+      }
       record(id, .collection(operation), [.expression(receiver)] + args.map { .expression($0.value) })
       return type
     }
@@ -278,14 +331,18 @@ extension BodyChecker {
       }
     }
     switch (receiverType, method, args.count) {
-    case (.dict(_, let v), "get", 1) where ![.int, .float64, .bool, .string].contains(v):
-      report(SemaDiagnostics.notSupportedYet("'get' of a 'Dict' of '\(typeName(v))' values", at))
-      return .error
     case (.dict(let k, let v), "get", 1) where positional: return call(.get, [k], returning: .optional(v))
     case (.dict(let k, let v), "get", 2) where positional: return call(.getOrDefault, [k, v], returning: v)
     case (.dict(let k, let v), "pop", 1) where positional: mutating(); return call(.pop, [k], returning: v)
     case (.dict(let k, let v), "pop", 2) where positional: mutating(); return call(.popOrDefault, [k, v], returning: v)
     case (.dict, "clear", 0), (.set, "clear", 0): mutating(); return call(.clear, [], returning: .none)
+    case (.dict(let k, let v), "setdefault", 2) where positional && v.isScalar:
+      mutating()
+      return call(.setDefault, [k, v], returning: v)
+    case (.dict, "update", 1) where positional: mutating(); return call(.update, [receiverType], returning: .none)
+    case (.set, "union", 1) where positional: return call(.union, [receiverType], returning: receiverType)
+    case (.set, "intersection", 1) where positional: return call(.intersection, [receiverType], returning: receiverType)
+    case (.set, "difference", 1) where positional: return call(.difference, [receiverType], returning: receiverType)
     case (.dict, "keys", 0), (.dict, "values", 0), (.dict, "items", 0):
       report(SemaDiagnostics.notSupportedYet("'\(method)()' outside a 'for' iterable", at))
       return .error

@@ -315,7 +315,7 @@ extension BodyChecker {
     case (_, .error): return .error
     case (.negate, .int), (.negate, .float64), (.plus, .int), (.plus, .float64), (.invert, .int): return t
     case (.invert, .bool), (.not, .bool): return .bool
-    case (.not, .int): return .bool
+    case (.not, .int), (.not, .list), (.not, .dict), (.not, .set), (.not, .optional): return .bool
     case (.negate, .bool), (.plus, .bool):
       report(SemaDiagnostics.doesNotImplement("Bool", e.op.methodName, location(e.offset)))
       return .error
@@ -350,6 +350,8 @@ extension BodyChecker {
     var lt = lt0, rt = rt0
     if lt == .error || rt == .error { return .error }
     if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
+    if case .set = lt, lt == rt, op == .bitOr || op == .bitAnd || op == .sub { return lt }
+    if case .set = lt, lt == rt, op == .equal || op == .notEqual { return .bool }
     if op == .identical || op == .notIdentical {
       if case .optional = lt, rt == .none, tree.expr(right).kind == .noneLiteral { return .bool }
       report(SemaDiagnostics.notSupportedYet("'is' other than 'x is None' on an 'Optional'", location(offset)))

@@ -58,6 +58,12 @@ public enum CollectionOperation: UInt8, Sendable {
   case some, value, orElse
   /// `sort(list)` of `Int`, `Float64`, `Bool` or `String` elements.
   case sort
+  /// `enumerate(list)`, `zip(list, list)`, `reversed(list or dict)`: only as `for` iterables.
+  case enumerate, zip, reversed
+  /// `d.setdefault(k, v)`, `d.update(other)`.
+  case setDefault, update
+  /// `a | b`, `a & b`, `a - b` of sets (and `union`, `intersection`, `difference`).
+  case union, intersection, difference
 
   /// True for the operations that may raise.
   public var raises: Bool { self == .getItem || self == .pop || self == .remove }

@@ -143,6 +143,10 @@ int64_t *mojo_rt_dict_find_str(MojoDict *d, const MojoString *key, int64_t mode)
 // the address of an entry's {key, value}.
 int64_t mojo_rt_dict_next(const MojoDict *d, int64_t position);
 int64_t *mojo_rt_dict_entry(MojoDict *d, int64_t position);
+int64_t mojo_rt_dict_prev(const MojoDict *d, int64_t position);     // reversed(d): -1 at the end
+void mojo_rt_dict_update(MojoDict *d, const MojoDict *other);
+int64_t mojo_rt_set_equal(const MojoDict *a, const MojoDict *b);     // 0 or 1
+MojoDict *mojo_rt_set_combine(const MojoDict *a, const MojoDict *b, int64_t operation);  // 0 |, 1 &, 2 -
 MojoDict *mojo_rt_dict_copy(const MojoDict *d);   // shallow (values copied as words)
 void mojo_rt_dict_clear(MojoDict *d);
 // An Optional is a box {flag, value}: `o.value()` returns the box, or traps when it is empty.

@@ -51,6 +51,7 @@ public enum ExprKind: UInt8, Sendable {
   case noneLiteral
   /// `[element for name in iterable if condition]` — a: start in `exprLists` of element,
   /// iterable and condition (`ExprID.none` without `if`), b: NameID of the variable, c: its offset.
+  /// With `op == .identical`, `b` is the ExprID of a `tuple` of names (`for i, x in ...`).
   case listComprehension
 }
 

@@ -196,7 +196,14 @@ extension Parser {
     advance()
     var name = NameID.none
     let nameOffset = current.start
-    if at(.identifier) {
+    var tupleTarget = ExprID.none
+    if at(.identifier) && peek() == .comma {
+      var names = [parseAtom()]
+      while eat(.comma) && at(.identifier) { names.append(parseAtom()) }
+      let start = UInt32(tree.exprLists.count)
+      tree.exprLists.append(contentsOf: names)
+      tupleTarget = addExpr(.tuple, offset: nameOffset, a: start, b: UInt32(names.count))
+    } else if at(.identifier) {
       name = intern(current)
       advance()
     } else {
@@ -211,6 +218,9 @@ extension Parser {
     expect(.rightBracket, "']'")
     let start = UInt32(tree.exprLists.count)
     tree.exprLists.append(contentsOf: [element, iterable, condition])
+    if tupleTarget.exists {
+      return addExpr(.listComprehension, op: .identical, offset: offset, a: start, b: tupleTarget.index, c: nameOffset)
+    }
     return addExpr(.listComprehension, offset: offset, a: start, b: name.index, c: nameOffset)
   }
 
