@@ -40,23 +40,24 @@ let package = Package(
 
     // MARK: - Driver and command line
     .target(name: "MojoProfiling"),
+    .target(name: "ProcessKit"),
     .target(
       name: "MojoDriver",
       dependencies: [
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
-        "MojoLLVM", "LLVMKit", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling",
+        "MojoLLVM", "LLVMKit", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling", "ProcessKit",
       ]),
-    .target(name: "MojoCorpus", dependencies: ["MojoRuntime"]),
+    .target(name: "MojoCorpus", dependencies: ["MojoRuntime", "MojoProfiling", "ProcessKit"]),
     .executableTarget(
       name: "mojoc",
-      dependencies: ["MojoDriver", "MojoCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["MojoDriver", "MojoCorpus", "MojoProfiling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       // The Swift runtime, Foundation and libstdc++ linked in (loading their shared libraries cost
       // every run several milliseconds), by lld, into a non-PIE executable so that start-up applies
       // no relocations to the Swift metadata (README "Start-up"). Scripts/bootstrap writes a
       // linker script named libstdc++.so into /usr/local/lib/mojoc that stands for libstdc++.a, so
       // the `-lstdc++` of `-static-stdlib` links it statically (without it, dynamically).
       linkerSettings: [.unsafeFlags([
-        "-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+        "-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections",
         "-use-ld=lld", "-Xclang-linker", "-no-pie", "-L", "/usr/local/lib/mojoc",
       ])]),
 
@@ -71,7 +72,8 @@ let package = Package(
     .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoLinker", "TestSupport"]),
     .testTarget(name: "MojoLinkerTests", dependencies: ["MojoLinker", "MojoRuntime", "ELFKit", "TestSupport"]),
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
-    .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
+    .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
+    .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "ProcessKit", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),
     .testTarget(name: "MojocTests", dependencies: ["TestSupport"]),
   ]

@@ -128,20 +128,28 @@ public struct TimingsReport: Sendable {
 
   func percent(_ fraction: Double) -> String { fixed(fraction * 100, digits: 1) + "%" }
 
-  /// `value` with `digits` decimals (no Foundation formatting in this target).
-  func fixed(_ value: Double, digits: Int) -> String {
+  func fixed(_ value: Double, digits: Int) -> String { value.fixed(digits) }
+
+  func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+    let fill = String(repeating: " ", count: max(1, width - text.count))
+    return left ? text + fill : fill + text
+  }
+}
+
+extension Double {
+  /// The value with `digits` decimals, rounded (what `%.Nf` prints for values that fit an
+  /// `Int64` once scaled), without Foundation's formatting.
+  public func fixed(_ digits: Int) -> String {
+    let value = self
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
+    // Infinities, NaN and values too large to scale into an Int64 are printed as Swift does.
+    guard (value * scale).magnitude < 9e18 else { return "\(value)" }
     let scaled = Int64((value * scale).rounded())
     let whole = scaled / Int64(scale), fraction = abs(scaled % Int64(scale))
     if digits == 0 { return String(whole) }
     let text = String(fraction)
     return (scaled < 0 && whole == 0 ? "-" : "") + String(whole) + "."
       + String(repeating: "0", count: digits - text.count) + text
-  }
-
-  func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(1, width - text.count))
-    return left ? text + fill : fill + text
   }
 }

@@ -1,29 +1,13 @@
-//! The comparison harness: process measurement, backend and C compiler names, the trace reader,
+//! The comparison harness: backend and C compiler names, the trace reader,
 //! C compilers on a project's C equivalent, and the refusal to print ratios when outputs disagree.
 import Foundation
 import MojoCorpus
 import MojoDriver
+import ProcessKit
 import Testing
 import TestSupport
 
 @Suite struct BenchTests {
-  @Test("a spawned process reports its status and writes its output file")
-  func processRunner() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("bench-out-\(UUID().uuidString)").path
-    defer { try? FileManager.default.removeItem(atPath: out) }
-    let m = try ProcessRunner.run(["/bin/sh", "-c", "echo hello; exit 3"], stdout: out, stderr: nil, timeout: 30)
-    #expect(m.status == 3 && !m.timedOut)
-    #expect(try String(contentsOfFile: out, encoding: .utf8) == "hello\n")
-    #expect(m.wallSeconds > 0 && m.peakRSS > 0)
-  }
-
-  @Test("a process that runs too long is killed")
-  func timeout() throws {
-    let m = try ProcessRunner.run(["/bin/sleep", "10"], stdout: nil, stderr: nil, timeout: 0.2)
-    #expect(m.timedOut && m.status == 128 + 9)
-    #expect(m.wallSeconds < 5)
-  }
-
   @Test("backend names")
   func backendNames() throws {
     #expect(try BenchBackend.parse("cnp").arguments == ["--backend", "cnp"])
@@ -101,7 +85,7 @@ import TestSupport
     try generated.writeC(to: URL(fileURLWithPath: BenchRunner.cFolder(of: project)))
 
     var backends = [try BenchBackend.parse("cnp"), try BenchBackend.parseC("clang-O0")]
-    if ProcessRunner.find("tcc") != nil { backends.append(try BenchBackend.parseC("tcc")) }
+    if ChildProcess.find("tcc") != nil { backends.append(try BenchBackend.parseC("tcc")) }
     let options = BenchOptions(compiler: mojoc, projects: [project], backends: backends, repeats: 2, jobs: 2,
                                timeout: 120, measureObjects: false)
     let agreeing = ProjectSummary(try BenchRunner(options: options).run()[0])
@@ -131,7 +115,7 @@ import TestSupport
   @Test("no ratios for a project whose backends disagree")
   func disagreementRefusesRatios() throws {
     func sample(_ wall: Double, hash: UInt64) -> BenchSample {
-      let m = ProcessMeasurement(status: 0, timedOut: false, wallSeconds: wall, cpuSeconds: wall, peakRSS: 1 << 20)
+      let m = ChildProcessResult(status: 0, wallSeconds: wall, cpuSeconds: wall, peakRSS: 1 << 20)
       return BenchSample(build: m, phases: [], run: m, outputHash: hash)
     }
     func project(hashes: (UInt64, UInt64)) throws -> ProjectSummary {

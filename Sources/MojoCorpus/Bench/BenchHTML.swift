@@ -1,7 +1,8 @@
 //! The comparison as one self-contained HTML page: a log-log plot of build time against
 //! project size per backend, stacked per-phase bars for every project, and the full table.
 //! Plain inline SVG, no scripts or external files, so the page can be attached anywhere.
-import Foundation
+import Glibc
+import MojoProfiling
 
 /// Renders summaries as an HTML page.
 public enum BenchHTML {
@@ -53,11 +54,11 @@ public enum BenchHTML {
     for (i, name) in names.enumerated() {
       let color = colors[i % colors.count]
       let mine = points.filter { $0.0 == name }.sorted { $0.1 < $1.1 }
-      let path = mine.map { String(format: "%.1f,%.1f", px($0.1), py($0.2)) }.joined(separator: " ")
+      let path = mine.map { f1(px($0.1)) + "," + f1(py($0.2)) }.joined(separator: " ")
       svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-opacity=\"0.4\"/>\n"
       for p in mine {
         svg += "<circle cx=\"\(f1(px(p.1)))\" cy=\"\(f1(py(p.2)))\" r=\"3.5\" fill=\"\(color)\"><title>\(escape(name)): "
-          + "\(Int(p.1)) lines, \(String(format: "%.3f", p.2)) s</title></circle>\n"
+          + "\(Int(p.1)) lines, \(p.2.fixed(3)) s</title></circle>\n"
       }
       svg += "<rect x=\"\(Int(width - right + 10))\" y=\"\(20 + i * 18)\" width=\"10\" height=\"10\" fill=\"\(color)\"/>"
       svg += label(width - right + 25, Double(29 + i * 18), name, "start")
@@ -67,7 +68,7 @@ public enum BenchHTML {
 
   /// One stacked bar per (project, backend) of the stage wall times.
   static func phaseBars(_ projects: [ProjectSummary]) -> String {
-    let rows = projects.flatMap { p in p.backends.map { (URL(fileURLWithPath: p.path).lastPathComponent, $0) } }
+    let rows = projects.flatMap { p in p.backends.map { (String(p.path.split(separator: "/").last ?? ""), $0) } }
       .filter { !$0.1.phases.isEmpty }
     guard !rows.isEmpty else { return "<p>No per-phase times (no <code>--time-trace</code> from this mojoc, or C compilers only).</p>\n" }
     let longest = rows.map { r in stages.compactMap { r.1.phase($0)?.wallMilliseconds }.reduce(0, +) }.max() ?? 1
@@ -85,7 +86,7 @@ public enum BenchHTML {
           + "fill=\"\(colors[s % colors.count])\"><title>\(escape(stage)) \(f1(ms)) ms</title></rect>\n"
         x += w
       }
-      svg += label(x + 4, y + 12, String(format: "%.0f ms", x > labelWidth ? (x - labelWidth) / (width - labelWidth - 80) * longest : 0), "start")
+      svg += label(x + 4, y + 12, (x > labelWidth ? (x - labelWidth) / (width - labelWidth - 80) * longest : 0).fixed(0) + " ms", "start")
     }
     let legendY = Double(rows.count) * (barHeight + 4) + 14
     for (s, stage) in stages.enumerated() {
@@ -103,7 +104,7 @@ public enum BenchHTML {
     let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("|") && !$0.hasPrefix("| ---") }
     for (i, line) in rows.enumerated() {
       let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast()
-        .map { escape($0.trimmingCharacters(in: .whitespaces)) }
+        .map { escape(String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())) }
       let tag = i == 0 ? "th" : "td"
       html += "<tr>" + cells.map { "<\(tag)>\($0)</\(tag)>" }.joined() + "</tr>\n"
     }
@@ -112,7 +113,7 @@ public enum BenchHTML {
     return html + "</ul>\n"
   }
 
-  static func f1(_ value: Double) -> String { String(format: "%.1f", value) }
+  static func f1(_ value: Double) -> String { value.fixed(1) }
   static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String) -> String {
     "<line x1=\"\(f1(x1))\" y1=\"\(f1(y1))\" x2=\"\(f1(x2))\" y2=\"\(f1(y2))\" stroke=\"\(color)\"/>\n"
   }
@@ -121,7 +122,6 @@ public enum BenchHTML {
   }
   static func formatSeconds(_ s: Double) -> String { s >= 1 ? "\(Int(s)) s" : "\(s * 1000 >= 1 ? "\(Int(s * 1000)) ms" : "\(s) s")" }
   static func escape(_ text: String) -> String {
-    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-      .replacingOccurrences(of: ">", with: "&gt;")
+    text.replacing("&", with: "&amp;").replacing("<", with: "&lt;").replacing(">", with: "&gt;")
   }
 }

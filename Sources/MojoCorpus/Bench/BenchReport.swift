@@ -1,7 +1,7 @@
 //! The comparison as text: a Markdown table for stdout and CSV for spreadsheets. Ratios are
 //! against the first backend listed and are printed only when all backends' programs wrote
 //! the same output with the same exit status.
-import Foundation
+import MojoProfiling
 
 /// Renders summaries as Markdown or CSV.
 public enum BenchReport {
@@ -20,7 +20,7 @@ public enum BenchReport {
     var notes: [String] = []
     var anyPhases = false
     for project in projects {
-      let name = URL(fileURLWithPath: project.path).lastPathComponent
+      let name = String(project.path.split(separator: "/").last ?? "")
       for (index, b) in project.backends.enumerated() {
         anyPhases = anyPhases || !b.phases.isEmpty
         var cells = [index == 0 ? name : "", index == 0 ? "\(project.lines)" : "", b.backend]
@@ -30,7 +30,7 @@ public enum BenchReport {
           cells.append(fixed(column.cpu ? row?.cpuMilliseconds : row?.wallMilliseconds, 1))
         }
         cells += [kilo(b.executableBytes), kilo(b.objectBytes),
-                  b.peakRSS.map { String(format: "%.1f", Double($0) / 1_048_576) } ?? "—", fixed(b.runWall, 3)]
+                  b.peakRSS.map { (Double($0) / 1_048_576).fixed(1) } ?? "—", fixed(b.runWall, 3)]
         cells += [fixed(project.ratio(index) { $0.buildWall }, 2), fixed(project.ratio(index) { $0.codegenCPU }, 2),
                   fixed(project.ratio(index) { $0.runWall }, 2)]
         text += "| " + cells.joined(separator: " | ") + " |\n"
@@ -51,7 +51,7 @@ public enum BenchReport {
     var header = ["project", "lines", "files", "backend", "status", "outputs_agree", "build_wall_s", "build_cpu_s",
                   "lines_per_s", "peak_rss_bytes", "exe_bytes", "obj_bytes", "run_wall_s"]
     for name in phaseNames {
-      let key = name.replacingOccurrences(of: " + ", with: "_").replacingOccurrences(of: " ", with: "_")
+      let key = name.replacing(" + ", with: "_").replacing(" ", with: "_")
       header += ["\(key)_wall_ms", "\(key)_cpu_ms"]
     }
     header += ["build_ratio", "codegen_ratio", "run_ratio"]
@@ -77,11 +77,11 @@ public enum BenchReport {
   // MARK: - Cells
 
   static func fixed(_ value: Double?, _ digits: Int) -> String {
-    value.map { String(format: "%.\(digits)f", $0) } ?? "—"
+    value.map { $0.fixed(digits) } ?? "—"
   }
-  static func raw(_ value: Double?) -> String { value.map { String(format: "%.6g", $0) } ?? "" }
+  static func raw(_ value: Double?) -> String { value.map { "\($0)" } ?? "" }
   static func kilo(_ bytes: Int?) -> String { bytes.map { grouped(($0 + 512) / 1024) } ?? "—" }
-  static func quote(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+  static func quote(_ text: String) -> String { "\"" + text.replacing("\"", with: "\"\"") + "\"" }
 
   /// `1234567` as `1,234,567`.
   static func grouped(_ value: Int) -> String {

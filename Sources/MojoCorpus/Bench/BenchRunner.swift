@@ -4,7 +4,10 @@
 //! Per-phase times come from the Chrome trace of `mojoc build --time-trace` (read by
 //! `PhaseTimings.swift`). C compilers (`--vs-c`) build the project's C equivalent
 //! (`corpus generate --emit-c`, found in the sibling folder `<project>-c`) in the same rounds.
-import Foundation
+import FoundationEssentials
+import Glibc
+import MojoProfiling
+import ProcessKit
 
 /// One backend configuration: a name for tables and the `mojoc build` arguments it means, or a
 /// C compiler command that builds the project's C equivalent.
@@ -26,7 +29,7 @@ public struct BenchBackend: Sendable, Hashable {
     if text == "tcc" { return BenchBackend(name: "tcc", arguments: [], cCompiler: ["tcc"] + CProgram.linkFlags) }
     for tool in ["gcc", "clang"] where text.hasPrefix(tool + "-O") {
       if let level = Int(text.dropFirst(tool.count + 2)), (0...3).contains(level) {
-        let command = tool == "clang" && ProcessRunner.find("clang") == nil ? "clang-19" : tool
+        let command = tool == "clang" && ChildProcess.find("clang") == nil ? "clang-19" : tool
         return BenchBackend(name: text, arguments: [], cCompiler: [command, "-O\(level)"] + CProgram.linkFlags)
       }
     }
@@ -75,13 +78,13 @@ public struct BenchOptions: Sendable {
 
 /// One build of one project with one backend, and one run of what it produced.
 public struct BenchSample: Sendable {
-  public var build: ProcessMeasurement
+  public var build: ChildProcessResult
   public var phases: [PhaseTiming]
-  public var run: ProcessMeasurement?
+  public var run: ChildProcessResult?
   /// FNV-1a 64 of the program's stdout followed by its exit status.
   public var outputHash: UInt64?
 
-  public init(build: ProcessMeasurement, phases: [PhaseTiming], run: ProcessMeasurement?, outputHash: UInt64?) {
+  public init(build: ChildProcessResult, phases: [PhaseTiming], run: ChildProcessResult?, outputHash: UInt64?) {
     self.build = build
     self.phases = phases
     self.run = run
@@ -145,8 +148,8 @@ public struct BenchRunner {
           sample(project, into: &backends[index], scratch: scratch)
           if let s = backends[index].samples.last {
             progress("\(project) [\(repetition + 1)/\(options.repeats)] \(backends[index].backend.name): build "
-              + String(format: "%.3f s", s.build.wallSeconds)
-              + (s.run.map { String(format: ", run %.3f s", $0.wallSeconds) } ?? ""))
+              + s.build.wallSeconds.fixed(3) + " s"
+              + (s.run.map { ", run " + $0.wallSeconds.fixed(3) + " s" } ?? ""))
           } else if let failure = backends[index].failure {
             progress("\(project) \(backends[index].backend.name): \(failure)")
           }
@@ -160,6 +163,14 @@ public struct BenchRunner {
       results.append(ProjectResult(path: project, lines: lines, files: files, backends: backends))
     }
     return results
+  }
+
+  /// Runs `arguments` within the time limit of the options.
+  func measure(_ arguments: [String], standardOutput: ChildProcess.Output = .null,
+               standardError: ChildProcess.Output = .null) throws -> ChildProcessResult {
+    var process = ChildProcess(arguments, standardOutput: standardOutput, standardError: standardError)
+    process.timeLimit = options.timeout
+    return try process.run()
   }
 
   /// The folder of the C equivalent of `project`: `<project>-c`.
@@ -180,7 +191,7 @@ public struct BenchRunner {
     guard !sources.isEmpty, names.contains("mojo_runtime.o") else {
       throw CorpusError.badArgument("no C equivalent in \(folder) (write it with corpus generate --emit-c \(folder))")
     }
-    guard let tool = ProcessRunner.find(compiler[0]) else { throw CorpusError.badArgument("\(compiler[0]) not found") }
+    guard let tool = ChildProcess.find(compiler[0]) else { throw CorpusError.badArgument("\(compiler[0]) not found") }
     return [tool] + compiler.dropFirst() + sources + ["\(folder)/mojo_runtime.o", "-o", exe]
   }
 
@@ -193,17 +204,17 @@ public struct BenchRunner {
     do {
       try? FileManager.default.removeItem(atPath: trace)
       let arguments = try buildCommand(project, backend: result.backend, exe: exe, trace: trace)
-      let build = try ProcessRunner.run(arguments, stdout: nil, stderr: errors, timeout: options.timeout)
+      let build = try measure(arguments, standardError: .file(errors))
       let errorText = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
       if build.timedOut || build.status != 0 {
         result.failure = build.timedOut
-          ? String(format: "build timed out after %.0f s", options.timeout)
+          ? "build timed out after \(options.timeout.fixed(0)) s"
           : "build failed (status \(build.status)): " + errorText.split(separator: "\n").prefix(3).joined(separator: " | ")
         return
       }
       result.executableBytes = (try? FileManager.default.attributesOfItem(atPath: exe)[.size] as? Int) ?? nil
       let outputPath = scratch.appendingPathComponent("output-\(name).txt").path
-      let run = try ProcessRunner.run([exe], stdout: outputPath, stderr: nil, timeout: options.timeout)
+      let run = try measure([exe], standardOutput: .file(outputPath))
       if run.timedOut {
         result.failure = "program timed out"
         return
@@ -227,7 +238,7 @@ public struct BenchRunner {
     try? FileManager.default.removeItem(at: folder)
     let arguments = [options.compiler, "build", project, "--emit", "obj", "-o", folder.path, "-j\(options.jobs)"]
       + backend.arguments
-    guard let build = try? ProcessRunner.run(arguments, stdout: nil, stderr: nil, timeout: options.timeout),
+    guard let build = try? measure(arguments),
       build.status == 0, !build.timedOut,
       let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
     else { return nil }
@@ -246,8 +257,8 @@ enum SourceCount {
     var paths: [String] = []
     if folder.hasSuffix(".mojo") {
       paths = [folder]
-    } else if let walker = FileManager.default.enumerator(atPath: folder) {
-      for case let relative as String in walker where relative.hasSuffix(".mojo") { paths.append(folder + "/" + relative) }
+    } else if let relatives = try? FileManager.default.subpathsOfDirectory(atPath: folder) {
+      paths = relatives.filter { $0.hasSuffix(".mojo") }.sorted().map { folder + "/" + $0 }
     }
     var lines = 0
     for path in paths {

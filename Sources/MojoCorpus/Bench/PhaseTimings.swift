@@ -3,7 +3,7 @@
 //! come back as a file). The trace is data: complete (`X`) events with `dur` (wall) and `tdur`
 //! (thread CPU) in microseconds, track 0 the driver, tracks 1... the workers, and the linker
 //! process's CPU as `args.linker_cpu_us` of the driver's `link` span.
-import Foundation
+import FoundationEssentials
 
 /// One phase row: wall time for driver stages, CPU time for every phase.
 public struct PhaseTiming: Sendable, Hashable {
@@ -32,20 +32,18 @@ public enum PhaseTimings {
   /// ran on the driver has its wall time; CPU is the sum over worker jobs when there are any,
   /// else the driver's (plus the linker process's for `link`). Empty for unreadable data.
   public static func fromTrace(_ data: Data) -> [PhaseTiming] {
-    guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-      let events = root["traceEvents"] as? [[String: Any]]
-    else { return [] }
+    guard let trace = try? JSONDecoder().decode(Trace.self, from: data) else { return [] }
     var driverWall: [String: Double] = [:]
     var driverCPU: [String: Double] = [:]
     var workerCPU: [String: Double] = [:]
     var seen: [String] = []
-    for event in events where event["ph"] as? String == "X" {
-      guard let name = event["name"] as? String, name != "build", let track = event["tid"] as? Int else { continue }
-      let wall = number(event["dur"]) / 1000
-      var cpu = number(event["tdur"]) / 1000
+    for event in trace.traceEvents where event.ph == "X" {
+      guard let name = event.name, name != "build", let track = event.tid else { continue }
+      let wall = (event.dur ?? 0) / 1000
+      var cpu = (event.tdur ?? 0) / 1000
       if !seen.contains(name) { seen.append(name) }
       if track == 0 {
-        cpu += number((event["args"] as? [String: Any])?["linker_cpu_us"]) / 1000
+        cpu += (event.args?.linkerCPUMicroseconds ?? 0) / 1000
         driverWall[name, default: 0] += wall
         driverCPU[name, default: 0] += cpu
       } else {
@@ -59,8 +57,22 @@ public enum PhaseTimings {
     }
   }
 
-  /// A JSON number as a Double (0 when absent).
-  static func number(_ value: Any?) -> Double { (value as? NSNumber)?.doubleValue ?? 0 }
+  /// The parts of a Chrome trace these rows need; other fields are ignored.
+  struct Trace: Decodable {
+    struct Event: Decodable {
+      struct Arguments: Decodable {
+        var linkerCPUMicroseconds: Double?
+        enum CodingKeys: String, CodingKey { case linkerCPUMicroseconds = "linker_cpu_us" }
+      }
+      var ph: String
+      var name: String?
+      var tid: Int?
+      var dur: Double?
+      var tdur: Double?
+      var args: Arguments?
+    }
+    var traceEvents: [Event]
+  }
 
   /// The rows of the trace file at `path`; empty when it is missing or unreadable.
   public static func fromTrace(path: String) -> [PhaseTiming] {

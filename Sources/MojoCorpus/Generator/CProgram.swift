@@ -26,7 +26,7 @@ public enum CProgram {
 
   /// The C file name of a Mojo module path.
   static func fileName(_ mojoPath: String) -> String {
-    String(mojoPath.dropLast(".mojo".count)).replacingOccurrences(of: "/", with: "_") + ".c"
+    String(mojoPath.dropLast(".mojo".count)).replacing("/", with: "_") + ".c"
   }
 
   /// A C file: the include, a comment, prototypes, then the body.

@@ -3,7 +3,8 @@
 //! (`WideShape.swift`, `DeepShape.swift`, `PrintsShape.swift`, `ListsShape.swift`,
 //! `MixedShape.swift`); function bodies come from `BodyWriter.swift`, the C equivalent's
 //! layout and helpers from `CProgram.swift`.
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoRuntime
 
 /// The kinds of generated projects.
@@ -120,14 +121,12 @@ public struct GeneratedProject: Sendable {
 public enum CorpusError: Error, CustomStringConvertible {
   case outputNotEmpty(String)
   case cannotWrite(String)
-  case spawnFailed(String, Int32)
   case badArgument(String)
 
   public var description: String {
     switch self {
     case .outputNotEmpty(let path): "output folder '\(path)' is not empty"
     case .cannotWrite(let path): "cannot write '\(path)'"
-    case .spawnFailed(let tool, let code): "cannot start '\(tool)' (errno \(code))"
     case .badArgument(let text): text
     }
   }

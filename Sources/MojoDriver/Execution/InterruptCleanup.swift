@@ -4,7 +4,7 @@
 //! folders being written (the scratch folder, the output's temporary file) in ordinary code —
 //! no async-signal-safety limits — and then dies of the same signal, so the shell sees the usual
 //! status (130 for Ctrl-C). Registration happens in the serial parts of a build only.
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -3,7 +3,8 @@
 //! place ten times a second and erased at the end. Workers only touch atomics; the short lock
 //! guards the job list, which changes once per stage.
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// A self-updating `[done/total] phase module` line on a terminal. Unchecked `Sendable`: the
@@ -89,6 +90,6 @@ public final class ProgressLine: @unchecked Sendable {
 
   private func write(_ text: String) {
     var bytes = Array(text.utf8)
-    _ = bytes.withUnsafeMutableBytes { Foundation.write(fileDescriptor, $0.baseAddress, $0.count) }
+    _ = bytes.withUnsafeMutableBytes { Glibc.write(fileDescriptor, $0.baseAddress, $0.count) }
   }
 }

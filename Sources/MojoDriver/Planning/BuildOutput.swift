@@ -3,7 +3,8 @@
 //! `mojo build` and `go build` do. Outputs that would destroy a source file or cannot be
 //! written (directories, device nodes, a file where `--emit obj` wants a folder) are refused
 //! before any work, with one line naming the path.
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Output naming and checks of a build.
 public enum BuildOutput {
@@ -11,9 +12,7 @@ public enum BuildOutput {
   /// (without `.mojo`), in the current directory.
   public static func defaultExecutable(for input: String) -> String {
     let url = URL(fileURLWithPath: input).standardizedFileURL
-    var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-    let name = exists && !isDirectory.boolValue ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
+    let name = PathText.kind(of: url.path) == .file ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
     return name.isEmpty || name == "/" ? "program" : name
   }
 

@@ -1,6 +1,7 @@
 //! The reports of a profiled build: `--time-trace` writes Chrome trace JSON, `--timings` puts a
 //! table into the result for the command line to print, `--timings=html` writes a page.
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoProfiling
 
 extension CompilePlan {

@@ -11,7 +11,8 @@
 //! through `Execution/StageRunner.swift`, which also records trace spans and progress. Jobs
 //! write results into slots indexed by module; diagnostics are merged in module order and by
 //! position, so output never depends on thread timing. Reports: `CompilePlan+Profiling.swift`.
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoCodegen
 import MojoCopyPatch
 import MojoDiagnostics
@@ -319,7 +320,7 @@ public struct CompilePlan: Sendable {
     defer { close(fd) }
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, $0.count - written) }
+      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else { throw DriverError.cannotWrite(path, String(cString: strerror(errno))) }
       written += n

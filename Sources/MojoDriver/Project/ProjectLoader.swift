@@ -2,7 +2,8 @@
 //! imported module is located under the project root as `a/b/c.mojo` or the package folder
 //! `a/b/c/` (its module is `__init__.mojo` when present). Files are parsed in waves: every file
 //! found by the previous wave's imports is parsed concurrently.
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoDiagnostics
 import MojoSema
 import MojoSyntax
@@ -26,12 +27,9 @@ public struct ProjectLoader: Sendable {
   /// Prepares to load the project at `input`: a folder holding `main.mojo`, or a `.mojo` file
   /// whose folder is the root.
   public init(input: String) throws {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-      throw DriverError.inputNotFound(input)
-    }
+    guard let kind = PathText.kind(of: input) else { throw DriverError.inputNotFound(input) }
     let url = URL(fileURLWithPath: input)
-    if isDirectory.boolValue {
+    if kind == .directory {
       root = url
       entry = "main.mojo"
       displayRoot = input.hasSuffix("/") ? String(input.dropLast()) : input
@@ -41,7 +39,7 @@ public struct ProjectLoader: Sendable {
     } else {
       root = url.deletingLastPathComponent()
       entry = url.lastPathComponent
-      let folder = (input as NSString).deletingLastPathComponent
+      let folder = PathText.folder(of: input)
       displayRoot = folder.isEmpty ? "." : folder
     }
   }
@@ -135,8 +133,7 @@ public struct ProjectLoader: Sendable {
     if fm.fileExists(atPath: root.appendingPathComponent(relative + ".mojo").path) {
       return Candidate(name: name, relativePath: relative + ".mojo", isPackage: false)
     }
-    var isDirectory: ObjCBool = false
-    if fm.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory), isDirectory.boolValue {
+    if PathText.kind(of: root.appendingPathComponent(relative).path) == .directory {
       let initPath = relative + "/__init__.mojo"
       let hasInit = fm.fileExists(atPath: root.appendingPathComponent(initPath).path)
       return Candidate(name: name, relativePath: hasInit ? initPath : nil, isPackage: true)

@@ -6,7 +6,9 @@
 //! gold, then GNU ld; mold 1.10 was slower than GNU ld there, research/spike.md §4).
 //! The executable is written atomically: linked to a temporary name beside the output, then
 //! renamed, so a failed build never leaves a partial file or touches an existing output.
-import Foundation
+import FoundationEssentials
+import Glibc
+import ProcessKit
 import MojoLinker
 
 /// Which linker makes the executable.
@@ -143,11 +145,11 @@ public struct Linker: Sendable {
   /// Removes the `OUTPUT.tmpXXXX` files a linker that crashed leaves beside its output (lld
   /// writes there and renames on success).
   static func removeLinkerTemporaries(of output: String) {
-    let folder = (output as NSString).deletingLastPathComponent
-    let prefix = (output as NSString).lastPathComponent + ".tmp"
+    let folder = PathText.folder(of: output)
+    let prefix = PathText.lastComponent(of: output) + ".tmp"
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
     for entry in entries where entry.hasPrefix(prefix) {
-      try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(entry))
+      try? FileManager.default.removeItem(atPath: PathText.join(folder, entry))
     }
   }
 
@@ -155,7 +157,7 @@ public struct Linker: Sendable {
   /// is about as large as its objects.
   static func outOfSpace(writing output: String, inputs: [String]) -> Bool {
     var fs = statvfs()
-    let folder = (output as NSString).deletingLastPathComponent
+    let folder = PathText.folder(of: output)
     guard statvfs(folder.isEmpty ? "." : folder, &fs) == 0 else { return false }
     var needed: UInt64 = 0
     for path in inputs {
@@ -165,53 +167,18 @@ public struct Linker: Sendable {
     return UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < needed
   }
 
-  /// Runs a program and returns its exit status and combined output.
+  /// Runs a program and returns its exit status and combined output. The child starts with the
+  /// interrupting signals unblocked (mojoc blocks them in every thread) and is killed if mojoc is
+  /// interrupted while it runs.
   static func runProcess(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-    // posix_spawn and a blocking waitpid: Foundation's Process polls for the child's exit on
-    // Linux, which added about 50 ms to every link.
-    var fds: [Int32] = [0, 0]
-    guard pipe(&fds) == 0 else { throw DriverError.linkFailed(command: executable, output: "pipe: \(String(cString: strerror(errno)))") }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
-    posix_spawn_file_actions_addclose(&actions, fds[0])
-    posix_spawn_file_actions_addclose(&actions, fds[1])
-    let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-    defer { for arg in argv { free(arg) } }
-    // The child starts with the interrupting signals unblocked (mojoc blocks them in every thread).
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var mask = InterruptCleanup.childSignalMask
-    posix_spawnattr_setsigmask(&attributes, &mask)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
-    close(fds[1])
-    if spawned == 0 { InterruptCleanup.kill(child: pid) }
-    guard spawned == 0 else {
-      close(fds[0])
-      throw DriverError.linkFailed(command: executable, output: String(cString: strerror(spawned)))
+    var process = ChildProcess([executable] + arguments, standardOutput: .capture, standardError: .capture)
+    process.signalMask = InterruptCleanup.childSignalMask
+    do {
+      let result = try process.run(started: InterruptCleanup.kill(child:), ended: InterruptCleanup.forget(child:))
+      return (result.status, result.outputText)
+    } catch {
+      throw DriverError.linkFailed(command: executable, output: String(cString: strerror(error.code)))
     }
-    var output: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let n = buffer.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
-      if n > 0 { output += buffer[0..<n] } else if n == 0 || errno != EINTR { break }
-    }
-    close(fds[0])
-    // Wait for the exit without reaping, so an interrupt until the child is forgotten never
-    // kills a reused pid; then reap it.
-    var info = siginfo_t()
-    while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
-    InterruptCleanup.forget(child: pid)
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    // The exit code when the child exited, else 128 + the signal that ended it.
-    let code = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return (code, String(decoding: output, as: UTF8.self))
   }
 
 }

@@ -5,7 +5,8 @@
 //! runs what each produced, and prints a Markdown table; ratios only for projects whose
 //! outputs agree.
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoCorpus
 
 extension Mojoc {
@@ -56,7 +57,7 @@ extension Mojoc {
       let options = BenchOptions(compiler: compiler, projects: projects, backends: parsed, repeats: repeats,
                                  jobs: jobCount, timeout: timeout, measureObjects: !noObjects)
       var runner = BenchRunner(options: options)
-      runner.progress = { FileHandle.standardError.write(Data("bench: \($0)\n".utf8)) }
+      runner.progress = { StandardStreams.error("bench: \($0)\n") }
       let summaries = try runner.run().map(ProjectSummary.init)
       print(BenchReport.markdown(summaries, repeats: repeats, jobs: jobCount), terminator: "")
       if let csv { try BenchReport.csv(summaries).write(toFile: csv, atomically: true, encoding: .utf8) }

@@ -1,8 +1,10 @@
 //! `mojoc bench-codegen <project> [--repeat N] [--backends cnp,llvm-O0]`: code generation time
 //! only (IR in memory to object bytes), backends interleaved, medians and ratios.
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoDriver
+import MojoProfiling
 
 extension Mojoc {
   struct BenchCodegen: ParsableCommand {
@@ -27,11 +29,11 @@ extension Mojoc {
       for m in report.measurements {
         let perFunction = m.medianSeconds / Double(max(1, report.functions)) * 1e6
         let perInstruction = m.medianSeconds / Double(max(1, report.instructions)) * 1e9
-        print(String(format: "| %@ | %.2f ms | %.2f µs | %.1f ns | %d |", m.backend, m.medianSeconds * 1e3, perFunction, perInstruction, m.objectBytes))
+        print("| \(m.backend) | \((m.medianSeconds * 1e3).fixed(2)) ms | \(perFunction.fixed(2)) µs | \(perInstruction.fixed(1)) ns | \(m.objectBytes) |")
       }
       if let cnp = report.measurements.first(where: { $0.backend == "cnp" }) {
         for m in report.measurements where m.backend != "cnp" {
-          print(String(format: "ratio %@ / cnp: %.1fx", m.backend, m.medianSeconds / cnp.medianSeconds))
+          print("ratio \(m.backend) / cnp: \((m.medianSeconds / cnp.medianSeconds).fixed(1))x")
         }
       }
     }

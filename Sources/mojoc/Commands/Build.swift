@@ -4,7 +4,8 @@
 //! named after the project folder or the file. Exit status: 0, 1 (errors in the program), 2
 //! (environment), 64 (usage, from ArgumentParser).
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoCodegen
 import MojoDiagnostics
 import MojoDriver
@@ -150,15 +151,14 @@ extension Mojoc {
   /// when the environment fails.
   static func build(_ options: BuildOptions, optimizationFlag: Int?) throws {
     let result = try compile(options, optimizationFlag: optimizationFlag)
-    if let text = result.text { FileHandle.standardOutput.write(Data(text.utf8)) }
+    if let text = result.text { StandardStreams.output(text) }
   }
 
   /// Compiles (and for `run`, runs) as `options` say, printing the `-O` warning, diagnostics and
   /// timings on stderr; throws exit 1 for errors in the program, 2 when the environment fails.
   static func compile(_ options: BuildOptions, optimizationFlag: Int?) throws -> BuildResult {
     if let optimization = optimizationFlag, options.backend == .cnp {
-      FileHandle.standardError.write(Data(
-        "mojoc: warning: -O\(optimization) has no effect with --backend cnp (copy-and-patch does not optimize)\n".utf8))
+      StandardStreams.error("mojoc: warning: -O\(optimization) has no effect with --backend cnp (copy-and-patch does not optimize)\n")
     }
     InterruptCleanup.install()
     // The progress line is for people watching a terminal, never for logs or pipes.
@@ -167,14 +167,14 @@ extension Mojoc {
     do {
       result = try CompilePlan(options: options, progress: progress).run()
     } catch let error as DriverError {
-      FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
+      StandardStreams.error("mojoc: error: \(error)\n")
       throw ExitCode(2)
     }
     if !result.diagnostics.isEmpty {
       let text = DiagnosticRenderer.render(result.diagnostics, style: .forStandardError)
-      FileHandle.standardError.write(Data(text.utf8))
+      StandardStreams.error(text)
     }
-    if let timings = result.timingsText { FileHandle.standardError.write(Data(timings.utf8)) }
+    if let timings = result.timingsText { StandardStreams.error(timings) }
     if result.hasErrors { throw ExitCode(1) }
     return result
   }

@@ -3,7 +3,8 @@
 //! prints its size and checksum (same options, same checksum, same bytes); `--emit-c` also writes
 //! the equivalent C program (MojoCorpus `CProgram.swift`).
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoCorpus
 
 extension CorpusShape: ExpressibleByArgument {}
@@ -59,7 +60,7 @@ extension Mojoc.Corpus {
         try project.write(to: URL(fileURLWithPath: output))
         if let emitC { try project.writeC(to: URL(fileURLWithPath: emitC)) }
       } catch {
-        FileHandle.standardError.write(Data("mojoc: error: \(error)\n".utf8))
+        StandardStreams.error("mojoc: error: \(error)\n")
         throw ExitCode(2)
       }
       print("\(output): shape \(shape.rawValue), \(project.files.count) files, \(project.lines) lines, "

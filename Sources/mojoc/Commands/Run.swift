@@ -6,7 +6,8 @@
 //! built executable's. Arguments after `--` belong to the program and are never parsed here.
 //! Exit status: the program's; 1 (errors in the program), 2 (environment), 64 (usage).
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoCodegen
 import MojoDiagnostics
 import MojoDriver
