@@ -62,7 +62,7 @@ let package = Package(
       ])]),
 
     // MARK: - Tests
-    .target(name: "TestSupport", dependencies: ["MojoDriver"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["MojoDriver", "ProcessKit"], path: "Tests/TestSupport"),
     .testTarget(name: "MojoIRTests", dependencies: ["MojoIR"]),
     .testTarget(name: "MojoSyntaxTests", dependencies: ["MojoSyntax", "MojoDiagnostics"]),
     .testTarget(name: "MojoSemaTests", dependencies: ["MojoSema", "MojoSyntax", "MojoDiagnostics", "TestSupport"]),

@@ -62,6 +62,10 @@ public struct ChildProcess {
   public var signalMask: sigset_t?
   /// Killed (SIGKILL) when still running after this many seconds.
   public var timeLimit: Double?
+  /// The program's environment; nil passes this process's own.
+  public var environment: [String: String]?
+  /// The folder the program starts in; nil for this process's current folder.
+  public var workingDirectory: String?
 
   public init(_ arguments: [String], standardOutput: Output = .null, standardError: Output = .null) {
     self.arguments = arguments
@@ -94,6 +98,14 @@ public struct ChildProcess {
       case .capture: posix_spawn_file_actions_adddup2(&actions, fds[1], fd)
       }
     }
+    if let workingDirectory {
+      guard let address = Self.addChdir else { throw SpawnError(executable: executable, code: ENOSYS) }
+      let addChdir = unsafeBitCast(address, to: AddChdir.self)
+      let added = withUnsafeMutablePointer(to: &actions) { actions in
+        workingDirectory.withCString { addChdir(actions, $0) }
+      }
+      guard added == 0 else { throw SpawnError(executable: executable, code: added) }
+    }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -102,10 +114,15 @@ public struct ChildProcess {
       posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
     }
     let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for argument in argv { free(argument) } }
+    let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.sorted { $0.key < $1.key }.map { strdup("\($0)=\($1)") } + [nil] }
+    defer {
+      for argument in argv { free(argument) }
+      for variable in envp ?? [] { free(variable) }
+    }
     var pid: pid_t = 0
     let start = Self.now()
-    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+    let spawned = envp.map { posix_spawn(&pid, executable, &actions, &attributes, argv, $0) }
+      ?? posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
     if captures { close(fds[1]) }
     guard spawned == 0 else {
       if captures { close(fds[0]) }
@@ -136,6 +153,20 @@ public struct ChildProcess {
       peakRSS: Int(usage.ru_maxrss) * 1024)
   }
 
+  /// This process's environment, as a dictionary (to extend for `environment`).
+  public static var currentEnvironment: [String: String] {
+    var variables: [String: String] = [:]
+    var entry = environ
+    while let pointer = entry.pointee {
+      let text = String(cString: pointer)
+      if let equals = text.firstIndex(of: "=") {
+        variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+      }
+      entry += 1
+    }
+    return variables
+  }
+
   /// The full path of `tool` (a name looked up on PATH, or a path); nil when not found.
   public static func find(_ tool: String) -> String? {
     if tool.contains("/") { return access(tool, X_OK) == 0 ? tool : nil }
@@ -145,6 +176,11 @@ public struct ChildProcess {
     }
     return nil
   }
+
+  /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29 and later), which the Glibc module does
+  /// not declare (it needs `_GNU_SOURCE`).
+  private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+  nonisolated(unsafe) private static let addChdir: UnsafeMutableRawPointer? = dlsym(nil, "posix_spawn_file_actions_addchdir_np")
 
   static func now() -> Double {
     var time = timespec()

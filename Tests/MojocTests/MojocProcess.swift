@@ -19,27 +19,10 @@ enum MojocProcess {
   /// this process's own.
   static func run(_ arguments: [String], environment: [String: String] = [:],
                   in directory: URL? = nil, program: URL = executable) throws -> MojocRun {
-    let process = Process()
-    process.executableURL = program
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    if let directory { process.currentDirectoryURL = directory }
     let scratch = Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    try out.close()
-    try err.close()
-    return MojocRun(status: process.terminationStatus,
-                    stdout: String(decoding: FileManager.default.contents(atPath: outURL.path) ?? Data(), as: UTF8.self),
-                    stderr: String(decoding: FileManager.default.contents(atPath: errURL.path) ?? Data(), as: UTF8.self))
+    let run = try Launch.run([program.path] + arguments, environment: environment, in: directory, scratch: scratch)
+    return MojocRun(status: run.status, stdout: run.stdout, stderr: run.stderr)
   }
 
   /// Runs any tool (readelf, a built program) and returns its status and output.

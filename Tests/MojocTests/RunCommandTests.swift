@@ -45,7 +45,7 @@ let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
     let built = try MojocProcess.run([], program: exe)
     let run = try MojocProcess.run(["run", project.path])
     #expect(built.stderr.hasPrefix("mojo: run-time error: "), "\(built.stderr)")
-    #expect(built.status == 6)  // SIGABRT
+    #expect(built.status == 128 + 6)  // SIGABRT
     #expect(run.stdout == built.stdout && run.stderr == built.stderr && run.status == built.status,
             "run: \(run.status) \(run.stdout) \(run.stderr)\nbuilt: \(built.status) \(built.stdout) \(built.stderr)")
   }

@@ -1,6 +1,7 @@
 //! Shared test helpers: where the package and its Corpus are, building a project in process
 //! with the real driver, and running the executable it produced.
 import Foundation
+import ProcessKit
 import MojoCodegen
 import MojoDiagnostics
 import MojoDriver
@@ -63,47 +64,12 @@ package enum Harness {
     return try CompilePlan(options: options).run().diagnostics
   }
 
-  /// Runs an executable with no input and returns its status and output (stderr goes through
-  /// a file so that neither stream can block the other).
+  /// Runs an executable with no input and returns its status and output.
   package static func run(_ executable: URL) throws -> ProgramRun {
-    for attempt in 0... {
-      do {
-        return try runOnce(executable)
-      } catch let error as NSError where attempt < 50 && isTextFileBusy(error) {
-        // Another test thread that forked a child (a compiler, a program) between our writing
-        // the executable and running it holds a copy of the write descriptor until that child
-        // execs, a window of microseconds; exec fails with ETXTBSY meanwhile.
-        usleep(20_000)
-      }
-    }
-    fatalError("unreachable")
-  }
-
-  static func runOnce(_ executable: URL) throws -> ProgramRun {
-    let process = Process()
-    process.executableURL = executable
-    let out = Pipe()
-    let errURL = executable.deletingLastPathComponent().appendingPathComponent("stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let errHandle = try FileHandle(forWritingTo: errURL)
-    defer { try? FileManager.default.removeItem(at: errURL) }
-    process.standardOutput = out
-    process.standardError = errHandle
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try errHandle.close()
-    let errData = FileManager.default.contents(atPath: errURL.path) ?? Data()
-    return ProgramRun(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
-  }
-
-  /// True for an error (or an error wrapping one) saying ETXTBSY.
-  static func isTextFileBusy(_ error: NSError) -> Bool {
-    let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
-    return (error.domain == NSPOSIXErrorDomain && error.code == Int(ETXTBSY))
-      || (underlying?.domain == NSPOSIXErrorDomain && underlying?.code == Int(ETXTBSY))
+    let scratch = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let run = try Launch.run([executable.path], scratch: scratch)
+    return ProgramRun(status: run.status, stdout: run.stdout, stderr: run.stderr)
   }
 
   /// Builds and runs `project`; the program's output, or the first diagnostic as an error.
@@ -117,5 +83,44 @@ package enum Harness {
       return ProgramRun(status: -1, stdout: "", stderr: DiagnosticRenderer.render(error))
     }
     return try run(exe)
+  }
+}
+
+/// Starting a program from a test: ProcessKit's launcher (Foundation's `Process` polls for the
+/// child's exit on Linux, which cost tens of milliseconds per program the suite runs).
+package enum Launch {
+  /// What a program did: its status (128 + signal when killed) and both output streams.
+  package struct Outcome {
+    package var status: Int32
+    package var stdout: String
+    package var stderr: String
+  }
+
+  /// Runs `arguments` with no input, its outputs going through files in `scratch` (so neither
+  /// stream can block the other); `environment` is added to this process's own.
+  package static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+                          scratch: URL) throws -> Outcome {
+    let out = scratch.appendingPathComponent("stdout").path, err = scratch.appendingPathComponent("stderr").path
+    var process = ChildProcess(arguments, standardOutput: .file(out), standardError: .file(err))
+    if !environment.isEmpty { process.environment = ChildProcess.currentEnvironment.merging(environment) { $1 } }
+    process.workingDirectory = directory?.path
+    var attempt = 0
+    while true {
+      let result: ChildProcessResult
+      do {
+        result = try process.run()
+      } catch {
+        // Another test thread that forked a child (a compiler, a program) between our writing
+        // the executable and running it holds a copy of the write descriptor until that child
+        // execs, a window of microseconds; exec fails with ETXTBSY meanwhile.
+        guard error.code == ETXTBSY && attempt < 50 else { throw error }
+        attempt += 1
+        usleep(20_000)
+        continue
+      }
+      return Outcome(status: result.status,
+                     stdout: String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self),
+                     stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))
+    }
   }
 }
