@@ -65,19 +65,3 @@ public struct Diagnostic: Sendable, Equatable {
     self.replacement = replacement
   }
 }
-
-/// Collects the diagnostics of one job. Each parallel job owns its own engine; the driver merges
-/// them in module order, so output never depends on thread timing.
-public struct DiagnosticEngine: Sendable {
-  /// Everything reported so far, in report order.
-  public private(set) var diagnostics: [Diagnostic] = []
-  /// Makes an empty engine.
-  public init() {}
-
-  /// Records a diagnostic.
-  public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-  /// Records several diagnostics.
-  public mutating func report(contentsOf other: [Diagnostic]) { diagnostics.append(contentsOf: other) }
-  /// True when an error was reported.
-  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-}

@@ -29,12 +29,6 @@ public struct LLVMBackend: Backend {
     }
   }
 
-  /// Registers LLVM's X86 target once per process. Optional: the first target machine does it
-  /// too (atomically); a driver may call it before starting workers to keep that cost off them.
-  public static func registerTargets() {
-    LLVMTargetMachine.x86Registered
-  }
-
   /// Makes a backend for an optimization level; modules are verified in debug builds.
   public init(optimization: OptimizationLevel) {
     #if DEBUG

@@ -17,8 +17,6 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   case lower
   /// Lowering one function (recorded through `CurrentJob.measure` by the lowering).
   case lowerFunction
-  /// Generating code for one function (recorded through `CurrentJob.measure` by a backend).
-  case codegenFunction
   /// Verifying the lowered IR (inside a compile job; debug builds and `--verify-ir`).
   case verify
   /// Generating an object or text from IR (inside a compile job).
@@ -44,7 +42,6 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
     case .compile: "lower + codegen"
     case .lower: "lower"
     case .lowerFunction: "lower function"
-    case .codegenFunction: "codegen function"
     case .verify: "verify IR"
     case .codegen: "codegen"
     case .writeObject: "write object"
@@ -59,14 +56,14 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   public var isStage: Bool {
     switch self {
     case .parse, .bind, .check, .compile, .link, .cleanup, .run: true
-    case .build, .lower, .lowerFunction, .codegenFunction, .verify, .codegen, .writeObject: false
+    case .build, .lower, .lowerFunction, .verify, .codegen, .writeObject: false
     }
   }
 
   /// The stage a nested phase belongs to.
   public var stage: Phase {
     switch self {
-    case .lower, .lowerFunction, .verify, .codegen, .codegenFunction, .writeObject: .compile
+    case .lower, .lowerFunction, .verify, .codegen, .writeObject: .compile
     default: self
     }
   }

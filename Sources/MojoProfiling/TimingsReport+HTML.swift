@@ -91,7 +91,6 @@ extension TimingsReport {
     case .lower: "#edc948"
     case .verify: "#bab0ac"
     case .lowerFunction: "#d4b84a"
-    case .codegenFunction: "#c44e52"
     case .codegen: "#e15759"
     case .writeObject: "#76b7b2"
     case .link: "#b07aa1"

@@ -73,7 +73,7 @@ public struct TimingsReport: Sendable {
       }
       byName[span.label] = row
     }
-    functions = spans.filter { $0.phase == .lowerFunction || $0.phase == .codegenFunction }
+    functions = spans.filter { $0.phase == .lowerFunction }
       .sorted { $0.duration != $1.duration ? $0.duration > $1.duration : $0.label < $1.label }
     modules = byName.values.sorted { $0.total != $1.total ? $0.total > $1.total : $0.name < $1.name }
   }

@@ -49,7 +49,7 @@ import Testing
     #expect(value == 42)
     CurrentJob.with(recorder, track: 2) {
       CurrentJob.measure(.lowerFunction, "f") {
-        CurrentJob.measure(.codegenFunction, "g") {}
+        CurrentJob.measure(.lowerFunction, "g") {}
       }
     }
     CurrentJob.measure(.lowerFunction, "after") {}

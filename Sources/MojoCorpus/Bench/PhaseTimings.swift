@@ -26,7 +26,7 @@ public struct PhaseTiming: Sendable, Hashable {
 public enum PhaseTimings {
   /// Phases in pipeline order; a phase found in a trace but not listed here comes after them.
   static let order = ["parse", "bind", "check", "lower + codegen", "lower", "lower function", "verify IR", "codegen",
-                      "codegen function", "write object", "link", "cleanup"]
+                      "write object", "link", "cleanup"]
 
   /// The rows of the trace JSON `data`, as `mojoc build --timings` computes them: a stage that
   /// ran on the driver has its wall time; CPU is the sum over worker jobs when there are any,
