@@ -75,6 +75,17 @@ let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
     #expect(try String(contentsOfFile: trace, encoding: .utf8).contains("\"name\":\"run program\""))
   }
 
+  @Test func aTrapKeepsTheReportsOfTheBuild() throws {
+    let project = Fixtures.makeProject(["main.mojo": "def main():\n    var xs = List[Int]()\n    print(xs[3])\n"])
+    defer { try? FileManager.default.removeItem(at: project) }
+    let trace = project.appendingPathComponent("t.json").path
+    let run = try MojocProcess.run(["run", project.path, "--time-trace", trace])
+    #expect(run.status == 128 + 6, "\(run.stderr)")  // SIGABRT
+    let text = try String(contentsOfFile: trace, encoding: .utf8)
+    #expect(text.contains("\"name\":\"parse\"") && text.contains("\"name\":\"link\""))
+    #expect(!text.contains("\"name\":\"run program\""))
+  }
+
   @Test func programErrorsStopBeforeRunning() throws {
     let project = Fixtures.makeProject(["main.mojo": "def main():\n    print(undefined_name)\n"])
     defer { try? FileManager.default.removeItem(at: project) }

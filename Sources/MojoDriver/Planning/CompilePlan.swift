@@ -266,7 +266,7 @@ public struct CompilePlan: Sendable {
   /// temporary folder.
   func makeScratchFolder() throws -> URL {
     var base = FileManager.default.temporaryDirectory
-    if ProcessInfo.processInfo.environment["TMPDIR"] == nil && access("/dev/shm", W_OK | X_OK) == 0 {
+    if getenv("TMPDIR") == nil && access("/dev/shm", W_OK | X_OK) == 0 {
       base = URL(fileURLWithPath: "/dev/shm", isDirectory: true)
     }
     let scratch = base.appendingPathComponent("mojoc-\(getpid())-\(UUID().uuidString)")
@@ -305,6 +305,13 @@ public struct CompilePlan: Sendable {
       return try InProcessProgram.load(inputs)
     }
     defer { program.unload() }
+    // A trap or an uncaught error ends mojoc inside the program: the file reports of the build
+    // so far are written first, so they survive it; a program that returns rewrites them whole.
+    if let recorder = runner.recorder, options.profiling.timeTrace != nil || options.profiling.timingsHTML != nil {
+      var discarded = BuildResult()
+      try report(BuildProfile(spans: recorder.spans(), workerCount: executor.workerCount,
+                              peakResidentBytes: ProfileClock.peakResidentBytes(), linkerCPU: 0), into: &discarded)
+    }
     runner.progress?.finish()
     fflush(nil)
     return runner.stage(.run) { program.run() }
