@@ -30,21 +30,16 @@ private enum QuickFuzz {
     let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("mojoc-fuzz-test-\(UUID().uuidString)")
     let summaryURL = out.appendingPathComponent("summary.json")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "python3", Fixtures.packageRoot.appendingPathComponent("Scripts/fuzz").path, "--quick",
+    let scratch = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let run = try Launch.run([
+      "/usr/bin/env", "python3", Fixtures.packageRoot.appendingPathComponent("Scripts/fuzz").path, "--quick",
       "--seed", "\(QuickFuzz.seed)", "--count", "\(QuickFuzz.inputs)", "--time", "\(QuickFuzz.budgetSeconds)",
       "--mojoc", mojoc.path, "--out", out.path, "--json", summaryURL.path,
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    ], scratch: scratch)
+    let output = run.stdout + run.stderr
 
-    #expect(process.terminationStatus == 0, "fuzz failed; reproducers in \(out.path):\n\(output)")
+    #expect(run.status == 0, "fuzz failed; reproducers in \(out.path):\n\(output)")
     let data = try Data(contentsOf: summaryURL)
     let summary = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     let inputs = summary["inputs"] as? Int ?? 0
@@ -53,6 +48,6 @@ private enum QuickFuzz {
     // Both kinds of outcome must occur, or the mutations (or the builds) are not doing anything.
     #expect((outcomes["built"] ?? 0) >= inputs / 10, "too few inputs built by both backends: \(outcomes)")
     #expect((outcomes["rejected"] ?? 0) >= inputs / 10, "too few inputs rejected with an error: \(outcomes)")
-    if process.terminationStatus == 0 { try? FileManager.default.removeItem(at: out) }
+    if run.status == 0 { try? FileManager.default.removeItem(at: out) }
   }
 }

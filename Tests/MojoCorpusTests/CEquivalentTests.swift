@@ -69,11 +69,9 @@ import TestSupport
 
   /// Runs a command found on PATH and returns its exit status.
   static func spawn(_ arguments: [String]) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try #require(find(arguments[0]), "\(arguments[0]) not on PATH"))
-    process.arguments = Array(arguments.dropFirst())
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
+    let tool = try #require(find(arguments[0]), "\(arguments[0]) not on PATH")
+    let scratch = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    return try Launch.run([tool] + arguments.dropFirst(), scratch: scratch).status
   }
 }

@@ -23,24 +23,18 @@ import TestSupport
   {
     let folder = Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "exec " + command + " 2>'\(err.path)'"]
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
+    let err = folder.appendingPathComponent("err")
+    let run = try Launch.run(["/bin/sh", "-c", "exec " + command + " 2>'\(err.path)'"], scratch: folder)
     let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
     // The shell's exec met a program still held open by a child another test thread was
-    // spawning while the built-in linker wrote it (see Harness.run): again.
-    if process.terminationStatus == 126 && stderr.contains("Text file busy") && attempt < 100 {
+    // spawning while the built-in linker wrote it (see Launch.run): again.
+    if run.status == 126 && stderr.contains("Text file busy") && attempt < 100 {
       usleep(10_000)
       return try shell(command, attempt: attempt + 1)
     }
-    return (process.terminationStatus, process.terminationReason == .uncaughtSignal,
-            (try? String(contentsOf: out, encoding: .utf8)) ?? "", stderr)
+    // Launch reports a signal as 128 + its number; these tests keep the two apart.
+    let signaled = run.status > 128
+    return (signaled ? run.status - 128 : run.status, signaled, run.stdout, stderr)
   }
 
   @Test(arguments: BackendKind.allCases)

@@ -4,6 +4,7 @@
 
 import Foundation
 import MojoRuntime
+import TestSupport
 
 /// The result of running one harness program.
 struct HarnessRun {
@@ -76,26 +77,14 @@ enum RuntimeHarness {
   /// Runs a program to completion with its output streams sent to files in `folder` (files, not
   /// pipes, so a large output can never block the child).
   static func execute(_ path: String, _ arguments: [String], in folder: URL) throws -> HarnessRun {
-    let outURL = folder.appendingPathComponent("stdout-\(UUID().uuidString)")
-    let errURL = folder.appendingPathComponent("stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    let outHandle = try FileHandle(forWritingTo: outURL)
-    let errHandle = try FileHandle(forWritingTo: errURL)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardOutput = outHandle
-    process.standardError = errHandle
-    try process.run()
-    process.waitUntilExit()
-    try outHandle.close()
-    try errHandle.close()
-    return HarnessRun(
-      status: process.terminationStatus,
-      terminatedBySignal: process.terminationReason == .uncaughtSignal,
-      stdout: try String(contentsOf: outURL, encoding: .utf8),
-      stderr: try String(contentsOf: errURL, encoding: .utf8))
+    let scratch = folder.appendingPathComponent("run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let run = try Launch.run([path] + arguments, scratch: scratch)
+    // Launch reports a signal as 128 + its number; HarnessRun keeps the two apart.
+    let signaled = run.status > 128
+    return HarnessRun(status: signaled ? run.status - 128 : run.status, terminatedBySignal: signaled,
+                      stdout: run.stdout, stderr: run.stderr)
   }
 
   /// Prints every case with `printer` (a prelude helper: `f`, `i` or `s`), one line each, and
