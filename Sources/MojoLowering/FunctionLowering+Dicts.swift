@@ -20,6 +20,15 @@ extension Runtime {
   static let optionalValue = ("mojo_rt_optional_value", [IRType.ptr], IRType.ptr)
   static let dictPrev = ("mojo_rt_dict_prev", [IRType.ptr, .i64], IRType.i64)
   static let dictUpdate = ("mojo_rt_dict_update", [IRType.ptr, .ptr], IRType.void)
+  static let listExtend = ("mojo_rt_list_extend", [IRType.ptr, .ptr], IRType.void)
+  static let listConcat = ("mojo_rt_list_concat", [IRType.ptr, .ptr], IRType.ptr)
+  static let listReverse = ("mojo_rt_list_reverse", [IRType.ptr], IRType.void)
+  static let listCount = ("mojo_rt_list_count", [IRType.ptr, .i64], IRType.i64)
+  static let listCountFloat = ("mojo_rt_list_count_float", [IRType.ptr, .f64], IRType.i64)
+  static let listCountString = ("mojo_rt_list_count_str", [IRType.ptr, .ptr], IRType.i64)
+  static let listIndex = ("mojo_rt_list_index", [IRType.ptr, .i64], IRType.i64)
+  static let listIndexFloat = ("mojo_rt_list_index_float", [IRType.ptr, .f64], IRType.i64)
+  static let listIndexString = ("mojo_rt_list_index_str", [IRType.ptr, .ptr], IRType.i64)
   static let setEqual = ("mojo_rt_set_equal", [IRType.ptr, .ptr], IRType.i64)
   static let setCombine = ("mojo_rt_set_combine", [IRType.ptr, .ptr, .i64], IRType.ptr)
 }
@@ -98,6 +107,26 @@ extension FunctionLowering {
       }
       _ = runtime(Runtime.listSort, [lowerArgument(arguments[0]), .int(kind)])
       return nil
+    case .listExtend:
+      _ = runtime(Runtime.listExtend, [lowerArgument(arguments[0]), lowerStoredArgument(arguments[1])])
+      return nil
+    case .listReverse:
+      _ = runtime(Runtime.listReverse, [lowerArgument(arguments[0])])
+      return nil
+    case .listConcat:
+      return runtime(Runtime.listConcat, [lowerArgument(arguments[0]), lowerArgument(arguments[1])])
+    case .listCount, .listIndex:
+      let list = lowerArgument(arguments[0]), value = lowerArgument(arguments[1])
+      let count = operation == .listCount
+      let result: Operand
+      switch argumentType(arguments[1]) {
+      case .float64: result = runtime(count ? Runtime.listCountFloat : Runtime.listIndexFloat, [list, value])
+      case .string: result = runtime(count ? Runtime.listCountString : Runtime.listIndexString, [list, value])
+      case .bool: result = runtime(count ? Runtime.listCount : Runtime.listIndex, [list, .value(builder.op(.zext, value))])
+      default: result = runtime(count ? Runtime.listCount : Runtime.listIndex, [list, value])
+      }
+      if !count { branchOnError() }
+      return result
     case .keys, .values, .items, .enumerate, .zip, .reversed:
       preconditionFailure("lowering: an iterable outside a 'for'")
     case .union, .intersection, .difference:
@@ -121,14 +150,18 @@ extension FunctionLowering {
       let probe = dictFind(dict, key, keyType, operation == .popOrDefault ? .remove : .look)
       guard case .value(let found) = optionalIsSome(probe) else { return nil }
       let value = builder.load(valueIRType, from: probe, offset: Layout.wordSize)
-      return select(found, valueIRType, { _ in .value(value) }, { _ in fallback })
+      // `get` gives a copy of a list or struct value (`pop` took it out of the dict).
+      let copies = operation == .getOrDefault && Layout.isAggregate(resultType)
+      return select(found, valueIRType, { f in copies ? f.deepCopy(.value(value), resultType) : .value(value) }, { _ in fallback })
     case .get:
       guard case .optional(let inner) = resultType else { return nil }
       let probe = dictFind(dict, lowerArgument(arguments[1]), keyType, .look)
       guard case .value(let found) = optionalIsSome(probe) else { return nil }
       let irType = ModuleLowering.irType(inner)
       let value = builder.load(irType, from: probe, offset: Layout.wordSize)
-      return select(found, .ptr, { $0.makeSome(.value(value), inner) }, { $0.noneValue() })
+      return select(found, .ptr, { f in
+        f.makeSome(Layout.isAggregate(inner) ? f.deepCopy(.value(value), inner) : .value(value), inner)
+      }, { $0.noneValue() })
     case .add:
       _ = dictSlot(dict, lowerArgument(arguments[1]), keyType)
       return nil

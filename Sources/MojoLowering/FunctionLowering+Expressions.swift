@@ -132,6 +132,7 @@ extension FunctionLowering {
   /// `left op right` for operands already checked to have compatible types.
   mutating func lowerBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
     if op == .contains || op == .notContains { return lowerContains(left, lt, in: right, rt, negated: op == .notContains) }
+    if case .list = lt, op == .add { return runtime(Runtime.listConcat, [left, right]) }
     if case .set = lt, op == .equal || op == .notEqual {
       return .value(builder.op(op == .equal ? .ine : .ieq, runtime(Runtime.setEqual, [left, right]), .int(0)))
     }

@@ -210,7 +210,7 @@ extension BodyChecker {
       }
     }
     if case .list(let element) = receiverType {
-      let mutating = ["append", "pop", "insert", "clear"].contains(method)
+      let mutating = ["append", "pop", "insert", "clear", "extend", "reverse"].contains(method)
       if mutating && !isMutablePlace(receiver) {
         report(SemaDiagnostics.mutatingMethodOnRvalue(method, typeName(receiverType), location(startOffset(receiver))))
       }
@@ -239,6 +239,19 @@ extension BodyChecker {
       case ("clear", 0):
         record(id, .listClear, [.expression(receiver)])
         return SemaType.none
+      case ("extend", 1):
+        checkValue(args[0].value, as: receiverType)
+        checkOwnedValue(args[0].value)
+        record(id, .collection(.listExtend), [.expression(receiver), .expression(args[0].value)])
+        return SemaType.none
+      case ("reverse", 0):
+        record(id, .collection(.listReverse), [.expression(receiver)])
+        return SemaType.none
+      case ("count", 1) where [.int, .float64, .bool, .string].contains(element),
+           ("index", 1) where [.int, .float64, .bool, .string].contains(element):
+        checkValue(args[0].value, as: element)
+        record(id, .collection(method == "count" ? .listCount : .listIndex), [.expression(receiver), .expression(args[0].value)])
+        return .int
       default:
         report(SemaDiagnostics.noAttribute(receiverType.description, method, at))
         return .error

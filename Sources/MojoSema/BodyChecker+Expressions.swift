@@ -351,6 +351,7 @@ extension BodyChecker {
     if lt == .error || rt == .error { return .error }
     if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
     if case .set = lt, lt == rt, op == .bitOr || op == .bitAnd || op == .sub { return lt }
+    if case .list = lt, lt == rt, op == .add { return lt }
     if case .set = lt, lt == rt, op == .equal || op == .notEqual { return .bool }
     if op == .identical || op == .notIdentical {
       if case .optional = lt, rt == .none, tree.expr(right).kind == .noneLiteral { return .bool }

@@ -64,9 +64,13 @@ public enum CollectionOperation: UInt8, Sendable {
   case setDefault, update
   /// `a | b`, `a & b`, `a - b` of sets (and `union`, `intersection`, `difference`).
   case union, intersection, difference
+  /// List methods on one-word elements: `xs.extend(ys)`, `xs.reverse()`, `xs.count(x)`, `xs + ys`.
+  case listExtend, listReverse, listCount, listConcat
+  /// `xs.index(x)` (raises when `x` is absent).
+  case listIndex
 
   /// True for the operations that may raise.
-  public var raises: Bool { self == .getItem || self == .pop || self == .remove }
+  public var raises: Bool { self == .getItem || self == .pop || self == .remove || self == .listIndex }
 }
 
 /// `String` operations carried out by runtime functions (mojo_runtime.h, runtime_strings.inc).

@@ -151,6 +151,17 @@ MojoDict *mojo_rt_dict_copy(const MojoDict *d);   // shallow (values copied as w
 void mojo_rt_dict_clear(MojoDict *d);
 // An Optional is a box {flag, value}: `o.value()` returns the box, or traps when it is empty.
 int64_t *mojo_rt_optional_value(int64_t *box);
+// List methods on one-word elements: `extend`, `a + b`, `reverse`, `count`.
+void mojo_rt_list_extend(MojoList *list, const MojoList *other);
+MojoList *mojo_rt_list_concat(const MojoList *a, const MojoList *b);
+void mojo_rt_list_reverse(MojoList *list);
+int64_t mojo_rt_list_count(const MojoList *list, int64_t value);        // Int, Bool
+int64_t mojo_rt_list_count_float(const MojoList *list, double value);
+int64_t mojo_rt_list_count_str(const MojoList *list, const MojoString *value);
+// `xs.index(x)`: raises "ValueError: Given element is not in list" when absent.
+int64_t mojo_rt_list_index(const MojoList *list, int64_t value);
+int64_t mojo_rt_list_index_float(const MojoList *list, double value);
+int64_t mojo_rt_list_index_str(const MojoList *list, const MojoString *value);
 // `sort(list)` of one-word elements: kind 0 Int or Bool, 1 Float64, 2 String.
 void mojo_rt_list_sort(MojoList *list, int64_t kind);
 
