@@ -248,10 +248,16 @@ extension FunctionLowering {
 
   /// `[element for x in iterable if condition]`: a loop appending to a new list.
   mutating func lowerComprehension(_ id: ExprID, _ e: ExprNode, slot: UInt32) -> Operand {
-    guard case .list(let elementType) = type(of: id) else { preconditionFailure("lowering: untyped comprehension") }
+    let resultType = type(of: id)
     let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
     let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
-    let list = materializeInValue(runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)]))
+    let list: Operand
+    switch resultType {
+    case .dict(let k, _), .set(let k):
+      list = materializeInValue(runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(k))]))
+    default:
+      list = materializeInValue(runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)]))
+    }
     let names = e.op == .identical ? tree.list(of: tree.expr(ExprID(Int(e.b)))).count : 1
     let types = FunctionLowering.partTypes(iterable, self)
     lowerIteration(over: iterable, bind: { f, parts in
@@ -273,9 +279,19 @@ extension FunctionLowering {
         f.builder.branch(if: f.lowerCondition(condition), then: keep, else: skip!)
         f.builder.switchTo(keep)
       }
-      let value = f.lowerValueToStore(element)
-      let address = f.runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
-      f.builder.store(ModuleLowering.irType(elementType), value, to: address, offset: 0)
+      switch resultType {
+      case .dict(let k, let v):
+        let key = f.lowerExpression(element)
+        let value = f.lowerValueToStore(f.tree.exprLists[Int(e.a) + 3])
+        f.builder.store(ModuleLowering.irType(v), value, to: f.dictSlot(list, key, k), offset: 0)
+      case .set(let k):
+        _ = f.dictSlot(list, f.lowerExpression(element), k)
+      case .list(let elementType):
+        let value = f.lowerValueToStore(element)
+        let address = f.runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+        f.builder.store(ModuleLowering.irType(elementType), value, to: address, offset: 0)
+      default: break
+      }
       if let skip {
         f.builder.branch(to: skip)
         f.builder.switchTo(skip)

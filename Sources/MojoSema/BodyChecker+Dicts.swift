@@ -142,17 +142,39 @@ extension BodyChecker {
       markAssigned(s)
     }
     if condition.exists { checkCondition(condition) }
-    var elementType: SemaType
-    if case .list(let t)? = expected {
-      checkValue(element, as: t)
-      elementType = t
-    } else {
-      elementType = checkExpression(element, expected: nil)
-      if elementType.isLiteral { elementType = elementType.materialized; materialize(element, as: elementType) }
+    // The element (a dict's key) and, for a dict, the value: the expected types, or their own.
+    var expectedTypes: [SemaType]?
+    switch (e.kind, expected) {
+    case (.listComprehension, .list(let t)?), (.setComprehension, .set(let t)?): expectedTypes = [t]
+    case (.dictComprehension, .dict(let k, let v)?): expectedTypes = [k, v]
+    default: break
     }
-    checkOwnedValue(element)
+    var pieces = [element]
+    if e.kind == .dictComprehension { pieces.append(tree.exprLists[Int(e.a) + 3]) }
+    var types: [SemaType] = []
+    for (k, part) in pieces.enumerated() {
+      if let expectedTypes {
+        checkValue(part, as: expectedTypes[k])
+        types.append(expectedTypes[k])
+      } else {
+        var t = checkExpression(part, expected: nil)
+        if t.isLiteral { t = t.materialized; materialize(part, as: t) }
+        types.append(t)
+      }
+      checkOwnedValue(part)
+    }
     result.exprFacts[Int(id.index)] = .comprehension(slot: slot)
-    return elementType == .error || itemType == .error ? .error : .list(elementType)
+    if types.contains(.error) || itemType == .error { return .error }
+    switch e.kind {
+    case .setComprehension, .dictComprehension:
+      guard types[0].isHashableKey else {
+        report(SemaDiagnostics.notSupportedYet("a comprehension with '\(typeName(types[0]))' keys", location(e.offset)))
+        return .error
+      }
+      return e.kind == .setComprehension ? .set(types[0]) : .dict(types[0], types[1])
+    default:
+      return .list(types[0])
+    }
   }
 
   /// The type of the items a `for` (or a comprehension) takes from `iterable`: a list's

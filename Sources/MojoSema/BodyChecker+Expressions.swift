@@ -249,7 +249,7 @@ extension BodyChecker {
       return checkSetLiteral(id, e, expected: expected)
     case .noneLiteral:
       return .none
-    case .listComprehension:
+    case .listComprehension, .setComprehension, .dictComprehension:
       return checkComprehension(id, e, expected: expected)
     case .transfer:
       return checkExpression(ExprID(Int(e.a)), expected: expected)

@@ -53,6 +53,10 @@ public enum ExprKind: UInt8, Sendable {
   /// iterable and condition (`ExprID.none` without `if`), b: NameID of the variable, c: its offset.
   /// With `op == .identical`, `b` is the ExprID of a `tuple` of names (`for i, x in ...`).
   case listComprehension
+  /// `{element for ...}`: as `listComprehension`.
+  case setComprehension
+  /// `{key: value for ...}`: as `listComprehension`, with the value a fourth entry in `exprLists`.
+  case dictComprehension
 }
 
 /// One expression.

@@ -181,6 +181,12 @@ extension Parser {
         expect(.colon, "':'")
         exprScratch.append(parseExpression())
       }
+      if at(.kwFor) && exprScratch.count == base + (isDict ? 2 : 1) {
+        let element = exprScratch[base]
+        let value = isDict ? exprScratch[base + 1] : nil
+        exprScratch.removeSubrange(base...)
+        return parseComprehension(element: element, offset: offset, value: value, closing: .rightBrace)
+      }
       if !eat(.comma) || position == before { break }
     }
     expect(.rightBrace, "'}'")
@@ -192,7 +198,8 @@ extension Parser {
   }
 
   /// The rest of `[element for name in iterable if condition]`, with the cursor on `for`.
-  mutating func parseComprehension(element: ExprID, offset: UInt32) -> ExprID {
+  mutating func parseComprehension(element: ExprID, offset: UInt32, value: ExprID? = nil,
+                                   closing: TokenKind = .rightBracket) -> ExprID {
     advance()
     var name = NameID.none
     let nameOffset = current.start
@@ -214,14 +221,16 @@ extension Parser {
     var condition = ExprID.none
     if eat(.kwIf) { condition = parseOperators(minLevel: Level.or) }
     if at(.kwFor) { report(SyntaxDiagnostics.notSupportedYet("a comprehension with two 'for' clauses", location(current.start))) }
-    while !at(.rightBracket) && !at(.endOfFile) && !at(.newline) { advance() }
-    expect(.rightBracket, "']'")
+    while !at(closing) && !at(.endOfFile) && !at(.newline) { advance() }
+    expect(closing, closing == .rightBracket ? "']'" : "'}'")
     let start = UInt32(tree.exprLists.count)
     tree.exprLists.append(contentsOf: [element, iterable, condition])
+    if let value { tree.exprLists.append(value) }
+    let kind: ExprKind = closing == .rightBracket ? .listComprehension : value == nil ? .setComprehension : .dictComprehension
     if tupleTarget.exists {
-      return addExpr(.listComprehension, op: .identical, offset: offset, a: start, b: tupleTarget.index, c: nameOffset)
+      return addExpr(kind, op: .identical, offset: offset, a: start, b: tupleTarget.index, c: nameOffset)
     }
-    return addExpr(.listComprehension, offset: offset, a: start, b: name.index, c: nameOffset)
+    return addExpr(kind, offset: offset, a: start, b: name.index, c: nameOffset)
   }
 
   /// Consumes a comparison operator (`<` ... `!=`, `in`, `not in`) and returns it.

@@ -199,9 +199,9 @@ public struct Parser {
       var m: UInt32 = 0
       for k in Int(node.a)..<Int(node.a + 2 * node.b) { m = max(m, d(exprLists[k].index)) }
       return m
-    case .listComprehension:
+    case .listComprehension, .setComprehension, .dictComprehension:
       var m: UInt32 = 0
-      for k in Int(node.a)..<Int(node.a + 3) { m = max(m, d(exprLists[k].index)) }
+      for k in Int(node.a)..<Int(node.a + (node.kind == .dictComprehension ? 4 : 3)) { m = max(m, d(exprLists[k].index)) }
       return m
     case .comparison, .listLiteral, .tuple, .setLiteral:
       var m: UInt32 = 0
