@@ -89,6 +89,8 @@ extension FunctionLowering {
     case .some:
       guard case .optional(let inner) = resultType else { return nil }
       return makeSome(lowerArgument(arguments[0]), inner)
+    case .optionalFrom:
+      return lowerArgument(arguments[0])
     case .value:
       let box = runtime(Runtime.optionalValue, [lowerArgument(arguments[0])])
       return .value(builder.load(ModuleLowering.irType(resultType), from: box, offset: Layout.wordSize))

@@ -315,8 +315,9 @@ extension BodyChecker {
         report(SemaDiagnostics.notSupportedYet("this form of 'Optional(...)'", location(e.offset)))
         return .error
       }
-      checkValue(args[0].value, as: inner)
-      record(id, .collection(.some), [.expression(args[0].value)])
+      _ = inner
+      checkValue(args[0].value, as: type)  // a `T` value (boxed) or `None`
+      record(id, .collection(.optionalFrom), [.expression(args[0].value)])
       return type
     }
     guard args.isEmpty else {

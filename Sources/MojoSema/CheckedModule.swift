@@ -54,8 +54,10 @@ public enum CollectionOperation: UInt8, Sendable {
   case add, remove, discard, clear
   /// `d.keys()`, `d.values()`, `d.items()`: only as `for` iterables.
   case keys, values, items
-  /// `Optional[T](x)`, `o.value()`, `o.or_else(x)`.
+  /// `Optional(x)`, `o.value()`, `o.or_else(x)`.
   case some, value, orElse
+  /// `Optional[T](x)`: the argument, already an `Optional[T]` (a boxed `T` or `None`).
+  case optionalFrom
   /// `sort(list)` of `Int`, `Float64`, `Bool` or `String` elements.
   case sort
   /// `enumerate(list)`, `zip(list, list)`, `reversed(list or dict)`: only as `for` iterables.
