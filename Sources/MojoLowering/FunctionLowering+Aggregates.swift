@@ -56,6 +56,7 @@ extension FunctionLowering {
 
   /// A deep copy through the module's generated helper for `t`.
   mutating func deepCopy(_ value: Operand, _ t: SemaType) -> Operand {
+    if !Layout.isAggregate(t) { return value }  // `.copy()` of an `Int`, a `String`, a tuple
     let helper = module.copyFunction(for: t)
     return .value(builder.call(helper, returning: .ptr, [value])!)
   }
@@ -70,7 +71,7 @@ extension FunctionLowering {
   }
 
   func wordCount(_ t: SemaType) -> Int {
-    if case .structType(let m, let s) = t { return max(1, module.program.structs[m][s].fieldTypes.count) }
+    if let info = module.program.structInfo(t) { return max(1, info.fieldTypes.count) }
     if case .dict = t { return Layout.dictHeaderWords }
     if case .set = t { return Layout.dictHeaderWords }
     return Layout.listHeaderWords
@@ -96,6 +97,9 @@ extension FunctionLowering {
       builder.store(ModuleLowering.irType(type(of: target)), operand, to: base, offset: Int64(k) * Layout.wordSize)
     case .call(.collection(.setItem), let start, let count):
       lowerDictStore(CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count)), value: value)
+    case .call(let call, let start, let count):
+      // `x[i] = v` on a struct: a call of its `__setitem__` (the value is its last argument).
+      _ = lowerCall(call, start: Int(start), count: Int(count))
     default:
       if t.kind == .index {
         let address = elementAddress(t)

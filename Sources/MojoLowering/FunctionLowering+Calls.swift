@@ -25,10 +25,18 @@ extension FunctionLowering {
     switch target {
     case .function(let m, let f), .method(let m, let f):
       return lowerUserCall(module: m, function: f, arguments)
-    case .construct(let m, let s):
-      let info = module.program.structs[m][s]
+    case .instance(let instance):
+      let (ref, signature) = module.instanceFunction(instance)
+      return lowerUserCall(signature, ref, arguments)
+    case .construct(let m, let s), .constructBound(let m, let s, _):
+      var type = SemaType.structType(module: m, index: s)
+      if case .constructBound(_, _, let structArguments) = target { type = .boundStruct(module: m, index: s, arguments: structArguments) }
+      let info = module.program.structInfo(type)!
       let block = runtime(Runtime.alloc, [.int(Int64(max(1, info.fieldTypes.count)) * Layout.wordSize)])
-      if let initializer = info.initializer {
+      if let initializer = info.initializer, case .boundStruct(_, _, let structArguments) = type {
+        let (ref, signature) = module.instanceFunction(FunctionInstance(module: m, function: initializer, arguments: structArguments.map { .type($0) }))
+        _ = lowerUserCall(signature, ref, arguments, receiver: block)
+      } else if let initializer = info.initializer {
         _ = lowerUserCall(module: m, function: initializer, arguments, receiver: block)
       } else {
         let values = arguments.map { lowerStoredArgument($0) }
@@ -84,6 +92,21 @@ extension FunctionLowering {
       return nil
     case .copy:
       return deepCopy(lowerArgument(arguments[0]), argumentType(arguments[0]))
+    case .operatorMethod(let instance, let swapped, let negated):
+      let (ref, signature) = module.callee(of: instance)
+      var values = [lowerArgument(arguments[0]), lowerArgument(arguments[1])]
+      if swapped { values.swapAt(0, 1) }
+      let result = Operand.value(builder.call(ref, returning: ModuleLowering.irType(signature.result), values)!)
+      return negated ? .value(builder.op(.bnot, result)) : result
+    case .writeText:
+      guard case .expression(let receiver) = arguments[0] else { return nil }
+      var text = lowerExpression(receiver)
+      for k in 1..<arguments.count {
+        let piece = textOfValue(lowerArgument(arguments[k]), argumentType(arguments[k]))
+        text = runtime(Runtime.concat, [text, piece])
+      }
+      store(text, to: receiver)
+      return nil
     case .len:
       return .value(builder.load(.i64, from: lowerArgument(arguments[0]), offset: 0))
     default:
@@ -91,7 +114,7 @@ extension FunctionLowering {
     }
     let values = arguments.map { lowerArgument($0) }
     switch target {
-    case .function, .method, .construct, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len:
+    case .function, .method, .instance, .construct, .constructBound, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len:
       preconditionFailure("handled above")
     case .makeError:
       var message = textOf(values[0], argumentType(arguments[0]))
@@ -154,6 +177,8 @@ extension FunctionLowering {
       case .bool: return runtime(Runtime.fromBool, [.value(builder.op(.zext, values[0]))])
       case .list(let element):
         return .value(builder.call(module.stringFunction(for: .list(element)), returning: .ptr, values)!)
+      case .structType, .boundStruct:
+        return textOfValue(values[0], argumentType(arguments[0]))
       default: return values[0]
       }
     case .byteLength:
@@ -189,7 +214,13 @@ extension FunctionLowering {
   /// back after the call.
   mutating func lowerUserCall(module m: Int, function f: Int, _ arguments: CallArgumentList,
                               receiver: Operand? = nil) -> Operand? {
-    let parameters = module.program.signatures[m][f].parameters
+    lowerUserCall(module.program.signatures[m][f], module.functionRef(module: m, index: f), arguments, receiver: receiver)
+  }
+
+  /// Calls the function `ref` of `signature` (a user function or a generic function's instance).
+  mutating func lowerUserCall(_ signature: FunctionSignature, _ ref: FunctionRef, _ arguments: CallArgumentList,
+                              receiver: Operand? = nil) -> Operand? {
+    let parameters = signature.parameters
     let first = receiver == nil ? 0 : 1
     var values: [Operand] = []
     values.reserveCapacity(arguments.count + 2)
@@ -218,10 +249,9 @@ extension FunctionLowering {
         values.append(elementAddress(tree.expr(id)))
       }
     }
-    let signature = module.program.signatures[m][f]
     let raises = ModuleLowering.takesErrorSlot(signature)
     if raises, let slot = errors.slot { values.append(slot) }
-    let result = builder.call(module.functionRef(module: m, index: f), returning: ModuleLowering.irType(signature.result), values)
+    let result = builder.call(ref, returning: ModuleLowering.irType(signature.result), values)
     for w in writeBacks {
       builder.store(w.type, .value(builder.load(w.type, from: w.cell, offset: 0)), to: w.base, offset: w.offset)
     }
@@ -237,7 +267,19 @@ extension FunctionLowering {
     case .list, .tuple, .dict, .set, .optional:
       let text = builder.call(module.stringFunction(for: t), returning: .ptr, [value])!
       _ = runtime(Runtime.printString, [.value(text)])
+    case .structType, .boundStruct:
+      let text = builder.call(module.writableTextFunction(for: t), returning: .ptr, [value])!
+      _ = runtime(Runtime.printString, [.value(text)])
     default: _ = runtime(Runtime.printString, [value])
+    }
+  }
+
+  /// The text of any printable value, as `print` writes it.
+  mutating func textOfValue(_ value: Operand, _ t: SemaType) -> Operand {
+    switch t {
+    case .list, .tuple: .value(builder.call(module.stringFunction(for: t), returning: .ptr, [value])!)
+    case .structType, .boundStruct: .value(builder.call(module.writableTextFunction(for: t), returning: .ptr, [value])!)
+    default: textOf(value, t)
     }
   }
 

@@ -60,7 +60,7 @@ extension FunctionLowering {
   }
 
   /// Writes `operand` to an assignment target: a local, a field or a list element (`_` drops it).
-  private mutating func store(_ operand: Operand, to place: ExprID) {
+  mutating func store(_ operand: Operand, to place: ExprID) {
     let p = tree.expr(place)
     switch checked.exprFacts[Int(place.index)] {
     case .local(let slot):

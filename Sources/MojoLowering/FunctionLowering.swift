@@ -20,13 +20,19 @@ struct FunctionLowering {
   var loops: [(breakTarget: BlockID, continueTarget: BlockID)] = []
   /// Error propagation (see `FunctionLowering+Errors.swift`).
   var errors: ErrorLoweringState
+  /// The function's signature (an instance's own, with its parameters bound).
+  let signature: FunctionSignature
 
-  init(module: ModuleLowering, function: CheckedFunction, builder: consuming FunctionBuilder) {
+  /// A lowering of `function`; an instance of a generic function brings its own `checked`
+  /// tables and `signature`.
+  init(module: ModuleLowering, function: CheckedFunction, builder: consuming FunctionBuilder,
+       checked: CheckedModule? = nil, signature: FunctionSignature? = nil) {
     self.module = module
-    self.checked = module.checked
+    self.checked = checked ?? module.checked
     self.tree = module.tree
     self.function = function
-    let signature = module.program.signatures[module.checked.module][function.function]
+    let signature = signature ?? module.program.signatures[module.checked.module][function.function]
+    self.signature = signature
     builder.reset(parameterTypes: ModuleLowering.irParameterTypes(signature))
     self.builder = builder
     parameterCount = signature.parameters.count
@@ -43,7 +49,6 @@ struct FunctionLowering {
 
   mutating func lowerBody() {
     let decl = tree.functions[function.function]
-    let signature = module.program.signatures[checked.module][function.function]
     for (k, p) in signature.parameters.enumerated() where p.convention == .owned {
       // A `var` parameter is a variable of the callee: its own value, initialized from the argument.
       let variable = builder.makeValue(ModuleLowering.irType(p.type))
@@ -58,7 +63,7 @@ struct FunctionLowering {
     if !builder.isTerminated {
       // Falling off the end of a function with a result is impossible (the checker requires a
       // return on every path), so the block reached here is dead.
-      if module.program.signatures[checked.module][function.function].result == .none {
+      if signature.result == .none {
         builder.ret(nil)
       } else {
         builder.unreachable()

@@ -38,8 +38,8 @@ extension ModuleLowering {
         }
       }
       b.ret(copy)
-    case .structType(let m, let s):
-      let fields = program.structs[m][s].fieldTypes
+    case .structType, .boundStruct:
+      let fields = program.structInfo(t)!.fieldTypes
       let block = call(&b, Runtime.alloc, [.int(Int64(max(1, fields.count)) * Layout.wordSize)])
       for (k, field) in fields.enumerated() {
         let type = ModuleLowering.irType(field)
@@ -106,12 +106,38 @@ extension ModuleLowering {
       case .float64: piece = self.call(&b, Runtime.fromFloat, [value])
       case .bool: piece = self.call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
       case .list, .tuple: piece = .value(b.call(self.stringFunction(for: element), returning: .ptr, [value])!)
+      case .structType, .boundStruct: piece = .value(b.call(self.writableTextFunction(for: element), returning: .ptr, [value])!)
       default: piece = value
       }
       b.copy(self.call(&b, Runtime.concat, [.value(text), piece]), to: text)
     }
     let close = Operand.value(b.address(of: stringConstant(Array("]".utf8))))
     b.ret(call(&b, Runtime.concat, [.value(text), close]))
+    b.finish(into: &ir.functions[Int(ref.index)])
+    return ref
+  }
+
+  /// The function `ptr text(ptr)` giving the text of a `Writable` struct of type `t`: its
+  /// `write_to` writes into a fresh `String` cell (the `Writer`), whose value is returned.
+  func writableTextFunction(for t: SemaType) -> FunctionRef {
+    if let ref = writableHelpers[t] { return ref }
+    let ref = reserveHelper("mojo.write.\(writableHelpers.count)", parameters: [.ptr], result: .ptr)
+    writableHelpers[t] = ref
+    let info = program.structInfo(t)!
+    guard let f = info.methods["write_to"] else { preconditionFailure("lowering: '\(info.name)' has no write_to") }
+    let callee: FunctionRef
+    switch t {
+    case .boundStruct(let m, _, let arguments):
+      callee = instanceFunction(FunctionInstance(module: m, function: f, arguments: arguments.map { .type($0) })).0
+    case .structType(let m, _):
+      callee = functionRef(module: m, index: f)
+    default: preconditionFailure("lowering: text of \(t)")
+    }
+    var b = FunctionBuilder(parameterTypes: [.ptr])
+    let cell = call(&b, Runtime.alloc, [.int(Layout.wordSize)])
+    b.store(.ptr, .value(b.address(of: stringConstant([]))), to: cell, offset: 0)
+    _ = b.call(callee, returning: .void, [.value(b.parameter(0)), cell])
+    b.ret(.value(b.load(.ptr, from: cell, offset: 0)))
     b.finish(into: &ir.functions[Int(ref.index)])
     return ref
   }
@@ -130,6 +156,7 @@ extension ModuleLowering {
       case .float64: piece = call(&b, Runtime.fromFloat, [value])
       case .bool: piece = call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
       case .list, .tuple: piece = .value(b.call(stringFunction(for: element), returning: .ptr, [value])!)
+      case .structType, .boundStruct: piece = .value(b.call(writableTextFunction(for: element), returning: .ptr, [value])!)
       default: piece = value
       }
       text = call(&b, Runtime.concat, [text, piece])

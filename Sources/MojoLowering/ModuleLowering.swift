@@ -32,6 +32,9 @@ public final class ModuleLowering {
   var stringHelpers: [SemaType: FunctionRef] = [:]
   /// The shared empty `Optional` box (`None`), made on first use.
   var noneData: DataID?
+  var writableHelpers: [SemaType: FunctionRef] = [:]
+  /// Instances of generic functions called, by instance.
+  var instanceFunctions: [FunctionInstance: (FunctionRef, FunctionSignature)] = [:]
 
   /// Lowers `checked` (module `checked.module` of `program`) to IR. `tree` is that module's
   /// syntax tree when `program` no longer holds it (nil: `program`'s).
@@ -54,10 +57,33 @@ public final class ModuleLowering {
     let m = checked.module
     let signatures = program.signatures[m]
     for signature in signatures {
+      // A generic function has no IR function of its own: its instances do (below).
+      if signature.isGeneric {
+        definedFunctions.append(FunctionRef(0))
+        continue
+      }
       ir.functions.append(IRFunction(defining: signature.symbol, parameterTypes: Self.irParameterTypes(signature),
                                      returnType: Self.irType(signature.result), linkage: .exported))
       definedFunctions.append(FunctionRef(ir.functions.count - 1))
       declarations[signature.symbol] = FunctionRef(ir.functions.count - 1)
+    }
+    var instanceRefs: [FunctionRef] = []
+    for instance in checked.instances {
+      let signature = instance.signature
+      ir.functions.append(IRFunction(defining: signature.symbol, parameterTypes: Self.irParameterTypes(signature),
+                                     returnType: Self.irType(signature.result), linkage: .exported))
+      instanceRefs.append(FunctionRef(ir.functions.count - 1))
+      declarations[signature.symbol] = FunctionRef(ir.functions.count - 1)
+    }
+    for (k, instance) in checked.instances.enumerated() {
+      let ref = instanceRefs[k]
+      CurrentJob.measure(.lowerFunction, instance.signature.symbol) {
+        var lowering = FunctionLowering(module: self, function: instance.function, builder: takeBuilder(),
+                                        checked: instance.tables, signature: instance.signature)
+        lowering.lowerBody()
+        lowering.builder.finish(into: &ir.functions[Int(ref.index)])
+        builder = lowering.builder
+      }
     }
     for checkedFunction in checked.functions {
       let ref = definedFunctions[checkedFunction.function]
@@ -87,9 +113,26 @@ public final class ModuleLowering {
     case .float64, .floatLiteral: .f64
     case .bool: .i1
     case .none: .void
-    case .string, .stringLiteral, .list, .structType, .errorValue, .tuple, .dict, .set, .optional, .dictEntry: .ptr
-    case .module, .typeValue, .error: .i64
+    case .string, .stringLiteral, .list, .structType, .boundStruct, .errorValue, .tuple, .dict, .set, .optional, .dictEntry: .ptr
+    case .module, .typeValue, .error, .typeParameter: .i64
     }
+  }
+
+  /// The IR function of a generic function's instance (defined here or in its module) and
+  /// its signature.
+  func instanceFunction(_ instance: FunctionInstance) -> (FunctionRef, FunctionSignature) {
+    if let known = instanceFunctions[instance] { return known }
+    let signature = program.signature(of: instance)
+    let ref = declare(signature.symbol, Self.irParameterTypes(signature), Self.irType(signature.result))
+    instanceFunctions[instance] = (ref, signature)
+    return (ref, signature)
+  }
+
+  /// The IR function and signature of a method named by an instance: the instance's own when
+  /// the method is generic, else the plain method (its instance has no arguments).
+  func callee(of instance: FunctionInstance) -> (FunctionRef, FunctionSignature) {
+    if program.signatures[instance.module][instance.function].isGeneric { return instanceFunction(instance) }
+    return (functionRef(module: instance.module, index: instance.function), program.signatures[instance.module][instance.function])
   }
 
   /// The IR function to call for user function `index` of module `module`.
@@ -193,7 +236,7 @@ enum Layout {
   /// True for types whose values are pointers to mutable blocks (copied explicitly).
   static func isAggregate(_ t: SemaType) -> Bool {
     switch t {
-    case .list, .structType, .dict, .set: true
+    case .list, .structType, .boundStruct, .dict, .set: true
     default: false
     }
   }

@@ -22,6 +22,7 @@ public enum Binder {
       program.signatures.append([])
       program.comptimeValues.append([])
       program.structs.append([])
+      program.traits.append([])
     }
     if let math = program.moduleIndex["std.math"] {
       for f in BuiltinFunction.allCases { program.symbols[math][f.rawValue] = .builtin(f) }
@@ -36,6 +37,8 @@ public enum Binder {
     StructValidation.checkContainment(program, into: &diagnostics)
     ComptimeResolver.resolve(&program, into: &diagnostics)
     for m in program.modules.indices { SignatureResolver.resolve(&program, module: m, into: &diagnostics[m]) }
+    for m in program.modules.indices { TraitResolver.resolve(&program, module: m, into: &diagnostics[m]) }
+    for m in program.modules.indices { TraitResolver.checkConformances(program, module: m, into: &diagnostics[m]) }
     return diagnostics
   }
 
@@ -54,6 +57,7 @@ public enum Binder {
     for f in tree.moduleFunctions { add(tree.functions[f].name, tree.functions[f].offset, .function(module: m, index: f)) }
     for (i, s) in tree.structs.enumerated() { add(s.name, s.offset, .structType(module: m, index: i)) }
     for (i, c) in tree.comptimes.enumerated() { add(c.name, c.offset, .comptime(module: m, index: i)) }
+    for (i, t) in tree.traits.enumerated() { add(t.name, t.offset, .trait(module: m, index: i)) }
     program.symbols[m] = table
   }
 
@@ -155,6 +159,7 @@ public enum Binder {
         case .function(let em, let i) where em == m: declaration = tree.functions[i].offset
         case .structType(let em, let i) where em == m: declaration = tree.structs[i].offset
         case .comptime(let em, let i) where em == m: declaration = tree.comptimes[i].offset
+        case .trait(let em, let i) where em == m: declaration = tree.traits[i].offset
         default: declaration = nil
         }
         if let declaration {

@@ -57,7 +57,12 @@ extension BodyChecker {
   // MARK: - Indexing and literals
 
   mutating func checkIndex(_ id: ExprID, _ e: ExprNode) -> SemaType {
+    let itemValue = pendingItemValue
+    pendingItemValue = nil
     let base = checkExpression(ExprID(Int(e.a)), expected: nil)
+    if e.kind == .index, program.structInfo(base) != nil {
+      return checkItemCall(id, base: ExprID(Int(e.a)), type: base, indices: parameterExpressions(e), value: itemValue)
+    }
     let index = ExprID(Int(e.b))
     if case .dict(let k, let v) = base, e.kind == .index { return checkDictIndex(id, base: ExprID(Int(e.a)), key: index, k, v) }
     let indexType = checkExpression(index, expected: .int)
@@ -108,11 +113,17 @@ extension BodyChecker {
   // MARK: - Calls on types and values
 
   /// `Point(...)`: the fieldwise initializer or `__init__`.
-  mutating func checkConstructor(_ id: ExprID, _ e: ExprNode, module m: Int, index s: Int, _ args: [Argument]) -> SemaType {
+  mutating func checkConstructor(_ id: ExprID, _ e: ExprNode, module m: Int, index s: Int, _ args: [Argument],
+                                 type bound: SemaType? = nil) -> SemaType {
+    var bound = bound
+    if bound == nil && !program.structs[m][s].genericParameters.isEmpty {
+      guard let inferred = inferStructType(e, module: m, index: s, args) else { return .error }
+      bound = inferred
+    }
     // Mojo reports any argument mismatch of a constructor as one "no matching function in
     // initialization" at the `(`; errors inside the arguments themselves stay as they are.
     let before = diagnostics.count
-    let type = constructorType(id, e, module: m, index: s, args)
+    let type = constructorType(id, e, module: m, index: s, args, type: bound ?? .structType(module: m, index: s))
     let mismatches: Set<String> = ["argumentType", "missingArgument", "unexpectedArgument", "positionalAfterKeyword", "functionInstantiationFailed", "notSupportedYet"]
     if diagnostics.count > before, mismatches.contains(diagnostics[before].id) {
       diagnostics.removeSubrange(before...)
@@ -121,15 +132,26 @@ extension BodyChecker {
     return type
   }
 
-  private mutating func constructorType(_ id: ExprID, _ e: ExprNode, module m: Int, index s: Int, _ args: [Argument]) -> SemaType {
-    let info = program.structs[m][s]
-    let type = SemaType.structType(module: m, index: s)
+  private mutating func constructorType(_ id: ExprID, _ e: ExprNode, module m: Int, index s: Int, _ args: [Argument],
+                                        type: SemaType) -> SemaType {
+    let info = program.structInfo(type)!
+    var structArguments: [SemaType]?
+    if case .boundStruct(_, _, let a) = type { structArguments = a }
+    let target: CallTarget = structArguments.map { .constructBound(module: m, index: s, arguments: $0) } ?? .construct(module: m, index: s)
     if let initializer = info.initializer {
       var signature = program.signatures[m][initializer]
+      if let structArguments {
+        guard signature.genericParameters.count == structArguments.count else {
+          report(SemaDiagnostics.notSupportedYet("a generic initializer", location(e.offset)))
+          return type
+        }
+        signature = signature.substituting(structArguments)
+        result.requestedInstances.insert(FunctionInstance(module: m, function: initializer, arguments: structArguments.map { .type($0) }))
+      }
       signature.parameters.removeFirst()  // `out self`
       signature.displayName = info.name
       guard let arguments = matchArguments(e, signature, args) else { return type }
-      record(id, .construct(module: m, index: s), arguments)
+      record(id, target, arguments)
     } else if info.isFieldwiseInit {
       let parameters = zip(info.fieldNames, info.fieldTypes).map {
         ParameterInfo(name: $0.0, type: $0.1, defaultValue: nil, convention: .read)
@@ -137,7 +159,7 @@ extension BodyChecker {
       let signature = FunctionSignature(displayName: info.name, parameters: parameters, result: type, symbol: "", raises: false)
       guard let arguments = matchArguments(e, signature, args) else { return type }
       for case .expression(let value) in arguments { checkOwnedValue(value) }  // fields own their values
-      record(id, .construct(module: m, index: s), arguments)
+      record(id, target, arguments)
     } else {
       report(SemaDiagnostics.notSupportedYet("constructing '\(info.name)' without an initializer", location(e.offset)))
     }
@@ -178,6 +200,16 @@ extension BodyChecker {
     let e = tree.expr(id)
     if e.kind == .index, let inner = listTypeArgument(e) { return inner.map { .list($0) } }
     if e.kind == .index, let elements = tupleTypeArguments(e) { return elements.map { .tuple($0) } }
+    if e.kind == .index, let bound = boundStructType(e) { return bound }
+    // `Self.T` inside a generic struct's method.
+    if e.kind == .member, tree.expr(ExprID(Int(e.a))).kind == .name, tree.name(NameID(Int(tree.expr(ExprID(Int(e.a))).a))) == "Self",
+       let t = typeEnvironment[tree.name(NameID(Int(e.b)))] {
+      return t
+    }
+    if e.kind == .name, !typeEnvironment.isEmpty, lookupLocal(NameID(Int(e.a))) == nil,
+       let t = typeEnvironment[tree.name(NameID(Int(e.a)))] {
+      return t
+    }
     guard e.kind == .name else {
       report(SemaDiagnostics.notSupportedYet("this type expression", location(e.offset)))
       return nil
@@ -189,7 +221,13 @@ extension BodyChecker {
     case "Bool": return .bool
     case "String": return .string
     default:
-      if case .structType(let m, let i)? = global(NameID(Int(e.a))) { return .structType(module: m, index: i) }
+      if case .structType(let m, let i)? = global(NameID(Int(e.a))) {
+        if !program.structs[m][i].genericParameters.isEmpty {
+          report(SemaDiagnostics.notSupportedYet("inferring the parameters of '\(name)'", location(e.offset)))
+          return nil
+        }
+        return .structType(module: m, index: i)
+      }
       report(unknownDeclaration(name, at: e.offset))
       return nil
     }
@@ -203,11 +241,18 @@ extension BodyChecker {
     let at = location(callee.offset)
     if method == "copy" && args.isEmpty {
       switch receiverType {
-      case .list, .structType, .dict, .set:
+      case .list, .structType, .boundStruct, .dict, .set, .int, .float64, .bool, .string, .tuple:
         record(id, .copy, [.expression(receiver)])
         return receiverType
+      case .intLiteral, .floatLiteral, .stringLiteral:
+        materialize(receiver, as: receiverType.materialized)
+        record(id, .copy, [.expression(receiver)])
+        return receiverType.materialized
       default: break
       }
+    }
+    if method == "write" && (receiverType == .string) {
+      return checkWrite(id, receiver: receiver, args)
     }
     if case .list(let element) = receiverType {
       let mutating = ["append", "pop", "insert", "clear", "extend", "reverse"].contains(method)
@@ -257,13 +302,28 @@ extension BodyChecker {
         return .error
       }
     }
-    if case .structType(let m, let s) = receiverType {
-      let info = program.structs[m][s]
+    var receiverStruct: (Int, Int, [SemaType])?
+    switch receiverType {
+    case .structType(let m, let s): receiverStruct = (m, s, [])
+    case .boundStruct(let m, let s, let a): receiverStruct = (m, s, a)
+    default: break
+    }
+    if let (m, _, structArguments) = receiverStruct {
+      let info = program.structInfo(receiverType)!
       guard let f = info.methods[method] else {
         report(SemaDiagnostics.noAttribute(info.name, method, at))
         return .error
       }
       var signature = program.signatures[m][f]
+      var instance: FunctionInstance?
+      if signature.isGeneric {
+        guard signature.genericParameters.count == structArguments.count else {
+          report(SemaDiagnostics.notSupportedYet("a method with its own compile-time parameters", at))
+          return checkArgumentsOnly(args)
+        }
+        signature = signature.substituting(structArguments)
+        instance = FunctionInstance(module: m, function: f, arguments: structArguments.map { .type($0) })
+      }
       guard let selfParameter = signature.parameters.first, tree.name(NameID(0)) != "" || true,
             program.modules[m].tree.functions[f].isStatic == false else {
         report(SemaDiagnostics.notSupportedYet("calling a static method through a value", at))
@@ -274,7 +334,12 @@ extension BodyChecker {
       }
       signature.parameters.removeFirst()
       guard let arguments = matchArguments(e, signature, args) else { return signature.result }
-      record(id, .method(module: m, index: f), [.expression(receiver)] + arguments)
+      if let instance {
+        record(id, .instance(instance), [.expression(receiver)] + arguments)
+        result.requestedInstances.insert(instance)
+      } else {
+        record(id, .method(module: m, index: f), [.expression(receiver)] + arguments)
+      }
       return signature.result
     }
     return nil

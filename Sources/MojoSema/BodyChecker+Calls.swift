@@ -18,9 +18,18 @@ extension BodyChecker {
         return checkArgumentsOnly(args)
       }
       symbol = global(nameID)
+      if symbol == nil, !typeEnvironment.isEmpty || name == "Self", let type = typeEnvironment[name] ?? (name == "Self" ? selfType() : nil) {
+        return checkTypeCall(id, e, type, callee, args)
+      }
       if symbol == nil { builtinName = name }
     } else if callee.kind == .member {
       let base = tree.expr(ExprID(Int(callee.a)))
+      if base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil, global(NameID(Int(base.a))) == nil,
+         case let name = tree.name(NameID(Int(base.a))), !typeEnvironment.isEmpty || name == "Self",
+         let type = typeEnvironment[name] ?? (name == "Self" ? selfType() : nil) {
+        // `T.make()` / `Self.make()`: a static method of the struct a parameter stands for.
+        return checkStaticCall(id, e, type: type, method: tree.name(NameID(Int(callee.b))), at: callee.offset, args)
+      }
       if base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil,
          case .structType(let m, let s)? = global(NameID(Int(base.a))) {
         // `Point.origin()`: a static method.
@@ -37,6 +46,11 @@ extension BodyChecker {
       } else {
         return checkMethodCall(id, e, callee, args)
       }
+    } else if let (m, f) = genericFunction(callee) {
+      return checkGenericCall(id, e, module: m, function: f, args, explicit: parameterExpressions(callee))
+    } else if let bound = boundStructType(callee) {
+      guard let bound, case .boundStruct(let m, let s, _) = bound else { return checkArgumentsOnly(args) }
+      return checkConstructor(id, e, module: m, index: s, args, type: bound)
     } else if let type = checkCollectionConstructor(id, e, callee, args) {
       return type
     } else if let element = listTypeArgument(callee) {
@@ -59,12 +73,19 @@ extension BodyChecker {
       return .float64
     case .structType(let m, let s)?:
       return checkConstructor(id, e, module: m, index: s, args)
-    case .comptime?, .module?:
+    case .comptime?, .module?, .trait?:
       report(SemaDiagnostics.notCallable(location(callee.offset)))
       return checkArgumentsOnly(args)
     case nil:
       return checkBuiltinCall(id, e, builtinName ?? "", callee, args)
     }
+  }
+
+  /// The enclosing struct's type inside one of its methods (`Self`), or nil.
+  func selfType() -> SemaType? {
+    let owner = methodOwner[currentFunction]
+    guard owner >= 0 else { return nil }
+    return typeEnvironment["Self"] ?? .structType(module: module, index: owner)
   }
 
   mutating func record(_ id: ExprID, _ target: CallTarget, _ arguments: [CallArgument]) {
@@ -74,13 +95,14 @@ extension BodyChecker {
     result.exprFacts[Int(id.index)] = .call(target, start: start, count: UInt32(arguments.count))
   }
 
-  private mutating func checkArgumentsOnly(_ args: [Argument]) -> SemaType {
+  mutating func checkArgumentsOnly(_ args: [Argument]) -> SemaType {
     for a in args { _ = checkExpression(a.value, expected: nil) }
     return .error
   }
 
   private mutating func checkUserCall(_ id: ExprID, _ e: ExprNode, module m: Int, function f: Int, _ args: [Argument]) -> SemaType {
     let signature = program.signatures[m][f]
+    if signature.isGeneric { return checkGenericCall(id, e, module: m, function: f, args, explicit: []) }
     if let arguments = matchArguments(e, signature, args) { record(id, .function(module: m, index: f), arguments) }
     return signature.result
   }
@@ -129,7 +151,9 @@ extension BodyChecker {
             materialize(value, as: p.type)
           } else if convertsToOptional(value, t, p.type) {
           } else if !failed {
-            let d = SemaDiagnostics.argumentType(name, p.name, t.materialized, p.type, location(startOffset(value)))
+            // At the argument's own position (a call's `(`), as Mojo reports it.
+            let d = Diagnostic(id: "argumentType", message: "invalid call to '\(name)': value passed to '\(p.name)' cannot be converted from '\(literalDisplay(value, t))' to '\(typeName(p.type))'",
+                               at: location(diagnosticOffset(value)))
             if t == .floatLiteral && p.type == .int { reportInstantiationFailure(d) } else { report(d) }
             failed = true
           }
@@ -183,7 +207,7 @@ extension BodyChecker {
     return checkArgumentsOnly(args)
   }
 
-  private mutating func checkBuiltinCall(_ id: ExprID, _ e: ExprNode, _ name: String, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
+  mutating func checkBuiltinCall(_ id: ExprID, _ e: ExprNode, _ name: String, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
     let at = location(callee.offset)
     func positionalOnly(_ count: ClosedRange<Int>) -> Bool {
       if args.contains(where: { $0.label.exists }) {
@@ -220,6 +244,7 @@ extension BodyChecker {
           let t = checkExpression(a.value, expected: nil)
           uninitializedReadOffset = nil
           if t.isLiteral { materialize(a.value, as: t.materialized) }
+          requestWriters(t.materialized)
           switch t.materialized {
           case .error: break
           case let printable where isPrintable(printable): break
@@ -271,7 +296,8 @@ extension BodyChecker {
         record(id, .convertToBool, [.expression(value)])
         return .bool
       }
-      if name == "String", t == .errorValue || { if case .list(let element) = t { isPrintable(element) } else { false } }() {
+      if name == "String", t == .errorValue || writeToMethod(t) != nil || { if case .list(let element) = t { isPrintable(element) } else { false } }() {
+        requestWriters(t)
         record(id, .convertToString, [.expression(value)])
         return .string
       }
@@ -315,6 +341,9 @@ extension BodyChecker {
           result.exprFacts[Int(id.index)] = .constant(.int(BigInt(Int64(elements.count))))
           return .int
         }
+        if program.structInfo(t) != nil {
+          return checkDunderCall(id, receiver: args[0].value, type: t, method: "__len__", at: at) ?? .error
+        }
         var isSized = false
         switch t {
         case .list, .dict, .set: isSized = true
@@ -342,6 +371,7 @@ extension BodyChecker {
     case .list(let element), .set(let element), .optional(let element): isPrintable(element)
     case .dict(let key, let value): isPrintable(key) && isPrintable(value)
     case .tuple(let elements): elements.allSatisfy { isPrintable($0) }
+    case .structType, .boundStruct: writeToMethod(t) != nil
     default: false
     }
   }

@@ -14,7 +14,8 @@ extension BodyChecker {
     let callee: (module: Int, index: Int)
     switch target {
     case .function(let m, let f), .method(let m, let f): callee = (m, f)
-    case .construct(let m, let s):
+    case .instance(let instance): callee = (instance.module, instance.function)
+    case .construct(let m, let s), .constructBound(let m, let s, _):
       guard let initializer = program.structs[m][s].initializer else { return }
       callee = (m, initializer)
     case .string(let operation) where operation.raises:

@@ -41,7 +41,7 @@ extension BodyChecker {
   /// A type's name in messages (struct types by their declared name).
   func typeName(_ type: SemaType) -> String {
     switch type {
-    case .structType: program.structInfo(type)!.name
+    case .structType, .boundStruct: program.displayName(of: type)
     case .list(let element): "List[\(typeName(element))]"
     default: type.description
     }
@@ -75,7 +75,7 @@ extension BodyChecker {
     let isCopyable: Bool
     switch type {
     case .list, .dict, .set: isCopyable = false
-    case .structType: isCopyable = program.structInfo(type)!.isImplicitlyCopyable
+    case .structType, .boundStruct: isCopyable = program.structInfo(type)!.isImplicitlyCopyable
     default: return
     }
     guard !isCopyable else { return }
@@ -181,12 +181,21 @@ extension BodyChecker {
       let right = ExprID(Int(e.b))
       let lt = checkExpression(left, expected: nil)
       let rt = checkExpression(right, expected: e.op == .pow ? .int : e.op == .contains || e.op == .notContains
-                               ? containerExpectation(lt) : (lt.isLiteral ? nil : lt))
+                               ? containerExpectation(lt) : (lt.isLiteral || program.structInfo(lt) != nil ? nil : lt))
+      if let t = checkOperatorMethod(id, e.op, left, lt, right, rt, at: e.offset) { return t }
       return binaryResultType(e.op, lt, rt, left: left, right: right, at: e.offset)
     case .comparison:
       let operands = tree.exprLists[Int(e.a)..<Int(e.a + e.b)]  // a slice: indexed from `first`
       let first = operands.startIndex
       var previous = checkExpression(operands[first], expected: nil)
+      if operands.count == 2 {
+        let op = tree.comparisonOps[Int(e.a)]
+        let left = operands[first], right = operands[first + 1]
+        let rt = checkExpression(right, expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
+        if let t = checkOperatorMethod(id, op, left, previous, right, rt, at: e.offset) { return t }
+        _ = binaryResultType(op, previous, rt, left: left, right: right, at: e.offset)
+        return .bool
+      }
       for k in 1..<operands.count {
         let op = tree.comparisonOps[Int(e.a) + k - 1]
         let t = checkExpression(operands[first + k], expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
@@ -228,7 +237,7 @@ extension BodyChecker {
         result.exprFacts[Int(id.index)] = .field(k)
         return info.fieldTypes[k]
       }
-      if case .structType = baseType {
+      if program.structInfo(baseType) != nil {
         report(SemaDiagnostics.noAttribute(program.structInfo(baseType)!.name, tree.name(NameID(Int(e.b))), location(e.offset)))
       } else if baseType != .error {
         report(SemaDiagnostics.noAttribute(baseType.description, tree.name(NameID(Int(e.b))), location(e.offset)))
@@ -279,7 +288,7 @@ extension BodyChecker {
       return c.type
     case .module(let m)?:
       return .module(m)
-    case .function?, .builtin?, .structType?:
+    case .function?, .builtin?, .structType?, .trait?:
       report(SemaDiagnostics.notSupportedYet("using a function or type as a value", location(e.offset)))
       return .error
     case nil:

@@ -47,6 +47,13 @@ public struct BodyChecker {
   var currentFunction = 0
   /// Reads and stores of locals, for the unused-value warnings.
   var usage = UsageLog()
+  /// When checking an instance of a generic function: the instance, its bound signature, and
+  /// the names of its type parameters (and `Self`) bound to types.
+  var instance: FunctionInstance?
+  var instanceSignature: FunctionSignature?
+  var typeEnvironment: [String: SemaType] = [:]
+  /// The value of `x[i] = v` while its target is checked (a struct's `__setitem__` takes it).
+  var pendingItemValue: ExprID?
 
   /// Prepares to check module `module` of `program`.
   public init(program: Program, module: Int) {
@@ -81,10 +88,29 @@ public struct BodyChecker {
     }
   }
 
-  /// Checks every function of the module; returns the facts and the diagnostics.
+  /// Prepares to check one instance of a generic function of module `instance.module`.
+  public init(program: Program, instance: FunctionInstance) {
+    self.init(program: program, module: instance.module)
+    self.instance = instance
+    let generic = program.signatures[instance.module][instance.function]
+    instanceSignature = program.signature(of: instance)
+    for (k, p) in generic.genericParameters.enumerated() where p.valueType == nil {
+      typeEnvironment[p.name] = instance.typeArguments[k]
+    }
+    let owner = methodOwner[instance.function]
+    if owner >= 0 {
+      let count = generic.structParameterCount
+      typeEnvironment["Self"] = count == 0 ? .structType(module: instance.module, index: owner)
+        : .boundStruct(module: instance.module, index: owner, arguments: Array(instance.typeArguments[0..<count]))
+    }
+  }
+
+  /// Checks every function of the module (generic ones are checked per instance, later);
+  /// returns the facts and the diagnostics.
   public static func check(_ program: Program, module: Int) -> (CheckedModule, [Diagnostic]) {
     var checker = BodyChecker(program: program, module: module)
-    for f in checker.tree.functions.indices { checker.checkFunction(f) }
+    let signatures = program.signatures[module]
+    for f in checker.tree.functions.indices where !signatures[f].isGeneric { checker.checkFunction(f) }
     if module == 0 { checker.checkMain() }
     return (checker.result, checker.diagnostics)
   }
@@ -106,9 +132,20 @@ public struct BodyChecker {
 
   mutating func checkFunction(_ index: Int) {
     let decl = tree.functions[index]
-    signature = program.signatures[module][index]
+    signature = instanceSignature ?? program.signatures[module][index]
     currentFunction = index
     scopes.reset()
+    if let instance {
+      // Value parameters are constants of the body.
+      let generic = program.signatures[module][index]
+      let ownStart = generic.structParameterCount
+      for (k, p) in generic.genericParameters.enumerated() where p.valueType != nil && k >= ownStart {
+        guard case .value(let v) = instance.arguments[k] else { continue }
+        let value: ConstantValue = p.valueType == .bool ? .bool(v != 0) : .int(BigInt(v))
+        // A literal type, so that expressions of it fold (`comptime if n > 2`).
+        scopes.declare(decl.genericParameters[k - ownStart].name, .constant(value, p.valueType == .bool ? .bool : .intLiteral))
+      }
+    }
     locals = []
     isIndirect = []
     loopDepth = 0
@@ -198,7 +235,7 @@ public struct BodyChecker {
       let typeID = TypeExprID(Int(s.b))
       let value = ExprID(Int(s.c))
       if typeID.exists {
-        type = SignatureResolver.resolveType(typeID, in: program, module: module, into: &diagnostics)
+        type = SignatureResolver.resolveType(typeID, in: program, module: module, generics: typeEnvironment, into: &diagnostics)
         if value.exists {
           checkValue(value, as: type)
           checkOwnedValue(value)
@@ -245,7 +282,16 @@ public struct BodyChecker {
       return true
     case .ifElse:
       checkCondition(ExprID(Int(s.a)))
-      warnIfConstant(ExprID(Int(s.a)))
+      if s.op == .invert {
+        guard case .constant = result.exprFacts[Int(s.a)] else {
+          report(SemaDiagnostics.notSupportedYet("a 'comptime if' condition that is not a constant", location(startOffset(ExprID(Int(s.a))))))
+          break
+        }
+      } else if instance == nil {
+        // In an instance a condition may fold through a value parameter; Mojo checks the
+        // generic body, where it does not.
+        warnIfConstant(ExprID(Int(s.a)))
+      }
       let before = initialization
       let thenReturns = checkBlock(tree.blocks[Int(s.b)])
       let afterThen = initialization
@@ -282,7 +328,7 @@ public struct BodyChecker {
       }
       var type = foldedType
       if TypeExprID(Int(s.b)).exists {
-        type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, into: &diagnostics)
+        type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, generics: typeEnvironment, into: &diagnostics)
       }
       let nameID = NameID(Int(s.a))
       if scopes.declaresInInnermost(nameID) { report(SemaDiagnostics.invalidRedefinition(tree.name(nameID), location(s.offset))) }
@@ -417,7 +463,13 @@ public struct BodyChecker {
         diagnostics.removeSubrange(before...)  // the base is checked again below
       }
       if t.kind == .member || t.kind == .index {
+        // `x[i] = v` on a struct is its `__setitem__(i, v)`: `checkIndex` takes the value.
+        if t.kind == .index { pendingItemValue = value }
         let type = checkExpression(target, expected: nil)
+        if case .call = result.exprFacts[Int(target.index)], program.structInfo(result.exprTypes[Int(t.a)]) != nil {
+          if !isMutablePlace(ExprID(Int(t.a))) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
+          return
+        }
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
         checkValue(value, as: type)
         checkOwnedValue(value)
@@ -470,6 +522,10 @@ public struct BodyChecker {
           diagnostics.removeSubrange(before...)  // the base is checked again below
         }
         let type = checkExpression(target, expected: nil)
+        if t.kind == .index, program.structInfo(result.exprTypes[Int(t.a)]) != nil {
+          report(SemaDiagnostics.notSupportedYet("an augmented assignment through '__setitem__'", location(s.offset)))
+          return
+        }
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(placeOffset(target)))) }
         let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
         let resultType = inPlaceResultType(s.op, type, rightType, target: target, value: value, at: s.offset)

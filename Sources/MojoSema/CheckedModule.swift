@@ -20,6 +20,17 @@ public enum CallTarget: Sendable, Equatable {
   case library(BuiltinFunction)
   /// A struct method (module, function index): the receiver is the first argument.
   case method(module: Int, index: Int)
+  /// An instance of a generic function, or a method of a bound generic struct (the receiver
+  /// first): lowered as a call of the instance's own IR function (Generics.swift).
+  case instance(FunctionInstance)
+  /// `a op b` through a struct's operator method (`__lt__`, `__eq__`, `__add__`): arguments
+  /// left then right; `swapped` passes them exchanged, `negated` inverts the `Bool` result.
+  /// A method of a non-generic struct is an instance without arguments.
+  case operatorMethod(FunctionInstance, swapped: Bool, negated: Bool)
+  /// `writer.write(values...)`: the receiver (a mutable `String`) first, then the values.
+  case writeText
+  /// A bound generic struct's constructor: fieldwise, or through its `__init__`'s instance.
+  case constructBound(module: Int, index: Int, arguments: [SemaType])
   /// A struct constructor: fieldwise (arguments in field order) or through `__init__`
   /// (arguments of `__init__` after `self`).
   case construct(module: Int, index: Int)
@@ -161,4 +172,17 @@ public struct CheckedModule: Sendable {
   public var optionalWraps: Set<UInt32> = []
   /// The checked functions, in tree order.
   public var functions: [CheckedFunction]
+  /// Instances of generic functions the bodies call (checked after all modules, by `Instantiator`).
+  public var requestedInstances: Set<FunctionInstance> = []
+  /// The checked instances of this module's generic functions, in symbol order.
+  public var instances: [CheckedInstance] = []
+}
+
+/// One instance of a generic function, checked with its parameters bound. Its tables cover the
+/// module's whole tree (only the function's own expressions are filled in).
+public struct CheckedInstance: Sendable {
+  public var instance: FunctionInstance
+  public var signature: FunctionSignature
+  public var tables: CheckedModule
+  public var function: CheckedFunction
 }

@@ -23,6 +23,7 @@ extension Program {
       case .function(let owner, let i)? where owner == k: offset = module.tree.functions[i].offset
       case .structType(let owner, let i)? where owner == k: offset = module.tree.structs[i].offset
       case .comptime(let owner, let i)? where owner == k: offset = module.tree.comptimes[i].offset
+      case .trait(let owner, let i)? where owner == k: offset = module.tree.traits[i].offset
       default: continue
       }
       return [Diagnostic(id: "declaredInModule", severity: .note,

@@ -34,6 +34,8 @@ public enum Symbol: Sendable, Equatable {
   case module(Int)
   /// A function of the standard library subset (`std.math`).
   case builtin(BuiltinFunction)
+  /// A `trait`: module and index into that tree's `traits`.
+  case trait(module: Int, index: Int)
 }
 
 /// Library functions implemented by the compiler (LANGUAGE.md §10.3).
@@ -66,6 +68,14 @@ public struct FunctionSignature: Sendable {
   public var symbol: String
   /// Declared `raises` (a plain `def` does not raise in Mojo 1.2).
   public var raises: Bool
+  /// The compile-time parameters in scope: the owning generic struct's, then the function's
+  /// own; `.typeParameter(k)` in the types above refers to entry k. Empty when not generic.
+  public var genericParameters: [GenericParameterInfo] = []
+  /// How many leading entries of `genericParameters` belong to the owning struct.
+  public var structParameterCount = 0
+
+  /// True when the function must be instantiated before it can be checked or lowered.
+  public var isGeneric: Bool { !genericParameters.isEmpty }
 }
 
 /// A struct's resolved fields, methods and construction (LANGUAGE.md §9.2).
@@ -81,6 +91,10 @@ public struct StructInfo: Sendable {
   public var initializer: Int?
   /// Declared `ImplicitlyCopyable`.
   public var isImplicitlyCopyable: Bool
+  /// The compile-time parameters of a generic struct (field types refer to them).
+  public var genericParameters: [GenericParameterInfo] = []
+  /// The traits the struct declares it conforms to (built-in ones by name).
+  public var conformances: [TraitRef] = []
 }
 
 /// The whole project as the checker sees it, before and after checking bodies.
@@ -97,6 +111,8 @@ public struct Program: Sendable {
   public var comptimeValues: [[(value: ConstantValue, type: SemaType)?]]
   /// Per module, per `structs` index: fields and methods.
   public var structs: [[StructInfo]]
+  /// Per module, per `traits` index: the requirements.
+  public var traits: [[TraitInfo]]
 
   public init(modules: [SourceModule]) {
     self.modules = modules
@@ -106,11 +122,19 @@ public struct Program: Sendable {
     self.signatures = Array(repeating: [], count: modules.count)
     self.comptimeValues = Array(repeating: [], count: modules.count)
     self.structs = Array(repeating: [], count: modules.count)
+    self.traits = Array(repeating: [], count: modules.count)
   }
 
-  /// The struct behind a struct type.
+  /// The struct behind a struct type; a bound generic struct's field types are substituted.
   public func structInfo(_ type: SemaType) -> StructInfo? {
-    guard case .structType(let m, let i) = type else { return nil }
-    return structs[m][i]
+    switch type {
+    case .structType(let m, let i): return structs[m][i]
+    case .boundStruct(let m, let i, let arguments):
+      var info = structs[m][i]
+      info.fieldTypes = info.fieldTypes.map { $0.substituting(arguments) }
+      info.name = displayName(of: type)
+      return info
+    default: return nil
+    }
   }
 }

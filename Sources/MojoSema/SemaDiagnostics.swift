@@ -9,6 +9,37 @@ public enum SemaDiagnostics {
   static func doesNotImplement(_ type: String, _ method: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(id: "doesNotImplement", message: "'\(type)' does not implement the '\(method)' method", at: at)
   }
+  static func doesNotConform(_ type: String, _ trait: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "doesNotConform", message: "'\(type)' does not conform to trait '\(trait)'", at: at)
+  }
+  static func argumentDoesNotConform(_ function: String, _ parameter: String, _ type: String, _ parameterType: String,
+                                     _ trait: String, _ at: SourceLocation, declaration: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "argumentDoesNotConform",
+               message: "invalid call to '\(function)': value passed to '\(parameter)' cannot be converted from '\(type)' to '\(parameterType)', argument type '\(type)' does not conform to trait '\(trait)'",
+               at: at, notes: [Diagnostic(id: "declaredHere", severity: .note, message: "function declared here", at: declaration)])
+  }
+  static func parameterValueType(_ function: String, _ parameter: String, _ type: String, _ value: String,
+                                 _ at: SourceLocation, declaration: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "parameterValueType",
+               message: "invalid call to '\(function)': '\(function)' parameter '\(parameter)' has '\(type)' type, but value has type '\(value)'",
+               at: at, notes: [Diagnostic(id: "declaredHere", severity: .note, message: "function declared here", at: declaration)])
+  }
+  static func structParameterType(_ name: String, _ parameter: String, _ bounds: String, _ value: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "structParameterType", message: "'\(name)' parameter '\(parameter)' has '\(bounds)' type, but value has type '\(value)'", at: at)
+  }
+  static func unexpectedParameter(_ function: String, _ at: SourceLocation, declaration: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "unexpectedParameter", message: "invalid call to '\(function)': unexpected parameter", at: at,
+               notes: [Diagnostic(id: "declaredHere", severity: .note, message: "function declared here", at: declaration)])
+  }
+  static func cannotInferParameter(_ function: String, _ parameter: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "cannotInferParameter", message: "invalid call to '\(function)': could not infer parameter '\(parameter)'", at: at)
+  }
+  static func missingRequirements(_ type: String, _ trait: String, _ at: SourceLocation, notes: [Diagnostic]) -> Diagnostic {
+    Diagnostic(id: "missingRequirements", message: "'\(type)' does not implement all requirements for '\(trait)'", at: at, notes: notes)
+  }
+  static func note(_ message: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(id: "note", severity: .note, message: message, at: at)
+  }
   static func functionInstantiationFailed(_ at: SourceLocation, note: Diagnostic) -> Diagnostic {
     Diagnostic(id: "functionInstantiationFailed", message: "function instantiation failed", at: at,
                notes: [Diagnostic(id: note.id, severity: .note, message: note.message, at: note.location)])

@@ -18,6 +18,11 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   indirect case dictEntry(SemaType, SemaType)
   /// A user struct: its module and index in that module's `SyntaxTree.structs`.
   case structType(module: Int, index: Int)
+  /// A generic struct with its parameters bound: `Stack[Int]` (Generics.swift).
+  indirect case boundStruct(module: Int, index: Int, arguments: [SemaType])
+  /// The k-th compile-time parameter of a generic declaration; appears only in the signatures
+  /// of generic functions and the fields of generic structs, never in a checked body.
+  case typeParameter(Int)
   /// Compile-time literal types (§6); they become `Int`, `Float64` or `String` when used.
   case intLiteral, floatLiteral, stringLiteral
   /// The result of a function without `->`.
@@ -43,7 +48,8 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
     case .set(let e): "Set[\(e)]"
     case .optional(let e): "Optional[\(e)]"
     case .dictEntry(let k, let v): "DictEntry[\(k), \(v)]"
-    case .structType: "struct"
+    case .structType, .boundStruct: "struct"
+    case .typeParameter(let k): "T\(k)"
     case .intLiteral: "IntLiteral"
     case .floatLiteral: "FloatLiteral"
     case .stringLiteral: "StringLiteral"

@@ -5,11 +5,13 @@ import MojoSyntax
 
 /// Resolves type expressions and signatures of one module.
 public enum SignatureResolver {
-  /// Fills `program.structs[module]`: field types, methods and initializers.
+  /// Fills `program.structs[module]`: field types, methods, initializers, compile-time
+  /// parameters and declared conformances.
   static func resolveStructs(_ program: inout Program, module m: Int, into diagnostics: inout [Diagnostic]) {
     let tree = program.modules[m].tree
+    let file = program.modules[m].file
     var infos: [StructInfo] = []
-    for decl in tree.structs {
+    for (s, decl) in tree.structs.enumerated() {
       var methods: [String: Int] = [:]
       var initializer: Int?
       for f in decl.methods {
@@ -17,24 +19,94 @@ public enum SignatureResolver {
         if name == "__init__" {
           initializer = f
           if tree.functions[f].parameters.first?.convention != .out {
-            diagnostics.append(SemaDiagnostics.initMustReturnSelf(SourceLocation(file: program.modules[m].file, offset: Int(tree.functions[f].offset))))
+            diagnostics.append(SemaDiagnostics.initMustReturnSelf(SourceLocation(file: file, offset: Int(tree.functions[f].offset))))
           }
         } else {
           methods[name] = f
         }
       }
-      let traits = decl.traits.map { tree.name($0) }
-      for (k, t) in traits.enumerated() where !["Copyable", "Movable", "ImplicitlyCopyable"].contains(t) {
-        _ = k
-        diagnostics.append(SemaDiagnostics.notSupportedYet("the trait '\(t)'", SourceLocation(file: program.modules[m].file, offset: Int(decl.offset))))
+      var conformances: [TraitRef] = []
+      for (k, t) in decl.traits.enumerated() {
+        let offset = k < decl.traitOffsets.count ? decl.traitOffsets[k] : decl.offset
+        if let trait = resolveTrait(tree.name(t), in: program, module: m, at: SourceLocation(file: file, offset: Int(offset)), into: &diagnostics) {
+          conformances.append(trait)
+        }
       }
+      let generics = resolveGenericParameters(decl.genericParameters, in: program, module: m, into: &diagnostics)
+      let environment = typeEnvironment(generics, owner: (m, s, generics.count), offset: 0)
       infos.append(StructInfo(
         name: tree.name(decl.name), fieldNames: decl.fields.map { tree.name($0.name) },
-        fieldTypes: decl.fields.map { resolveType($0.type, in: program, module: m, into: &diagnostics) },
+        fieldTypes: decl.fields.map { resolveType($0.type, in: program, module: m, generics: environment, into: &diagnostics) },
         methods: methods, isFieldwiseInit: decl.isFieldwiseInit, initializer: initializer,
-        isImplicitlyCopyable: traits.contains("ImplicitlyCopyable")))
+        isImplicitlyCopyable: conformances.contains(.builtin(.implicitlyCopyable)),
+        genericParameters: generics, conformances: conformances))
     }
     program.structs[m] = infos
+  }
+
+  /// A trait named in a conformance list or a bound: a user trait or a standard one; nil after
+  /// reporting an unknown name (a type there is reported as not supported).
+  static func resolveTrait(_ name: String, in program: Program, module m: Int, at location: SourceLocation,
+                           into diagnostics: inout [Diagnostic]) -> TraitRef? {
+    switch program.symbols[m][name] {
+    case .trait(let tm, let ti)?: return .user(module: tm, index: ti)
+    case nil:
+      if let b = BuiltinTrait(rawValue: name) { return .builtin(b) }
+      diagnostics.append(SemaDiagnostics.unknownDeclaration(name, location))
+      return nil
+    default:
+      diagnostics.append(SemaDiagnostics.notSupportedYet("'\(name)' as a trait", location))
+      return nil
+    }
+  }
+
+  /// Resolves `[T: Copyable & Movable, n: Int]`: a bound naming a type makes a value parameter.
+  static func resolveGenericParameters(_ decls: [GenericParameterDecl], in program: Program, module m: Int,
+                                       into diagnostics: inout [Diagnostic]) -> [GenericParameterInfo] {
+    let tree = program.modules[m].tree
+    let file = program.modules[m].file
+    return decls.map { decl in
+      let name = tree.name(decl.name)
+      var defaultValue: Int64?
+      if decl.defaultValue.exists {
+        switch ConstantFolder(program: program, module: m).fold(decl.defaultValue) {
+        case .int(let v)?: defaultValue = v.wrappedInt64
+        case .bool(let b)?: defaultValue = b ? 1 : 0
+        default:
+          diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: file, offset: Int(tree.expr(decl.defaultValue).offset))))
+        }
+      }
+      if decl.bounds.count == 1 {
+        let bound = tree.name(decl.bounds[0].name)
+        switch bound {
+        case "Int": return GenericParameterInfo(name: name, bounds: [], valueType: .int, defaultValue: defaultValue)
+        case "Bool": return GenericParameterInfo(name: name, bounds: [], valueType: .bool, defaultValue: defaultValue)
+        case "Float64", "String", "Int64", "UInt", "DType":
+          diagnostics.append(SemaDiagnostics.notSupportedYet("a '\(bound)' compile-time parameter", SourceLocation(file: file, offset: Int(decl.bounds[0].offset))))
+          return GenericParameterInfo(name: name, bounds: [], valueType: .int)
+        default: break
+        }
+      }
+      var bounds: [TraitRef] = []
+      for b in decl.bounds {
+        if let t = resolveTrait(tree.name(b.name), in: program, module: m, at: SourceLocation(file: file, offset: Int(b.offset)), into: &diagnostics) {
+          bounds.append(t)
+        }
+      }
+      return GenericParameterInfo(name: name, bounds: bounds, valueType: nil)
+    }
+  }
+
+  /// Names of type parameters (from entry `offset` on) bound to `.typeParameter(k)`, and `Self`
+  /// for the methods and fields of struct `owner` (module, index, parameter count).
+  static func typeEnvironment(_ generics: [GenericParameterInfo], owner: (Int, Int, Int)?, offset: Int) -> [String: SemaType] {
+    var environment: [String: SemaType] = [:]
+    for (k, g) in generics.enumerated() where g.valueType == nil { environment[g.name] = .typeParameter(offset + k) }
+    if let (m, s, count) = owner {
+      environment["Self"] = count == 0 ? .structType(module: m, index: s)
+        : .boundStruct(module: m, index: s, arguments: (0..<count).map { .typeParameter($0) })
+    }
+    return environment
   }
 
   /// Fills `program.signatures[module]` (the `comptime` constants are folded before, by
@@ -44,53 +116,92 @@ public enum SignatureResolver {
     let tree = module.tree
     var methodOwner = Array(repeating: -1, count: tree.functions.count)
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { methodOwner[f] = s } }
-
     var signatures: [FunctionSignature] = []
     signatures.reserveCapacity(tree.functions.count)
     for (i, f) in tree.functions.enumerated() {
-      let name = tree.name(f.name)
       let owner = methodOwner[i]
-      var parameters: [ParameterInfo] = []
-      var sawDefault = false
-      for p in f.parameters {
-        let pname = tree.name(p.name)
-        var type = SemaType.error
-        if p.type.exists {
-          type = resolveType(p.type, in: program, module: m, into: &diagnostics)
-        } else if owner >= 0 && pname == "self" {
-          type = .structType(module: m, index: owner)
-        } else {
-          diagnostics.append(SemaDiagnostics.notSupportedYet("a parameter without a type", SourceLocation(file: module.file, offset: Int(p.offset))))
-        }
-        var defaultValue: ConstantValue?
-        if p.defaultValue.exists {
-          let folder = ConstantFolder(program: program, module: m)
-          defaultValue = folder.fold(p.defaultValue)
-          if defaultValue == nil {
-            diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: module.file, offset: Int(tree.expr(p.defaultValue).offset))))
-          }
-          sawDefault = true
-        } else if sawDefault {
-          diagnostics.append(SemaDiagnostics.requiredAfterOptional(SourceLocation(file: module.file, offset: Int(p.offset))))
-        }
-        parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention))
-      }
-      let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, into: &diagnostics) : .none
       let ownerName = owner >= 0 ? tree.name(tree.structs[owner].name) : nil
-      let display = ownerName.map { "\($0).\(name)" } ?? name
-      let symbol = m == 0 && owner < 0 && name == "main" ? "mojo_main" : "mj.\(module.name)::\(display)"
-      signatures.append(FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol,
-                                          raises: f.raises))
+      var structGenerics: [GenericParameterInfo] = []
+      if owner >= 0 { structGenerics = program.structs[m][owner].genericParameters }
+      let own = f.genericParameters.isEmpty ? [] : resolveGenericParameters(f.genericParameters, in: program, module: m, into: &diagnostics)
+      var environment = owner >= 0 ? typeEnvironment(structGenerics, owner: (m, owner, structGenerics.count), offset: 0) : [:]
+      environment.merge(typeEnvironment(own, owner: nil, offset: structGenerics.count)) { $1 }
+      let selfType = environment["Self"] ?? .error
+      // `x: Some[Trait]`: an implicit type parameter of its own, bounded by the trait.
+      var implicit: [GenericParameterInfo] = []
+      var someTypes: [Int: SemaType] = [:]
+      for (k, p) in f.parameters.enumerated() where p.type.exists {
+        let node = tree.type(p.type)
+        guard node.argument.exists, tree.name(node.name) == "Some" else { continue }
+        let traitName = tree.name(tree.type(node.argument).name)
+        if traitName == "Writer" { continue }
+        let at = SourceLocation(file: program.modules[m].file, offset: Int(tree.type(node.argument).offset))
+        guard let trait = resolveTrait(traitName, in: program, module: m, at: at, into: &diagnostics) else { continue }
+        someTypes[k] = .typeParameter(structGenerics.count + own.count + implicit.count)
+        implicit.append(GenericParameterInfo(name: "Some[\(traitName)]", bounds: [trait], valueType: nil))
+      }
+      var signature = resolveSignature(f, in: program, module: m, generics: environment, selfType: owner >= 0 ? selfType : nil,
+                                       ownerName: ownerName, parameterTypes: someTypes, into: &diagnostics)
+      signature.genericParameters = structGenerics + own + implicit
+      signature.structParameterCount = structGenerics.count
+      signatures.append(signature)
     }
     program.signatures[m] = signatures
   }
 
+  /// The signature of one function declaration; `selfType` types an unannotated `self`.
+  /// `parameterTypes` gives the types of parameters already decided (`Some[Trait]` ones).
+  static func resolveSignature(_ f: FunctionDecl, in program: Program, module m: Int, generics: [String: SemaType],
+                               selfType: SemaType?, ownerName: String?, parameterTypes: [Int: SemaType] = [:],
+                               into diagnostics: inout [Diagnostic]) -> FunctionSignature {
+    let module = program.modules[m]
+    let tree = module.tree
+    let name = tree.name(f.name)
+    var parameters: [ParameterInfo] = []
+    var sawDefault = false
+    for (k, p) in f.parameters.enumerated() {
+      let pname = tree.name(p.name)
+      var type = SemaType.error
+      if let decided = parameterTypes[k] {
+        type = decided
+      } else if p.type.exists {
+        type = resolveType(p.type, in: program, module: m, generics: generics, into: &diagnostics)
+      } else if let selfType, pname == "self" {
+        type = selfType
+      } else {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("a parameter without a type", SourceLocation(file: module.file, offset: Int(p.offset))))
+      }
+      var defaultValue: ConstantValue?
+      if p.defaultValue.exists {
+        let folder = ConstantFolder(program: program, module: m)
+        defaultValue = folder.fold(p.defaultValue)
+        if defaultValue == nil {
+          diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: module.file, offset: Int(tree.expr(p.defaultValue).offset))))
+        }
+        sawDefault = true
+      } else if sawDefault {
+        diagnostics.append(SemaDiagnostics.requiredAfterOptional(SourceLocation(file: module.file, offset: Int(p.offset))))
+      }
+      parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention))
+    }
+    let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, generics: generics, into: &diagnostics) : .none
+    let display = ownerName.map { "\($0).\(name)" } ?? name
+    let symbol = m == 0 && ownerName == nil && name == "main" ? "mojo_main" : "mj.\(module.name)::\(display)"
+    return FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol, raises: f.raises)
+  }
+
   /// Resolves a type expression in module `m`.
-  public static func resolveType(_ id: TypeExprID, in program: Program, module m: Int, into diagnostics: inout [Diagnostic]) -> SemaType {
+  /// `generics` binds the names of compile-time parameters (and `Self`) in scope.
+  public static func resolveType(_ id: TypeExprID, in program: Program, module m: Int, generics: [String: SemaType] = [:],
+                                 into diagnostics: inout [Diagnostic]) -> SemaType {
     let tree = program.modules[m].tree
     let node = tree.type(id)
     let name = tree.name(node.name)
     let location = SourceLocation(file: program.modules[m].file, offset: Int(node.offset))
+    if !generics.isEmpty, let bound = generics[name] {
+      if node.argument.exists { diagnostics.append(SemaDiagnostics.notSupportedYet("parameters on '\(name)'", location)) }
+      return bound
+    }
     switch name {
     case "Int": return .int
     case "Float64": return .float64
@@ -101,7 +212,7 @@ public enum SignatureResolver {
       var elements: [SemaType] = []
       var argument = node.argument
       while argument.exists {
-        elements.append(resolveType(argument, in: program, module: m, into: &diagnostics))
+        elements.append(resolveType(argument, in: program, module: m, generics: generics, into: &diagnostics))
         argument = tree.type(argument).next
       }
       return elements.contains(.error) ? .error : .tuple(elements)
@@ -109,7 +220,7 @@ public enum SignatureResolver {
       var arguments: [SemaType] = []
       var argument = node.argument
       while argument.exists {
-        arguments.append(resolveType(argument, in: program, module: m, into: &diagnostics))
+        arguments.append(resolveType(argument, in: program, module: m, generics: generics, into: &diagnostics))
         argument = tree.type(argument).next
       }
       if arguments.contains(.error) { return .error }
@@ -122,10 +233,32 @@ public enum SignatureResolver {
         diagnostics.append(SemaDiagnostics.notSupportedYet("'List' without an element type", location))
         return .error
       }
-      let element = resolveType(node.argument, in: program, module: m, into: &diagnostics)
+      let element = resolveType(node.argument, in: program, module: m, generics: generics, into: &diagnostics)
       return element == .error ? .error : .list(element)
+    case "Some" where node.argument.exists && tree.name(tree.type(node.argument).name) == "Writer":
+      // `mut writer: Some[Writer]` of `write_to`: the text being written (Generics.swift).
+      return .string
     default:
-      if case .structType(let sm, let si) = program.symbols[m][name] { return .structType(module: sm, index: si) }
+      if case .structType(let sm, let si) = program.symbols[m][name] {
+        // The struct's tree, not its info: another module's structs may not be resolved yet.
+        let isGeneric = !program.modules[sm].tree.structs[si].genericParameters.isEmpty
+        guard isGeneric || node.argument.exists else { return .structType(module: sm, index: si) }
+        var arguments: [SemaType] = []
+        var argumentLocations: [SourceLocation] = []
+        var argument = node.argument
+        while argument.exists {
+          arguments.append(resolveType(argument, in: program, module: m, generics: generics, into: &diagnostics))
+          argumentLocations.append(SourceLocation(file: program.modules[m].file, offset: Int(tree.type(argument).offset)))
+          argument = tree.type(argument).next
+        }
+        if arguments.contains(.error) { return .error }
+        return boundStructType(module: sm, index: si, arguments, in: program, at: location, argumentLocations: argumentLocations,
+                               into: &diagnostics)
+      }
+      if case .trait? = program.symbols[m][name] {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("a trait used as a type", location))
+        return .error
+      }
       if program.symbols[m][name] == nil && ["Int8", "Int16", "Int32", "Int64", "UInt8", "UInt16", "UInt32", "UInt64", "UInt", "Float32", "Float16", "Dict", "Set", "Optional", "Tuple", "SIMD"].contains(name) {
         diagnostics.append(SemaDiagnostics.notSupportedYet("the type '\(name)'", location))
       } else {
@@ -134,5 +267,41 @@ public enum SignatureResolver {
       }
       return .error
     }
+  }
+}
+
+extension SignatureResolver {
+  /// `Stack[Int]`: checks the arguments against the struct's parameters and bounds.
+  /// `argumentLocations` (one per argument, when known) are where a mismatch is reported.
+  static func boundStructType(module sm: Int, index si: Int, _ arguments: [SemaType], in program: Program,
+                              at location: SourceLocation, argumentLocations: [SourceLocation] = [],
+                              into diagnostics: inout [Diagnostic]) -> SemaType {
+    guard program.structs[sm].count > si else { return .boundStruct(module: sm, index: si, arguments: arguments) }
+    let info = program.structs[sm][si]
+    let parameters = info.genericParameters
+    guard parameters.count == arguments.count, parameters.allSatisfy({ $0.valueType == nil }) else {
+      if parameters.isEmpty {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("parameters on '\(info.name)'", location))
+      } else if parameters.contains(where: { $0.valueType != nil }) {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("a struct with value parameters", location))
+      } else {
+        diagnostics.append(SemaDiagnostics.notSupportedYet("inferring parameters of '\(info.name)'", location))
+      }
+      return .error
+    }
+    for (k, (p, a)) in zip(parameters, arguments).enumerated() where !a.mentionsTypeParameter {
+      if p.bounds.contains(where: { !program.conforms(a, to: $0) }) {
+        let location = k < argumentLocations.count ? argumentLocations[k] : location
+        let shown: String
+        switch a {
+        case .structType, .boundStruct: shown = "AnyStruct[\(program.displayName(of: a))]"
+        default: shown = program.displayName(of: a)
+        }
+        diagnostics.append(SemaDiagnostics.structParameterType(info.name, p.name, p.bounds.map { program.name(of: $0) }.joined(separator: " & "),
+                                                               shown, location))
+        return .error
+      }
+    }
+    return .boundStruct(module: sm, index: si, arguments: arguments)
   }
 }

@@ -85,7 +85,8 @@ func firstExpression(_ source: String) -> String {
   }
 
   @Test(arguments: [
-    "def f():\n    with x:\n        pass\n", "trait T:\n    pass\n", "def f[T: AnyType](x: T):\n    pass\n",
+    "def f():\n    with x:\n        pass\n", "trait T[n: Int]:\n    pass\n", "def f[T: AnyType, //](x: T):\n    pass\n",
+    "def f[*Ts: AnyType](x: Int):\n    pass\n",
     "def f(*args: Int):\n    pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
     "def f():\n    var d = [x for x in a for y in b]\n",
@@ -119,6 +120,32 @@ func firstExpression(_ source: String) -> String {
     #expect(tree.expr(ExprID(Int(tree.expr(ExprID(Int(either.a))).b))).kind == .noneLiteral)
     #expect(body[5].kind == .forLoop && body[5].op == .identical)
     #expect(tree.list(of: tree.expr(ExprID(Int(body[5].a)))).map { tree.name(NameID(Int(tree.expr($0).a))) } == ["k", "v"])
+  }
+
+  @Test func traitsAndParameterListsParse() {
+    let (tree, diagnostics) = parse("""
+      trait Shape(Named):
+          def area(self) -> Float64:
+              ...
+
+      struct Stack[T: Copyable & Movable](Sized):
+          var items: List[Self.T]
+
+      def f[T: Shape, n: Int](x: T) -> T:
+          comptime if n > 1:
+              pass
+          return x
+      """)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    #expect(tree.traits.count == 1 && tree.traits[0].methods.count == 1 && tree.traits[0].isRequirement == [true])
+    #expect(tree.traits[0].parents.map { tree.name($0.name) } == ["Named"])
+    #expect(tree.structs[0].genericParameters.map { $0.bounds.map { tree.name($0.name) } } == [["Copyable", "Movable"]])
+    #expect(tree.name(tree.type(tree.structs[0].fields[0].type).name) == "List")
+    #expect(tree.name(tree.type(tree.type(tree.structs[0].fields[0].type).argument).name) == "T")
+    let f = tree.functions[tree.moduleFunctions[0]]
+    #expect(f.genericParameters.map { tree.name($0.name) } == ["T", "n"])
+    let comptimeIf = tree.stmt(tree.statements(in: f.body).first!)
+    #expect(comptimeIf.kind == .ifElse && comptimeIf.op == .invert)
   }
 
   @Test func errorsParseIntoTryClauses() {

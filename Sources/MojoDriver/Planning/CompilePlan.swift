@@ -173,6 +173,17 @@ public struct CompilePlan: Sendable {
       runner.stage(.check) {
         runner.run(Job.plan(.check, modules: names, largestFirst: sizes)) { job, _ in checked[job.index] = BodyChecker.check(frozen, module: job.index) }
       }
+      // 3b. Check the instances of generic functions the bodies need (serial; none without generics).
+      let requests = names.indices.map { checked[$0]!.0.requestedInstances }
+      if requests.contains(where: { !$0.isEmpty }) {
+        let (instances, instanceDiagnostics) = runner.stage(.check) { Instantiator.instantiate(frozen, requests: requests) }
+        for m in names.indices {
+          var slot = checked[m]!
+          slot.0.instances = instances[m]
+          slot.1 += instanceDiagnostics[m]
+          checked[m] = slot
+        }
+      }
     }
     for m in names.indices.reversed() {
       let all = bindDiagnostics[m] + checked[m]!.1

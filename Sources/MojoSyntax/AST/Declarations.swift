@@ -29,6 +29,31 @@ public struct FunctionDecl: Sendable {
   public var raises: Bool
   /// Offset of `->`'s type, for diagnostics about the result.
   public var returnOffset: UInt32
+  /// The compile-time parameters `[T: Trait, n: Int]` (empty for an ordinary function).
+  public var genericParameters: [GenericParameterDecl] = []
+}
+
+/// One compile-time parameter of a function or struct: `T: Copyable & Movable` (a type
+/// parameter bounded by traits) or `n: Int` (a value parameter); the checker tells them apart.
+public struct GenericParameterDecl: Sendable {
+  public var name: NameID
+  public var offset: UInt32
+  /// The names after `:`, joined by `&` (`Copyable`, `Movable`); empty without a bound.
+  public var bounds: [NamePart]
+  /// The default value (`n: Int = 2`), or none.
+  public var defaultValue: ExprID = .none
+}
+
+/// A `trait`: required methods (a `...` body) and methods with a default body.
+public struct TraitDecl: Sendable {
+  public var name: NameID
+  public var offset: UInt32
+  /// The traits it refines (`trait Shape(Named):`).
+  public var parents: [NamePart]
+  /// The methods, in source order (not part of `SyntaxTree.functions`).
+  public var methods: [FunctionDecl]
+  /// Per method: true when its body is `...` (a requirement without a default).
+  public var isRequirement: [Bool]
 }
 
 /// A `var name: Type` field of a struct.
@@ -46,10 +71,14 @@ public struct StructDecl: Sendable {
   public var name: NameID
   public var offset: UInt32
   public var traits: [NameID]
+  /// Offsets of the trait names, for conformance diagnostics.
+  public var traitOffsets: [UInt32] = []
   public var fields: [FieldDecl]
   /// Indices into `SyntaxTree.functions`.
   public var methods: [Int]
   public var isFieldwiseInit: Bool
+  /// The compile-time parameters `[T: Copyable & Movable]` (empty for an ordinary struct).
+  public var genericParameters: [GenericParameterDecl] = []
 }
 
 /// A module-level `comptime NAME[: T] = e`.

@@ -78,6 +78,13 @@ public struct Argument: Sendable {
   public var value: ExprID
   /// Offset of the argument's first byte (its label, if any).
   public var offset: UInt32
+
+  /// An argument (the checker makes positional ones for `x[i]`'s `__getitem__`).
+  public init(label: NameID, value: ExprID, offset: UInt32) {
+    self.label = label
+    self.value = value
+    self.offset = offset
+  }
 }
 
 /// What a statement node is; the comment gives the meaning of `a`, `b`, `c`.
@@ -90,11 +97,13 @@ public enum StmtKind: UInt8, Sendable {
   case assign
   /// op: the operator, a: target, b: value.
   case augmentedAssign
-  case pass, breakLoop, continueLoop
+  /// `pass` (a: 0) or `...` (a: 1, the body of a trait's required method).
+  case pass
+  case breakLoop, continueLoop
   /// a: ExprID or none.
   case returnValue
   /// a: condition, b: index of the then-block in `blocks`, c: else-block index or `UInt32.max`
-  /// (an `elif` chain is an else-block holding one `ifElse`).
+  /// (an `elif` chain is an else-block holding one `ifElse`); op `.invert` marks `comptime if`.
   case ifElse
   /// a: condition, b: body block index, c: `else` block index or `UInt32.max`.
   case whileLoop

@@ -128,6 +128,7 @@ public struct SyntaxTree: Sendable {
   public var moduleFunctions: [Int] = []
   public var structs: [StructDecl] = []
   public var comptimes: [ComptimeDecl] = []
+  public var traits: [TraitDecl] = []
 
   public init() {}
 

@@ -36,8 +36,7 @@ extension Parser {
         report(SyntaxDiagnostics.fnRemoved(location(current.start)))
         skipLine()
       case .kwReserved where text(of: current).elementsEqual("trait".utf8):
-        report(SyntaxDiagnostics.notSupportedYet("'trait'", location(current.start)))
-        skipLine()
+        parseTrait()
       case .kwVar:
         report(SyntaxDiagnostics.globalVariables(location(current.start)))
         skipLine()
@@ -165,10 +164,7 @@ extension Parser {
       report(SyntaxDiagnostics.expected("a function name", location(current.start)))
     }
     var parameters: [ParameterDecl] = []
-    if at(.leftBracket) {
-      report(SyntaxDiagnostics.notSupportedYet("a compile-time parameter list '[...]'", location(current.start)))
-      while !at(.leftParen) && !at(.newline) && !at(.endOfFile) { advance() }
-    }
+    let genericParameters = at(.leftBracket) ? parseGenericParameters() : []
     if expect(.leftParen, "'('") {
       while !at(.rightParen) && !at(.endOfFile) && !at(.newline) {
         let before = position
@@ -192,8 +188,116 @@ extension Parser {
     let body = parseBlock(missingColon: "expected ':' in function definition")
     let isStatic = decorators.contains { names.names[Int($0.0.index)] == "staticmethod" }
     tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
-                                       body: body, isStatic: isStatic, raises: raises, returnOffset: returnOffset))
+                                       body: body, isStatic: isStatic, raises: raises, returnOffset: returnOffset,
+                                       genericParameters: genericParameters))
     return tree.functions.count - 1
+  }
+
+  /// `[T: Copyable & Movable, n: Int]` after a function or struct name (the cursor on `[`).
+  mutating func parseGenericParameters() -> [GenericParameterDecl] {
+    advance()  // [
+    var parameters: [GenericParameterDecl] = []
+    while !at(.rightBracket) && !at(.newline) && !at(.endOfFile) {
+      let before = position
+      if at(.slashSlash) || at(.star) {
+        report(SyntaxDiagnostics.notSupportedYet("'\(String(decoding: text(of: current), as: UTF8.self))' in a parameter list", location(current.start)))
+        advance()
+        if !eat(.comma) { break }
+        continue
+      }
+      guard at(.identifier) else {
+        report(SyntaxDiagnostics.expected("a parameter name", location(current.start)))
+        break
+      }
+      var parameter = GenericParameterDecl(name: intern(current), offset: current.start, bounds: [])
+      advance()
+      if eat(.colon) {
+        repeat {
+          guard at(.identifier) else {
+            report(SyntaxDiagnostics.expected("a trait or type", location(current.start)))
+            break
+          }
+          parameter.bounds.append(NamePart(name: intern(current), offset: current.start))
+          advance()
+          if at(.leftBracket) || at(.dot) {
+            report(SyntaxDiagnostics.notSupportedYet("this parameter type", location(current.start)))
+            while !at(.comma) && !at(.rightBracket) && !at(.newline) && !at(.endOfFile) { advance() }
+          }
+        } while eat(.amp)
+      }
+      if eat(.assign) { parameter.defaultValue = parseExpression() }
+      parameters.append(parameter)
+      if !eat(.comma) || position == before { break }
+    }
+    expect(.rightBracket, "']'")
+    return parameters
+  }
+
+  /// `trait NAME[(Parents)]:` with method declarations whose bodies are `...` or a default.
+  mutating func parseTrait() {
+    advance()  // trait
+    guard at(.identifier) else {
+      report(SyntaxDiagnostics.expected("a trait name", location(current.start)))
+      skipLine()
+      return
+    }
+    var decl = TraitDecl(name: intern(current), offset: current.start, parents: [], methods: [], isRequirement: [])
+    advance()
+    if at(.leftBracket) {
+      report(SyntaxDiagnostics.notSupportedYet("a parameterized trait", location(current.start)))
+      skipLine()
+      return
+    }
+    if eat(.leftParen) {
+      while at(.identifier) {
+        decl.parents.append(NamePart(name: intern(current), offset: current.start))
+        advance()
+        if !eat(.comma) { break }
+      }
+      expect(.rightParen, "')'")
+    }
+    let colonEnd = current.end
+    guard expect(.colon, "':'") else { skipLine(); tree.traits.append(decl); return }
+    if !at(.newline) {
+      // `trait T: ...` or `trait T: pass` on one line.
+      skipLine()
+      tree.traits.append(decl)
+      return
+    }
+    guard eat(.newline), eat(.indent) else {
+      report(SyntaxDiagnostics.bodyMustNotBeEmpty(location(colonEnd)))
+      tree.traits.append(decl)
+      return
+    }
+    var decorators: [(NameID, UInt32)] = []
+    while !at(.dedent) && !at(.endOfFile) {
+      let before = position
+      switch kind {
+      case .kwDef:
+        let index = parseFunction(decorators: decorators)
+        decorators = []
+        // A trait's methods are not functions of the module: take it back out of the tree.
+        let method = tree.functions.remove(at: index)
+        let statements = tree.statements(in: method.body)
+        let isRequirement = statements.count == 1 && tree.stmt(statements.first!).kind == .pass && tree.stmt(statements.first!).a == 1
+        decl.methods.append(method)
+        decl.isRequirement.append(isRequirement)
+      case .at:
+        parseDecorator(into: &decorators)
+      case .kwPass, .stringLiteral, .newline:
+        skipLine()
+      case .kwComptime, .kwVar:
+        report(SyntaxDiagnostics.notSupportedYet("this trait member", location(current.start)))
+        skipLine()
+      default:
+        if at(.dot) { skipLine(); break }
+        report(SyntaxDiagnostics.expected("a method declaration", location(current.start)))
+        skipLine()
+      }
+      if position == before { advance() }
+    }
+    _ = eat(.dedent)
+    tree.traits.append(decl)
   }
 
   mutating func parseParameter() -> ParameterDecl? {
@@ -242,7 +346,13 @@ extension Parser {
       } while depth > 0 && !at(.newline) && !at(.endOfFile)
       return .none
     }
-    guard at(.identifier) else {
+    // `Self.T`: a parameter of the enclosing generic struct, written as its name.
+    if at(.kwReserved) && text(of: current).elementsEqual("Self".utf8) && peek() == .dot {
+      advance()
+      advance()
+    }
+    let isSelf = at(.kwReserved) && text(of: current).elementsEqual("Self".utf8)
+    guard at(.identifier) || isSelf else {
       report(SyntaxDiagnostics.expected("a type", location(current.start)))
       return .none
     }
@@ -275,10 +385,13 @@ extension Parser {
     }
     let name = intern(current)
     advance()
+    let genericParameters = at(.leftBracket) ? parseGenericParameters() : []
     var traits: [NameID] = []
+    var traitOffsets: [UInt32] = []
     if eat(.leftParen) {
       while at(.identifier) {
         traits.append(intern(current))
+        traitOffsets.append(current.start)
         advance()
         if !eat(.comma) { break }
       }
@@ -286,6 +399,8 @@ extension Parser {
     }
     var decl = StructDecl(name: name, offset: offset, traits: traits, fields: [], methods: [],
                           isFieldwiseInit: decorators.contains { names.names[Int($0.0.index)] == "fieldwise_init" })
+    decl.traitOffsets = traitOffsets
+    decl.genericParameters = genericParameters
     let colonEnd = current.end
     guard expect(.colon, "':'") else { skipLine(); tree.structs.append(decl); return }
     guard eat(.newline), eat(.indent) else {

@@ -452,6 +452,10 @@ extension Parser {
       tree.exprLists.append(contentsOf: exprScratch[base...])
       exprScratch.removeSubrange(base...)
       return addExpr(.listLiteral, offset: token.start, a: start, b: UInt32(count))
+    case .kwReserved where text(of: token).elementsEqual("Self".utf8):
+      // `Self` inside a struct: a name the checker resolves to the enclosing struct.
+      advance()
+      return addExpr(.name, offset: token.start, a: intern(token).index)
     case .kwReserved:
       report(SyntaxDiagnostics.notSupportedYet("'\(String(decoding: text(of: token), as: UTF8.self))'", location(token.start)))
       skipLine()

@@ -57,6 +57,17 @@ extension Parser {
       statementScratch.append(parseFor())
     case .kwTry:
       statementScratch.append(parseTry())
+    case .kwComptime where peek() == .kwIf:
+      // `comptime if`: an `if` whose condition the checker requires to be a constant.
+      advance()
+      let id = parseIf()
+      tree.statements[Int(id.index)].op = .invert
+      statementScratch.append(id)
+    case .kwComptime where peek() == .kwFor:
+      // `comptime for`: unrolled by Mojo; a loop has the same meaning here (its variable is a
+      // run-time value, so it cannot be a compile-time argument).
+      advance()
+      statementScratch.append(parseFor())
     case .kwDef, .kwStruct:
       report(SyntaxDiagnostics.notSupportedYet("a nested declaration", location(current.start)))
       skipLine()
@@ -160,6 +171,10 @@ extension Parser {
     case .kwPass:
       advance()
       return addStmt(.pass, offset: offset)
+    case .dot where peek() == .dot:
+      // `...`: the body of a trait's required method (a statement that does nothing).
+      while at(.dot) { advance() }
+      return addStmt(.pass, offset: offset, a: 1)
     case .kwBreak:
       advance()
       return addStmt(.breakLoop, offset: offset)
