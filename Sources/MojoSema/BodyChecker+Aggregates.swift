@@ -311,6 +311,9 @@ extension BodyChecker {
     if let (m, _, structArguments) = receiverStruct {
       let info = program.structInfo(receiverType)!
       guard let f = info.methods[method] else {
+        if let (tm, tf) = program.inheritedMethod(method, of: receiverType) {
+          return checkInheritedMethodCall(id, e, receiver: receiver, type: receiverType, module: tm, function: tf, args)
+        }
         report(SemaDiagnostics.noAttribute(info.name, method, at))
         return .error
       }

@@ -83,9 +83,9 @@ extension BodyChecker {
 
   /// The enclosing struct's type inside one of its methods (`Self`), or nil.
   func selfType() -> SemaType? {
+    if let bound = typeEnvironment["Self"] { return bound }
     let owner = methodOwner[currentFunction]
-    guard owner >= 0 else { return nil }
-    return typeEnvironment["Self"] ?? .structType(module: module, index: owner)
+    return owner >= 0 ? .structType(module: module, index: owner) : nil
   }
 
   mutating func record(_ id: ExprID, _ target: CallTarget, _ arguments: [CallArgument]) {

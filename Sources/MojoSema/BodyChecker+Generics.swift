@@ -403,4 +403,24 @@ extension BodyChecker {
     }
     return signature.result
   }
+
+  /// `x.m(args)` where `m` is a default method of one of the struct's traits: its instance
+  /// with `Self` bound to the struct.
+  mutating func checkInheritedMethodCall(_ id: ExprID, _ e: ExprNode, receiver: ExprID, type: SemaType, module m: Int, function f: Int,
+                                         _ args: [Argument]) -> SemaType {
+    var signature = program.signatures[m][f].substituting([type])
+    guard let selfParameter = signature.parameters.first, selfParameter.name == "self" else {
+      report(SemaDiagnostics.notSupportedYet("calling a static trait method through a value", location(e.offset)))
+      return checkArgumentsOnly(args)
+    }
+    if selfParameter.convention == .mut && !isMutablePlace(receiver) {
+      report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(receiver))))
+    }
+    signature.parameters.removeFirst()
+    guard let arguments = matchArguments(e, signature, args) else { return signature.result }
+    let instance = FunctionInstance(module: m, function: f, arguments: [.type(type)])
+    result.requestedInstances.insert(instance)
+    record(id, .instance(instance), [.expression(receiver)] + arguments)
+    return signature.result
+  }
 }

@@ -41,6 +41,8 @@ public struct TraitInfo: Sendable {
   /// The methods a conforming struct must have: name, and signature with `Self` as
   /// `.typeParameter(0)`.
   public var requirements: [(name: String, signature: FunctionSignature, offset: UInt32)]
+  /// Methods with a default body, by name: index into the trait module's `functions`.
+  public var defaults: [String: Int] = [:]
 }
 
 /// A compile-time argument: a type, or the value of a value parameter.
@@ -166,6 +168,21 @@ extension Program {
     var s = signatures[instance.module][instance.function].substituting(instance.typeArguments)
     s.symbol = symbol(of: instance)
     return s
+  }
+
+  /// A default method `name` that struct type `type` gets from one of its traits (or their
+  /// parents), when it does not define the method itself: the trait's module and function.
+  public func inheritedMethod(_ name: String, of type: SemaType) -> (module: Int, function: Int)? {
+    guard let info = structInfo(type) else { return nil }
+    var seen = Set<TraitRef>()
+    func search(_ trait: TraitRef) -> (module: Int, function: Int)? {
+      guard case .user(let m, let i) = trait, seen.insert(trait).inserted else { return nil }
+      if let f = traits[m][i].defaults[name] { return (m, f) }
+      for parent in traits[m][i].parents { if let found = search(parent) { return found } }
+      return nil
+    }
+    for trait in info.conformances { if let found = search(trait) { return found } }
+    return nil
   }
 
   /// A trait's name in messages.

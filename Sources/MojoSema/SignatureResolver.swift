@@ -116,9 +116,20 @@ public enum SignatureResolver {
     let tree = module.tree
     var methodOwner = Array(repeating: -1, count: tree.functions.count)
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { methodOwner[f] = s } }
+    var traitOwner: [Int: Int] = [:]
+    for (t, decl) in tree.traits.enumerated() { for f in decl.defaultMethods { traitOwner[f] = t } }
     var signatures: [FunctionSignature] = []
     signatures.reserveCapacity(tree.functions.count)
     for (i, f) in tree.functions.enumerated() {
+      if let t = traitOwner[i] {
+        // A trait's default method: generic over `Self`, instantiated per conforming struct.
+        var signature = resolveSignature(f, in: program, module: m, generics: ["Self": .typeParameter(0)], selfType: .typeParameter(0),
+                                         ownerName: tree.name(tree.traits[t].name), into: &diagnostics)
+        signature.genericParameters = [GenericParameterInfo(name: "Self", bounds: [.user(module: m, index: t)], valueType: nil)]
+        signature.structParameterCount = 1
+        signatures.append(signature)
+        continue
+      }
       let owner = methodOwner[i]
       let ownerName = owner >= 0 ? tree.name(tree.structs[owner].name) : nil
       var structGenerics: [GenericParameterInfo] = []

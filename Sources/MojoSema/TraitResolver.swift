@@ -19,15 +19,14 @@ enum TraitResolver {
         }
       }
       var requirements: [(name: String, signature: FunctionSignature, offset: UInt32)] = []
-      for (k, method) in decl.methods.enumerated() {
-        if !decl.isRequirement[k] {
-          diagnostics.append(SemaDiagnostics.notSupportedYet("a default method body in a trait", SourceLocation(file: file, offset: Int(method.offset))))
-        }
+      for method in decl.methods {
         let signature = SignatureResolver.resolveSignature(method, in: program, module: m, generics: ["Self": .typeParameter(0)],
                                                            selfType: .typeParameter(0), ownerName: tree.name(decl.name), into: &diagnostics)
         requirements.append((tree.name(method.name), signature, method.offset))
       }
-      infos.append(TraitInfo(name: tree.name(decl.name), parents: parents, requirements: requirements))
+      var defaults: [String: Int] = [:]
+      for f in decl.defaultMethods { defaults[tree.name(tree.functions[f].name)] = f }
+      infos.append(TraitInfo(name: tree.name(decl.name), parents: parents, requirements: requirements, defaults: defaults))
     }
     program.traits[m] = infos
   }

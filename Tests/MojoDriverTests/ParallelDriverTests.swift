@@ -112,6 +112,31 @@ final class RecordingExecutor: JobExecutor, Sendable {
     for other in builds.dropFirst() { #expect(other == builds[0]) }
   }
 
+  /// Generic functions are instantiated after checking, in symbol order: the instances (one IR
+  /// function each, in the module that declares the generic function) and their objects are
+  /// the same for every worker count and job order.
+  @Test func genericInstancesAreIdenticalForAnyWorkerCountAndJobOrder() throws {
+    let project = Fixtures.corpus.appendingPathComponent("oracle/043-generic-modules-comptime-if")
+    let folder = Fixtures.temporaryFolder()
+    var builds: [[String: Data]] = []
+    for (n, (jobs, executor)) in [(1, nil), (2, nil), (8, nil), (1, RecordingExecutor() as (any JobExecutor)?)].enumerated() {
+      let out = folder.appendingPathComponent("objects-\(n)")
+      let result = try Self.build(project, output: out, emit: .obj, jobs: jobs, executor: executor)
+      #expect(result.diagnostics.isEmpty)
+      var files: [String: Data] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+        files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+      }
+      builds.append(files)
+    }
+    #expect(builds[0].count == 3)
+    for other in builds.dropFirst() { #expect(other == builds[0]) }
+    let ir = try Self.build(project, output: folder.appendingPathComponent("ir.txt"), emit: .ir, jobs: 1)
+    let text = try String(contentsOf: folder.appendingPathComponent("ir.txt"), encoding: .utf8)
+    #expect(ir.diagnostics.isEmpty)
+    #expect(text.contains("mj.containers::Stack.push[Int]") && text.contains("mj.algos::repeat[3,String]"))
+  }
+
   @Test func splitCodegenRunsItsPartsThroughTheExecutor() throws {
     let executor = RecordingExecutor()
     let folder = Fixtures.temporaryFolder()

@@ -50,10 +50,13 @@ public struct TraitDecl: Sendable {
   public var offset: UInt32
   /// The traits it refines (`trait Shape(Named):`).
   public var parents: [NamePart]
-  /// The methods, in source order (not part of `SyntaxTree.functions`).
+  /// The required methods (`...` bodies), in source order (not part of `SyntaxTree.functions`).
   public var methods: [FunctionDecl]
-  /// Per method: true when its body is `...` (a requirement without a default).
+  /// Per method: true when its body is `...` (always, for `methods`).
   public var isRequirement: [Bool]
+  /// Methods with a default body: indices into `SyntaxTree.functions` (checked per conforming
+  /// struct, as instances with `Self` bound).
+  public var defaultMethods: [Int] = []
 }
 
 /// A `var name: Type` field of a struct.

@@ -276,12 +276,15 @@ extension Parser {
       case .kwDef:
         let index = parseFunction(decorators: decorators)
         decorators = []
-        // A trait's methods are not functions of the module: take it back out of the tree.
-        let method = tree.functions.remove(at: index)
-        let statements = tree.statements(in: method.body)
+        let statements = tree.statements(in: tree.functions[index].body)
         let isRequirement = statements.count == 1 && tree.stmt(statements.first!).kind == .pass && tree.stmt(statements.first!).a == 1
-        decl.methods.append(method)
-        decl.isRequirement.append(isRequirement)
+        if isRequirement {
+          // A requirement is no function of the module: take it back out of the tree.
+          decl.methods.append(tree.functions.remove(at: index))
+          decl.isRequirement.append(true)
+        } else {
+          decl.defaultMethods.append(index)
+        }
       case .at:
         parseDecorator(into: &decorators)
       case .kwPass, .stringLiteral, .newline:
