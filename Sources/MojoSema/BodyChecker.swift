@@ -235,7 +235,7 @@ public struct BodyChecker {
       let typeID = TypeExprID(Int(s.b))
       let value = ExprID(Int(s.c))
       if typeID.exists {
-        type = SignatureResolver.resolveType(typeID, in: program, module: module, generics: typeEnvironment, into: &diagnostics)
+        type = SignatureResolver.resolveType(typeID, in: program, module: module, generics: typeEnvironment, selfType: selfType(), into: &diagnostics)
         if value.exists {
           checkValue(value, as: type)
           checkOwnedValue(value)
@@ -328,7 +328,7 @@ public struct BodyChecker {
       }
       var type = foldedType
       if TypeExprID(Int(s.b)).exists {
-        type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, generics: typeEnvironment, into: &diagnostics)
+        type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, generics: typeEnvironment, selfType: selfType(), into: &diagnostics)
       }
       let nameID = NameID(Int(s.a))
       if scopes.declaresInInnermost(nameID) { report(SemaDiagnostics.invalidRedefinition(tree.name(nameID), location(s.offset))) }

@@ -33,10 +33,11 @@ public enum SignatureResolver {
         }
       }
       let generics = resolveGenericParameters(decl.genericParameters, in: program, module: m, into: &diagnostics)
-      let environment = typeEnvironment(generics, owner: (m, s, generics.count), offset: 0)
+      let environment = generics.isEmpty ? [:] : typeEnvironment(generics, owner: (m, s, generics.count), offset: 0)
+      let selfType = SemaType.structType(module: m, index: s)
       infos.append(StructInfo(
         name: tree.name(decl.name), fieldNames: decl.fields.map { tree.name($0.name) },
-        fieldTypes: decl.fields.map { resolveType($0.type, in: program, module: m, generics: environment, into: &diagnostics) },
+        fieldTypes: decl.fields.map { resolveType($0.type, in: program, module: m, generics: environment, selfType: selfType, into: &diagnostics) },
         methods: methods, isFieldwiseInit: decl.isFieldwiseInit, initializer: initializer,
         isImplicitlyCopyable: conformances.contains(.builtin(.implicitlyCopyable)),
         genericParameters: generics, conformances: conformances))
@@ -102,9 +103,9 @@ public enum SignatureResolver {
   static func typeEnvironment(_ generics: [GenericParameterInfo], owner: (Int, Int, Int)?, offset: Int) -> [String: SemaType] {
     var environment: [String: SemaType] = [:]
     for (k, g) in generics.enumerated() where g.valueType == nil { environment[g.name] = .typeParameter(offset + k) }
-    if let (m, s, count) = owner {
-      environment["Self"] = count == 0 ? .structType(module: m, index: s)
-        : .boundStruct(module: m, index: s, arguments: (0..<count).map { .typeParameter($0) })
+    // A non-generic struct's `Self` is passed as `selfType` (no dictionary to build and search).
+    if let (m, s, count) = owner, count > 0 {
+      environment["Self"] = .boundStruct(module: m, index: s, arguments: (0..<count).map { .typeParameter($0) })
     }
     return environment
   }
@@ -135,9 +136,9 @@ public enum SignatureResolver {
       var structGenerics: [GenericParameterInfo] = []
       if owner >= 0 { structGenerics = program.structs[m][owner].genericParameters }
       let own = f.genericParameters.isEmpty ? [] : resolveGenericParameters(f.genericParameters, in: program, module: m, into: &diagnostics)
-      var environment = owner >= 0 ? typeEnvironment(structGenerics, owner: (m, owner, structGenerics.count), offset: 0) : [:]
-      environment.merge(typeEnvironment(own, owner: nil, offset: structGenerics.count)) { $1 }
-      let selfType = environment["Self"] ?? .error
+      var environment = owner >= 0 && !structGenerics.isEmpty ? typeEnvironment(structGenerics, owner: (m, owner, structGenerics.count), offset: 0) : [:]
+      if !own.isEmpty { environment.merge(typeEnvironment(own, owner: nil, offset: structGenerics.count)) { $1 } }
+      let selfType = environment["Self"] ?? (owner >= 0 ? .structType(module: m, index: owner) : .error)
       // `x: Some[Trait]`: an implicit type parameter of its own, bounded by the trait.
       var implicit: [GenericParameterInfo] = []
       var someTypes: [Int: SemaType] = [:]
@@ -176,7 +177,7 @@ public enum SignatureResolver {
       if let decided = parameterTypes[k] {
         type = decided
       } else if p.type.exists {
-        type = resolveType(p.type, in: program, module: m, generics: generics, into: &diagnostics)
+        type = resolveType(p.type, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics)
       } else if let selfType, pname == "self" {
         type = selfType
       } else {
@@ -195,7 +196,7 @@ public enum SignatureResolver {
       }
       parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention))
     }
-    let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, generics: generics, into: &diagnostics) : .none
+    let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics) : .none
     let display = ownerName.map { "\($0).\(name)" } ?? name
     let symbol = m == 0 && ownerName == nil && name == "main" ? "mojo_main" : "mj.\(module.name)::\(display)"
     return FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol, raises: f.raises)
@@ -203,8 +204,9 @@ public enum SignatureResolver {
 
   /// Resolves a type expression in module `m`.
   /// `generics` binds the names of compile-time parameters (and `Self`) in scope.
+  /// `selfType` is what `Self` names in a non-generic struct (a generic one binds it in `generics`).
   public static func resolveType(_ id: TypeExprID, in program: Program, module m: Int, generics: [String: SemaType] = [:],
-                                 into diagnostics: inout [Diagnostic]) -> SemaType {
+                                 selfType: SemaType? = nil, into diagnostics: inout [Diagnostic]) -> SemaType {
     let tree = program.modules[m].tree
     let node = tree.type(id)
     let name = tree.name(node.name)
@@ -214,6 +216,7 @@ public enum SignatureResolver {
       return bound
     }
     switch name {
+    case "Self" where selfType != nil: return selfType!
     case "Int": return .int
     case "Float64": return .float64
     case "Bool": return .bool
@@ -223,7 +226,7 @@ public enum SignatureResolver {
       var elements: [SemaType] = []
       var argument = node.argument
       while argument.exists {
-        elements.append(resolveType(argument, in: program, module: m, generics: generics, into: &diagnostics))
+        elements.append(resolveType(argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics))
         argument = tree.type(argument).next
       }
       return elements.contains(.error) ? .error : .tuple(elements)
@@ -231,7 +234,7 @@ public enum SignatureResolver {
       var arguments: [SemaType] = []
       var argument = node.argument
       while argument.exists {
-        arguments.append(resolveType(argument, in: program, module: m, generics: generics, into: &diagnostics))
+        arguments.append(resolveType(argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics))
         argument = tree.type(argument).next
       }
       if arguments.contains(.error) { return .error }
@@ -244,7 +247,7 @@ public enum SignatureResolver {
         diagnostics.append(SemaDiagnostics.notSupportedYet("'List' without an element type", location))
         return .error
       }
-      let element = resolveType(node.argument, in: program, module: m, generics: generics, into: &diagnostics)
+      let element = resolveType(node.argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics)
       return element == .error ? .error : .list(element)
     case "Some" where node.argument.exists && tree.name(tree.type(node.argument).name) == "Writer":
       // `mut writer: Some[Writer]` of `write_to`: the text being written (Generics.swift).
@@ -258,7 +261,7 @@ public enum SignatureResolver {
         var argumentLocations: [SourceLocation] = []
         var argument = node.argument
         while argument.exists {
-          arguments.append(resolveType(argument, in: program, module: m, generics: generics, into: &diagnostics))
+          arguments.append(resolveType(argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics))
           argumentLocations.append(SourceLocation(file: program.modules[m].file, offset: Int(tree.type(argument).offset)))
           argument = tree.type(argument).next
         }
