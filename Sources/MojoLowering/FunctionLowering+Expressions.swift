@@ -14,6 +14,7 @@ extension FunctionLowering {
   }
 
   /// Lowers `id` as a value of its own type (not boxed into the `Optional` its use expects).
+  @inline(__always)
   private mutating func lowerUnwrapped(_ id: ExprID) -> Operand {
     switch checked.exprFacts[Int(id.index)] {
     case .constant(let c): return constant(c, as: type(of: id))
@@ -99,8 +100,9 @@ extension FunctionLowering {
   /// A condition as an `i1`: `Int` conditions are true when non-zero (§8.2).
   mutating func lowerCondition(_ id: ExprID) -> Operand {
     let value = lowerExpression(id)
-    if type(of: id) == .int { return .value(builder.op(.ine, value, .int(0))) }
     switch type(of: id) {
+    case .int: return .value(builder.op(.ine, value, .int(0)))
+    case .bool: return value
     case .optional: return optionalIsSome(value)
     case .list, .dict, .set: return .value(builder.op(.ine, .value(builder.load(.i64, from: value, offset: 0)), .int(0)))
     default: return value
@@ -132,32 +134,9 @@ extension FunctionLowering {
   /// `left op right` for operands already checked to have compatible types.
   mutating func lowerBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
     if op == .contains || op == .notContains { return lowerContains(left, lt, in: right, rt, negated: op == .notContains) }
-    if case .list = lt, op == .add { return runtime(Runtime.listConcat, [left, right]) }
-    if case .set = lt, op == .equal || op == .notEqual {
-      return .value(builder.op(op == .equal ? .ine : .ieq, runtime(Runtime.setEqual, [left, right]), .int(0)))
-    }
-    if case .set = lt {
-      let code: Int64 = op == .bitOr ? 0 : op == .bitAnd ? 1 : 2
-      return runtime(Runtime.setCombine, [left, right, .int(code)])
-    }
-    if case .tuple(let elements) = lt {
-      // `==` / `!=` of tuples: every element pair compared (elements are plain loads, so all
-      // are read; the result is their conjunction).
-      var all = Operand.int(1)
-      for (k, t) in elements.enumerated() {
-        let irType = ModuleLowering.irType(t)
-        let a = builder.load(irType, from: left, offset: Int64(k) * Layout.wordSize)
-        let b = builder.load(irType, from: right, offset: Int64(k) * Layout.wordSize)
-        let same = lowerBinary(.equal, .value(a), t, .value(b), t)
-        all = k == 0 ? same : .value(builder.op(.band, all, same))
-      }
-      return op == .equal ? all : .value(builder.op(.bnot, all))
-    }
-    if op == .identical || op == .notIdentical {
-      let isSome = optionalIsSome(left)
-      return op == .identical ? .value(builder.op(.bnot, isSome)) : isSome
-    }
     switch lt {
+    case .tuple, .set, .list, .optional:
+      return lowerCollectionBinary(op, left, lt, right, rt)
     case .float64:
       switch op {
       case .add: return .value(builder.op(.fadd, left, right))
@@ -215,6 +194,38 @@ extension FunctionLowering {
       case .notEqual: return .value(builder.op(.ine, left, right))
       default: break
       }
+    }
+    preconditionFailure("lowering: operator \(op) on \(lt) passed the checker")
+  }
+
+  /// `==`/`!=` of tuples and sets, set operators, `xs + ys`, `o is None` (kept out of
+  /// `lowerBinary`'s common path).
+  @inline(never)
+  mutating func lowerCollectionBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
+    if case .list = lt, op == .add { return runtime(Runtime.listConcat, [left, right]) }
+    if case .set = lt, op == .equal || op == .notEqual {
+      return .value(builder.op(op == .equal ? .ine : .ieq, runtime(Runtime.setEqual, [left, right]), .int(0)))
+    }
+    if case .set = lt {
+      let code: Int64 = op == .bitOr ? 0 : op == .bitAnd ? 1 : 2
+      return runtime(Runtime.setCombine, [left, right, .int(code)])
+    }
+    if case .tuple(let elements) = lt {
+      // `==` / `!=` of tuples: every element pair compared (elements are plain loads, so all
+      // are read; the result is their conjunction).
+      var all = Operand.int(1)
+      for (k, t) in elements.enumerated() {
+        let irType = ModuleLowering.irType(t)
+        let a = builder.load(irType, from: left, offset: Int64(k) * Layout.wordSize)
+        let b = builder.load(irType, from: right, offset: Int64(k) * Layout.wordSize)
+        let same = lowerBinary(.equal, .value(a), t, .value(b), t)
+        all = k == 0 ? same : .value(builder.op(.band, all, same))
+      }
+      return op == .equal ? all : .value(builder.op(.bnot, all))
+    }
+    if op == .identical || op == .notIdentical {
+      let isSome = optionalIsSome(left)
+      return op == .identical ? .value(builder.op(.bnot, isSome)) : isSome
     }
     preconditionFailure("lowering: operator \(op) on \(lt) passed the checker")
   }

@@ -110,6 +110,21 @@ extension BodyChecker {
                       at: location(startOffset(id))))
   }
 
+  /// `a | b`, `a & b`, `a - b`, `a == b` of sets, `xs + ys` of lists, `o is None`: the result
+  /// type, or nil when `op` does not apply (kept out of `binaryResultType`'s common path).
+  @inline(never)
+  mutating func collectionBinaryResultType(_ op: Operator, _ lt: SemaType, _ rt: SemaType, right: ExprID,
+                                           at offset: UInt32) -> SemaType? {
+    switch (lt, op) {
+    case (.set, .bitOr), (.set, .bitAnd), (.set, .sub): return lt == rt ? lt : nil
+    case (.set, .equal), (.set, .notEqual): return lt == rt ? .bool : nil
+    case (.list, .add): return lt == rt ? lt : nil
+    case (.optional, .identical), (.optional, .notIdentical):
+      return rt == .none && tree.expr(right).kind == .noneLiteral ? .bool : nil
+    default: return nil
+    }
+  }
+
   // MARK: - Comprehensions
 
   /// `[element for name in iterable if condition]`: a `List` of the element's type.

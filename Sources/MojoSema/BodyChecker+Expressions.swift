@@ -359,14 +359,6 @@ extension BodyChecker {
     var lt = lt0, rt = rt0
     if lt == .error || rt == .error { return .error }
     if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
-    if case .set = lt, lt == rt, op == .bitOr || op == .bitAnd || op == .sub { return lt }
-    if case .list = lt, lt == rt, op == .add { return lt }
-    if case .set = lt, lt == rt, op == .equal || op == .notEqual { return .bool }
-    if op == .identical || op == .notIdentical {
-      if case .optional = lt, rt == .none, tree.expr(right).kind == .noneLiteral { return .bool }
-      report(SemaDiagnostics.notSupportedYet("'is' other than 'x is None' on an 'Optional'", location(offset)))
-      return .error
-    }
     // The common case first, matched by case (no `==` calls): two `Int`s or two `Float64`s.
     switch (lt0, rt0) {
     case (.int, .int):
@@ -381,7 +373,13 @@ extension BodyChecker {
       case .add, .sub, .mul, .div, .floorDiv, .mod: return .float64
       default: break
       }
+    case (.set, _), (.list, _), (.optional, _):
+      if let type = collectionBinaryResultType(op, lt, rt, right: right, at: offset) { return type }
     default: break
+    }
+    if op == .identical || op == .notIdentical {
+      report(SemaDiagnostics.notSupportedYet("'is' other than 'x is None' on an 'Optional'", location(offset)))
+      return .error
     }
     // A literal raised to a FloatLiteral is [v2] (§6.1): the folder leaves it unfolded.
     if op == .pow, lt.isLiteral, rt == .floatLiteral {
