@@ -22,7 +22,7 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   indirect case boundStruct(module: Int, index: Int, arguments: [SemaType])
   /// The k-th compile-time parameter of a generic declaration; appears only in the signatures
   /// of generic functions and the fields of generic structs, never in a checked body.
-  case typeParameter(Int)
+  indirect case typeParameter(Int)
   /// Compile-time literal types (§6); they become `Int`, `Float64` or `String` when used.
   case intLiteral, floatLiteral, stringLiteral
   /// The result of a function without `->`.
