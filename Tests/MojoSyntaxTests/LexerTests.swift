@@ -59,6 +59,67 @@ func lex(_ text: String) -> ([TokenKind], [Diagnostic]) {
   }
 }
 
+/// The edges of the lexer's fast paths: the zero bytes after the file, the indentation compared
+/// by length while it is all spaces, the hash the lexer leaves in identifier tokens.
+@Suite struct LexerEdgeTests {
+  @Test func fileEndsWithoutLineBreakInsideABlock() {
+    let (kinds, diagnostics) = lex("def f():\n    return x")
+    #expect(diagnostics.isEmpty)
+    #expect(kinds == [.kwDef, .identifier, .leftParen, .rightParen, .colon, .newline,
+                      .indent, .kwReturn, .identifier, .newline, .dedent, .endOfFile])
+    #expect(lex("").0 == [.endOfFile])
+    #expect(lex("\n\n   \n").0 == [.endOfFile])
+    #expect(lex("x = 12").0 == [.identifier, .assign, .intLiteral, .newline, .endOfFile])
+    #expect(lex("x = a.b").0 == [.identifier, .assign, .identifier, .dot, .identifier, .newline, .endOfFile])
+    #expect(lex("x <<= 1 >>").0 == [.identifier, .shiftLeftAssign, .intLiteral, .shiftRight, .newline, .endOfFile])
+  }
+
+  @Test func tabIndentationGivesTheSameTokensAsSpaces() {
+    let spaces = lex("def f():\n    if x:\n        pass\n    y\n")
+    let tabs = lex("def f():\n\tif x:\n\t\tpass\n\ty\n")
+    #expect(tabs.1.isEmpty)
+    #expect(tabs.0 == spaces.0)
+    // Spaces after a tab-indented block: still compared byte by byte.
+    let (_, mixed) = lex("def f():\n\tif x:\n\t\tpass\n    y\n")
+    #expect(mixed.map(\.id) == ["mixedTabsAndSpaces"])
+    // Back to spaces only after the tab-indented block closed.
+    let (kinds, clean) = lex("def f():\n\ta\ndef g():\n  b\n  c\n")
+    #expect(clean.isEmpty)
+    #expect(kinds.filter { $0 == .indent }.count == 2 && kinds.filter { $0 == .dedent }.count == 2)
+  }
+
+  @Test func zeroBytesAndStrayCharactersInsideTheFile() {
+    let (kinds, diagnostics) = lex("x = 1\u{0}\ny = $\n")
+    #expect(diagnostics.map(\.id) == ["unexpectedCharacter", "unexpectedCharacter"])
+    #expect(kinds == [.identifier, .assign, .intLiteral, .invalid, .newline,
+                      .identifier, .assign, .invalid, .newline, .endOfFile])
+    #expect(lex("# only a comment").0 == [.endOfFile])
+    #expect(lex("x = 1 \\\n  + 2\n").0 == [.identifier, .assign, .intLiteral, .plus, .intLiteral, .newline, .endOfFile])
+  }
+
+  @Test func numbersAtTheFastPathsEdges() {
+    let (kinds, diagnostics) = lex("f(12, 3)[4] 5.25 6e2 7_0 8x 9\n")
+    #expect(kinds == [.identifier, .leftParen, .intLiteral, .comma, .intLiteral, .rightParen, .leftBracket,
+                      .intLiteral, .rightBracket, .floatLiteral, .floatLiteral, .intLiteral, .invalid, .intLiteral,
+                      .newline, .endOfFile])
+    #expect(diagnostics.map(\.id) == ["invalidNumber"])
+  }
+
+  @Test func identifierTokensCarryTheInternersHash() {
+    let text = "def abc(x_1: Int) -> Int:\n    return x_1 + abc\n"
+    let file = SourceFile(path: "t.mojo", relativePath: "t.mojo", bytes: Array(text.utf8))
+    let (stream, _) = Lexer.tokenize(file)
+    file.bytes.withUnsafeBufferPointer { bytes in
+      for token in stream.tokens where token.kind.isIdentifierShaped {
+        #expect(token.payload == NameInterner.hash(bytes, start: token.start, length: token.length))
+      }
+    }
+    let (tree, diagnostics) = Parser.parse(file)
+    #expect(diagnostics.isEmpty)
+    #expect(tree.names.filter { $0 == "x_1" }.count == 1 && tree.names.filter { $0 == "abc" }.count == 1)
+  }
+}
+
 @Suite struct KeywordTests {
   /// Every keyword lexes to its kind, and near-misses (a prefix, an extension, other case) stay
   /// identifiers: the packed constants of `Keywords` are checked against the spellings.

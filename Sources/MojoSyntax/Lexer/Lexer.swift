@@ -6,84 +6,129 @@ import MojoDiagnostics
 
 /// Lexes one source file. Reports problems into `diagnostics` and always returns a token stream
 /// ending in `endOfFile` (preceded by the NEWLINE and DEDENTs that close open blocks).
+///
+/// The bytes are read from a copy of the file followed by `padding` zero bytes: scanning loops
+/// stop at the zero without a bounds check, and a keyword is read as one unaligned 8-byte load.
+/// Tokens go into a buffer the lexer grows itself (no uniqueness check per append).
 public struct Lexer {
   let file: SourceFile
-  /// The file's bytes, valid while `tokenize` runs (no bounds-checked array on the hot path).
+  /// The file's bytes (`count` is the file's size; `padding` zero bytes follow), valid while
+  /// `tokenize` runs.
   let bytes: UnsafeBufferPointer<UInt8>
+  /// `bytes.baseAddress`.
+  let base: UnsafePointer<UInt8>
+  /// `ByteClass.table`, valid while `tokenize` runs.
+  let classes: UnsafePointer<UInt8>
   var pos = 0
-  var stream = TokenStream()
+  /// Decoded bytes of string literals, indexed by a string token's payload.
+  var strings: [[UInt8]] = []
+  /// The tokens made so far: `tokenCount` of `tokenCapacity` slots are initialized.
+  private var tokenBuffer: UnsafeMutablePointer<Token>
+  private var tokenCount = 0
+  private var tokenCapacity: Int
   /// Indentation strings of the open blocks, as byte ranges into the file; the first is empty.
   private var indentStack: [Range<Int>] = [0..<0]
+  /// How many entries of `indentStack` contain a byte other than a space (then indentation is
+  /// compared byte by byte; otherwise by length alone).
+  private var mixedIndents = 0
   private var bracketDepth = 0
-  /// The last token of the current logical line (to know whether a line opened a block).
-  private var lastSignificant: TokenKind = .newline
   /// Whether the previous logical line ended in `:` (only then may the next line indent).
   private var lineOpenedBlock = false
   /// Diagnostics found while lexing.
   public private(set) var diagnostics: [Diagnostic] = []
 
-  /// `ByteClass.table`, valid while `tokenize` runs.
-  let classes: UnsafePointer<UInt8>
+  /// Zero bytes after the file's last byte.
+  static let padding = 16
 
   private init(file: SourceFile, bytes: UnsafeBufferPointer<UInt8>, classes: UnsafePointer<UInt8>) {
     self.file = file
-    self.bytes = bytes
     self.classes = classes
+    self.bytes = bytes
+    self.base = bytes.baseAddress!
+    // About one token per 2.5 to 2.8 bytes on the generated corpora: reserve enough not to regrow.
+    tokenCapacity = bytes.count / 2 + 64
+    tokenBuffer = .allocate(capacity: tokenCapacity)
   }
 
   /// Lexes the whole file.
   public static func tokenize(_ file: SourceFile) -> (TokenStream, [Diagnostic]) {
-    withUnsafeBytes(of: ByteClass.table) { table in
-      file.bytes.withUnsafeBufferPointer { bytes in
-        var lexer = Lexer(file: file, bytes: bytes, classes: table.baseAddress!.assumingMemoryBound(to: UInt8.self))
-        lexer.run()
-        return (lexer.stream, lexer.diagnostics)
-      }
+    let count = file.bytes.count
+    let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: count + padding)
+    defer { padded.deallocate() }
+    file.bytes.withUnsafeBufferPointer { source in
+      if count > 0 { padded.initialize(from: source.baseAddress!, count: count) }
+    }
+    (padded + count).initialize(repeating: 0, count: padding)
+    return ByteClass.table.withUnsafeBufferPointer { classes in
+      var lexer = Lexer(file: file, bytes: UnsafeBufferPointer(start: padded, count: count), classes: classes.baseAddress!)
+      lexer.run()
+      let stream = TokenStream(storage: TokenStorage(base: lexer.tokenBuffer, count: lexer.tokenCount),
+                               strings: lexer.strings)
+      return (stream, lexer.diagnostics)
     }
   }
 
   private mutating func run() {
-    // About one token per 2.8 bytes on the generated corpora: reserve enough not to regrow.
-    stream.tokens.reserveCapacity(bytes.count * 2 / 5 + 16)
+    let p = base
+    let end = bytes.count
     // A UTF-8 byte order mark is not part of the program.
-    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { pos = 3 }
+    if end >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { pos = 3 }
     var atLineStart = true
     while true {
       if atLineStart && bracketDepth == 0 {
         if !handleLineStart() { break }
         atLineStart = false
       }
-      guard pos < bytes.count else { break }
-      let b = bytes[pos]
+      var b = p[pos]
+      while b == 0x20 { pos += 1; b = p[pos] }
       // Dispatch on the byte's class (a dense switch, compiled to a jump table), not on the
       // byte itself (a chain of range comparisons).
-      switch unsafeBitCast(classes[Int(b)], to: ByteClass.self) {
+      switch ByteClass(rawValue: classes[Int(b)] & ByteClass.classMask).unsafelyUnwrapped {
       case .space:
         pos += 1
+      case .end:
+        if pos >= end { return finish() }
+        lexToken()
       case .lineFeed:
         pos += 1
         if bracketDepth == 0 {
-          if lastSignificant != .newline { add(.newline, pos - 1, 1) }
+          let last = lastSignificant
+          if last != .newline {
+            lineOpenedBlock = last == .colon
+            add(.newline, pos - 1, 1)
+          }
           atLineStart = true
         }
       case .hash:
-        while pos < bytes.count && bytes[pos] != 0x0A { pos += 1 }
-      case .backslash where pos + 1 < bytes.count && (bytes[pos + 1] == 0x0A || bytes[pos + 1] == 0x0D):
+        while p[pos] != 0x0A && pos < end { pos += 1 }
+      case .backslash where p[pos + 1] == 0x0A || p[pos + 1] == 0x0D:
         pos += 1
-        if bytes[pos] == 0x0D { pos += 1 }
-        if pos < bytes.count && bytes[pos] == 0x0A { pos += 1 }
+        if p[pos] == 0x0D { pos += 1 }
+        if p[pos] == 0x0A && pos < end { pos += 1 }
       case .identifierStart:
         // Identifiers and keywords, the most common token: scanned here with a local cursor.
         let start = pos
-        var p = pos + 1
-        let end = bytes.count
-        while p < end && isIdentifierContinue(bytes[p]) { p += 1 }
-        if p - start == 1 && (b == UInt8(ascii: "r") || b == UInt8(ascii: "R")) && p < end
-          && (bytes[p] == UInt8(ascii: "\"") || bytes[p] == UInt8(ascii: "'")) {
+        var q = pos + 1
+        var hash = NameInterner.step(NameInterner.initialHash, b)
+        while true {
+          let c = p[q]
+          if classes[Int(c)] & ByteClass.identifierContinue == 0 { break }
+          hash = NameInterner.step(hash, c)
+          q += 1
+        }
+        let length = q - start
+        pos = q
+        var kind = TokenKind.identifier
+        if length >= 2 && length <= 8 {
+          let word = UnsafeRawPointer(p + start).loadUnaligned(as: UInt64.self)
+          kind = Keywords.kind(packed: length == 8 ? word : word & ((1 << (8 * UInt64(length))) - 1))
+        } else if length == 1 && (b == UInt8(ascii: "r") || b == UInt8(ascii: "R"))
+          && (p[q] == UInt8(ascii: "\"") || p[q] == UInt8(ascii: "'")) {
           diagnostics.append(SyntaxDiagnostics.notSupportedYet("a raw string literal", location(start)))
         }
-        pos = p
-        add(Keywords.kind(of: UnsafeBufferPointer(rebasing: bytes[start..<p])), start, p - start)
+        add(kind, start, length, payload: hash)
+      case .digit:
+        lexNumber()
       case .comma: pos += 1; add(.comma, pos - 1, 1)
       case .colon: pos += 1; add(.colon, pos - 1, 1)
       case .leftParen: pos += 1; bracketDepth += 1; add(.leftParen, pos - 1, 1)
@@ -92,6 +137,11 @@ public struct Lexer {
         lexToken()
       }
     }
+    finish()
+  }
+
+  /// Closes the open line and blocks and ends the stream.
+  private mutating func finish() {
     if lastSignificant != .newline { add(.newline, bytes.count, 0) }
     for _ in 1..<indentStack.count { add(.dedent, bytes.count, 0) }
     add(.endOfFile, bytes.count, 0)
@@ -99,9 +149,30 @@ public struct Lexer {
 
   @inline(__always)
   mutating func add(_ kind: TokenKind, _ start: Int, _ length: Int, payload: UInt32 = 0) {
-    stream.tokens.append(Token(kind: kind, start: UInt32(start), length: UInt32(length), payload: payload))
-    if kind == .newline { lineOpenedBlock = lastSignificant == .colon }
-    if kind != .indent && kind != .dedent { lastSignificant = kind }
+    if tokenCount == tokenCapacity { growTokens() }
+    (tokenBuffer + tokenCount).initialize(to: Token(kind: kind, start: UInt32(start), length: UInt32(length),
+                                                    payload: payload))
+    tokenCount += 1
+  }
+
+  /// The last token other than INDENT and DEDENT (`newline` before the first token).
+  private var lastSignificant: TokenKind {
+    var k = tokenCount - 1
+    while k >= 0 {
+      let kind = tokenBuffer[k].kind
+      if kind != .indent && kind != .dedent { return kind }
+      k -= 1
+    }
+    return .newline
+  }
+
+  /// Doubles the token buffer.
+  private mutating func growTokens() {
+    let bigger = UnsafeMutablePointer<Token>.allocate(capacity: tokenCapacity * 2)
+    bigger.moveInitialize(from: tokenBuffer, count: tokenCount)
+    tokenBuffer.deallocate()
+    tokenBuffer = bigger
+    tokenCapacity *= 2
   }
 
   func location(_ offset: Int) -> SourceLocation { SourceLocation(file: file, offset: offset) }
@@ -111,8 +182,8 @@ public struct Lexer {
   }
 
   mutating func appendString(_ value: [UInt8], start: Int) {
-    stream.strings.append(value)
-    add(.stringLiteral, start, pos - start, payload: UInt32(stream.strings.count - 1))
+    strings.append(value)
+    add(.stringLiteral, start, pos - start, payload: UInt32(strings.count - 1))
   }
 
   // MARK: - Indentation
@@ -120,18 +191,54 @@ public struct Lexer {
   /// Measures the indentation of the line at `pos`, skipping blank and comment-only lines, and
   /// emits INDENT/DEDENT. Returns false at the end of the file.
   private mutating func handleLineStart() -> Bool {
+    let p = base
     while true {
       let lineStart = pos
-      while pos < bytes.count && (bytes[pos] == 0x20 || bytes[pos] == 0x09 || bytes[pos] == 0x0C) { pos += 1 }
-      guard pos < bytes.count else { return false }
-      let c = bytes[pos]
+      while p[pos] == 0x20 { pos += 1 }
+      var onlySpaces = true
+      while p[pos] == 0x20 || p[pos] == 0x09 || p[pos] == 0x0C {
+        if p[pos] != 0x20 { onlySpaces = false }
+        pos += 1
+      }
+      let c = p[pos]
+      if c == 0 && pos >= bytes.count { return false }
       if c == 0x0A || c == 0x0D || c == UInt8(ascii: "#") {
-        while pos < bytes.count && bytes[pos] != 0x0A { pos += 1 }
+        while p[pos] != 0x0A && pos < bytes.count { pos += 1 }
         if pos < bytes.count { pos += 1 }
         continue
       }
-      applyIndentation(lineStart..<pos)
+      if onlySpaces && mixedIndents == 0 {
+        applySpaceIndentation(lineStart..<pos)
+      } else {
+        applyIndentation(lineStart..<pos)
+      }
       return true
+    }
+  }
+
+  /// `applyIndentation` when this line and every open block are indented by spaces alone: then
+  /// two indentations are the same exactly when their lengths are.
+  private mutating func applySpaceIndentation(_ indent: Range<Int>) {
+    let top = indentStack[indentStack.count - 1].count
+    let width = indent.count
+    if width == top { return }
+    if width > top {
+      if lineOpenedBlock {
+        add(.indent, indent.upperBound, 0)
+        indentStack.append(indent)
+      } else {
+        diagnostics.append(SyntaxDiagnostics.indentationMismatch(location(indent.upperBound)))
+      }
+      return
+    }
+    var depth = indentStack.count - 1
+    while depth > 0 && indentStack[depth].count > width { depth -= 1 }
+    if indentStack[depth].count != width {
+      diagnostics.append(SyntaxDiagnostics.indentationMismatch(location(indent.upperBound)))
+    }
+    while indentStack.count - 1 > depth {
+      indentStack.removeLast()
+      add(.dedent, indent.upperBound, 0)
     }
   }
 
@@ -149,10 +256,27 @@ public struct Lexer {
   private func equalPrefix(_ a: Int, _ b: Int, _ n: Int) -> Bool {
     var k = 0
     while k < n {
-      if bytes[a + k] != bytes[b + k] { return false }
+      if base[a + k] != base[b + k] { return false }
       k += 1
     }
     return true
+  }
+
+  /// True when the indentation `r` holds a byte other than a space.
+  private func isMixed(_ r: Range<Int>) -> Bool {
+    for k in r where base[k] != 0x20 { return true }
+    return false
+  }
+
+  private mutating func pushIndent(_ indent: Range<Int>) {
+    add(.indent, indent.upperBound, 0)
+    indentStack.append(indent)
+    if isMixed(indent) { mixedIndents += 1 }
+  }
+
+  private mutating func popIndent(at offset: Int) {
+    if isMixed(indentStack.removeLast()) { mixedIndents -= 1 }
+    add(.dedent, offset, 0)
   }
 
   private mutating func applyIndentation(_ indent: Range<Int>) {
@@ -162,16 +286,12 @@ public struct Lexer {
       diagnostics.append(SyntaxDiagnostics.mixedTabsAndSpaces(location(indent.upperBound)))
       // After a header the line still opens the block, so no second error follows; elsewhere it
       // is treated as part of the current block.
-      if lineOpenedBlock {
-        add(.indent, indent.upperBound, 0)
-        indentStack.append(indent)
-      }
+      if lineOpenedBlock { pushIndent(indent) }
       return
     }
     if indent.count > top.count {
       if lineOpenedBlock {
-        add(.indent, indent.upperBound, 0)
-        indentStack.append(indent)
+        pushIndent(indent)
       } else {
         diagnostics.append(SyntaxDiagnostics.indentationMismatch(location(indent.upperBound)))
       }
@@ -183,28 +303,18 @@ public struct Lexer {
     if !same(indentStack[depth], indent) {
       diagnostics.append(SyntaxDiagnostics.indentationMismatch(location(indent.upperBound)))
     }
-    while indentStack.count - 1 > depth {
-      indentStack.removeLast()
-      add(.dedent, indent.upperBound, 0)
-    }
+    while indentStack.count - 1 > depth { popIndent(at: indent.upperBound) }
   }
 
   // MARK: - Tokens
 
+  /// Lexes the token at `pos` that is not an identifier, a number starting with a digit, or
+  /// one of the single-byte tokens the main loop handles: operators, brackets, strings, `.5`.
   private mutating func lexToken() {
     let start = pos
-    let b = bytes[pos]
-    if isIdentifierStart(b) {
-      pos += 1
-      while pos < bytes.count && isIdentifierContinue(bytes[pos]) { pos += 1 }
-      if (b == UInt8(ascii: "r") || b == UInt8(ascii: "R")) && pos - start == 1 && pos < bytes.count
-        && (bytes[pos] == UInt8(ascii: "\"") || bytes[pos] == UInt8(ascii: "'")) {
-        diagnostics.append(SyntaxDiagnostics.notSupportedYet("a raw string literal", location(start)))
-      }
-      add(Keywords.kind(of: UnsafeBufferPointer(rebasing: bytes[start..<pos])), start, pos - start)
-      return
-    }
-    if isDigit(b) || (b == UInt8(ascii: ".") && pos + 1 < bytes.count && isDigit(bytes[pos + 1])) {
+    let p = base
+    let b = p[pos]
+    if b == UInt8(ascii: ".") && isDigit(p[pos + 1]) {
       lexNumber()
       return
     }
@@ -213,12 +323,9 @@ public struct Lexer {
       return
     }
     pos += 1
-    let next: UInt8 = pos < bytes.count ? bytes[pos] : 0
-    let next2: UInt8 = pos + 1 < bytes.count ? bytes[pos + 1] : 0
-    func take(_ kind: TokenKind, _ extra: Int) -> TokenKind {
-      pos += extra
-      return kind
-    }
+    // The padding makes both reads safe; past the end they are 0.
+    let next = p[pos]
+    let next2 = p[pos + 1]
     let kind: TokenKind
     switch b {
     case UInt8(ascii: "+"): kind = next == 0x3D ? take(.plusAssign, 1) : .plus
@@ -256,15 +363,34 @@ public struct Lexer {
     case UInt8(ascii: "@"): kind = .at
     default:
       // Skip the rest of a multi-byte UTF-8 sequence so one character gives one diagnostic.
-      while pos < bytes.count && bytes[pos] & 0xC0 == 0x80 { pos += 1 }
+      while pos < bytes.count && p[pos] & 0xC0 == 0x80 { pos += 1 }
       diagnostics.append(SyntaxDiagnostics.unexpectedCharacter(location(start)))
       kind = .invalid
     }
     add(kind, start, pos - start)
   }
 
+  /// Consumes `extra` more bytes of an operator and returns its kind.
+  @inline(__always)
+  private mutating func take(_ kind: TokenKind, _ extra: Int) -> TokenKind {
+    pos += extra
+    return kind
+  }
+
   private mutating func lexNumber() {
     let start = pos
+    // The common case: decimal digits (not starting with 0, nor `.5`) followed by a byte that
+    // continues no number.
+    if base[pos] != UInt8(ascii: "0") && isDigit(base[pos]) {
+      var q = pos + 1
+      while isDigit(base[q]) { q += 1 }
+      let after = base[q]
+      if classes[Int(after)] & ByteClass.identifierContinue == 0 && after != UInt8(ascii: ".") {
+        pos = q
+        add(.intLiteral, start, q - start)
+        return
+      }
+    }
     var isFloat = false
     var valid = true
     if bytes[pos] == UInt8(ascii: "0") && pos + 1 < bytes.count && isRadixLetter(bytes[pos + 1]) {
@@ -306,40 +432,35 @@ public struct Lexer {
 /// What the main loop of the lexer does with a byte.
 enum ByteClass: UInt8 {
   case other, space, lineFeed, hash, backslash, identifierStart, comma, colon, leftParen, rightParen
+  /// A digit: a number starts.
+  case digit
+  /// Zero: the end of the file (or a stray zero byte in it).
+  case end
 
-  /// Byte to class (256 bytes; the lexer reads it through a pointer taken once per file).
-  static let table: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                     UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                     UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = makeTable()
+  /// The bits of a `table` entry that hold the class.
+  static let classMask: UInt8 = 0x7F
+  /// The bit of a `table` entry set for bytes that continue an identifier.
+  static let identifierContinue: UInt8 = 0x80
 
-  private static func makeTable() -> (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                                      UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                                      UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                                      UInt64, UInt64) {
-    var t: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                                               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    withUnsafeMutableBytes(of: &t) { table in
-      for b in 0..<256 {
-        let c: ByteClass
-        switch UInt8(b) {
-        case 0x20, 0x09, 0x0C, 0x0D: c = .space
-        case 0x0A: c = .lineFeed
-        case UInt8(ascii: "#"): c = .hash
-        case UInt8(ascii: "\\"): c = .backslash
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
-          c = .identifierStart
-        case UInt8(ascii: ","): c = .comma
-        case UInt8(ascii: ":"): c = .colon
-        case UInt8(ascii: "("): c = .leftParen
-        case UInt8(ascii: ")"): c = .rightParen
-        default: c = .other
-        }
-        table[b] = c.rawValue
-      }
+  /// Byte to class, plus the `identifierContinue` bit (256 bytes, a constant C array).
+  static let table: [UInt8] = (0..<256).map { b in
+    let c: ByteClass
+    switch UInt8(b) {
+    case 0: c = .end
+    case 0x20, 0x09, 0x0C, 0x0D: c = .space
+    case 0x0A: c = .lineFeed
+    case UInt8(ascii: "#"): c = .hash
+    case UInt8(ascii: "\\"): c = .backslash
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+      c = .identifierStart
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): c = .digit
+    case UInt8(ascii: ","): c = .comma
+    case UInt8(ascii: ":"): c = .colon
+    case UInt8(ascii: "("): c = .leftParen
+    case UInt8(ascii: ")"): c = .rightParen
+    default: c = .other
     }
-    return t
+    return c.rawValue | (isIdentifierContinue(UInt8(b)) ? identifierContinue : 0)
   }
 }
 

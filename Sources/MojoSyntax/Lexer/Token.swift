@@ -34,7 +34,8 @@ public struct Token: Sendable, Equatable {
   public var start: UInt32
   /// Length in bytes.
   public var length: UInt32
-  /// For `stringLiteral`: index into `TokenStream.strings` of the decoded bytes.
+  /// For `stringLiteral`: index into `TokenStream.strings` of the decoded bytes; for
+  /// identifiers and keywords: the FNV-1a hash of the bytes (the name interner's key).
   public var payload: UInt32
 
   /// Makes a token.
@@ -51,13 +52,34 @@ public struct Token: Sendable, Equatable {
 
 /// The lexer's output for one file.
 public struct TokenStream: Sendable {
-  /// All tokens, ending with `endOfFile`.
-  public var tokens: [Token] = []
+  /// Owns the token buffer the lexer filled (no copy into an array).
+  let storage: TokenStorage
+  /// All tokens, ending with `endOfFile`; valid while this stream (or a copy) lives.
+  public var tokens: UnsafeBufferPointer<Token> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
   /// Decoded bytes of string literals (escapes resolved).
   public var strings: [[UInt8]] = []
 }
 
+/// A buffer of tokens, freed with its last reference; written only by the lexer that made it.
+final class TokenStorage: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Token>
+  let count: Int
+
+  init(base: UnsafeMutablePointer<Token>, count: Int) {
+    self.base = base
+    self.count = count
+  }
+
+  deinit { base.deallocate() }
+}
+
 extension TokenKind {
+  /// True for identifiers and keywords (whose payload is the hash of their bytes).
+  @inline(__always)
+  public var isIdentifierShaped: Bool {
+    self == .identifier || (rawValue >= TokenKind.kwAnd.rawValue && rawValue <= TokenKind.kwReserved.rawValue)
+  }
+
   /// True for the augmented assignment operators.
   public var isAugmentedAssign: Bool {
     switch self {

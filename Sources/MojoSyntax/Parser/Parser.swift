@@ -8,7 +8,9 @@ import MojoDiagnostics
 /// Parses one file's tokens into a `SyntaxTree`.
 public struct Parser {
   let file: SourceFile
-  let tokens: [Token]
+  /// The lexer's tokens (kept alive by `stream`).
+  let tokens: UnsafeBufferPointer<Token>
+  let stream: TokenStream
   var position = 0
   var tree = SyntaxTree()
   var names = NameInterner()
@@ -50,6 +52,7 @@ public struct Parser {
 
   init(file: SourceFile, stream: TokenStream) {
     self.file = file
+    self.stream = stream
     self.tokens = stream.tokens
     self.tree.strings = stream.strings
   }
@@ -127,9 +130,11 @@ public struct Parser {
     file.bytes[Int(token.start)..<token.end]
   }
 
-  /// Interns the identifier `token`.
+  /// Interns the identifier `token` (an identifier's or keyword's payload is the hash of its bytes).
   mutating func intern(_ token: Token) -> NameID {
-    names.intern(bytes, start: token.start, length: token.length)
+    let hash = token.kind.isIdentifierShaped ? token.payload
+      : NameInterner.hash(bytes, start: token.start, length: token.length)
+    return names.intern(bytes, start: token.start, length: token.length, hash: hash)
   }
 
   /// Skips to the end of the current logical line (and past a block that follows it).
