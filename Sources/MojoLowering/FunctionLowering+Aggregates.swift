@@ -113,8 +113,9 @@ extension FunctionLowering {
   }
 
   mutating func lowerAugmentedAssignment(_ s: StmtNode) {
-    let target = ExprID(Int(s.a))
-    let value = ExprID(Int(s.b))
+    let assignment = tree.assignment(s)
+    let target = assignment.target
+    let value = assignment.value
     let t = tree.expr(target)
     let targetType = type(of: target)
     let irType = ModuleLowering.irType(targetType)
@@ -151,18 +152,19 @@ extension FunctionLowering {
 
   /// `for x in xs`: the length is read once; `x` views each element in turn.
   mutating func lowerForList(_ id: StmtID, _ s: StmtNode) {
-    let iterable = ExprID(Int(s.b))
+    let loop = tree.forStatement(s)
+    let iterable = loop.iterable
     guard case .list(let element) = type(of: iterable) else { return }
     let list = materializeInValue(lowerExpression(iterable))
     let count = builder.load(.i64, from: list, offset: 0)
     let counter = builder.makeValue(.i64)
     builder.copy(.int(0), to: counter)
-    lowerCountedLoop(counter: counter, step: .int(1), body: tree.blocks[Int(s.c)], inRange: { f in
+    lowerCountedLoop(counter: counter, step: .int(1), body: loop.body, inRange: { f in
       .value(f.builder.op(.ilt, .value(counter), .value(count)))
     }, prologue: { f in
       let address = f.runtime(Runtime.listAt, [list, .value(counter), .int(Layout.wordSize)])
       let item = f.builder.load(ModuleLowering.irType(element), from: address, offset: 0)
       f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(item))
-    }, elseBlock: tree.blocks[Int(s.c) + 1])
+    }, elseBlock: loop.elseBlock)
   }
 }

@@ -469,6 +469,6 @@ extension FunctionLowering {
         let t = f.function.locals[Int(slot) + k]
         f.writeLocal(slot + UInt32(k), .value(f.builder.load(ModuleLowering.irType(t), from: value, offset: Int64(k) * Layout.wordSize)))
       }
-    }, latch: { f in next(&f, counter) }, elseBlock: tree.blocks[Int(s.c) + 1])
+    }, latch: { f in next(&f, counter) }, elseBlock: tree.forStatement(s).elseBlock)
   }
 }

@@ -73,9 +73,8 @@ extension FunctionLowering {
 
   /// `raise e` (an `Error`, or a value whose text becomes the message) or a bare `raise`.
   mutating func lowerRaise(_ s: StmtNode) {
-    let value = ExprID(Int(s.a))
     let message: Operand
-    if value.exists {
+    if let value = tree.statementValue(s) {
       message = textOf(lowerExpression(value), type(of: value))
     } else {
       guard let current = errors.caught.last else { preconditionFailure("lowering: bare 'raise' outside 'except'") }

@@ -89,18 +89,18 @@ struct FunctionLowering {
     let s = tree.stmt(id)
     switch s.kind {
     case .expression:
-      _ = lowerExpression(ExprID(Int(s.a)))
+      _ = lowerExpression(tree.expressionStatement(s))
     case .varDecl:
       let slot = checked.stmtSlots[Int(id.index)]
       if function.isIndirect[Int(slot)] {
         // The variable is passed to `mut` parameters: it lives in a heap cell.
         builder.copy(runtime(Runtime.alloc, [.int(Layout.wordSize)]), to: slots[Int(slot)])
       }
-      let value = ExprID(Int(s.c))
-      let operand = value.exists ? lowerValueToStore(value) : defaultValue(function.locals[Int(slot)])
+      let operand = tree.varDeclaration(s).value.map { lowerValueToStore($0) } ?? defaultValue(function.locals[Int(slot)])
       writeLocal(slot, operand)
     case .assign:
-      lowerAssignment(target: ExprID(Int(s.a)), value: ExprID(Int(s.b)))
+      let assignment = tree.assignment(s)
+      lowerAssignment(target: assignment.target, value: assignment.value)
     case .augmentedAssign:
       lowerAugmentedAssignment(s)
     case .pass, .comptimeDecl, .invalid:
@@ -114,8 +114,7 @@ struct FunctionLowering {
       runFinallyBlocks(leavingLoop: true)
       if !builder.isTerminated { builder.branch(to: loop.continueTarget) }
     case .returnValue:
-      let value = ExprID(Int(s.a))
-      var result = value.exists ? lowerReturnValue(value) : nil
+      var result = tree.statementValue(s).map { lowerReturnValue($0) } ?? nil
       if errors.hasFinally {
         // The value is taken before `finally` runs (it may change the variables).
         result = result.map { materializeInValue($0) }
@@ -126,19 +125,20 @@ struct FunctionLowering {
     case .raiseError:
       lowerRaise(s)
     case .tryStatement:
-      lowerTry(id, tree.tryStatements[Int(s.a)])
+      lowerTry(id, tree.tryStatement(s))
     case .ifElse:
-      let condition = lowerCondition(ExprID(Int(s.a)))
+      let statement = tree.ifStatement(s)
+      let condition = lowerCondition(statement.condition)
       let thenBlock = builder.makeBlock()
       let merge = builder.makeBlock()
-      let elseBlock = s.c == UInt32.max ? merge : builder.makeBlock()
+      let elseBlock = statement.elseBlock == nil ? merge : builder.makeBlock()
       builder.branch(if: condition, then: thenBlock, else: elseBlock)
       builder.switchTo(thenBlock)
-      lowerBlock(tree.blocks[Int(s.b)])
+      lowerBlock(statement.then)
       if !builder.isTerminated { builder.branch(to: merge) }
-      if s.c != UInt32.max {
+      if let elseBody = statement.elseBlock {
         builder.switchTo(elseBlock)
-        lowerBlock(tree.blocks[Int(s.c)])
+        lowerBlock(elseBody)
         if !builder.isTerminated { builder.branch(to: merge) }
       }
       builder.switchTo(merge)
@@ -146,23 +146,25 @@ struct FunctionLowering {
       let header = builder.makeBlock()
       let body = builder.makeBlock()
       let exit = builder.makeBlock()
-      let elseBlock = s.c == UInt32.max ? nil : tree.blocks[Int(s.c)]
+      let loop = tree.whileStatement(s)
+      let elseBlock = loop.elseBlock
       let finished = elseBlock == nil ? exit : builder.makeBlock()
       builder.branch(to: header)
       builder.switchTo(header)
-      builder.branch(if: lowerCondition(ExprID(Int(s.a))), then: body, else: finished)
+      builder.branch(if: lowerCondition(loop.condition), then: body, else: finished)
       builder.switchTo(body)
       loops.append((exit, header))
-      lowerBlock(tree.blocks[Int(s.b)])
+      lowerBlock(loop.body)
       loops.removeLast()
       if !builder.isTerminated { builder.branch(to: header) }
       lowerLoopElse(elseBlock, finished: finished, exit: exit)
     case .forLoop:
-      if case .call(.range, _, _) = checked.exprFacts[Int(s.b)] {
+      let loop = tree.forStatement(s)
+      if case .call(.range, _, _) = checked.exprFacts[Int(loop.iterable.index)] {
         lowerForRange(id, s)
-      } else if case .call(.collection, _, _) = checked.exprFacts[Int(s.b)] {
+      } else if case .call(.collection, _, _) = checked.exprFacts[Int(loop.iterable.index)] {
         lowerForCollection(id, s)
-      } else if case .list = type(of: ExprID(Int(s.b))), s.op != .identical {
+      } else if case .list = type(of: loop.iterable), loop.tupleTarget == nil {
         lowerForList(id, s)
       } else {
         lowerForCollection(id, s)
@@ -173,14 +175,15 @@ struct FunctionLowering {
   /// `for i in range(start, stop, step)`: the bounds are evaluated once; a hidden counter
   /// drives the loop and is copied into the (read-only) loop variable at each iteration.
   mutating func lowerForRange(_ id: StmtID, _ s: StmtNode) {
-    let call = ExprID(Int(s.b))
+    let loop = tree.forStatement(s)
+    let call = loop.iterable
     guard case .call(.range, let start, _) = checked.exprFacts[Int(call.index)] else { return }
     let args = (0..<3).map { lowerArgument(checked.callArguments[Int(start) + $0]) }
     let counter = builder.makeValue(.i64)
     builder.copy(args[0], to: counter)
     let stop = materializeInValue(args[1])
     let step = materializeInValue(args[2])
-    lowerCountedLoop(counter: counter, step: step, body: tree.blocks[Int(s.c)], inRange: { f in
+    lowerCountedLoop(counter: counter, step: step, body: loop.body, inRange: { f in
       if case .int(let k) = step {
         return .value(f.builder.op(k > 0 ? .ilt : .igt, .value(counter), stop))
       }
@@ -191,7 +194,7 @@ struct FunctionLowering {
       let down = f.builder.op(.band, .value(n), .value(above))
       return .value(f.builder.op(.bor, .value(up), .value(down)))
     }, prologue: { f in f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(counter)) }, stopsOnWrap: true,
-    elseBlock: tree.blocks[Int(s.c) + 1])
+    elseBlock: loop.elseBlock)
   }
 
   /// Ends a loop whose condition failed at `finished`: runs its `else` block (if any; `finished`
@@ -208,14 +211,14 @@ struct FunctionLowering {
   /// The skeleton of both `for` loops: `header` tests `inRange`, the body starts with
   /// `prologue` (binding the loop variable), `continue` goes to the latch, which adds `step` to
   /// `counter`, and `break` leaves through `exit`. With `stopsOnWrap` the loop also ends when
-  /// adding `step` wraps around (`range(a, Int.max, s)` must end, not start over). A non-empty
+  /// adding `step` wraps around (`range(a, Int.max, s)` must end, not start over). An
   /// `elseBlock` runs when the loop ends without `break`.
   mutating func lowerCountedLoop(counter: ValueID, step: Operand, body block: Block,
                                  inRange: (inout FunctionLowering) -> Operand,
                                  prologue: (inout FunctionLowering) -> Void, stopsOnWrap: Bool = false,
-                                 latch latchStep: ((inout FunctionLowering) -> Void)? = nil, elseBlock: Block = .empty) {
+                                 latch latchStep: ((inout FunctionLowering) -> Void)? = nil, elseBlock: Block? = nil) {
     let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
-    let finished = elseBlock.count == 0 ? exit : builder.makeBlock()
+    let finished = elseBlock == nil ? exit : builder.makeBlock()
     builder.branch(to: header)
     builder.switchTo(header)
     builder.branch(if: inRange(&self), then: body, else: finished)
@@ -244,7 +247,7 @@ struct FunctionLowering {
       if let latchStep { latchStep(&self) } else { builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step]) }
       builder.branch(to: header)
     }
-    lowerLoopElse(elseBlock.count == 0 ? nil : elseBlock, finished: finished, exit: exit)
+    lowerLoopElse(elseBlock, finished: finished, exit: exit)
   }
 
   /// Keeps constants as they are and copies values into a fresh value, so later assignments

@@ -34,8 +34,7 @@ extension BodyChecker {
 
   /// `raise e` (an `Error` or a `String`) or a bare `raise` inside an `except` body.
   mutating func checkRaise(_ s: StmtNode) {
-    let value = ExprID(Int(s.a))
-    if value.exists {
+    if let value = tree.statementValue(s) {
       // Mojo 1.2 raises any value that converts to `Error` (its text is the message).
       let t = checkExpression(value, expected: nil)
       switch t {

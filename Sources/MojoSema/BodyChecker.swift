@@ -54,6 +54,9 @@ public struct BodyChecker {
   var typeEnvironment: [String: SemaType] = [:]
   /// The value of `x[i] = v` while its target is checked (a struct's `__setitem__` takes it).
   var pendingItemValue: ExprID?
+  /// Scratch stack of `matchArguments`: the argument given for each parameter of the calls
+  /// being matched (nested calls push above their callers).
+  var argumentSlots: [ExprID] = []
 
   /// Prepares to check module `module` of `program`.
   public init(program: Program, module: Int) {
@@ -227,32 +230,32 @@ public struct BodyChecker {
     let s = tree.stmt(id)
     switch s.kind {
     case .expression:
-      let expression = ExprID(Int(s.a))
+      let expression = tree.expressionStatement(s)
       warnIfUnused(expression, checkExpression(expression, expected: nil))
     case .varDecl:
-      let name = NameID(Int(s.a))
+      let decl = tree.varDeclaration(s)
+      let name = decl.name
       var type = SemaType.error
-      let typeID = TypeExprID(Int(s.b))
-      let value = ExprID(Int(s.c))
-      if typeID.exists {
+      if let typeID = decl.type {
         type = SignatureResolver.resolveType(typeID, in: program, module: module, generics: typeEnvironment, selfType: selfType(), into: &diagnostics)
-        if value.exists {
+        if let value = decl.value {
           checkValue(value, as: type)
           checkOwnedValue(value)
         }
-      } else if value.exists {
+      } else if let value = decl.value {
         type = checkExpression(value, expected: nil).materialized
         checkOwnedValue(value)
         if type == .none { report(SemaDiagnostics.cannotConvert("None", .int, location(tree.expr(value).offset))); type = .error }
       }
       let slot = declareLocal(name, type: type, mutable: true, offset: s.offset)
       result.stmtSlots[Int(id.index)] = slot
-      if value.exists {
+      if let value = decl.value {
         markAssigned(slot)
         usage.store(slot, name: name, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
       }
     case .assign:
-      checkAssignment(target: ExprID(Int(s.a)), value: ExprID(Int(s.b)))
+      let assignment = tree.assignment(s)
+      checkAssignment(target: assignment.target, value: assignment.value)
     case .augmentedAssign:
       checkAugmentedAssignment(s)
     case .pass:
@@ -264,8 +267,7 @@ public struct BodyChecker {
       usage.escape()
       initialization.reachable = false
     case .returnValue:
-      let value = ExprID(Int(s.a))
-      if value.exists {
+      if let value = tree.statementValue(s) {
         if signature.result == .none {
           let t = checkExpression(value, expected: nil)
           let d = SemaDiagnostics.cannotConvert(literalDisplay(value, t), .none, location(startOffset(value)))
@@ -281,63 +283,66 @@ public struct BodyChecker {
       initialization.reachable = false
       return true
     case .ifElse:
-      checkCondition(ExprID(Int(s.a)))
-      if s.op == .invert {
-        guard case .constant = result.exprFacts[Int(s.a)] else {
-          report(SemaDiagnostics.notSupportedYet("a 'comptime if' condition that is not a constant", location(startOffset(ExprID(Int(s.a))))))
+      let statement = tree.ifStatement(s)
+      checkCondition(statement.condition)
+      if statement.isComptime {
+        guard case .constant = result.exprFacts[Int(statement.condition.index)] else {
+          report(SemaDiagnostics.notSupportedYet("a 'comptime if' condition that is not a constant", location(startOffset(statement.condition))))
           break
         }
       } else if instance == nil {
         // In an instance a condition may fold through a value parameter; Mojo checks the
         // generic body, where it does not.
-        warnIfConstant(ExprID(Int(s.a)))
+        warnIfConstant(statement.condition)
       }
       let before = initialization
-      let thenReturns = checkBlock(tree.blocks[Int(s.b)])
+      let thenReturns = checkBlock(statement.then)
       let afterThen = initialization
       initialization = before
-      guard s.c != UInt32.max else {
+      guard let elseBlock = statement.elseBlock else {
         initialization = InitializationState.merge(afterThen, before)
         return false
       }
-      let elseReturns = checkBlock(tree.blocks[Int(s.c)])
+      let elseReturns = checkBlock(elseBlock)
       initialization = InitializationState.merge(afterThen, initialization)
       return thenReturns && elseReturns
     case .whileLoop:
-      let condition = ExprID(Int(s.a))
+      let loop = tree.whileStatement(s)
+      let condition = loop.condition
       usage.enterLoop()  // the condition runs again after each pass
       checkCondition(condition)
       loopDepth += 1
-      _ = checkPath(tree.blocks[Int(s.b)])  // the body may not run: its assignments do not count
+      _ = checkPath(loop.body)  // the body may not run: its assignments do not count
       loopDepth -= 1
       usage.exitLoop()
-      if s.c != UInt32.max { _ = checkPath(tree.blocks[Int(s.c)]) }  // skipped by `break`
+      if let elseBlock = loop.elseBlock { _ = checkPath(elseBlock) }  // skipped by `break`
       // `while True:` without `break` never falls through.
       if case .constant(.bool(true)) = result.exprFacts[Int(condition.index)] {
-        let endless = !containsBreak(tree.blocks[Int(s.b)])
+        let endless = !containsBreak(loop.body)
         if endless { initialization.reachable = false }
         return endless
       }
     case .forLoop:
       checkFor(id, s)
     case .comptimeDecl:
-      let value = ExprID(Int(s.c))
+      let decl = tree.comptimeStatement(s)
+      let value = decl.value
       guard let (c, foldedType) = folder.foldInitializer(value, in: scopes) else {
         report(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location(tree.expr(value).offset)))
         break
       }
       var type = foldedType
-      if TypeExprID(Int(s.b)).exists {
-        type = SignatureResolver.resolveType(TypeExprID(Int(s.b)), in: program, module: module, generics: typeEnvironment, selfType: selfType(), into: &diagnostics)
+      if let typeID = decl.type {
+        type = SignatureResolver.resolveType(typeID, in: program, module: module, generics: typeEnvironment, selfType: selfType(), into: &diagnostics)
       }
-      let nameID = NameID(Int(s.a))
+      let nameID = decl.name
       if scopes.declaresInInnermost(nameID) { report(SemaDiagnostics.invalidRedefinition(tree.name(nameID), location(s.offset))) }
       scopes.declare(nameID, .constant(c, type))
     case .raiseError:
       checkRaise(s)
       return true
     case .tryStatement:
-      return checkTry(id, tree.tryStatements[Int(s.a)])
+      return checkTry(id, tree.tryStatement(s))
     case .invalid:
       break
     }
@@ -367,10 +372,11 @@ public struct BodyChecker {
       switch s.kind {
       case .breakLoop: return true
       case .ifElse:
-        if containsBreak(tree.blocks[Int(s.b)]) { return true }
-        if s.c != UInt32.max && containsBreak(tree.blocks[Int(s.c)]) { return true }
+        let statement = tree.ifStatement(s)
+        if containsBreak(statement.then) { return true }
+        if let elseBlock = statement.elseBlock, containsBreak(elseBlock) { return true }
       case .tryStatement:
-        let clauses = tree.tryStatements[Int(s.a)]
+        let clauses = tree.tryStatement(s)
         for block in [clauses.body, clauses.handler, clauses.elseBlock ?? .empty, clauses.finallyBlock ?? .empty]
         where containsBreak(block) { return true }
       default: break
@@ -391,19 +397,20 @@ public struct BodyChecker {
   }
 
   mutating func checkFor(_ id: StmtID, _ s: StmtNode) {
-    let iterable = ExprID(Int(s.b))
+    let loop = tree.forStatement(s)
+    let iterable = loop.iterable
     let node = tree.expr(iterable)
     var elementType = SemaType.int
-    if node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name,
-       NameID(Int(tree.expr(ExprID(Int(node.a))).a)) == rangeName, lookupLocal(rangeName) == nil {
+    if node.kind == .call, case let callee = tree.expr(tree.call(node).callee), callee.kind == .name,
+       tree.nameReference(callee) == rangeName, lookupLocal(rangeName) == nil {
       checkRangeCall(iterable, node)
     } else {
       elementType = iterationElementType(iterable)
     }
     scopes.push()
-    if s.op == .identical {
+    if let tupleTarget = loop.tupleTarget {
       // `for a, b in pairs`: each name takes one element of a tuple.
-      let names = Array(tree.list(of: tree.expr(ExprID(Int(s.a)))))
+      let names = Array(tree.elements(tree.expr(tupleTarget)))
       var types = [SemaType](repeating: .error, count: names.count)
       if case .tuple(let elements) = elementType, elements.count == names.count {
         types = elements
@@ -412,7 +419,7 @@ public struct BodyChecker {
       }
       var first: UInt32?
       for (k, nameExpr) in names.enumerated() {
-        let nameID = NameID(Int(tree.expr(nameExpr).a))
+        let nameID = tree.nameReference(tree.expr(nameExpr))
         locals.append(types[k])
         isIndirect.append(false)
         let slot = UInt32(locals.count - 1)
@@ -424,31 +431,29 @@ public struct BodyChecker {
       result.stmtSlots[Int(id.index)] = first ?? 0
       usage.enterLoop()
       loopDepth += 1
-      _ = checkPath(tree.blocks[Int(s.c)])
+      _ = checkPath(loop.body)
       loopDepth -= 1
       usage.exitLoop()
       scopes.pop()
-      let elseBlock = tree.blocks[Int(s.c) + 1]
-      if elseBlock.count > 0 { _ = checkPath(elseBlock) }
+      if let elseBlock = loop.elseBlock { _ = checkPath(elseBlock) }
       return
     }
-    let name = s.a == UInt32.max ? "_" : tree.name(NameID(Int(s.a)))
+    let variable = loop.variable.flatMap { tree.name($0) == "_" ? nil : $0 }
     locals.append(elementType)
     isIndirect.append(false)
     let slot = UInt32(locals.count - 1)
-    if name != "_" { scopes.declare(NameID(Int(s.a)), .variable(slot: slot, mutable: false)) }
+    if let variable { scopes.declare(variable, .variable(slot: slot, mutable: false)) }
     result.stmtSlots[Int(id.index)] = slot
     slotOffsets.append(s.offset)
     markAssigned(slot)
-    if name != "_" { usage.loopVariable(slot, name: NameID(Int(s.a)), at: s.offset) }  // a for statement sits at its variable
+    if let variable { usage.loopVariable(slot, name: variable, at: s.offset) }  // a for statement sits at its variable
     usage.enterLoop()
     loopDepth += 1
-    _ = checkPath(tree.blocks[Int(s.c)])  // the body may not run: its assignments do not count
+    _ = checkPath(loop.body)  // the body may not run: its assignments do not count
     loopDepth -= 1
     usage.exitLoop()
     scopes.pop()
-    let elseBlock = tree.blocks[Int(s.c) + 1]
-    if elseBlock.count > 0 { _ = checkPath(elseBlock) }  // skipped by `break`
+    if let elseBlock = loop.elseBlock { _ = checkPath(elseBlock) }  // skipped by `break`
   }
 
   // MARK: - Assignment
@@ -481,7 +486,7 @@ public struct BodyChecker {
       _ = checkExpression(value, expected: nil)
       return
     }
-    let nameID = NameID(Int(t.a))
+    let nameID = tree.nameReference(t)
     let name = tree.name(nameID)
     if name == "_" {
       _ = checkExpression(value, expected: nil)
@@ -509,12 +514,13 @@ public struct BodyChecker {
   }
 
   mutating func checkAugmentedAssignment(_ s: StmtNode) {
-    let target = ExprID(Int(s.a))
-    let value = ExprID(Int(s.b))
+    let assignment = tree.assignment(s)
+    let target = assignment.target
+    let value = assignment.value
     let t = tree.expr(target)
-    guard t.kind == .name, case .variable(let slot, let mutable)? = lookupLocal(NameID(Int(t.a))) else {
-      if t.kind == .name, lookupLocal(NameID(Int(t.a))) == nil, global(NameID(Int(t.a))) == nil {
-        report(unknownDeclaration(tree.name(NameID(Int(t.a))), at: t.offset))
+    guard t.kind == .name, case .variable(let slot, let mutable)? = lookupLocal(tree.nameReference(t)) else {
+      if t.kind == .name, lookupLocal(tree.nameReference(t)) == nil, global(tree.nameReference(t)) == nil {
+        report(unknownDeclaration(tree.name(tree.nameReference(t)), at: t.offset))
       } else if t.kind == .member || t.kind == .index {
         if t.kind == .index {
           let before = diagnostics.count
@@ -540,14 +546,14 @@ public struct BodyChecker {
       return
     }
     if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(t.offset))) }
-    checkInitialized(slot, name: NameID(Int(t.a)), at: t.offset)
+    checkInitialized(slot, name: tree.nameReference(t), at: t.offset)
     usage.read(slot)
     let type = locals[Int(slot)]
     result.exprFacts[Int(target.index)] = .local(slot)
     result.exprTypes[Int(target.index)] = type
     let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
     let resultType = inPlaceResultType(s.op, type, rightType, target: target, value: value, at: s.offset)
-    if resultType != .error && resultType != type {
+    if !resultType.isError && !resultType.isSameCoreType(type) && resultType != type {
       report(SemaDiagnostics.cannotConvert(resultType.description, type, location(tree.expr(value).offset)))
     }
   }
