@@ -113,7 +113,11 @@ extension BodyChecker {
   mutating func matchArguments(_ e: ExprNode, _ signature: FunctionSignature, _ args: [Argument]) -> [CallArgument]? {
     let name = signature.displayName
     let parameters = signature.parameters
-    var slots = [ExprID?](repeating: nil, count: parameters.count)
+    // The argument of each parameter (`ExprID.none` when absent), on a stack shared by nested
+    // calls: this call's slots are `argumentSlots[base ..< base + parameters.count]`.
+    let base = argumentSlots.count
+    argumentSlots.append(contentsOf: repeatElement(ExprID.none, count: parameters.count))
+    defer { argumentSlots.removeSubrange(base...) }
     var positional = 0
     var sawKeyword = false
     var failed = false
@@ -127,26 +131,28 @@ extension BodyChecker {
           _ = checkExpression(a.value, expected: nil)
           continue
         }
-        slots[positional] = a.value
+        argumentSlots[base + positional] = a.value
         positional += 1
       } else {
         sawKeyword = true
         let label = tree.name(a.label)
-        guard let k = parameters.firstIndex(where: { $0.name == label }), slots[k] == nil else {
+        guard let k = parameters.firstIndex(where: { $0.name == label }), !argumentSlots[base + k].exists else {
           // Reported after missing arguments, which Mojo reports first.
           if unknownKeyword == nil { unknownKeyword = a.offset }
           _ = checkExpression(a.value, expected: nil)
           continue
         }
-        slots[k] = a.value
+        argumentSlots[base + k] = a.value
       }
     }
     var arguments: [CallArgument] = []
+    arguments.reserveCapacity(parameters.count)
     var mutRoots: [(root: UInt32, parameter: String)] = []
     for (k, p) in parameters.enumerated() {
-      if let value = slots[k] {
+      let value = argumentSlots[base + k]
+      if value.exists {
         let t = checkExpression(value, expected: p.type)
-        if t != p.type && t != .error && p.type != .error {
+        if !t.isSameCoreType(p.type) && !t.isError && !p.type.isError && t != p.type {
           if t.isLiteral && convertible(t, to: p.type) {
             materialize(value, as: p.type)
           } else if convertsToOptional(value, t, p.type) {
@@ -259,8 +265,18 @@ extension BodyChecker {
       let range = name == "abs" ? 1...1 : 2...Int.max
       guard positionalOnly(range) else { return checkArgumentsOnly(args) }
       var types = args.map { checkExpression($0.value, expected: nil) }
-      if types.contains(.error) { return .error }
-      let target: SemaType = types.contains(.float64) || (types.contains(.floatLiteral) && !types.contains(.int)) ? .float64 : .int
+      // One pass over the types (each comparison of `SemaType` values is a call).
+      var hasFloat64 = false, hasFloatLiteral = false, hasInt = false
+      for t in types {
+        switch t {
+        case .error: return .error
+        case .float64: hasFloat64 = true
+        case .floatLiteral: hasFloatLiteral = true
+        case .int: hasInt = true
+        default: break
+        }
+      }
+      let target: SemaType = hasFloat64 || (hasFloatLiteral && !hasInt) ? .float64 : .int
       for (k, a) in args.enumerated() {
         if types[k] == target { continue }
         if types[k].isLiteral && convertible(types[k], to: target) { materialize(a.value, as: target); types[k] = target; continue }

@@ -15,7 +15,7 @@ extension BodyChecker {
   /// Checks `id` as a value of `target` type, reporting a conversion error when it is not one.
   mutating func checkValue(_ id: ExprID, as target: SemaType) {
     let type = checkExpression(id, expected: target)
-    if type == target || type == .error || target == .error { return }
+    if type.isSameCoreType(target) || type.isError || target.isError || type == target { return }
     if type.isLiteral, convertible(type, to: target) {
       materialize(id, as: target)
       return
@@ -357,7 +357,7 @@ extension BodyChecker {
   mutating func binaryResultType(_ op: Operator, _ lt0: SemaType, _ rt0: SemaType, left: ExprID, right: ExprID,
                                  at offset: UInt32) -> SemaType {
     var lt = lt0, rt = rt0
-    if lt == .error || rt == .error { return .error }
+    if lt.isError || rt.isError { return .error }
     if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
     // The common case first, matched by case (no `==` calls): two `Int`s or two `Float64`s.
     switch (lt0, rt0) {

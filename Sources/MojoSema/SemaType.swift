@@ -60,6 +60,24 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// True for `.error`. A pattern match: comparing with `==` calls the derived equality, which
+  /// copies and releases payloads.
+  @inlinable
+  public var isError: Bool {
+    if case .error = self { return true }
+    return false
+  }
+
+  /// True when `self` and `other` are the same payload-free core type (`Int`, `Float64`,
+  /// `Bool`, `String`): the common case of a type comparison, decided without `==`.
+  @inlinable
+  public func isSameCoreType(_ other: SemaType) -> Bool {
+    switch (self, other) {
+    case (.int, .int), (.float64, .float64), (.bool, .bool), (.string, .string): true
+    default: false
+    }
+  }
+
   /// True for values held directly (not through a reference to a list or struct).
   public var isScalar: Bool {
     switch self {
