@@ -222,7 +222,7 @@ public struct SliceExpression: Sendable {
 /// `[element for variable in iterable if condition]` (or `for a, b in ...`).
 public struct ListComprehension: Sendable {
   public var element: ExprID
-  /// The loop variable, or nil for a tuple target.
+  /// The loop variable, or nil for a tuple target (or when the parser found none).
   public var variable: NameID?
   /// `for a, b in ...`: the `tuple` expression of the names; nil for a single variable.
   public var tupleTarget: ExprID?
@@ -320,7 +320,7 @@ extension SyntaxTree {
     assert(e.kind == .listComprehension)
     let k = Int(e.a)
     let isTuple = e.op == .identical
-    return ListComprehension(element: exprLists[k], variable: isTuple ? nil : NameID(Int(e.b)),
+    return ListComprehension(element: exprLists[k], variable: isTuple || e.b == UInt32.max ? nil : NameID(Int(e.b)),
                              tupleTarget: isTuple ? ExprID(Int(e.b)) : nil, variableOffset: e.c,
                              iterable: exprLists[k + 1], condition: exprLists[k + 2].exists ? exprLists[k + 2] : nil)
   }
