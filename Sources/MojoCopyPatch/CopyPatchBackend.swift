@@ -84,6 +84,12 @@ public struct CopyPatchBackend: Backend {
       let part = plan.parts[p]
       results.store(Result {
         var selector = StencilSelector(library: library, module: module)
+        // About 1.6 emissions per instruction (immediates copied to temporaries, arguments
+        // of calls): reserved once, so that the 64-byte emissions are not copied while growing.
+        var instructions = 0
+        for n in part.functions { instructions += module.functions[plan.defined[n]].instructions.count }
+        if let piece = part.instructions { instructions = piece.count }
+        selector.selection.emissions.reserveCapacity(instructions * 7 / 4 + 64)
         for n in part.functions {
           let f = module.functions[plan.defined[n]]
           if let piece = part.instructions {
@@ -296,63 +302,76 @@ struct Layout {
     }
     let part = plan.parts[p]
     let first = partEmissions[p]
+    // The loop reads the library, the selection and the layout through unsafe buffers: through
+    // the arrays, every element read cost a bounds check and a reload of the array's storage.
+    let (offsets, sizes, continuations) = (offsets.pointer, sizes.pointer, continuations.pointer)
     try library.code.withUnsafeBytes { code in
-      for (j, range) in selection.functionEmissions.enumerated() {
-        let blockBase = plan.functionBlockBase[part.functions.lowerBound + j]
-        for i in range {
-          let e = selection.emissions[i]
-          let global = first + i
-          let stencil = library.stencils[Int(e.stencil)]
-          let at = Int(offsets[global])
-          let size = Int(sizes[global])
-          out.baseAddress!.advanced(by: at).copyMemory(from: code.baseAddress!.advanced(by: Int(stencil.codeStart)),
-                                                       byteCount: size)
-          for h in Int(stencil.holeStart)..<Int(stencil.holeEnd) {
-            let hole = library.holes[h]
-            let position = at + Int(hole.offset)
-            guard Int(hole.offset) < size else { continue }  // the dropped trailing jump
-            let value: Int64
-            switch hole.value {
-            case .slotA: value = Int64(e.slotA)
-            case .slotB: value = Int64(e.slotB)
-            case .slotC: value = Int64(e.slotC)
-            case .slotD: value = Int64(e.slotD)
-            case .immA: value = e.immA
-            case .immB: value = e.immB
-            case .immC: value = e.immC
-            case .frameSize: value = Int64(e.frameSize)
-            case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
-                 .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
-              value = Int64(selection.argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
-            case .continuation: value = Int64(offsets[Int(continuations[global])])
-            case .jumpTarget: value = Int64(offsets[Int(blockStarts[blockBase + Int(e.jumpTarget)])])
-            case .callee:
-              let callee = Int(e.aux)
-              if functionOffset[callee] >= 0 {
-                value = Int64(functionOffset[callee])
-              } else {
-                if externalSymbol[callee] < 0 { externalSymbol[callee] = undefinedSymbol(module.functions[callee].symbol) }
-                patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
-                                                 target: .symbol(externalSymbol[callee]), addend: hole.addend))
-                continue
+      try library.stencils.withUnsafeBufferPointer { stencils in
+        try library.holes.withUnsafeBufferPointer { holes in
+          try selection.emissions.withUnsafeBufferPointer { emissions in
+            try selection.argumentSlots.withUnsafeBufferPointer { argumentSlots in
+              try blockStarts.withUnsafeBufferPointer { blockStarts in
+                for (j, range) in selection.functionEmissions.enumerated() {
+                  let blockBase = plan.functionBlockBase[part.functions.lowerBound + j]
+                  for i in range {
+                    let e = emissions[i]
+                    let global = first + i
+                    let stencil = stencils[Int(e.stencil)]
+                    let at = Int(offsets[global])
+                    let size = Int(sizes[global])
+                    out.baseAddress!.advanced(by: at).copyMemory(from: code.baseAddress!.advanced(by: Int(stencil.codeStart)),
+                                                                 byteCount: size)
+                    for h in Int(stencil.holeStart)..<Int(stencil.holeEnd) {
+                      let hole = holes[h]
+                      let position = at + Int(hole.offset)
+                      guard Int(hole.offset) < size else { continue }  // the dropped trailing jump
+                      let value: Int64
+                      switch hole.value {
+                      case .slotA: value = Int64(e.slotA)
+                      case .slotB: value = Int64(e.slotB)
+                      case .slotC: value = Int64(e.slotC)
+                      case .slotD: value = Int64(e.slotD)
+                      case .immA: value = e.immA
+                      case .immB: value = e.immB
+                      case .immC: value = e.immC
+                      case .frameSize: value = Int64(e.frameSize)
+                      case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
+                           .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
+                        value = Int64(argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
+                      case .continuation: value = Int64(offsets[Int(continuations[global])])
+                      case .jumpTarget: value = Int64(offsets[Int(blockStarts[blockBase + Int(e.jumpTarget)])])
+                      case .callee:
+                        let callee = Int(e.aux)
+                        if functionOffset[callee] >= 0 {
+                          value = Int64(functionOffset[callee])
+                        } else {
+                          if externalSymbol[callee] < 0 { externalSymbol[callee] = undefinedSymbol(module.functions[callee].symbol) }
+                          patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
+                                                           target: .symbol(externalSymbol[callee]), addend: hole.addend))
+                          continue
+                        }
+                      case .data:
+                        patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.pc32,
+                                                         target: .section(.rodata),
+                                                         addend: Int64(dataOffsets[Int(e.aux)]) + hole.addend))
+                        continue
+                      case .trapDivZero:
+                        if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
+                        patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
+                                                         target: .symbol(trapSymbol), addend: hole.addend))
+                        continue
+                      case .listIndexTrap:
+                        if listAtSymbol < 0 { listAtSymbol = undefinedSymbol("mojo_rt_list_at") }
+                        patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
+                                                         target: .symbol(listAtSymbol), addend: hole.addend))
+                        continue
+                      }
+                      try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.stencil, library: library)
+                    }
+                  }
+                }
               }
-            case .data:
-              patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.pc32,
-                                               target: .section(.rodata),
-                                               addend: Int64(dataOffsets[Int(e.aux)]) + hole.addend))
-              continue
-            case .trapDivZero:
-              if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
-              patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
-                                               target: .symbol(trapSymbol), addend: hole.addend))
-              continue
-            case .listIndexTrap:
-              if listAtSymbol < 0 { listAtSymbol = undefinedSymbol("mojo_rt_list_at") }
-              patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.plt32,
-                                               target: .symbol(listAtSymbol), addend: hole.addend))
-              continue
             }
-            try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.stencil, library: library)
           }
         }
       }

@@ -26,16 +26,16 @@ struct FrameSlots {
   private static let unseen: Int32 = -1, shared: Int32 = -2, assigned: Int32 = -3
 
   /// Assigns the slots of `f`. Works on local arrays (taken from and given back to the stored
-  /// buffers): element writes through `self` cost a uniqueness check each.
+  /// buffers) through unsafe buffer pointers: element writes through `self`, or through a local
+  /// array, cost a uniqueness check each (a million of them on a 170k-instruction project).
   mutating func assign(_ f: IRFunction) {
     let n = f.valueTypes.count
     var home = Self.reset(&self.home, n, Self.unseen)
     var last = Self.reset(&self.last, n, -1)
     var offsets = Self.reset(&self.offsets, n, 0)
     var uses = Self.reset(&self.uses, n, 0)
-    var free = self.free
-    self.free = []
-    free.removeAll(keepingCapacity: true)
+    // The free list never holds more slots than there are values.
+    var free = Self.reset(&self.free, n, 0)
     defer {
       self.home = home
       self.last = last
@@ -43,62 +43,98 @@ struct FrameSlots {
       self.uses = uses
       self.free = free
     }
-    for p in 0..<min(f.parameterTypes.count, n) { home[p] = Self.shared }
-    var next: Int32 = 0
-    f.instructions.withUnsafeBufferPointer { instructions in
-      f.operands.withUnsafeBufferPointer { operands in
-        for (b, range) in f.blocks.enumerated() {
-          let block = Int32(b)
-          for i in range {
-            let inst = instructions[i]
-            for k in inst.operandRange {
-              guard case .value(let v) = operands[k] else { continue }
-              let x = Int(v.index)
-              uses[x] &+= 1
-              // Read before any write in program order, or in another block: not local.
-              if home[x] != block { home[x] = Self.shared }
-              last[x] = Int32(i)
-            }
-            if inst.result.exists {
-              let x = Int(inst.result.index)
-              if home[x] == Self.unseen { home[x] = block } else if home[x] != block { home[x] = Self.shared }
-              last[x] = Int32(i)
-            }
-          }
-        }
-        for x in 0..<n where home[x] == Self.shared {
-          offsets[x] = next * 8
-          next += 1
-        }
-        // Local values: a linear scan per block; `last` becomes -1 once a value's slot is freed.
-        // Every local value of a block has had its last occurrence at the block's end, so the
-        // free list carries over to the next block.
-        for range in f.blocks {
-          for i in range {
-            let inst = instructions[i]
-            let r = inst.result
-            if r.exists, home[Int(r.index)] >= 0 {  // the first definition of a local value
-              let x = Int(r.index)
-              if let slot = free.popLast() { offsets[x] = slot } else { offsets[x] = next * 8; next += 1 }
-              home[x] = Self.assigned
-            }
-            for k in inst.operandRange {
-              guard case .value(let v) = operands[k] else { continue }
-              let x = Int(v.index)
-              if home[x] == Self.assigned && last[x] == Int32(i) {
-                free.append(offsets[x])
-                last[x] = -1
+    count = home.withUnsafeMutableBufferPointer { home in
+      last.withUnsafeMutableBufferPointer { last in
+        offsets.withUnsafeMutableBufferPointer { offsets in
+          uses.withUnsafeMutableBufferPointer { uses in
+            free.withUnsafeMutableBufferPointer { free in
+              f.instructions.withUnsafeBufferPointer { instructions in
+                f.operands.withUnsafeBufferPointer { operands in
+                  Self.scan(f, instructions, operands, home: home, last: last, offsets: offsets, uses: uses, free: free)
+                }
               }
-            }
-            if r.exists, home[Int(r.index)] == Self.assigned, last[Int(r.index)] == Int32(i) {
-              free.append(offsets[Int(r.index)])  // a definition that is never read
-              last[Int(r.index)] = -1
             }
           }
         }
       }
     }
-    count = Int(next)
+  }
+
+  /// The two passes of `assign` over buffers of one element per value; returns the slot count.
+  private static func scan(_ f: IRFunction, _ instructions: UnsafeBufferPointer<Instruction>,
+                           _ operands: UnsafeBufferPointer<Operand>, home: UnsafeMutableBufferPointer<Int32>,
+                           last: UnsafeMutableBufferPointer<Int32>, offsets: UnsafeMutableBufferPointer<Int32>,
+                           uses: UnsafeMutableBufferPointer<Int32>, free: UnsafeMutableBufferPointer<Int32>) -> Int {
+    let n = home.count
+    var next: Int32 = 0
+    for p in 0..<min(f.parameterTypes.count, n) { home[p] = Self.shared }
+    var b: Int32 = 0
+    for range in f.blocks {
+      var i = range.lowerBound
+      while i < range.upperBound {
+        let inst = instructions[i]
+        var k = Int(inst.operandStart)
+        let end = k + Int(inst.operandCount)
+        while k < end {
+          if case .value(let v) = operands[k] {
+            let x = Int(v.index)
+            uses[x] &+= 1
+            // Read before any write in program order, or in another block: not local.
+            if home[x] != b { home[x] = Self.shared }
+            last[x] = Int32(truncatingIfNeeded: i)
+          }
+          k += 1
+        }
+        if inst.result.exists {
+          let x = Int(inst.result.index)
+          if home[x] == Self.unseen { home[x] = b } else if home[x] != b { home[x] = Self.shared }
+          last[x] = Int32(truncatingIfNeeded: i)
+        }
+        i += 1
+      }
+      b += 1
+    }
+    for x in 0..<n where home[x] == Self.shared {
+      offsets[x] = next &* 8
+      next &+= 1
+    }
+    // Local values: a linear scan per block; `last` becomes -1 once a value's slot is freed.
+    // Every local value of a block has had its last occurrence at the block's end, so the
+    // free list carries over to the next block.
+    var freeCount = 0
+    for range in f.blocks {
+      var i = range.lowerBound
+      while i < range.upperBound {
+        let inst = instructions[i]
+        let here = Int32(truncatingIfNeeded: i)
+        let r = inst.result
+        let rx = Int(r.index)
+        if r.exists, home[rx] >= 0 {  // the first definition of a local value
+          if freeCount > 0 { freeCount -= 1; offsets[rx] = free[freeCount] } else { offsets[rx] = next &* 8; next &+= 1 }
+          home[rx] = Self.assigned
+        }
+        var k = Int(inst.operandStart)
+        let end = k + Int(inst.operandCount)
+        while k < end {
+          if case .value(let v) = operands[k] {
+            let x = Int(v.index)
+            if home[x] == Self.assigned && last[x] == here {
+              free[freeCount] = offsets[x]
+              freeCount += 1
+              last[x] = -1
+            }
+          }
+          k += 1
+        }
+        if r.exists, home[rx] == Self.assigned, last[rx] == here {
+          free[freeCount] = offsets[rx]  // a definition that is never read
+          freeCount += 1
+          last[rx] = -1
+        }
+        i += 1
+      }
+    }
+    return Int(next)
   }
 
   /// Takes `buffer` (keeping its capacity) and returns it holding `count` copies of `value`.

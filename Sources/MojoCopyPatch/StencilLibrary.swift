@@ -93,13 +93,16 @@ public final class StencilLibrary: Sendable {
   /// Stores: `(width * 3 + address location) * 4 + value location`, locations as `Location`
   /// (slot, imm, register) and value location 3 for the float register; -1 where none exists.
   let stores: [Int16]
-  /// `mojo_rt_list_at` inlined: `OperandPair` of (list, index) `* 2 + (result in a register)`.
-  let listAt: [Int16]
+  /// `mojo_rt_list_at` inlined: `OperandPair` of (list, index) `* 2 + (result in a register)`;
+  /// `listAt8` and `listAt1` for elements of 8 bytes and of 1 byte.
+  let listAt, listAt8, listAt1: [Int16]
+  /// A counted loop's latch fused with its header: `(step < 0 ? 2 : 0) + (stop immediate ? 1 : 0)`.
+  let loops: [Int16]
   let copySlot, copyImm, copyRegister, copyFloatRegister, addr: Int16
   /// Entries: `(intParameters * 9) + floatParameters`, and the entry with stack parameters.
   let entries: [Int16]
   let entryWithStack: Int16
-  let retSlot, retImm, retVoid, retRegister, retFloatRegister: Int16
+  let retSlot, retImm, retVoid, retRegister, retFloatRegister, retSlotFloat, retImmFloat: Int16
   let jump, condbr, condbrNot, condbrRegister, condbrNotRegister, unreachable: Int16
 
   /// The largest register argument counts of the SysV ABI; arguments beyond go on the stack.
@@ -212,17 +215,23 @@ public final class StencilLibrary: Sendable {
         for (v, value) in ["s", "i", "r", "f"].enumerated() { stores[(w * 3 + a) * 4 + v] = find(width, "_", address, value) }
       }
     }
-    var listAt = [Int16](repeating: -1, count: pairs.count * 2)
-    for pair in pairs {
-      listAt[Int(pair.rawValue) * 2] = find("list_at_", pair.suffix)
-      listAt[Int(pair.rawValue) * 2 + 1] = find("list_at_", pair.suffix, "_r")
+    func listAtTable(_ name: String) -> [Int16] {
+      var table = [Int16](repeating: -1, count: pairs.count * 2)
+      for pair in pairs {
+        table[Int(pair.rawValue) * 2] = find(name, "_", pair.suffix)
+        table[Int(pair.rawValue) * 2 + 1] = find(name, "_", pair.suffix, "_r")
+      }
+      return table
     }
+    listAt = listAtTable("list_at")
+    listAt8 = listAtTable("list_at8")
+    listAt1 = listAtTable("list_at1")
+    loops = [find("loop_ilt_s"), find("loop_ilt_i"), find("loop_igt_s"), find("loop_igt_i")]
     self.entries = entries
     self.compareBranchStored = compareBranchStored
     self.compareBranch = compareBranch
     self.loads = loads
     self.stores = stores
-    self.listAt = listAt
     self.code = code
     self.holes = holes
     self.stencils = stencils
@@ -234,6 +243,7 @@ public final class StencilLibrary: Sendable {
     addr = find("addr")
     retSlot = find("ret_s"); retImm = find("ret_i"); retVoid = find("ret_v")
     retRegister = find("ret_r"); retFloatRegister = find("ret_f")
+    retSlotFloat = find("ret_s_f"); retImmFloat = find("ret_i_f")
     jump = find("jump"); condbr = find("condbr_s"); condbrNot = find("condbr_not_s")
     condbrRegister = find("condbr_r"); condbrNotRegister = find("condbr_not_r")
     unreachable = find("unreachable")

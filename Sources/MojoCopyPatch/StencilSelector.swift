@@ -68,6 +68,11 @@ struct StencilSelector {
   private var slots = FrameSlots()
   /// True for module functions that are the runtime's `mojo_rt_list_at`.
   private let isListAt: [Bool]
+  /// Per module function: where its parameters start in `parameterIsFloat`, and how its
+  /// parameters are passed (register counts by class, stack count).
+  private let signatures: [(start: Int32, ints: Int16, floats: Int16, stackCount: Int32)]
+  /// The parameters of every module function, back to back: true for a Float64.
+  private let parameterIsFloat: [Bool]
   /// Per function: the frame layout.
   private var temp: Int32 = 0, scratch: Int32 = 0, stackArea: Int32 = 0
   /// Per function: the most stack arguments of a call or of the entry.
@@ -85,9 +90,24 @@ struct StencilSelector {
   init(library: StencilLibrary, module: IRModule) {
     self.library = library
     self.module = module
-    isListAt = module.functions.map {
-      !$0.isDefined && $0.symbol == "mojo_rt_list_at" && $0.parameterTypes == [.ptr, .i64, .i64] && $0.returnType == .ptr
+    var isListAt: [Bool] = [], signatures: [(start: Int32, ints: Int16, floats: Int16, stackCount: Int32)] = []
+    var parameterIsFloat: [Bool] = []
+    isListAt.reserveCapacity(module.functions.count)
+    signatures.reserveCapacity(module.functions.count)
+    for f in module.functions {
+      isListAt.append(!f.isDefined && f.symbol == "mojo_rt_list_at" && f.parameterTypes == [.ptr, .i64, .i64]
+                        && f.returnType == .ptr)
+      let start = Int32(parameterIsFloat.count)
+      var ints = 0, floats = 0
+      for type in f.parameterTypes {
+        parameterIsFloat.append(type == .f64)
+        if type == .f64 { floats += 1 } else { ints += 1 }
+      }
+      let stackCount = max(0, ints - StencilLibrary.maxIntArgs) + max(0, floats - StencilLibrary.maxFloatArgs)
+      signatures.append((start, Int16(min(ints, StencilLibrary.maxIntArgs)), Int16(min(floats, StencilLibrary.maxFloatArgs)),
+                         Int32(stackCount)))
     }
+    (self.isListAt, self.signatures, self.parameterIsFloat) = (isListAt, signatures, parameterIsFloat)
   }
 
   /// Appends the emissions of one defined function, or of the instructions `piece` of it (a
@@ -334,6 +354,10 @@ struct StencilSelector {
 
     switch inst.opcode.shape {
     case .binary:
+      if inst.opcode == .iadd, let latch = loopLatch(at: i, in: f, end: end) {
+        try append(latch, "loop latch")
+        return 4
+      }
       var opcode = inst.opcode
       let a = ops[o]
       var b = ops[o + 1]
@@ -424,7 +448,8 @@ struct StencilSelector {
       if isListAt[Int(inst.aux0)], inst.operandCount == 3, case .int(let size) = ops[o + 2],
          let pair = OperandPair(location(ops[o]), location(ops[o + 1])), pair != .immSlot, pair != .immRegister {
         (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
-        try append(Emission(stencil: library.listAt[Int(pair.rawValue) * 2 + (toRegister ? 1 : 0)],
+        let table = size == 8 ? library.listAt8 : size == 1 ? library.listAt1 : library.listAt
+        try append(Emission(stencil: table[Int(pair.rawValue) * 2 + (toRegister ? 1 : 0)],
                             slotA: slot(ops[o]), slotB: slot(ops[o + 1]), slotD: d, immB: Self.bits(ops[o + 1]),
                             immC: size), "list_at \(pair.suffix)")
         return consumed
@@ -463,8 +488,12 @@ struct StencilSelector {
         try append(Emission(stencil: library.retVoid), "ret")
       } else {
         switch location(ops[o]) {
-        case .slot: try append(Emission(stencil: library.retSlot, slotA: slot(ops[o])), "ret slot")
-        case .imm: try append(Emission(stencil: library.retImm, immA: Self.bits(ops[o])), "ret imm")
+        case .slot:
+          try append(Emission(stencil: f.returnType == .f64 ? library.retSlotFloat : library.retSlot, slotA: slot(ops[o])),
+                     "ret slot")
+        case .imm:
+          try append(Emission(stencil: f.returnType == .f64 ? library.retImmFloat : library.retImm, immA: Self.bits(ops[o])),
+                     "ret imm")
         case .register:
           try append(Emission(stencil: f.returnType == .f64 ? library.retFloatRegister : library.retRegister), "ret register")
         }
@@ -475,6 +504,44 @@ struct StencilSelector {
       throw CodegenError("copy-and-patch: no stencil for \(inst.opcode.name)")
     }
     return 1
+  }
+
+  /// The latch of a counted loop (`FunctionLowering.lowerCountedLoop`) fused with the loop's
+  /// header, when instruction `i` starts one and the header is only the loop test:
+  ///     latch:  %n = iadd %c, K;  %w = ilt %n, %c;  %c = copy %n;  condbr %w, exit, header
+  ///     header: %t = ilt %c, stop;  condbr %t, body, exit
+  /// (`igt` for a negative K), with %n, %w and %t read nowhere else. The stencil steps %c and goes
+  /// straight to the body or the exit; the header stays for the loop's first entry.
+  private func loopLatch(at i: Int, in f: IRFunction, end: Int) -> Emission? {
+    guard i + 4 == end else { return nil }
+    let ops = f.operands, instructions = f.instructions
+    let add = instructions[i], test = instructions[i + 1], copy = instructions[i + 2], branch = instructions[i + 3]
+    guard case .value(let c) = ops[Int(add.operandStart)], case .int(let k) = ops[Int(add.operandStart) + 1], k != 0
+    else { return nil }
+    let n = add.result, relation: Opcode = k > 0 ? .ilt : .igt
+    guard test.opcode == relation, case .value(n) = ops[Int(test.operandStart)],
+          case .value(c) = ops[Int(test.operandStart) + 1], slots.uses[Int(test.result.index)] == 1,
+          copy.opcode == .copy, copy.result == c, case .value(n) = ops[Int(copy.operandStart)], slots.uses[Int(n.index)] == 2,
+          branch.opcode == .condbr, case .value(test.result) = ops[Int(branch.operandStart)]
+    else { return nil }
+    let exit = Int32(branch.aux0), header = f.blocks[Int(branch.aux1)]
+    guard header.count == 2 else { return nil }
+    let headerTest = instructions[header.lowerBound], headerBranch = instructions[header.lowerBound + 1]
+    let stop = ops[Int(headerTest.operandStart) + 1]
+    guard headerTest.opcode == relation, case .value(c) = ops[Int(headerTest.operandStart)], stop != .value(c),
+          slots.uses[Int(headerTest.result.index)] == 1, headerBranch.opcode == .condbr,
+          case .value(headerTest.result) = ops[Int(headerBranch.operandStart)], Int32(headerBranch.aux1) == exit
+    else { return nil }
+    let stopIsImmediate: Bool
+    switch stop {
+    case .value: stopIsImmediate = false
+    case .int: stopIsImmediate = true
+    case .float: return nil
+    }
+    let stencil = library.loops[(k < 0 ? 2 : 0) + (stopIsImmediate ? 1 : 0)]
+    guard stencil >= 0 else { return nil }
+    return Emission(stencil: stencil, slotA: slotOf(c), slotC: slot(stop), immB: k, immC: Self.bits(stop),
+                    jumpTarget: Int32(headerBranch.aux0), continuation: exit)
   }
 
   /// The displacement of a load or store: stencils take one in [0, 2^31) (a 32-bit displacement);
@@ -509,16 +576,25 @@ struct StencilSelector {
   }
 
   /// Selects a call: immediates go to temporaries (register arguments) or straight to the stack
-  /// area (stack arguments), then the stencil for the argument classes.
+  /// area (stack arguments), then the stencil for the argument classes. Reads the callee's
+  /// signature from `signatures` (copying the callee's `IRFunction` retained six arrays).
   private mutating func selectCall(_ inst: Instruction, ops: [Operand], d: Int32) throws {
-    let callee = module.functions[Int(inst.aux0)]
-    let classes = Self.classify(callee.parameterTypes)
+    let signature = signatures[Int(inst.aux0)]
     let o = Int(inst.operandStart)
-    var argumentSlots = [Int32](repeating: scratch, count: Int(inst.operandCount))
-    var temporaries = 0, stackIndex: Int32 = 0
+    let arguments = selection.argumentSlots.count
+    selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: StencilLibrary.argumentStride))
+    var ints = 0, floats = 0, temporaries = 0, stackIndex: Int32 = 0
     for k in 0..<Int(inst.operandCount) {
       let op = ops[o + k]
-      if classes.places[k] < 0 {
+      var place = -1
+      if parameterIsFloat[Int(signature.start) + k] {
+        if floats < StencilLibrary.maxFloatArgs { place = 6 + floats }
+        floats += 1
+      } else {
+        if ints < StencilLibrary.maxIntArgs { place = ints }
+        ints += 1
+      }
+      if place < 0 {
         let to = stackArea + stackIndex * 8
         stackIndex += 1
         if case .value(let v) = op {
@@ -527,29 +603,30 @@ struct StencilSelector {
           try append(Emission(stencil: library.copyImm, slotD: to, immA: Self.bits(op)), "copy imm")
         }
       } else if case .value(let v) = op {
-        argumentSlots[k] = slotOf(v)
+        selection.argumentSlots[arguments + place] = slotOf(v)
       } else {
-        argumentSlots[k] = try materialize(op, temporaries)
+        selection.argumentSlots[arguments + place] = try materialize(op, temporaries)
         temporaries += 1
       }
     }
-    let arguments = appendArguments(types: callee.parameterTypes) { argumentSlots[$0] }
     let kind = switch inst.type {
     case .void: 3
     case .f64: 2
     case .i1: 1
     default: 0
     }
-    if classes.stackCount == 0 {
-      try append(Emission(stencil: library.calls[(classes.ints * 9 + classes.floats) * 4 + kind], slotD: d,
-                          aux: Int32(inst.aux0), arguments: arguments),
-                 "call with \(classes.ints) integer and \(classes.floats) float arguments")
+    let stackCount = Int(signature.stackCount)
+    if stackCount == 0 {
+      let (n, m) = (Int(signature.ints), Int(signature.floats))
+      try append(Emission(stencil: library.calls[(n * 9 + m) * 4 + kind], slotD: d,
+                          aux: Int32(inst.aux0), arguments: Int32(arguments)),
+                 "call with \(n) integer and \(m) float arguments")
     } else {
-      maxStackArguments = max(maxStackArguments, classes.stackCount)
+      maxStackArguments = max(maxStackArguments, stackCount)
       // 8 bytes per stack argument, plus 8 to keep RSP 16-byte aligned at the call.
-      let reserve = Int64(classes.stackCount * 8 + (classes.stackCount % 2 == 0 ? 8 : 0))
+      let reserve = Int64(stackCount * 8 + (stackCount % 2 == 0 ? 8 : 0))
       try append(Emission(stencil: library.callsWithStack[kind], slotA: stackArea, slotD: d, immA: reserve,
-                          immB: Int64(classes.stackCount), aux: Int32(inst.aux0), arguments: arguments),
+                          immB: Int64(stackCount), aux: Int32(inst.aux0), arguments: Int32(arguments)),
                  "call with stack arguments")
     }
   }

@@ -3,14 +3,17 @@
 
 // The C-ABI entries are in entries.c.
 
-// `ret`: the value in RAX and XMM0 (whichever the function's type uses), then the epilogue of
-// the entry stencil: restore R13, R12 and RBP, return. In asm, as the entries.
+// `ret`: the value in RAX (integers, Bools, pointers) or XMM0 (Float64; `_f` variants), then
+// the epilogue of the entry stencil: restore R13, R12 and RBP, return. In asm, as the entries.
 #define EPILOGUE "leaq -16(%rbp), %rsp\n\tpopq %r13\n\tpopq %r12\n\tpopq %rbp\n\tretq"
-__attribute__((naked)) void ret_s(void) { __asm__("movq _SLOT_A(%r12), %rax\n\tmovq %rax, %xmm0\n\t" EPILOGUE); }
-__attribute__((naked)) void ret_i(void) { __asm__("movabsq $_IMM_A, %rax\n\tmovq %rax, %xmm0\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_s(void) { __asm__("movq _SLOT_A(%r12), %rax\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_s_f(void) { __asm__("movsd _SLOT_A(%r12), %xmm0\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_i(void) { __asm__("movabsq $_IMM_A, %rax\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_i_f(void) { __asm__("movabsq $_IMM_A, %rax\n\tmovq %rax, %xmm0\n\t" EPILOGUE); }
 __attribute__((naked)) void ret_v(void) { __asm__(EPILOGUE); }
-__attribute__((naked)) void ret_r(void) { __asm__("movq %r13, %rax\n\tmovq %rax, %xmm0\n\t" EPILOGUE); }
-__attribute__((naked)) void ret_f(void) { __asm__("movq %xmm0, %rax\n\t" EPILOGUE); }
+__attribute__((naked)) void ret_r(void) { __asm__("movq %r13, %rax\n\t" EPILOGUE); }
+// `facc` is XMM0 already.
+__attribute__((naked)) void ret_f(void) { __asm__(EPILOGUE); }
 
 // `br`: the continuation is the target (and disappears when the target follows).
 STENCIL(jump) { CONTINUE(); }
@@ -60,3 +63,21 @@ COMPARE_BRANCH(flt, FLT, double, a < b, BRANCH_ON_INTEGER(c))
 COMPARE_BRANCH(fle, FLT, double, a <= b, BRANCH_ON_INTEGER(c))
 COMPARE_BRANCH(fgt, FLT, double, a > b, BRANCH_ON_INTEGER(c))
 COMPARE_BRANCH(fge, FLT, double, a >= b, BRANCH_ON_INTEGER(c))
+
+// The latch of a counted loop (`FunctionLowering.lowerCountedLoop`) fused with the loop's
+// header: the counter (slot A) steps by the immediate B; while that has not wrapped and the
+// counter is still below (`ilt`, a positive step) or above (`igt`, a negative one) the stop (slot
+// or immediate C), the loop goes on at the body (`_JUMP_TARGET`), else at the continuation (the
+// exit). Signed overflow of the addition is exactly the IR's wrap test for either sign of the step.
+#define LOOP(cmp, REL, lc, STOP)                                                                   \
+  STENCIL(loop_##cmp##_##lc) {                                                                     \
+    i64 next;                                                                                      \
+    _Bool wrapped = __builtin_add_overflow(PIN_I64(_SLOT_A), IMM(_IMM_B), &next);                   \
+    I64(_SLOT_A) = next;                                                                           \
+    if (wrapped || !(next REL (STOP))) CONTINUE();                                                 \
+    JUMP();                                                                                        \
+  }
+LOOP(ilt, <, s, PIN_I64(_SLOT_C))
+LOOP(ilt, <, i, IMM(_IMM_C))
+LOOP(igt, >, s, PIN_I64(_SLOT_C))
+LOOP(igt, >, i, IMM(_IMM_C))

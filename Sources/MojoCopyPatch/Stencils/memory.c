@@ -52,17 +52,24 @@ extern _Noreturn void list_index_trap(void *list, i64 index, i64 element_size) _
 #define LIST_OPERAND_s(slot) PIN_I64(slot)
 #define LIST_OPERAND_i(slot) IMM(_IMM_B)
 #define LIST_OPERAND_r(slot) acc
-#define LIST_AT(la, lb)                                                                            \
-  STENCIL(list_at_##la##lb) {                                                                      \
+// `list_at_*` take the element size from `_IMM_C`; `list_at8_*` and `list_at1_*` are for
+// elements of 8 bytes (Int, Float64, pointers) and of 1 byte (Bool), addressed without a multiply.
+#define LIST_AT(name, la, lb, SIZE)                                                                \
+  STENCIL(name##_##la##lb) {                                                                       \
     ListHeader *list = (ListHeader *)LIST_OPERAND_##la(_SLOT_A);                                    \
-    i64 index = LIST_OPERAND_##lb(_SLOT_B), size = IMM(_IMM_C);                                     \
+    i64 index = LIST_OPERAND_##lb(_SLOT_B), size = (SIZE);                                          \
     if ((u64)index < (u64)list->length) { PTR(_SLOT_D) = list->elements + index * size; CONTINUE(); } \
     list_index_trap(list, index, size);                                                            \
   }                                                                                                \
-  STENCIL(list_at_##la##lb##_r) {                                                                  \
+  STENCIL(name##_##la##lb##_r) {                                                                   \
     ListHeader *list = (ListHeader *)LIST_OPERAND_##la(_SLOT_A);                                    \
-    i64 index = LIST_OPERAND_##lb(_SLOT_B), size = IMM(_IMM_C);                                     \
+    i64 index = LIST_OPERAND_##lb(_SLOT_B), size = (SIZE);                                          \
     if ((u64)index < (u64)list->length) { acc = (i64)(list->elements + index * size); CONTINUE(); } \
     list_index_trap(list, index, size);                                                            \
   }
-LIST_AT(s, s) LIST_AT(s, i) LIST_AT(s, r) LIST_AT(r, s) LIST_AT(r, i)
+#define LIST_ATS(name, SIZE)                                                                       \
+  LIST_AT(name, s, s, SIZE) LIST_AT(name, s, i, SIZE) LIST_AT(name, s, r, SIZE) LIST_AT(name, r, s, SIZE) \
+  LIST_AT(name, r, i, SIZE)
+LIST_ATS(list_at, IMM(_IMM_C))
+LIST_ATS(list_at8, 8)
+LIST_ATS(list_at1, 1)
