@@ -77,6 +77,12 @@ public final class StencilLibrary: Sendable {
   /// Calls with register arguments only: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0
   /// i64/ptr, 1 i1, 2 f64, 3 void).
   let calls: [Int16]
+  /// The same with the result left in `acc` / `facc` (kinds 0-2; -1 for void).
+  let callsToRegister: [Int16]
+  /// Calls with one register argument (`acc` or `facc`) at argument place `p` (`HoleValue`
+  /// order: integer k is k, float k is 6 + k): `((((intArgs * 9) + floatArgs) * 14 + p) * 4 +
+  /// resultKind) * 2 + (result in a register)`; -1 where no such stencil exists.
+  let callsWithRegisterArgument: [Int16]
   /// Calls with stack arguments, by result kind.
   let callsWithStack: [Int16]
   /// Fused compare-and-branch that also stores the result: `((opcode.rawValue * 2 + pair) * 2 +
@@ -186,6 +192,23 @@ public final class StencilLibrary: Sendable {
         entries[n * 9 + m] = find("entry_", digits[n], "_", digits[m])
       }
     }
+    var callsToRegister = [Int16](repeating: -1, count: calls.count)
+    var callsWithRegisterArgument = [Int16](repeating: -1, count: calls.count * Self.argumentStride * 2)
+    for n in 0...Self.maxIntArgs {
+      for m in 0...Self.maxFloatArgs {
+        for (r, kind) in ["i", "b", "f", "v"].enumerated() {
+          if r < 3 { callsToRegister[(n * 9 + m) * 4 + r] = find("call_", digits[n], "_", digits[m], "_", kind + "_r") }
+          for p in 0..<Self.argumentStride where p < 6 ? p < n : p - 6 < m {
+            let argument = p < 6 ? "_a" + digits[p] : "_x" + digits[p - 6]
+            let at = ((((n * 9 + m) * Self.argumentStride) + p) * 4 + r) * 2
+            callsWithRegisterArgument[at] = find("call_", digits[n], "_", digits[m], argument, "_" + kind)
+            if r < 3 { callsWithRegisterArgument[at + 1] = find("call_", digits[n], "_", digits[m], argument, "_" + kind + "_r") }
+          }
+        }
+      }
+    }
+    self.callsToRegister = callsToRegister
+    self.callsWithRegisterArgument = callsWithRegisterArgument
     callsWithStack = ["i", "b", "f", "v"].map { find("call_stack_", $0) }
     entryWithStack = find("entry_stack")
     var compareBranchStored = [Int16](repeating: -1, count: Opcode.allCases.count * 4)

@@ -309,7 +309,12 @@ struct StencilSelector {
       guard reads(2), case .value = ops[o] else { return false }
       return next.type != .i1 || f.valueTypes[Int(v.index)] != .f64
     case .call:
-      guard isListAt[Int(next.aux0)], next.operandCount == 3, case .int = ops[o + 2] else { return false }
+      guard isListAt[Int(next.aux0)], next.operandCount == 3, case .int = ops[o + 2] else {
+        for k in 0..<Int(next.operandCount) where reads(k) {
+          return callWithRegisterArgument(next, argument: k, toRegister: false) >= 0
+        }
+        return false
+      }
       // The list from a register needs the index in a slot or immediate; the index from a
       // register needs the list in a slot.
       return reads(0) || (reads(1) && { if case .value = ops[o] { return true } else { return false } }())
@@ -454,8 +459,8 @@ struct StencilSelector {
                             immC: size), "list_at \(pair.suffix)")
         return consumed
       }
-      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: false)
-      try selectCall(inst, ops: ops, d: d)
+      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: inst.type != .void && signatures[Int(inst.aux0)].stackCount == 0)
+      try selectCall(inst, ops: ops, d: d, toRegister: toRegister)
       return consumed
     case .br:
       try append(Emission(stencil: library.jump, continuation: Int32(inst.aux0)), "br")
@@ -575,15 +580,34 @@ struct StencilSelector {
     return nil
   }
 
+  /// The call stencil for `call` with its argument `k` in a register (and its result in a
+  /// register when `toRegister`), or -1 when there is none.
+  private func callWithRegisterArgument(_ call: Instruction, argument k: Int, toRegister: Bool) -> Int16 {
+    let signature = signatures[Int(call.aux0)]
+    guard signature.stackCount == 0 else { return -1 }
+    var place = 0
+    let isFloat = parameterIsFloat[Int(signature.start) + k]
+    for j in 0..<k where parameterIsFloat[Int(signature.start) + j] == isFloat { place += 1 }
+    if isFloat { place += 6 }
+    let kind = switch call.type {
+    case .void: 3
+    case .f64: 2
+    case .i1: 1
+    default: 0
+    }
+    let at = (((Int(signature.ints) * 9 + Int(signature.floats)) * StencilLibrary.argumentStride + place) * 4 + kind) * 2
+    return library.callsWithRegisterArgument[at + (toRegister ? 1 : 0)]
+  }
+
   /// Selects a call: immediates go to temporaries (register arguments) or straight to the stack
   /// area (stack arguments), then the stencil for the argument classes. Reads the callee's
   /// signature from `signatures` (copying the callee's `IRFunction` retained six arrays).
-  private mutating func selectCall(_ inst: Instruction, ops: [Operand], d: Int32) throws {
+  private mutating func selectCall(_ inst: Instruction, ops: [Operand], d: Int32, toRegister: Bool) throws {
     let signature = signatures[Int(inst.aux0)]
     let o = Int(inst.operandStart)
     let arguments = selection.argumentSlots.count
     selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: StencilLibrary.argumentStride))
-    var ints = 0, floats = 0, temporaries = 0, stackIndex: Int32 = 0
+    var ints = 0, floats = 0, temporaries = 0, stackIndex: Int32 = 0, inRegisterAt = -1
     for k in 0..<Int(inst.operandCount) {
       let op = ops[o + k]
       var place = -1
@@ -603,7 +627,7 @@ struct StencilSelector {
           try append(Emission(stencil: library.copyImm, slotD: to, immA: Self.bits(op)), "copy imm")
         }
       } else if case .value(let v) = op {
-        selection.argumentSlots[arguments + place] = slotOf(v)
+        if v == inRegister { inRegisterAt = k } else { selection.argumentSlots[arguments + place] = slotOf(v) }
       } else {
         selection.argumentSlots[arguments + place] = try materialize(op, temporaries)
         temporaries += 1
@@ -618,7 +642,9 @@ struct StencilSelector {
     let stackCount = Int(signature.stackCount)
     if stackCount == 0 {
       let (n, m) = (Int(signature.ints), Int(signature.floats))
-      try append(Emission(stencil: library.calls[(n * 9 + m) * 4 + kind], slotD: d,
+      let stencil = inRegisterAt >= 0 ? callWithRegisterArgument(inst, argument: inRegisterAt, toRegister: toRegister)
+        : toRegister ? library.callsToRegister[(n * 9 + m) * 4 + kind] : library.calls[(n * 9 + m) * 4 + kind]
+      try append(Emission(stencil: stencil, slotD: d,
                           aux: Int32(inst.aux0), arguments: Int32(arguments)),
                  "call with \(n) integer and \(m) float arguments")
     } else {
