@@ -72,6 +72,9 @@ public final class StencilLibrary: Sendable {
   /// Binary operations: `(opcode.rawValue * 7 + pair) * 2 + (result in a register ? 1 : 0)`, `pair`
   /// an `OperandPair` of the operand locations.
   let binary: [Int16]
+  /// Per opcode: true when its stencils take an immediate in a 32-bit field (an operand outside
+  /// [0, 2^31) goes through a temporary).
+  let narrowImmediates: [Bool]
   /// Unary operations: `(opcode.rawValue * 2 + (operand in a register)) * 2 + (result in a register)`.
   let unary: [Int16]
   /// Calls with register arguments only: `((intArgs * 9) + floatArgs) * 4 + resultKind` (0
@@ -182,6 +185,12 @@ public final class StencilLibrary: Sendable {
       case .special:
         break
       }
+    }
+    narrowImmediates = Opcode.allCases.map { op in
+      let stencil = binary[(Int(op.rawValue) * pairs.count + Int(OperandPair.slotImm.rawValue)) * 2]
+      guard stencil >= 0 else { return false }
+      let s = stencils[Int(stencil)]
+      return holes[Int(s.holeStart)..<Int(s.holeEnd)].contains { $0.value == .immB && $0.patch != .abs64 }
     }
     var calls = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9 * 4)
     var entries = [Int16](repeating: -1, count: (Self.maxIntArgs + 1) * 9)

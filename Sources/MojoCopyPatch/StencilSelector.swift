@@ -255,6 +255,13 @@ struct StencilSelector {
     }
   }
 
+  /// True for an immediate that a 32-bit immediate field holds whether it is sign- or
+  /// zero-extended.
+  private static func isNarrow(_ op: Operand) -> Bool {
+    guard case .int(let x) = op else { return false }
+    return x >= 0 && x < 1 << 31
+  }
+
   /// Copies an immediate into temporary `k` and returns that slot.
   private mutating func materialize(_ op: Operand, _ k: Int) throws -> Int32 {
     let slot = temp + Int32(k * 8)
@@ -368,7 +375,13 @@ struct StencilSelector {
       var b = ops[o + 1]
       if let (reduced, operand) = Self.strengthReduced(opcode, b) { (opcode, b) = (reduced, operand) }
       var la = location(a), lb = location(b)
-      var slotA = slot(a)
+      var slotA = slot(a), slotB = slot(b)
+      // Integer stencils take an immediate as a 32-bit field: a larger or negative one goes
+      // through a temporary.
+      if library.narrowImmediates[Int(inst.opcode.rawValue)] {
+        if lb == .imm && !Self.isNarrow(b) { (slotB, lb) = (try materialize(b, 1), .slot) }
+        if la == .imm && !Self.isNarrow(a) { (slotA, la) = (try materialize(a, 0), .slot) }
+      }
       if la == .imm && lb == .imm {
         slotA = try materialize(a, 0)
         la = .slot
@@ -381,7 +394,7 @@ struct StencilSelector {
          case let fused = library.compareBranch[(Int(inst.opcode.rawValue) * OperandPair.allCases.count + Int(pair.rawValue)) * 2 + (inverted ? 1 : 0)],
          fused >= 0 {
         let thenBlock = Int32(next.aux0), elseBlock = Int32(next.aux1)
-        try append(Emission(stencil: fused, slotA: slotA, slotB: slot(b), immA: Self.bits(a), immB: Self.bits(b),
+        try append(Emission(stencil: fused, slotA: slotA, slotB: slotB, immA: Self.bits(a), immB: Self.bits(b),
                             jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock),
                    "condbr \(inst.opcode.name) \(pair.suffix)")
         toRegister = false
@@ -389,7 +402,7 @@ struct StencilSelector {
       }
       (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
       try append(Emission(stencil: binaryStencil(opcode, pair, toRegister: toRegister), slotA: slotA,
-                          slotB: slot(b), slotD: d, immA: Self.bits(a), immB: Self.bits(b)),
+                          slotB: slotB, slotD: d, immA: Self.bits(a), immB: Self.bits(b)),
                  "\(opcode.name) \(pair.suffix)")
       return consumed
     case .unary:

@@ -36,6 +36,7 @@ enum StencilExtractor {
     var map = [
       "_SLOT_A": "slotA", "_SLOT_B": "slotB", "_SLOT_C": "slotC", "_SLOT_D": "slotD",
       "_IMM_A": "immA", "_IMM_B": "immB", "_IMM_C": "immC", "_DISP_B": "immB", "_FRAME_SIZE": "frameSize",
+      "_IMM_A32": "immA", "_IMM_B32": "immB",
       "_CONTINUE": "continuation", "_JUMP_TARGET": "jumpTarget", "_CALLEE": "callee", "_DATA": "data",
       "mojo_rt_trap_div_zero": "trapDivZero", "mojo_rt_list_at": "listIndexTrap",
     ]
@@ -47,11 +48,12 @@ enum StencilExtractor {
   /// The relocation kinds each group of holes may use, mapped to patch kinds.
   static func patchKind(value: String, type: UInt32) -> String? {
     switch value {
-    case "immA", "immC":
+    case "immC":
       return type == X86_64Relocation.abs64 ? "abs64" : nil
-    case "immB":  // `_IMM_B`, or `_DISP_B` as an address displacement
+    case "immA", "immB":  // `_IMM_A`/`_IMM_B`, `_IMM_A32`/`_IMM_B32`, or `_DISP_B` as an address displacement
       if type == X86_64Relocation.abs64 { return "abs64" }
-      return type == X86_64Relocation.abs32s ? "abs32s" : nil
+      if type == X86_64Relocation.abs32s { return "abs32s" }
+      return type == X86_64Relocation.abs32 ? "abs32" : nil
     case "continuation", "jumpTarget", "callee", "trapDivZero", "listIndexTrap":
       return type == X86_64Relocation.plt32 || type == X86_64Relocation.pc32 ? "rel32" : nil
     case "data":

@@ -48,12 +48,12 @@ STENCIL(unreachable) { __builtin_trap(); }
   CB_VARIANT(cmp, K, T, s, s, _n, EXPR, PIN, ) CB_VARIANT(cmp, K, T, s, i, _n, EXPR, PIN, )       \
   CB_VARIANT(cmp, K, T, r, s, _n, EXPR, PIN, ) CB_VARIANT(cmp, K, T, s, r, _n, EXPR, PIN, )       \
   CB_VARIANT(cmp, K, T, r, i, _n, EXPR, PIN, )
-COMPARE_BRANCH(ieq, INT, i64, a == b, )
-COMPARE_BRANCH(ine, INT, i64, a != b, )
-COMPARE_BRANCH(ilt, INT, i64, a < b, )
-COMPARE_BRANCH(ile, INT, i64, a <= b, )
-COMPARE_BRANCH(igt, INT, i64, a > b, )
-COMPARE_BRANCH(ige, INT, i64, a >= b, )
+COMPARE_BRANCH(ieq, NINT, i64, a == b, )
+COMPARE_BRANCH(ine, NINT, i64, a != b, )
+COMPARE_BRANCH(ilt, NINT, i64, a < b, )
+COMPARE_BRANCH(ile, NINT, i64, a <= b, )
+COMPARE_BRANCH(igt, NINT, i64, a > b, )
+COMPARE_BRANCH(ige, NINT, i64, a >= b, )
 // Float comparisons: ordered, except fne (C's rules, as in float.c). The branch tests the 0/1
 // result: branching on the flags needs a parity jump and puts the continuation in the middle.
 #define BRANCH_ON_INTEGER(c) __asm__("" : "+r"(c));

@@ -1,9 +1,11 @@
-// Stencils of the i64 and i1 operations (semantics: Sources/MojoIR/Opcode.swift).
+// Stencils of the i64 and i1 operations (semantics: Sources/MojoIR/Opcode.swift). Class NINT
+// takes an immediate as a 32-bit field; division and remainder keep the 64-bit one (their zero
+// and -1 divisor tests must not be folded away).
 #include "stencil.h"
 
-BINARY(iadd, INT, INT, i64, WRAP_ADD(a, b))
-BINARY(isub, INT, INT, i64, WRAP_SUB(a, b))
-BINARY(imul, INT, INT, i64, WRAP_MUL(a, b))
+BINARY(iadd, NINT, INT, i64, WRAP_ADD(a, b))
+BINARY(isub, NINT, INT, i64, WRAP_SUB(a, b))
+BINARY(imul, NINT, INT, i64, WRAP_MUL(a, b))
 
 // Truncating division: a zero divisor traps; MIN / -1 is MIN (wrapping negation).
 BINARY_BODY(idiv, {
@@ -24,25 +26,25 @@ BINARY_BODY(imod, {
   else { r = a % b; if (r != 0 && ((r < 0) != (b < 0))) r += b; }
 })
 
-BINARY(iand, INT, INT, i64, a & b)
-BINARY(ior, INT, INT, i64, a | b)
-BINARY(ixor, INT, INT, i64, a ^ b)
-BINARY(ishl, INT, INT, i64, (i64)((u64)a << (b & 63)))
-BINARY(ishr, INT, INT, i64, a >> (b & 63))
+BINARY(iand, NINT, INT, i64, a & b)
+BINARY(ior, NINT, INT, i64, a | b)
+BINARY(ixor, NINT, INT, i64, a ^ b)
+BINARY(ishl, NINT, INT, i64, (i64)((u64)a << (b & 63)))
+BINARY(ishr, NINT, INT, i64, a >> (b & 63))
 
-BINARY(ieq, INT, INT, i64, a == b)
-BINARY(ine, INT, INT, i64, a != b)
-BINARY(ilt, INT, INT, i64, a < b)
-BINARY(ile, INT, INT, i64, a <= b)
-BINARY(igt, INT, INT, i64, a > b)
-BINARY(ige, INT, INT, i64, a >= b)
+BINARY(ieq, NINT, INT, i64, a == b)
+BINARY(ine, NINT, INT, i64, a != b)
+BINARY(ilt, NINT, INT, i64, a < b)
+BINARY(ile, NINT, INT, i64, a <= b)
+BINARY(igt, NINT, INT, i64, a > b)
+BINARY(ige, NINT, INT, i64, a >= b)
 
 UNARY(ineg, INT, INT, i64, WRAP_NEG(a))
 UNARY(inot, INT, INT, i64, ~a)
 
 // i1 values are 0 or 1 in a whole slot.
-BINARY(band, INT, INT, i64, a & b)
-BINARY(bor, INT, INT, i64, a | b)
-BINARY(bxor, INT, INT, i64, a ^ b)
+BINARY(band, NINT, INT, i64, a & b)
+BINARY(bor, NINT, INT, i64, a | b)
+BINARY(bxor, NINT, INT, i64, a ^ b)
 UNARY(bnot, INT, INT, i64, a ^ 1)
 UNARY(zext, INT, INT, i64, a)

@@ -19,6 +19,7 @@
 //   _SLOT_A/B/C/D   frame offsets of operands A, B, C and of the result D (declared with a known
 //                   small size so clang folds them into disp32 addressing: R_X86_64_32S)
 //   _IMM_A/B/C      64-bit immediates (unknown size: movabs, R_X86_64_64)
+//   _IMM_A32/B32    immediates A and B as 32-bit fields (R_X86_64_32S or _32), values in [0, 2^31)
 //   _DISP_B         the immediate B as a 32-bit address displacement (loads and stores)
 //   _ARG_I0.._ARG_I5, _ARG_F0.._ARG_F7   frame offsets of the register arguments
 //   _FRAME_SIZE     frame size of the entry stencil
@@ -40,6 +41,9 @@ extern char _SLOT_A[1], _SLOT_B[1], _SLOT_C[1], _SLOT_D[1], _FRAME_SIZE[1];
 extern char _ARG_I0[1], _ARG_I1[1], _ARG_I2[1], _ARG_I3[1], _ARG_I4[1], _ARG_I5[1];
 extern char _ARG_F0[1], _ARG_F1[1], _ARG_F2[1], _ARG_F3[1], _ARG_F4[1], _ARG_F5[1], _ARG_F6[1], _ARG_F7[1];
 extern char _IMM_A[], _IMM_B[], _IMM_C[];
+// The same immediates as 32-bit fields (known small size: R_X86_64_32S or _32), folded into the
+// instruction that uses them; the selector passes only values in [0, 2^31) through them.
+extern char _IMM_A32[1], _IMM_B32[1];
 // An address displacement in [0, 2^31): folded into the addressing mode (R_X86_64_32S).
 extern char _DISP_B[1];
 #define DISP(hole) ((uintptr_t)(hole))
@@ -59,6 +63,8 @@ extern char _DISP_B[1];
 // "address" is non-null and drop, e.g., the zero-divisor test of `ifloordiv_si`.
 #define IMM(hole) ({ i64 imm_ = (i64)(uintptr_t)(hole); __asm__("" : "+r"(imm_)); imm_; })
 #define FIMM(hole) __builtin_bit_cast(double, (u64)IMM(hole))
+// Without the empty asm, for operations where clang's non-null assumption changes nothing.
+#define SIMM(hole) ((i64)(uintptr_t)(hole))
 
 // Operand loads for arithmetic, forced into a register by an empty asm. Without it clang folds
 // the load into the ALU instruction (`add 0x10(%r12), %rax`); a value stored by the previous
@@ -78,6 +84,10 @@ extern char _DISP_B[1];
 #define OPND_INT_s(slot, imm) PIN_I64(slot)
 #define OPND_INT_i(slot, imm) IMM(imm)
 #define OPND_INT_r(slot, imm) acc
+// Class NINT: integers whose immediate is a 32-bit field (`_IMM_A32`, `_IMM_B32`).
+#define OPND_NINT_s(slot, imm) PIN_I64(slot)
+#define OPND_NINT_i(slot, imm) SIMM(imm##32)
+#define OPND_NINT_r(slot, imm) acc
 #define OPND_FLT_s(slot, imm) PIN_F64(slot)
 #define OPND_FLT_i(slot, imm) FIMM(imm)
 #define OPND_FLT_r(slot, imm) facc
