@@ -68,8 +68,7 @@ public struct CopyPatchBackend: Backend {
   }
 
   /// Selects every part. The frame slots of a function split into pieces are assigned first,
-  /// once, and shared by its pieces; the entry of such a function gets its frame size when
-  /// all its pieces are known.
+  /// once, and shared by its pieces (they fix the function's frame size too).
   private func select(_ module: IRModule, plan: CodegenParts, library: StencilLibrary,
                       parallel: ParallelFor) throws -> [Selection] {
     let shared = PartResults<FrameSlots>(count: plan.splitFunctions.count)
@@ -102,22 +101,7 @@ public struct CopyPatchBackend: Backend {
         return selector.selection
       }, at: p)
     }
-    var selections = try results.take().map { try $0.get() }
-    // Frame sizes of split functions: the entry is in the first piece, stack arguments in any.
-    var p = 0
-    while p < plan.parts.count {
-      guard plan.parts[p].instructions != nil else { p += 1; continue }
-      var q = p, most: Int32 = 0
-      while q < plan.parts.count, plan.parts[q].functions == plan.parts[p].functions, plan.parts[q].instructions != nil {
-        most = max(most, selections[q].pieces[0].maxStackArguments)
-        q += 1
-      }
-      let entry = Int(selections[p].pieces[0].entry)
-      selections[p].emissions[entry].frameSize = StencilSelector.frameSize(
-        stackArea: selections[p].pieces[0].stackArea, maxStackArguments: most)
-      p = q
-    }
-    return selections
+    return try results.take().map { try $0.get() }
   }
 }
 

@@ -16,6 +16,8 @@ struct FrameSlots {
   private(set) var uses: [Int32] = []
   /// Number of slots.
   private(set) var count = 0
+  /// The most operands of a call in the function.
+  private(set) var maxCallArguments = 0
   /// Per value: its block, `shared` for a value with a slot of its own, `unseen`, or (during the
   /// scan) `assigned` for a local value holding a slot.
   private var home: [Int32] = []
@@ -43,7 +45,7 @@ struct FrameSlots {
       self.uses = uses
       self.free = free
     }
-    count = home.withUnsafeMutableBufferPointer { home in
+    (count, maxCallArguments) = home.withUnsafeMutableBufferPointer { home in
       last.withUnsafeMutableBufferPointer { last in
         offsets.withUnsafeMutableBufferPointer { offsets in
           uses.withUnsafeMutableBufferPointer { uses in
@@ -60,19 +62,21 @@ struct FrameSlots {
     }
   }
 
-  /// The two passes of `assign` over buffers of one element per value; returns the slot count.
+  /// The two passes of `assign` over buffers of one element per value; returns the slot count
+  /// and the most operands of a call.
   private static func scan(_ f: IRFunction, _ instructions: UnsafeBufferPointer<Instruction>,
                            _ operands: UnsafeBufferPointer<Operand>, home: UnsafeMutableBufferPointer<Int32>,
                            last: UnsafeMutableBufferPointer<Int32>, offsets: UnsafeMutableBufferPointer<Int32>,
-                           uses: UnsafeMutableBufferPointer<Int32>, free: UnsafeMutableBufferPointer<Int32>) -> Int {
+                           uses: UnsafeMutableBufferPointer<Int32>, free: UnsafeMutableBufferPointer<Int32>) -> (Int, Int) {
     let n = home.count
-    var next: Int32 = 0
+    var next: Int32 = 0, maxCallArguments = 0
     for p in 0..<min(f.parameterTypes.count, n) { home[p] = Self.shared }
     var b: Int32 = 0
     for range in f.blocks {
       var i = range.lowerBound
       while i < range.upperBound {
         let inst = instructions[i]
+        if inst.opcode == .call { maxCallArguments = max(maxCallArguments, Int(inst.operandCount)) }
         var k = Int(inst.operandStart)
         let end = k + Int(inst.operandCount)
         while k < end {
@@ -134,7 +138,7 @@ struct FrameSlots {
         i += 1
       }
     }
-    return Int(next)
+    return (Int(next), maxCallArguments)
   }
 
   /// Takes `buffer` (keeping its capacity) and returns it holding `count` copies of `value`.

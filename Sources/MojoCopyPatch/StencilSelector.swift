@@ -53,10 +53,6 @@ struct Selection {
   var functionEmissions: [Range<Int>] = []
   /// Each block's first emission, in block order, for the blocks that start in what was selected.
   var allBlockStarts: [Int32] = []
-  /// For every piece selected: its entry emission (-1 for a piece that does not start its
-  /// function), the most stack arguments of its calls, and its function's stack area offset.
-  /// The entry's frame size is set once every piece of the function is known.
-  var pieces: [(entry: Int32, maxStackArguments: Int32, stackArea: Int32)] = []
 }
 
 /// Selects stencils for the functions of one module.
@@ -75,8 +71,8 @@ struct StencilSelector {
   private let parameterIsFloat: [Bool]
   /// Per function: the frame layout.
   private var temp: Int32 = 0, scratch: Int32 = 0, stackArea: Int32 = 0
-  /// Per function: the most stack arguments of a call or of the entry.
-  private var maxStackArguments = 0
+  /// Per function: the frame size its entry reserves (and its returns release).
+  private var frame: Int32 = 0
   /// The value the previous emission left in `acc` / `facc`, if any (its only use is the
   /// instruction being selected).
   private var inRegister = ValueID.none
@@ -131,23 +127,24 @@ struct StencilSelector {
     temp = Int32(slotCount * 8)
     scratch = Int32((slotCount + Self.temporaries) * 8)
     stackArea = scratch + 8
-    maxStackArguments = 0
-    var entryIndex = -1
+    // The stack arguments of the entry or of a call are at most its operand count, and there
+    // are none with at most 6 (every class has 6 registers or more): a bound known before
+    // selection, so that the returns can release the frame.
+    let arguments = max(f.parameterTypes.count, slots.maxCallArguments)
+    frame = Self.frameSize(stackArea: stackArea, maxStackArguments: Int32(arguments > StencilLibrary.maxIntArgs ? arguments : 0))
 
     if piece.lowerBound == 0 {
       // Entry: the C-ABI prologue stores the argument registers into the parameters' slots.
       let classes = Self.classify(f.parameterTypes)
       var entry: Emission
       if classes.stackCount == 0 {
-        entry = Emission(stencil: library.entries[classes.ints * 9 + classes.floats])
+        entry = Emission(stencil: library.entries[classes.ints * 9 + classes.floats], frameSize: frame)
       } else {
-        entry = Emission(stencil: library.entryWithStack, slotA: stackArea,
-                         immA: Int64(classes.stackCount))
-        maxStackArguments = classes.stackCount
+        entry = Emission(stencil: library.entryWithStack, slotA: stackArea, immA: Int64(classes.stackCount),
+                         frameSize: frame)
       }
       let parameterSlots = slots.offsets
       entry.arguments = appendArguments(types: f.parameterTypes) { parameterSlots[$0] }
-      entryIndex = selection.emissions.count
       try append(entry, "entry")
       var stackIndex: Int32 = 0
       for (k, place) in classes.places.enumerated() where place < 0 {
@@ -184,15 +181,12 @@ struct StencilSelector {
       }
       b += 1
     }
-    if entryIndex >= 0 && piece.upperBound == f.instructions.count {
-      // 8 modulo 16: the entry has pushed three registers, and the body starts as a function does.
-      selection.emissions[entryIndex].frameSize = Self.frameSize(stackArea: stackArea, maxStackArguments: Int32(maxStackArguments))
-    }
-    selection.pieces.append((Int32(entryIndex), Int32(maxStackArguments), stackArea))
     selection.functionEmissions.append(first..<selection.emissions.count)
   }
 
-  /// The frame size an entry reserves.
+  /// The frame size an entry reserves: 8 modulo 16, so that after the return address and the
+  /// two registers the entry pushes the body runs with RSP 16-byte aligned (stencils are
+  /// compiled for that, `-mstack-alignment=8` in Scripts/build-stencils: no call in them adjusts it).
   static func frameSize(stackArea: Int32, maxStackArguments: Int32) -> Int32 {
     (stackArea + maxStackArguments * 8 + 15) & ~15 + 8
   }
@@ -503,17 +497,20 @@ struct StencilSelector {
       }
     case .ret:
       if inst.operandCount == 0 {
-        try append(Emission(stencil: library.retVoid), "ret")
+        try append(Emission(stencil: library.retVoid, frameSize: frame), "ret")
       } else {
         switch location(ops[o]) {
         case .slot:
-          try append(Emission(stencil: f.returnType == .f64 ? library.retSlotFloat : library.retSlot, slotA: slot(ops[o])),
+          try append(Emission(stencil: f.returnType == .f64 ? library.retSlotFloat : library.retSlot, slotA: slot(ops[o]),
+                              frameSize: frame),
                      "ret slot")
         case .imm:
-          try append(Emission(stencil: f.returnType == .f64 ? library.retImmFloat : library.retImm, immA: Self.bits(ops[o])),
+          try append(Emission(stencil: f.returnType == .f64 ? library.retImmFloat : library.retImm, immA: Self.bits(ops[o]),
+                              frameSize: frame),
                      "ret imm")
         case .register:
-          try append(Emission(stencil: f.returnType == .f64 ? library.retFloatRegister : library.retRegister), "ret register")
+          try append(Emission(stencil: f.returnType == .f64 ? library.retFloatRegister : library.retRegister, frameSize: frame),
+                     "ret register")
         }
       }
     case .unreachable:
@@ -661,9 +658,8 @@ struct StencilSelector {
                           aux: Int32(inst.aux0), arguments: Int32(arguments)),
                  "call with \(n) integer and \(m) float arguments")
     } else {
-      maxStackArguments = max(maxStackArguments, stackCount)
       // 8 bytes per stack argument, plus 8 to keep RSP 16-byte aligned at the call.
-      let reserve = Int64(stackCount * 8 + (stackCount % 2 == 0 ? 8 : 0))
+      let reserve = Int64(stackCount * 8 + (stackCount % 2 == 1 ? 8 : 0))
       try append(Emission(stencil: library.callsWithStack[kind], slotA: stackArea, slotD: d, immA: reserve,
                           immB: Int64(stackCount), aux: Int32(inst.aux0), arguments: Int32(arguments)),
                  "call with stack arguments")

@@ -8,7 +8,7 @@
 #define CALLEE(R, TYPES) ((R (*)TYPES) & _CALLEE)
 // After the call the result is left in `acc` (`_r` of i and b) or `facc` (`_r` of f) for the
 // next stencil, which reads it from there.
-#define CONTINUE_WITH_ACC(v) [[clang::musttail]] return _CONTINUE(frame, (v), __builtin_nondeterministic_value(facc))
+#define CONTINUE_WITH_ACC(v) [[clang::musttail]] return _CONTINUE(frame, (v), ANY_DOUBLE())
 #define CONTINUE_WITH_FACC(v) [[clang::musttail]] return _CONTINUE(frame, acc, (v))
 #define CALLS(n, m, TYPES, ARGS)                                                                   \
   STENCIL(call_##n##_##m##_i) { I64(_SLOT_D) = CALLEE(i64, TYPES) ARGS; CONTINUE_AFTER_CALL(); }              \
@@ -183,8 +183,8 @@ CALLS_R(call_3_1_x0, (i64, i64, i64, double), (I64(_ARG_I0), I64(_ARG_I1), I64(_
 // Calls with stack arguments (more than 6 integer or 8 float arguments, any number): the
 // register arguments come from their slots as above; the selector has copied the `_IMM_B` stack
 // arguments, in order, to consecutive slots from `_SLOT_A`; `_IMM_A` is the stack space to
-// reserve (8 bytes per argument, plus 8 when their count is even: a stencil starts with RSP 8
-// below a 16-byte boundary, as a function does, and the call needs it aligned).
+// reserve (8 bytes per argument, plus 8 when their count is odd: the body runs with RSP 16-byte
+// aligned, and the call needs it aligned).
 #define CALL_WITH_STACK(kind, RESULT)                                                              \
   STENCIL(call_stack_##kind) {                                                                     \
     __asm__ volatile("movabsq $_IMM_A, %%rax\n\t"                                                  \

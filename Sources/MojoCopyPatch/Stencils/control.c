@@ -4,8 +4,9 @@
 // The C-ABI entries are in entries.c.
 
 // `ret`: the value in RAX (integers, Bools, pointers) or XMM0 (Float64; `_f` variants), then
-// the epilogue of the entry stencil: restore R13, R12 and RBP, return. In asm, as the entries.
-#define EPILOGUE "leaq -16(%rbp), %rsp\n\tpopq %r13\n\tpopq %r12\n\tpopq %rbp\n\tretq"
+// the epilogue of the entry stencil: release the frame (`_FRAME_SIZE`, the function's), restore
+// R13 and R12, return. In asm, as the entries.
+#define EPILOGUE "addq $_FRAME_SIZE, %rsp\n\tpopq %r13\n\tpopq %r12\n\tretq"
 __attribute__((naked)) void ret_s(void) { __asm__("movq _SLOT_A(%r12), %rax\n\t" EPILOGUE); }
 __attribute__((naked)) void ret_s_f(void) { __asm__("movsd _SLOT_A(%r12), %xmm0\n\t" EPILOGUE); }
 __attribute__((naked)) void ret_i(void) { __asm__("movabsq $_IMM_A, %rax\n\t" EPILOGUE); }

@@ -1,17 +1,15 @@
 // Entry stencils: the C-ABI entry of every function, one per (integer parameter count 0..6,
 // float count 0..8), and `entry_stack` for more parameters than the registers hold. Each saves
-// RBP, R12 (the frame register) and R13 (`acc`), reserves the frame below them, stores its SysV
+// R12 (the frame register) and R13 (`acc`), reserves the frame below them, stores its SysV
 // argument registers into the parameters' slots and jumps into the body; the body's `ret`
-// stencil (control.c) restores them and returns. Written in asm (naked functions): C would call
-// the body instead of jumping to it and could not reserve a frame of a patched size without
-// alloca's arithmetic. `_FRAME_SIZE` is 8 modulo 16, so the body starts, as a function does,
-// with RSP 8 below a 16-byte boundary. The ENTRY lines below were written by a loop; keep them
-// in this order.
+// stencil (control.c) releases the frame, restores them and returns. Written in asm (naked
+// functions): C would call the body instead of jumping to it and could not reserve a frame of a
+// patched size without alloca's arithmetic. `_FRAME_SIZE` is 8 modulo 16, so the body runs with
+// RSP 16-byte aligned (the stencils are compiled for that: see Scripts/build-stencils). The
+// ENTRY lines below were written by a loop; keep them in this order.
 #include "stencil.h"
 
 #define PROLOGUE                                                                                   \
-  "pushq %rbp\n\t"                                                                                  \
-  "movq %rsp, %rbp\n\t"                                                                             \
   "pushq %r12\n\t"                                                                                  \
   "pushq %r13\n\t"                                                                                  \
   "subq $_FRAME_SIZE, %rsp\n\t"                                                                     \
@@ -87,13 +85,13 @@ ENTRY(6, 8, STORE_I(0, rdi) STORE_I(1, rsi) STORE_I(2, rdx) STORE_I(3, rcx) STOR
 
 // Entry of a function with stack parameters (more than 6 integer or 8 float ones): every
 // argument register is stored (the selector points absent ones at a scratch slot), then the
-// `_IMM_A` stack parameters, above the return address, are copied in order to consecutive slots
+// `_IMM_A` stack parameters, above the return address (24 bytes above the frame), are copied in order to consecutive slots
 // from `_SLOT_A`; the selector then copies each to its parameter's slot.
 __attribute__((naked)) void entry_stack(void) {
   __asm__(PROLOGUE STORE_I(0, rdi) STORE_I(1, rsi) STORE_I(2, rdx) STORE_I(3, rcx) STORE_I(4, r8)
           STORE_I(5, r9) STORE_F(0) STORE_F(1) STORE_F(2) STORE_F(3) STORE_F(4) STORE_F(5) STORE_F(6)
           STORE_F(7)
-          "leaq 16(%rbp), %rsi\n\t"
+          "leaq _FRAME_SIZE+24(%r12), %rsi\n\t"
           "leaq _SLOT_A(%r12), %rdi\n\t"
           "movabsq $_IMM_A, %rcx\n\t"
           "rep movsq\n\t"

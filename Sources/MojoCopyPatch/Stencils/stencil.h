@@ -22,7 +22,7 @@
 //   _IMM_A32/B32    immediates A and B as 32-bit fields (R_X86_64_32S or _32), values in [0, 2^31)
 //   _DISP_B         the immediate B as a 32-bit address displacement (loads and stores)
 //   _ARG_I0.._ARG_I5, _ARG_F0.._ARG_F7   frame offsets of the register arguments
-//   _FRAME_SIZE     frame size of the entry stencil
+//   _FRAME_SIZE     frame size of the function (entry and ret stencils)
 //   _CONTINUE, _JUMP_TARGET   the next stencil and a branch target (rel32)
 //   _CALLEE         the called function (rel32 or an R_X86_64_PLT32 relocation)
 //   _DATA           a read-only data object (R_X86_64_PC32 relocation against .rodata)
@@ -52,8 +52,10 @@ extern char _DISP_B[1];
 #define CONTINUE() [[clang::musttail]] return _CONTINUE(frame, acc, facc)
 #define JUMP() [[clang::musttail]] return _JUMP_TARGET(frame, acc, facc)
 // After a call into C: `facc` (XMM0) did not survive, and no value is carried past a call, so
-// the continuation gets an arbitrary one instead of clang saving XMM0 around the call.
-#define CONTINUE_AFTER_CALL() [[clang::musttail]] return _CONTINUE(frame, acc, __builtin_nondeterministic_value(facc))
+// the continuation gets an arbitrary one (whatever XMM0 holds: an empty asm defines it, where
+// `__builtin_nondeterministic_value` cost a `xorps`) instead of clang saving XMM0 around the call.
+#define ANY_DOUBLE() ({ double any_; __asm__("" : "=x"(any_)); any_; })
+#define CONTINUE_AFTER_CALL() [[clang::musttail]] return _CONTINUE(frame, acc, ANY_DOUBLE())
 
 // Slot access by type; immediates by type.
 #define I64(hole) (*(i64 *)(frame + (uintptr_t)(hole)))
