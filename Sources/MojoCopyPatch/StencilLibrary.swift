@@ -108,6 +108,8 @@ public final class StencilLibrary: Sendable {
   /// A counted loop's latch fused with its header: `(step < 0 ? 2 : 0) + (stop immediate ? 1 : 0)`.
   let loops: [Int16]
   let copySlot, copyImm, copyRegister, copyFloatRegister, addr: Int16
+  /// An immediate into `acc` / `facc` (a call argument taken from the register).
+  let immediateToRegister, immediateToFloatRegister: Int16
   /// Entries: `(intParameters * 9) + floatParameters`, and the entry with stack parameters.
   let entries: [Int16]
   let entryWithStack: Int16
@@ -273,6 +275,7 @@ public final class StencilLibrary: Sendable {
     self.calls = calls
     copySlot = find("copy_s"); copyImm = find("copy_i"); copyRegister = find("copy_r"); copyFloatRegister = find("copy_f")
     addr = find("addr")
+    immediateToRegister = find("imm_r"); immediateToFloatRegister = find("imm_f")
     retSlot = find("ret_s"); retImm = find("ret_i"); retVoid = find("ret_v")
     retRegister = find("ret_r"); retFloatRegister = find("ret_f")
     retSlotFloat = find("ret_s_f"); retImmFloat = find("ret_i_f")

@@ -249,6 +249,12 @@ struct StencilSelector {
     }
   }
 
+  /// True for a value operand (not an immediate).
+  private static func isValue(_ op: Operand) -> Bool {
+    if case .value = op { return true }
+    return false
+  }
+
   /// True for an immediate that a 32-bit immediate field holds whether it is sign- or
   /// zero-extended.
   private static func isNarrow(_ op: Operand) -> Bool {
@@ -618,6 +624,14 @@ struct StencilSelector {
     let arguments = selection.argumentSlots.count
     selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: StencilLibrary.argumentStride))
     var ints = 0, floats = 0, temporaries = 0, stackIndex: Int32 = 0, inRegisterAt = -1
+    // With no argument in a register, the first immediate argument that a stencil can take
+    // from the register goes there (one `mov`) instead of through a temporary.
+    var immediateInRegister = -1
+    if signature.stackCount == 0 && !(0..<Int(inst.operandCount)).contains(where: { ops[o + $0] == .value(inRegister) }) {
+      for k in 0..<Int(inst.operandCount) where !Self.isValue(ops[o + k]) {
+        if callWithRegisterArgument(inst, argument: k, toRegister: toRegister) >= 0 { immediateInRegister = k; break }
+      }
+    }
     for k in 0..<Int(inst.operandCount) {
       let op = ops[o + k]
       var place = -1
@@ -628,6 +642,7 @@ struct StencilSelector {
         if ints < StencilLibrary.maxIntArgs { place = ints }
         ints += 1
       }
+      if k == immediateInRegister { continue }  // after counting its class
       if place < 0 {
         let to = stackArea + stackIndex * 8
         stackIndex += 1
@@ -648,6 +663,12 @@ struct StencilSelector {
     case .f64: 2
     case .i1: 1
     default: 0
+    }
+    if immediateInRegister >= 0 {
+      let isFloat = parameterIsFloat[Int(signature.start) + immediateInRegister]
+      try append(Emission(stencil: isFloat ? library.immediateToFloatRegister : library.immediateToRegister,
+                          immA: Self.bits(ops[o + immediateInRegister])), "imm to register")
+      inRegisterAt = immediateInRegister
     }
     let stackCount = Int(signature.stackCount)
     if stackCount == 0 {

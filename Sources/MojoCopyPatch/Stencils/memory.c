@@ -7,6 +7,9 @@ STENCIL(copy_s) { I64(_SLOT_D) = I64(_SLOT_A); CONTINUE(); }
 STENCIL(copy_i) { I64(_SLOT_D) = IMM(_IMM_A); CONTINUE(); }
 STENCIL(copy_r) { I64(_SLOT_D) = acc; CONTINUE(); }
 STENCIL(copy_f) { F64(_SLOT_D) = facc; CONTINUE(); }
+// An immediate into `acc` / `facc`, for a call that takes that argument from the register.
+STENCIL(imm_r) { acc = IMM(_IMM_A); CONTINUE(); }
+STENCIL(imm_f) { facc = FIMM(_IMM_A); CONTINUE(); }
 
 // `load` at `address + offset` (i1 is one byte in memory), the address from a slot (`_s`) or the
 // register (`_r`); a result ending `_r` stays in the register (`loadf`: a Float64 into facc). The
