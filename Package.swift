@@ -38,6 +38,12 @@ let package = Package(
     .target(name: "MojoRuntime", dependencies: ["MojoRuntimeObject"], exclude: ["C"]),
     .target(name: "MojoLinker"),
 
+    // MARK: - Interpreter (the IR's reference semantics; the runtime compiled into mojoc's process)
+    .target(
+      name: "MojoHostedRuntime",
+      cSettings: [.unsafeFlags(["-ffp-contract=off", "-fno-stack-protector", "-fvisibility=hidden"])]),
+    .target(name: "MojoInterpreter", dependencies: ["MojoIR", "MojoHostedRuntime"]),
+
     // MARK: - Driver and command line
     .target(name: "MojoProfiling"),
     .target(name: "ProcessKit"),
@@ -46,6 +52,7 @@ let package = Package(
       dependencies: [
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
         "MojoLLVM", "LLVMKit", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling", "ProcessKit",
+        "MojoInterpreter",
       ]),
     .target(name: "MojoCorpus", dependencies: ["MojoRuntime", "MojoProfiling", "ProcessKit"]),
     .executableTarget(
@@ -74,7 +81,7 @@ let package = Package(
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
     .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
     .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "ProcessKit", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
-    .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "TestSupport"]),
-    .testTarget(name: "MojocTests", dependencies: ["TestSupport"]),
+    .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "MojoIR", "TestSupport"]),
+    .testTarget(name: "MojocTests", dependencies: ["MojoIR", "TestSupport"]),
   ]
 )

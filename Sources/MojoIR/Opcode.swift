@@ -179,7 +179,10 @@ extension Opcode {
 
   /// Looks an opcode up by its text name.
   public init?(name: String) {
-    guard let op = Opcode.allCases.first(where: { $0.name == name }) else { return nil }
+    guard let op = Opcode.byName[name] else { return nil }
     self = op
   }
+
+  /// Every opcode by its text name.
+  private static let byName: [String: Opcode] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
 }
