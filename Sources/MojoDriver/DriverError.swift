@@ -16,6 +16,8 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
   /// libLLVM could not be loaded for `--backend llvm`.
   case llvmUnavailable(String)
   case internalError(String)
+  /// An `.ir` input that does not read or verify (`file:line: message`).
+  case invalidIR(String)
 
   public var description: String {
     switch self {
@@ -29,6 +31,7 @@ public enum DriverError: Error, CustomStringConvertible, Sendable {
     case .codegen(let message): "code generation failed: \(message)"
     case .llvmUnavailable(let message): "\(message) (needed by --backend llvm)"
     case .internalError(let message): "internal compiler error: \(message)"
+    case .invalidIR(let message): "invalid IR: \(message)"
     }
   }
 }

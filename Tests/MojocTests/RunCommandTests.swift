@@ -12,7 +12,7 @@ let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
 }
 
 @Suite struct RunCommandTests {
-  @Test("mojoc run prints real Mojo's output", arguments: runnableCorpus, ["cnp", "llvm"])
+  @Test("mojoc run prints real Mojo's output", arguments: runnableCorpus, ["cnp", "llvm", "interp"])
   func corpusProgram(project: URL, backend: String) throws {
     let expected = try String(contentsOf: project.appendingPathComponent("expected.txt"), encoding: .utf8)
     // Status 0 and an empty stderr unless the case says otherwise (an uncaught error).
@@ -29,6 +29,7 @@ let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
   static let traps: [(name: String, source: String)] = [
     ("index", "def main():\n    print(\"before\")\n    var xs: List[Int] = [1, 2, 3]\n    var i = 5\n    print(xs[i])\n"),
     ("string-index", "def main():\n    var s = \"abc\"\n    print(s)\n    var i = 7\n    print(s[byte=i])\n"),
+    ("division-by-zero", "def main():\n    print(\"before\")\n    var d = 0\n    print(7 // d + 1)\n    print(7 / d)\n"),
     ("stack-overflow", "def f(n: Int) -> Int:\n    return f(n + 1) + 1\n\ndef main():\n    print(\"deep\")\n    print(f(0))\n"),
   ]
 
@@ -43,11 +44,13 @@ let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
     let build = try MojocProcess.run(["build", project.path, "-o", exe.path])
     #expect(build.status == 0, "\(build.stderr)")
     let built = try MojocProcess.run([], program: exe)
-    let run = try MojocProcess.run(["run", project.path])
     #expect(built.stderr.hasPrefix("mojo: run-time error: "), "\(built.stderr)")
     #expect(built.status == 128 + 6)  // SIGABRT
-    #expect(run.stdout == built.stdout && run.stderr == built.stderr && run.status == built.status,
-            "run: \(run.status) \(run.stdout) \(run.stderr)\nbuilt: \(built.status) \(built.stdout) \(built.stderr)")
+    for backend in ["cnp", "interp"] {
+      let run = try MojocProcess.run(["run", project.path, "--backend", backend])
+      #expect(run.stdout == built.stdout && run.stderr == built.stderr && run.status == built.status,
+              "run [\(backend)]: \(run.status) \(run.stdout) \(run.stderr)\nbuilt: \(built.status) \(built.stdout) \(built.stderr)")
+    }
   }
 
   @Test func argumentsAfterDoubleDashAreTheProgramsAndNothingIsWritten() throws {

@@ -69,6 +69,9 @@ public struct BuildOptions: Sendable {
   /// `mojoc run`: instead of writing the executable (`emit` is `.exe`), link it into memory and
   /// run it inside mojoc (`Execution/InProcessProgram.swift`).
   public var runsInProcess = false
+  /// `mojoc run --backend interp`: with `runsInProcess`, interpret the IR (MojoInterpreter)
+  /// instead of generating code; `backend` is then unused.
+  public var interprets = false
   /// Instructions per part of one module's cnp code generation (nil: the backend's default);
   /// tests make it small to split small programs. Objects do not depend on it.
   var codegenPartSize: Int?

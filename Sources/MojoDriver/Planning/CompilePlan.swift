@@ -104,6 +104,11 @@ public struct CompilePlan: Sendable {
   /// The stages in order.
   func runStages(_ runner: StageRunner) throws -> BuildResult {
     var result = BuildResult()
+    if isIRInput {
+      let modules = try compileIRFile(runner: runner)
+      try emit(modules, runner: runner, scratch: nil, into: &result)
+      return result
+    }
     // 1. Load and parse.
     let loader = try ProjectLoader(input: options.input)
     var project = try runner.stage(.parse) { try loader.load(runner: runner) }
@@ -133,7 +138,12 @@ public struct CompilePlan: Sendable {
       return result
     }
 
-    // 5. Emit what was asked for.
+    try emit(modules, runner: runner, scratch: scratch, into: &result)
+    return result
+  }
+
+  /// 5. Emits what was asked for: text, objects, an executable, or the program run in process.
+  func emit(_ modules: [ModuleOutput], runner: StageRunner, scratch: URL?, into result: inout BuildResult) throws {
     switch options.emit {
     case .ir, .llvmIR:
       let text = modules.compactMap(\.text).joined(separator: "\n")
@@ -148,12 +158,13 @@ public struct CompilePlan: Sendable {
       for output in modules {
         try runner.stage(.writeObject) { try write(output.object!.bytes, to: "\(folder)/\(output.object!.moduleName).o") }
       }
+    case .exe where options.runsInProcess && options.interprets:
+      result.exitStatus = try interpret(modules, runner: runner)
     case .exe where options.runsInProcess:
       result.exitStatus = try run(modules, runner: runner)
     case .exe:
       try runner.stage(.link) { try link(modules, scratch: scratch, output: options.executablePath) }
     }
-    return result
   }
 
   /// Binds, checks and compiles the modules of `program`; nil (with the diagnostics in
@@ -207,6 +218,7 @@ public struct CompilePlan: Sendable {
     let frozen = program
     let backend = makeBackend()
     let emit = options.emit
+    let keepsIR = options.interprets
     let verify = options.verifyIR || isDebugBuild
     let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: names.count)
     runner.stage(.compile) {
@@ -214,38 +226,52 @@ public struct CompilePlan: Sendable {
         let objectPath = scratch?.appendingPathComponent("\(job.index)-\(job.moduleName).o").path
         outputs[job.index] = Result {
           try CompilePlan.compileModule(checked.take(job.index)!.0, tree: trees.take(job.index)!, program: frozen,
-                                        backend: backend, emit: emit, verify: verify, objectPath: objectPath,
-                                        context: context)
+                                        backend: backend, emit: emit, keepsIR: keepsIR, verify: verify,
+                                        objectPath: objectPath, context: context)
         }.mapError { $0 as? DriverError ?? .codegen(String(describing: $0)) }
       }
     }
     return try outputs.values.map { try $0!.get() }
   }
 
-  /// What one compile job produces: text, an object in memory, or the path of a written object.
+  /// What one compile job produces: text, an object in memory, the path of a written object, or
+  /// the IR itself (for the interpreter).
   struct ModuleOutput: Sendable {
     var text: String?
     var object: ObjectFile?
     var objectPath: String?
+    var ir: IRModule?
   }
 
-  /// Lowers one module and generates its text or object; writes the object to `objectPath`
-  /// when given.
+  /// Lowers one module and generates its text or object (or keeps its IR, `keepsIR`); writes the
+  /// object to `objectPath` when given.
   static func compileModule(_ checked: consuming CheckedModule, tree: consuming SyntaxTree, program: Program,
-                            backend: any Backend, emit: EmitKind, verify: Bool, objectPath: String?,
-                            context: JobContext) throws -> ModuleOutput {
+                            backend: any Backend, emit: EmitKind, keepsIR: Bool = false, verify: Bool,
+                            objectPath: String?, context: JobContext) throws -> ModuleOutput {
     let name = program.modules[checked.module].name
     // The checked module and the tree are consumed: freed before code generation starts.
     let ir = context.measure(.lower, name) { [checked, tree] in ModuleLowering.lower(checked, tree: tree, in: program) }
     _ = consume checked
     _ = consume tree
-    if verify {
-      let errors = context.measure(.verify, name) { Verifier.verify(ir) }
-      if !errors.isEmpty {
-        throw DriverError.internalError("lowering produced invalid IR for module '\(ir.name)':\n"
-          + errors.prefix(10).map(\.description).joined(separator: "\n"))
-      }
+    if verify { try context.measure(.verify, name) { try verifyIR(ir, producedBy: "lowering") } }
+    return try generate(ir, name: name, backend: backend, emit: emit, keepsIR: keepsIR, objectPath: objectPath,
+                        context: context)
+  }
+
+  /// Stops with an internal error when `ir` breaks an IR rule.
+  static func verifyIR(_ ir: IRModule, producedBy producer: String) throws {
+    let errors = Verifier.verify(ir)
+    if !errors.isEmpty {
+      throw DriverError.internalError("\(producer) produced invalid IR for module '\(ir.name)':\n"
+        + errors.prefix(10).map(\.description).joined(separator: "\n"))
     }
+  }
+
+  /// Generates the text or object of one module's IR (or keeps the IR, `keepsIR`); writes the
+  /// object to `objectPath` when given.
+  static func generate(_ ir: consuming IRModule, name: String, backend: any Backend, emit: EmitKind, keepsIR: Bool,
+                       objectPath: String?, context: JobContext) throws -> ModuleOutput {
+    if keepsIR && emit == .exe { return ModuleOutput(ir: ir) }
     switch emit {
     case .ir: return ModuleOutput(text: context.measure(.codegen, name) { Printer.print(ir) })
     case .llvmIR:

@@ -1,9 +1,11 @@
-//! `mojoc run <project-folder | file.mojo> [--backend cnp|llvm] [-O0..-O3] [-j N] [--verify-ir]
+//! `mojoc run <project-folder | file.mojo | file.ir> [--backend cnp|llvm|interp] [-O0..-O3] [-j N] [--verify-ir]
 //! [--time-trace [FILE]] [--time-trace-granularity US] [--timings [text|html[:FILE]]]
 //! [-- program arguments]`: checks and compiles as `build` does, then links the objects into
 //! mojoc's own memory and runs `main` there (MojoDriver `InProcessProgram`): no object file, no
 //! executable, no child process. The program's output, exit status and run-time errors are the
-//! built executable's. Arguments after `--` belong to the program and are never parsed here.
+//! built executable's. `--backend interp` interprets the IR instead (MojoInterpreter), with the same
+//! output, traps and status. A `.ir` file (the text of `build --emit ir`) skips the front end.
+//! Arguments after `--` belong to the program and are never parsed here.
 //! Exit status: the program's; 1 (errors in the program), 2 (environment), 64 (usage).
 import ArgumentParser
 import FoundationEssentials
@@ -17,11 +19,11 @@ extension Mojoc {
     static let configuration = CommandConfiguration(
       commandName: "run", abstract: "Compile a Mojo project into memory and run it, without writing any file.")
 
-    @Argument(help: "A project folder holding main.mojo, or a single .mojo file.")
+    @Argument(help: "A project folder holding main.mojo, a single .mojo file, or an .ir file.")
     var input: String
 
-    @Option(help: "Code generator: cnp (copy-and-patch) or llvm.")
-    var backend: BackendKind = Mojoc.defaultBackend
+    @Option(help: "Code generator: cnp (copy-and-patch) or llvm; or interp, the IR interpreter.")
+    var backend: RunBackend = RunBackend(rawValue: Mojoc.defaultBackend.rawValue)!
 
     @Option(name: .customShort("O", allowingJoined: true), help: "LLVM optimization level 0-3 (-O0 ... -O3).")
     var optimization: Int?
@@ -64,12 +66,21 @@ extension Mojoc {
       case .html(let destination): profiling.timingsHTML = destination
       case nil: break
       }
-      let options = Mojoc.buildOptions(
-        input: input, output: nil, backend: backend, optimization: optimization, emit: .exe, jobs: jobs,
-        linker: Mojoc.defaultLinker, verifyIR: verifyIR, profiling: profiling,
+      var options = Mojoc.buildOptions(
+        input: input, output: nil, backend: backend.codeGenerator ?? Mojoc.defaultBackend, optimization: optimization,
+        emit: .exe, jobs: jobs, linker: Mojoc.defaultLinker, verifyIR: verifyIR, profiling: profiling,
         warnings: warningFlags.policy)
+      options.interprets = backend == .interp
       try Mojoc.runInProcess(options, optimizationFlag: optimization)
     }
+  }
+
+  /// What `mojoc run --backend` accepts: a code generator, or the interpreter.
+  enum RunBackend: String, ExpressibleByArgument, CaseIterable {
+    case cnp, llvm, interp
+
+    /// The code generator, or nil for the interpreter.
+    var codeGenerator: BackendKind? { BackendKind(rawValue: rawValue) }
   }
 
   /// `mojoc run` once its options are known (whichever parser read them): compile as `build`
