@@ -119,9 +119,5 @@ func define(_ module: inout IRModule, _ symbol: String, _ parameters: [IRType], 
   return FunctionRef(module.functions.count - 1)
 }
 
-/// The text printed by a harness for a float result (NaN payloads are not compared).
-func f64Line(_ x: Double) -> String {
-  if x.isNaN { return "nan" }
-  let hex = String(x.bitPattern, radix: 16)
-  return String(repeating: "0", count: 16 - hex.count) + hex
-}
+/// C source for an i64 literal (MIN has no literal).
+func cInt(_ x: Int64) -> String { x == .min ? "INT64_MIN" : "INT64_C(\(x))" }
