@@ -71,6 +71,7 @@ let package = Package(
     // MARK: - Tests
     .target(name: "TestSupport", dependencies: ["MojoDriver", "ProcessKit"], path: "Tests/TestSupport"),
     .testTarget(name: "MojoIRTests", dependencies: ["MojoIR"]),
+    .testTarget(name: "MojoInterpreterTests", dependencies: ["MojoInterpreter", "TestSupport"]),
     .testTarget(name: "MojoSyntaxTests", dependencies: ["MojoSyntax", "MojoDiagnostics"]),
     .testTarget(name: "MojoSemaTests", dependencies: ["MojoSema", "MojoSyntax", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),

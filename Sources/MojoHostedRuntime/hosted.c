@@ -94,6 +94,21 @@ static const struct {
     RUNTIME_FUNCTION(mojo_rt_list_contains_int)
     RUNTIME_FUNCTION(mojo_rt_list_contains_float)
     RUNTIME_FUNCTION(mojo_rt_list_contains_string)
+    RUNTIME_FUNCTION(mojo_rt_list_sort)
+    RUNTIME_FUNCTION(mojo_rt_dict_new)
+    RUNTIME_FUNCTION(mojo_rt_dict_slot)
+    RUNTIME_FUNCTION(mojo_rt_dict_slot_str)
+    RUNTIME_FUNCTION(mojo_rt_dict_find)
+    RUNTIME_FUNCTION(mojo_rt_dict_find_str)
+    RUNTIME_FUNCTION(mojo_rt_dict_next)
+    RUNTIME_FUNCTION(mojo_rt_dict_entry)
+    RUNTIME_FUNCTION(mojo_rt_dict_prev)
+    RUNTIME_FUNCTION(mojo_rt_dict_update)
+    RUNTIME_FUNCTION(mojo_rt_set_equal)
+    RUNTIME_FUNCTION(mojo_rt_set_combine)
+    RUNTIME_FUNCTION(mojo_rt_dict_copy)
+    RUNTIME_FUNCTION(mojo_rt_dict_clear)
+    RUNTIME_FUNCTION(mojo_rt_optional_value)
 #undef RUNTIME_FUNCTION
 };
 

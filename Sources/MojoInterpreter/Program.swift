@@ -36,6 +36,10 @@ public final class Program {
   /// The index of `mojo_main` in `functions`.
   let entry: Int
 
+  /// The runtime functions an interpreted program can call (the table of
+  /// `Sources/MojoHostedRuntime/hosted.c`).
+  public static var runtimeSymbols: [String] { RuntimeFunction.symbols }
+
   /// The symbol of the program's `main`.
   public static let entrySymbol = "mojo_main"
 

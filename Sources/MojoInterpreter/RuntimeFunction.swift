@@ -26,6 +26,9 @@ struct RuntimeFunction {
     return table
   }
 
+  /// The symbols of every runtime function the interpreter can call.
+  static var symbols: [String] { (0..<mojo_hosted_function_count()).map { String(cString: mojo_hosted_function_name($0)) } }
+
   /// Calls the function with `parameterTypes` arguments read from `registers` at `argumentSlots`;
   /// returns its result as register bits (0 for void).
   func call(parameterTypes: [IRType], returnType: IRType, registers: UnsafeMutableBufferPointer<UInt64>,
