@@ -5,7 +5,8 @@
 //!     program on every executor;
 //!   - `mojoc run --backend interp` keeps each module's IR and runs it in the interpreter
 //!     (`MojoInterpreter`) instead of generating and linking code.
-import Foundation
+import FoundationEssentials
+import Glibc
 import MojoIR
 import MojoInterpreter
 
