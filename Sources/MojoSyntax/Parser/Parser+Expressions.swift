@@ -201,19 +201,9 @@ extension Parser {
   mutating func parseComprehension(element: ExprID, offset: UInt32, value: ExprID? = nil,
                                    closing: TokenKind = .rightBracket) -> ExprID {
     advance()
-    var name = NameID.none
     let nameOffset = current.start
-    var tupleTarget = ExprID.none
-    if at(.identifier) && peek() == .comma {
-      var names = [parseAtom()]
-      while eat(.comma) && at(.identifier) { names.append(parseAtom()) }
-      let start = UInt32(tree.exprLists.count)
-      tree.exprLists.append(contentsOf: names)
-      tupleTarget = addExpr(.tuple, offset: nameOffset, a: start, b: UInt32(names.count))
-    } else if at(.identifier) {
-      name = intern(current)
-      advance()
-    } else {
+    let (name, tupleTarget) = parseLoopTarget()
+    if name == .none && tupleTarget == .none {
       report(SyntaxDiagnostics.notSupportedYet("this comprehension target", location(current.start)))
     }
     expect(.kwIn, "'in'")

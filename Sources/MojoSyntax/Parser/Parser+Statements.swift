@@ -112,24 +112,29 @@ extension Parser {
     return addStmt(.ifElse, offset: offset, a: condition.index, b: addBlockIndex(thenBlock), c: elseIndex)
   }
 
+  /// The target of a `for` loop or a comprehension: one name, or `a, b, ...` as a tuple
+  /// expression of names; both `.none` (nothing consumed) when neither is there.
+  mutating func parseLoopTarget() -> (name: NameID, tuple: ExprID) {
+    let offset = current.start
+    guard at(.identifier) else { return (.none, .none) }
+    guard peek() == .comma else {
+      let name = intern(current)
+      advance()
+      return (name, .none)
+    }
+    var names = [parseAtom()]
+    while eat(.comma) && at(.identifier) { names.append(parseAtom()) }
+    let start = UInt32(tree.exprLists.count)
+    tree.exprLists.append(contentsOf: names)
+    return (.none, addExpr(.tuple, offset: offset, a: start, b: UInt32(names.count)))
+  }
+
   mutating func parseFor() -> StmtID {
     let offset = current.start
     advance()
-    var name = NameID.none
-    var nameOffset = current.start
-    var tupleTarget = ExprID.none
-    if at(.identifier) && peek() == .comma {
-      // `for a, b in pairs`: the names as a tuple expression.
-      var names = [parseAtom()]
-      while eat(.comma) && at(.identifier) { names.append(parseAtom()) }
-      let start = UInt32(tree.exprLists.count)
-      tree.exprLists.append(contentsOf: names)
-      tupleTarget = addExpr(.tuple, offset: nameOffset, a: start, b: UInt32(names.count))
-    } else if at(.identifier) {
-      name = intern(current)
-      nameOffset = current.start
-      advance()
-    } else {
+    let nameOffset = current.start
+    let (name, tupleTarget) = parseLoopTarget()
+    if name == .none && tupleTarget == .none {
       report(SyntaxDiagnostics.expected("a loop variable", location(current.start)))
     }
     if !eat(.kwIn) {
