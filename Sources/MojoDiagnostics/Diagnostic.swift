@@ -36,9 +36,13 @@ public struct SourceLocation: Sendable, Hashable {
   }
 }
 
+/// A kind of diagnostic. Each stage lists its kinds in one enum (`SyntaxDiagnostics.Kind`,
+/// `SemaDiagnostics.Kind`) whose case names are the stable IDs; nothing types an ID by hand.
+public protocol DiagnosticKind: RawRepresentable<String>, Sendable {}
+
 /// One message for the user.
 public struct Diagnostic: Sendable, Equatable {
-  /// A stable identifier tests match on (the static factory's name, e.g. `unknownDeclaration`).
+  /// A stable identifier tests match on: the name of its kind's case (e.g. `unknownDeclaration`).
   public let id: String
   /// Error, warning or note.
   public let severity: Severity
@@ -53,9 +57,15 @@ public struct Diagnostic: Sendable, Equatable {
   /// Text to put in place of the underlined source, shown under the caret (a fix-it).
   public var replacement: String?
 
-  /// Makes a diagnostic.
-  public init(id: String, severity: Severity = .error, message: String, at location: SourceLocation,
+  /// Makes a diagnostic of `kind`; only a stage's `<Stage>Diagnostics` factories call this.
+  public init(_ kind: some DiagnosticKind, severity: Severity = .error, message: String, at location: SourceLocation,
               length: Int = 0, notes: [Diagnostic] = [], replacement: String? = nil) {
+    self.init(id: kind.rawValue, severity: severity, message: message, at: location, length: length, notes: notes,
+              replacement: replacement)
+  }
+
+  private init(id: String, severity: Severity, message: String, at location: SourceLocation,
+               length: Int, notes: [Diagnostic], replacement: String?) {
     self.id = id
     self.severity = severity
     self.message = message
@@ -63,5 +73,20 @@ public struct Diagnostic: Sendable, Equatable {
     self.length = length
     self.notes = notes
     self.replacement = replacement
+  }
+
+  /// True when this diagnostic is of `kind`.
+  public func `is`(_ kind: some DiagnosticKind) -> Bool { id == kind.rawValue }
+
+  /// The same diagnostic with another severity (`-Werror` turns warnings into errors).
+  public func with(severity: Severity) -> Diagnostic {
+    Diagnostic(id: id, severity: severity, message: message, at: location, length: length, notes: notes,
+               replacement: replacement)
+  }
+
+  /// The same message at the same place as a `note:` line of another diagnostic (its own notes,
+  /// underline and fix-it dropped).
+  public var asNote: Diagnostic {
+    Diagnostic(id: id, severity: .note, message: message, at: location, length: 0, notes: [], replacement: nil)
   }
 }

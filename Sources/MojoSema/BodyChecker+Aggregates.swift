@@ -103,7 +103,7 @@ extension BodyChecker {
       checkOwnedValue(item)
     }
     // An element of the wrong type is reported by Mojo as a failed list initialization at `[`.
-    if diagnostics.count > before, ["cannotConvert", "functionInstantiationFailed"].contains(diagnostics[before].id) {
+    if diagnostics.count > before, [SemaDiagnostics.Kind.cannotConvert, .functionInstantiationFailed].contains(where: diagnostics[before].is) {
       diagnostics.removeSubrange(before...)
       report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
     }
@@ -124,8 +124,9 @@ extension BodyChecker {
     // initialization" at the `(`; errors inside the arguments themselves stay as they are.
     let before = diagnostics.count
     let type = constructorType(id, e, module: m, index: s, args, type: bound ?? .structType(module: m, index: s))
-    let mismatches: Set<String> = ["argumentType", "missingArgument", "unexpectedArgument", "positionalAfterKeyword", "functionInstantiationFailed", "notSupportedYet"]
-    if diagnostics.count > before, mismatches.contains(diagnostics[before].id) {
+    let mismatches: [SemaDiagnostics.Kind] = [.argumentType, .missingArgument, .unexpectedArgument, .positionalAfterKeyword,
+                                              .functionInstantiationFailed, .notSupportedYet]
+    if diagnostics.count > before, mismatches.contains(where: diagnostics[before].is) {
       diagnostics.removeSubrange(before...)
       report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
     }

@@ -158,8 +158,8 @@ extension BodyChecker {
           } else if convertsToOptional(value, t, p.type) {
           } else if !failed {
             // At the argument's own position (a call's `(`), as Mojo reports it.
-            let d = Diagnostic(id: "argumentType", message: "invalid call to '\(name)': value passed to '\(p.name)' cannot be converted from '\(literalDisplay(value, t))' to '\(typeName(p.type))'",
-                               at: location(diagnosticOffset(value)))
+            let d = SemaDiagnostics.argumentType(name, p.name, from: literalDisplay(value, t), to: typeName(p.type),
+                                                 location(diagnosticOffset(value)))
             if t == .floatLiteral && p.type == .int { reportInstantiationFailure(d) } else { report(d) }
             failed = true
           }

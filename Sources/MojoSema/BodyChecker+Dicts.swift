@@ -105,9 +105,8 @@ extension BodyChecker {
       return
     }
     if case .optional = target, convertsToOptional(id, type, target) { return }
-    report(Diagnostic(id: "argumentType",
-                      message: "invalid call to '\(function)': value passed to '\(parameter)' cannot be converted from '\(literalDisplay(id, type))' to '\(typeName(target))'",
-                      at: location(startOffset(id))))
+    report(SemaDiagnostics.argumentType(function, parameter, from: literalDisplay(id, type), to: typeName(target),
+                                        location(startOffset(id))))
   }
 
   /// `a | b`, `a & b`, `a - b`, `a == b` of sets, `xs + ys` of lists, `o is None`: the result
@@ -289,7 +288,7 @@ extension BodyChecker {
     if let op {
       record(target, .collection(.getItem), [.expression(base), .expression(key)])
       let rightType = checkExpression(value, expected: op == .pow ? .int : v)
-      let resultType = inPlaceResultType(op, v, rightType, target: target, value: value, at: t.offset)
+      let resultType = binaryResultType(op, v, rightType, left: target, right: value, at: t.offset, inPlace: true)
       if resultType != .error && resultType != v {
         report(SemaDiagnostics.cannotConvert(resultType.description, v, location(tree.expr(value).offset)))
       }

@@ -353,9 +353,10 @@ extension BodyChecker {
   }
 
   /// The result type of `left op right` after materializing literal operands, or `.error`
-  /// after reporting.
+  /// after reporting. `inPlace` (`left op= right`) reports a mismatch the way Mojo reports its
+  /// in-place method (`__iadd__`, with the literal's own type).
   mutating func binaryResultType(_ op: Operator, _ lt0: SemaType, _ rt0: SemaType, left: ExprID, right: ExprID,
-                                 at offset: UInt32) -> SemaType {
+                                 at offset: UInt32, inPlace: Bool = false) -> SemaType {
     var lt = lt0, rt = rt0
     if lt.isError || rt.isError { return .error }
     if op == .contains || op == .notContains { return containsResultType(lt, rt, left: left, right: right, at: offset) }
@@ -450,6 +451,9 @@ extension BodyChecker {
       report(SemaDiagnostics.noMatchingMethod(op.methodName, rhs))
     } else if lt == .bool && !op.isComparison {
       report(SemaDiagnostics.doesNotImplement("Bool", op.methodName, location(offset)))
+    } else if inPlace {
+      report(SemaDiagnostics.unsupportedOperands("__i" + op.methodName.dropFirst(2), from: literalDisplay(right, rt0),
+                                                 to: typeName(lt0), rhs))
     } else {
       report(mismatch)
     }

@@ -63,8 +63,8 @@ extension BodyChecker {
       let previous = bound
       if !SemaType.unify(p.type, type, into: &bound) {
         let target = p.type.substituting(previous.map { $0 ?? .error })
-        report(Diagnostic(id: "argumentType", message: "invalid call to '\(name)': value passed to '\(p.name)' cannot be converted from '\(program.displayName(of: type))' to '\(program.displayName(of: target))'",
-                          at: location(tree.expr(value).offset)))
+        report(SemaDiagnostics.argumentType(name, p.name, from: program.displayName(of: type),
+                                            to: program.displayName(of: target), location(tree.expr(value).offset)))
         return .error
       }
       for j in parameters.indices where previous[j] == nil && bound[j] != nil { inferredFrom[j] = k }

@@ -41,11 +41,8 @@ extension BodyChecker {
     guard !reportedUninitialized.contains(slot) else { return }
     let name = tree.name(nameID)
     reportedUninitialized.insert(slot)
-    let note = Diagnostic(id: "declaredHere", severity: .note, message: "'\(name)' declared here",
-                          at: location(slotOffsets[k]))
-    report(Diagnostic(id: "uninitializedUse", message: "use of uninitialized value '\(name)'",
-                      at: location(uninitializedReadOffset ?? offset),
-                      notes: [note]))
+    report(SemaDiagnostics.uninitializedUse(name, location(uninitializedReadOffset ?? offset),
+                                            declared: location(slotOffsets[k])))
   }
 
   /// Checks `block` on its own path starting from the current state and returns the state at

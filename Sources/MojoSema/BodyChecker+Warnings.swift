@@ -124,33 +124,24 @@ extension BodyChecker {
     default: break
     }
     guard module == 0, type != .none, type != .error else { return }
-    report(Diagnostic(id: "unusedValue", severity: .warning,
-                      message: "'\(typeName(type.materialized))' value is unused; assign to '_' to discard the result",
-                      at: location(tree.expr(expression).offset)))
+    report(SemaDiagnostics.unusedValue(typeName(type.materialized), location(tree.expr(expression).offset)))
   }
 
   /// Warns about an `if` or `elif` whose condition folds to a constant (a literal, a comparison
   /// of literals, a `comptime` name), as Mojo does.
   mutating func warnIfConstant(_ condition: ExprID) {
     guard module == 0, case .constant(.bool(let value)) = result.exprFacts[Int(condition.index)] else { return }
-    let message = value
-      ? "'if' condition always evaluates to 'True'; 'else' branch is unreachable"
-      : "'if' condition always evaluates to 'False'; 'if' branch is unreachable"
-    report(Diagnostic(id: "constantCondition", severity: .warning, message: message,
-                      at: location(tree.expr(condition).offset)))
+    report(SemaDiagnostics.constantCondition(value, location(tree.expr(condition).offset)))
   }
 
   /// The warnings for the function body just checked, from `usage`.
   mutating func reportUnusedAssignments() {
     guard module == 0 else { return }
     for (name, offset) in usage.unusedLoopVariables where !tree.name(name).hasPrefix("_") {
-      report(Diagnostic(id: "unusedLoopVariable", severity: .warning,
-                        message: "ref '\(tree.name(name))' was never used, remove it?", at: location(offset)))
+      report(SemaDiagnostics.unusedLoopVariable(tree.name(name), location(offset)))
     }
     for (name, offset) in usage.unusedStores where !tree.name(name).hasPrefix("_") {
-      report(Diagnostic(id: "unusedAssignment", severity: .warning,
-                        message: "assignment to '\(tree.name(name))' was never used; assign to '_' instead?",
-                        at: location(offset)))
+      report(SemaDiagnostics.unusedAssignment(tree.name(name), location(offset)))
     }
   }
 }

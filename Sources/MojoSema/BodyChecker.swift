@@ -270,8 +270,8 @@ public struct BodyChecker {
       if let value = tree.statementValue(s) {
         if signature.result == .none {
           let t = checkExpression(value, expected: nil)
-          let d = SemaDiagnostics.cannotConvert(literalDisplay(value, t), .none, location(startOffset(value)))
-          report(Diagnostic(id: d.id, message: d.message + " in return value", at: d.location))
+          report(SemaDiagnostics.cannotConvert(literalDisplay(value, t), .none, location(startOffset(value)),
+                                               inReturnValue: true))
         } else {
           checkValue(value, as: signature.result)
           checkOwnedValue(value)
@@ -347,22 +347,6 @@ public struct BodyChecker {
       break
     }
     return false
-  }
-
-  /// The result of `target op= value`: as `target op value`, but a mismatch is reported the way
-  /// Mojo reports its in-place method (`__iadd__`, with the literal's own type).
-  mutating func inPlaceResultType(_ op: Operator, _ type: SemaType, _ rightType: SemaType, target: ExprID, value: ExprID,
-                                  at offset: UInt32) -> SemaType {
-    let before = diagnostics.count
-    let result = binaryResultType(op, type, rightType, left: target, right: value, at: offset)
-    if diagnostics.count == before + 1, diagnostics[before].id == "unsupportedOperands" {
-      let method = "__i" + op.methodName.dropFirst(2)
-      diagnostics[before] = Diagnostic(
-        id: "unsupportedOperands",
-        message: "invalid call to '\(method)': value passed to 'rhs' cannot be converted from '\(literalDisplay(value, rightType))' to '\(typeName(type))'",
-        at: diagnostics[before].location)
-    }
-    return result
   }
 
   /// True when `block` contains a `break` that belongs to the loop owning the block.
@@ -534,7 +518,7 @@ public struct BodyChecker {
         }
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: true, location(placeOffset(target)))) }
         let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
-        let resultType = inPlaceResultType(s.op, type, rightType, target: target, value: value, at: s.offset)
+        let resultType = binaryResultType(s.op, type, rightType, left: target, right: value, at: s.offset, inPlace: true)
         if resultType != .error && resultType != type {
           report(SemaDiagnostics.cannotConvert(resultType.description, type, location(tree.expr(value).offset)))
         }
@@ -552,7 +536,7 @@ public struct BodyChecker {
     result.exprFacts[Int(target.index)] = .local(slot)
     result.exprTypes[Int(target.index)] = type
     let rightType = checkExpression(value, expected: s.op == .pow ? .int : type)
-    let resultType = inPlaceResultType(s.op, type, rightType, target: target, value: value, at: s.offset)
+    let resultType = binaryResultType(s.op, type, rightType, left: target, right: value, at: s.offset, inPlace: true)
     if !resultType.isError && !resultType.isSameCoreType(type) && resultType != type {
       report(SemaDiagnostics.cannotConvert(resultType.description, type, location(tree.expr(value).offset)))
     }

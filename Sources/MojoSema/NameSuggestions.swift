@@ -26,9 +26,8 @@ extension Program {
       case .trait(let owner, let i)? where owner == k: offset = module.tree.traits[i].offset
       default: continue
       }
-      return [Diagnostic(id: "declaredInModule", severity: .note,
-                         message: "'\(name)' is declared in module '\(module.name)'; add 'from \(module.name) import \(name)'",
-                         at: SourceLocation(file: module.file, offset: Int(offset)))]
+      return [SemaDiagnostics.declaredInModule(name, module: module.name,
+                                               SourceLocation(file: module.file, offset: Int(offset)))]
     }
     return []
   }

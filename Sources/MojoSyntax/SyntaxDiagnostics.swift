@@ -1,60 +1,69 @@
 //! Messages of the lexer and parser, with the exact text of LANGUAGE.md §14.
 import MojoDiagnostics
 
-/// Factories for syntax diagnostics; the ID is the factory's name.
+/// Factories for syntax diagnostics; each makes one `Kind`, whose case name is the
+/// diagnostic's stable ID.
 enum SyntaxDiagnostics {
+  /// Every kind of syntax diagnostic; the case name is the ID tests match on.
+  enum Kind: String, DiagnosticKind {
+    case bodyMustNotBeEmpty, expected, expectedColon, expressionsAtFileScope, fnRemoved, globalVariables
+    case indentationMismatch, invalidEscape, invalidNumber, mixedTabsAndSpaces, nestedTooDeeply, notSupportedYet
+    case statementsOnOneLine, tooManyElifArms, tupleValueAsType, unexpectedCharacter, unexpectedToken
+    case unterminatedString
+  }
+
   static func bodyMustNotBeEmpty(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "bodyMustNotBeEmpty", message: "body must not be empty; use 'pass' or check that the lines below are indented", at: at)
+    Diagnostic(Kind.bodyMustNotBeEmpty, message: "body must not be empty; use 'pass' or check that the lines below are indented", at: at)
   }
   static func expectedColon(_ message: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "expectedColon", message: message, at: at)
+    Diagnostic(Kind.expectedColon, message: message, at: at)
   }
   static func expected(_ what: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "expected", message: "expected \(what)", at: at)
+    Diagnostic(Kind.expected, message: "expected \(what)", at: at)
   }
   static func expressionsAtFileScope(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "expressionsAtFileScope", message: "expressions must not appear at file scope; move this into a function body", at: at)
+    Diagnostic(Kind.expressionsAtFileScope, message: "expressions must not appear at file scope; move this into a function body", at: at)
   }
   static func fnRemoved(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "fnRemoved", message: "'fn' has been removed; use 'def' instead", at: at)
+    Diagnostic(Kind.fnRemoved, message: "'fn' has been removed; use 'def' instead", at: at)
   }
   static func globalVariables(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "globalVariables", message: "global variables are not supported; move this into a function body or use 'comptime' to declare a constant", at: at)
+    Diagnostic(Kind.globalVariables, message: "global variables are not supported; move this into a function body or use 'comptime' to declare a constant", at: at)
   }
   static func indentationMismatch(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "indentationMismatch", message: "statement indentation must match the rest of the block; adjust to align", at: at)
+    Diagnostic(Kind.indentationMismatch, message: "statement indentation must match the rest of the block; adjust to align", at: at)
   }
   static func invalidEscape(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "invalidEscape", message: "invalid escape sequence", at: at)
+    Diagnostic(Kind.invalidEscape, message: "invalid escape sequence", at: at)
   }
   static func invalidNumber(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "invalidNumber", message: "invalid numeric literal", at: at)
+    Diagnostic(Kind.invalidNumber, message: "invalid numeric literal", at: at)
   }
   static func mixedTabsAndSpaces(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "mixedTabsAndSpaces", message: "indentation must not mix tabs and spaces; select one style", at: at)
+    Diagnostic(Kind.mixedTabsAndSpaces, message: "indentation must not mix tabs and spaces; select one style", at: at)
   }
   static func nestedTooDeeply(_ limit: Int, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "nestedTooDeeply", message: "expression or block nested too deeply (mojoc's limit is \(limit) levels)", at: at)
+    Diagnostic(Kind.nestedTooDeeply, message: "expression or block nested too deeply (mojoc's limit is \(limit) levels)", at: at)
   }
   static func tooManyElifArms(_ limit: Int, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "tooManyElifArms", message: "too many 'elif' arms (mojoc's limit is \(limit))", at: at)
+    Diagnostic(Kind.tooManyElifArms, message: "too many 'elif' arms (mojoc's limit is \(limit))", at: at)
   }
   static func notSupportedYet(_ what: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "notSupportedYet", message: "\(what) is not supported yet by mojoc", at: at)
+    Diagnostic(Kind.notSupportedYet, message: "\(what) is not supported yet by mojoc", at: at)
   }
   static func statementsOnOneLine(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "statementsOnOneLine", message: "statements must start at the beginning of a line", at: at)
+    Diagnostic(Kind.statementsOnOneLine, message: "statements must start at the beginning of a line", at: at)
   }
   static func tupleValueAsType(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "tupleValueAsType", message: "expected a type, found a tuple value; use 'Tuple[...]' to write a tuple type", at: at)
+    Diagnostic(Kind.tupleValueAsType, message: "expected a type, found a tuple value; use 'Tuple[...]' to write a tuple type", at: at)
   }
   static func unexpectedCharacter(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "unexpectedCharacter", message: "unexpected character", at: at)
+    Diagnostic(Kind.unexpectedCharacter, message: "unexpected character", at: at)
   }
   static func unexpectedToken(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "unexpectedToken", message: "unexpected token in expression", at: at)
+    Diagnostic(Kind.unexpectedToken, message: "unexpected token in expression", at: at)
   }
   static func unterminatedString(_ at: SourceLocation) -> Diagnostic {
-    Diagnostic(id: "unterminatedString", message: "unterminated string", at: at)
+    Diagnostic(Kind.unterminatedString, message: "unterminated string", at: at)
   }
 }

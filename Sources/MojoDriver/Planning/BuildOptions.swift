@@ -40,8 +40,7 @@ public enum WarningPolicy: Sendable {
     case .treatAsErrors:
       return diagnostics.map { d in
         guard d.severity == .warning else { return d }
-        return Diagnostic(id: d.id, severity: .error, message: d.message, at: d.location, length: d.length,
-                          notes: d.notes, replacement: d.replacement)
+        return d.with(severity: .error)
       }
     }
   }
