@@ -83,6 +83,6 @@ let package = Package(
     .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
     .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "ProcessKit", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "MojoIR", "TestSupport"]),
-    .testTarget(name: "MojocTests", dependencies: ["MojoIR", "TestSupport"]),
+    .testTarget(name: "MojocTests", dependencies: ["MojoIR", "ProcessKit", "TestSupport"]),
   ]
 )

@@ -5,6 +5,7 @@ import MojoCodegen
 import MojoCopyPatch
 import MojoIR
 import Testing
+import TestSupport
 
 /// The two linkers every generated object must work with.
 enum Linker: String, CaseIterable, CustomTestStringConvertible {
@@ -35,34 +36,8 @@ struct ToolFailure: Error, CustomStringConvertible {
 enum NativeProgram {
   /// Runs `tool` with `arguments`; returns stdout, stderr and the exit status.
   static func execute(_ tool: String, _ arguments: [String], in folder: URL? = nil) throws -> ProgramResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool.hasPrefix("/") ? tool : "/usr/bin/env")
-    process.arguments = tool.hasPrefix("/") ? arguments : [tool] + arguments
-    if let folder { process.currentDirectoryURL = folder }
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Drain stderr on another thread so neither pipe can fill up and block the child. The
-    // condition's lock orders the reader's write before our read (Thread Sanitizer checks it).
-    nonisolated(unsafe) var errData: Data? = nil
-    let errDone = NSCondition()
-    let errReader = Thread {
-      let data = err.fileHandleForReading.readDataToEndOfFile()
-      errDone.lock()
-      errData = data
-      errDone.signal()
-      errDone.unlock()
-    }
-    errReader.start()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    errDone.lock()
-    while errData == nil { errDone.wait() }
-    let errBytes = errData ?? Data()
-    errDone.unlock()
-    return ProgramResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errBytes, as: UTF8.self),
-                         status: process.terminationStatus)
+    let run = try Launch.tool(tool, arguments, in: folder)
+    return ProgramResult(stdout: run.stdout, stderr: run.stderr, status: run.status)
   }
 
   /// Emits every module with the copy-and-patch backend, compiles the C harness, links with

@@ -50,43 +50,6 @@ private final class Slots<Value>: @unchecked Sendable {
     #expect(slots.values.allSatisfy { $0 == first })
   }
 
-  /// Prints the codegen cost per function, phase by phase, for a module of 1000 small generated
-  /// functions. Times are CPU time of this thread (the machine is shared), best of two runs.
-  /// Run with `MOJOC_MEASURE=1 swift test --filter EmissionTests/measureCodegenPerFunction`.
-  @Test(.enabled(if: ProcessInfo.processInfo.environment["MOJOC_MEASURE"] != nil, "set MOJOC_MEASURE=1 to measure"))
-  func measureCodegenPerFunction() throws {
-    let count = 1000
-    let module = Self.generatedModule(functions: count)
-    let instructions = module.functions.reduce(0) { $0 + $1.instructions.count }
-    func cpuSeconds() -> Double {
-      var time = timespec()
-      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-      return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-    for level in [OptimizationLevel.o0, .o1, .o2] {
-      let backend = LLVMBackend(optimization: level, verifiesModules: false)
-      var best = [Double](repeating: .infinity, count: 5)
-      var size = 0
-      for _ in 0..<2 {
-        var marks = [cpuSeconds()]
-        let machine = try backend.makeTargetMachine(for: module)
-        marks.append(cpuSeconds())
-        let llvmModule = try backend.translate(module, machine: machine)
-        marks.append(cpuSeconds())
-        try backend.optimize(llvmModule, name: module.name, machine: machine)
-        marks.append(cpuSeconds())
-        size = try backend.emit(llvmModule, name: module.name, machine: machine).count
-        marks.append(cpuSeconds())
-        for phase in 0..<4 { best[phase] = min(best[phase], marks[phase + 1] - marks[phase]) }
-        best[4] = min(best[4], marks[4] - marks[0])
-      }
-      let perFunction = best.map { String(format: "%.1f", $0 * 1e6 / Double(count)) }
-      print("LLVM backend -O\(level.rawValue), \(count) functions / \(instructions) IR instructions, µs per function: "
-            + "target machine \(perFunction[0]), translate \(perFunction[1]), passes \(perFunction[2]), "
-            + "emit \(perFunction[3]), total \(perFunction[4]); object \(size) bytes")
-    }
-  }
-
   /// A module of `functions` small functions in the shape the lowering produces: a counted loop
   /// with a reassigned accumulator, integer arithmetic including a division, a compare and a call
   /// to the previous function.

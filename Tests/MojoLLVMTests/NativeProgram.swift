@@ -6,6 +6,7 @@ import Foundation
 import MojoCodegen
 import MojoIR
 import MojoLLVM
+import TestSupport
 
 /// The outcome of running a linked test program.
 struct ProgramRun: Equatable {
@@ -34,23 +35,15 @@ enum NativeProgram {
     let executable = directory.appendingPathComponent("program").path
     try Data(object.bytes).write(to: URL(fileURLWithPath: modulePath))
     try harness.write(toFile: harnessSource, atomically: true, encoding: .utf8)
-    try checked(launch("/usr/bin/env", ["cc", "-std=c11", "-O0", "-c", harnessSource, "-o", harnessObject]))
-    try checked(launch("/usr/bin/env", ["cc", harnessObject, modulePath, "-lm", "-o", executable]))
+    try checked(launch("cc", ["-std=c11", "-O0", "-c", harnessSource, "-o", harnessObject]))
+    try checked(launch("cc", [harnessObject, modulePath, "-lm", "-o", executable]))
     return try launch(executable, [])
   }
 
-  /// Runs a tool and returns its standard output (stderr folded in) and exit status.
+  /// Runs a tool and returns its standard output (stderr appended) and exit status.
   static func launch(_ path: String, _ arguments: [String]) throws -> ProgramRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return ProgramRun(output: String(decoding: data, as: UTF8.self), status: process.terminationStatus)
+    let run = try Launch.tool(path, arguments)
+    return ProgramRun(output: run.stdout + run.stderr, status: run.status)
   }
 
   private static func checked(_ run: ProgramRun) throws {

@@ -27,15 +27,7 @@ enum MojocProcess {
 
   /// Runs any tool (readelf, a built program) and returns its status and output.
   static func tool(_ path: String, _ arguments: [String]) throws -> MojocRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [path] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return MojocRun(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
+    let run = try Launch.tool(path, arguments)
+    return MojocRun(status: run.status, stdout: run.stdout, stderr: run.stderr)
   }
 }

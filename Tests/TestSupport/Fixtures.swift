@@ -123,4 +123,13 @@ package enum Launch {
                      stderr: String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self))
     }
   }
+
+  /// Runs `tool` (a path, or a name looked up on PATH: `cc`, `readelf`) with `arguments` in
+  /// `directory`, its outputs going through files in a scratch folder of its own.
+  package static func tool(_ tool: String, _ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+    let path = ChildProcess.find(tool) ?? tool  // not found: the launch fails with ENOENT
+    let scratch = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    return try run([path] + arguments, in: directory, scratch: scratch)
+  }
 }

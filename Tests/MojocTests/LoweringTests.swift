@@ -1,0 +1,43 @@
+//! Golden lowering tests: each `Tests/filetests/lowering/NAME.mojo` is a small program showing
+//! one language construct, and `NAME.ir` is what `mojoc build NAME.mojo --emit ir --verify-ir`
+//! prints for it — the IR lowering produces, before any pass. They document how each construct
+//! is lowered, and any change to lowering shows as a diff of these files.
+//! `MOJOC_BLESS=1 swift test --filter LoweringTests` rewrites the `.ir` files (review the diff).
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct LoweringTests {
+  /// Every `.mojo` file under `Tests/filetests/lowering`.
+  static let all: [URL] = {
+    let folder = Fixtures.packageRoot.appendingPathComponent("Tests/filetests/lowering")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".mojo") }.sorted().map { folder.appendingPathComponent($0) }
+  }()
+
+  @Test("there are golden lowering tests") func found() {
+    #expect(Self.all.count >= 10)
+  }
+
+  @Test("lowering gives the golden IR", arguments: all.map(\.lastPathComponent))
+  func golden(name: String) throws {
+    let source = Fixtures.packageRoot.appendingPathComponent("Tests/filetests/lowering/\(name)")
+    let golden = source.deletingPathExtension().appendingPathExtension("ir")
+    let run = try MojocProcess.run(["build", source.path, "--emit", "ir", "--verify-ir"])
+    try #require(run.status == 0, "\(name): mojoc failed (status \(run.status)):\n\(run.stderr)")
+    if ProcessInfo.processInfo.environment["MOJOC_BLESS"] == "1" {
+      try run.stdout.write(to: golden, atomically: true, encoding: .utf8)
+    }
+    let expected = (try? String(contentsOf: golden, encoding: .utf8)) ?? ""
+    #expect(!expected.isEmpty, "\(name): no \(golden.lastPathComponent) (MOJOC_BLESS=1 writes it)")
+    if run.stdout != expected {
+      let got = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = expected.split(separator: "\n", omittingEmptySubsequences: false)
+      let k = zip(got, lines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, lines.count)
+      Issue.record("""
+        \(name): IR line \(k + 1) is '\(k < got.count ? got[k] : "<end>")', \
+        expected '\(k < lines.count ? lines[k] : "<end>")' (MOJOC_BLESS=1 rewrites the golden file)
+        """)
+    }
+  }
+}

@@ -1,0 +1,17 @@
+# Generic functions and structs: one IR function per instance, named after its arguments.
+def twice[T: Copyable & Movable](x: T) -> T:
+    return x
+
+
+@fieldwise_init
+struct Box[T: Copyable & Movable](Copyable, Movable):
+    var value: Self.T
+
+    def get(self) -> Self.T:
+        return self.value
+
+
+def main():
+    print(twice(3), twice(1.5))
+    var b = Box(7)
+    print(b.get())
