@@ -23,7 +23,7 @@ let package = Package(
     .target(name: "MojoIR"),
     .target(name: "MojoCodegen", dependencies: ["MojoIR"]),
     .systemLibrary(name: "CLLVM", pkgConfig: "mojoc-llvm-headers", providers: [.apt(["llvm-19-dev"])]),
-    .target(name: "LLVMKit", dependencies: ["CLLVM"]),
+    .target(name: "LLVMKit", dependencies: ["CLLVM", "ProcessKit"]),
     .target(name: "MojoLLVM", dependencies: ["MojoIR", "MojoCodegen", "LLVMKit"]),
     .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
     .target(name: "ELFKit", dependencies: ["CLibELF"]),

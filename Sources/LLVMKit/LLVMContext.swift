@@ -44,11 +44,6 @@ public final class LLVMContext {
     return LLVMType(llvm.FunctionType(result.ref, &refs, UInt32(refs.count), 0))
   }
 
-  /// An array type `[count x element]`.
-  public func arrayType(of element: LLVMType, count: Int) -> LLVMType {
-    LLVMType(llvm.ArrayType2(element.ref, UInt64(count)))
-  }
-
   // MARK: - Constants
 
   /// An integer constant of `type`, from its two's complement bits.

@@ -3,6 +3,7 @@
 //! library is opened with `dlopen` on first use, with `RTLD_LOCAL`, and its entry points are
 //! resolved into the table `llvm` through which every wrapper of this target calls.
 internal import CLLVM
+import ProcessKit
 import Synchronization
 
 #if canImport(Glibc)
@@ -26,11 +27,6 @@ public enum LLVMLibrary {
   ///   the directory `llvm-config-19 --libdir` prints.
   public static func load(path: String? = nil) throws(LLVMKitError) {
     _ = try table(path: path)
-  }
-
-  /// True when this process has loaded the library.
-  public static var isLoaded: Bool {
-    state.withLock { if case .success = $0 { true } else { false } }
   }
 
   static func table(path: String?) throws(LLVMKitError) -> UnsafeMutablePointer<MojocLLVM> {
@@ -72,11 +68,10 @@ public enum LLVMLibrary {
 
   /// The directory `llvm-config-19 --libdir` prints, when that tool is installed.
   private static func configuredLibraryDirectory() -> String? {
-    guard let pipe = popen("llvm-config-19 --libdir 2>/dev/null", "r") else { return nil }
-    defer { pclose(pipe) }
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    let read = fread(&buffer, 1, buffer.count - 1, pipe)
-    var directory = String(decoding: buffer[..<read], as: UTF8.self)
+    guard let tool = ChildProcess.find("llvm-config-19"),
+          let result = try? ChildProcess([tool, "--libdir"], standardOutput: .capture).run(), result.status == 0
+    else { return nil }
+    var directory = result.outputText
     while directory.last?.isWhitespace == true { directory.removeLast() }
     return directory.isEmpty ? nil : directory
   }

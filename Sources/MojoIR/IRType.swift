@@ -23,13 +23,4 @@ public enum IRType: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case .ptr: "ptr"
     }
   }
-
-  /// Size in bytes of a value of this type in memory (an `i1` takes one byte).
-  public var byteSize: Int {
-    switch self {
-    case .void: 0
-    case .i1: 1
-    case .i64, .f64, .ptr: 8
-    }
-  }
 }
