@@ -1,4 +1,5 @@
-# if / elif / else: one conditional branch per test, the arms join in one block.
+# if / elif / else: a conditional branch per test (an elif tests in the else block of the one before);
+# every arm returns here, so the block where the arms would meet is `unreachable`.
 def sign(x: Int) -> Int:
     if x > 0:
         return 1

@@ -1,4 +1,4 @@
-# Structs: a value held as its fields; construction, field reads and writes, copies.
+# Structs: a pointer to the fields (allocated in the runtime); construction, field reads and writes, .copy().
 @fieldwise_init
 struct Point(Copyable):
     var x: Int
