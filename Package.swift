@@ -57,7 +57,8 @@ let package = Package(
     .target(name: "MojoCorpus", dependencies: ["MojoRuntime", "MojoProfiling", "ProcessKit"]),
     .executableTarget(
       name: "mojoc",
-      dependencies: ["MojoDriver", "MojoCorpus", "MojoProfiling", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["MojoDriver", "MojoCorpus", "MojoProfiling", "MojoCodegen", "MojoDiagnostics",
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
       // The Swift runtime, Foundation and libstdc++ linked in (loading their shared libraries cost
       // every run several milliseconds), by lld, into a non-PIE executable so that start-up applies
       // no relocations to the Swift metadata (README "Start-up"). Scripts/bootstrap writes a
@@ -69,20 +70,20 @@ let package = Package(
       ])]),
 
     // MARK: - Tests
-    .target(name: "TestSupport", dependencies: ["MojoDriver", "ProcessKit"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["MojoDriver", "MojoCodegen", "MojoDiagnostics", "ProcessKit"], path: "Tests/TestSupport"),
     .testTarget(name: "MojoIRTests", dependencies: ["MojoIR"]),
     .testTarget(name: "MojoInterpreterTests", dependencies: ["MojoInterpreter", "TestSupport"]),
     .testTarget(name: "MojoSyntaxTests", dependencies: ["MojoSyntax", "MojoDiagnostics"]),
-    .testTarget(name: "MojoSemaTests", dependencies: ["MojoSema", "MojoSyntax", "MojoDiagnostics", "TestSupport"]),
+    .testTarget(name: "MojoSemaTests", dependencies: ["MojoSema", "MojoSyntax", "MojoDiagnostics", "MojoDriver", "TestSupport"]),
     .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
-    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoLinker", "TestSupport"]),
+    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoLinker", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "MojoLinkerTests", dependencies: ["MojoLinker", "MojoRuntime", "ELFKit", "TestSupport"]),
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
     .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),
     .testTarget(name: "MojoCorpusTests", dependencies: ["MojoCorpus", "MojoDriver", "ProcessKit", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
-    .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "MojoIR", "TestSupport"]),
+    .testTarget(name: "CorpusTests", dependencies: ["MojoDriver", "MojoIR", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "MojocTests", dependencies: ["MojoIR", "ProcessKit", "TestSupport"]),
   ]
 )
