@@ -27,10 +27,11 @@ let package = Package(
     .target(name: "MojoLLVM", dependencies: ["MojoIR", "MojoCodegen", "LLVMKit"]),
     .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
     .target(name: "ELFKit", dependencies: ["CLibELF"]),
+    .target(name: "MojoStencilContract", dependencies: ["MojoIR"]),
     .target(
-      name: "MojoCopyPatch", dependencies: ["MojoIR", "MojoCodegen", "ELFKit"],
+      name: "MojoCopyPatch", dependencies: ["MojoIR", "MojoCodegen", "MojoStencilContract", "ELFKit"],
       exclude: ["Stencils"]),
-    .executableTarget(name: "mojoc-stencils", dependencies: ["ELFKit"]),
+    .executableTarget(name: "mojoc-stencils", dependencies: ["MojoStencilContract", "ELFKit"]),
 
     // MARK: - Runtime (C compiled by Scripts/build-runtime, shipped as embedded object bytes)
     // DWARF 4: valgrind 3.19 (Debian 12), used to profile mojoc, cannot read clang's DWARF 5.
@@ -76,7 +77,7 @@ let package = Package(
     .testTarget(name: "MojoSyntaxTests", dependencies: ["MojoSyntax", "MojoDiagnostics"]),
     .testTarget(name: "MojoSemaTests", dependencies: ["MojoSema", "MojoSyntax", "MojoDiagnostics", "MojoDriver", "TestSupport"]),
     .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),
-    .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
+    .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "MojoStencilContract", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
     .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoLinker", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
     .testTarget(name: "MojoLinkerTests", dependencies: ["MojoLinker", "MojoRuntime", "ELFKit", "TestSupport"]),

@@ -11,6 +11,7 @@
 import ELFKit
 import MojoCodegen
 import MojoIR
+import MojoStencilContract
 
 /// The copy-and-patch code generator. Immutable; every `emitObject` call owns its buffers.
 public struct CopyPatchBackend: Backend {
@@ -165,7 +166,7 @@ struct Layout {
         for i in range {
           let e = selection.emissions[i]
           let global = first + i
-          let stencil = library.stencils[Int(e.stencil)]
+          let stencil = library.stencils[Int(e.stencil.rawValue)]
           let next = e.continuation < 0 ? Int32(global + 1) : blockStarts[blockBase + Int(e.continuation)]
           continuations[global] = next
           var size = stencil.size
@@ -300,7 +301,7 @@ struct Layout {
                   for i in range {
                     let e = emissions[i]
                     let global = first + i
-                    let stencil = stencils[Int(e.stencil)]
+                    let stencil = stencils[Int(e.stencil.rawValue)]
                     let at = Int(offsets[global])
                     let size = Int(sizes[global])
                     out.baseAddress!.advanced(by: at).copyMemory(from: code.baseAddress!.advanced(by: Int(stencil.codeStart)),
@@ -321,6 +322,7 @@ struct Layout {
                       case .frameSize: value = Int64(e.frameSize)
                       case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
                            .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
+                        // Argument slot k fills the hole of `ArgumentPlace(index: k)`.
                         value = Int64(argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
                       case .continuation: value = Int64(offsets[Int(continuations[global])])
                       case .jumpTarget: value = Int64(offsets[Int(blockStarts[blockBase + Int(e.jumpTarget)])])
@@ -366,7 +368,7 @@ struct Layout {
   /// Writes one patched field, checking that the value fits.
   @inline(__always)
   private func patch(_ out: UnsafeMutableRawBufferPointer, at position: Int, kind: PatchKind, value: Int64,
-                     stencil: Int16, library: StencilLibrary) throws {
+                     stencil: StencilID, library: StencilLibrary) throws {
     switch kind {
     case .abs64:
       out.storeBytes(of: UInt64(bitPattern: value).littleEndian, toByteOffset: position, as: UInt64.self)
@@ -382,7 +384,7 @@ struct Layout {
     }
   }
 
-  private func outOfRange(_ stencil: Int16, _ library: StencilLibrary) -> CodegenError {
-    CodegenError("copy-and-patch: a hole of \(library.names[Int(stencil)]) does not fit its field")
+  private func outOfRange(_ stencil: StencilID, _ library: StencilLibrary) -> CodegenError {
+    CodegenError("copy-and-patch: a hole of \(library.name(of: stencil)) does not fit its field")
   }
 }

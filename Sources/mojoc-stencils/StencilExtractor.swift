@@ -1,12 +1,16 @@
 //! Turns the sections of one stencil object into stencils: bytes, holes and whether the trailing
-//! `jmp _CONTINUE` can be dropped. Every relocation must name a known hole with a relocation kind
-//! that hole allows; anything else (a constant pool, a data section, an unknown symbol or kind)
-//! stops the build instead of producing a wrong table.
+//! `jmp _CONTINUE` can be dropped. Every stencil must be named by a `StencilKey` and every
+//! relocation must name a known hole with a relocation kind that hole allows
+//! (`MojoStencilContract`); anything else (a constant pool, a data section, an unknown symbol or
+//! kind) stops the build instead of producing a wrong table.
 import ELFKit
+import MojoStencilContract
 
 /// A stencil as extracted from its `.text.<name>` section.
 struct ExtractedStencil {
   var name: String
+  /// What the stencil does: the key whose `name` is the section's symbol.
+  var key: StencilKey
   var source: String
   var bytes: [UInt8]
   var holes: [ExtractedHole]
@@ -17,10 +21,8 @@ struct ExtractedStencil {
 /// One hole: a relocation of the stencil section.
 struct ExtractedHole {
   var offset: Int
-  /// The patch kind's Swift case name (`abs64`, `abs32`, `abs32s`, `rel32`).
-  var patch: String
-  /// The hole value's Swift case name (`slotA`, `continuation`, ...).
-  var value: String
+  var patch: PatchKind
+  var value: HoleValue
   var addend: Int64
 }
 
@@ -31,39 +33,14 @@ struct ExtractionError: Error, CustomStringConvertible {
 
 /// Maps stencil objects to stencils.
 enum StencilExtractor {
-  /// Hole symbols and the Swift `HoleValue` case each one becomes.
-  static let holeValues: [String: String] = {
-    var map = [
-      "_SLOT_A": "slotA", "_SLOT_B": "slotB", "_SLOT_C": "slotC", "_SLOT_D": "slotD",
-      "_IMM_A": "immA", "_IMM_B": "immB", "_IMM_C": "immC", "_DISP_B": "immB", "_FRAME_SIZE": "frameSize",
-      "_IMM_A32": "immA", "_IMM_B32": "immB",
-      "_CONTINUE": "continuation", "_JUMP_TARGET": "jumpTarget", "_CALLEE": "callee", "_DATA": "data",
-      "mojo_rt_trap_div_zero": "trapDivZero", "mojo_rt_list_at": "listIndexTrap",
-    ]
-    for k in 0..<6 { map["_ARG_I\(k)"] = "argInt\(k)" }
-    for k in 0..<8 { map["_ARG_F\(k)"] = "argFloat\(k)" }
-    return map
-  }()
-
-  /// The relocation kinds each group of holes may use, mapped to patch kinds.
-  static func patchKind(value: String, type: UInt32) -> String? {
-    switch value {
-    case "immC":
-      return type == X86_64Relocation.abs64 ? "abs64" : nil
-    case "immA", "immB":  // `_IMM_A`/`_IMM_B`, `_IMM_A32`/`_IMM_B32`, or `_DISP_B` as an address displacement
-      if type == X86_64Relocation.abs64 { return "abs64" }
-      if type == X86_64Relocation.abs32s { return "abs32s" }
-      return type == X86_64Relocation.abs32 ? "abs32" : nil
-    case "continuation", "jumpTarget", "callee", "trapDivZero", "listIndexTrap":
-      return type == X86_64Relocation.plt32 || type == X86_64Relocation.pc32 ? "rel32" : nil
-    case "data":
-      return type == X86_64Relocation.pc32 ? "rel32" : nil
-    default:  // slots, arguments, frame size: small frame offsets
-      if type == X86_64Relocation.abs32s { return "abs32s" }
-      if type == X86_64Relocation.abs32 { return "abs32" }
-      return nil
+  /// Every well-formed key by its stencil name.
+  static let keysByName: [String: StencilKey] = {
+    var keys: [String: StencilKey] = [:]
+    for key in StencilKey.allWellFormed {
+      precondition(keys.updateValue(key, forKey: key.name) == nil, "two stencil keys are named \(key.name)")
     }
-  }
+    return keys
+  }()
 
   /// Extracts every stencil of one object, in section order.
   static func extract(from object: ELFObject, file: String) throws -> [ExtractedStencil] {
@@ -82,14 +59,17 @@ enum StencilExtractor {
         throw ExtractionError(description: "section \(section.name) would need data next to the stencils")
       }
       let name = String(section.name.dropFirst(".text.".count))
+      guard let key = keysByName[name] else {
+        throw ExtractionError(description: "stencil \(name) has no StencilKey (Sources/MojoStencilContract/StencilKey.swift names them)")
+      }
       var holes: [ExtractedHole] = []
       for relocation in object.relocations(patching: section.index) {
         let symbol = object.symbols[relocation.symbolIndex]
         let kindName = X86_64Relocation.name(relocation.type)
-        guard symbol.sectionIndex == 0, let value = holeValues[symbol.name] else {
+        guard symbol.sectionIndex == 0, let value = HoleValue(symbol: symbol.name) else {
           throw ExtractionError(description: "\(name)+\(relocation.offset): \(kindName) against unknown symbol '\(symbol.name)'")
         }
-        guard let patch = patchKind(value: value, type: relocation.type) else {
+        guard let patch = value.patchKind(relocationType: relocation.type) else {
           throw ExtractionError(description: "\(name)+\(relocation.offset): unexpected \(kindName) for \(symbol.name)")
         }
         holes.append(ExtractedHole(offset: Int(relocation.offset), patch: patch, value: value, addend: relocation.addend))
@@ -97,8 +77,8 @@ enum StencilExtractor {
       holes.sort { $0.offset < $1.offset }
       let size = section.bytes.count
       let trailing = size >= 5 && section.bytes[size - 5] == 0xE9
-        && holes.contains { $0.offset == size - 4 && $0.value == "continuation" && $0.addend == -4 }
-      result.append(ExtractedStencil(name: name, source: file, bytes: section.bytes, holes: holes,
+        && holes.contains { $0.offset == size - 4 && $0.value == .continuation && $0.addend == -4 }
+      result.append(ExtractedStencil(name: name, key: key, source: file, bytes: section.bytes, holes: holes,
                                      hasTrailingJump: trailing))
     }
     return result

@@ -3,8 +3,11 @@
 //! table and the readable golden dump.
 //!
 //! Usage: mojoc-stencils --swift <out.swift> --dump <out.txt> --compiler <version line> <objects...>
+//!        mojoc-stencils --print-flags   (the stencils' compiler flags, one per line)
+//!        mojoc-stencils --print-sources (the stencil source files' base names, in table order)
 import ELFKit
 import Foundation
+import MojoStencilContract
 
 /// Stops the extractor with a message on standard error.
 func fail(_ message: String) -> Never {
@@ -22,6 +25,12 @@ while let argument = arguments.next() {
   case "--swift": swiftOutput = arguments.next()
   case "--dump": dumpOutput = arguments.next()
   case "--compiler": compiler = arguments.next() ?? compiler
+  case "--print-flags":
+    print(StencilCompiler.flags.joined(separator: "\n"))
+    exit(0)
+  case "--print-sources":
+    print(StencilCompiler.sources.joined(separator: "\n"))
+    exit(0)
   default: objects.append(argument)
   }
 }

@@ -3,6 +3,7 @@
 import Foundation
 @testable import MojoCopyPatch
 import MojoIR
+import MojoStencilContract
 import Testing
 
 /// The repository root, found from this file's path.
@@ -16,7 +17,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(run.status == 0, "Scripts/build-stencils --check: \(run.stderr)")
   }
 
-  /// A stencil reading a global, and one needing a constant pool, must stop the extractor.
+  /// A stencil reading a global, one needing a constant pool, and one whose name is no
+  /// `StencilKey`'s must stop the extractor.
   @Test func extractorRejectsUnknownSymbolsAndDataSections() throws {
     let root = repositoryRoot.path
     let build = try NativeProgram.execute("swift", ["build", "--package-path", root, "--scratch-path", root + "/.build-stencils",
@@ -29,16 +31,15 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
     let cases = [
-      ("extern i64 mystery; STENCIL(bad) { I64(_SLOT_D) = mystery; CONTINUE(); }", "unknown symbol 'mystery'"),
-      ("STENCIL(bad) { F64(_SLOT_D) = F64(_SLOT_A) * 1.2345; CONTINUE(); }", "would need data"),
+      ("extern i64 mystery; STENCIL(copy_s) { I64(_SLOT_D) = mystery; CONTINUE(); }", "unknown symbol 'mystery'"),
+      ("STENCIL(fmul_ss) { F64(_SLOT_D) = F64(_SLOT_A) * 1.2345; CONTINUE(); }", "would need data"),
+      ("STENCIL(copy_x) { I64(_SLOT_D) = I64(_SLOT_A); CONTINUE(); }", "stencil copy_x has no StencilKey"),
     ]
     for (k, (source, message)) in cases.enumerated() {
       let c = folder.appendingPathComponent("bad\(k).c").path
       try ("#include \"\(root)/Sources/MojoCopyPatch/Stencils/stencil.h\"\n" + source + "\n")
         .write(toFile: c, atomically: true, encoding: .utf8)
-      let compiled = try NativeProgram.execute("clang-19", [
-        "-Os", "-fno-pic", "-mcmodel=medium", "-ffunction-sections", "-fno-asynchronous-unwind-tables",
-        "-fno-jump-tables", "-fno-stack-protector", "-fno-builtin", "-std=c2x", "-c", c, "-o", c + ".o"])
+      let compiled = try NativeProgram.execute("clang-19", StencilCompiler.flags + ["-c", c, "-o", c + ".o"])
       try #require(compiled.status == 0, "\(compiled.stderr)")
       let run = try NativeProgram.execute(extractor, ["--swift", c + ".swift", "--dump", c + ".txt", "--compiler", "test", c + ".o"])
       #expect(run.status != 0)
@@ -47,61 +48,97 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   }
 }
 
+/// Every shape the selector may ask for has a stencil (the selector stops with "no stencil"
+/// otherwise).
 @Test func libraryCoversEveryOpcodeShape() {
   let library = StencilLibrary.shared
-  let pairs = OperandPair.allCases
+  func expectStencil(_ key: StencilKey) { #expect(library.stencil(key) != nil, "\(key.name)") }
   for op in Opcode.allCases {
-    switch op.shape {
-    case .binary:
-      for pair in pairs {
-        for toRegister in 0..<2 {
-          #expect(library.binary[(Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2 + toRegister] >= 0,
-                  "\(op.name)_\(pair.suffix) \(toRegister)")
-        }
+    for toRegister in [false, true] {
+      switch op.shape {
+      case .binary:
+        for pair in OperandPair.allCases { expectStencil(.binary(op, pair, resultInRegister: toRegister)) }
+      case .unary:
+        for fromRegister in [false, true] { expectStencil(.unary(op, operandInRegister: fromRegister, resultInRegister: toRegister)) }
+      case .special: break
       }
-    case .unary: for k in 0..<4 { #expect(library.unary[Int(op.rawValue) * 4 + k] >= 0, "\(op.name) \(k)") }
-    case .special: break
     }
   }
-  for n in 0...StencilLibrary.maxIntArgs {
-    for m in 0...StencilLibrary.maxFloatArgs {
-      for r in 0..<4 { #expect(library.calls[(n * 9 + m) * 4 + r] >= 0, "call \(n) \(m) \(r)") }
-      #expect(library.entries[n * 9 + m] >= 0, "entry \(n) \(m)")
+  for n in 0...ArgumentPlace.maxInts {
+    for m in 0...ArgumentPlace.maxFloats {
+      for result in CallResult.allCases { #expect(library.call(ints: n, floats: m, result: result) != nil, "call \(n) \(m) \(result)") }
+      expectStencil(.entry(ints: n, floats: m))
     }
   }
-  #expect(library.callsWithStack.allSatisfy { $0 >= 0 } && library.entryWithStack >= 0)
+  for result in CallResult.allCases { expectStencil(.callWithStack(result)) }
+  expectStencil(.entryWithStack)
   for op in [Opcode.ieq, .ine, .ilt, .ile, .igt, .ige, .feq, .fne, .flt, .fle, .fgt, .fge] {
-    for k in 0..<4 { #expect(library.compareBranchStored[Int(op.rawValue) * 4 + k] >= 0, "\(op.name) \(k)") }
-    for pair in [OperandPair.slotSlot, .slotImm, .registerSlot, .slotRegister, .registerImm] {
-      for inverted in 0..<2 {
-        #expect(library.compareBranch[(Int(op.rawValue) * pairs.count + Int(pair.rawValue)) * 2 + inverted] >= 0,
-                "condbr \(op.name) \(pair.suffix) \(inverted)")
+    for inverted in [false, true] {
+      for pair in [OperandPair.slotSlot, .slotImm] { expectStencil(.compareBranch(op, pair, inverted: inverted, storesFlag: true)) }
+      for pair in [OperandPair.slotSlot, .slotImm, .registerSlot, .slotRegister, .registerImm] {
+        expectStencil(.compareBranch(op, pair, inverted: inverted, storesFlag: false))
       }
     }
   }
-  for pair in [OperandPair.slotSlot, .slotImm, .slotRegister, .registerSlot, .registerImm] {
-    #expect(library.listAt[Int(pair.rawValue) * 2] >= 0 && library.listAt[Int(pair.rawValue) * 2 + 1] >= 0, "\(pair.suffix)")
-  }
-  #expect(library.loads.allSatisfy { $0 >= 0 } && library.loadFloatToRegister.allSatisfy { $0 >= 0 })
-  // Stores: (width, address location, value location) that the selector can ask for.
-  for width in 0..<2 {
-    for (address, value) in [(0, 0), (0, 1), (0, 2), (2, 0), (2, 1)] {
-      #expect(library.stores[(width * 3 + address) * 4 + value] >= 0, "store \(width) \(address) \(value)")
+  for size in ElementSize.allCases {
+    for pair in [OperandPair.slotSlot, .slotImm, .slotRegister, .registerSlot, .registerImm] {
+      for toRegister in [false, true] { expectStencil(.listAt(size, pair, resultInRegister: toRegister)) }
     }
   }
-  #expect(library.stores[3] >= 0)  // store64 slot address, float register value
-  for single in [library.copySlot, library.copyImm, library.copyRegister, library.copyFloatRegister, library.addr,
-                 library.retSlot, library.retImm, library.retVoid, library.retRegister, library.retFloatRegister,
-                 library.jump, library.condbr, library.condbrNot, library.condbrRegister, library.condbrNotRegister,
-                 library.unreachable] {
-    #expect(single >= 0)
+  for fromRegister in [false, true] {
+    for toRegister in [false, true] {
+      expectStencil(.load(.word, addressInRegister: fromRegister, resultInRegister: toRegister))
+      expectStencil(.load(.byte, addressInRegister: fromRegister, resultInRegister: toRegister))
+    }
+    expectStencil(.load(.float, addressInRegister: fromRegister, resultInRegister: true))
   }
+  // Stores: (address, value) locations the selector can ask for.
+  for width in [AccessWidth.word, .byte] {
+    for (address, value) in [(Location.slot, ValueLocation.slot), (.slot, .imm), (.slot, .register), (.register, .slot),
+                             (.register, .imm)] {
+      expectStencil(.store(width, address: address, value: value))
+    }
+  }
+  expectStencil(.store(.word, address: .slot, value: .floatRegister))
+  for descending in [false, true] {
+    for immediate in [false, true] { expectStencil(.loopLatch(descending: descending, stopIsImmediate: immediate)) }
+  }
+  for location in ValueLocation.allCases { expectStencil(.copy(location)) }
+  for shape in ReturnShape.allCases { expectStencil(.ret(shape)) }
+  for inverted in [false, true] {
+    for inRegister in [false, true] { expectStencil(.condbr(inverted: inverted, conditionInRegister: inRegister)) }
+  }
+  for key in [StencilKey.addr, .jump, .unreachable, .immediateToRegister(float: false), .immediateToRegister(float: true)] {
+    expectStencil(key)
+  }
+}
+
+/// A call stencil taking one argument from the register reads every other argument from its
+/// slot: the register argument's hole is absent, every other argument's hole is present.
+@Test func registerArgumentCallsReadTheOtherArgumentsFromSlots() {
+  let library = StencilLibrary.shared
+  var found = 0
+  for n in 0...ArgumentPlace.maxInts {
+    for m in 0...ArgumentPlace.maxFloats {
+      for index in 0..<ArgumentPlace.count {
+        let place = ArgumentPlace(index: index)
+        guard let id = library.call(ints: n, floats: m, result: .int, registerArgument: place) else { continue }
+        found += 1
+        let stencil = library.stencils[Int(id.rawValue)]
+        let values = Set(library.holes[Int(stencil.holeStart)..<Int(stencil.holeEnd)].map(\.value))
+        #expect(!values.contains(place.holeValue), "\(library.name(of: id))")
+        for k in 0..<n where ArgumentPlace.int(k) != place { #expect(values.contains(ArgumentPlace.int(k).holeValue)) }
+        for k in 0..<m where ArgumentPlace.float(k) != place { #expect(values.contains(ArgumentPlace.float(k).holeValue)) }
+      }
+    }
+  }
+  #expect(found > 10)
 }
 
 @Test func trailingJumpsAreRealJumpsToTheContinuation() {
   let library = StencilLibrary.shared
   for (k, stencil) in library.stencils.enumerated() {
-    let name = library.names[k]
+    let name = library.name(of: StencilID(rawValue: Int16(k)))
     // Entries and returns end in `ret`, `unreachable` in `ud2`; the trap call of `idiv`, the
     // NaN path of `fptosi` and the out-of-range call of `list_at*` come last. Every other stencil
     // must fall through to its continuation.
@@ -112,5 +149,15 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(library.code[end - 5] == 0xE9, "\(name)")
     let holes = library.holes[Int(stencil.holeStart)..<Int(stencil.holeEnd)]
     #expect(holes.contains { $0.offset == stencil.size - 4 && $0.value == .continuation && $0.patch == .rel32 })
+  }
+}
+
+/// Every stencil of the table is found again by its own key.
+@Test func everyStencilIsFoundByItsKey() {
+  let library = StencilLibrary.shared
+  #expect(library.count > 1000)
+  for k in 0..<library.count {
+    let id = StencilID(rawValue: Int16(k))
+    #expect(library.stencil(library.key(of: id)) == id, "\(library.name(of: id))")
   }
 }
