@@ -1,9 +1,11 @@
 //! Golden lowering tests: each `Tests/filetests/lowering/NAME.mojo` is a small program showing
 //! one language construct, and `NAME.ir` is what `mojoc build NAME.mojo --emit ir --verify-ir`
 //! prints for it — the IR lowering produces, before any pass. They document how each construct
-//! is lowered, and any change to lowering shows as a diff of these files.
+//! is lowered, and any change to lowering shows as a diff of these files. Each golden file also
+//! reads back (`MojoIR.Reader`) to IR that verifies and prints as the same text.
 //! `MOJOC_BLESS=1 swift test --filter LoweringTests` rewrites the `.ir` files (review the diff).
 import Foundation
+import MojoIR
 import Testing
 import TestSupport
 
@@ -30,6 +32,9 @@ import TestSupport
     }
     let expected = (try? String(contentsOf: golden, encoding: .utf8)) ?? ""
     #expect(!expected.isEmpty, "\(name): no \(golden.lastPathComponent) (MOJOC_BLESS=1 writes it)")
+    let modules = try Reader.parse(expected)
+    #expect(modules.map(Printer.print).joined() == expected, "\(name): the golden IR does not print back as itself")
+    for module in modules { #expect(Verifier.verify(module).isEmpty, "\(name): the golden IR does not verify") }
     if run.stdout != expected {
       let got = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
       let lines = expected.split(separator: "\n", omittingEmptySubsequences: false)
