@@ -92,13 +92,29 @@ extension BodyChecker {
   }
 
   mutating func checkListLiteral(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
-    guard case .list(let element)? = expected else {
-      for item in tree.list(of: e) { _ = checkExpression(item, expected: nil) }
-      report(SemaDiagnostics.notSupportedYet("a list literal without a 'List[T]' type", location(e.offset)))
-      return .error
+    let items = tree.list(of: e)
+    let element: SemaType
+    var firstChecked = false
+    if case .list(let expectedElement)? = expected {
+      element = expectedElement
+    } else {
+      // Without a `List[T]` context Mojo 1.2 makes the literal an `Array[T, N]` whose element type
+      // is the first element's; mojoc gives it the same element type as a `List` (same printing,
+      // indexing, iteration and copy rules; see LANGUAGE-STATUS.md for what this accepts that
+      // Mojo rejects).
+      guard let first = items.first else {
+        report(SemaDiagnostics.emptyListWithoutContextualType(location(e.offset)))
+        return .error
+      }
+      let firstType = checkExpression(first, expected: nil)
+      if firstType.isError { return .error }
+      element = firstType.materialized
+      if firstType.isLiteral { materialize(first, as: element) }
+      checkOwnedValue(first)
+      firstChecked = true
     }
     let before = diagnostics.count
-    for item in tree.list(of: e) {
+    for item in items.dropFirst(firstChecked ? 1 : 0) {
       checkValue(item, as: element)
       checkOwnedValue(item)
     }

@@ -109,6 +109,28 @@ extension BodyChecker {
     for place in targets where tree.expr(place).kind == .member { markFieldAssigned(place) }
   }
 
+  /// `var a, b = e`: each name is a new variable typed by its element of `e`.
+  mutating func checkDestructuringDeclaration(target: ExprID, value: ExprID) {
+    let names = Array(tree.list(of: tree.expr(target)))
+    let valueType = checkExpression(value, expected: nil)
+    var types = [SemaType](repeating: .error, count: names.count)
+    if case .tuple(let elements) = valueType, elements.count == names.count {
+      types = elements.map(\.materialized)
+    } else if !valueType.isError {
+      report(SemaDiagnostics.declarationWithoutContextualType(tree.name(tree.nameReference(tree.expr(names[0]))),
+                                                              location(tree.expr(names[0]).offset)))
+    }
+    for (k, place) in names.enumerated() {
+      let p = tree.expr(place)
+      let nameID = tree.nameReference(p)
+      let slot = declareLocal(nameID, type: types[k], mutable: true, offset: p.offset)
+      result.exprFacts[Int(place.index)] = .local(slot)
+      result.exprTypes[Int(place.index)] = types[k]
+      markAssigned(slot)
+      usage.store(slot, name: nameID, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
+    }
+  }
+
   /// The element types of `Tuple[A, B, ...]` written in an expression; nil when `e` is not one,
   /// .some(nil) after reporting.
   mutating func tupleTypeArguments(_ e: ExprNode) -> [SemaType]?? {

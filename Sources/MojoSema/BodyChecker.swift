@@ -255,7 +255,11 @@ public struct BodyChecker {
       }
     case .assign:
       let assignment = tree.assignment(s)
-      checkAssignment(target: assignment.target, value: assignment.value)
+      if assignment.declaresNames {
+        checkDestructuringDeclaration(target: assignment.target, value: assignment.value)
+      } else {
+        checkAssignment(target: assignment.target, value: assignment.value)
+      }
     case .augmentedAssign:
       checkAugmentedAssignment(s)
     case .pass:

@@ -19,6 +19,14 @@ public enum SemaDiagnostics {
     case requiredAfterOptional, stringPositionalIndex, stringSlicing, structParameterType, surroundWithTry
     case unableToLocateModule, unexpectedArgument, unexpectedParameter, uninitializedUse, unknownDeclaration
     case unsupportedOperands, unusedAssignment, unusedLoopVariable, unusedValue
+    case declarationWithoutContextualType, emptyListWithoutContextualType
+  }
+
+  static func declarationWithoutContextualType(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.declarationWithoutContextualType, message: "cannot declare '\(name)' without a contextual type from its initializer", at: at)
+  }
+  static func emptyListWithoutContextualType(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.emptyListWithoutContextualType, message: "cannot emit an empty list without a contextual type", at: at)
   }
 
   static func ambiguousImport(_ name: String, _ at: SourceLocation) -> Diagnostic {

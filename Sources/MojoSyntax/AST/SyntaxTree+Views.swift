@@ -92,6 +92,10 @@ public struct Assignment: Sendable {
   public var value: ExprID
   public var op: Operator
 
+  /// `var a, b = e`: the target's names are declared by this assignment.
+  @inlinable
+  public var declaresNames: Bool { op == .identical }
+
   @inlinable
   public init(target: ExprID, value: ExprID, op: Operator) {
     self.target = target

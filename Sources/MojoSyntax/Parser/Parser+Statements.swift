@@ -198,6 +198,7 @@ extension Parser {
         report(SyntaxDiagnostics.expected(isComptime ? "a name" : "a variable name", location(current.start)))
         return addStmt(.invalid, offset: offset)
       }
+      if !isComptime && peek() == .comma { return parseDestructuringDeclaration(at: offset) }
       let name = intern(current)
       let nameOffset = current.start
       advance()
@@ -237,5 +238,25 @@ extension Parser {
       return addStmt(.augmentedAssign, op: Parser.binaryOperator(op)!, offset: offset, a: target.index, b: value.index)
     }
     return addStmt(.expression, offset: offset, a: target.index)
+  }
+
+  /// `var a, b = e`: an assignment that declares its names (`Assignment.declaresNames`), so the
+  /// checker gives each name the type of its element and lowering stores them as any tuple
+  /// assignment does.
+  mutating func parseDestructuringDeclaration(at offset: UInt32) -> StmtID {
+    let target = parseExpressionOrTuple()
+    for element in tree.list(of: tree.expr(target)) where tree.expr(element).kind != .name {
+      report(SyntaxDiagnostics.expected("a variable name", location(tree.expr(element).offset)))
+      skipLine()
+      return addStmt(.invalid, offset: offset)
+    }
+    if at(.colon) {
+      report(SyntaxDiagnostics.notSupportedYet("a type annotation in a 'var' of several names", location(current.start)))
+      skipLine()
+      return addStmt(.invalid, offset: offset)
+    }
+    guard expect(.assign, "'='") else { return addStmt(.invalid, offset: offset) }
+    let value = parseExpressionOrTuple()
+    return addStmt(.assign, op: .identical, offset: tree.expr(target).offset, a: target.index, b: value.index)
   }
 }

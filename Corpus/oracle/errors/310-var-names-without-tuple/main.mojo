@@ -1,0 +1,3 @@
+def main():
+    var a, b = 1, 2, 3
+    print(a, b)
