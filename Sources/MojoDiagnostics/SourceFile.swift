@@ -7,15 +7,18 @@ public final class SourceFile: Sendable {
   public let path: String
   /// The file's path relative to the project root, e.g. `lib/stats.mojo`.
   public let relativePath: String
+  /// The absolute path (what Mojo prints in run-time messages such as a failed assertion).
+  public let absolutePath: String
   /// The file contents.
   public let bytes: [UInt8]
   /// Byte offset of the first byte of every line.
   public let lineStarts: [Int]
 
   /// Wraps already-read bytes.
-  public init(path: String, relativePath: String, bytes: [UInt8]) {
+  public init(path: String, relativePath: String, bytes: [UInt8], absolutePath: String? = nil) {
     self.path = path
     self.relativePath = relativePath
+    self.absolutePath = absolutePath ?? path
     self.bytes = bytes
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)

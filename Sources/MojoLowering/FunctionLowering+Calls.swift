@@ -109,12 +109,15 @@ extension FunctionLowering {
       return nil
     case .len:
       return .value(builder.load(.i64, from: lowerArgument(arguments[0]), offset: 0))
+    case .assertion(let kind):
+      lowerAssertion(kind, arguments)
+      return nil
     default:
       break
     }
     let values = arguments.map { lowerArgument($0) }
     switch target {
-    case .function, .method, .instance, .construct, .constructBound, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len:
+    case .function, .method, .instance, .construct, .constructBound, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion:
       preconditionFailure("handled above")
     case .makeError:
       var message = textOf(values[0], argumentType(arguments[0]))
@@ -195,6 +198,7 @@ extension FunctionLowering {
       case .floor: return runtime(Runtime.floor, values)
       case .ceil: return runtime(Runtime.ceil, values)
       case .trunc: return runtime(Runtime.trunc, values)
+      default: preconditionFailure("lowering: \(f) is an assertion")
       }
     case .range, .collection:
       preconditionFailure("lowering: \(target) has no value form here")

@@ -8,7 +8,7 @@ import MojoSyntax
 /// Builds the module-level symbol tables and signatures of a program.
 public enum Binder {
   /// The dotted names of the built-in library modules.
-  public static let libraryModules = ["std", "std.math", "std.collections"]
+  public static let libraryModules = ["std", "std.math", "std.collections", "std.testing"]
   /// Types of the standard library that mojoc knows without a declaration: importing them from
   /// `std.collections` binds nothing (they are built in).
   static let builtinCollectionTypes: Set<String> = ["Dict", "Set", "Optional", "List", "KeyElement"]
@@ -24,8 +24,8 @@ public enum Binder {
       program.structs.append([])
       program.traits.append([])
     }
-    if let math = program.moduleIndex["std.math"] {
-      for f in BuiltinFunction.allCases { program.symbols[math][f.rawValue] = .builtin(f) }
+    for f in BuiltinFunction.allCases {
+      if let library = program.moduleIndex[f.module] { program.symbols[library][f.rawValue] = .builtin(f) }
     }
     var diagnostics = Array(repeating: [Diagnostic](), count: program.modules.count)
     for m in program.modules.indices { collectDeclarations(&program, m, &diagnostics[m]) }

@@ -64,6 +64,7 @@ extension BodyChecker {
     case .function(let m, let f)?:
       return checkUserCall(id, e, module: m, function: f, args)
     case .builtin(let b)?:
+      if let assertion = b.assertion { return checkAssertion(id, e, assertion, name: b.rawValue, args) }
       guard args.count == 1 else {
         report(SemaDiagnostics.unexpectedArgument(b.rawValue, location(args.dropFirst().first?.offset ?? e.offset)))
         return checkArgumentsOnly(args)
@@ -125,7 +126,7 @@ extension BodyChecker {
     for a in args {
       if !a.label.exists {
         if sawKeyword && !failed { report(SemaDiagnostics.positionalAfterKeyword(location(a.offset))); failed = true }
-        if positional >= parameters.count {
+        if positional >= parameters.count || parameters[positional].isKeywordOnly {
           if !failed { report(SemaDiagnostics.unexpectedArgument(name, location(a.offset))) }
           failed = true
           _ = checkExpression(a.value, expected: nil)

@@ -45,6 +45,11 @@ public struct BodyChecker {
   /// Per function of the tree: the struct it is a method of, or -1.
   let methodOwner: [Int]
   var currentFunction = 0
+  /// True when some function of the tree is declared inside another.
+  let hasNestedFunctions: Bool
+  /// The nested functions the current body sees by name (its own, then those of the
+  /// functions around it), innermost first; empty in a module without nested functions.
+  var visibleNested: [(name: NameID, function: Int)] = []
   /// Reads and stores of locals, for the unused-value warnings.
   var usage = UsageLog()
   /// When checking an instance of a generic function: the instance, its bound signature, and
@@ -75,6 +80,7 @@ public struct BodyChecker {
     var owners = Array(repeating: -1, count: tree.functions.count)
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { owners[f] = s } }
     methodOwner = owners
+    hasNestedFunctions = tree.functions.contains { $0.enclosingFunction >= 0 }
     result = CheckedModule(
       module: module, exprTypes: BodyChecker.filled(.error, count: tree.expressions.count),
       exprFacts: BodyChecker.filled(.none, count: tree.expressions.count),
@@ -138,6 +144,16 @@ public struct BodyChecker {
     signature = instanceSignature ?? program.signatures[module][index]
     currentFunction = index
     scopes.reset()
+    if hasNestedFunctions {
+      visibleNested = []
+      var f = index
+      while f >= 0 {
+        for (child, decl) in tree.functions.enumerated() where decl.enclosingFunction == f {
+          visibleNested.append((decl.name, child))
+        }
+        f = tree.functions[f].enclosingFunction
+      }
+    }
     if let instance {
       // Value parameters are constants of the body.
       let generic = program.signatures[module][index]
@@ -207,7 +223,10 @@ public struct BodyChecker {
   /// The module-level symbol a name of this module's tree stands for.
   @inline(__always)
   func global(_ name: NameID) -> Symbol? {
-    name.exists && Int(name.index) < globals.count ? globals[Int(name.index)] : nil
+    if !visibleNested.isEmpty, let nested = visibleNested.first(where: { $0.name == name }) {
+      return .function(module: module, index: nested.function)
+    }
+    return name.exists && Int(name.index) < globals.count ? globals[Int(name.index)] : nil
   }
 
   mutating func declareLocal(_ nameID: NameID, type: SemaType, mutable: Bool, offset: UInt32) -> UInt32 {

@@ -18,6 +18,9 @@ public enum CallTarget: Sendable, Equatable {
   case byteLength
   /// A `std.math` function.
   case library(BuiltinFunction)
+  /// A `std.testing` assertion: the message prefix (`At FILE:LINE:COL: AssertionError: `), the
+  /// values, the message, and `atol`, `rtol` for `assert_almost_equal`. Raises on failure.
+  case assertion(Assertion)
   /// A struct method (module, function index): the receiver is the first argument.
   case method(module: Int, index: Int)
   /// An instance of a generic function, or a method of a bound generic struct (the receiver

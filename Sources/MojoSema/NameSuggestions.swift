@@ -36,10 +36,32 @@ extension Program {
 extension BodyChecker {
   /// The unknown-declaration diagnostic for `name` at `offset`, with Mojo's suggestion if any.
   func unknownDeclaration(_ name: String, at offset: UInt32) -> Diagnostic {
+    if enclosingDeclares(name, before: offset) { return SemaDiagnostics.captureConvention(name, location(offset)) }
     let locals = scopes.visibleNames().map { tree.name($0) }
     let suggestion = program.suggestion(for: name, inModule: module, at: Int(offset), locals: locals)
     return SemaDiagnostics.unknownDeclaration(name, location(offset), suggestion: suggestion,
                                               notes: program.importHints(for: name, inModule: module))
+  }
+}
+
+extension BodyChecker {
+  /// True when `name`, unknown in the current function, is a parameter or variable of a function
+  /// enclosing it, declared before `offset` (a capture).
+  func enclosingDeclares(_ name: String, before offset: UInt32) -> Bool {
+    var f = tree.functions[currentFunction].enclosingFunction
+    guard f >= 0 else { return false }
+    let start = tree.functions[f].offset
+    while f >= 0 {
+      if tree.functions[f].parameters.contains(where: { tree.name($0.name) == name }) { return true }
+      f = tree.functions[f].enclosingFunction
+    }
+    // Variables: any declaration of the name between the outermost enclosing function and here.
+    var outermost = currentFunction
+    while tree.functions[outermost].enclosingFunction >= 0 { outermost = tree.functions[outermost].enclosingFunction }
+    let from = min(start, tree.functions[outermost].offset)
+    return tree.statements.contains { s in
+      (s.kind == .varDecl || (s.kind == .forLoop && s.op != .identical)) && s.offset > from && s.offset < offset && tree.name(NameID(Int(s.a))) == name
+    }
   }
 }
 

@@ -38,9 +38,19 @@ public enum Symbol: Sendable, Equatable {
   case trait(module: Int, index: Int)
 }
 
-/// Library functions implemented by the compiler (LANGUAGE.md §10.3).
+/// Library functions implemented by the compiler: `std.math` (LANGUAGE.md §10.3) and the
+/// assertions of `std.testing` (BodyChecker+Testing.swift).
 public enum BuiltinFunction: String, Sendable, CaseIterable {
   case sqrt, floor, ceil, trunc
+  case assert_equal, assert_not_equal, assert_true, assert_false, assert_almost_equal
+
+  /// The module that declares it.
+  public var module: String {
+    switch self {
+    case .sqrt, .floor, .ceil, .trunc: "std.math"
+    default: "std.testing"
+    }
+  }
 }
 
 /// One parameter of a resolved signature.
@@ -50,6 +60,8 @@ public struct ParameterInfo: Sendable {
   /// The folded default value, if the parameter has one.
   public var defaultValue: ConstantValue?
   public var convention: ParameterConvention
+  /// Declared after a bare `*`: an argument reaches it only by keyword.
+  public var isKeywordOnly = false
 
   /// True when the argument is passed as the address of the caller's storage: a `mut`
   /// parameter whose value is not already a reference (lists and structs are).

@@ -8,6 +8,7 @@ public enum SemaDiagnostics {
   public enum Kind: String, DiagnosticKind {
     case aliasingMutArguments, ambiguousImport, ambiguousMerge, argumentDoesNotConform, argumentNotMutable
     case argumentType, bareRaiseOutsideExcept, breakOutsideLoop, callMayRaise, cannotConvert, cannotInferParameter
+    case captureConvention
     case constantCondition, declaredHere, declaredInModule, doesNotConform, doesNotImplement
     case fieldUninitializedAtReturn, functionInstantiationFailed, implicitCopy, implicitDeclaration
     case importRelativeToTopLevel, initMustReturnSelf, invalidRedefinition, lenOfString, literalTooLarge
@@ -197,6 +198,11 @@ public enum SemaDiagnostics {
   }
   static func positionalAfterKeyword(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.positionalAfterKeyword, message: "positional argument must not follow a keyword argument; move it before or convert to a keyword argument", at: at)
+  }
+  /// A nested function reading a variable of the function around it (Mojo 1.2 infers no
+  /// capture for a plain nested `def`).
+  static func captureConvention(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.captureConvention, message: "Could not infer capture convention of the captured value \(name)", at: at)
   }
   static func unableToLocateModule(_ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.unableToLocateModule, message: "unable to locate module '\(name)'", at: at)

@@ -156,6 +156,17 @@ public enum SignatureResolver {
                                        ownerName: ownerName, parameterTypes: someTypes, into: &diagnostics)
       signature.genericParameters = structGenerics + own + implicit
       signature.structParameterCount = structGenerics.count
+      if f.enclosingFunction >= 0 {
+        // A nested function's symbol names the functions around it (`outer.helper`).
+        var path = tree.name(f.name)
+        var parent = f.enclosingFunction
+        while parent >= 0 {
+          let owner = methodOwner[parent]
+          path = (owner >= 0 ? tree.name(tree.structs[owner].name) + "." : "") + tree.name(tree.functions[parent].name) + "." + path
+          parent = tree.functions[parent].enclosingFunction
+        }
+        signature.symbol = "mj.\(module.name)::\(path)"
+      }
       signatures.append(signature)
     }
     program.signatures[m] = signatures
@@ -191,10 +202,11 @@ public enum SignatureResolver {
           diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: module.file, offset: Int(tree.expr(p.defaultValue).offset))))
         }
         sawDefault = true
-      } else if sawDefault {
+      } else if sawDefault && !p.isKeywordOnly {
         diagnostics.append(SemaDiagnostics.requiredAfterOptional(SourceLocation(file: module.file, offset: Int(p.offset))))
       }
-      parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention))
+      parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention,
+                                      isKeywordOnly: p.isKeywordOnly))
     }
     let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics) : .none
     let display = ownerName.map { "\($0).\(name)" } ?? name

@@ -8,8 +8,8 @@ enum SyntaxDiagnostics {
   enum Kind: String, DiagnosticKind {
     case bodyMustNotBeEmpty, expected, expectedColon, expressionsAtFileScope, fnRemoved, globalVariables
     case indentationMismatch, invalidEscape, invalidNumber, mixedTabsAndSpaces, nestedTooDeeply, notSupportedYet
-    case statementsOnOneLine, tooManyElifArms, tupleValueAsType, unexpectedCharacter, unexpectedToken
-    case unterminatedString
+    case statementsOnOneLine, tokensAfterDeclaration, tooManyElifArms, tupleValueAsType, unexpectedCharacter
+    case unexpectedToken, unterminatedString
   }
 
   static func bodyMustNotBeEmpty(_ at: SourceLocation) -> Diagnostic {
@@ -59,6 +59,10 @@ enum SyntaxDiagnostics {
   }
   static func unexpectedCharacter(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.unexpectedCharacter, message: "unexpected character", at: at)
+  }
+  /// A field's default value (`var x: Int = 0`), which Mojo 1.2 does not parse.
+  static func tokensAfterDeclaration(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.tokensAfterDeclaration, message: "unknown tokens at the end of a declaration", at: at)
   }
   static func unexpectedToken(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.unexpectedToken, message: "unexpected token in expression", at: at)

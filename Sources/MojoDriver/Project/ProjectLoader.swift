@@ -227,7 +227,8 @@ public struct ProjectLoader: Sendable {
         slots[job.index] = .failure(.cannotRead(url.path))
         return
       }
-      let file = SourceFile(path: displayRoot + "/" + relativePath, relativePath: relativePath, bytes: [UInt8](data))
+      let file = SourceFile(path: displayRoot + "/" + relativePath, relativePath: relativePath, bytes: [UInt8](data),
+                            absolutePath: url.standardizedFileURL.path)
       let (tree, diagnostics) = Parser.parse(file)
       slots[job.index] = .success((SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage), diagnostics))
     }

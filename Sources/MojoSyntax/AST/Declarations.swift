@@ -14,6 +14,8 @@ public struct ParameterDecl: Sendable {
   public var defaultValue: ExprID
   public var convention: ParameterConvention
   public var offset: UInt32
+  /// After a bare `*`: passed only by keyword.
+  public var isKeywordOnly = false
 }
 
 /// A `def`, at module level or inside a struct.
@@ -31,6 +33,9 @@ public struct FunctionDecl: Sendable {
   public var returnOffset: UInt32
   /// The compile-time parameters `[T: Trait, n: Int]` (empty for an ordinary function).
   public var genericParameters: [GenericParameterDecl] = []
+  /// For a `def` inside a function body: that function's index in `SyntaxTree.functions`
+  /// (which follows it there); -1 for a module-level function or a method.
+  public var enclosingFunction = -1
 }
 
 /// One compile-time parameter of a function or struct: `T: Copyable & Movable` (a type

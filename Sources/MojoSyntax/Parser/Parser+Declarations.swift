@@ -166,9 +166,20 @@ extension Parser {
     var parameters: [ParameterDecl] = []
     let genericParameters = at(.leftBracket) ? parseGenericParameters() : []
     if expect(.leftParen, "'('") {
+      var keywordOnly = false
       while !at(.rightParen) && !at(.endOfFile) && !at(.newline) {
         let before = position
-        if let p = parseParameter() { parameters.append(p) }
+        if at(.star) && (peek() == .comma || peek() == .rightParen) {
+          // A bare `*`: the parameters after it are keyword-only.
+          advance()
+          keywordOnly = true
+          if !eat(.comma) { break }
+          continue
+        }
+        if var p = parseParameter() {
+          p.isKeywordOnly = keywordOnly
+          parameters.append(p)
+        }
         if !eat(.comma) { break }
         if position == before { break }
       }
@@ -185,12 +196,16 @@ extension Parser {
       returnOffset = current.start
       returnType = parseType()
     }
+    let nestedStart = nestedFunctions.count
     let body = parseBlock(missingColon: "expected ':' in function definition")
     let isStatic = decorators.contains { names.names[Int($0.0.index)] == "staticmethod" }
     tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
                                        body: body, isStatic: isStatic, raises: raises, returnOffset: returnOffset,
                                        genericParameters: genericParameters))
-    return tree.functions.count - 1
+    let index = tree.functions.count - 1
+    for child in nestedFunctions[nestedStart...] { tree.functions[child].enclosingFunction = index }
+    nestedFunctions.removeSubrange(nestedStart...)
+    return index
   }
 
   /// `[T: Copyable & Movable, n: Int]` after a function or struct name (the cursor on `[`).
@@ -424,10 +439,15 @@ extension Parser {
           advance()
           var type = TypeExprID.none
           if expect(.colon, "':'") { type = parseType() }
-          if at(.assign) { report(SyntaxDiagnostics.notSupportedYet("a default value for a field", location(current.start))) }
           decl.fields.append(FieldDecl(name: fieldName, type: type, offset: fieldOffset, keywordOffset: keywordOffset))
         }
-        endOfSimpleStatement()
+        if at(.assign) {
+          // Mojo 1.2 has no field defaults.
+          report(SyntaxDiagnostics.tokensAfterDeclaration(location(current.start)))
+          skipLine()
+        } else {
+          endOfSimpleStatement()
+        }
       case .kwDef:
         decl.methods.append(parseFunction(decorators: methodDecorators))
         methodDecorators = []

@@ -68,7 +68,13 @@ extension Parser {
       // run-time value, so it cannot be a compile-time argument).
       advance()
       statementScratch.append(parseFor())
-    case .kwDef, .kwStruct:
+    case .kwDef:
+      // A nested function: a function of the module visible in the enclosing body; it stays
+      // in the block as a statement that does nothing.
+      let offset = current.start
+      nestedFunctions.append(parseFunction(decorators: []))
+      statementScratch.append(addStmt(.pass, offset: offset))
+    case .kwStruct:
       report(SyntaxDiagnostics.notSupportedYet("a nested declaration", location(current.start)))
       skipLine()
     case .newline, .indent:

@@ -44,6 +44,9 @@ public struct Parser {
   /// list's elements, a comparison chain's operands): an inner list pushes above an outer one
   /// and moves out when complete, so building a list allocates nothing of its own.
   var statementScratch: [StmtID] = []
+  /// Functions declared inside the bodies being parsed (`def` in a block), innermost last;
+  /// `parseFunction` claims those of its own body.
+  var nestedFunctions: [Int] = []
   var argumentScratch: [Argument] = []
   var exprScratch: [ExprID] = []
   var operatorScratch: [Operator] = []
