@@ -232,6 +232,11 @@ private struct DigitWriter {
     value += digit * scale
     scale *= radix
   }
+  /// The most significant digit, whose radix the number does not need (so the opcode count,
+  /// which MojoIR computes, is not read on every lookup).
+  mutating func putLast(_ digit: Int) {
+    value += digit * scale
+  }
 }
 
 /// Takes a mixed-radix number apart, least significant digit first.
@@ -289,21 +294,22 @@ extension StencilKey {
   public static var count: Int { Family.bases[Family.allCases.count] }
 
   /// This key's dense index in `0..<StencilKey.count`; nil for counts outside the SysV register
-  /// arguments (such keys have no stencil).
+  /// arguments (such keys have no stencil). On the selector's path: a switch and a few
+  /// multiplications.
   public var index: Int? {
     var w = DigitWriter()
-    let ops = Opcode.allCases.count, pairs = OperandPair.allCases.count
+    let pairs = OperandPair.allCases.count
     let family: Family
     switch self {
     case .binary(let op, let pair, let toRegister):
       family = .binary
-      w.put(toRegister ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.put(Int(op.rawValue), ops)
+      w.put(toRegister ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.putLast(Int(op.rawValue))
     case .unary(let op, let fromRegister, let toRegister):
       family = .unary
-      w.put(toRegister ? 1 : 0, 2); w.put(fromRegister ? 1 : 0, 2); w.put(Int(op.rawValue), ops)
+      w.put(toRegister ? 1 : 0, 2); w.put(fromRegister ? 1 : 0, 2); w.putLast(Int(op.rawValue))
     case .compareBranch(let op, let pair, let inverted, let stores):
       family = .compareBranch
-      w.put(inverted ? 1 : 0, 2); w.put(stores ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.put(Int(op.rawValue), ops)
+      w.put(inverted ? 1 : 0, 2); w.put(stores ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.putLast(Int(op.rawValue))
     case .condbr(let inverted, let inRegister):
       family = .condbr
       w.put(inverted ? 1 : 0, 2); w.put(inRegister ? 1 : 0, 2)
