@@ -94,6 +94,7 @@ static const struct {
     RUNTIME_FUNCTION(mojo_rt_list_contains_int)
     RUNTIME_FUNCTION(mojo_rt_list_contains_float)
     RUNTIME_FUNCTION(mojo_rt_list_contains_string)
+    RUNTIME_FUNCTION(mojo_rt_list_equal)
     RUNTIME_FUNCTION(mojo_rt_list_sort)
     RUNTIME_FUNCTION(mojo_rt_list_concat)
     RUNTIME_FUNCTION(mojo_rt_list_count)

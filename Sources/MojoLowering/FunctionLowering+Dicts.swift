@@ -30,6 +30,7 @@ extension Runtime {
   static let listIndexFloat = ("mojo_rt_list_index_float", [IRType.ptr, .f64], IRType.i64)
   static let listIndexString = ("mojo_rt_list_index_str", [IRType.ptr, .ptr], IRType.i64)
   static let setEqual = ("mojo_rt_set_equal", [IRType.ptr, .ptr], IRType.i64)
+  static let listEqual = ("mojo_rt_list_equal", [IRType.ptr, .ptr, .i64], IRType.i64)
   static let setCombine = ("mojo_rt_set_combine", [IRType.ptr, .ptr, .i64], IRType.ptr)
 }
 

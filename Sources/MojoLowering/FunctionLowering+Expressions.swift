@@ -203,6 +203,10 @@ extension FunctionLowering {
   @inline(never)
   mutating func lowerCollectionBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
     if case .list = lt, op == .add { return runtime(Runtime.listConcat, [left, right]) }
+    if case .list(let element) = lt, op == .equal || op == .notEqual {
+      let kind: Int64 = element == .float64 ? 1 : element == .string ? 2 : 0
+      return .value(builder.op(op == .equal ? .ine : .ieq, runtime(Runtime.listEqual, [left, right, .int(kind)]), .int(0)))
+    }
     if case .set = lt, op == .equal || op == .notEqual {
       return .value(builder.op(op == .equal ? .ine : .ieq, runtime(Runtime.setEqual, [left, right]), .int(0)))
     }

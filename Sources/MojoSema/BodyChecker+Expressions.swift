@@ -410,8 +410,12 @@ extension BodyChecker {
       case (.int, .int), (.float64, .float64), (.bool, .bool), (.string, .string): return .bool
       default: break
       }
+      if lt == rt, case .list(let element) = lt, op == .equal || op == .notEqual,
+         [.int, .float64, .bool, .string].contains(element) {
+        return .bool
+      }
       if lt == rt, case .list = lt {
-        report(SemaDiagnostics.notSupportedYet("comparing lists", location(offset)))
+        report(SemaDiagnostics.notSupportedYet("comparing these lists", location(offset)))
         return .error
       }
       if lt == rt, case .tuple(let elements) = lt, op == .equal || op == .notEqual,

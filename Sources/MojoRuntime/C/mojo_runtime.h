@@ -110,6 +110,8 @@ MojoList *mojo_rt_list_slice(const MojoList *list, int64_t start, int64_t end, i
 int64_t mojo_rt_list_contains_int(const MojoList *list, int64_t value);       // Int and Bool
 int64_t mojo_rt_list_contains_float(const MojoList *list, double value);
 int64_t mojo_rt_list_contains_string(const MojoList *list, const MojoString *value);
+// `a == b` of lists of one-word elements: kind 0 Int or Bool, 1 Float64, 2 String; 0 or 1.
+int64_t mojo_rt_list_equal(const MojoList *a, const MojoList *b, int64_t kind);
 
 // Dict[K, V] and Set[T] (runtime_dicts.inc): keys are Int (kind 0) or String (kind 1) words,
 // values one word each (a set leaves them 0). `length` is first, so `len` is one load.
