@@ -174,16 +174,12 @@ extension FunctionLowering {
       default: return values[0]
       }
     case .convertToString:
-      switch argumentType(arguments[0]) {
-      case .int: return runtime(Runtime.fromInt, values)
-      case .float64: return runtime(Runtime.fromFloat, values)
-      case .bool: return runtime(Runtime.fromBool, [.value(builder.op(.zext, values[0]))])
-      case .list(let element):
-        return .value(builder.call(module.stringFunction(for: .list(element)), returning: .ptr, values)!)
-      case .structType, .boundStruct:
-        return textOfValue(values[0], argumentType(arguments[0]))
-      default: return values[0]
+      // `String(a, b, ...)` writes each value after the other.
+      var text = stringConversion(values[0], argumentType(arguments[0]))
+      for k in values.indices.dropFirst() {
+        text = runtime(Runtime.concat, [text, stringConversion(values[k], argumentType(arguments[k]))])
       }
+      return text
     case .byteLength:
       return .value(builder.load(.i64, from: values[0], offset: 0))
     case .ord:
@@ -323,4 +319,20 @@ struct CallArgumentList: RandomAccessCollection {
   var startIndex: Int { 0 }
   var endIndex: Int { count }
   subscript(k: Int) -> CallArgument { storage[start + k] }
+}
+
+extension FunctionLowering {
+  /// `String(x)` of one value of a writable type.
+  mutating func stringConversion(_ value: Operand, _ type: SemaType) -> Operand {
+    switch type {
+    case .int: return runtime(Runtime.fromInt, [value])
+    case .float64: return runtime(Runtime.fromFloat, [value])
+    case .bool: return runtime(Runtime.fromBool, [.value(builder.op(.zext, value))])
+    case .list(let element):
+      return .value(builder.call(module.stringFunction(for: .list(element)), returning: .ptr, [value])!)
+    case .structType, .boundStruct:
+      return textOfValue(value, type)
+    default: return value
+    }
+  }
 }

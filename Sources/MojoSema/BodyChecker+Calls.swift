@@ -291,6 +291,25 @@ extension BodyChecker {
         record(id, .convertToString, [.constant(.string([]), .string)])
         return .string
       }
+      if name == "String" && args.count > 1 && !args.contains(where: { $0.label.exists }) {
+        // `String(a, b, ...)`: each value written after the other, as `print` writes them.
+        var isValid = true
+        for a in args {
+          let t = checkExpression(a.value, expected: nil)
+          if t.isLiteral { materialize(a.value, as: t.materialized) }
+          requestWriters(t.materialized)
+          switch t.materialized {
+          case .error: isValid = false
+          case let printable where isPrintable(printable): break
+          default:
+            report(SemaDiagnostics.notWritable(typeName(t), location(startOffset(a.value))))
+            isValid = false
+          }
+        }
+        guard isValid else { return .error }
+        record(id, .convertToString, args.map { .expression($0.value) })
+        return .string
+      }
       guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
       let value = args[0].value
       var t = checkExpression(value, expected: nil)
