@@ -93,7 +93,7 @@ extension FunctionLowering {
       }
     case .field(let k):
       let base = lowerExpression(ExprID(Int(t.a)))
-      let operand = lowerValueToStore(value)
+      let operand = moveIfTransfer(value, lowerValueToStore(value))
       builder.store(ModuleLowering.irType(type(of: target)), operand, to: base, offset: Int64(k) * Layout.wordSize)
     case .call(.collection(.setItem), let start, let count):
       lowerDictStore(CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count)), value: value)
@@ -106,8 +106,9 @@ extension FunctionLowering {
         let operand = lowerValueToStore(value)
         builder.store(ModuleLowering.irType(type(of: target)), operand, to: address, offset: 0)
       } else {
-        // `_ = value`
-        _ = lowerExpression(value)
+        // `_ = value`: a discarded temporary or transferred value with a destructor dies at once.
+        let discarded = lowerExpression(value)
+        if module.hasDestructors && !isPlace(value) { destroyValue(discarded, type(of: value)) }
       }
     }
   }

@@ -10,6 +10,12 @@ extension FunctionLowering {
     if !checked.optionalWraps.isEmpty, checked.optionalWraps.contains(id.index) {
       return makeSome(lowerUnwrapped(id), type(of: id))
     }
+    if !destruction.isEmpty {
+      // Locals whose last use this expression completes die right after it.
+      let value = lowerUnwrapped(id)
+      destroyAfter(expression: id)
+      return value
+    }
     return lowerUnwrapped(id)
   }
 

@@ -22,6 +22,10 @@ struct FunctionLowering {
   var errors: ErrorLoweringState
   /// The function's signature (an instance's own, with its parameters bound).
   let signature: FunctionSignature
+  /// Where destructible locals die, and those alive at this point of the lowering
+  /// (FunctionLowering+Destruction.swift).
+  var destruction = DestructionPlan()
+  var liveDestructibles: [UInt32] = []
 
   /// A lowering of `function`; an instance of a generic function brings its own `checked`
   /// tables and `signature`.
@@ -55,6 +59,7 @@ struct FunctionLowering {
       builder.copy(.value(slots[k]), to: variable)
       slots[k] = variable
     }
+    planDestruction()
     if function.callsRaisingFunction && errors.slot == nil {
       // Not itself raising (or the entry `main`): catches errors, so it needs the slot.
       errors.slot = runtime(Runtime.errorSlot, [])
@@ -86,20 +91,37 @@ struct FunctionLowering {
   }
 
   mutating func lowerStatement(_ id: StmtID) {
+    lowerStatementItself(id)
+    if !destruction.isEmpty { destroyAfter(statement: id) }
+  }
+
+  private mutating func lowerStatementItself(_ id: StmtID) {
     let s = tree.stmt(id)
     switch s.kind {
     case .expression:
-      _ = lowerExpression(tree.expressionStatement(s))
+      let e = tree.expressionStatement(s)
+      let value = lowerExpression(e)
+      // A discarded temporary with a destructor dies at once.
+      if module.hasDestructors && !isPlace(e) { destroyValue(value, type(of: e)) }
     case .varDecl:
       let slot = checked.stmtSlots[Int(id.index)]
       if function.isIndirect[Int(slot)] {
         // The variable is passed to `mut` parameters: it lives in a heap cell.
         builder.copy(runtime(Runtime.alloc, [.int(Layout.wordSize)]), to: slots[Int(slot)])
       }
-      let operand = tree.varDeclaration(s).value.map { lowerValueToStore($0) } ?? defaultValue(function.locals[Int(slot)])
+      let operand = tree.varDeclaration(s).value.map { moveIfTransfer($0, lowerValueToStore($0)) } ?? defaultValue(function.locals[Int(slot)])
       writeLocal(slot, operand)
+      if !destruction.isEmpty && destruction.slots.contains(slot) && !liveDestructibles.contains(slot) { liveDestructibles.append(slot) }
     case .assign:
       let assignment = tree.assignment(s)
+      if !destruction.isEmpty, case .local(let slot) = checked.exprFacts[Int(assignment.target.index)], destruction.slots.contains(slot) {
+        // A new value: the old one died after its last use (planned), or dies now (in a loop or branch).
+        let value = moveIfTransfer(assignment.value, lowerValueToStore(assignment.value))
+        if !destruction.plannedAssignments.contains(id.index) && !destruction.transferredInNested.contains(slot) { destroyLocal(slot) }
+        writeLocal(slot, value)
+        if !liveDestructibles.contains(slot) { liveDestructibles.append(slot) }
+        break
+      }
       lowerAssignment(target: assignment.target, value: assignment.value)
     case .augmentedAssign:
       lowerAugmentedAssignment(s)
@@ -114,7 +136,11 @@ struct FunctionLowering {
       runFinallyBlocks(leavingLoop: true)
       if !builder.isTerminated { builder.branch(to: loop.continueTarget) }
     case .returnValue:
-      var result = tree.statementValue(s).map { lowerReturnValue($0) } ?? nil
+      var result = tree.statementValue(s).map { moveIfTransfer($0, lowerReturnValue($0)) } ?? nil
+      if !liveDestructibles.isEmpty {
+        result = result.map { materializeInValue($0) }
+        destroyBeforeReturn(tree.statementValue(s))
+      }
       if errors.hasFinally {
         // The value is taken before `finally` runs (it may change the variables).
         result = result.map { materializeInValue($0) }

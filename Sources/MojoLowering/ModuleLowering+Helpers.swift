@@ -38,6 +38,12 @@ extension ModuleLowering {
         }
       }
       b.ret(copy)
+    case .structType(let m, let s) where program.structs[m][s].copyInitializer != nil:
+      // `__init__(out self, *, copy: Self)`.
+      let fields = program.structs[m][s].fieldTypes
+      let block = call(&b, Runtime.alloc, [.int(Int64(max(1, fields.count)) * Layout.wordSize)])
+      _ = b.call(functionRef(module: m, index: program.structs[m][s].copyInitializer!), returning: .void, [block, source])
+      b.ret(block)
     case .structType, .boundStruct:
       let fields = program.structInfo(t)!.fieldTypes
       let block = call(&b, Runtime.alloc, [.int(Int64(max(1, fields.count)) * Layout.wordSize)])
@@ -233,6 +239,45 @@ extension ModuleLowering {
     let id = ir.addData([UInt8](repeating: 0, count: 16))
     noneData = id
     return id
+  }
+
+  /// True when a value of `t` runs a destructor when it dies: a (non-generic) struct with a
+  /// destructor or with such a field.
+  func needsDestroy(_ t: SemaType) -> Bool {
+    guard hasDestructors, case .structType(let m, let s) = t else { return false }
+    if let known = destructibleTypes[t] { return known }
+    let info = program.structs[m][s]
+    let answer = info.destructor != nil || info.fieldTypes.contains { needsDestroy($0) }
+    destructibleTypes[t] = answer
+    return answer
+  }
+
+  /// `mojo.destroy.N(value)`: the fields the destructor does not read, the destructor, then the
+  /// other fields.
+  func destroyFunction(for t: SemaType) -> FunctionRef {
+    if let ref = destroyHelpers[t] { return ref }
+    let ref = reserveHelper("mojo.destroy.\(destroyHelpers.count)", parameters: [.ptr], result: .void)
+    destroyHelpers[t] = ref
+    var b = FunctionBuilder(parameterTypes: [.ptr])
+    let value = Operand.value(b.parameter(0))
+    guard case .structType(let m, let s) = t else { preconditionFailure("lowering: destroying \(t)") }
+    let info = program.structs[m][s]
+    func destroyFields(_ b: inout FunctionBuilder, readByDestructor: Bool) {
+      for (k, field) in info.fieldTypes.enumerated() where needsDestroy(field) {
+        let reads = k < info.destructorReadsField.count && info.destructorReadsField[k]
+        guard reads == readByDestructor else { continue }
+        let item = b.load(.ptr, from: value, offset: Int64(k) * Layout.wordSize)
+        _ = b.call(destroyFunction(for: field), returning: .void, [.value(item)])
+      }
+    }
+    destroyFields(&b, readByDestructor: false)
+    if let destructor = info.destructor {
+      _ = b.call(functionRef(module: m, index: destructor), returning: .void, [value])
+    }
+    destroyFields(&b, readByDestructor: true)
+    b.ret(nil)
+    b.finish(into: &ir.functions[Int(ref.index)])
+    return ref
   }
 
   private func reserveHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {

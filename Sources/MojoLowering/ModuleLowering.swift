@@ -33,6 +33,11 @@ public final class ModuleLowering {
   /// The shared empty `Optional` box (`None`), made on first use.
   var noneData: DataID?
   var writableHelpers: [SemaType: FunctionRef] = [:]
+  var destroyHelpers: [SemaType: FunctionRef] = [:]
+  /// True when some struct of the program has a destructor (else no destruction is planned).
+  lazy var hasDestructors: Bool = program.structs.contains { $0.contains { $0.destructor != nil } }
+  /// Per type: whether a value of it runs a destructor when it dies (`needsDestroy`).
+  var destructibleTypes: [SemaType: Bool] = [:]
   /// Instances of generic functions called, by instance.
   var instanceFunctions: [FunctionInstance: (FunctionRef, FunctionSignature)] = [:]
 

@@ -99,8 +99,17 @@ public struct StructInfo: Sendable {
   public var methods: [String: Int]
   /// `@fieldwise_init`: the synthesized initializer takes one argument per field.
   public var isFieldwiseInit: Bool
-  /// The explicit `__init__`, if any.
+  /// The explicit `__init__`, if any (not the copy or move constructor).
   public var initializer: Int?
+  /// `__init__(out self, *, copy: Self)`: what `.copy()` and implicit copies call.
+  public var copyInitializer: Int?
+  /// `__init__(out self, *, deinit move: Self)`: what `x^` into new storage calls.
+  public var moveInitializer: Int?
+  /// `__deinit__(deinit self)` (or the deprecated `__del__`): run where the value dies.
+  public var destructor: Int?
+  /// Per field: read by the destructor's body (`self.name`). Fields it does not read die before
+  /// it runs, the others after (Mojo destroys each field after its last use there).
+  public var destructorReadsField: [Bool] = []
   /// Declared `ImplicitlyCopyable`.
   public var isImplicitlyCopyable: Bool
   /// The compile-time parameters of a generic struct (field types refer to them).

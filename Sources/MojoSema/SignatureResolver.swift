@@ -14,9 +14,12 @@ public enum SignatureResolver {
     for (s, decl) in tree.structs.enumerated() {
       var methods: [String: Int] = [:]
       var initializer: Int?
+      var special: [String: Int] = [:]
       for f in decl.methods {
         let name = tree.name(tree.functions[f].name)
-        if name == "__init__" {
+        if name == "__init__", let kind = tree.specialInitializerKind(tree.functions[f]) {
+          special[kind] = f
+        } else if name == "__init__" {
           initializer = f
           if tree.functions[f].parameters.first?.convention != .out {
             diagnostics.append(SemaDiagnostics.initMustReturnSelf(SourceLocation(file: file, offset: Int(tree.functions[f].offset))))
@@ -35,12 +38,27 @@ public enum SignatureResolver {
       let generics = resolveGenericParameters(decl.genericParameters, in: program, module: m, into: &diagnostics)
       let environment = generics.isEmpty ? [:] : typeEnvironment(generics, owner: (m, s, generics.count), offset: 0)
       let selfType = SemaType.structType(module: m, index: s)
+      let destructor = methods["__deinit__"] ?? methods["__del__"]
       infos.append(StructInfo(
         name: tree.name(decl.name), fieldNames: decl.fields.map { tree.name($0.name) },
         fieldTypes: decl.fields.map { resolveType($0.type, in: program, module: m, generics: environment, selfType: selfType, into: &diagnostics) },
         methods: methods, isFieldwiseInit: decl.isFieldwiseInit, initializer: initializer,
         isImplicitlyCopyable: conformances.contains(.builtin(.implicitlyCopyable)),
         genericParameters: generics, conformances: conformances))
+      infos[infos.count - 1].copyInitializer = special["copy"]
+      infos[infos.count - 1].moveInitializer = special["move"]
+      infos[infos.count - 1].destructor = destructor
+      if let destructor {
+        var reads = Array(repeating: false, count: decl.fields.count)
+        tree.forEachExpression(inBlock: tree.functions[destructor].body) { e in
+          let node = tree.expr(e)
+          guard node.kind == .member, tree.expr(ExprID(Int(node.a))).kind == .name,
+                tree.name(NameID(Int(tree.expr(ExprID(Int(node.a))).a))) == "self",
+                let k = decl.fields.firstIndex(where: { $0.name == NameID(Int(node.b)) }) else { return }
+          reads[k] = true
+        }
+        infos[infos.count - 1].destructorReadsField = reads
+      }
     }
     program.structs[m] = infos
   }
@@ -156,6 +174,10 @@ public enum SignatureResolver {
                                        ownerName: ownerName, parameterTypes: someTypes, into: &diagnostics)
       signature.genericParameters = structGenerics + own + implicit
       signature.structParameterCount = structGenerics.count
+      if let kind = tree.specialInitializerKind(f) {
+        // A copy or move constructor: an `__init__` overload with a symbol of its own.
+        signature.symbol += ".\(kind)"
+      }
       if f.enclosingFunction >= 0 {
         // A nested function's symbol names the functions around it (`outer.helper`).
         var path = tree.name(f.name)

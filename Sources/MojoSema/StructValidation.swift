@@ -24,6 +24,8 @@ enum StructValidation {
       var methods: [NameID: Int] = [:]
       for f in decl.methods {
         let function = tree.functions[f]
+        // Copy and move constructors are `__init__` overloads of their own kind.
+        if tree.specialInitializerKind(function) != nil { continue }
         guard let previous = methods[function.name] else {
           methods[function.name] = f
           continue
@@ -96,5 +98,15 @@ enum StructValidation {
         }
       }
     }
+  }
+}
+
+extension SyntaxTree {
+  /// For `__init__(out self, *, copy: Self)` "copy", for `__init__(out self, *, deinit NAME: Self)`
+  /// NAME (only "move" is a move constructor); nil for an ordinary initializer.
+  func specialInitializerKind(_ f: FunctionDecl) -> String? {
+    guard name(f.name) == "__init__", f.parameters.count == 2, f.parameters[1].isKeywordOnly,
+          f.parameters[1].type.exists, name(type(f.parameters[1].type).name) == "Self" else { return nil }
+    return name(f.parameters[1].name)
   }
 }

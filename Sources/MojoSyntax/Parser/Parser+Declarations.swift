@@ -333,6 +333,9 @@ extension Parser {
       case "mut": convention = .mut
       case "out": convention = .out
       case "read": convention = .read
+      // `deinit self` of a destructor, `deinit move: Self` of a move constructor: read here
+      // (mojoc never lets the value be used again, as Mojo does).
+      case "deinit": convention = .read
       default:
         report(SyntaxDiagnostics.notSupportedYet("this argument convention", location(current.start)))
       }

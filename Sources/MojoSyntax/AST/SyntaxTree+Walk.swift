@@ -1,0 +1,89 @@
+//! Generic walks over expressions and statements, for analyses that look at every
+//! subexpression in evaluation order (the lowering's destruction plan, a destructor's field uses).
+
+extension SyntaxTree {
+  /// The direct subexpressions of `id`, in evaluation order (a call's callee, then its arguments).
+  public func children(of id: ExprID) -> [ExprID] {
+    let e = expr(id)
+    switch e.kind {
+    case .name, .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .noneLiteral, .invalid:
+      return []
+    case .unary, .transfer, .member:
+      return [ExprID(Int(e.a))]
+    case .binary, .index, .byteIndex:
+      return [ExprID(Int(e.a)), ExprID(Int(e.b))]
+    case .ternary:
+      let t = ternary(e)
+      return [t.condition, t.then, t.otherwise]
+    case .comparison:
+      return Array(comparison(e).operands)
+    case .call:
+      return [ExprID(Int(e.a))] + arguments(of: e).map(\.value)
+    case .listLiteral, .tuple, .setLiteral:
+      return Array(elements(e))
+    case .dictLiteral:
+      return Array(dictEntries(e))
+    case .slice:
+      let s = slice(e)
+      return [s.base] + [s.start, s.end, s.step].compactMap { $0 }
+    case .listComprehension, .setComprehension, .dictComprehension:
+      let c = listComprehension(e)
+      var parts = [c.iterable, c.element]
+      if let condition = c.condition { parts.append(condition) }
+      if e.kind == .dictComprehension { parts.append(exprLists[Int(e.a) + 3]) }
+      return parts
+    }
+  }
+
+  /// Calls `visit` for `id` and every expression below it (parents before children).
+  public func forEachExpression(in id: ExprID, _ visit: (ExprID) -> Void) {
+    guard id.exists else { return }
+    visit(id)
+    for child in children(of: id) { forEachExpression(in: child, visit) }
+  }
+
+  /// The expressions a statement evaluates itself (not those of its nested blocks).
+  public func ownExpressions(of s: StmtNode) -> [ExprID] {
+    switch s.kind {
+    case .expression: return [expressionStatement(s)]
+    case .varDecl: return varDeclaration(s).value.map { [$0] } ?? []
+    case .assign, .augmentedAssign:
+      let a = assignment(s)
+      return [a.target, a.value]
+    case .returnValue, .raiseError: return statementValue(s).map { [$0] } ?? []
+    case .ifElse: return [ifStatement(s).condition]
+    case .whileLoop: return [whileStatement(s).condition]
+    case .forLoop: return [forStatement(s).iterable]
+    case .pass, .breakLoop, .continueLoop, .comptimeDecl, .tryStatement, .invalid: return []
+    }
+  }
+
+  /// The blocks nested in a statement.
+  public func nestedBlocks(of s: StmtNode) -> [Block] {
+    switch s.kind {
+    case .ifElse:
+      let i = ifStatement(s)
+      return [i.then] + (i.elseBlock.map { [$0] } ?? [])
+    case .whileLoop:
+      let w = whileStatement(s)
+      return [w.body] + (w.elseBlock.map { [$0] } ?? [])
+    case .forLoop:
+      let f = forStatement(s)
+      return [f.body] + (f.elseBlock.map { [$0] } ?? [])
+    case .tryStatement:
+      let t = tryStatement(s)
+      return [t.body, t.handler] + [t.elseBlock, t.finallyBlock].compactMap { $0 }
+    default:
+      return []
+    }
+  }
+
+  /// Calls `visit` for every expression of the statements of `block`, nested blocks included.
+  public func forEachExpression(inBlock block: Block, _ visit: (ExprID) -> Void) {
+    for id in statements(in: block) {
+      let s = stmt(id)
+      for e in ownExpressions(of: s) { forEachExpression(in: e, visit) }
+      for nested in nestedBlocks(of: s) { forEachExpression(inBlock: nested, visit) }
+    }
+  }
+}
