@@ -48,9 +48,11 @@ let package = Package(
     // MARK: - Driver and command line
     .target(name: "MojoProfiling"),
     .target(name: "ProcessKit"),
+    .target(name: "CSHA256"),
     .target(
       name: "MojoDriver",
       dependencies: [
+        "CSHA256",
         "MojoDiagnostics", "MojoSyntax", "MojoSema", "MojoLowering", "MojoIR", "MojoCodegen",
         "MojoLLVM", "LLVMKit", "MojoCopyPatch", "MojoRuntime", "MojoLinker", "MojoProfiling", "ProcessKit",
         "MojoInterpreter",

@@ -49,11 +49,24 @@ public protocol Backend: Sendable {
   /// byte-identical to `emitObject(for:)`'s. The module is consumed, so a backend may free the
   /// function bodies as soon as it no longer needs them.
   func emitObject(for module: consuming IRModule, parallel: ParallelFor) throws -> ObjectFile
+  /// The name of the text form this backend can print for a module (`llvm-ir` for LLVM IR), or
+  /// nil when it has none; `mojoc build --emit NAME` asks for it.
+  var textForm: String? { get }
+  /// The backend's own text form of one verified module (see `textForm`).
+  func emitText(for module: IRModule) throws -> String
 }
 
 extension Backend {
   /// Backends that do not split a module compile it in one piece.
   public func emitObject(for module: consuming IRModule, parallel: ParallelFor) throws -> ObjectFile {
     try emitObject(for: module)
+  }
+
+  /// Backends without a text form of their own.
+  public var textForm: String? { nil }
+
+  /// Backends without a text form of their own refuse.
+  public func emitText(for module: IRModule) throws -> String {
+    throw CodegenError("this backend has no text form of module \(module.name)")
   }
 }

@@ -53,8 +53,11 @@ public struct LLVMBackend: Backend {
     return ObjectFile(moduleName: module.name, bytes: try emit(llvmModule, name: module.name, machine: machine))
   }
 
+  /// LLVM IR is this backend's text form.
+  public var textForm: String? { "llvm-ir" }
+
   /// The LLVM assembly of a module after the optimization pipeline (`mojoc build --emit llvm-ir`).
-  public func emitLLVMText(for module: IRModule) throws -> String {
+  public func emitText(for module: IRModule) throws -> String {
     let machine = try makeTargetMachine(for: module)
     let llvmModule = try translate(module, machine: machine)
     try verifyIfEnabled(llvmModule, name: module.name)

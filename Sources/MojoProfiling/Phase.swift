@@ -29,6 +29,9 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   case cleanup
   /// Running the program inside mojoc (`mojoc run`; a serial stage, after the in-memory link).
   case run
+  /// The action cache: hashing sources and interfaces, looking up and storing objects (inside
+  /// the compile stage).
+  case cache
 
   public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
 
@@ -48,6 +51,7 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
     case .link: "link"
     case .cleanup: "cleanup"
     case .run: "run program"
+    case .cache: "action cache"
     }
   }
 
@@ -56,14 +60,14 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   public var isStage: Bool {
     switch self {
     case .parse, .bind, .check, .compile, .link, .cleanup, .run: true
-    case .build, .lower, .lowerFunction, .verify, .codegen, .writeObject: false
+    case .build, .lower, .lowerFunction, .verify, .codegen, .writeObject, .cache: false
     }
   }
 
   /// The stage a nested phase belongs to.
   public var stage: Phase {
     switch self {
-    case .lower, .lowerFunction, .verify, .codegen, .writeObject: .compile
+    case .lower, .lowerFunction, .verify, .codegen, .writeObject, .cache: .compile
     default: self
     }
   }

@@ -96,6 +96,7 @@ extension TimingsReport {
     case .link: "#b07aa1"
     case .cleanup: "#ff9da7"
     case .run: "#86bcb6"
+    case .cache: "#8cd17d"
     }
   }
 

@@ -45,6 +45,7 @@ enum FastCommandLine {
     var linker: LinkerChoice?
     var verifyIR = false
     var disableWarnings = false, warningsAsErrors = false
+    var cache: Bool?
     var index = 1
     /// The value after an option: present, not empty and not looking like an option.
     func value() -> String? {
@@ -82,6 +83,8 @@ enum FastCommandLine {
       case "-Werror", "--Werror":
         guard !warningsAsErrors else { return nil }
         warningsAsErrors = true
+      case "--cache" where !isRun && cache == nil, "--no-cache" where !isRun && cache == nil:
+        cache = argument == "--cache"
       case "--" where isRun:
         index = arguments.count  // the program's arguments: never parsed by mojoc
       case _ where argument.hasPrefix("-j"):
@@ -103,7 +106,8 @@ enum FastCommandLine {
       input: input, output: output, backend: backendKind, optimization: optimization, emit: emitKind, jobs: jobs,
       linker: linker ?? Mojoc.defaultLinker, verifyIR: verifyIR,
       profiling: ProfilingOptions(granularityMicroseconds: Mojoc.defaultGranularity),
-      warnings: WarningPolicy(disabled: disableWarnings, asErrors: warningsAsErrors))
+      warnings: WarningPolicy(disabled: disableWarnings, asErrors: warningsAsErrors),
+      cache: isRun ? false : cache ?? Mojoc.defaultCache)
     return isRun ? .run(options, optimizationFlag: optimization) : .build(options, optimizationFlag: optimization)
   }
 

@@ -7,13 +7,13 @@ import MojoDriver
 @main
 struct Mojoc: ParsableCommand {
   /// Printed by `mojoc --version`.
-  static let version = "0.1.0"
+  static let version = mojocVersion
 
   static let configuration = CommandConfiguration(
     commandName: "mojoc",
     abstract: "A parallel ahead-of-time compiler for a subset of Mojo.",
     version: "mojoc \(version)",
-    subcommands: [Build.self, Run.self, Corpus.self, Bench.self, BenchCodegen.self])
+    subcommands: [Build.self, Run.self, Cache.self, Corpus.self, Bench.self, BenchCodegen.self])
 
   /// The common command lines skip ArgumentParser's reflection (`FastCommandLine.swift`); all
   /// others are parsed by it.

@@ -9,7 +9,7 @@ import TestSupport
 /// The IR text of `project` (all modules), as `mojoc build --emit ir` prints it.
 func irText(of project: URL) throws -> String {
   let options = BuildOptions(input: project.path, emit: .ir, jobs: 1, verifyIR: true)
-  let result = try CompilePlan(options: options).run()
+  let result = try BuildRunner(options: options).run()
   return try #require(result.text, "\(project.lastPathComponent): no IR text")
 }
 

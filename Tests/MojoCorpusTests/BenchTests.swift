@@ -48,7 +48,7 @@ import TestSupport
     let trace = folder.appendingPathComponent("trace.json").path
     var options = BuildOptions(input: project.path, output: folder.appendingPathComponent("exe").path)
     options.profiling = ProfilingOptions(timeTrace: .file(trace), granularityMicroseconds: 0)
-    _ = try CompilePlan(options: options).run()
+    _ = try BuildRunner(options: options).run()
     let rows = PhaseTimings.fromTrace(path: trace)
     let names = rows.map(\.name)
     for stage in ["parse", "bind", "check", "lower + codegen", "link"] {

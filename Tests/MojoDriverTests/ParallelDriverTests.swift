@@ -30,7 +30,7 @@ final class RecordingExecutor: JobExecutor, Sendable {
     var options = BuildOptions(input: project.path, output: output.path, backend: backend, emit: emit, jobs: jobs,
                                verifyIR: true)
     configure(&options)
-    return try CompilePlan(options: options, executor: executor).run()
+    return try BuildRunner(options: options, executor: executor).run()
   }
 
   /// Module names parsed by a build of `files`, wave by wave.

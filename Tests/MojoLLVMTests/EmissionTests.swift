@@ -25,8 +25,8 @@ private final class Slots<Value>: @unchecked Sendable {
 @Suite struct EmissionTests {
   @Test func llvmTextNamesSymbolsAndLinkage() throws {
     let backend = LLVMBackend(optimization: .o0)
-    let text = try backend.emitLLVMText(for: MemoryTests.memoryModule())
-      + backend.emitLLVMText(for: ControlFlowTests.arithmeticModule())
+    let text = try backend.emitText(for: MemoryTests.memoryModule())
+      + backend.emitText(for: ControlFlowTests.arithmeticModule())
     #expect(text.contains("define i64 @greeting_length()"))
     #expect(text.contains("define internal i64 @fact_local(i64"))
     #expect(text.contains("define i64 @fact(i64"))

@@ -61,7 +61,7 @@ package enum Harness {
                             output: URL, jobs: Int = 2, linker: LinkerChoice = .builtin) throws -> [Diagnostic] {
     let options = BuildOptions(input: project.path, output: output.path, backend: backend, optimization: optimization,
                                emit: .exe, jobs: jobs, linker: linker, verifyIR: true)
-    return try CompilePlan(options: options).run().diagnostics
+    return try BuildRunner(options: options).run().diagnostics
   }
 
   /// Runs an executable with no input and returns its status and output.

@@ -4,11 +4,8 @@
 import Dispatch
 import MojoCodegen
 import MojoCopyPatch
-import MojoDiagnostics
 import MojoIR
 import MojoLLVM
-import MojoLowering
-import MojoSema
 
 /// One backend's measured code generation.
 public struct CodegenMeasurement: Sendable {
@@ -59,20 +56,9 @@ public enum CodegenBenchmark {
     return CodegenBenchmarkReport(modules: modules.count, functions: functions, instructions: instructions, measurements: measurements)
   }
 
-  /// Parses, checks and lowers every module of `project`; fails on any program error.
+  /// Parses, checks and lowers every module of `project` (the driver's front end, serially);
+  /// fails on any program error.
   static func lower(project: String) throws -> [IRModule] {
-    let loaded = try ProjectLoader(input: project).load(executor: SerialExecutor())
-    var program = Program(modules: loaded.modules)
-    var errors = loaded.diagnostics.flatMap { $0 } + Binder.bind(&program).flatMap { $0 }
-    var modules: [IRModule] = []
-    for m in loaded.modules.indices {
-      let (checked, diagnostics) = BodyChecker.check(program, module: m)
-      errors += diagnostics
-      modules.append(ModuleLowering.lower(checked, in: program))
-    }
-    if let first = errors.first(where: { $0.severity == .error }) {
-      throw DriverError.internalError("benchmark project does not compile:\n" + DiagnosticRenderer.render(first))
-    }
-    return modules
+    try Frontend.lowerProject(project)
   }
 }

@@ -75,6 +75,13 @@ public struct BuildOptions: Sendable {
   /// tests make it small to split small programs. Objects do not depend on it.
   var codegenPartSize: Int?
   public var warnings = WarningPolicy.report
+  /// The action cache that serves and stores module objects (nil: every module is compiled).
+  public var cache: ActionCache?
+  /// `--emit-actions FILE`: write every planned action as JSON (`Planning/ActionsJSON.swift`).
+  public var actionsFile: String?
+  /// `--module NAME` (with `--emit obj`): generate the object of this module only (the front end
+  /// still reads and checks the whole project), as one compile action of `--emit-actions` does.
+  public var onlyModule: String?
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
               emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .builtin, verifyIR: Bool = false,

@@ -15,6 +15,8 @@ public struct Job: Sendable, Equatable {
     case compile
     /// One part of a module's code generation, run from inside that module's compile job.
     case codegenPart
+    /// Hash one module's source and interface for the action cache.
+    case digest
 
     /// The phase its span is recorded under.
     public var phase: Phase {
@@ -23,6 +25,7 @@ public struct Job: Sendable, Equatable {
       case .check: .check
       case .compile: .compile
       case .codegenPart: .codegen
+      case .digest: .cache
       }
     }
   }

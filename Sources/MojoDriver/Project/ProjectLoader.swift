@@ -13,6 +13,17 @@ public struct LoadedProject: Sendable {
   public var modules: [SourceModule]
   /// Syntax diagnostics, per module, in module order.
   public var diagnostics: [[Diagnostic]]
+  /// Per module, the project modules it imports directly (dotted names, sorted; a dotted
+  /// import also names each package on its path).
+  public var imports: [[String]] = []
+
+  /// The modules as planning sees them: name, file, direct imports and size.
+  public var plannedModules: [PlannedModule] {
+    modules.indices.map { m in
+      PlannedModule(name: modules[m].name, path: modules[m].file?.path, imports: m < imports.count ? imports[m] : [],
+                    size: modules[m].file?.bytes.count ?? 0)
+    }
+  }
 }
 
 /// Reads a project folder (or a single `.mojo` file) from disk.
@@ -60,6 +71,7 @@ public struct ProjectLoader: Sendable {
   func load(runner: StageRunner) throws -> LoadedProject {
     var modules: [SourceModule] = []
     var diagnostics: [[Diagnostic]] = []
+    var imports: [[String]] = []
     var known: Set<String> = ["main"]
     // The entry file first: a program that imports nothing from its folder (a script among
     // others, or a one-file project) reads no other file. When it does import, every module
@@ -89,6 +101,7 @@ public struct ProjectLoader: Sendable {
       for (candidate, (module, diags)) in zip(wave, results) {
         modules.append(module)
         diagnostics.append(diags)
+        var imported: Set<String> = []
         for decl in module.tree.imports {
           guard case .path(let components) = ImportPaths.target(of: decl, in: module.tree, importer: module.name,
                                                                 importerIsPackage: module.isPackage) else { continue }
@@ -99,9 +112,14 @@ public struct ProjectLoader: Sendable {
             for k in 1...max(1, path.count) where !path.isEmpty {
               let prefix = Array(path.prefix(k))
               let dotted = prefix.joined(separator: ".")
-              if known.contains(dotted) || Binder.libraryModules.contains(dotted) { continue }
+              if Binder.libraryModules.contains(dotted) { continue }
+              if known.contains(dotted) {
+                imported.insert(dotted)
+                continue
+              }
               if let found = locate(prefix, listing: listing) {
                 known.insert(dotted)
+                imported.insert(dotted)
                 next.append(found)
               } else {
                 break
@@ -110,10 +128,12 @@ public struct ProjectLoader: Sendable {
           }
         }
         _ = candidate
+        imported.remove(module.name)
+        imports.append(imported.sorted())
       }
       wave = next
     }
-    return LoadedProject(modules: modules, diagnostics: diagnostics)
+    return LoadedProject(modules: modules, diagnostics: diagnostics, imports: imports)
   }
 
   /// The module file or package folder for a dotted path, if it exists.

@@ -44,6 +44,20 @@ extension Mojoc {
 
     @OptionGroup var warningFlags: WarningFlags
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+      "Serve unchanged modules' objects from the action cache and store new ones ($MOJOC_CACHE_DIR, else "
+        + "$XDG_CACHE_HOME/mojoc)."))
+    var cache = Mojoc.defaultCache
+
+    @Option(help: ArgumentHelp("Write every action of the build (argv, inputs with digests, outputs) as JSON to <file>.",
+                               valueName: "file"))
+    var emitActions: String?
+
+    @Option(help: ArgumentHelp("With --emit obj, write the object of this module only (one compile action).",
+                               valueName: "name"))
+    var module: String?
+
+
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
     var timeTraceGranularity: Int = Mojoc.defaultGranularity
 
@@ -75,13 +89,16 @@ extension Mojoc {
       if let jobs, jobs < 1 { throw ValidationError("-j needs at least 1 worker") }
       if emit == .llvmIR && backend != .llvm { throw ValidationError("--emit llvm-ir needs --backend llvm") }
       if timeTraceGranularity < 0 { throw ValidationError("--time-trace-granularity cannot be negative") }
+      if module != nil && emit != .obj { throw ValidationError("--module needs --emit obj") }
     }
 
     func run() throws {
-      let options = Mojoc.buildOptions(
+      var options = Mojoc.buildOptions(
         input: input, output: output, backend: backend, optimization: optimization, emit: emit, jobs: jobs,
         linker: linker, verifyIR: verifyIR, profiling: profiling,
-        warnings: warningFlags.policy)
+        warnings: warningFlags.policy, cache: cache)
+      options.actionsFile = emitActions
+      options.onlyModule = module
       try Mojoc.build(options, optimizationFlag: optimization)
     }
   }
@@ -92,17 +109,21 @@ extension Mojoc {
   static let defaultEmit = EmitKind.exe
   static let defaultLinker = LinkerChoice.builtin
   static let defaultGranularity = 500
+  /// Whether `build` uses the action cache without `--cache` or `--no-cache`.
+  static let defaultCache = false
 
   /// The driver's options for `build` and `run` from their parsed command line.
   static func buildOptions(
     input: String, output: String?, backend: BackendKind, optimization: Int?, emit: EmitKind, jobs: Int?,
-    linker: LinkerChoice, verifyIR: Bool, profiling: ProfilingOptions, warnings: WarningPolicy = .report
+    linker: LinkerChoice, verifyIR: Bool, profiling: ProfilingOptions, warnings: WarningPolicy = .report,
+    cache: Bool = false
   ) -> BuildOptions {
     var options = BuildOptions(
       input: input, output: output, backend: backend, optimization: OptimizationLevel(rawValue: optimization ?? 0)!,
       emit: emit, jobs: jobs ?? availableCores(), linker: linker, verifyIR: verifyIR,
       profiling: profiling, llvmLibrary: getenv("MOJOC_LLVM_LIBRARY").map { String(cString: $0) })
     options.warnings = warnings
+    if cache { options.cache = ActionCache.fromEnvironment() }
     return options
   }
 
@@ -165,7 +186,7 @@ extension Mojoc {
     let progress = isatty(2) != 0 ? ProgressLine() : nil
     let result: BuildResult
     do {
-      result = try CompilePlan(options: options, progress: progress).run()
+      result = try BuildRunner(options: options, progress: progress).run()
     } catch let error as DriverError {
       StandardStreams.error("mojoc: error: \(error)\n")
       throw ExitCode(2)

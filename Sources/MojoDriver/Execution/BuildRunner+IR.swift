@@ -7,15 +7,17 @@
 //!     (`MojoInterpreter`) instead of generating and linking code.
 import FoundationEssentials
 import Glibc
+import MojoCodegen
 import MojoIR
 import MojoInterpreter
 
-extension CompilePlan {
+extension BuildRunner {
   /// True when the input is IR text rather than Mojo source.
   var isIRInput: Bool { options.input.hasSuffix(".ir") }
 
-  /// Reads, verifies and compiles (one job per module) the modules of an `.ir` input file.
-  func compileIRFile(runner: StageRunner) throws -> [ModuleOutput] {
+  /// Reads, verifies and compiles (one job per module) the modules of an `.ir` input file; returns
+  /// their outputs and the plan whose final action is left to do.
+  func compileIRFile(runner: StageRunner, backend: any Backend) throws -> ([ModuleOutput], BuildPlan) {
     guard let data = FileManager.default.contents(atPath: options.input) else {
       throw FileManager.default.fileExists(atPath: options.input)
         ? DriverError.cannotRead(options.input) : DriverError.inputNotFound(options.input)
@@ -35,20 +37,19 @@ extension CompilePlan {
         throw DriverError.invalidIR("\(options.input): " + errors.prefix(10).map(\.description).joined(separator: "\n"))
       }
     }
-    let backend = makeBackend()
-    let emit = options.emit
-    let keepsIR = options.interprets
-    let names = modules.map(\.name)
+    let plan = try makePlan(modules.map { PlannedModule(name: $0.name, path: nil, imports: [], size: $0.functions.count) },
+                            backend: backend)
+    let product = plan.product
     let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: modules.count)
     runner.stage(.compile) {
-      runner.run(Job.plan(.compile, modules: names, largestFirst: modules.map(\.functions.count))) { job, context in
+      runner.run(plan.compileJobs) { job, context in
         outputs[job.index] = Result {
-          try CompilePlan.generate(modules[job.index], name: job.moduleName, backend: backend, emit: emit,
-                                   keepsIR: keepsIR, objectPath: nil, context: context)
+          try BuildRunner.generate(modules[job.index], name: job.moduleName, backend: backend, product: product,
+                                   objectPath: nil, context: context)
         }.mapError { $0 as? DriverError ?? .codegen(String(describing: $0)) }
       }
     }
-    return try outputs.values.map { try $0!.get() }
+    return (try outputs.values.map { try $0!.get() }, plan)
   }
 
   /// Runs the program in the interpreter, in this process (`mojoc run --backend interp`); returns

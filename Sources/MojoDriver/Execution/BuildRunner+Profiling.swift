@@ -4,7 +4,7 @@ import FoundationEssentials
 import Glibc
 import MojoProfiling
 
-extension CompilePlan {
+extension BuildRunner {
   /// Writes or attaches every report the options ask for.
   func report(_ profile: BuildProfile, into result: inout BuildResult) throws {
     let profiling = options.profiling
@@ -16,7 +16,7 @@ extension CompilePlan {
     }
     if profiling.timingsText || profiling.timingsHTML != nil {
       let timings = TimingsReport(profile)
-      if profiling.timingsText { result.timingsText = timings.text() }
+      if profiling.timingsText { result.timingsText = timings.text() + (result.cache.map { $0.summary + "\n" } ?? "") }
       if let destination = profiling.timingsHTML {
         let path = reportPath(destination, suffix: ".timings.html")
         try write(Array(timings.html().utf8), to: path)

@@ -1,16 +1,19 @@
-//! The build pipeline, in order. Each step's code lives in its own file:
+//! Runs a build, in order. Each step's code lives in its own file:
 //!   1. parse: `Project/ProjectLoader.swift` — find modules from `main.mojo`, parse them in
 //!      waves, one job per file
-//!   2. bind:  `MojoSema/Binder.swift` — module symbols, imports, signatures (serial)
-//!   3. check: `MojoSema/BodyChecker.swift` — function bodies, one job per module
-//!   4. lower + codegen: `MojoLowering/ModuleLowering.swift` then a `Backend`, one job per
-//!      module; for an executable each job also writes its object to the scratch folder
-//!   5. link:  `Toolchain/Linker.swift` — objects plus the embedded runtime, by the built-in linker
-//!      (`MojoLinker/StaticLinker.swift`) or a system one, atomically written
+//!   2. plan:  `Planning/BuildPlan.swift` — one compile action per module and a final action,
+//!      as values (no I/O)
+//!   3. bind + check: `Frontend/Frontend.swift` — signatures (serial), then function bodies,
+//!      one job per module
+//!   4. compile: each compile action lowers its module (`Frontend.lower`) and hands the IR to a
+//!      `Backend`, one job per module; for a system linker each job also writes its object to
+//!      the scratch folder
+//!   5. the final action: link (`Toolchain/Linker.swift`: objects plus the embedded runtime, by
+//!      the built-in linker or a system one, atomically written), write objects or text, or run
 //! Every parallel stage is a list of `Job` values (`Planning/Job.swift`) run by a `JobExecutor`
 //! through `Execution/StageRunner.swift`, which also records trace spans and progress. Jobs
 //! write results into slots indexed by module; diagnostics are merged in module order and by
-//! position, so output never depends on thread timing. Reports: `CompilePlan+Profiling.swift`.
+//! position, so output never depends on thread timing. Reports: `BuildRunner+Profiling.swift`.
 import FoundationEssentials
 import Glibc
 import MojoCodegen
@@ -37,12 +40,42 @@ public struct BuildResult: Sendable {
   public var reportFiles: [String] = []
   /// The exit status of the program `mojoc run` ran (nil when nothing ran).
   public var exitStatus: Int32?
+  /// What the action cache did (nil when the build did not use it).
+  public var cache: CacheStatistics?
   /// True when the build failed because of errors in the program.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
 
-/// Runs builds.
-public struct CompilePlan: Sendable {
+/// What the action cache did during one build.
+public struct CacheStatistics: Sendable, Equatable {
+  /// Compile actions served from the cache.
+  public var hits = 0
+  /// Compile actions run (and stored).
+  public var misses = 0
+  /// Entries found damaged, deleted and rebuilt (counted among the misses too).
+  public var corrupt = 0
+  /// Entries deleted by the size limit after the build.
+  public var trimmed = 0
+  /// The modules whose compile action ran, in module order.
+  public var compiledModules: [String] = []
+
+  /// One line for `--timings`.
+  public var summary: String {
+    "action cache: \(hits) hit\(hits == 1 ? "" : "s"), \(misses) miss\(misses == 1 ? "" : "es")"
+      + (corrupt > 0 ? ", \(corrupt) corrupted entr\(corrupt == 1 ? "y" : "ies") rebuilt" : "")
+      + (trimmed > 0 ? ", \(trimmed) old entr\(trimmed == 1 ? "y" : "ies") trimmed" : "")
+  }
+}
+
+/// The digests of the compile actions' declared inputs, and each action's key.
+struct ActionDigests {
+  var inputs: [Artifact: Digest] = [:]
+  /// Per compile action, in module order.
+  var keys: [Digest] = []
+}
+
+/// Runs builds: plans each one (`BuildPlan`) and executes the plan.
+public struct BuildRunner: Sendable {
   public let options: BuildOptions
   let executor: any JobExecutor
   let progress: ProgressLine?
@@ -101,12 +134,13 @@ public struct CompilePlan: Sendable {
     }
   }
 
-  /// The stages in order.
+  /// The stages in order: load, plan, check, compile, then the plan's final action.
   func runStages(_ runner: StageRunner) throws -> BuildResult {
     var result = BuildResult()
+    let backend = makeBackend()
     if isIRInput {
-      let modules = try compileIRFile(runner: runner)
-      try emit(modules, runner: runner, scratch: nil, into: &result)
+      let (modules, plan) = try compileIRFile(runner: runner, backend: backend)
+      try perform(plan.finalAction, modules, runner: runner, scratch: nil, into: &result)
       return result
     }
     // 1. Load and parse.
@@ -117,6 +151,7 @@ public struct CompilePlan: Sendable {
     result.diagnostics = project.diagnostics.reversed().flatMap { $0 }
     if result.hasErrors { return result }
     runner.progress?.planRemaining(jobs: 2 * project.modules.count)
+    let plan = try makePlan(project.plannedModules, backend: backend)
     // From here on the program holds the only reference to the trees and sources, so that
     // each is freed as soon as its module is lowered.
     var program = Program(modules: project.modules)
@@ -124,8 +159,7 @@ public struct CompilePlan: Sendable {
 
     // For a system linker, an executable's objects go to a private scratch folder as each job
     // finishes; the built-in linker takes them from memory.
-    let scratch = options.emit == .exe && options.linker != .builtin && !options.runsInProcess
-      ? try makeScratchFolder() : nil
+    let scratch = plan.objectsInScratch ? try makeScratchFolder() : nil
     defer {
       if let scratch {
         runner.stage(.cleanup) { try? FileManager.default.removeItem(at: scratch) }
@@ -134,73 +168,66 @@ public struct CompilePlan: Sendable {
     }
 
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
-    guard let modules = try compile(&program, runner: runner, scratch: scratch, into: &result) else {
+    guard let modules = try compile(&program, plan: plan, backend: backend, runner: runner, scratch: scratch,
+                                    into: &result) else {
       return result
     }
-
-    try emit(modules, runner: runner, scratch: scratch, into: &result)
+    try perform(plan.finalAction, modules, runner: runner, scratch: scratch, into: &result)
     return result
   }
 
-  /// 5. Emits what was asked for: text, objects, an executable, or the program run in process.
-  func emit(_ modules: [ModuleOutput], runner: StageRunner, scratch: URL?, into result: inout BuildResult) throws {
-    switch options.emit {
-    case .ir, .llvmIR:
+  /// The plan of this build for `modules`; a plan the backend cannot carry out is an internal
+  /// error (the command line refuses such options first).
+  func makePlan(_ modules: [PlannedModule], backend: any Backend) throws -> BuildPlan {
+    do {
+      return try BuildPlan.make(options: options, modules: modules, textForm: backend.textForm)
+    } catch {
+      throw DriverError.codegen(error.description)
+    }
+  }
+
+  /// 5. Performs a plan's final action: writes text or objects, links an executable, or runs
+  /// the program in process.
+  func perform(_ action: Action, _ modules: [ModuleOutput], runner: StageRunner, scratch: URL?,
+               into result: inout BuildResult) throws {
+    switch action.kind {
+    case .writeText:
       let text = modules.compactMap(\.text).joined(separator: "\n")
-      if let path = options.output {
+      if case .outputFile(let path) = action.outputs.first {
         try write(Array(text.utf8), to: path)
       } else {
         result.text = text
       }
-    case .obj:
+    case .writeObjects:
       let folder = options.output ?? "."
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      for output in modules {
-        try runner.stage(.writeObject) { try write(output.object!.bytes, to: "\(folder)/\(output.object!.moduleName).o") }
+      var objects: [String: ObjectFile] = [:]
+      for case let object? in modules.map(\.object) { objects[object.moduleName] = object }
+      for (input, file) in zip(action.inputs, action.outputs) {
+        guard case .object(let module) = input, case .outputFile(let path) = file, let object = objects[module] else { continue }
+        try runner.stage(.writeObject) { try write(object.bytes, to: path) }
       }
-    case .exe where options.runsInProcess && options.interprets:
+    case .interpret:
       result.exitStatus = try interpret(modules, runner: runner)
-    case .exe where options.runsInProcess:
+    case .runInProcess:
       result.exitStatus = try run(modules, runner: runner)
-    case .exe:
-      try runner.stage(.link) { try link(modules, scratch: scratch, output: options.executablePath) }
+    case .link:
+      guard case .outputFile(let path) = action.outputs.first else { return }
+      try runner.stage(.link) { try link(modules, scratch: scratch, output: path) }
+    case .compile:
+      preconditionFailure("a compile action is not a final action")
     }
   }
 
-  /// Binds, checks and compiles the modules of `program`; nil (with the diagnostics in
-  /// `result`) when the program has errors. Takes the syntax trees and sources out of
-  /// `program`: each module's are freed when that module has been lowered.
-  func compile(_ program: inout Program, runner: StageRunner, scratch: URL?,
+  /// Binds, checks and compiles the modules of `program` as `plan` says; nil (with the
+  /// diagnostics in `result`) when the program has errors. Takes the syntax trees and sources
+  /// out of `program`: each module's are freed when that module has been lowered.
+  func compile(_ program: inout Program, plan: BuildPlan, backend: any Backend, runner: StageRunner, scratch: URL?,
                into result: inout BuildResult) throws -> [ModuleOutput]? {
-    // 2. Bind module-level names (the binder adds the library's modules after the project's).
-    let names = program.modules.map(\.name)
-    let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program) }
-
-    // 3. Check bodies, one job per module of the project, largest first (by source size).
-    let sizes = names.indices.map { program.modules[$0].file?.bytes.count ?? 0 }
-    let checked = ResultSlots<(CheckedModule, [Diagnostic])>(count: names.count)
-    do {
-      let frozen = program
-      runner.stage(.check) {
-        runner.run(Job.plan(.check, modules: names, largestFirst: sizes)) { job, _ in checked[job.index] = BodyChecker.check(frozen, module: job.index) }
-      }
-      // 3b. Check the instances of generic functions the bodies need (serial; none without generics).
-      let requests = names.indices.map { checked[$0]!.0.requestedInstances }
-      if requests.contains(where: { !$0.isEmpty }) {
-        let (instances, instanceDiagnostics) = runner.stage(.check) { Instantiator.instantiate(frozen, requests: requests) }
-        for m in names.indices {
-          var slot = checked[m]!
-          slot.0.instances = instances[m]
-          slot.1 += instanceDiagnostics[m]
-          checked[m] = slot
-        }
-      }
-    }
-    for m in names.indices.reversed() {
-      let all = bindDiagnostics[m] + checked[m]!.1
-      result.diagnostics += all.filter { $0.location.file != nil }.sorted { $0.location.offset < $1.location.offset }
-      result.diagnostics += all.filter { $0.location.file == nil }
-    }
+    // 2-3. Bind and check.
+    let jobs = plan.compileJobs
+    let checked = Frontend.check(&program, order: plan.checkJobs, runner: runner)
+    result.diagnostics += checked.diagnostics
     // Mojo stops before its warning passes when the program has errors: no warnings then.
     if result.hasErrors { result.diagnostics.removeAll { $0.severity == .warning } }
     result.diagnostics = options.warnings.apply(to: result.diagnostics)
@@ -208,30 +235,109 @@ public struct CompilePlan: Sendable {
 
     // 4. Lower and generate code, one job per module, largest first. Each job takes its
     // checked module and its tree out of their slots, so both are freed as soon as that
-    // module's IR exists; the sources are no longer needed at all.
-    let trees = ResultSlots<SyntaxTree>(count: names.count)
-    for m in names.indices {
+    // module's IR exists; the sources are no longer needed at all. With the action cache, a
+    // job whose key is stored takes its object from the cache instead.
+    let count = plan.compileActions.count
+    let digests = (options.cache != nil || options.actionsFile != nil) && plan.product == .object
+      ? actionKeys(program, checked: checked, plan: plan, runner: runner) : nil
+    let keys = options.cache != nil ? digests?.keys : nil
+    if let path = options.actionsFile {
+      let json = ActionsJSON.render(plan, digests: digests ?? ActionDigests(), options: options,
+                                    compiler: ActionKey.compilerIdentity(), flags: ActionKey.flags(options))
+      try write(Array(json.utf8), to: path)
+    }
+    let trees = ResultSlots<SyntaxTree>(count: count)
+    for m in 0..<count {
       trees[m] = program.modules[m].tree
       program.modules[m].tree = SyntaxTree()
       program.modules[m].file = nil
     }
     let frozen = program
-    let backend = makeBackend()
-    let emit = options.emit
-    let keepsIR = options.interprets
+    let product = plan.product
     let verify = options.verifyIR || isDebugBuild
-    let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: names.count)
+    let cache = options.cache
+    let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: count)
+    let lookups = ResultSlots<ActionCache.Lookup>(count: count)
     runner.stage(.compile) {
-      runner.run(Job.plan(.compile, modules: names, largestFirst: sizes)) { job, context in
+      runner.run(jobs) { job, context in
         let objectPath = scratch?.appendingPathComponent("\(job.index)-\(job.moduleName).o").path
         outputs[job.index] = Result {
-          try CompilePlan.compileModule(checked.take(job.index)!.0, tree: trees.take(job.index)!, program: frozen,
-                                        backend: backend, emit: emit, keepsIR: keepsIR, verify: verify,
-                                        objectPath: objectPath, context: context)
+          if let cache, let key = keys?[job.index] {
+            let found = context.measure(.cache, job.moduleName) { cache.lookup(key) }
+            lookups[job.index] = found
+            if case .hit(let bytes) = found {
+              _ = checked.modules.take(job.index)
+              _ = trees.take(job.index)
+              return try BuildRunner.deliver(ObjectFile(moduleName: job.moduleName, bytes: bytes), name: job.moduleName,
+                                             objectPath: objectPath, context: context)
+            }
+          }
+          let ir = try Frontend.lower(checked.modules.take(job.index)!, tree: trees.take(job.index)!, program: frozen,
+                                      verify: verify, context: context)
+          var output = try BuildRunner.generate(ir, name: job.moduleName, backend: backend, product: product,
+                                                objectPath: cache == nil ? objectPath : nil, context: context)
+          if let cache, let key = keys?[job.index], let object = output.object {
+            context.measure(.cache, job.moduleName) { cache.store(key, object.bytes) }
+            output = try BuildRunner.deliver(object, name: job.moduleName, objectPath: objectPath, context: context)
+          }
+          return output
         }.mapError { $0 as? DriverError ?? .codegen(String(describing: $0)) }
       }
     }
-    return try outputs.values.map { try $0!.get() }
+    if let cache, keys != nil {
+      var statistics = CacheStatistics()
+      for m in plan.compileOrder.sorted() {
+        if case .hit = lookups[m] {
+          statistics.hits += 1
+          continue
+        }
+        statistics.misses += 1
+        if lookups[m] == .corrupt { statistics.corrupt += 1 }
+        statistics.compiledModules.append(frozen.modules[m].name)
+      }
+      if statistics.misses > 0 { runner.stage(.cleanup) { statistics.trimmed = cache.trim() } }
+      result.cache = statistics
+    }
+    // Modules the plan does not build (`--module`) have empty outputs.
+    return try outputs.values.map { try $0?.get() ?? ModuleOutput() }
+  }
+
+  /// The digests of every compile action's declared inputs and the action keys: source and
+  /// interface digests are computed in parallel, one job per module.
+  func actionKeys(_ program: Program, checked: Frontend.Checked, plan: BuildPlan, runner: StageRunner) -> ActionDigests {
+    let count = plan.compileActions.count
+    let names = (0..<count).map { program.modules[$0].name }
+    let sources = ResultSlots<Digest>(count: count)
+    let interfaces = ResultSlots<Digest>(count: count)
+    runner.stage(.compile) {
+      runner.run(Job.plan(.digest, modules: names)) { job, _ in
+        let m = job.index
+        if let file = program.modules[m].file { sources[m] = SHA256.hash(file.bytes) }
+        interfaces[m] = SHA256.hash(Array(program.interfaceText(of: m).utf8))
+      }
+    }
+    var digests = ActionDigests()
+    let all = (0..<count).map { (name: names[$0], digest: interfaces[$0]!) }
+    for m in 0..<count {
+      digests.inputs[.interface(module: names[m])] = interfaces[m]!
+      if let path = program.modules[m].file?.path { digests.inputs[.source(module: names[m], path: path)] = sources[m]! }
+      digests.inputs[.instances(module: names[m])] =
+        ActionKey.instancesDigest(symbols: checked.modules[m]!.instances.map(\.signature.symbol), interfaces: all)
+    }
+    let compiler = ActionKey.compilerIdentity()
+    let flags = ActionKey.flags(options)
+    let inputs = digests.inputs
+    digests.keys = plan.compileActions.map { action in
+      ActionKey.key(action, compiler: compiler, flags: flags) { inputs[$0] }
+    }
+    return digests
+  }
+
+  /// A module's object as the final action wants it: in memory, or written to `objectPath`.
+  static func deliver(_ object: ObjectFile, name: String, objectPath: String?, context: JobContext) throws -> ModuleOutput {
+    guard let objectPath else { return ModuleOutput(object: object) }
+    try context.measure(.writeObject, name) { try writeScratch(object.bytes, to: objectPath) }
+    return ModuleOutput(objectPath: objectPath)
   }
 
   /// What one compile job produces: text, an object in memory, the path of a written object, or
@@ -243,41 +349,17 @@ public struct CompilePlan: Sendable {
     var ir: IRModule?
   }
 
-  /// Lowers one module and generates its text or object (or keeps its IR, `keepsIR`); writes the
-  /// object to `objectPath` when given.
-  static func compileModule(_ checked: consuming CheckedModule, tree: consuming SyntaxTree, program: Program,
-                            backend: any Backend, emit: EmitKind, keepsIR: Bool = false, verify: Bool,
-                            objectPath: String?, context: JobContext) throws -> ModuleOutput {
-    let name = program.modules[checked.module].name
-    // The checked module and the tree are consumed: freed before code generation starts.
-    let ir = context.measure(.lower, name) { [checked, tree] in ModuleLowering.lower(checked, tree: tree, in: program) }
-    _ = consume checked
-    _ = consume tree
-    if verify { try context.measure(.verify, name) { try verifyIR(ir, producedBy: "lowering") } }
-    return try generate(ir, name: name, backend: backend, emit: emit, keepsIR: keepsIR, objectPath: objectPath,
-                        context: context)
-  }
-
-  /// Stops with an internal error when `ir` breaks an IR rule.
-  static func verifyIR(_ ir: IRModule, producedBy producer: String) throws {
-    let errors = Verifier.verify(ir)
-    if !errors.isEmpty {
-      throw DriverError.internalError("\(producer) produced invalid IR for module '\(ir.name)':\n"
-        + errors.prefix(10).map(\.description).joined(separator: "\n"))
-    }
-  }
-
-  /// Generates the text or object of one module's IR (or keeps the IR, `keepsIR`); writes the
-  /// object to `objectPath` when given.
-  static func generate(_ ir: consuming IRModule, name: String, backend: any Backend, emit: EmitKind, keepsIR: Bool,
+  /// Generates what `product` asks of one module's IR; writes the object to `objectPath` when
+  /// given.
+  static func generate(_ ir: consuming IRModule, name: String, backend: any Backend, product: CompileProduct,
                        objectPath: String?, context: JobContext) throws -> ModuleOutput {
-    if keepsIR && emit == .exe { return ModuleOutput(ir: ir) }
-    switch emit {
-    case .ir: return ModuleOutput(text: context.measure(.codegen, name) { Printer.print(ir) })
-    case .llvmIR:
-      guard let llvm = backend as? LLVMBackend else { throw DriverError.codegen("--emit llvm-ir needs --backend llvm") }
-      return ModuleOutput(text: try context.measure(.codegen, name) { try llvm.emitLLVMText(for: ir) })
-    case .obj, .exe:
+    switch product {
+    case .ir: return ModuleOutput(ir: ir)
+    case .irText: return ModuleOutput(text: context.measure(.codegen, name) { Printer.print(ir) })
+    case .backendText:
+      let module = ir
+      return ModuleOutput(text: try context.measure(.codegen, name) { try backend.emitText(for: module) })
+    case .object:
       // The IR is handed over (this job keeps no reference): the backend frees the function
       // bodies once it has selected.
       let handover = Handover(consume ir)
@@ -325,7 +407,7 @@ public struct CompilePlan: Sendable {
       return
     }
     let runtimePath = scratch.appendingPathComponent("mojo_runtime.o").path
-    try CompilePlan.writeScratch(RuntimeObject.bytes, to: runtimePath)
+    try BuildRunner.writeScratch(RuntimeObject.bytes, to: runtimePath)
     let job = try linker.plan(objects: modules.compactMap(\.objectPath) + [runtimePath], output: temporary)
     try linker.run(job, finalOutput: output)
   }
@@ -354,7 +436,7 @@ public struct CompilePlan: Sendable {
     return runner.stage(.run) { program.run() }
   }
 
-  func write(_ bytes: [UInt8], to path: String) throws { try CompilePlan.write(bytes, to: path) }
+  func write(_ bytes: [UInt8], to path: String) throws { try BuildRunner.write(bytes, to: path) }
 
   /// Writes a file of the private scratch folder in place: no temporary file, rename or fsync
   /// as Foundation's atomic `createFile` does (those cost about 1 ms per object on ext4).

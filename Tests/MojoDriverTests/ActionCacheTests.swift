@@ -1,0 +1,207 @@
+//! The action cache: which modules a rebuild compiles after each kind of edit, byte-identical
+//! executables with and without the cache, damaged entries, sharing and the size limit. Every
+//! cache lives in a temporary folder.
+import Foundation
+import MojoCodegen
+import Testing
+import TestSupport
+@testable import MojoDriver
+
+@Suite struct ActionCacheTests {
+  static let project = [
+    "main.mojo": "from a import f\nfrom b import g\nfrom c import h\n\ndef main():\n    print(f(1), g(2), h())\n",
+    "a.mojo": "def f(x: Int) -> Int:\n    return x + 1\n",
+    "b.mojo": "from a import f\n\ndef g(x: Int) -> Int:\n    return f(x) * 2\n",
+    "c.mojo": "def h() -> Int:\n    return 7\n",
+  ]
+
+  /// A project, a cache and an output folder, all temporary.
+  struct Setup {
+    let project: URL
+    let folder = Fixtures.temporaryFolder()
+    var cache: ActionCache { ActionCache(root: folder.appendingPathComponent("cache").path) }
+
+    init(_ files: [String: String]) { project = Fixtures.makeProject(files) }
+
+    /// Builds with the cache (or without: `cached: false`) to `name`; returns the cache's statistics.
+    @discardableResult
+    func build(_ name: String = "app", backend: BackendKind = .cnp, cached: Bool = true, jobs: Int = 2,
+               cache: ActionCache? = nil) throws -> CacheStatistics? {
+      var options = BuildOptions(input: project.path, output: folder.appendingPathComponent(name).path, backend: backend,
+                                 jobs: jobs, verifyIR: true)
+      if cached { options.cache = cache ?? self.cache }
+      let result = try BuildRunner(options: options).run()
+      #expect(!result.hasErrors, "\(result.diagnostics)")
+      return result.cache
+    }
+
+    func edit(_ file: String, _ text: String) throws {
+      try text.write(to: project.appendingPathComponent(file), atomically: true, encoding: .utf8)
+    }
+
+    func bytes(_ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }
+    func output(_ name: String = "app") throws -> String { try Harness.run(folder.appendingPathComponent(name)).stdout }
+
+    func remove() {
+      try? FileManager.default.removeItem(at: project)
+      try? FileManager.default.removeItem(at: folder)
+    }
+  }
+
+  @Test(arguments: BackendKind.allCases)
+  func secondBuildIsServedFromTheCacheWithTheSameBytes(backend: BackendKind) throws {
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    let first = try setup.build(backend: backend)
+    #expect(first?.hits == 0)
+    #expect(first?.compiledModules == ["main", "a", "b", "c"])
+    let second = try setup.build("again", backend: backend)
+    #expect(second?.hits == 4)
+    #expect(second?.compiledModules == [])
+    try setup.build("uncached", backend: backend, cached: false)
+    #expect(try setup.bytes("again") == setup.bytes("uncached"))
+    #expect(try setup.bytes("app") == setup.bytes("uncached"))
+    #expect(try setup.output("again") == "2 6 7\n")
+  }
+
+  @Test func bodyEditRecompilesOnlyThatModule() throws {
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build()
+    try setup.edit("a.mojo", "def f(x: Int) -> Int:\n    return x + 100\n")
+    let statistics = try setup.build()
+    #expect(statistics?.compiledModules == ["a"])
+    #expect(statistics?.hits == 3)
+    #expect(try setup.output() == "101 204 7\n")
+    try setup.build("uncached", cached: false)
+    #expect(try setup.bytes("app") == setup.bytes("uncached"))
+  }
+
+  @Test func signatureChangeRecompilesTheModuleAndItsImporters() throws {
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build()
+    try setup.edit("a.mojo", "def f(x: Int, y: Int = 10) -> Int:\n    return x + y\n")
+    let statistics = try setup.build()
+    #expect(statistics?.compiledModules == ["main", "a", "b"])
+    #expect(try setup.output() == "11 24 7\n")
+    // A module reached only through another import is an importer too.
+    try setup.edit("b.mojo", "from a import f\n\ndef g(x: Int) -> Int:\n    return f(x) * 3\n")
+    #expect(try setup.build()?.compiledModules == ["b"])
+    try setup.edit("c.mojo", "from b import g\n\ndef h() -> Int:\n    return g(0)\n")
+    #expect(try setup.build()?.compiledModules == ["main", "c"])  // c's names now include g
+    try setup.edit("a.mojo", "def f(x: Int, y: Int = 20) -> Int:\n    return x + y\n")
+    #expect(try setup.build()?.compiledModules == ["main", "a", "b", "c"])
+    #expect(try setup.output() == "21 66 60\n")
+  }
+
+  @Test func newGenericInstanceRecompilesTheModuleDefiningIt() throws {
+    // Instances are lowered into the module that defines the generic function: a new use in
+    // `main` changes `gen`'s object although `gen`'s source is unchanged.
+    let setup = Setup([
+      "main.mojo": "from gen import biggest\n\ndef main():\n    print(biggest(1, 2))\n",
+      "gen.mojo": "def biggest[T: Comparable & Copyable](a: T, b: T) -> T:\n    if a < b:\n        return b.copy()\n    return a.copy()\n",
+    ])
+    defer { setup.remove() }
+    try setup.build()
+    try setup.edit("main.mojo", "from gen import biggest\n\ndef main():\n    print(biggest(1, 2), biggest(1.5, 0.5))\n")
+    #expect(try setup.build()?.compiledModules == ["main", "gen"])
+    #expect(try setup.output() == "2 1.5\n")
+    try setup.build("uncached", cached: false)
+    #expect(try setup.bytes("app") == setup.bytes("uncached"))
+  }
+
+  @Test func corruptedEntryIsDroppedAndRebuilt() throws {
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build("uncached", cached: false)
+    try setup.build()
+    let entries = setup.folder.appendingPathComponent("cache/v1/ac")
+    let names = try FileManager.default.contentsOfDirectory(atPath: entries.path).sorted()
+    #expect(names.count == 4)
+    // Flip one byte of one entry's payload, truncate another.
+    let flipped = entries.appendingPathComponent(names[0])
+    var bytes = try Data(contentsOf: flipped)
+    bytes[bytes.count - 1] ^= 0xFF
+    try bytes.write(to: flipped)
+    let truncated = entries.appendingPathComponent(names[1])
+    try Data(try Data(contentsOf: truncated).prefix(30)).write(to: truncated)
+    let statistics = try setup.build()
+    #expect(statistics?.corrupt == 2)
+    #expect(statistics?.hits == 2)
+    #expect(try setup.bytes("app") == setup.bytes("uncached"))
+    #expect(try setup.build()?.hits == 4)
+  }
+
+  @Test func twoBuildsSharingACacheAgree() throws {
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build("uncached", cached: false)
+    try [("one", 1), ("two", 4)].withParallelBuilds(setup)
+    #expect(try setup.bytes("one") == setup.bytes("uncached"))
+    #expect(try setup.bytes("two") == setup.bytes("uncached"))
+    #expect(try setup.build()?.hits == 4)
+    // No temporary file is left behind.
+    let names = try FileManager.default.contentsOfDirectory(atPath: setup.folder.appendingPathComponent("cache/v1/ac").path)
+    #expect(names.count == 4)
+  }
+
+  @Test func sizeLimitTrimsTheLeastRecentlyUsedEntries() throws {
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build()
+    let (entries, bytes) = setup.cache.stats()
+    #expect(entries == 4)
+    let small = ActionCache(root: setup.cache.root, maxBytes: bytes / 2)
+    #expect(small.trim() >= 2)
+    #expect(small.stats().bytes <= bytes / 2)
+    let remaining = small.stats().entries
+    #expect(setup.cache.clean() == remaining)
+    #expect(setup.cache.stats().entries == 0)
+  }
+
+  @Test func entriesAreVerifiedOnRead() {
+    let payload: [UInt8] = Array("object bytes".utf8)
+    let entry = ActionCache.encode(payload)
+    #expect(ActionCache.decode(entry) == payload)
+    var damaged = entry
+    damaged[ActionCache.headerSize] ^= 1
+    #expect(ActionCache.decode(damaged) == nil)
+    #expect(ActionCache.decode(Array(entry.dropLast())) == nil)
+    #expect(ActionCache.decode(Array(entry.prefix(10))) == nil)
+    #expect(ActionCache.parseSize("512K") == 512 << 10)
+    #expect(ActionCache.parseSize("2g") == 2 << 30)
+    #expect(ActionCache.parseSize("12") == 12)
+    #expect(ActionCache.parseSize("x") == nil)
+  }
+
+  @Test func importClosuresFollowImportsTransitively() {
+    let modules = [["a", "c"], [], ["a"], ["b"]].enumerated().map { k, imports in
+      PlannedModule(name: ["main", "a", "b", "c"][k], path: nil, imports: imports, size: 0)
+    }
+    #expect(BuildPlan.importClosures(modules) == [[1, 2, 3], [], [1], [1, 2]])
+  }
+}
+
+extension [(String, Int)] {
+  /// Builds `setup`'s project concurrently, once per (output name, worker count), into one cache.
+  func withParallelBuilds(_ setup: ActionCacheTests.Setup) throws {
+    let failures = Failures()
+    DispatchQueue.concurrentPerform(iterations: count) { k in
+      do {
+        try setup.build(self[k].0, jobs: self[k].1)
+      } catch {
+        failures.add("\(error)")
+      }
+    }
+    #expect(failures.all.isEmpty)
+  }
+}
+
+/// Errors collected from concurrent builds.
+final class Failures: @unchecked Sendable {
+  private let lock = NSLock()
+  private var list: [String] = []
+  func add(_ text: String) { lock.withLock { list.append(text) } }
+  var all: [String] { lock.withLock { list } }
+}
