@@ -52,6 +52,8 @@ import TestSupport
       (["build", "warns.mojo", "-o", "OUT"], "a warning"),
       (["build", "warns.mojo", "-o", "OUT", "-w"], "-w"),
       (["build", "warns.mojo", "-o", "OUT", "--Werror"], "--Werror"),
+      (["build", "hello.mojo", "-o", "OUT", "--cache"], "--cache"),
+      (["build", "hello.mojo", "-o", "OUT", "--no-cache"], "--no-cache"),
       (["run", "warns.mojo", "-Werror", "--disable-warnings"], "run: -Werror and --disable-warnings"),
       (["run", "hello.mojo"], "run"),
       (["run", "hello.mojo", "-j", "1", "--", "-x", "--help"], "run with program arguments"),

@@ -16,11 +16,13 @@ enum MojocProcess {
     .deletingLastPathComponent().appendingPathComponent("mojoc")
 
   /// Runs `mojoc arguments` (or another `program`) in `directory` with `environment` added to
-  /// this process's own.
+  /// this process's own; its action cache is a temporary folder unless `environment` names one.
   static func run(_ arguments: [String], environment: [String: String] = [:],
                   in directory: URL? = nil, program: URL = executable) throws -> MojocRun {
     let scratch = Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: scratch) }
+    var environment = environment
+    if environment["MOJOC_CACHE_DIR"] == nil { environment["MOJOC_CACHE_DIR"] = scratch.appendingPathComponent("cache").path }
     let run = try Launch.run([program.path] + arguments, environment: environment, in: directory, scratch: scratch)
     return MojocRun(status: run.status, stdout: run.stdout, stderr: run.stderr)
   }
