@@ -111,6 +111,18 @@ import TestSupport
     #expect(try setup.bytes("app") == setup.bytes("uncached"))
   }
 
+  @Test func movedProjectIsCompiledAgain() throws {
+    // Objects name their source's absolute path (assertion messages), so it is in the key.
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build()
+    let moved = setup.folder.appendingPathComponent("moved")
+    try FileManager.default.copyItem(at: setup.project, to: moved)
+    var options = BuildOptions(input: moved.path, output: setup.folder.appendingPathComponent("m").path)
+    options.cache = setup.cache
+    #expect(try BuildRunner(options: options).run().cache?.hits == 0)
+  }
+
   @Test func corruptedEntryIsDroppedAndRebuilt() throws {
     let setup = Setup(Self.project)
     defer { setup.remove() }

@@ -320,7 +320,7 @@ public struct BuildRunner: Sendable {
     let all = (0..<count).map { (name: names[$0], digest: interfaces[$0]!) }
     for m in 0..<count {
       digests.inputs[.interface(module: names[m])] = interfaces[m]!
-      if let path = program.modules[m].file?.path { digests.inputs[.source(module: names[m], path: path)] = sources[m]! }
+      if let path = program.modules[m].file?.absolutePath { digests.inputs[.source(module: names[m], path: path)] = sources[m]! }
       digests.inputs[.instances(module: names[m])] =
         ActionKey.instancesDigest(symbols: checked.modules[m]!.instances.map(\.signature.symbol), interfaces: all)
     }

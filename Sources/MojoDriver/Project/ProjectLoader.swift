@@ -17,10 +17,11 @@ public struct LoadedProject: Sendable {
   /// import also names each package on its path).
   public var imports: [[String]] = []
 
-  /// The modules as planning sees them: name, file, direct imports and size.
+  /// The modules as planning sees them: name, absolute file path, direct imports and size.
   public var plannedModules: [PlannedModule] {
     modules.indices.map { m in
-      PlannedModule(name: modules[m].name, path: modules[m].file?.path, imports: m < imports.count ? imports[m] : [],
+      // The absolute path: objects embed it (assertion messages name the file).
+      PlannedModule(name: modules[m].name, path: modules[m].file?.absolutePath, imports: m < imports.count ? imports[m] : [],
                     size: modules[m].file?.bytes.count ?? 0)
     }
   }
