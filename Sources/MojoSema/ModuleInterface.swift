@@ -22,6 +22,10 @@ extension Program {
       out += " fields(\(zip(info.fieldNames, info.fieldTypes).map { "\($0): \(interfaceName(of: $1))" }.joined(separator: ", ")))"
       out += " methods(\(info.methods.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")))"
       out += " fieldwise=\(info.isFieldwiseInit) init=\(info.initializer.map(String.init) ?? "-")"
+      out += " copy=\(info.copyInitializer.map(String.init) ?? "-") move=\(info.moveInitializer.map(String.init) ?? "-")"
+      // Which fields the destructor reads comes from its body, and decides where importers
+      // destroy the other fields: part of the interface.
+      out += " deinit=\(info.destructor.map(String.init) ?? "-") reads(\(info.destructorReadsField.map { $0 ? "1" : "0" }.joined()))"
       out += " copyable=\(info.isImplicitlyCopyable) generics(\(describe(info.genericParameters)))"
       out += " conforms(\(info.conformances.map(describe).joined(separator: ",")))\n"
     }
