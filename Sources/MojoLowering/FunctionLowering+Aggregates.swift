@@ -102,9 +102,9 @@ extension FunctionLowering {
       _ = lowerCall(call, start: Int(start), count: Int(count))
     default:
       if t.kind == .index {
-        let address = elementAddress(t)
+        let place = elementPlace(t)
         let operand = lowerValueToStore(value)
-        builder.store(ModuleLowering.irType(type(of: target)), operand, to: address, offset: 0)
+        builder.store(ModuleLowering.irType(type(of: target)), operand, to: place.base, offset: place.offset)
       } else {
         // `_ = value`: a discarded temporary or transferred value with a destructor dies at once.
         let discarded = lowerExpression(value)
@@ -135,11 +135,25 @@ extension FunctionLowering {
       lowerDictUpdate(CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count)), op: s.op,
                       target: target, value: value)
     default:
-      let address = elementAddress(t)
-      let current = builder.load(irType, from: address, offset: 0)
+      let place = elementPlace(t)
+      let current = builder.load(irType, from: place.base, offset: place.offset)
       let result = lowerBinary(s.op, .value(current), targetType, lowerExpression(value), type(of: value))
-      builder.store(irType, result, to: address, offset: 0)
+      builder.store(irType, result, to: place.base, offset: place.offset)
     }
+  }
+
+  /// Where `list[index]` or `tuple[k]` lives: a base address and a constant offset from it.
+  mutating func elementPlace(_ e: ExprNode) -> (base: Operand, offset: Int64) {
+    guard case .tuple = type(of: ExprID(Int(e.a))) else { return (elementAddress(e), 0) }
+    // A tuple is a box of words; the checker made `k` a constant in range.
+    guard case .constant(let c) = checked.exprFacts[Int(e.b)] else { preconditionFailure("lowering: tuple index is not a constant") }
+    return (lowerExpression(ExprID(Int(e.a))), c.wrappedInt64 * Layout.wordSize)
+  }
+
+  func isTupleElement(_ id: ExprID) -> Bool {
+    let e = tree.expr(id)
+    guard e.kind == .index, case .tuple = type(of: ExprID(Int(e.a))) else { return false }
+    return true
   }
 
   /// The address of `list[index]` (bounds-checked by the runtime).

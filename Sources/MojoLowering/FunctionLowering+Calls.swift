@@ -246,7 +246,16 @@ extension FunctionLowering {
         writeBacks.append((cell, base, offset, type))
         values.append(cell)
       default:
-        values.append(elementAddress(tree.expr(id)))
+        let element = elementPlace(tree.expr(id))
+        if element.offset == 0 && !isTupleElement(id) {
+          values.append(element.base)
+        } else {
+          // A tuple element: passed through a cell written back after the call, as a field is.
+          let cell = runtime(Runtime.alloc, [.int(Layout.wordSize)])
+          builder.store(type, .value(builder.load(type, from: element.base, offset: element.offset)), to: cell, offset: 0)
+          writeBacks.append((cell, element.base, element.offset, type))
+          values.append(cell)
+        }
       }
     }
     let raises = ModuleLowering.takesErrorSlot(signature)

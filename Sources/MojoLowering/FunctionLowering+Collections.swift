@@ -75,7 +75,8 @@ extension FunctionLowering {
       builder.store(ModuleLowering.irType(type(of: place)), operand, to: base, offset: Int64(k) * Layout.wordSize)
     default:
       if p.kind == .index {
-        builder.store(ModuleLowering.irType(type(of: place)), operand, to: elementAddress(p), offset: 0)
+        let element = elementPlace(p)
+        builder.store(ModuleLowering.irType(type(of: place)), operand, to: element.base, offset: element.offset)
       }
     }
   }
