@@ -27,7 +27,8 @@ struct Emission {
   var jumpTarget: Int32
   /// The block of `_CONTINUE`, or -1 for the next emission.
   var continuation: Int32
-  /// The callee (`FunctionRef` index) of a call, or the data object of `addr`.
+  /// The callee (`FunctionRef` index) of a call, or the data object of `addr` (and of a list
+  /// access's location).
   var aux: Int32
   /// Start of `ArgumentPlace.count` argument slots in `Selection.argumentSlots` (slot `k` fills
   /// the hole of `ArgumentPlace(index: k)`), or -1.
@@ -93,7 +94,7 @@ struct StencilSelector {
     isListAt.reserveCapacity(module.functions.count)
     signatures.reserveCapacity(module.functions.count)
     for f in module.functions {
-      isListAt.append(!f.isDefined && f.symbol == "mojo_rt_list_at" && f.parameterTypes == [.ptr, .i64, .i64]
+      isListAt.append(!f.isDefined && f.symbol == "mojo_rt_list_at" && f.parameterTypes == [.ptr, .i64, .i64, .ptr]
                         && f.returnType == .ptr)
       let start = Int32(parameterIsFloat.count)
       var ints = 0, floats = 0
@@ -320,15 +321,22 @@ struct StencilSelector {
       guard reads(2), case .value = ops[o] else { return false }
       return next.type != .i1 || f.valueTypes[Int(v.index)] != .f64
     case .call:
-      guard isListAt[Int(next.aux0)], next.operandCount == 3, case .int = ops[o + 2] else {
-        for k in 0..<Int(next.operandCount) where reads(k) {
-          return callWithRegisterArgument(next, argument: k, toRegister: false) != nil
-        }
+      for k in 0..<Int(next.operandCount) where reads(k) {
+        return callWithRegisterArgument(next, argument: k, toRegister: false) != nil
+      }
+      return false
+    case .addr:
+      // An `addr` folded into the `mojo_rt_list_at` call after it emits nothing: `v` goes to that call.
+      guard listAtWithLocation(at: i + 1, in: f, end: end) else { return false }
+      let call = f.instructions[i + 2]
+      let c = Int(call.operandStart)
+      func callReads(_ k: Int) -> Bool {
+        if case .value(let u) = ops[c + k] { return u == v }
         return false
       }
       // The list from a register needs the index in a slot or immediate; the index from a
       // register needs the list in a slot.
-      return reads(0) || (reads(1) && { if case .value = ops[o] { return true } else { return false } }())
+      return callReads(0) || (callReads(1) && { if case .value = ops[c] { return true } else { return false } }())
     default:
       return false
     }
@@ -352,6 +360,18 @@ struct StencilSelector {
     return (slotOf(r), mayUseRegister && nextReadsFromRegister(r, after: i, in: f, end: end), 1)
   }
 
+  /// True when instruction `i` is `%w = addr $dN` whose only use is the last operand of the
+  /// next instruction, a call of the runtime's `mojo_rt_list_at` with an immediate element size.
+  private func listAtWithLocation(at i: Int, in f: IRFunction, end: Int) -> Bool {
+    guard i + 1 < end else { return false }
+    let inst = f.instructions[i], call = f.instructions[i + 1]
+    guard inst.opcode == .addr, slots.uses[Int(inst.result.index)] == 1, call.opcode == .call,
+          isListAt[Int(call.aux0)], call.operandCount == 4 else { return false }
+    let c = Int(call.operandStart)
+    guard case .value(let w) = f.operands[c + 3], w == inst.result, case .int = f.operands[c + 2] else { return false }
+    return true
+  }
+
   // MARK: - Instructions
 
   /// Selects the emissions of instruction `i` (and of the next one when they fuse); returns how
@@ -366,7 +386,9 @@ struct StencilSelector {
     var consumed = 1
     var toRegister = false
     var d = r.exists ? slotOf(r) : scratch
-    defer { inRegister = toRegister ? r : .none }
+    // The value left in a register: the result, or that of the instruction fused with this one.
+    var held = r
+    defer { inRegister = toRegister ? held : .none }
 
     switch inst.opcode.shape {
     case .binary:
@@ -462,18 +484,25 @@ struct StencilSelector {
       let key = StencilKey.store(inst.type == .i1 ? .byte : .word, address: la, value: lv)
       append(Emission(stencil: try stencil(key), slotA: slotA, slotC: slot(value), immB: offset, immC: Self.bits(value)))
     case .addr:
+      // `%w = addr $dN` right before `call @mojo_rt_list_at(list, index, size, %w)`, its only
+      // use: one stencil, the element access inlined, the data's address only on its cold path.
+      if listAtWithLocation(at: i, in: f, end: end) {
+        let call = f.instructions[i + 1]
+        let c = Int(call.operandStart)
+        if case .int(let size) = ops[c + 2],
+           let pair = OperandPair(location(ops[c]), location(ops[c + 1])), pair != .immSlot, pair != .immRegister {
+          held = call.result
+          (d, toRegister, consumed) = place(call.result, after: i + 1, in: f, end: end, mayUseRegister: true)
+          let key = StencilKey.listAt(size == 8 ? .eight : size == 1 ? .one : .any, pair, resultInRegister: toRegister)
+          append(Emission(stencil: try stencil(key), slotA: slot(ops[c]), slotB: slot(ops[c + 1]), slotD: d,
+                          immB: Self.bits(ops[c + 1]), immC: size, aux: Int32(inst.aux0)))
+          return 1 + consumed
+        }
+      }
       (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: false)
       append(Emission(stencil: try stencil(.addr), slotD: d, aux: Int32(inst.aux0)))
       return consumed
     case .call:
-      if isListAt[Int(inst.aux0)], inst.operandCount == 3, case .int(let size) = ops[o + 2],
-         let pair = OperandPair(location(ops[o]), location(ops[o + 1])), pair != .immSlot, pair != .immRegister {
-        (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
-        let key = StencilKey.listAt(size == 8 ? .eight : size == 1 ? .one : .any, pair, resultInRegister: toRegister)
-        append(Emission(stencil: try stencil(key), slotA: slot(ops[o]), slotB: slot(ops[o + 1]), slotD: d,
-                        immB: Self.bits(ops[o + 1]), immC: size))
-        return consumed
-      }
       (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: inst.type != .void && signatures[Int(inst.aux0)].stackCount == 0)
       try selectCall(inst, ops: ops, d: d, toRegister: toRegister)
       return consumed

@@ -7,7 +7,8 @@ public final class SourceFile: Sendable {
   public let path: String
   /// The file's path relative to the project root, e.g. `lib/stats.mojo`.
   public let relativePath: String
-  /// The absolute path (what Mojo prints in run-time messages such as a failed assertion).
+  /// The absolute path (symbolic links resolved) that a produced program names in its run-time
+  /// errors, as Mojo 1.2 does; `path` when the loader did not resolve one.
   public let absolutePath: String
   /// The file contents.
   public let bytes: [UInt8]

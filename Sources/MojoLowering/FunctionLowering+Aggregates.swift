@@ -99,7 +99,7 @@ extension FunctionLowering {
       lowerDictStore(CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count)), value: value)
     case .call(let call, let start, let count):
       // `x[i] = v` on a struct: a call of its `__setitem__` (the value is its last argument).
-      _ = lowerCall(call, start: Int(start), count: Int(count))
+      _ = lowerCall(call, start: Int(start), count: Int(count), at: t.offset)
     default:
       if t.kind == .index {
         let place = elementPlace(t)
@@ -156,11 +156,26 @@ extension FunctionLowering {
     return true
   }
 
-  /// The address of `list[index]` (bounds-checked by the runtime).
+  /// The address of `list[index]` (bounds-checked by the runtime, which reports the `[`).
   mutating func elementAddress(_ e: ExprNode) -> Operand {
     let list = lowerExpression(ExprID(Int(e.a)))
     let index = lowerExpression(ExprID(Int(e.b)))
-    return runtime(Runtime.listAt, [list, index, .int(Layout.wordSize)])
+    return listElement(list, index, at: e.offset)
+  }
+
+  /// The address of element `index` of `list`, checked, a failure reported at `offset` (nil:
+  /// without a location, for walks that stay within the list's length).
+  mutating func listElement(_ list: Operand, _ index: Operand, at offset: UInt32?) -> Operand {
+    // The location's address right before the call: copy-and-patch folds the pair into one
+    // stencil, which needs the address only on its cold path.
+    let location = offset.map { sourceLocation($0) } ?? .value(builder.address(of: module.noSourceLocation()))
+    return runtime(Runtime.listAt, [list, index, .int(Layout.wordSize), location])
+  }
+
+  /// The address of the location string of `offset`, the last operand of runtime calls that
+  /// check something (`ModuleLowering.sourceLocation`).
+  mutating func sourceLocation(_ offset: UInt32) -> Operand {
+    .value(builder.address(of: module.sourceLocation(offset)))
   }
 
   // MARK: - Loops over lists
@@ -177,7 +192,7 @@ extension FunctionLowering {
     lowerCountedLoop(counter: counter, step: .int(1), body: loop.body, inRange: { f in
       .value(f.builder.op(.ilt, .value(counter), .value(count)))
     }, prologue: { f in
-      let address = f.runtime(Runtime.listAt, [list, .value(counter), .int(Layout.wordSize)])
+      let address = f.listElement(list, .value(counter), at: s.offset)
       let item = f.builder.load(ModuleLowering.irType(element), from: address, offset: 0)
       f.writeLocal(f.checked.stmtSlots[Int(id.index)], .value(item))
     }, elseBlock: loop.elseBlock)

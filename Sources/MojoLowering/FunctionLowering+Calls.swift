@@ -19,8 +19,12 @@ extension FunctionLowering {
     }
   }
 
-  /// Lowers a resolved call; nil for calls without a result.
-  mutating func lowerCall(_ target: CallTarget, start: Int, count: Int) -> Operand? {
+  /// Where Mojo 1.2 reports `pop()` on an empty list: its own check, in its standard library.
+  static let popLocation = "Mojo/stdlib/std/collections/list.mojo:1095:24"
+
+  /// Lowers a resolved call; nil for calls without a result. `offset` is the call's `(`, where a
+  /// failed check of the callee is reported.
+  mutating func lowerCall(_ target: CallTarget, start: Int, count: Int, at offset: UInt32) -> Operand? {
     let arguments = CallArgumentList(storage: checked.callArguments, start: start, count: count)
     switch target {
     case .function(let m, let f), .method(let m, let f):
@@ -72,7 +76,7 @@ extension FunctionLowering {
       let list = lowerArgument(arguments[0])
       let index = target == .listInsert ? lowerArgument(arguments[1]) : nil
       let value = lowerStoredArgument(arguments[arguments.count - 1])
-      let slot = index.map { runtime(Runtime.listInsertSlot, [list, $0, .int(Layout.wordSize)]) }
+      let slot = index.map { runtime(Runtime.listInsertSlot, [list, $0, .int(Layout.wordSize), sourceLocation(offset)]) }
         ?? runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
       builder.store(ModuleLowering.irType(element), value, to: slot, offset: 0)
       return nil
@@ -80,12 +84,17 @@ extension FunctionLowering {
       guard case .list(let element) = argumentType(arguments[0]) else { return nil }
       let list = lowerArgument(arguments[0])
       var index = lowerArgument(arguments[1])
+      var location = Operand.int(0)
       if case .constant = arguments[1] {
-        // `pop()`: the last element (an empty list gives index -1, which traps).
+        // `pop()`: the last element (an empty list gives index -1, which traps). Mojo reports
+        // that at its own check, in its standard library.
         index = .value(builder.op(.isub, .value(builder.load(.i64, from: list, offset: 0)), .int(1)))
+        location = .value(builder.address(of: module.stringConstant(Array(Self.popLocation.utf8))))
+      } else {
+        location = sourceLocation(offset)
       }
       let cell = runtime(Runtime.alloc, [.int(Layout.wordSize)])
-      _ = runtime(Runtime.listRemove, [list, index, .int(Layout.wordSize), cell])
+      _ = runtime(Runtime.listRemove, [list, index, .int(Layout.wordSize), cell, location])
       return .value(builder.load(ModuleLowering.irType(element), from: cell, offset: 0))
     case .listClear:
       _ = runtime(Runtime.listClear, [lowerArgument(arguments[0])])

@@ -19,8 +19,10 @@ extension FunctionLowering {
         bounds.append(.int(0))
       }
     }
-    if e.c == 1 { return runtime(Runtime.stringSlice, [base, bounds[0], bounds[1], .int(given)]) }
-    return runtime(Runtime.listSlice, bounds.reduce([base]) { $0 + [$1] } + [.int(given), .int(Layout.wordSize)])
+    let location = sourceLocation(e.offset)
+    if e.c == 1 { return runtime(Runtime.stringSlice, [base, bounds[0], bounds[1], .int(given), location]) }
+    // The shape: which bounds are given, and the element size above them.
+    return runtime(Runtime.listSlice, [base] + bounds + [.int(given | Layout.wordSize << 3), location])
   }
 
   /// `(a, b, ...)`: a new block holding the elements.

@@ -17,7 +17,7 @@ extension Runtime {
   static let dictCopy = ("mojo_rt_dict_copy", [IRType.ptr], IRType.ptr)
   static let dictClear = ("mojo_rt_dict_clear", [IRType.ptr], IRType.void)
   static let listSort = ("mojo_rt_list_sort", [IRType.ptr, .i64], IRType.void)
-  static let optionalValue = ("mojo_rt_optional_value", [IRType.ptr], IRType.ptr)
+  static let optionalValue = ("mojo_rt_optional_value", [IRType.ptr, .ptr], IRType.ptr)
   static let dictPrev = ("mojo_rt_dict_prev", [IRType.ptr, .i64], IRType.i64)
   static let dictUpdate = ("mojo_rt_dict_update", [IRType.ptr, .ptr], IRType.void)
   static let listExtend = ("mojo_rt_list_extend", [IRType.ptr, .ptr], IRType.void)
@@ -81,7 +81,8 @@ extension FunctionLowering {
   }
 
   /// Lowers a `CallTarget.collection` call.
-  mutating func lowerCollection(_ operation: CollectionOperation, _ arguments: CallArgumentList, type resultType: SemaType) -> Operand? {
+  mutating func lowerCollection(_ operation: CollectionOperation, _ arguments: CallArgumentList, type resultType: SemaType,
+                                at offset: UInt32) -> Operand? {
     let receiverType = arguments.isEmpty ? resultType : argumentType(arguments[0])
     let keyType = FunctionLowering.keyType(receiverType)
     switch operation {
@@ -93,7 +94,7 @@ extension FunctionLowering {
     case .optionalFrom:
       return lowerArgument(arguments[0])
     case .value:
-      let box = runtime(Runtime.optionalValue, [lowerArgument(arguments[0])])
+      let box = runtime(Runtime.optionalValue, [lowerArgument(arguments[0]), sourceLocation(offset)])
       return .value(builder.load(ModuleLowering.irType(resultType), from: box, offset: Layout.wordSize))
     case .orElse:
       let box = materializeInValue(lowerArgument(arguments[0]))
@@ -359,7 +360,7 @@ extension FunctionLowering {
       }
       func element(_ f: inout FunctionLowering, _ k: Int, _ counter: ValueID) -> Operand {
         guard case .list(let e) = types[k] else { return .int(0) }
-        let address = f.runtime(Runtime.listAt, [sources[k], .value(counter), .int(Layout.wordSize)])
+        let address = f.listElement(sources[k], .value(counter), at: nil)
         return .value(f.builder.load(ModuleLowering.irType(e), from: address, offset: 0))
       }
       if operation == .reversed {
@@ -422,7 +423,7 @@ extension FunctionLowering {
     if case .list(let element) = containerType {
       let count = builder.load(.i64, from: container, offset: 0)
       return (.int(0), { f, counter in .value(f.builder.op(.ilt, .value(counter), .value(count))) }, step, { f, counter in
-        let address = f.runtime(Runtime.listAt, [container, .value(counter), .int(Layout.wordSize)])
+        let address = f.listElement(container, .value(counter), at: nil)
         return [.value(f.builder.load(ModuleLowering.irType(element), from: address, offset: 0))]
       })
     }

@@ -27,9 +27,10 @@ extension FunctionLowering {
     case .local(let slot): return readLocal(slot)
     case .call(.collection(let operation), let start, let count):
       let arguments = CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count))
-      return lowerCollection(operation, arguments, type: type(of: id)) ?? .int(0)
+      return lowerCollection(operation, arguments, type: type(of: id), at: tree.expr(id).offset) ?? .int(0)
     case .comprehension(let slot): return lowerComprehension(id, tree.expr(id), slot: slot)
-    case .call(let target, let start, let count): return lowerCall(target, start: Int(start), count: Int(count)) ?? .int(0)
+    case .call(let target, let start, let count):
+      return lowerCall(target, start: Int(start), count: Int(count), at: tree.expr(id).offset) ?? .int(0)
     case .field(let k):
       let base = lowerExpression(ExprID(Int(tree.expr(id).a)))
       return .value(builder.load(ModuleLowering.irType(type(of: id)), from: base, offset: Int64(k) * Layout.wordSize))
@@ -79,7 +80,12 @@ extension FunctionLowering {
     case .byteIndex:
       let base = lowerExpression(ExprID(Int(e.a)))
       let index = lowerExpression(ExprID(Int(e.b)))
-      return runtime(Runtime.byteAt, [base, index])
+      // Mojo reports the `[` before `byte=`, where this node's offset is.
+      var bracket = Int(e.offset)
+      let bytes = module.sourceBytes
+      while bracket > 0 && bracket <= bytes.count && bytes[bracket - 1] != UInt8(ascii: "[") { bracket -= 1 }
+      if bracket > 0 { bracket -= 1 }
+      return runtime(Runtime.byteAt, [base, index, sourceLocation(UInt32(bracket))])
     case .slice:
       return lowerSlice(e)
     case .tuple:

@@ -21,7 +21,7 @@ extension ModuleLowering {
       let count = b.load(.i64, from: source, offset: 0)
       let result = call(&b, Runtime.listNew, [.int(Layout.wordSize), .value(count)])
       loop(&b, count: .value(count)) { b, i in
-        let from = self.call(&b, Runtime.listAt, [source, i, .int(Layout.wordSize)])
+        let from = self.call(&b, Runtime.listAt, [source, i, .int(Layout.wordSize), .value(b.address(of: self.noSourceLocation()))])
         let item = b.load(.ptr, from: from, offset: 0)
         let copied = b.call(self.copyFunction(for: element), returning: .ptr, [.value(item)])!
         let slot = self.call(&b, Runtime.listAppendSlot, [result, .int(Layout.wordSize)])
@@ -104,7 +104,7 @@ extension ModuleLowering {
       b.copy(self.call(&b, Runtime.concat, [.value(text), comma]), to: text)
       b.branch(to: item)
       b.switchTo(item)
-      let address = self.call(&b, Runtime.listAt, [list, i, .int(Layout.wordSize)])
+      let address = self.call(&b, Runtime.listAt, [list, i, .int(Layout.wordSize), .value(b.address(of: self.noSourceLocation()))])
       let value = Operand.value(b.load(ModuleLowering.irType(element), from: address, offset: 0))
       let piece: Operand
       switch element {

@@ -2,6 +2,7 @@
 //! IR function (same order as in the tree), calls to other modules and to the runtime become
 //! declarations. This is the only place where language semantics become IR; statement and
 //! expression lowering are in `FunctionLowering*.swift`.
+import MojoDiagnostics
 import MojoIR
 import MojoProfiling
 import MojoSema
@@ -15,6 +16,8 @@ public final class ModuleLowering {
   /// The module's syntax tree (the driver hands it over apart from `program`, so that it is
   /// freed as soon as this module is lowered).
   let tree: SyntaxTree
+  /// The module's source file (for the locations of run-time checks); nil for a package folder.
+  let file: SourceFile?
   var ir: IRModule
   /// Tree function index to the IR function defining it.
   var definedFunctions: [FunctionRef] = []
@@ -42,19 +45,21 @@ public final class ModuleLowering {
   var instanceFunctions: [FunctionInstance: (FunctionRef, FunctionSignature)] = [:]
 
   /// Lowers `checked` (module `checked.module` of `program`) to IR. `tree` is that module's
-  /// syntax tree when `program` no longer holds it (nil: `program`'s).
-  public static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree? = nil,
+  /// syntax tree and `file` its source when `program` no longer holds them (nil: `program`'s).
+  public static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree? = nil, file: SourceFile? = nil,
                            in program: Program) -> IRModule {
     let lowering = ModuleLowering(program: program, checked: checked,
-                                  tree: tree ?? program.modules[checked.module].tree)
+                                  tree: tree ?? program.modules[checked.module].tree,
+                                  file: file ?? program.modules[checked.module].file)
     lowering.run()
     return lowering.ir
   }
 
-  init(program: Program, checked: CheckedModule, tree: SyntaxTree) {
+  init(program: Program, checked: CheckedModule, tree: SyntaxTree, file: SourceFile?) {
     self.program = program
     self.checked = checked
     self.tree = tree
+    self.file = file
     self.ir = IRModule(name: program.modules[checked.module].name)
   }
 
@@ -192,6 +197,21 @@ public final class ModuleLowering {
     stringData[bytes] = id
     return id
   }
+
+  /// The source location of `offset` as a String data object, "path:line:col" with the file's
+  /// absolute path, as Mojo 1.2 reports a failed check (`At: /abs/main.mojo:4:13: Assert Error:
+  /// ...`). Runtime functions that check something take its address as their last argument.
+  func sourceLocation(_ offset: UInt32) -> DataID {
+    guard let file else { return stringConstant([]) }
+    let (line, column) = file.lineAndColumn(of: Int(offset))
+    return stringConstant(Array("\(file.absolutePath):\(line):\(column)".utf8))
+  }
+
+  /// The module's source text (empty for a package folder without `__init__.mojo`).
+  var sourceBytes: [UInt8] { file?.bytes ?? [] }
+
+  /// The location of checks that cannot fail (helpers walking a list by its own length): empty.
+  func noSourceLocation() -> DataID { stringConstant([]) }
 }
 
 /// The runtime functions the lowering calls (`Sources/MojoRuntime/C/mojo_runtime.h`).
@@ -217,13 +237,15 @@ enum Runtime {
   static let fromBool = ("mojo_rt_str_from_bool", [IRType.i64], IRType.ptr)
   static let ord = ("mojo_rt_str_ord", [IRType.ptr], IRType.i64)
   static let chr = ("mojo_rt_str_chr", [IRType.i64], IRType.ptr)
-  static let byteAt = ("mojo_rt_str_byte_at", [IRType.ptr, .i64], IRType.ptr)
+  static let byteAt = ("mojo_rt_str_byte_at", [IRType.ptr, .i64, .ptr], IRType.ptr)
   static let alloc = ("mojo_rt_alloc", [IRType.i64], IRType.ptr)
   static let listNew = ("mojo_rt_list_new", [IRType.i64, .i64], IRType.ptr)
   static let listAppendSlot = ("mojo_rt_list_append_slot", [IRType.ptr, .i64], IRType.ptr)
-  static let listAt = ("mojo_rt_list_at", [IRType.ptr, .i64, .i64], IRType.ptr)
-  static let listInsertSlot = ("mojo_rt_list_insert_slot", [IRType.ptr, .i64, .i64], IRType.ptr)
-  static let listRemove = ("mojo_rt_list_remove", [IRType.ptr, .i64, .i64, .ptr], IRType.void)
+  /// The last operand of the calls that check an index (and of the slices and `Optional.value`)
+  /// is the address of the source location they report (`ModuleLowering.sourceLocation`).
+  static let listAt = ("mojo_rt_list_at", [IRType.ptr, .i64, .i64, .ptr], IRType.ptr)
+  static let listInsertSlot = ("mojo_rt_list_insert_slot", [IRType.ptr, .i64, .i64, .ptr], IRType.ptr)
+  static let listRemove = ("mojo_rt_list_remove", [IRType.ptr, .i64, .i64, .ptr, .ptr], IRType.void)
   static let listClear = ("mojo_rt_list_clear", [IRType.ptr], IRType.void)
   static let listCopyShallow = ("mojo_rt_list_copy_shallow", [IRType.ptr, .i64], IRType.ptr)
   static let errorSlot = ("mojo_rt_error_slot", [IRType](), IRType.ptr)

@@ -18,10 +18,18 @@ let errorPrograms: [URL] = Fixtures.projects(in: Fixtures.corpus.appendingPathCo
   + Fixtures.projects(in: Fixtures.corpus.appendingPathComponent("oracle/errors"))
 
 /// How a program ends: status 0 and nothing on stderr, unless the case says otherwise
-/// (`expected-status.txt`, `expected-stderr.txt`: a program ended by an uncaught error).
+/// (`expected-status.txt`, `expected-stderr.txt`: a program ended by an uncaught error or a
+/// failed check).
 struct ExpectedEnding {
   var status: Int32 = 0
   var stderr = ""
+
+  /// `stdout` with the project's absolute path removed from the source locations of failed
+  /// checks (`At: /abs/case/main.mojo:4:13: ...`, as Mojo prints them): the recorded output has
+  /// paths relative to the case.
+  static func relativePaths(_ stdout: String, project: URL) -> String {
+    stdout.replacingOccurrences(of: project.resolvingSymlinksInPath().path + "/", with: "")
+  }
 
   init(of project: URL) throws {
     let statusFile = project.appendingPathComponent("expected-status.txt")
@@ -44,7 +52,8 @@ struct ExpectedEnding {
     let run = try Harness.buildAndRun(project, backend: backend)
     #expect(run.stderr == ending.stderr, "\(project.lastPathComponent) [\(backend)]: \(run.stderr)")
     #expect(run.status == ending.status, "\(project.lastPathComponent) [\(backend)] exited with \(run.status)")
-    #expect(run.stdout == expected, "\(project.lastPathComponent) [\(backend)] output differs")
+    #expect(ExpectedEnding.relativePaths(run.stdout, project: project) == expected,
+            "\(project.lastPathComponent) [\(backend)] output differs:\n\(run.stdout)")
   }
 
   @Test("both backends agree on output and status", arguments: runnablePrograms)

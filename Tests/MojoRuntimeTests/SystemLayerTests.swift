@@ -21,9 +21,9 @@ func listGrowthKeepsElements() throws {
         }
       }
       int64_t sum = 0, bad = 0;
-      for (int64_t k = 0; k < a->length; k++) sum += *(int64_t *)mojo_rt_list_at(a, k, 8);
+      for (int64_t k = 0; k < a->length; k++) sum += *(int64_t *)mojo_rt_list_at(a, k, 8, 0);
       for (int64_t k = 0; k < b->length; k++) {
-        int64_t *slot = mojo_rt_list_at(b, k, 24);
+        int64_t *slot = mojo_rt_list_at(b, k, 24, 0);
         if (slot[0] != 3 * k || slot[1] != -3 * k || slot[2] != ((3 * k) ^ 0x55)) bad++;
       }
       i(a->length); i(sum); i(b->length); i(bad);
@@ -36,10 +36,10 @@ func listGrowthKeepsElements() throws {
       }
       i(nonzero);
       /* Insert at the front of a long list moves every element (memmove with overlap). */
-      mojo_rt_list_insert_slot(a, 0, 8);
-      *(int64_t *)mojo_rt_list_at(a, 0, 8) = -1;
-      i(*(int64_t *)mojo_rt_list_at(a, 0, 8)); i(*(int64_t *)mojo_rt_list_at(a, 1, 8));
-      i(*(int64_t *)mojo_rt_list_at(a, 400000, 8));
+      mojo_rt_list_insert_slot(a, 0, 8, 0);
+      *(int64_t *)mojo_rt_list_at(a, 0, 8, 0) = -1;
+      i(*(int64_t *)mojo_rt_list_at(a, 0, 8, 0)); i(*(int64_t *)mojo_rt_list_at(a, 1, 8, 0));
+      i(*(int64_t *)mojo_rt_list_at(a, 400000, 8, 0));
     }
     """)
   #expect(run.status == 0)

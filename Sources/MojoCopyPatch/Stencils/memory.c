@@ -51,7 +51,10 @@ STENCIL(addr) {
 // fast path ends in the trailing jump). The list header is the runtime's `MojoList`
 // (Sources/MojoRuntime/C/mojo_runtime.h).
 typedef struct { i64 length; i64 capacity; char *elements; } ListHeader;
-extern _Noreturn void list_index_trap(void *list, i64 index, i64 element_size) __asm__("mojo_rt_list_at");
+extern _Noreturn void list_index_trap(void *list, i64 index, i64 element_size, const char *where) __asm__("mojo_rt_list_at");
+// The call's last operand, the source location the runtime reports: a data object (`_DATA`),
+// addressed only on the cold path.
+#define LIST_WHERE() ({ const char *where_; __asm__("leaq _DATA(%%rip), %0" : "=r"(where_)); where_; })
 #define LIST_OPERAND_s(slot) PIN_I64(slot)
 #define LIST_OPERAND_i(slot) IMM(_IMM_B)
 #define LIST_OPERAND_r(slot) acc
@@ -62,13 +65,13 @@ extern _Noreturn void list_index_trap(void *list, i64 index, i64 element_size) _
     ListHeader *list = (ListHeader *)LIST_OPERAND_##la(_SLOT_A);                                    \
     i64 index = LIST_OPERAND_##lb(_SLOT_B), size = (SIZE);                                          \
     if ((u64)index < (u64)list->length) { PTR(_SLOT_D) = list->elements + index * size; CONTINUE(); } \
-    list_index_trap(list, index, size);                                                            \
+    list_index_trap(list, index, size, LIST_WHERE());                                                            \
   }                                                                                                \
   STENCIL(name##_##la##lb##_r) {                                                                   \
     ListHeader *list = (ListHeader *)LIST_OPERAND_##la(_SLOT_A);                                    \
     i64 index = LIST_OPERAND_##lb(_SLOT_B), size = (SIZE);                                          \
     if ((u64)index < (u64)list->length) { acc = (i64)(list->elements + index * size); CONTINUE(); } \
-    list_index_trap(list, index, size);                                                            \
+    list_index_trap(list, index, size, LIST_WHERE());                                                            \
   }
 #define LIST_ATS(name, SIZE)                                                                       \
   LIST_AT(name, s, s, SIZE) LIST_AT(name, s, i, SIZE) LIST_AT(name, s, r, SIZE) LIST_AT(name, r, s, SIZE) \

@@ -131,7 +131,7 @@ public enum CProgram {
     void mojo_rt_print_string(const MojoString *s);
     MojoList *mojo_rt_list_new(int64_t element_size, int64_t capacity);
     void *mojo_rt_list_append_slot(MojoList *list, int64_t element_size);
-    void *mojo_rt_list_at(MojoList *list, int64_t index, int64_t element_size);
+    void *mojo_rt_list_at(MojoList *list, int64_t index, int64_t element_size, const void *where);  // where: null
     void mojo_rt_list_remove(MojoList *list, int64_t index, int64_t element_size, void *out);
     double mojo_rt_floor(double x);
     const MojoString *mojo_rt_str_concat(const MojoString *a, const MojoString *b);
@@ -203,9 +203,9 @@ public enum CProgram {
       for (int64_t i = 0; i < count; i++) memcpy(mojo_rt_list_append_slot(list, 8), (const char *)values + 8 * i, 8);
       return list;
     }
-    static inline int64_t *mj_int_at(MojoList *list, int64_t index) { return (int64_t *)mojo_rt_list_at(list, index, 8); }
-    static inline double *mj_float_at(MojoList *list, int64_t index) { return (double *)mojo_rt_list_at(list, index, 8); }
-    static inline MojoList **mj_list_at(MojoList *list, int64_t index) { return (MojoList **)mojo_rt_list_at(list, index, 8); }
+    static inline int64_t *mj_int_at(MojoList *list, int64_t index) { return (int64_t *)mojo_rt_list_at(list, index, 8, 0); }
+    static inline double *mj_float_at(MojoList *list, int64_t index) { return (double *)mojo_rt_list_at(list, index, 8, 0); }
+    static inline MojoList **mj_list_at(MojoList *list, int64_t index) { return (MojoList **)mojo_rt_list_at(list, index, 8, 0); }
     static inline void mj_append_int(MojoList *list, int64_t value) { *(int64_t *)mojo_rt_list_append_slot(list, 8) = value; }
     static inline void mj_append_list(MojoList *list, MojoList *value) { *(MojoList **)mojo_rt_list_append_slot(list, 8) = value; }
     static inline int64_t mj_pop_int(MojoList *list) {

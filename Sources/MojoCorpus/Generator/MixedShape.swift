@@ -165,13 +165,13 @@ enum MixedShape {
                 slot->tag = mojo_rt_str_concat(mj_string("\(tag)", \(tag.utf8.count)), mojo_rt_str_from_int(i));
             }
             for (int64_t i = 0, count = items->length; i < count; i++) {
-                \(rec)_bump(mojo_rt_list_at(items, i, sizeof(\(rec))), MJ_ADD(i, \(k % 100)));
+                \(rec)_bump(mojo_rt_list_at(items, i, sizeof(\(rec)), 0), MJ_ADD(i, \(k % 100)));
             }
             \(acc) a = { 0.0, \(accStart), mojo_rt_list_new(8, 0) };
             const MojoString *text = mj_string("", 0);
             int64_t total = 0;
             for (int64_t j = 0; j < items->length; j++) {
-                const \(rec) *it = mojo_rt_list_at(items, j, sizeof(\(rec)));
+                const \(rec) *it = mojo_rt_list_at(items, j, sizeof(\(rec)), 0);
                 total = MJ_ADD(total, \(rec)_score(it));
                 text = mojo_rt_str_concat(text, \(rec)_label(it));
                 \(acc)_add(&a, mj_mod(it->id, \(valueModulus)));

@@ -235,8 +235,8 @@ public struct BuildRunner: Sendable {
 
     // 4. Lower and generate code, one job per module, largest first. Each job takes its
     // checked module and its tree out of their slots, so both are freed as soon as that
-    // module's IR exists; the sources are no longer needed at all. With the action cache, a
-    // job whose key is stored takes its object from the cache instead.
+    // module's IR exists; so are the sources (lowering reads the lines of run-time checks).
+    // With the action cache, a job whose key is stored takes its object from the cache instead.
     let count = plan.compileActions.count
     let digests = (options.cache != nil || options.actionsFile != nil) && plan.product == .object
       ? actionKeys(program, checked: checked, plan: plan, runner: runner) : nil
@@ -247,8 +247,10 @@ public struct BuildRunner: Sendable {
       try write(Array(json.utf8), to: path)
     }
     let trees = ResultSlots<SyntaxTree>(count: count)
+    let files = ResultSlots<SourceFile>(count: count)
     for m in 0..<count {
       trees[m] = program.modules[m].tree
+      files[m] = program.modules[m].file
       program.modules[m].tree = SyntaxTree()
       program.modules[m].file = nil
     }
@@ -268,12 +270,13 @@ public struct BuildRunner: Sendable {
             if case .hit(let bytes) = found {
               _ = checked.modules.take(job.index)
               _ = trees.take(job.index)
+              _ = files.take(job.index)
               return try BuildRunner.deliver(ObjectFile(moduleName: job.moduleName, bytes: bytes), name: job.moduleName,
                                              objectPath: objectPath, context: context)
             }
           }
-          let ir = try Frontend.lower(checked.modules.take(job.index)!, tree: trees.take(job.index)!, program: frozen,
-                                      verify: verify, context: context)
+          let ir = try Frontend.lower(checked.modules.take(job.index)!, tree: trees.take(job.index)!,
+                                      file: files.take(job.index), program: frozen, verify: verify, context: context)
           var output = try BuildRunner.generate(ir, name: job.moduleName, backend: backend, product: product,
                                                 objectPath: cache == nil ? objectPath : nil, context: context)
           if let cache, let key = keys?[job.index], let object = output.object {

@@ -57,10 +57,12 @@ enum Frontend {
 
   /// Lowers one checked module to IR and verifies it when `verify` is set. The checked module
   /// and the tree are consumed: freed before the caller generates code.
-  static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree, program: Program,
-                    verify: Bool, context: JobContext) throws -> IRModule {
+  static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree, file: SourceFile? = nil,
+                    program: Program, verify: Bool, context: JobContext) throws -> IRModule {
     let name = program.modules[checked.module].name
-    let ir = context.measure(.lower, name) { [checked, tree] in ModuleLowering.lower(checked, tree: tree, in: program) }
+    let ir = context.measure(.lower, name) { [checked, tree] in
+      ModuleLowering.lower(checked, tree: tree, file: file, in: program)
+    }
     _ = consume checked
     _ = consume tree
     if verify { try context.measure(.verify, name) { try verifyIR(ir, producedBy: "lowering") } }

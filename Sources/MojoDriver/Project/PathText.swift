@@ -24,6 +24,14 @@ enum PathText {
     folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
 
+  /// The absolute form of `path` with symbolic links resolved (`realpath`), or `path` itself
+  /// when it cannot be resolved.
+  static func resolved(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
   /// What is at `path` (symbolic links followed), or nil when nothing is.
   enum Kind { case file, directory }
   static func kind(of path: String) -> Kind? {

@@ -35,6 +35,8 @@ public struct ProjectLoader: Sendable {
   public let entry: String
   /// How the root is shown in diagnostics.
   public let displayRoot: String
+  /// The root's absolute path, which produced programs name in their run-time errors.
+  let absoluteRoot: String
 
   /// Prepares to load the project at `input`: a folder holding `main.mojo`, or a `.mojo` file
   /// whose folder is the root.
@@ -54,6 +56,7 @@ public struct ProjectLoader: Sendable {
       let folder = PathText.folder(of: input)
       displayRoot = folder.isEmpty ? "." : folder
     }
+    absoluteRoot = PathText.resolved(root.path)
   }
 
   /// A module to read: its dotted name, relative file path (nil for a bare package folder).
@@ -249,7 +252,7 @@ public struct ProjectLoader: Sendable {
         return
       }
       let file = SourceFile(path: displayRoot + "/" + relativePath, relativePath: relativePath, bytes: [UInt8](data),
-                            absolutePath: url.standardizedFileURL.path)
+                            absolutePath: PathText.join(absoluteRoot, relativePath))
       let (tree, diagnostics) = Parser.parse(file)
       slots[job.index] = .success((SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage), diagnostics))
     }

@@ -34,7 +34,10 @@ void mojo_rt_print_string(const MojoString *s);
 
 // Traps: flush stdout, write a message to stderr, abort (non-zero status, by signal).
 _Noreturn void mojo_rt_trap_div_zero(void);
-_Noreturn void mojo_rt_trap_index(int64_t index, int64_t length);
+// Failed checks that Mojo reports itself (a bad index, slice or `Optional.value()`) are printed as
+// Mojo prints them, on standard output after the program's own output, with `where`: the source
+// location "path:line:col" (a String; null or empty for none). Then death by SIGILL.
+_Noreturn void mojo_rt_trap_index(int64_t index, int64_t length, const MojoString *where);
 
 // Errors (`raises`): the program's one error slot (null, or the Error being propagated: its
 // message string), and the end of a program whose `main` raised: flush stdout, print Mojo's
@@ -60,7 +63,7 @@ int64_t mojo_rt_str_eq(const MojoString *a, const MojoString *b);        // 0 or
 const MojoString *mojo_rt_str_from_int(int64_t value);
 const MojoString *mojo_rt_str_from_float(double value);
 const MojoString *mojo_rt_str_from_bool(int64_t value);
-const MojoString *mojo_rt_str_byte_at(const MojoString *s, int64_t index); // traps when out of range
+const MojoString *mojo_rt_str_byte_at(const MojoString *s, int64_t index, const MojoString *where);
 int64_t mojo_rt_str_ord(const MojoString *s);
 const MojoString *mojo_rt_str_chr(int64_t code);
 
@@ -89,7 +92,8 @@ const MojoString *mojo_rt_str_removesuffix(const MojoString *s, const MojoString
 MojoList *mojo_rt_str_splitlines(const MojoString *s);
 const MojoString *mojo_rt_str_format(const MojoString *fmt, const MojoList *args);  // raises; args are strings
 int64_t mojo_rt_str_to_int(const MojoString *s);
-const MojoString *mojo_rt_str_slice(const MojoString *s, int64_t start, int64_t end, int64_t given); // s[byte=a:b]
+const MojoString *mojo_rt_str_slice(const MojoString *s, int64_t start, int64_t end, int64_t given, // s[byte=a:b]
+                                    const MojoString *where);
 double mojo_rt_str_to_float(const MojoString *s);
 
 // Memory for struct values and cells of variables passed to `mut` parameters: zero-filled,
@@ -99,14 +103,17 @@ void *mojo_rt_alloc(int64_t size);
 // Lists (element size in bytes passed by the caller).
 MojoList *mojo_rt_list_new(int64_t element_size, int64_t capacity);
 void *mojo_rt_list_append_slot(MojoList *list, int64_t element_size);     // grows; returns the new slot
-void *mojo_rt_list_at(MojoList *list, int64_t index, int64_t element_size); // traps when out of range
-void *mojo_rt_list_insert_slot(MojoList *list, int64_t index, int64_t element_size);
-void mojo_rt_list_remove(MojoList *list, int64_t index, int64_t element_size, void *out); // pop(i)
+// `where` (the source location reported when the index is out of range): see mojo_rt_trap_index.
+void *mojo_rt_list_at(MojoList *list, int64_t index, int64_t element_size, const MojoString *where);
+void *mojo_rt_list_insert_slot(MojoList *list, int64_t index, int64_t element_size, const MojoString *where);
+void mojo_rt_list_remove(MojoList *list, int64_t index, int64_t element_size, void *out, // pop(i)
+                         const MojoString *where);
 void mojo_rt_list_clear(MojoList *list);
 MojoList *mojo_rt_list_copy_shallow(const MojoList *list, int64_t element_size);
-// xs[start:end:step]; `given`: bit 0 start, bit 1 end, bit 2 step (absent parts are defaults).
-MojoList *mojo_rt_list_slice(const MojoList *list, int64_t start, int64_t end, int64_t step, int64_t given,
-                             int64_t element_size);
+// xs[start:end:step]; `shape`: bit 0 start, bit 1 end, bit 2 step given (absent parts are
+// defaults), the element size above (`shape >> 3`).
+MojoList *mojo_rt_list_slice(const MojoList *list, int64_t start, int64_t end, int64_t step, int64_t shape,
+                             const MojoString *where);
 int64_t mojo_rt_list_contains_int(const MojoList *list, int64_t value);       // Int and Bool
 int64_t mojo_rt_list_contains_float(const MojoList *list, double value);
 int64_t mojo_rt_list_contains_string(const MojoList *list, const MojoString *value);
@@ -152,7 +159,7 @@ MojoDict *mojo_rt_set_combine(const MojoDict *a, const MojoDict *b, int64_t oper
 MojoDict *mojo_rt_dict_copy(const MojoDict *d);   // shallow (values copied as words)
 void mojo_rt_dict_clear(MojoDict *d);
 // An Optional is a box {flag, value}: `o.value()` returns the box, or traps when it is empty.
-int64_t *mojo_rt_optional_value(int64_t *box);
+int64_t *mojo_rt_optional_value(int64_t *box, const MojoString *where);  // Mojo's ABORT when empty
 // List methods on one-word elements: `extend`, `a + b`, `reverse`, `count`.
 void mojo_rt_list_extend(MojoList *list, const MojoList *other);
 MojoList *mojo_rt_list_concat(const MojoList *a, const MojoList *b);

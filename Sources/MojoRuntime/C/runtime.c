@@ -152,16 +152,56 @@ _Noreturn void mojo_rt_uncaught_error(const MojoString *message) {
   sys_exit(1);
 }
 
-_Noreturn void mojo_rt_trap_index(int64_t index, int64_t length) {
+// MARK: - Failed checks, as Mojo reports them
+
+static void out_text(const char *text) { out_bytes((const uint8_t *)text, text_length(text)); }
+
+static void out_int(int64_t value) {
+  char text[24];
+  char *start = format_int_backwards(value, text + sizeof(text));
+  out_bytes((const uint8_t *)start, (size_t)(text + sizeof(text) - start));
+}
+
+/// Writes `where` (the source location "path:line:col" the compiler passed; null or empty when
+/// it has none) and the separator after it.
+static void out_where(const MojoString *where) {
+  if (!where || where->length == 0) return;
+  out_bytes(where->bytes, (size_t)where->length);
+  out_text(": ");
+}
+
+/// Starts the report of a failed bounds check as Mojo 1.2 prints it (its `debug_assert`):
+/// `At: <where>: Assert Error: ` on standard output, after what the program printed.
+static void assert_begin(const MojoString *where) {
+  if (where && where->length) out_text("At: ");
+  out_where(where);
+  out_text("Assert Error: ");
+}
+
+/// Ends a report begun by `assert_begin` (or Mojo's `ABORT: ` line): writes it out with the rest
+/// of standard output and dies by SIGILL, as Mojo's trap instruction does (status 132).
+static _Noreturn void assert_end(void) {
+  out_text("\n");
   long error = flush_stdout_status();
-  // The reference's text (LANGUAGE.md §10.2), recommended but not checked.
-  err_text("mojo: run-time error: index ");
-  err_int(index);
-  err_text(" is out of bounds, valid range is 0 to ");
-  err_int(length - 1);
-  err_text("\n");
   if (error) report_stdout_error(error);
-  sys_abort();
+  sys_die(SIG_ILL);
+}
+
+/// Mojo's `abort(message)`: `ABORT: <where>: <message>` on standard output, then SIGILL.
+static _Noreturn void abort_at(const MojoString *where, const char *message) {
+  out_text("ABORT: ");
+  out_where(where);
+  out_text(message);
+  assert_end();
+}
+
+_Noreturn void mojo_rt_trap_index(int64_t index, int64_t length, const MojoString *where) {
+  assert_begin(where);
+  out_text("index ");
+  out_int(index);
+  out_text(" is out of bounds, valid range is 0 to ");
+  out_int(length - 1);
+  assert_end();
 }
 
 void *mojo_rt_alloc(int64_t size) { return allocate(size > 0 ? (size_t)size : 8); }
