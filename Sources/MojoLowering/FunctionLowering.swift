@@ -153,21 +153,7 @@ struct FunctionLowering {
     case .tryStatement:
       lowerTry(id, tree.tryStatement(s))
     case .ifElse:
-      let statement = tree.ifStatement(s)
-      let condition = lowerCondition(statement.condition)
-      let thenBlock = builder.makeBlock()
-      let merge = builder.makeBlock()
-      let elseBlock = statement.elseBlock == nil ? merge : builder.makeBlock()
-      builder.branch(if: condition, then: thenBlock, else: elseBlock)
-      builder.switchTo(thenBlock)
-      lowerBlock(statement.then)
-      if !builder.isTerminated { builder.branch(to: merge) }
-      if let elseBody = statement.elseBlock {
-        builder.switchTo(elseBlock)
-        lowerBlock(elseBody)
-        if !builder.isTerminated { builder.branch(to: merge) }
-      }
-      builder.switchTo(merge)
+      lowerIfChain(s)
     case .whileLoop:
       let header = builder.makeBlock()
       let body = builder.makeBlock()
@@ -195,6 +181,42 @@ struct FunctionLowering {
       } else {
         lowerForCollection(id, s)
       }
+    }
+  }
+
+  /// An `if` and its `elif` arms (each the one statement of the else-block before it), in a
+  /// loop rather than by recursion so that a chain of any length costs no stack: each arm
+  /// branches to its then-block or to the next arm; each arm's merge block falls through to the
+  /// enclosing arm's, innermost first (the blocks and their order are those the recursion made).
+  mutating func lowerIfChain(_ first: StmtNode) {
+    var s = first
+    var merges: [BlockID] = []
+    while true {
+      let statement = tree.ifStatement(s)
+      let condition = lowerCondition(statement.condition)
+      let thenBlock = builder.makeBlock()
+      let merge = builder.makeBlock()
+      merges.append(merge)
+      let elseBlock = statement.elseBlock == nil ? merge : builder.makeBlock()
+      builder.branch(if: condition, then: thenBlock, else: elseBlock)
+      builder.switchTo(thenBlock)
+      lowerBlock(statement.then)
+      if !builder.isTerminated { builder.branch(to: merge) }
+      guard let elseBody = statement.elseBlock else { break }
+      builder.switchTo(elseBlock)
+      let elseStatements = tree.statements(in: elseBody)
+      if elseStatements.count == 1, case let next = tree.stmt(elseStatements.first!), next.kind == .ifElse {
+        s = next
+        continue
+      }
+      lowerBlock(elseBody)
+      if !builder.isTerminated { builder.branch(to: merge) }
+      break
+    }
+    builder.switchTo(merges.removeLast())
+    while let merge = merges.popLast() {
+      if !builder.isTerminated { builder.branch(to: merge) }
+      builder.switchTo(merge)
     }
   }
 

@@ -306,29 +306,7 @@ public struct BodyChecker {
       initialization.reachable = false
       return true
     case .ifElse:
-      let statement = tree.ifStatement(s)
-      checkCondition(statement.condition)
-      if statement.isComptime {
-        guard case .constant = result.exprFacts[Int(statement.condition.index)] else {
-          report(SemaDiagnostics.notSupportedYet("a 'comptime if' condition that is not a constant", location(startOffset(statement.condition))))
-          break
-        }
-      } else if instance == nil {
-        // In an instance a condition may fold through a value parameter; Mojo checks the
-        // generic body, where it does not.
-        warnIfConstant(statement.condition)
-      }
-      let before = initialization
-      let thenReturns = checkBlock(statement.then)
-      let afterThen = initialization
-      initialization = before
-      guard let elseBlock = statement.elseBlock else {
-        initialization = InitializationState.merge(afterThen, before)
-        return false
-      }
-      let elseReturns = checkBlock(elseBlock)
-      initialization = InitializationState.merge(afterThen, initialization)
-      return thenReturns && elseReturns
+      return checkIfChain(s)
     case .whileLoop:
       let loop = tree.whileStatement(s)
       let condition = loop.condition
@@ -372,24 +350,74 @@ public struct BodyChecker {
     return false
   }
 
-  /// True when `block` contains a `break` that belongs to the loop owning the block.
+  /// True when `block` contains a `break` that belongs to the loop owning the block. The blocks
+  /// to search are a work list, not recursion: an `elif` chain of any length costs no stack.
   func containsBreak(_ block: Block) -> Bool {
-    for id in tree.statements(in: block) {
-      let s = tree.stmt(id)
-      switch s.kind {
-      case .breakLoop: return true
-      case .ifElse:
-        let statement = tree.ifStatement(s)
-        if containsBreak(statement.then) { return true }
-        if let elseBlock = statement.elseBlock, containsBreak(elseBlock) { return true }
-      case .tryStatement:
-        let clauses = tree.tryStatement(s)
-        for block in [clauses.body, clauses.handler, clauses.elseBlock ?? .empty, clauses.finallyBlock ?? .empty]
-        where containsBreak(block) { return true }
-      default: break
+    var pending = [block]
+    while let next = pending.popLast() {
+      for id in tree.statements(in: next) {
+        let s = tree.stmt(id)
+        switch s.kind {
+        case .breakLoop: return true
+        case .ifElse:
+          let statement = tree.ifStatement(s)
+          pending.append(statement.then)
+          if let elseBlock = statement.elseBlock { pending.append(elseBlock) }
+        case .tryStatement:
+          let clauses = tree.tryStatement(s)
+          pending += [clauses.body, clauses.handler, clauses.elseBlock ?? .empty, clauses.finallyBlock ?? .empty]
+        default: break
+        }
       }
     }
     return false
+  }
+
+  /// An `if` and its `elif` arms (each arm is the one statement of the else-block before it),
+  /// checked in a loop rather than by recursion, so that a chain of any length costs no stack.
+  /// What `checkBlock` does around an arm's else-block (a scope, a usage block) stays open until
+  /// the chain ends; the paths' initialization states merge innermost first, as the recursion
+  /// merged them. Returns true when every path returns.
+  mutating func checkIfChain(_ first: StmtNode) -> Bool {
+    var s = first
+    var thenStates: [InitializationState] = []
+    var everyThenReturns = true, elseReturns = false, openBlocks = 0
+    while true {
+      let statement = tree.ifStatement(s)
+      checkCondition(statement.condition)
+      if statement.isComptime {
+        guard case .constant = result.exprFacts[Int(statement.condition.index)] else {
+          report(SemaDiagnostics.notSupportedYet("a 'comptime if' condition that is not a constant", location(startOffset(statement.condition))))
+          everyThenReturns = false
+          break
+        }
+      } else if instance == nil {
+        // In an instance a condition may fold through a value parameter; Mojo checks the
+        // generic body, where it does not.
+        warnIfConstant(statement.condition)
+      }
+      let before = initialization
+      if !checkBlock(statement.then) { everyThenReturns = false }
+      thenStates.append(initialization)
+      initialization = before
+      guard let elseBlock = statement.elseBlock else { break }
+      let elseStatements = tree.statements(in: elseBlock)
+      if elseStatements.count == 1, case let next = tree.stmt(elseStatements.first!), next.kind == .ifElse {
+        scopes.push()
+        usage.enterBlock()
+        openBlocks += 1
+        s = next
+        continue
+      }
+      elseReturns = checkBlock(elseBlock)
+      break
+    }
+    for _ in 0..<openBlocks {
+      usage.exitBlock()
+      scopes.pop()
+    }
+    for state in thenStates.reversed() { initialization = InitializationState.merge(state, initialization) }
+    return everyThenReturns && elseReturns
   }
 
   mutating func checkCondition(_ id: ExprID) {

@@ -8,8 +8,8 @@ enum SyntaxDiagnostics {
   enum Kind: String, DiagnosticKind {
     case bodyMustNotBeEmpty, expected, expectedColon, expressionsAtFileScope, fnRemoved, globalVariables
     case indentationMismatch, invalidEscape, invalidNumber, mixedTabsAndSpaces, nestedTooDeeply, notSupportedYet
-    case statementsOnOneLine, tokensAfterDeclaration, tooManyElifArms, tupleValueAsType, unexpectedCharacter
-    case unexpectedToken, unterminatedString
+    case statementsOnOneLine, tokensAfterDeclaration, tupleValueAsType, unexpectedCharacter, unexpectedToken
+    case unterminatedString
   }
 
   static func bodyMustNotBeEmpty(_ at: SourceLocation) -> Diagnostic {
@@ -44,9 +44,6 @@ enum SyntaxDiagnostics {
   }
   static func nestedTooDeeply(_ limit: Int, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.nestedTooDeeply, message: "expression or block nested too deeply (mojoc's limit is \(limit) levels)", at: at)
-  }
-  static func tooManyElifArms(_ limit: Int, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(Kind.tooManyElifArms, message: "too many 'elif' arms (mojoc's limit is \(limit))", at: at)
   }
   static func notSupportedYet(_ what: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.notSupportedYet, message: "\(what) is not supported yet by mojoc", at: at)

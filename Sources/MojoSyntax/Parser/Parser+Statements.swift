@@ -90,32 +90,31 @@ extension Parser {
     return parseBlock(missingColon: "expected ':' after else")
   }
 
+  /// An `if` with its `elif` arms and `else`. Each `elif` arm nests in the tree (an else-block
+  /// holding one `if`); the arms are parsed in a loop and the statements built innermost first,
+  /// so a chain of any length costs no stack (the later passes walk it in loops too).
   mutating func parseIf() -> StmtID {
-    let offset = current.start
-    let keyword = kind == .kwIf ? "'if'" : "'elif'"
-    advance()
-    let condition = parseExpression()
-    let thenBlock = parseBlock(missingColon: "expected ':' after \(keyword) condition")
-    var elseIndex = UInt32.max
-    if at(.kwElif) {
-      // An `elif` arm nests in the tree (an else-block holding one `if`) and the later passes
-      // recurse through it: long flat chains are fine on the compiler's large stacks
-      // (`LargeStack`), up to `maximumElifArms`.
-      elifArms += 1
-      defer { elifArms -= 1 }
-      if elifArms > Parser.maximumElifArms {
-        report(SyntaxDiagnostics.tooManyElifArms(Parser.maximumElifArms, location(current.start)))
-        while at(.kwElif) || at(.kwElse) { advance(); skipLine() }
-        return addStmt(.invalid, offset: offset)
-      }
-      let nested = parseIf()
-      statementScratch.append(nested)
-      elseIndex = addBlockIndex(addBlock(fromScratch: statementScratch.count - 1))
-    } else if at(.kwElse) {
+    var arms: [(offset: UInt32, condition: ExprID, then: Block)] = []
+    repeat {
+      let offset = current.start
+      let keyword = kind == .kwIf ? "'if'" : "'elif'"
       advance()
+      let condition = parseExpression()
+      arms.append((offset, condition, parseBlock(missingColon: "expected ':' after \(keyword) condition")))
+    } while at(.kwElif)
+    var elseIndex = UInt32.max
+    if eat(.kwElse) {
       elseIndex = addBlockIndex(parseBlock(missingColon: "expected ':' after else"))
     }
-    return addStmt(.ifElse, offset: offset, a: condition.index, b: addBlockIndex(thenBlock), c: elseIndex)
+    var statement: StmtID?
+    for arm in arms.reversed() {
+      if let inner = statement {
+        statementScratch.append(inner)
+        elseIndex = addBlockIndex(addBlock(fromScratch: statementScratch.count - 1))
+      }
+      statement = addStmt(.ifElse, offset: arm.offset, a: arm.condition.index, b: addBlockIndex(arm.then), c: elseIndex)
+    }
+    return statement!
   }
 
   /// The target of a `for` loop or a comprehension: one name, or `a, b, ...` as a tuple

@@ -22,13 +22,9 @@ public struct Parser {
   /// (checked on 8 MiB stacks with five times this depth). Flat operator chains are loops
   /// here; their depth in the tree counts too, since checking and lowering recurse on it.
   static let maximumNesting = 1000
-  /// What one block level (or `elif` arm) counts against `maximumNesting`: the passes spend
+  /// What one block level counts against `maximumNesting`: the passes spend
   /// several times more stack per block than per expression level.
   static let blockNestingCost = 4
-  /// How many `elif` arms one `if` may have (each is a level of the tree's else-chain).
-  static let maximumElifArms = 10_000
-  /// `elif` arms of the `if` chain being parsed.
-  var elifArms = 0
   /// Current nesting of expressions and blocks.
   var nesting = 0
   /// Per expression node: the depth of its subtree (checked against `maximumNesting`).
