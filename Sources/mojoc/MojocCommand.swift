@@ -2,6 +2,8 @@
 //! success, 1 when the program has errors, 2 when the environment fails (missing tool, I/O), 64
 //! for usage errors (ArgumentParser's validation exit code).
 import ArgumentParser
+import Glibc
+import MojoDiagnostics
 import MojoDriver
 
 @main
@@ -18,10 +20,29 @@ struct Mojoc: ParsableCommand {
   /// The common command lines skip ArgumentParser's reflection (`FastCommandLine.swift`); all
   /// others are parsed by it.
   static func main() {
-    if let request = FastCommandLine.parse(Array(CommandLine.arguments.dropFirst())) {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let request = FastCommandLine.parse(arguments) {
       FastCommandLine.perform(request)
+    } else if let typo = misspelledSubcommand(arguments) {
+      // ArgumentParser's own wording for a misspelled option, which it does not give for these.
+      StandardStreams.error("""
+        Error: Unknown subcommand '\(typo.given)'. Did you mean '\(typo.meant)'?
+        Usage: mojoc <subcommand>
+          See 'mojoc --help' for more information.
+
+        """)
+      exit(64)
     } else {
       main(nil)
     }
+  }
+
+  /// A first argument that is no subcommand but near one (`mojoc buidl app`), by the spelling
+  /// rule of the compiler's own "did you mean".
+  static func misspelledSubcommand(_ arguments: [String]) -> (given: String, meant: String)? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = configuration.subcommands.map { $0._commandName } + ["help"]
+    guard !names.contains(first), let meant = SpellingSuggestion.best(for: first, among: names) else { return nil }
+    return (first, meant)
   }
 }

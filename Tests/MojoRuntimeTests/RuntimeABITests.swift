@@ -59,7 +59,7 @@ import TestSupport
   @Test func loweringDeclaresRuntimeFunctionsAsTheHeaderDoes() throws {
     let header = try Self.headerSignatures()
     #expect(header.count > 50)
-    #expect(header["mojo_rt_list_at"] == Signature(parameters: ["ptr", "i64", "i64"], result: "ptr"))
+    #expect(header["mojo_rt_list_at"] == Signature(parameters: ["ptr", "i64", "i64", "ptr"], result: "ptr"))
     let lowering = Fixtures.packageRoot.appendingPathComponent("Sources/MojoLowering")
     let tuple = try Regex(#"\(\s*"(mojo_rt_[a-z0-9_]+)"\s*,\s*\[([^\]]*)\](?:\(\))?\s*,\s*IRType\.([a-z0-9]+)\s*\)"#)
     var checked = 0
