@@ -31,7 +31,7 @@ struct Mojoc: ParsableCommand {
           See 'mojoc --help' for more information.
 
         """)
-      exit(64)
+      Glibc.exit(64)
     } else {
       main(nil)
     }
