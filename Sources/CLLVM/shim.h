@@ -20,6 +20,7 @@
 #define MOJOC_LLVM_ENTRY_POINTS(X) \
   X(AddAttributeAtIndex) X(AddFunction) X(AddGlobal) X(AppendBasicBlockInContext) X(ArrayType2) \
   X(BuildAlloca) X(BuildBinOp) X(BuildBr) X(BuildCall2) X(BuildCondBr) X(BuildFCmp) X(BuildFNeg) \
+  X(BuildFPExt) X(BuildFPTrunc) \
   X(BuildGEP2) X(BuildICmp) X(BuildLoad2) X(BuildRet) X(BuildRetVoid) X(BuildSIToFP) X(BuildSelect) \
   X(BuildStore) X(BuildTrunc) X(BuildUnreachable) X(BuildZExt) \
   X(ConstBitCast) X(ConstInt) X(ConstNull) X(ConstStringInContext2) \
@@ -28,7 +29,7 @@
   X(CreateTargetMachine) \
   X(DisposeBuilder) X(DisposeErrorMessage) X(DisposeMemoryBuffer) X(DisposeMessage) X(DisposeModule) \
   X(DisposePassBuilderOptions) X(DisposeTargetData) X(DisposeTargetMachine) \
-  X(DoubleTypeInContext) X(FunctionType) \
+  X(DoubleTypeInContext) X(FloatTypeInContext) X(FunctionType) \
   X(GetBufferSize) X(GetBufferStart) X(GetEnumAttributeKindForName) X(GetErrorMessage) X(GetInsertBlock) \
   X(GetIntrinsicDeclaration) X(GetNamedFunction) X(GetParam) X(GetTargetFromTriple) X(GlobalGetValueType) \
   X(InitializeX86AsmPrinter) X(InitializeX86Target) X(InitializeX86TargetInfo) X(InitializeX86TargetMC) \

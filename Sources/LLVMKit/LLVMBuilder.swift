@@ -6,6 +6,7 @@ internal import CLLVM
 /// carry no fast-math flags).
 public enum BinaryOperation: Sendable {
   case add, sub, mul, signedDiv, signedRem, and, or, xor, shiftLeft, arithmeticShiftRight
+  case unsignedDiv, unsignedRem, logicalShiftRight
   case fadd, fsub, fmul, fdiv
 }
 
@@ -87,6 +88,9 @@ public final class LLVMBuilder {
       case .xor: LLVMXor
       case .shiftLeft: LLVMShl
       case .arithmeticShiftRight: LLVMAShr
+      case .unsignedDiv: LLVMUDiv
+      case .unsignedRem: LLVMURem
+      case .logicalShiftRight: LLVMLShr
       case .fadd: LLVMFAdd
       case .fsub: LLVMFSub
       case .fmul: LLVMFMul
@@ -144,6 +148,16 @@ public final class LLVMBuilder {
   /// `trunc` to a narrower integer type.
   public func truncate(_ value: LLVMValue, to type: LLVMType) -> LLVMValue {
     LLVMValue(llvm.BuildTrunc(ref, value.ref, type.ref, ""))
+  }
+
+  /// `fptrunc` to a narrower float type (round to nearest even).
+  public func floatTruncate(_ value: LLVMValue, to type: LLVMType) -> LLVMValue {
+    LLVMValue(llvm.BuildFPTrunc(ref, value.ref, type.ref, ""))
+  }
+
+  /// `fpext` to a wider float type (exact).
+  public func floatExtend(_ value: LLVMValue, to type: LLVMType) -> LLVMValue {
+    LLVMValue(llvm.BuildFPExt(ref, value.ref, type.ref, ""))
   }
 
   /// `sitofp` (round to nearest even).

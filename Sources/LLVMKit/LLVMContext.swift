@@ -19,6 +19,8 @@ public final class LLVMContext {
   public let i64Type: LLVMType
   /// `double`.
   public let doubleType: LLVMType
+  /// `float`.
+  public let floatType: LLVMType
   /// The opaque pointer type `ptr` (address space 0).
   public let pointerType: LLVMType
 
@@ -31,6 +33,7 @@ public final class LLVMContext {
     i8Type = LLVMType(llvm.Int8TypeInContext(ref))
     i64Type = LLVMType(llvm.Int64TypeInContext(ref))
     doubleType = LLVMType(llvm.DoubleTypeInContext(ref))
+    floatType = LLVMType(llvm.FloatTypeInContext(ref))
     pointerType = LLVMType(llvm.PointerTypeInContext(ref, 0))
   }
 

@@ -24,11 +24,20 @@ public enum Opcode: UInt8, Sendable, CaseIterable {
   case ishl, ishr
   /// Signed comparisons, giving `i1`.
   case ieq, ine, ilt, ile, igt, ige
+  /// Unsigned division and remainder of the 64-bit patterns (`UInt64`, `UInt`); a divisor of 0
+  /// gives 0.
+  case udiv, umod
+  /// Logical shift right; the count is taken modulo 64.
+  case ushr
 
   // MARK: - f64 arithmetic (IEEE-754, round to nearest even, never fused)
   case fadd, fsub, fmul, fdiv, fneg
   /// Correctly rounded square root.
   case fsqrt
+  /// Rounds to the nearest binary32 value (ties to even; `inf` beyond its range), as an `f64`:
+  /// `Float32` values live in `f64` registers, rounded after every operation (exact for `+ - * /`
+  /// and `sqrt`, whose binary64 result rounds to the correctly rounded binary32 one).
+  case fround32
   /// Ordered comparisons giving `i1` (false when either operand is NaN), except `fne`, which is
   /// true when either operand is NaN.
   case feq, fne, flt, fle, fgt, fge
@@ -101,12 +110,16 @@ extension Opcode {
     case .ile: "ile"
     case .igt: "igt"
     case .ige: "ige"
+    case .udiv: "udiv"
+    case .umod: "umod"
+    case .ushr: "ushr"
     case .fadd: "fadd"
     case .fsub: "fsub"
     case .fmul: "fmul"
     case .fdiv: "fdiv"
     case .fneg: "fneg"
     case .fsqrt: "fsqrt"
+    case .fround32: "fround32"
     case .feq: "feq"
     case .fne: "fne"
     case .flt: "flt"
@@ -134,7 +147,7 @@ extension Opcode {
   /// Operand and result typing.
   public var shape: OpcodeShape {
     switch self {
-    case .iadd, .isub, .imul, .idiv, .ifloordiv, .imod, .iand, .ior, .ixor, .ishl, .ishr:
+    case .iadd, .isub, .imul, .idiv, .ifloordiv, .imod, .iand, .ior, .ixor, .ishl, .ishr, .udiv, .umod, .ushr:
       .binary(operand: .i64, result: .i64)
     case .ieq, .ine, .ilt, .ile, .igt, .ige:
       .binary(operand: .i64, result: .i1)
@@ -144,7 +157,7 @@ extension Opcode {
       .binary(operand: .f64, result: .f64)
     case .feq, .fne, .flt, .fle, .fgt, .fge:
       .binary(operand: .f64, result: .i1)
-    case .fneg, .fsqrt:
+    case .fneg, .fsqrt, .fround32:
       .unary(operand: .f64, result: .f64)
     case .band, .bor, .bxor:
       .binary(operand: .i1, result: .i1)

@@ -36,12 +36,16 @@ extension Program {
     case .ile: return x <= y ? 1 : 0
     case .igt: return x > y ? 1 : 0
     case .ige: return x >= y ? 1 : 0
+    case .udiv: return b == 0 ? 0 : a / b
+    case .umod: return b == 0 ? 0 : a % b
+    case .ushr: return a &>> (b & 63)
     case .fadd: return (p + q).bitPattern
     case .fsub: return (p - q).bitPattern
     case .fmul: return (p * q).bitPattern
     case .fdiv: return (p / q).bitPattern
     case .fneg: return (-p).bitPattern
     case .fsqrt: return p.squareRoot().bitPattern
+    case .fround32: return Double(Float(p)).bitPattern
     case .feq: return p == q ? 1 : 0
     case .fne: return p != q ? 1 : 0
     case .flt: return p < q ? 1 : 0

@@ -23,6 +23,8 @@ extension FunctionTranslator {
     case .ixor: return builder.binary(.xor, lhs, rhs)
     case .ishl: return builder.binary(.shiftLeft, lhs, shiftCount(rhs))
     case .ishr: return builder.binary(.arithmeticShiftRight, lhs, shiftCount(rhs))
+    case .ushr: return builder.binary(.logicalShiftRight, lhs, shiftCount(rhs))
+    case .udiv, .umod: return unsignedDivide(opcode, lhs, rhs, divisor: divisor)
     case .ieq: return builder.compare(IntegerPredicate.equal, lhs, rhs)
     case .ine: return builder.compare(IntegerPredicate.notEqual, lhs, rhs)
     case .ilt: return builder.compare(IntegerPredicate.signedLess, lhs, rhs)
@@ -53,6 +55,7 @@ extension FunctionTranslator {
     case .inot: return builder.binary(.xor, operand, integer(-1))
     case .fneg: return builder.floatNegate(operand)
     case .fsqrt: return builder.call(owner.squareRoot, [operand])
+    case .fround32: return builder.floatExtend(builder.floatTruncate(operand, to: context.floatType), to: context.doubleType)
     case .bnot: return builder.binary(.xor, operand, context.constantInteger(1, type: context.i1Type))
     case .zext: return builder.zeroExtend(operand, to: context.i64Type)
     case .sitofp: return builder.signedToFloat(operand, to: context.doubleType)
@@ -97,6 +100,15 @@ extension FunctionTranslator {
     let remainder = builder.binary(.signedRem, a, divisor)
     let correction = builder.select(remainderNeedsFloor(remainder, b), b, integer(0))
     return builder.binary(.add, remainder, correction)
+  }
+
+  /// `a / b` or `a % b` unsigned: 0 for `b == 0` (divided by 1 in its place, then selected away).
+  private func unsignedDivide(_ opcode: Opcode, _ a: LLVMValue, _ b: LLVMValue, divisor: Operand) -> LLVMValue {
+    let kind: BinaryOperation = opcode == .udiv ? .unsignedDiv : .unsignedRem
+    if case .int(let value) = divisor, value != 0 { return builder.binary(kind, a, b) }
+    let isZero = builder.compare(IntegerPredicate.equal, b, integer(0))
+    let result = builder.binary(kind, a, builder.select(isZero, integer(1), b))
+    return builder.select(isZero, integer(0), result)
   }
 
   /// `b`, or 1 when `b` is 0 or -1 (the two divisors for which `sdiv`/`srem` may be undefined):

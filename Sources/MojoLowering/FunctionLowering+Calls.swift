@@ -141,7 +141,12 @@ extension FunctionLowering {
       _ = runtime(Runtime.printString, [end])
       return nil
     case .abs:
-      if argumentType(arguments[0]) == .float64 {
+      if case .numeric(let n) = argumentType(arguments[0]), n.isUnsigned { return values[0] }
+      if case .numeric(let n) = argumentType(arguments[0]), !n.isFloat {
+        let mask = builder.op(.ishr, values[0], .int(63))
+        return wrapped(.value(builder.op(.isub, .value(builder.op(.ixor, values[0], .value(mask))), .value(mask))), n)
+      }
+      if argumentType(arguments[0]) == .float64 || argumentType(arguments[0]).numeric?.isFloat == true {
         // x <= 0 ? 0.0 - x : x clears the sign of -0.0 too.
         return select(builder.op(.fle, values[0], .float(0.0)), .f64,
                       { .value($0.builder.op(.fsub, .float(0.0), values[0])) }, { _ in values[0] })
@@ -150,26 +155,33 @@ extension FunctionLowering {
       let mask = builder.op(.ishr, values[0], .int(63))
       return .value(builder.op(.isub, .value(builder.op(.ixor, values[0], .value(mask))), .value(mask)))
     case .min, .max:
-      let isFloat = argumentType(arguments[0]) == .float64
+      let type = argumentType(arguments[0])
+      let isFloat = type == .float64 || type.numeric?.isFloat == true
       var acc = values[0]
       for v in values.dropFirst() {
         if isFloat {
           acc = runtime(target == .min ? Runtime.fmin : Runtime.fmax, [acc, v])
         } else {
-          let takeNew = builder.op(target == .min ? .ilt : .igt, v, acc)
+          guard case .value(let takeNew) = lowerBinary(target == .min ? .less : .greater, v, type, acc, type) else {
+            preconditionFailure("lowering: constant comparison in min/max")
+          }
           let current = acc
           acc = select(takeNew, .i64, { _ in v }, { _ in current })
         }
       }
       return acc
+    case .convertToNumeric(let n):
+      return convertNumeric(values[0], from: argumentType(arguments[0]), to: n)
     case .convertToInt:
       switch argumentType(arguments[0]) {
+      case .numeric(let n): return numericAsInt(values[0], n)
       case .float64: return .value(builder.op(.fptosi, values[0]))
       case .bool: return .value(builder.op(.zext, values[0]))
       default: return values[0]
       }
     case .convertToFloat64:
       switch argumentType(arguments[0]) {
+      case .numeric: return asFloat64(values[0], argumentType(arguments[0]))
       case .int: return .value(builder.op(.sitofp, values[0]))
       case .bool: return .value(builder.op(.sitofp, .value(builder.op(.zext, values[0]))))
       default: return values[0]
@@ -178,6 +190,7 @@ extension FunctionLowering {
       switch argumentType(arguments[0]) {
       case .optional: return optionalIsSome(values[0])
       case .int: return .value(builder.op(.ine, values[0], .int(0)))
+      case .numeric(let n): return .value(builder.op(n.isFloat ? .fne : .ine, values[0], n.isFloat ? .float(0.0) : .int(0)))
       case .float64: return .value(builder.op(.fne, values[0], .float(0.0)))
       case .string: return .value(builder.op(.ine, .value(builder.load(.i64, from: values[0], offset: 0)), .int(0)))
       default: return values[0]
@@ -198,13 +211,17 @@ extension FunctionLowering {
     case .string(let operation):
       return lowerString(operation, values, arguments)
     case .library(let f):
+      let result: Operand
       switch f {
-      case .sqrt: return .value(builder.op(.fsqrt, values[0]))
-      case .floor: return runtime(Runtime.floor, values)
-      case .ceil: return runtime(Runtime.ceil, values)
-      case .trunc: return runtime(Runtime.trunc, values)
+      case .sqrt: result = .value(builder.op(.fsqrt, values[0]))
+      case .floor: result = runtime(Runtime.floor, values)
+      case .ceil: result = runtime(Runtime.ceil, values)
+      case .trunc: result = runtime(Runtime.trunc, values)
       default: preconditionFailure("lowering: \(f) is an assertion")
       }
+      // A Float32 or Float16 argument: the Float64 result rounded (exact for these four).
+      if case .numeric(let n) = argumentType(arguments[0]) { return rounded(result, n) }
+      return result
     case .range, .collection:
       preconditionFailure("lowering: \(target) has no value form here")
     }
@@ -281,6 +298,7 @@ extension FunctionLowering {
     switch t {
     case .int: _ = runtime(Runtime.printInt, [value])
     case .float64: _ = runtime(Runtime.printFloat, [value])
+    case .numeric(let n): _ = runtime(ModuleLowering.numericText(n).print, [value])
     case .bool: _ = runtime(Runtime.printBool, [.value(builder.op(.zext, value))])
     case .list, .tuple, .dict, .set, .optional:
       let text = builder.call(module.stringFunction(for: t), returning: .ptr, [value])!
@@ -306,6 +324,7 @@ extension FunctionLowering {
     switch t {
     case .int: runtime(Runtime.fromInt, [value])
     case .float64: runtime(Runtime.fromFloat, [value])
+    case .numeric(let n): runtime(ModuleLowering.numericText(n).text, [value])
     case .bool: runtime(Runtime.fromBool, [.value(builder.op(.zext, value))])
     default: value
     }
@@ -345,6 +364,7 @@ extension FunctionLowering {
     switch type {
     case .int: return runtime(Runtime.fromInt, [value])
     case .float64: return runtime(Runtime.fromFloat, [value])
+    case .numeric(let n): return runtime(ModuleLowering.numericText(n).text, [value])
     case .bool: return runtime(Runtime.fromBool, [.value(builder.op(.zext, value))])
     case .list(let element):
       return .value(builder.call(module.stringFunction(for: .list(element)), returning: .ptr, [value])!)

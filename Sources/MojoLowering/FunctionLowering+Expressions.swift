@@ -42,6 +42,7 @@ extension FunctionLowering {
       let operand = lowerExpression(ExprID(Int(e.a)))
       let t = type(of: ExprID(Int(e.a)))
       switch (e.op, t) {
+      case (_, .numeric(let n)): return lowerNumericUnary(e.op, operand, n)
       case (.negate, .float64): return .value(builder.op(.fneg, operand))
       case (.negate, _): return .value(builder.op(.ineg, operand))
       case (.plus, _): return operand
@@ -114,6 +115,7 @@ extension FunctionLowering {
     let value = lowerExpression(id)
     switch type(of: id) {
     case .int: return .value(builder.op(.ine, value, .int(0)))
+    case .numeric(let n): return .value(builder.op(n.isFloat ? .fne : .ine, value, n.isFloat ? .float(0.0) : .int(0)))
     case .bool: return value
     case .optional: return optionalIsSome(value)
     case .list, .dict, .set: return .value(builder.op(.ine, .value(builder.load(.i64, from: value, offset: 0)), .int(0)))
@@ -124,6 +126,8 @@ extension FunctionLowering {
   /// A folded constant as an operand of type `t`.
   mutating func constant(_ c: ConstantValue, as t: SemaType) -> Operand {
     switch (c, t) {
+    case (.int, .numeric(let n)), (.float, .numeric(let n)), (.bool, .numeric(let n)):
+      return n.isFloat ? .float(ModuleLowering.rounded(c.nearestDouble, n)) : .int(n.wrap(c.wrappedInt64))
     case (.int, .float64), (.int, .floatLiteral): return .float(c.nearestDouble)
     case (.int, _): return .int(c.wrappedInt64)
     case (.float, _): return .float(c.nearestDouble)
@@ -149,6 +153,8 @@ extension FunctionLowering {
     switch lt {
     case .tuple, .set, .list, .optional:
       return lowerCollectionBinary(op, left, lt, right, rt)
+    case .numeric(let n):
+      return lowerNumericBinary(op, left, right, n)
     case .float64:
       switch op {
       case .add: return .value(builder.op(.fadd, left, right))

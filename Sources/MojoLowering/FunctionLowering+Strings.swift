@@ -105,6 +105,7 @@ extension FunctionLowering {
     switch (containerType, itemType) {
     case (.string, _): found = runtime(Runtime.contains, [container, item])
     case (_, .float64): found = runtime(Runtime.listContainsFloat, [container, item])
+    case (_, .numeric(let n)) where n.isFloat: found = runtime(Runtime.listContainsFloat, [container, item])
     case (_, .string): found = runtime(Runtime.listContainsString, [container, item])
     case (_, .bool): found = runtime(Runtime.listContainsInt, [container, .value(builder.op(.zext, item))])
     default: found = runtime(Runtime.listContainsInt, [container, item])

@@ -109,6 +109,7 @@ extension ModuleLowering {
       let piece: Operand
       switch element {
       case .int: piece = self.call(&b, Runtime.fromInt, [value])
+      case .numeric(let n): piece = self.call(&b, ModuleLowering.numericText(n).text, [value])
       case .float64: piece = self.call(&b, Runtime.fromFloat, [value])
       case .bool: piece = self.call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
       case .list, .tuple: piece = .value(b.call(self.stringFunction(for: element), returning: .ptr, [value])!)
@@ -159,6 +160,7 @@ extension ModuleLowering {
       let piece: Operand
       switch element {
       case .int: piece = call(&b, Runtime.fromInt, [value])
+      case .numeric(let n): piece = call(&b, ModuleLowering.numericText(n).text, [value])
       case .float64: piece = call(&b, Runtime.fromFloat, [value])
       case .bool: piece = call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
       case .list, .tuple: piece = .value(b.call(stringFunction(for: element), returning: .ptr, [value])!)
@@ -176,6 +178,7 @@ extension ModuleLowering {
   private func text(_ b: inout FunctionBuilder, _ value: Operand, _ t: SemaType) -> Operand {
     switch t {
     case .int: return call(&b, Runtime.fromInt, [value])
+    case .numeric(let n): return call(&b, ModuleLowering.numericText(n).text, [value])
     case .float64: return call(&b, Runtime.fromFloat, [value])
     case .bool: return call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
     case .list, .tuple, .dict, .set, .optional: return .value(b.call(stringFunction(for: t), returning: .ptr, [value])!)

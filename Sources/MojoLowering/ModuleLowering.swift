@@ -121,6 +121,7 @@ public final class ModuleLowering {
     switch t {
     case .int, .intLiteral: .i64
     case .float64, .floatLiteral: .f64
+    case .numeric(let n): n.isFloat ? .f64 : .i64
     case .bool: .i1
     case .none: .void
     case .string, .stringLiteral, .list, .structType, .boundStruct, .errorValue, .tuple, .dict, .set, .optional, .dictEntry: .ptr
@@ -220,6 +221,13 @@ enum Runtime {
   static let printBool = ("mojo_rt_print_bool", [IRType.i64], IRType.void)
   static let printFloat = ("mojo_rt_print_float", [IRType.f64], IRType.void)
   static let printString = ("mojo_rt_print_string", [IRType.ptr], IRType.void)
+  static let printUInt = ("mojo_rt_print_uint", [IRType.i64], IRType.void)
+  static let printFloat32 = ("mojo_rt_print_float32", [IRType.f64], IRType.void)
+  static let fromUInt = ("mojo_rt_str_from_uint", [IRType.i64], IRType.ptr)
+  static let fromFloat32 = ("mojo_rt_str_from_float32", [IRType.f64], IRType.ptr)
+  static let uintToFloat = ("mojo_rt_uint_to_float", [IRType.i64], IRType.f64)
+  static let floatToUInt = ("mojo_rt_float_to_uint", [IRType.f64], IRType.i64)
+  static let roundFloat16 = ("mojo_rt_round_float16", [IRType.f64], IRType.f64)
   static let ipow = ("mojo_rt_ipow", [IRType.i64, .i64], IRType.i64)
   static let fpowi = ("mojo_rt_fpowi", [IRType.f64, .i64], IRType.f64)
   static let fmod = ("mojo_rt_fmod", [IRType.f64, .f64], IRType.f64)

@@ -238,6 +238,7 @@ extension BodyChecker {
     case "Bool": return .bool
     case "String": return .string
     default:
+      if let n = NumericType(name: name), lookupLocal(NameID(Int(e.a))) == nil, global(NameID(Int(e.a))) == nil { return .numeric(n) }
       if case .structType(let m, let i)? = global(NameID(Int(e.a))) {
         if !program.structs[m][i].genericParameters.isEmpty {
           report(SemaDiagnostics.notSupportedYet("inferring the parameters of '\(name)'", location(e.offset)))
@@ -258,7 +259,7 @@ extension BodyChecker {
     let at = location(callee.offset)
     if method == "copy" && args.isEmpty {
       switch receiverType {
-      case .list, .structType, .boundStruct, .dict, .set, .int, .float64, .bool, .string, .tuple:
+      case .list, .structType, .boundStruct, .dict, .set, .int, .float64, .bool, .string, .tuple, .numeric:
         record(id, .copy, [.expression(receiver)])
         return receiverType
       case .intLiteral, .floatLiteral, .stringLiteral:
@@ -278,7 +279,13 @@ extension BodyChecker {
       }
       switch (method, args.count) {
       case ("append", 1):
+        let before = diagnostics.count
         checkValue(args[0].value, as: element)
+        // A typed value of another type: Mojo names the method's parameter.
+        if diagnostics.count == before + 1, diagnostics[before].id == "cannotConvert",
+           case let t = result.exprTypes[Int(args[0].value.index)], !t.isLiteral, !t.isError {
+          diagnostics[before] = SemaDiagnostics.argumentType("append", "value", t, element, diagnostics[before].location)
+        }
         checkOwnedValue(args[0].value)
         record(id, .listAppend, [.expression(receiver), .expression(args[0].value)])
         return SemaType.none

@@ -69,7 +69,13 @@ extension BodyChecker {
         report(SemaDiagnostics.unexpectedArgument(b.rawValue, location(args.dropFirst().first?.offset ?? e.offset)))
         return checkArgumentsOnly(args)
       }
-      checkValue(args[0].value, as: .float64)
+      // `Float32` and `Float16` arguments give their own type (computed in Float64, then rounded).
+      let t = checkExpression(args[0].value, expected: .float64)
+      if case .numeric(let n) = t, n.isFloat {
+        record(id, .library(b), [.expression(args[0].value)])
+        return t
+      }
+      convertValue(args[0].value, t, to: .float64)
       record(id, .library(b), [.expression(args[0].value)])
       return .float64
     case .structType(let m, let s)?:
@@ -268,16 +274,18 @@ extension BodyChecker {
       var types = args.map { checkExpression($0.value, expected: nil) }
       // One pass over the types (each comparison of `SemaType` values is a call).
       var hasFloat64 = false, hasFloatLiteral = false, hasInt = false
+      var numeric: NumericType?
       for t in types {
         switch t {
         case .error: return .error
         case .float64: hasFloat64 = true
         case .floatLiteral: hasFloatLiteral = true
         case .int: hasInt = true
+        case .numeric(let n): numeric = numeric ?? n
         default: break
         }
       }
-      let target: SemaType = hasFloat64 || (hasFloatLiteral && !hasInt) ? .float64 : .int
+      let target: SemaType = numeric.map { .numeric($0) } ?? (hasFloat64 || (hasFloatLiteral && !hasInt) ? .float64 : .int)
       for (k, a) in args.enumerated() {
         if types[k] == target { continue }
         if types[k].isLiteral && convertible(types[k], to: target) { materialize(a.value, as: target); types[k] = target; continue }
@@ -337,7 +345,7 @@ extension BodyChecker {
         record(id, .convertToString, [.expression(value)])
         return .string
       }
-      guard [.int, .float64, .bool, .string].contains(t), name == "String" || t != .string else {
+      guard [.int, .float64, .bool, .string].contains(t) || t.numeric != nil, name == "String" || t != .string else {
         if t != .error { report(SemaDiagnostics.argumentType(name, "value", t, target.1, location(tree.expr(value).offset))) }
         return .error
       }
@@ -395,6 +403,7 @@ extension BodyChecker {
       }
       return checkArgumentsOnly(args)
     default:
+      if let n = NumericType(name: name) { return checkNumericConversion(id, e, n, args) }
       report(unknownDeclaration(name, at: callee.offset))
       return checkArgumentsOnly(args)
     }
@@ -403,7 +412,7 @@ extension BodyChecker {
   /// True for the types `print` and `String(...)` can format (§12).
   func isPrintable(_ t: SemaType) -> Bool {
     switch t {
-    case .int, .float64, .bool, .string, .errorValue: true
+    case .int, .float64, .bool, .string, .errorValue, .numeric: true
     case .list(let element), .set(let element), .optional(let element): isPrintable(element)
     case .dict(let key, let value): isPrintable(key) && isPrintable(value)
     case .tuple(let elements): elements.allSatisfy { isPrintable($0) }

@@ -38,7 +38,7 @@ extension BodyChecker {
       // Mojo 1.2 raises any value that converts to `Error` (its text is the message).
       let t = checkExpression(value, expected: nil)
       switch t {
-      case .errorValue, .string, .int, .float64, .bool, .error: break
+      case .errorValue, .string, .int, .float64, .bool, .numeric, .error: break
       case .stringLiteral, .intLiteral, .floatLiteral: materialize(value, as: t.materialized)
       default: report(SemaDiagnostics.cannotConvert(literalDisplay(value, t), .errorValue, location(startOffset(value))))
       }

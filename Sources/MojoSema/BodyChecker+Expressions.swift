@@ -14,7 +14,11 @@ extension BodyChecker {
 
   /// Checks `id` as a value of `target` type, reporting a conversion error when it is not one.
   mutating func checkValue(_ id: ExprID, as target: SemaType) {
-    let type = checkExpression(id, expected: target)
+    convertValue(id, checkExpression(id, expected: target), to: target)
+  }
+
+  /// Makes checked expression `id` of type `type` a `target` value, as `checkValue` does.
+  mutating func convertValue(_ id: ExprID, _ type: SemaType, to target: SemaType) {
     if type.isSameCoreType(target) || type.isError || target.isError || type == target { return }
     if type.isLiteral, convertible(type, to: target) {
       materialize(id, as: target)
@@ -22,7 +26,7 @@ extension BodyChecker {
     }
     if case .optional = target, convertsToOptional(id, type, target) { return }
     let d = SemaDiagnostics.cannotConvert(literalDisplay(id, type), target, location(diagnosticOffset(id)))
-    if type == .floatLiteral && target == .int { reportInstantiationFailure(d) } else { report(d) }
+    if type == .floatLiteral && (target == .int || target.numeric != nil) { reportInstantiationFailure(d) } else { report(d) }
   }
 
   /// The name of a type in a conversion message (`IntLiteral[1]` for a literal, as the
@@ -98,6 +102,8 @@ extension BodyChecker {
   func convertible(_ literal: SemaType, to target: SemaType) -> Bool {
     switch (literal, target) {
     case (.intLiteral, .int), (.intLiteral, .float64), (.floatLiteral, .float64), (.stringLiteral, .string): true
+    case (.intLiteral, .numeric): true
+    case (.floatLiteral, .numeric(let n)): n.isFloat
     default: false
     }
   }
@@ -324,7 +330,9 @@ extension BodyChecker {
     case (_, .error): return .error
     case (.negate, .int), (.negate, .float64), (.plus, .int), (.plus, .float64), (.invert, .int): return t
     case (.invert, .bool), (.not, .bool): return .bool
-    case (.not, .int), (.not, .list), (.not, .dict), (.not, .set), (.not, .optional): return .bool
+    case (.not, .int), (.not, .list), (.not, .dict), (.not, .set), (.not, .optional), (.not, .numeric): return .bool
+    case (.negate, .numeric), (.plus, .numeric): return t
+    case (.invert, .numeric(let n)) where !n.isFloat: return t
     case (.negate, .bool), (.plus, .bool):
       report(SemaDiagnostics.doesNotImplement("Bool", e.op.methodName, location(e.offset)))
       return .error
@@ -399,11 +407,12 @@ extension BodyChecker {
     }
     if lt.isLiteral { lt = lt.materialized; materialize(left, as: lt) }
     if rt.isLiteral { rt = rt.materialized; materialize(right, as: rt) }
+    if case .numeric(let n) = lt, !(op.isComparison && lt0.isLiteral), let type = numericResultType(op, n, right: rt) { return type }
     if op.isComparison {
-      // Quirk of the reference compiler (LANGUAGE.md §6.3): an IntLiteral on the left of a
-      // comparison with a Float64 finds no method.
-      if lt0 == .intLiteral && rt0 == .float64 {
-        report(SemaDiagnostics.noMatchingMethod(op.methodName, location(startOffset(right))))
+      // Quirk of the reference compiler (LANGUAGE.md §6.3): a literal on the left of a
+      // comparison with a Float64 or a sized numeric type finds no method.
+      if (lt0 == .intLiteral && rt0 == .float64) || (lt0.isLiteral && rt0.numeric != nil) {
+        report(SemaDiagnostics.noMatchingMethod(op.methodName, location(rt0.numeric != nil ? diagnosticOffset(right) : startOffset(right))))
         return .error
       }
       switch (lt, rt) {
@@ -449,7 +458,7 @@ extension BodyChecker {
     // The reference compiler's wording depends on the operands (checked against Mojo 1.2).
     let rhs = location(startOffset(right))
     let mismatch = SemaDiagnostics.unsupportedOperands(op.methodName, lt, rt, rhs)
-    if (lt0 == .floatLiteral && rt == .int) || (rt0 == .floatLiteral && lt == .int) {
+    if (lt0 == .floatLiteral && (rt == .int || rt.numeric != nil)) || (rt0 == .floatLiteral && (lt == .int || lt.numeric != nil)) {
       reportInstantiationFailure(mismatch)
     } else if lt0.isLiteral {
       report(SemaDiagnostics.noMatchingMethod(op.methodName, rhs))

@@ -193,7 +193,7 @@ extension BodyChecker {
       materialize(right, as: .string)
       return convertChecked(left, lt, to: .string) ? .bool : .error
     }
-    if case .list(let element) = rt, [.int, .float64, .bool, .string].contains(element) {
+    if case .list(let element) = rt, [.int, .float64, .bool, .string].contains(element) || element.numeric != nil {
       return convertChecked(left, lt, to: element) ? .bool : .error
     }
     switch rt {

@@ -423,7 +423,7 @@ public struct BodyChecker {
   mutating func checkCondition(_ id: ExprID) {
     let t = checkExpression(id, expected: .bool)
     switch t {
-    case .bool, .int, .error, .optional, .list, .dict, .set: break
+    case .bool, .int, .error, .optional, .list, .dict, .set, .numeric: break
     case .intLiteral: materialize(id, as: .int)
     case .string, .float64:
       report(SemaDiagnostics.notSupportedYet("a '\(typeName(t))' condition", location(startOffset(id))))

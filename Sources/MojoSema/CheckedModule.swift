@@ -14,6 +14,8 @@ public enum CallTarget: Sendable, Equatable {
   case range
   /// Explicit conversions `Int(x)`, `Float64(x)`, `String(x)`, `Bool(x)`.
   case convertToInt, convertToFloat64, convertToString, convertToBool
+  /// `Int8(x)`...`Float32(x)`: to a sized numeric type (wrapping, truncating or rounding).
+  case convertToNumeric(NumericType)
   /// `s.byte_length()`: the argument is the receiver.
   case byteLength
   /// A `std.math` function.

@@ -200,7 +200,7 @@ extension Program {
     if case .builtin(.deinitable) = trait { return true }
     if case .builtin(.implicitlyDestructible) = trait { return true }
     switch type {
-    case .int, .float64, .bool, .string:
+    case .int, .float64, .bool, .string, .numeric:
       guard case .builtin(let b) = trait else { return false }
       switch b {
       case .sized: return type == .string

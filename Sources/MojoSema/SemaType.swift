@@ -4,6 +4,8 @@
 /// A type as the checker sees it.
 public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   case int, float64, bool, string
+  /// `Int8`...`UInt64`, `UInt`, `Float16`, `Float32` (NumericType.swift).
+  case numeric(NumericType)
   /// Mojo's `Error`: what `raise` throws and `except e` binds; it carries a message.
   case errorValue
   /// A list of elements of the given type.
@@ -41,6 +43,7 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
     case .float64: "Float64"
     case .bool: "Bool"
     case .string: "String"
+    case .numeric(let n): n.name
     case .errorValue: "Error"
     case .list(let e): "List[\(e)]"
     case .tuple(let elements): "Tuple[\(elements.map(\.description).joined(separator: ", "))]"
@@ -81,9 +84,16 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
   /// True for values held directly (not through a reference to a list or struct).
   public var isScalar: Bool {
     switch self {
-    case .int, .float64, .bool, .string, .errorValue: true
+    case .int, .float64, .bool, .string, .errorValue, .numeric: true
     default: false
     }
+  }
+
+  /// The sized numeric type, if this is one.
+  @inlinable
+  public var numeric: NumericType? {
+    if case .numeric(let n) = self { return n }
+    return nil
   }
 
   /// True for `List[...]`.

@@ -256,6 +256,8 @@ public enum SignatureResolver {
     case "Bool": return .bool
     case "String": return .string
     case "Error": return .errorValue
+    case _ where NumericType(name: name) != nil && program.symbols[m][name] == nil && !node.argument.exists:
+      return .numeric(NumericType(name: name)!)
     case "Tuple" where node.argument.exists:
       var elements: [SemaType] = []
       var argument = node.argument

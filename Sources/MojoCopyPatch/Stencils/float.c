@@ -25,6 +25,9 @@ UNARY(fneg, FLT, FLT, double, flip_sign(a))
 // -fno-math-errno lets this be a plain sqrtsd (correctly rounded).
 UNARY(fsqrt, FLT, FLT, double, __builtin_sqrt(a))
 
+// Float32 values live in f64 slots: round to binary32 and back (cvtsd2ss, cvtss2sd).
+UNARY(fround32, FLT, FLT, double, (double)(float)a)
+
 UNARY(sitofp, INT, FLT, i64, (double)a)
 
 // Truncation toward zero, saturating at the i64 limits; NaN gives 0. cvttsd2si gives INT64_MIN

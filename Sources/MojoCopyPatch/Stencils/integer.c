@@ -26,11 +26,16 @@ BINARY_BODY(imod, {
   else { r = a % b; if (r != 0 && ((r < 0) != (b < 0))) r += b; }
 })
 
+// Unsigned division and remainder (UInt64, UInt): a zero divisor gives 0.
+BINARY_BODY(udiv, { r = b == 0 ? 0 : (i64)((u64)a / (u64)b); })
+BINARY_BODY(umod, { r = b == 0 ? 0 : (i64)((u64)a % (u64)b); })
+
 BINARY(iand, NINT, INT, i64, a & b)
 BINARY(ior, NINT, INT, i64, a | b)
 BINARY(ixor, NINT, INT, i64, a ^ b)
 BINARY(ishl, NINT, INT, i64, (i64)((u64)a << (b & 63)))
 BINARY(ishr, NINT, INT, i64, a >> (b & 63))
+BINARY(ushr, NINT, INT, i64, (i64)((u64)a >> (b & 63)))
 
 BINARY(ieq, NINT, INT, i64, a == b)
 BINARY(ine, NINT, INT, i64, a != b)

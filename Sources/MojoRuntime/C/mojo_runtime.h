@@ -31,6 +31,8 @@ void mojo_rt_print_int(int64_t value);
 void mojo_rt_print_bool(int64_t value);
 void mojo_rt_print_float(double value);      // LANGUAGE.md §12.1, exactly
 void mojo_rt_print_string(const MojoString *s);
+void mojo_rt_print_uint(int64_t value);      // the bits as UInt64
+void mojo_rt_print_float32(double value);    // a Float32 (or Float16) value: shortest binary32 digits
 
 // Traps: flush stdout, write a message to stderr, abort (non-zero status, by signal).
 _Noreturn void mojo_rt_trap_div_zero(void);
@@ -55,6 +57,10 @@ double mojo_rt_fmax(double a, double b);
 double mojo_rt_floor(double x);
 double mojo_rt_ceil(double x);
 double mojo_rt_trunc(double x);
+// Sized numeric types: UInt64 <-> Float64, rounding to Float16.
+double mojo_rt_uint_to_float(int64_t value);
+int64_t mojo_rt_float_to_uint(double x);
+double mojo_rt_round_float16(double x);
 
 // Strings.
 const MojoString *mojo_rt_str_concat(const MojoString *a, const MojoString *b);
@@ -63,6 +69,8 @@ int64_t mojo_rt_str_eq(const MojoString *a, const MojoString *b);        // 0 or
 const MojoString *mojo_rt_str_from_int(int64_t value);
 const MojoString *mojo_rt_str_from_float(double value);
 const MojoString *mojo_rt_str_from_bool(int64_t value);
+const MojoString *mojo_rt_str_from_uint(int64_t value);
+const MojoString *mojo_rt_str_from_float32(double value);
 const MojoString *mojo_rt_str_byte_at(const MojoString *s, int64_t index, const MojoString *where);
 int64_t mojo_rt_str_ord(const MojoString *s);
 const MojoString *mojo_rt_str_chr(int64_t code);

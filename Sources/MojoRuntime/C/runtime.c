@@ -100,6 +100,15 @@ static size_t text_length(const char *text) {
 static void err_text(const char *text) { write_all(2, (const uint8_t *)text, text_length(text)); }
 
 /// Writes the decimal text of `value` ending at `end` (exclusive); returns the first byte.
+static char *format_uint_backwards(uint64_t magnitude, char *end) {
+  char *p = end;
+  do {
+    *--p = (char)('0' + magnitude % 10);
+    magnitude /= 10;
+  } while (magnitude != 0);
+  return p;
+}
+
 static char *format_int_backwards(int64_t value, char *end) {
   // Work on the magnitude as unsigned so INT64_MIN needs no special case.
   uint64_t magnitude = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
@@ -224,10 +233,22 @@ void mojo_rt_print_string(const MojoString *s) { out_bytes(s->bytes, (size_t)s->
 // The Float64 formatter (runtime_float.inc, included below) writes at most 25 bytes into `text`:
 // "-", 17 digits, "." and "e-308" at the longest; returns the length.
 static size_t format_float(double value, char *text);
+static size_t format_float_as(double value, int single, char *text);
 
 void mojo_rt_print_float(double value) {
   char text[40];
   out_bytes((const uint8_t *)text, format_float(value, text));
+}
+
+void mojo_rt_print_float32(double value) {
+  char text[40];
+  out_bytes((const uint8_t *)text, format_float_as(value, 1, text));
+}
+
+void mojo_rt_print_uint(int64_t value) {
+  char text[24];
+  char *start = format_uint_backwards((uint64_t)value, text + sizeof(text));
+  out_bytes((const uint8_t *)start, (size_t)(text + sizeof(text) - start));
 }
 
 #include "runtime_float.inc"

@@ -1,0 +1,2 @@
+def main():
+    print(Int8("5"))

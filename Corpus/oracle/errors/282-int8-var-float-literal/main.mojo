@@ -1,0 +1,3 @@
+def main():
+    var a: Int8 = 3.0
+    print(a)

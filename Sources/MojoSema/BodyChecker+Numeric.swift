@@ -1,0 +1,57 @@
+//! The sized numeric types (NumericType.swift): conversions `Int8(x)`...`Float32(x)`, and the
+//! operators on two values of one such type. Literals take the type of the other operand; any
+//! other mixing is rejected with Mojo 1.2's messages.
+import MojoDiagnostics
+import MojoSyntax
+
+extension BodyChecker {
+  /// `N(x)` for a sized numeric type `N`: from a literal (wrapped or rounded to `N`), `Int`,
+  /// `Float64`, `Bool` or another numeric type; `N()` is zero.
+  mutating func checkNumericConversion(_ id: ExprID, _ e: ExprNode, _ n: NumericType, _ args: [Argument]) -> SemaType {
+    let target = SemaType.numeric(n)
+    if args.isEmpty {
+      result.exprFacts[Int(id.index)] = .constant(n.isFloat ? .float(ExactFloat(0)) : .int(BigInt(0)))
+      return target
+    }
+    guard args.count == 1, !args[0].label.exists else {
+      report(SemaDiagnostics.unexpectedArgument(n.name, location(args[args.count > 1 ? 1 : 0].offset)))
+      return checkArgumentsOnly(args)
+    }
+    let value = args[0].value
+    var t = checkExpression(value, expected: target)
+    if t == .floatLiteral {
+      // Mojo 1.2 finds no integer initializer taking a FloatLiteral when it instantiates `main`.
+      reportInstantiationFailure(SemaDiagnostics.cannotConvert("FloatLiteral", target, location(tree.expr(value).offset)))
+      return .error
+    }
+    if t.isLiteral { t = t.materialized; materialize(value, as: t) }
+    switch t {
+    case .int, .float64, .bool, .numeric: break
+    case .error: return .error
+    case .string:
+      report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
+      return .error
+    default:
+      report(SemaDiagnostics.argumentType(n.name, "value", t, target, location(tree.expr(value).offset)))
+      return .error
+    }
+    record(id, .convertToNumeric(n), [.expression(value)])
+    return target
+  }
+
+  /// The result of `left op right` for two operands of one sized numeric type `n` (literals
+  /// already materialized), or nil when the operator does not apply.
+  func numericResultType(_ op: Operator, _ n: NumericType, right: SemaType) -> SemaType? {
+    if op == .pow {
+      // `Int8 ** n` with an `Int` or `Int8` exponent; a float power is not supported yet.
+      return !n.isFloat && (right == .int || right == .numeric(n)) ? .numeric(n) : nil
+    }
+    guard right == .numeric(n) else { return nil }
+    if op.isComparison { return .bool }
+    switch op {
+    case .add, .sub, .mul, .div, .floorDiv, .mod: return .numeric(n)
+    case .shl, .shr, .bitAnd, .bitOr, .bitXor: return n.isFloat ? nil : .numeric(n)
+    default: return nil
+    }
+  }
+}
