@@ -282,7 +282,7 @@ extension BodyChecker {
         let before = diagnostics.count
         checkValue(args[0].value, as: element)
         // A typed value of another type: Mojo names the method's parameter.
-        if diagnostics.count == before + 1, diagnostics[before].id == "cannotConvert",
+        if diagnostics.count == before + 1, diagnostics[before].is(SemaDiagnostics.Kind.cannotConvert),
            case let t = result.exprTypes[Int(args[0].value.index)], !t.isLiteral, !t.isError {
           diagnostics[before] = SemaDiagnostics.argumentType("append", "value", t, element, diagnostics[before].location)
         }
