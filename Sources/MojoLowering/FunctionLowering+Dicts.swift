@@ -105,7 +105,7 @@ extension FunctionLowering {
     case .sort:
       let kind: Int64
       switch receiverType {
-      case .list(.float64): kind = 1
+      case .list(.float64), .list(.numeric(.float32)), .list(.numeric(.float16)): kind = 1
       case .list(.string): kind = 2
       default: kind = 0
       }

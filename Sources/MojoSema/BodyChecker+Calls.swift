@@ -46,6 +46,8 @@ extension BodyChecker {
       } else {
         return checkMethodCall(id, e, callee, args)
       }
+    } else if callee.kind == .index, let type = checkCast(id, e, callee, args) {
+      return type
     } else if let (m, f) = genericFunction(callee) {
       return checkGenericCall(id, e, module: m, function: f, args, explicit: parameterExpressions(callee))
     } else if let bound = boundStructType(callee) {

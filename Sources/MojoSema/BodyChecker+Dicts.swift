@@ -407,7 +407,9 @@ extension BodyChecker {
     }
     let list = args[0].value
     let t = checkExpression(list, expected: nil)
-    guard case .list(let element) = t, [.int, .float64, .bool, .string].contains(element) else {
+    // Sized numeric elements sort as `Int` or `Float64` do (not `UInt64`/`UInt`: unsigned order).
+    guard case .list(let element) = t, [.int, .float64, .bool, .string].contains(element)
+            || element.numeric.map({ !$0.isWideUnsigned }) == true else {
       if t != .error { report(SemaDiagnostics.notSupportedYet("'sort' of a '\(typeName(t))'", location(startOffset(list)))) }
       return .error
     }

@@ -55,3 +55,46 @@ extension BodyChecker {
     }
   }
 }
+
+extension BodyChecker {
+  /// `x.cast[DType.float32]()`: an `Int`, `Float64`, `Bool` or sized numeric value converted to
+  /// the type the `DType` names, as `Float32(x)` does. Nil when the callee is not this form.
+  mutating func checkCast(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
+    let method = tree.expr(ExprID(Int(callee.a)))
+    guard method.kind == .member, tree.name(tree.member(method).name) == "cast" else { return nil }
+    let dtype = tree.expr(ExprID(Int(callee.b)))
+    guard dtype.kind == .member, case let (base, name) = tree.member(dtype), tree.expr(base).kind == .name,
+          case let baseName = tree.nameReference(tree.expr(base)), tree.name(baseName) == "DType",
+          lookupLocal(baseName) == nil, global(baseName) == nil else { return nil }
+    let receiver = tree.member(method).base
+    var t = checkExpression(receiver, expected: nil)
+    if t.isLiteral { t = t.materialized; materialize(receiver, as: t) }
+    switch t {
+    case .int, .float64, .bool, .numeric: break
+    case .error: return checkArgumentsOnly(args)
+    default:
+      report(SemaDiagnostics.noAttribute(typeName(t), "cast", location(method.offset)))
+      return checkArgumentsOnly(args)
+    }
+    guard args.isEmpty else {
+      report(SemaDiagnostics.unexpectedArgument("cast", location(args[0].offset)))
+      return checkArgumentsOnly(args)
+    }
+    let dtypeName = tree.name(name)
+    switch dtypeName {
+    case "float64":
+      record(id, .convertToFloat64, [.expression(receiver)])
+      return .float64
+    case "bool":
+      record(id, .convertToBool, [.expression(receiver)])
+      return .bool
+    default:
+      guard let n = NumericType.allCases.first(where: { $0 != .uint && $0.name.lowercased() == dtypeName }) else {
+        report(SemaDiagnostics.notSupportedYet("'DType.\(dtypeName)'", location(dtype.offset)))
+        return .error
+      }
+      record(id, .convertToNumeric(n), [.expression(receiver)])
+      return .numeric(n)
+    }
+  }
+}
