@@ -42,8 +42,8 @@ public enum ChromeTrace {
     return out
   }
 
-  /// `text` as a JSON string literal.
-  static func quoted(_ text: String) -> String {
+  /// `text` as a JSON string literal (also used by the driver's `--emit-actions`).
+  public static func quoted(_ text: String) -> String {
     var out = "\""
     for scalar in text.unicodeScalars {
       switch scalar {

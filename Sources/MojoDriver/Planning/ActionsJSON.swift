@@ -13,6 +13,8 @@
 //! `argv` runs the front end on the whole project (the command reads every module's source)
 //! and writes the object of its module only. The link runs inside mojoc (no argv).
 
+import MojoProfiling
+
 /// Renders a plan and its digests as JSON.
 enum ActionsJSON {
   /// The JSON text for `plan`, with the digests of its compile actions' inputs and their keys.
@@ -80,24 +82,5 @@ enum ActionsJSON {
   }
 
   /// A JSON string literal.
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
+  static func quoted(_ text: String) -> String { ChromeTrace.quoted(text) }
 }
