@@ -121,12 +121,18 @@ extension FunctionLowering {
     case .assertion(let kind):
       lowerAssertion(kind, arguments)
       return nil
+    case .debugAssert:
+      for a in arguments { _ = lowerArgument(a) }
+      return nil
+    case .library(let f) where f.isIntegerMath:
+      return lowerIntegerMath(f, arguments.map { lowerArgument($0) })
     default:
       break
     }
     let values = arguments.map { lowerArgument($0) }
     switch target {
-    case .function, .method, .instance, .construct, .constructBound, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion:
+    case .function, .method, .instance, .construct, .constructBound, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion,
+         .debugAssert:
       preconditionFailure("handled above")
     case .makeError:
       var message = textOf(values[0], argumentType(arguments[0]))
@@ -217,7 +223,7 @@ extension FunctionLowering {
       case .floor: result = runtime(Runtime.floor, values)
       case .ceil: result = runtime(Runtime.ceil, values)
       case .trunc: result = runtime(Runtime.trunc, values)
-      default: preconditionFailure("lowering: \(f) is an assertion")
+      default: preconditionFailure("lowering: \(f) is an assertion or handled above")
       }
       // A Float32 or Float16 argument: the Float64 result rounded (exact for these four).
       if case .numeric(let n) = argumentType(arguments[0]) { return rounded(result, n) }
@@ -372,5 +378,53 @@ extension FunctionLowering {
       return textOfValue(value, type)
     default: return value
     }
+  }
+}
+
+extension FunctionLowering {
+  /// `factorial(n)` (the product 1...n, 1 for n <= 1; wraps past 20 where Mojo's table ends),
+  /// `gcd(m, n)` (Euclid on the absolute values), `lcm(m, n)` (0 when either is 0, else
+  /// `abs(m // gcd * n)`), each a loop in the IR.
+  mutating func lowerIntegerMath(_ f: BuiltinFunction, _ values: [Operand]) -> Operand {
+    func absolute(_ x: Operand) -> Operand {
+      let mask = builder.op(.ishr, x, .int(63))
+      return .value(builder.op(.isub, .value(builder.op(.ixor, x, .value(mask))), .value(mask)))
+    }
+    if f == .factorial {
+      let product = builder.makeValue(.i64), counter = builder.makeValue(.i64)
+      builder.copy(.int(1), to: product)
+      builder.copy(.int(2), to: counter)
+      let header = builder.makeBlock(), body = builder.makeBlock(), exit = builder.makeBlock()
+      builder.branch(to: header)
+      builder.switchTo(header)
+      builder.branch(if: .value(builder.op(.ile, .value(counter), values[0])), then: body, else: exit)
+      builder.switchTo(body)
+      builder.emit(.imul, type: .i64, result: product, [.value(product), .value(counter)])
+      builder.emit(.iadd, type: .i64, result: counter, [.value(counter), .int(1)])
+      builder.branch(to: header)
+      builder.switchTo(exit)
+      return .value(product)
+    }
+    let m = absolute(values[0]), n = absolute(values[1])
+    let a = builder.makeValue(.i64), b = builder.makeValue(.i64)
+    builder.copy(m, to: a)
+    builder.copy(n, to: b)
+    let header = builder.makeBlock(), body = builder.makeBlock(), exit = builder.makeBlock()
+    builder.branch(to: header)
+    builder.switchTo(header)
+    builder.branch(if: .value(builder.op(.ine, .value(b), .int(0))), then: body, else: exit)
+    builder.switchTo(body)
+    let remainder = builder.op(.umod, .value(a), .value(b))
+    builder.copy(.value(b), to: a)
+    builder.copy(.value(remainder), to: b)
+    builder.branch(to: header)
+    builder.switchTo(exit)
+    if f == .gcd { return .value(a) }
+    // lcm: a is gcd(|m|, |n|), 0 only when both are 0.
+    let isZero = builder.op(.ieq, .value(a), .int(0))
+    return select(isZero, .i64, { _ in .int(0) }, { lowering in
+      let quotient = lowering.builder.op(.udiv, m, .value(a))
+      return .value(lowering.builder.op(.imul, .value(quotient), n))
+    })
   }
 }

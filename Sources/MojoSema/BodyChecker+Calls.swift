@@ -67,6 +67,7 @@ extension BodyChecker {
       return checkUserCall(id, e, module: m, function: f, args)
     case .builtin(let b)?:
       if let assertion = b.assertion { return checkAssertion(id, e, assertion, name: b.rawValue, args) }
+      if b.isIntegerMath { return checkIntegerMath(id, e, b, args) }
       guard args.count == 1 else {
         report(SemaDiagnostics.unexpectedArgument(b.rawValue, location(args.dropFirst().first?.offset ?? e.offset)))
         return checkArgumentsOnly(args)
@@ -240,6 +241,8 @@ extension BodyChecker {
       return true
     }
     switch name {
+    case "debug_assert":
+      return checkDebugAssert(id, e, args)
     case "print":
       var values: [CallArgument] = []
       var sep: CallArgument = .constant(.string([0x20]), .string)

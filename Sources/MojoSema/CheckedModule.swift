@@ -20,6 +20,9 @@ public enum CallTarget: Sendable, Equatable {
   case byteLength
   /// A `std.math` function.
   case library(BuiltinFunction)
+  /// `debug_assert(cond, messages...)`: Mojo 1.2 evaluates the arguments and checks nothing
+  /// (assertions are off by default); the arguments are evaluated for their effects.
+  case debugAssert
   /// A `std.testing` assertion: the message prefix (`At FILE:LINE:COL: AssertionError: `), the
   /// values, the message, and `atol`, `rtol` for `assert_almost_equal`. Raises on failure.
   case assertion(Assertion)

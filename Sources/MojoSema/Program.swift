@@ -42,15 +42,20 @@ public enum Symbol: Sendable, Equatable {
 /// assertions of `std.testing` (BodyChecker+Testing.swift).
 public enum BuiltinFunction: String, Sendable, CaseIterable {
   case sqrt, floor, ceil, trunc
+  /// `factorial(n)`, `gcd(a, b)`, `lcm(a, b)` of `Int` values.
+  case factorial, gcd, lcm
   case assert_equal, assert_not_equal, assert_true, assert_false, assert_almost_equal
 
   /// The module that declares it.
   public var module: String {
     switch self {
-    case .sqrt, .floor, .ceil, .trunc: "std.math"
+    case .sqrt, .floor, .ceil, .trunc, .factorial, .gcd, .lcm: "std.math"
     default: "std.testing"
     }
   }
+
+  /// True for the `std.math` functions of `Int` values (`factorial`, `gcd`, `lcm`).
+  public var isIntegerMath: Bool { self == .factorial || self == .gcd || self == .lcm }
 }
 
 /// One parameter of a resolved signature.

@@ -14,7 +14,7 @@ public enum SemaDiagnostics {
     case importRelativeToTopLevel, initMustReturnSelf, invalidRedefinition, lenOfString, literalTooLarge
     case mainReturnsValue, markRaises, missingArgument, missingMain, missingRequirements, missingReturn
     case moduleDoesNotContain, moduleHasNoDeclaration, mustBeMutable, mutatingMethodOnRvalue, noAttribute
-    case noMatchingInitialization, noMatchingMethod, nonDeinitableField, notCallable, notCallableType
+    case noMatchingFunction, noMatchingInitialization, noMatchingMethod, nonDeinitableField, notCallable, notCallableType
     case notSupportedYet, notWritable, note, operatorType, parameterValueType, positionalAfterKeyword
     case previousDefinition, raiseNeedsTry, recursiveStruct, recursiveStructUse, redefinitionWithIdenticalSignature
     case requiredAfterOptional, stringPositionalIndex, stringSlicing, structParameterType, surroundWithTry
@@ -97,6 +97,9 @@ public enum SemaDiagnostics {
   }
   static func mutatingMethodOnRvalue(_ method: String, _ type: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.mutatingMethodOnRvalue, message: "invalid call to '\(method)': invalid use of mutating method on rvalue of type '\(type)'", at: at)
+  }
+  static func noMatchingFunction(_ function: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.noMatchingFunction, message: "no matching function in call to '\(function)'", at: at)
   }
   static func noMatchingInitialization(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.noMatchingInitialization, message: "no matching function in initialization", at: at)
