@@ -124,6 +124,8 @@ extension FunctionLowering {
     case .debugAssert:
       for a in arguments { _ = lowerArgument(a) }
       return nil
+    case .codepoint(let operation):
+      return lowerCodepoint(operation, lowerArgument(arguments[0]))
     case .library(let f) where f.isIntegerMath:
       return lowerIntegerMath(f, arguments.map { lowerArgument($0) })
     default:
@@ -132,7 +134,7 @@ extension FunctionLowering {
     let values = arguments.map { lowerArgument($0) }
     switch target {
     case .function, .method, .instance, .construct, .constructBound, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion,
-         .debugAssert:
+         .debugAssert, .codepoint:
       preconditionFailure("handled above")
     case .makeError:
       var message = textOf(values[0], argumentType(arguments[0]))
@@ -426,5 +428,37 @@ extension FunctionLowering {
       let quotient = lowering.builder.op(.udiv, m, .value(a))
       return .value(lowering.builder.op(.imul, .value(quotient), n))
     })
+  }
+}
+
+extension FunctionLowering {
+  /// A `Codepoint` predicate or `utf8_byte_length()` of code point `c`, from range tests.
+  mutating func lowerCodepoint(_ operation: CodepointOperation, _ c: Operand) -> Operand {
+    func within(_ low: Int64, _ high: Int64) -> Operand {
+      .value(builder.op(.band, .value(builder.op(.ige, c, .int(low))), .value(builder.op(.ile, c, .int(high)))))
+    }
+    func equals(_ value: Int64) -> Operand { .value(builder.op(.ieq, c, .int(value))) }
+    func any(_ tests: [Operand]) -> Operand {
+      tests.dropFirst().reduce(tests[0]) { .value(builder.op(.bor, $0, $1)) }
+    }
+    switch operation {
+    case .isAscii: return .value(builder.op(.ilt, c, .int(0x80)))
+    case .isAsciiDigit: return within(0x30, 0x39)
+    case .isAsciiUpper: return within(0x41, 0x5a)
+    case .isAsciiLower: return within(0x61, 0x7a)
+    case .isAsciiPrintable: return within(0x20, 0x7e)
+    case .isPosixSpace: return any([within(0x09, 0x0d), equals(0x20)])
+    case .isPythonSpace:
+      // Python's `str.isspace` code points.
+      return any([within(0x09, 0x0d), within(0x1c, 0x20), equals(0x85), equals(0xa0), equals(0x1680),
+                  within(0x2000, 0x200a), equals(0x2028), equals(0x2029), equals(0x202f), equals(0x205f), equals(0x3000)])
+    case .utf8ByteLength:
+      var length = Operand.int(1)
+      for bound: Int64 in [0x80, 0x800, 0x10000] {
+        let step = builder.op(.zext, .value(builder.op(.ige, c, .int(bound))))
+        length = .value(builder.op(.iadd, length, .value(step)))
+      }
+      return length
+    }
   }
 }

@@ -126,6 +126,7 @@ extension ModuleLowering {
 
   /// The runtime functions that print a value of type `n` and make its text.
   static func numericText(_ n: NumericType) -> (print: (String, [IRType], IRType), text: (String, [IRType], IRType)) {
+    if n == .codepoint { return (Runtime.printCodepoint, Runtime.chr) }
     if n.isFloat { return (Runtime.printFloat32, Runtime.fromFloat32) }
     if n.isWideUnsigned { return (Runtime.printUInt, Runtime.fromUInt) }
     return (Runtime.printInt, Runtime.fromInt)

@@ -36,6 +36,11 @@ extension Runtime {
   static let listContainsInt = ("mojo_rt_list_contains_int", [IRType.ptr, .i64], IRType.i64)
   static let listContainsFloat = ("mojo_rt_list_contains_float", [IRType.ptr, .f64], IRType.i64)
   static let listContainsString = ("mojo_rt_list_contains_string", [IRType.ptr, .ptr], IRType.i64)
+  static let asBytes = ("mojo_rt_str_as_bytes", [IRType.ptr], IRType.ptr)
+  static let codepoints = ("mojo_rt_str_codepoints", [IRType.ptr], IRType.ptr)
+  static let countCodepoints = ("mojo_rt_str_count_codepoints", [IRType.ptr], IRType.i64)
+  static let fromBytes = ("mojo_rt_str_from_bytes", [IRType.ptr, .i64], IRType.ptr)
+  static let printCodepoint = ("mojo_rt_print_codepoint", [IRType.i64], IRType.void)
 }
 
 extension FunctionLowering {
@@ -75,6 +80,15 @@ extension FunctionLowering {
     case .removePrefix: return runtime(Runtime.removePrefix, values)
     case .removeSuffix: return runtime(Runtime.removeSuffix, values)
     case .splitLines: return runtime(Runtime.splitLines, values)
+    case .asBytes: return runtime(Runtime.asBytes, values)
+    case .codepoints: return runtime(Runtime.codepoints, values)
+    case .countCodepoints: return runtime(Runtime.countCodepoints, values)
+    case .fromUTF8Unchecked: return runtime(Runtime.fromBytes, [values[0], .int(0)])
+    case .fromUTF8Lossy: return runtime(Runtime.fromBytes, [values[0], .int(1)])
+    case .fromUTF8:
+      let result = runtime(Runtime.fromBytes, [values[0], .int(2)])
+      branchOnError()
+      return result
     case .format, .formatChecked:
       // The arguments as strings, in a list the runtime reads.
       let list = runtime(Runtime.listNew, [.int(Layout.wordSize), .int(Int64(values.count - 1))])

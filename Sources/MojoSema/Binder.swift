@@ -8,10 +8,12 @@ import MojoSyntax
 /// Builds the module-level symbol tables and signatures of a program.
 public enum Binder {
   /// The dotted names of the built-in library modules.
-  public static let libraryModules = ["std", "std.math", "std.collections", "std.testing"]
+  public static let libraryModules = ["std", "std.math", "std.collections", "std.collections.string", "std.testing"]
   /// Types of the standard library that mojoc knows without a declaration: importing them from
   /// `std.collections` binds nothing (they are built in).
   static let builtinCollectionTypes: Set<String> = ["Dict", "Set", "Optional", "List", "KeyElement"]
+  /// The same for `std.collections.string`.
+  static let builtinStringTypes: Set<String> = ["Codepoint", "String", "StringSlice"]
 
   /// Binds `program` in place; returns the diagnostics of each module.
   public static func bind(_ program: inout Program) -> [[Diagnostic]] {
@@ -134,6 +136,8 @@ public enum Binder {
       let module = program.modules[p.module]
       if p.sourceName == "std.collections",
          builtinCollectionTypes.contains(module.tree.name(p.part.name)) { continue }
+      if p.sourceName == "std.collections.string",
+         builtinStringTypes.contains(module.tree.name(p.part.name)) { continue }
       diagnostics[p.module].append(SemaDiagnostics.moduleDoesNotContain(
         p.sourceName, module.tree.name(p.part.name), SourceLocation(file: module.file, offset: Int(p.part.offset))))
     }

@@ -30,6 +30,10 @@ extension BodyChecker {
         // `T.make()` / `Self.make()`: a static method of the struct a parameter stands for.
         return checkStaticCall(id, e, type: type, method: tree.name(NameID(Int(callee.b))), at: callee.offset, args)
       }
+      if base.kind == .name, tree.name(NameID(Int(base.a))) == "Codepoint", lookupLocal(NameID(Int(base.a))) == nil,
+         global(NameID(Int(base.a))) == nil {
+        return checkCodepointStatic(id, e, method: tree.name(NameID(Int(callee.b))), at: callee.offset, args)
+      }
       if base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil,
          case .structType(let m, let s)? = global(NameID(Int(base.a))) {
         // `Point.origin()`: a static method.
@@ -213,6 +217,7 @@ extension BodyChecker {
     if receiverType == .error { return checkArgumentsOnly(args) }
     if let type = checkValueMethod(id, e, callee, args) { return type }
     if let type = checkStringMethod(id, callee, args) { return type }
+    if let type = checkCodepointMethod(id, receiver, callee, method, args) { return type }
     if let type = checkCollectionMethod(id, callee, args) { return type }
     if (receiverType == .string || receiverType == .stringLiteral) && method == "byte_length" && args.isEmpty {
       materialize(receiver, as: .string)
@@ -323,6 +328,7 @@ extension BodyChecker {
         record(id, .convertToString, args.map { .expression($0.value) })
         return .string
       }
+      if name == "String", let type = checkStringFromBytes(id, e, args) { return type }
       guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
       let value = args[0].value
       var t = checkExpression(value, expected: nil)

@@ -9,6 +9,7 @@ extension BodyChecker {
   /// `Float64`, `Bool` or another numeric type; `N()` is zero.
   mutating func checkNumericConversion(_ id: ExprID, _ e: ExprNode, _ n: NumericType, _ args: [Argument]) -> SemaType {
     let target = SemaType.numeric(n)
+    if n == .codepoint { return checkCodepointConstruction(id, e, args) }
     if args.isEmpty {
       result.exprFacts[Int(id.index)] = .constant(n.isFloat ? .float(ExactFloat(0)) : .int(BigInt(0)))
       return target
@@ -42,12 +43,13 @@ extension BodyChecker {
   /// The result of `left op right` for two operands of one sized numeric type `n` (literals
   /// already materialized), or nil when the operator does not apply.
   func numericResultType(_ op: Operator, _ n: NumericType, right: SemaType) -> SemaType? {
-    if op == .pow {
+    if op == .pow && n != .codepoint {
       // `Int8 ** n` with an `Int` or `Int8` exponent; a float power is not supported yet.
       return !n.isFloat && (right == .int || right == .numeric(n)) ? .numeric(n) : nil
     }
     guard right == .numeric(n) else { return nil }
     if op.isComparison { return .bool }
+    if n == .codepoint { return nil }
     switch op {
     case .add, .sub, .mul, .div, .floorDiv, .mod: return .numeric(n)
     case .shl, .shr, .bitAnd, .bitOr, .bitXor: return n.isFloat ? nil : .numeric(n)
@@ -89,7 +91,7 @@ extension BodyChecker {
       record(id, .convertToBool, [.expression(receiver)])
       return .bool
     default:
-      guard let n = NumericType.allCases.first(where: { $0 != .uint && $0.name.lowercased() == dtypeName }) else {
+      guard let n = NumericType.allCases.first(where: { $0 != .uint && $0 != .codepoint && $0.name.lowercased() == dtypeName }) else {
         report(SemaDiagnostics.notSupportedYet("'DType.\(dtypeName)'", location(dtype.offset)))
         return .error
       }

@@ -71,7 +71,7 @@ extension BodyChecker {
     case "join":
       return checkJoin(id, receiver, callee, args)
     default:
-      return nil
+      return checkStringBytesMethod(id, receiver, callee, method, args)
     }
     materialize(receiver, as: .string)
     guard let arguments = matchStringArguments(method, parameters, args, dot: callee.offset) else { return .error }

@@ -20,6 +20,8 @@ public enum CallTarget: Sendable, Equatable {
   case byteLength
   /// A `std.math` function.
   case library(BuiltinFunction)
+  /// A `Codepoint` method (`is_ascii_digit()`, `utf8_byte_length()`...): the receiver.
+  case codepoint(CodepointOperation)
   /// `debug_assert(cond, messages...)`: Mojo 1.2 evaluates the arguments and checks nothing
   /// (assertions are off by default); the arguments are evaluated for their effects.
   case debugAssert
@@ -94,6 +96,12 @@ public enum CollectionOperation: UInt8, Sendable {
   public var raises: Bool { self == .getItem || self == .pop || self == .remove || self == .listIndex }
 }
 
+/// `Codepoint` methods computed in the IR from the code point's value.
+public enum CodepointOperation: UInt8, Sendable {
+  case isAscii, isAsciiDigit, isAsciiUpper, isAsciiLower, isAsciiPrintable, isPythonSpace, isPosixSpace
+  case utf8ByteLength
+}
+
 /// `String` operations carried out by runtime functions (mojo_runtime.h, runtime_strings.inc).
 public enum StringOperation: UInt8, Sendable {
   /// `s.lower()`, `s.upper()`.
@@ -119,9 +127,15 @@ public enum StringOperation: UInt8, Sendable {
   /// `fmt.format(args...)`: the receiver, then the arguments (`Int`, `Float64`, `Bool`, `String`).
   /// `format` raises on a bad format string; `formatChecked` is a literal checked by the checker.
   case format, formatChecked
+  /// `s.as_bytes()` (a `List[UInt8]` copy), `s.codepoints()` (a `List[Codepoint]` copy),
+  /// `s.count_codepoints()`.
+  case asBytes, codepoints, countCodepoints
+  /// `String(from_utf8=bytes)` (raises on invalid UTF-8), `String(from_utf8_lossy=bytes)`,
+  /// `String(unsafe_from_utf8=bytes)`: the argument is a `List[UInt8]`.
+  case fromUTF8, fromUTF8Lossy, fromUTF8Unchecked
 
   /// True for the operations that may raise.
-  public var raises: Bool { self == .parseInt || self == .parseFloat || self == .format }
+  public var raises: Bool { self == .parseInt || self == .parseFloat || self == .format || self == .fromUTF8 }
 }
 
 /// The forms of `List[T](...)`.

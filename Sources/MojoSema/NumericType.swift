@@ -1,10 +1,12 @@
 //! Mojo's sized numeric scalar types beyond `Int` and `Float64` (issue 13 item 6): `Int8` to
 //! `Int64`, `UInt8` to `UInt64`, `UInt`, `Float16` and `Float32`. Each is its own type: none mixes
 //! with another (or with `Int`, `Float64`) without an explicit conversion, as in Mojo 1.2.
+//! `Codepoint` (a Unicode scalar value) is held as a `UInt32` but prints and converts to `String`
+//! as its character, compares, and has no arithmetic.
 
 /// A sized integer or float type.
 public enum NumericType: UInt8, Hashable, Sendable, CaseIterable {
-  case int8, int16, int32, int64, uint8, uint16, uint32, uint64, uint, float16, float32
+  case int8, int16, int32, int64, uint8, uint16, uint32, uint64, uint, float16, float32, codepoint
 
   /// The type's name in source and in messages.
   public var name: String {
@@ -20,6 +22,7 @@ public enum NumericType: UInt8, Hashable, Sendable, CaseIterable {
     case .uint: "UInt"
     case .float16: "Float16"
     case .float32: "Float32"
+    case .codepoint: "Codepoint"
     }
   }
 
@@ -37,6 +40,7 @@ public enum NumericType: UInt8, Hashable, Sendable, CaseIterable {
     case "UInt": self = .uint
     case "Float16": self = .float16
     case "Float32": self = .float32
+    case "Codepoint": self = .codepoint
     default: return nil
     }
   }
@@ -47,7 +51,7 @@ public enum NumericType: UInt8, Hashable, Sendable, CaseIterable {
   /// True for the unsigned integer types.
   public var isUnsigned: Bool {
     switch self {
-    case .uint8, .uint16, .uint32, .uint64, .uint: true
+    case .uint8, .uint16, .uint32, .uint64, .uint, .codepoint: true
     default: false
     }
   }
@@ -58,7 +62,7 @@ public enum NumericType: UInt8, Hashable, Sendable, CaseIterable {
     switch self {
     case .int8, .uint8: 8
     case .int16, .uint16: 16
-    case .int32, .uint32: 32
+    case .int32, .uint32, .codepoint: 32
     default: nil
     }
   }
@@ -75,7 +79,7 @@ public enum NumericType: UInt8, Hashable, Sendable, CaseIterable {
     case .int32: Int64(Int32(truncatingIfNeeded: value))
     case .uint8: Int64(UInt8(truncatingIfNeeded: value))
     case .uint16: Int64(UInt16(truncatingIfNeeded: value))
-    case .uint32: Int64(UInt32(truncatingIfNeeded: value))
+    case .uint32, .codepoint: Int64(UInt32(truncatingIfNeeded: value))
     default: value
     }
   }

@@ -103,6 +103,13 @@ int64_t mojo_rt_str_to_int(const MojoString *s);
 const MojoString *mojo_rt_str_slice(const MojoString *s, int64_t start, int64_t end, int64_t given, // s[byte=a:b]
                                     const MojoString *where);
 double mojo_rt_str_to_float(const MojoString *s);
+// Bytes and code points: `s.as_bytes()` and `s.codepoints()` give lists of one word per byte or
+// code point; `String(from_utf8=...)` (mode 2, raises), `from_utf8_lossy=` (1), `unsafe_from_utf8=` (0).
+MojoList *mojo_rt_str_as_bytes(const MojoString *s);
+MojoList *mojo_rt_str_codepoints(const MojoString *s);
+int64_t mojo_rt_str_count_codepoints(const MojoString *s);
+const MojoString *mojo_rt_str_from_bytes(const MojoList *bytes, int64_t mode);
+void mojo_rt_print_codepoint(int64_t code);   // a Codepoint's character
 
 // Memory for struct values and cells of variables passed to `mut` parameters: zero-filled,
 // 8-byte aligned, never freed in v1.

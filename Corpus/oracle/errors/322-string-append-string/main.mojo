@@ -1,0 +1,4 @@
+def main():
+    var s = String("abc")
+    s.append("d")
+    print(s)

@@ -1,0 +1,3 @@
+def main():
+    var k = 98
+    print(Codepoint(k))
