@@ -1,6 +1,12 @@
 //! Source files as UTF-8 bytes, with a line table built once so that byte offsets turn into
 //! 1-based line and column numbers (columns count bytes, as LANGUAGE.md §1 requires).
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One file of the project, immutable once read.
 public final class SourceFile: Sendable {
   /// The path shown in diagnostics (the project folder joined with the relative path).
@@ -22,8 +28,18 @@ public final class SourceFile: Sendable {
     self.absolutePath = absolutePath ?? path
     self.bytes = bytes
     var starts = [0]
-    starts.reserveCapacity(bytes.count / 32 + 1)
-    for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+    starts.reserveCapacity(bytes.count / 24 + 1)
+    // `memchr` scans many bytes per instruction; a byte loop costs about 5 instructions a byte.
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var cursor = base
+      let end = base + buffer.count
+      while cursor < end, let found = memchr(cursor, 0x0A, end - cursor) {
+        let newline = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+        starts.append(newline - base + 1)
+        cursor = newline + 1
+      }
+    }
     self.lineStarts = starts
   }
 

@@ -42,6 +42,7 @@ struct FunctionLowering {
     parameterCount = signature.parameters.count
     errors = ErrorLoweringState(signature: signature, builder: self.builder)
     isMutParameter = signature.parameters.map { $0.convention == .mut }
+    slots.reserveCapacity(function.locals.count)
     for (k, type) in function.locals.enumerated() {
       if k < parameterCount {
         slots.append(self.builder.parameter(k))

@@ -15,8 +15,14 @@ public enum Binder {
   /// The same for `std.collections.string`.
   static let builtinStringTypes: Set<String> = ["Codepoint", "String", "StringSlice"]
 
-  /// Binds `program` in place; returns the diagnostics of each module.
-  public static func bind(_ program: inout Program) -> [[Diagnostic]] {
+  /// Runs `body(i)` for every `i` in `0..<count`, possibly on several threads at once, and
+  /// returns when all have run.
+  public typealias ParallelFor = (_ count: Int, _ body: @escaping @Sendable (Int) -> Void) -> Void
+
+  /// Binds `program` in place; returns the diagnostics of each module. The signatures of the
+  /// modules (most of the work) are resolved through `parallel`, one module per call.
+  public static func bind(_ program: inout Program,
+                          parallel: ParallelFor = { count, body in for i in 0..<count { body(i) } }) -> [[Diagnostic]] {
     for name in libraryModules where program.moduleIndex[name] == nil {
       program.modules.append(SourceModule(name: name, file: nil, tree: SyntaxTree(), isPackage: true))
       program.moduleIndex[name] = program.modules.count - 1
@@ -38,7 +44,18 @@ public enum Binder {
     }
     StructValidation.checkContainment(program, into: &diagnostics)
     ComptimeResolver.resolve(&program, into: &diagnostics)
-    for m in program.modules.indices { SignatureResolver.resolve(&program, module: m, into: &diagnostics[m]) }
+    let frozen = program
+    let resolved = ModuleSlots<([FunctionSignature], [Diagnostic])>(count: program.modules.count)
+    parallel(program.modules.count) { m in
+      var found: [Diagnostic] = []
+      let signatures = SignatureResolver.signatures(ofModule: m, in: frozen, into: &found)
+      resolved.store(m, (signatures, found))
+    }
+    for m in program.modules.indices {
+      let (signatures, found) = resolved.take(m)
+      program.signatures[m] = signatures
+      diagnostics[m] += found
+    }
     for m in program.modules.indices { TraitResolver.resolve(&program, module: m, into: &diagnostics[m]) }
     for m in program.modules.indices { TraitResolver.checkConformances(program, module: m, into: &diagnostics[m]) }
     return diagnostics
@@ -193,5 +210,30 @@ public enum Binder {
       }
     }
     return program.moduleIndex[prefix]
+  }
+}
+
+/// One result slot per module, filled by parallel calls (each slot written by exactly one call,
+/// read after all have finished); a fixed buffer, so concurrent stores touch no shared header.
+final class ModuleSlots<T>: @unchecked Sendable {
+  private let storage: UnsafeMutableBufferPointer<T?>
+
+  init(count: Int) {
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil)
+  }
+
+  deinit {
+    storage.deinitialize()
+    storage.deallocate()
+  }
+
+  func store(_ index: Int, _ value: T) { storage[index] = value }
+
+  /// Moves the value out of slot `index`.
+  func take(_ index: Int) -> T {
+    let value = storage[index]!
+    storage[index] = nil
+    return value
   }
 }

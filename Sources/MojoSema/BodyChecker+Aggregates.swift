@@ -60,7 +60,7 @@ extension BodyChecker {
     let itemValue = pendingItemValue
     pendingItemValue = nil
     let base = checkExpression(ExprID(Int(e.a)), expected: nil)
-    if e.kind == .index, program.structInfo(base) != nil {
+    if e.kind == .index, base.isStruct {
       return checkItemCall(id, base: ExprID(Int(e.a)), type: base, indices: parameterExpressions(e), value: itemValue)
     }
     let index = ExprID(Int(e.b))

@@ -109,6 +109,15 @@ extension BodyChecker {
     result.exprFacts[Int(id.index)] = .call(target, start: start, count: UInt32(arguments.count))
   }
 
+  /// `record` for a call whose arguments are its argument expressions in order (no array of
+  /// `CallArgument`s is built).
+  mutating func record(_ id: ExprID, _ target: CallTarget, expressionsOf args: [Argument]) {
+    checkRaisingCall(id, target)
+    let start = UInt32(result.callArguments.count)
+    for a in args { result.callArguments.append(.expression(a.value)) }
+    result.exprFacts[Int(id.index)] = .call(target, start: start, count: UInt32(args.count))
+  }
+
   mutating func checkArgumentsOnly(_ args: [Argument]) -> SemaType {
     for a in args { _ = checkExpression(a.value, expected: nil) }
     return .error
@@ -297,12 +306,12 @@ extension BodyChecker {
       }
       let target: SemaType = numeric.map { .numeric($0) } ?? (hasFloat64 || (hasFloatLiteral && !hasInt) ? .float64 : .int)
       for (k, a) in args.enumerated() {
-        if types[k] == target { continue }
+        if types[k].isSameCoreType(target) { continue }
         if types[k].isLiteral && convertible(types[k], to: target) { materialize(a.value, as: target); types[k] = target; continue }
         report(SemaDiagnostics.argumentType(name, "value", types[k], target, location(tree.expr(a.value).offset)))
         return .error
       }
-      record(id, name == "abs" ? .abs : name == "min" ? .min : .max, args.map { .expression($0.value) })
+      record(id, name == "abs" ? .abs : name == "min" ? .min : .max, expressionsOf: args)
       return target
     case "Int", "Float64", "String", "Bool":
       if args.isEmpty && name == "String" {
@@ -396,7 +405,7 @@ extension BodyChecker {
           result.exprFacts[Int(id.index)] = .constant(.int(BigInt(Int64(elements.count))))
           return .int
         }
-        if program.structInfo(t) != nil {
+        if t.isStruct {
           return checkDunderCall(id, receiver: args[0].value, type: t, method: "__len__", at: at) ?? .error
         }
         var isSized = false

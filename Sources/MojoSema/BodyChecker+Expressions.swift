@@ -187,8 +187,8 @@ extension BodyChecker {
       let right = ExprID(Int(e.b))
       let lt = checkExpression(left, expected: nil)
       let rt = checkExpression(right, expected: e.op == .pow ? .int : e.op == .contains || e.op == .notContains
-                               ? containerExpectation(lt) : (lt.isLiteral || program.structInfo(lt) != nil ? nil : lt))
-      if let t = checkOperatorMethod(id, e.op, left, lt, right, rt, at: e.offset) { return t }
+                               ? containerExpectation(lt) : (lt.isLiteral || lt.isStruct ? nil : lt))
+      if lt.isStruct || rt.isStruct, let t = checkOperatorMethod(id, e.op, left, lt, right, rt, at: e.offset) { return t }
       return binaryResultType(e.op, lt, rt, left: left, right: right, at: e.offset)
     case .comparison:
       let operands = tree.exprLists[Int(e.a)..<Int(e.a + e.b)]  // a slice: indexed from `first`
@@ -198,7 +198,7 @@ extension BodyChecker {
         let op = tree.comparisonOps[Int(e.a)]
         let left = operands[first], right = operands[first + 1]
         let rt = checkExpression(right, expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
-        if let t = checkOperatorMethod(id, op, left, previous, right, rt, at: e.offset) { return t }
+        if previous.isStruct || rt.isStruct, let t = checkOperatorMethod(id, op, left, previous, right, rt, at: e.offset) { return t }
         _ = binaryResultType(op, previous, rt, left: left, right: right, at: e.offset)
         return .bool
       }
@@ -243,7 +243,7 @@ extension BodyChecker {
         result.exprFacts[Int(id.index)] = .field(k)
         return info.fieldTypes[k]
       }
-      if program.structInfo(baseType) != nil {
+      if baseType.isStruct {
         report(SemaDiagnostics.noAttribute(program.structInfo(baseType)!.name, tree.name(NameID(Int(e.b))), location(e.offset)))
       } else if baseType != .error {
         report(SemaDiagnostics.noAttribute(baseType.description, tree.name(NameID(Int(e.b))), location(e.offset)))

@@ -196,7 +196,7 @@ extension BodyChecker {
   /// one (`a > b` as `b < a`, `a != b` as `not a == b`). Nil when neither operand is a struct.
   mutating func checkOperatorMethod(_ id: ExprID, _ op: Operator, _ left: ExprID, _ lt: SemaType, _ right: ExprID, _ rt: SemaType,
                                     at offset: UInt32) -> SemaType? {
-    guard program.structInfo(lt) != nil || program.structInfo(rt) != nil, lt != .error, rt != .error else { return nil }
+    guard lt.isStruct || rt.isStruct, !lt.isError, !rt.isError else { return nil }
     var candidates = [(op.methodName, false, false)]
     switch op {
     case .greater: candidates.append(("__lt__", true, false))
@@ -232,7 +232,7 @@ extension BodyChecker {
       record(id, .operatorMethod(instance, swapped: swapped, negated: negated), [.expression(left), .expression(right)])
       return signature.result
     }
-    report(SemaDiagnostics.doesNotImplement(typeName(program.structInfo(lt) != nil ? lt : rt), op.methodName, location(offset)))
+    report(SemaDiagnostics.doesNotImplement(typeName(lt.isStruct ? lt : rt), op.methodName, location(offset)))
     return .error
   }
 

@@ -82,19 +82,9 @@ public struct BodyChecker {
     methodOwner = owners
     hasNestedFunctions = tree.functions.contains { $0.enclosingFunction >= 0 }
     result = CheckedModule(
-      module: module, exprTypes: BodyChecker.filled(.error, count: tree.expressions.count),
-      exprFacts: BodyChecker.filled(.none, count: tree.expressions.count),
+      module: module, exprTypes: ExpressionTypes(count: tree.expressions.count),
+      exprFacts: ExpressionFacts(count: tree.expressions.count),
       stmtSlots: Array(repeating: 0, count: tree.statements.count), callArguments: [], functions: [])
-  }
-
-  /// An array of `count` copies of a payload-free case, each stored in place (the generic
-  /// `Array(repeating:count:)` copies an enum with indirect payloads through a call per element).
-  @inline(__always)
-  static func filled<T>(_ value: T, count: Int) -> [T] {
-    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for k in 0..<count { (buffer.baseAddress! + k).initialize(to: value) }
-      initialized = count
-    }
   }
 
   /// Prepares to check one instance of a generic function of module `instance.module`.
@@ -506,7 +496,7 @@ public struct BodyChecker {
         // `x[i] = v` on a struct is its `__setitem__(i, v)`: `checkIndex` takes the value.
         if t.kind == .index { pendingItemValue = value }
         let type = checkExpression(target, expected: nil)
-        if case .call = result.exprFacts[Int(target.index)], program.structInfo(result.exprTypes[Int(t.a)]) != nil {
+        if case .call = result.exprFacts[Int(target.index)], result.exprTypes[Int(t.a)].isStruct {
           if !isMutablePlace(ExprID(Int(t.a))) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
           return
         }
@@ -563,7 +553,7 @@ public struct BodyChecker {
           diagnostics.removeSubrange(before...)  // the base is checked again below
         }
         let type = checkExpression(target, expected: nil)
-        if t.kind == .index, program.structInfo(result.exprTypes[Int(t.a)]) != nil {
+        if t.kind == .index, result.exprTypes[Int(t.a)].isStruct {
           report(SemaDiagnostics.notSupportedYet("an augmented assignment through '__setitem__'", location(s.offset)))
           return
         }

@@ -39,6 +39,7 @@ final class ConstantFolder {
     switch e.kind {
     case .intLiteral:
       let text = tree.intLiterals[Int(e.a)]
+      if let value = BigInt.shortDecimal(text) { return .int(BigInt(value)) }
       guard BigInt.literalBits(text) <= BigInt.maximumFoldedBits else { return tooLarge(e.offset) }
       return BigInt(literal: text).map { .int($0) }
     case .floatLiteral:

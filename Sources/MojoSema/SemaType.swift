@@ -96,6 +96,16 @@ public enum SemaType: Hashable, Sendable, CustomStringConvertible {
     return nil
   }
 
+  /// True for a user struct, plain or bound (the types `Program.structInfo` describes), decided
+  /// without building the `StructInfo`.
+  @inlinable
+  public var isStruct: Bool {
+    switch self {
+    case .structType, .boundStruct: true
+    default: false
+    }
+  }
+
   /// True for `List[...]`.
   public var isList: Bool {
     if case .list = self { return true }

@@ -128,9 +128,10 @@ public enum SignatureResolver {
     return environment
   }
 
-  /// Fills `program.signatures[module]` (the `comptime` constants are folded before, by
-  /// `ComptimeResolver`).
-  static func resolve(_ program: inout Program, module m: Int, into diagnostics: inout [Diagnostic]) {
+  /// The signatures of module `m`'s functions, in tree order (the `comptime` constants are
+  /// folded before, by `ComptimeResolver`): reads `program` only, so the modules can be
+  /// resolved in parallel.
+  static func signatures(ofModule m: Int, in program: Program, into diagnostics: inout [Diagnostic]) -> [FunctionSignature] {
     let module = program.modules[m]
     let tree = module.tree
     var methodOwner = Array(repeating: -1, count: tree.functions.count)
@@ -191,7 +192,7 @@ public enum SignatureResolver {
       }
       signatures.append(signature)
     }
-    program.signatures[m] = signatures
+    return signatures
   }
 
   /// The signature of one function declaration; `selfType` types an unannotated `self`.

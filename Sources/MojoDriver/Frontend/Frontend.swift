@@ -25,7 +25,9 @@ enum Frontend {
   static func check(_ program: inout Program, order: [Job], runner: StageRunner) -> Checked {
     let count = program.modules.count
     // The binder adds the library's modules after the project's: only these are checked.
-    let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program) }
+    // Signatures are resolved per module on the workers.
+    let parallel = JobContext(recorder: nil, track: 0, executor: runner.executor).parallelFor(module: "bind")
+    let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program, parallel: parallel) }
     let checked = ResultSlots<(CheckedModule, [Diagnostic])>(count: count)
     let frozen = program
     runner.stage(.check) {

@@ -125,6 +125,22 @@ public struct BigInt: Sendable, Hashable, Comparable, ExpressibleByIntegerLitera
     self = value
   }
 
+  /// The value of a decimal literal of at most 18 digits without a leading zero (nearly every
+  /// literal), read from the string's contiguous bytes; nil for anything else.
+  @inline(__always)
+  static func shortDecimal(_ text: String) -> Int64? {
+    text.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
+      guard bytes.count <= 18, !bytes.isEmpty, bytes.count == 1 || bytes[0] != UInt8(ascii: "0") else { return nil }
+      var value: Int64 = 0
+      for b in bytes {
+        let d = b &- UInt8(ascii: "0")
+        guard d < 10 else { return nil }
+        value = value &* 10 &+ Int64(d)
+      }
+      return value
+    } ?? nil
+  }
+
   /// Reads digits of `radix`, a chunk of them per limb operation.
   static func parseDigits(_ bytes: ArraySlice<UInt8>, radix: UInt32) -> BigInt? {
     if bytes.isEmpty { return nil }

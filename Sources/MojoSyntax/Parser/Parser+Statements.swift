@@ -3,11 +3,11 @@ import MojoDiagnostics
 
 extension Parser {
   /// Parses `: block` after a header; `missingColon` is the message when the `:` is missing
-  /// (Mojo's wording differs per header). Returns the block's statements.
-  mutating func parseBlock(missingColon: String) -> Block {
+  /// (Mojo's wording differs per header; built only when reported). Returns the block's statements.
+  mutating func parseBlock(missingColon: @autoclosure () -> String) -> Block {
     let colonAt = tokens[max(position - 1, 0)].end
     guard at(.colon) else {
-      report(SyntaxDiagnostics.expectedColon(missingColon, location(colonAt)))
+      report(SyntaxDiagnostics.expectedColon(missingColon(), location(colonAt)))
       skipLine()
       return .empty
     }
