@@ -38,9 +38,10 @@ struct FunctionLowering {
     let signature = signature ?? module.program.signatures[module.checked.module][function.function]
     self.signature = signature
     builder.reset(parameterTypes: ModuleLowering.irParameterTypes(signature))
-    self.builder = builder
     parameterCount = signature.parameters.count
-    errors = ErrorLoweringState(signature: signature, builder: self.builder)
+    errors = ErrorLoweringState(signature: signature, builder: builder)
+    // Moved, not copied: a builder shared with a live copy would copy its buffers on the next change.
+    self.builder = consume builder
     isMutParameter = signature.parameters.map { $0.convention == .mut }
     slots.reserveCapacity(function.locals.count)
     for (k, type) in function.locals.enumerated() {

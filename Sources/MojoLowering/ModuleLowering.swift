@@ -29,7 +29,7 @@ public final class ModuleLowering {
   /// String literal data objects, by content.
   var stringData: [[UInt8]: DataID] = [:]
   /// The builder the functions are lowered with, one after another (its storage is reused).
-  var builder = FunctionBuilder(parameterTypes: [])
+  var builder: FunctionBuilder? = FunctionBuilder(parameterTypes: [])
   /// Generated helper functions (deep copy, list printing), by the type they serve.
   var copyHelpers: [SemaType: FunctionRef] = [:]
   var stringHelpers: [SemaType: FunctionRef] = [:]
@@ -107,10 +107,11 @@ public final class ModuleLowering {
     }
   }
 
-  /// Moves the reusable builder out (so that it is uniquely referenced while in use).
+  /// Moves the reusable builder out (so that it is uniquely referenced while in use; a shared
+  /// one would copy its buffers on the first change).
   private func takeBuilder() -> FunctionBuilder {
-    var taken = FunctionBuilder(parameterTypes: [])
-    swap(&taken, &builder)
+    let taken = builder ?? FunctionBuilder(parameterTypes: [])
+    builder = nil
     return taken
   }
 
