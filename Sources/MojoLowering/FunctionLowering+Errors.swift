@@ -39,7 +39,7 @@ struct ErrorLoweringState {
   /// Where a call's error goes when no handler of this function encloses the call (made on first use).
   var outermostLanding: BlockID?
 
-  init(signature: FunctionSignature, builder: FunctionBuilder) {
+  init(signature: FunctionSignature, builder: borrowing FunctionBuilder) {
     takesSlot = ModuleLowering.takesErrorSlot(signature)
     returnType = ModuleLowering.irType(signature.result)
     slot = takesSlot ? .value(builder.parameter(signature.parameters.count)) : nil
