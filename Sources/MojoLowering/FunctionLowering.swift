@@ -78,6 +78,8 @@ struct FunctionLowering {
     }
   }
 
+  /// Inlined: a call of a non-mutating method copies the whole (large) lowering struct.
+  @inline(__always)
   func type(of id: ExprID) -> SemaType { checked.exprTypes[Int(id.index)] }
 
   // MARK: - Statements
