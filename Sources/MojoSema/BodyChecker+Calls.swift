@@ -306,7 +306,7 @@ extension BodyChecker {
       }
       let target: SemaType = numeric.map { .numeric($0) } ?? (hasFloat64 || (hasFloatLiteral && !hasInt) ? .float64 : .int)
       for (k, a) in args.enumerated() {
-        if types[k].isSameCoreType(target) { continue }
+        if types[k].isSameCoreType(target) || types[k] == target { continue }
         if types[k].isLiteral && convertible(types[k], to: target) { materialize(a.value, as: target); types[k] = target; continue }
         report(SemaDiagnostics.argumentType(name, "value", types[k], target, location(tree.expr(a.value).offset)))
         return .error
