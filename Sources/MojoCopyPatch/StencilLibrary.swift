@@ -90,6 +90,7 @@ public final class StencilLibrary: Sendable {
   public var count: Int { stencils.count }
 
   /// The stencil for `key`, or nil when the library has none.
+  @inline(__always)
   func stencil(_ key: StencilKey) -> StencilID? {
     guard let index = key.index else { return nil }
     let id = byKey[index]

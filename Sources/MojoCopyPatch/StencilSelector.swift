@@ -50,7 +50,7 @@ struct Emission {
 /// The emissions of a module's functions (or of one part of them, `CodegenParts.swift`),
 /// appended function after function.
 struct Selection {
-  var emissions: [Emission] = []
+  var emissions = EmissionBuffer()
   var argumentSlots: [Int32] = []
   /// For every function (or piece of a function) selected: its emission range.
   var functionEmissions: [Range<Int>] = []
@@ -58,7 +58,67 @@ struct Selection {
   var allBlockStarts: [Int32] = []
 }
 
-/// Selects stencils for the functions of one module.
+/// A growable buffer of emissions with one owner: appending writes in place (through an Array,
+/// each append called a uniqueness check and a capacity check and copied the 64-byte emission).
+/// Copies share the storage: only the last holder may append (the selector appends, then hands
+/// its selection on, and parts hand selections between threads only through barriers).
+struct EmissionBuffer: @unchecked Sendable {
+  /// Owns the memory.
+  private final class Storage {
+    let base: UnsafeMutablePointer<Emission>
+    init(capacity: Int) { base = .allocate(capacity: capacity) }
+    deinit { base.deallocate() }
+  }
+
+  private var storage: Storage
+  private var base: UnsafeMutablePointer<Emission>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int = 16) {
+    self.capacity = max(capacity, 1)
+    storage = Storage(capacity: self.capacity)
+    base = storage.base
+  }
+
+  @inline(__always)
+  mutating func append(_ e: Emission) {
+    if count == capacity { reserveCapacity(count + 1) }
+    (base + count).initialize(to: e)
+    count += 1
+  }
+
+  /// Makes room for `n` emissions in all (at least doubling the capacity, so that reserving a
+  /// little more function after function stays linear).
+  mutating func reserveCapacity(_ n: Int) {
+    guard n > capacity else { return }
+    let n = max(n, 2 * capacity)
+    let grown = Storage(capacity: n)
+    grown.base.moveInitialize(from: base, count: count)  // trivial values: a memcpy
+    (storage, base, capacity) = (grown, grown.base, n)
+  }
+
+  subscript(i: Int) -> Emission {
+    @inline(__always) get {
+      precondition(i >= 0 && i < count)
+      return base[i]
+    }
+    @inline(__always) set {
+      precondition(i >= 0 && i < count)
+      base[i] = newValue
+    }
+  }
+
+  var last: Emission? { count > 0 ? base[count - 1] : nil }
+
+  func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Emission>) throws -> R) rethrows -> R {
+    try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: base, count: count)) }
+  }
+}
+
+/// Selects stencils for the functions of one module. Its helpers that only read are declared
+/// `mutating` all the same: a non-mutating call from a mutating method copied the whole selector
+/// (about 230 bytes, a `memcpy` per call) to pass it, on the path of every instruction.
 struct StencilSelector {
   let library: StencilLibrary
   let module: IRModule
@@ -72,16 +132,33 @@ struct StencilSelector {
   private let signatures: [(start: Int32, ints: Int16, floats: Int16, stackCount: Int32)]
   /// The parameters of every module function, back to back: true for a Float64.
   private let parameterIsFloat: [Bool]
+  /// Per opcode (by raw value): binary, unary or special (`Opcode.shape` without its types;
+  /// reading it from MojoIR was a call per instruction).
+  private let shapes: [ShapeKind]
+
+  /// How an opcode's operands are shaped, for selection.
+  private enum ShapeKind { case binary, unary, special }
   /// Per function: the frame layout.
   private var temp: Int32 = 0, scratch: Int32 = 0, stackArea: Int32 = 0
   /// Per function: the frame size its entry reserves (and its returns release).
   private var frame: Int32 = 0
   /// The value the previous emission left in `acc` / `facc`, if any (its only use is the
   /// instruction being selected).
-  private var inRegister = ValueID.none
+  private var inRegister = Self.noValue
+  /// The function being selected, read through pointers that are valid only while
+  /// `select(_:piece:frameSlots:)` selects its blocks (through the arrays, every read cost a
+  /// bounds check, and a call where the optimizer did not inline into the large `select(at:)`).
+  private var instructions = UnsafeBufferPointer<Instruction>(start: nil, count: 0)
+  private var operands = UnsafeBufferPointer<Operand>(start: nil, count: 0)
+  /// The function's `slots.offsets` and `slots.uses`, likewise.
+  private var offsets = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+  private var uses = UnsafeBufferPointer<Int32>(start: nil, count: 0)
   /// The first emission of the current block (or of the piece, when it starts inside a block):
   /// a fused compare-and-branch never reaches before it.
   private var blockStart = 0
+
+  /// `ValueID.none`, as a constant of this module (MojoIR's is read through an accessor call).
+  private static let noValue = ValueID(Int(UInt32.max))
 
   /// Number of temporaries after the value slots.
   static let temporaries = 18
@@ -107,6 +184,13 @@ struct StencilSelector {
                          Int32(stackCount)))
     }
     (self.isListAt, self.signatures, self.parameterIsFloat) = (isListAt, signatures, parameterIsFloat)
+    shapes = Opcode.allCases.map { op in
+      switch op.shape {
+      case .binary: .binary
+      case .unary: .unary
+      case .special: .special
+      }
+    }
   }
 
   /// Appends the emissions of one defined function, or of the instructions `piece` of it (a
@@ -119,9 +203,7 @@ struct StencilSelector {
     let first = selection.emissions.count
     // About one emission per instruction (more for immediates copied to temporaries);
     // reserving avoids the doubling's spare capacity on large parts.
-    if selection.emissions.capacity < first + piece.count + 8 {
-      selection.emissions.reserveCapacity(max(first + piece.count + piece.count / 2 + 8, 2 * selection.emissions.capacity))
-    }
+    selection.emissions.reserveCapacity(first + piece.count + piece.count / 2 + 8)
     if let frameSlots { slots = frameSlots } else { slots.assign(f) }
     let slotCount = slots.count
     guard slotCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
@@ -161,6 +243,26 @@ struct StencilSelector {
       }
     }
 
+    let (offsetArray, useArray) = (slots.offsets, slots.uses)
+    try f.instructions.withUnsafeBufferPointer { instructions in
+      try f.operands.withUnsafeBufferPointer { operands in
+        try offsetArray.withUnsafeBufferPointer { offsets in
+          try useArray.withUnsafeBufferPointer { uses in
+            (self.instructions, self.operands, self.offsets, self.uses) = (instructions, operands, offsets, uses)
+            defer {
+              let none = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+              (self.instructions, self.operands, self.offsets, self.uses) = (.init(start: nil, count: 0), .init(start: nil, count: 0), none, none)
+            }
+            try selectBlocks(of: f, piece: piece)
+          }
+        }
+      }
+    }
+    selection.functionEmissions.append(first..<selection.emissions.count)
+  }
+
+  /// Selects the instructions of `piece`, block by block.
+  private mutating func selectBlocks(of f: IRFunction, piece: Range<Int>) throws {
     // The blocks overlapping the piece (blocks are laid out in order: the first is found by
     // binary search, so selecting many pieces of one function stays linear).
     var b = 0, above = f.blocks.count
@@ -168,14 +270,14 @@ struct StencilSelector {
       let middle = (b + above) / 2
       if f.blocks[middle].upperBound > piece.lowerBound { above = middle } else { b = middle + 1 }
     }
-    inRegister = .none
+    inRegister = Self.noValue
     blockStart = selection.emissions.count
     while b < f.blocks.count, f.blocks[b].lowerBound < piece.upperBound {
       let range = f.blocks[b]
       if range.lowerBound >= piece.lowerBound {
         selection.allBlockStarts.append(Int32(selection.emissions.count))
         blockStart = selection.emissions.count
-        inRegister = .none
+        inRegister = Self.noValue
       }
       var i = max(range.lowerBound, piece.lowerBound)
       let stop = min(range.upperBound, piece.upperBound)
@@ -184,7 +286,6 @@ struct StencilSelector {
       }
       b += 1
     }
-    selection.functionEmissions.append(first..<selection.emissions.count)
   }
 
   /// The frame size an entry reserves: 8 modulo 16, so that after the return address and the
@@ -195,15 +296,23 @@ struct StencilSelector {
   }
 
   /// Appends an emission.
+  @inline(__always)
   private mutating func append(_ e: Emission) {
     selection.emissions.append(e)
   }
 
   /// The stencil for `key`; a shape the library lacks stops code generation (a bug: the
   /// selector asks only for shapes `StencilTableTests` finds in the library).
-  private func stencil(_ key: StencilKey) throws -> StencilID {
-    guard let id = library.stencil(key) else { throw CodegenError("copy-and-patch: no stencil \(key.name)") }
+  @inline(__always)
+  private mutating func stencil(_ key: StencilKey) throws -> StencilID {
+    guard let id = library.stencil(key) else { throw Self.missing(key) }
     return id
+  }
+
+  /// The error for a key without stencil (out of line: the lookup above is inlined everywhere).
+  @inline(never)
+  private static func missing(_ key: StencilKey) -> CodegenError {
+    CodegenError("copy-and-patch: no stencil \(key.name)")
   }
 
   // MARK: - Arguments
@@ -279,32 +388,35 @@ struct StencilSelector {
   }
 
   /// Where an operand is for the instruction being selected.
+  @inline(__always)
   private func location(_ op: Operand) -> Location {
     guard case .value(let v) = op else { return .imm }
     return v == inRegister ? .register : .slot
   }
 
+  @inline(__always)
   private func slot(_ op: Operand) -> Int32 {
-    if case .value(let v) = op { return slots.offsets[Int(v.index)] }
+    if case .value(let v) = op { return offsets[Int(v.index)] }
     return 0
   }
 
-  private func slotOf(_ v: ValueID) -> Int32 { slots.offsets[Int(v.index)] }
+  @inline(__always)
+  private func slotOf(_ v: ValueID) -> Int32 { offsets[Int(v.index)] }
 
   // MARK: - Where results go
 
   /// True when the result `v` of instruction `i` may stay in a register: its only use is the
   /// next instruction of the block, which has a stencil reading it from there.
-  private func nextReadsFromRegister(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Bool {
-    guard slots.uses[Int(v.index)] == 1, i + 1 < end else { return false }
-    let next = f.instructions[i + 1]
-    let ops = f.operands
+  private mutating func nextReadsFromRegister(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Bool {
+    guard uses[Int(v.index)] == 1, i + 1 < end else { return false }
+    let next = instructions[i + 1]
+    let ops = operands
     let o = Int(next.operandStart)
     func reads(_ k: Int) -> Bool {
       if case .value(let u) = ops[o + k] { return u == v }
       return false
     }
-    switch next.opcode.shape {
+    switch shapes[Int(next.opcode.rawValue)] {
     case .binary, .unary:
       return next.operandCount >= 1 && (reads(0) || (next.operandCount == 2 && reads(1)))
     case .special:
@@ -328,7 +440,7 @@ struct StencilSelector {
     case .addr:
       // An `addr` folded into the `mojo_rt_list_at` call after it emits nothing: `v` goes to that call.
       guard listAtWithLocation(at: i + 1, in: f, end: end) else { return false }
-      let call = f.instructions[i + 2]
+      let call = instructions[i + 2]
       let c = Int(call.operandStart)
       func callReads(_ k: Int) -> Bool {
         if case .value(let u) = ops[c + k] { return u == v }
@@ -343,17 +455,19 @@ struct StencilSelector {
   }
 
   /// If instruction `i + 1` is `copy v` and `v` has no other use, the copy's destination slot.
-  private func copyDestination(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Int32? {
-    guard slots.uses[Int(v.index)] == 1, i + 1 < end else { return nil }
-    let next = f.instructions[i + 1]
-    guard next.opcode == .copy, case .value(let u) = f.operands[Int(next.operandStart)], u == v else { return nil }
+  @inline(__always)
+  private mutating func copyDestination(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Int32? {
+    guard uses[Int(v.index)] == 1, i + 1 < end else { return nil }
+    let next = instructions[i + 1]
+    guard next.opcode == .copy, case .value(let u) = operands[Int(next.operandStart)], u == v else { return nil }
     return slotOf(next.result)
   }
 
   /// Where the result `r` of instruction `i` goes: a register (read by the next instruction, when
   /// `mayUseRegister`), the slot of a `copy` that follows (which is then skipped), or its own slot.
   /// A method, not a closure in `select`: a closure capturing `self` copied the whole selector.
-  private func place(_ r: ValueID, after i: Int, in f: IRFunction, end: Int, mayUseRegister: Bool)
+  @inline(__always)
+  private mutating func place(_ r: ValueID, after i: Int, in f: IRFunction, end: Int, mayUseRegister: Bool)
     -> (slot: Int32, toRegister: Bool, consumed: Int) {
     guard r.exists else { return (scratch, false, 1) }
     if let copySlot = copyDestination(r, after: i, in: f, end: end) { return (copySlot, false, 2) }
@@ -362,13 +476,13 @@ struct StencilSelector {
 
   /// True when instruction `i` is `%w = addr $dN` whose only use is the last operand of the
   /// next instruction, a call of the runtime's `mojo_rt_list_at` with an immediate element size.
-  private func listAtWithLocation(at i: Int, in f: IRFunction, end: Int) -> Bool {
+  private mutating func listAtWithLocation(at i: Int, in f: IRFunction, end: Int) -> Bool {
     guard i + 1 < end else { return false }
-    let inst = f.instructions[i], call = f.instructions[i + 1]
-    guard inst.opcode == .addr, slots.uses[Int(inst.result.index)] == 1, call.opcode == .call,
+    let inst = instructions[i], call = instructions[i + 1]
+    guard inst.opcode == .addr, uses[Int(inst.result.index)] == 1, call.opcode == .call,
           isListAt[Int(call.aux0)], call.operandCount == 4 else { return false }
     let c = Int(call.operandStart)
-    guard case .value(let w) = f.operands[c + 3], w == inst.result, case .int = f.operands[c + 2] else { return false }
+    guard case .value(let w) = operands[c + 3], w == inst.result, case .int = operands[c + 2] else { return false }
     return true
   }
 
@@ -377,9 +491,9 @@ struct StencilSelector {
   /// Selects the emissions of instruction `i` (and of the next one when they fuse); returns how
   /// many instructions were consumed.
   private mutating func select(at i: Int, in f: IRFunction, block: Int, end: Int) throws -> Int {
-    let inst = f.instructions[i]
+    let inst = instructions[i]
     // Operands are read from the pool by index: an ArraySlice would retain the pool per instruction.
-    let ops = f.operands
+    let ops = operands
     let o = Int(inst.operandStart)
     let r = inst.result
     // Where the result goes (`place`); `consumed` counts a `copy` folded into the instruction.
@@ -388,9 +502,9 @@ struct StencilSelector {
     var d = r.exists ? slotOf(r) : scratch
     // The value left in a register: the result, or that of the instruction fused with this one.
     var held = r
-    defer { inRegister = toRegister ? held : .none }
+    defer { inRegister = toRegister ? held : Self.noValue }
 
-    switch inst.opcode.shape {
+    switch shapes[Int(inst.opcode.rawValue)] {
     case .binary:
       if inst.opcode == .iadd, let latch = try loopLatch(at: i, in: f, end: end) {
         append(latch)
@@ -414,7 +528,7 @@ struct StencilSelector {
       }
       let pair = OperandPair(la, lb)!
       // Compare and branch on the result: one stencil.
-      if i + 1 < end, slots.uses[Int(r.index)] == 1, case let next = f.instructions[i + 1], next.opcode == .condbr,
+      if i + 1 < end, uses[Int(r.index)] == 1, case let next = instructions[i + 1], next.opcode == .condbr,
          case .value(let c) = ops[Int(next.operandStart)], c == r,
          case let inverted = Int(next.aux0) == block + 1,
          let fused = library.stencil(.compareBranch(inst.opcode, pair, inverted: inverted, storesFlag: false)) {
@@ -487,7 +601,7 @@ struct StencilSelector {
       // `%w = addr $dN` right before `call @mojo_rt_list_at(list, index, size, %w)`, its only
       // use: one stencil, the element access inlined, the data's address only on its cold path.
       if listAtWithLocation(at: i, in: f, end: end) {
-        let call = f.instructions[i + 1]
+        let call = instructions[i + 1]
         let c = Int(call.operandStart)
         if case .int(let size) = ops[c + 2],
            let pair = OperandPair(location(ops[c]), location(ops[c + 1])), pair != .immSlot, pair != .immRegister {
@@ -561,16 +675,16 @@ struct StencilSelector {
   ///     header: %t = ilt %c, stop;  condbr %t, body, exit
   /// (`igt` for a negative K), with %n, %w and %t read nowhere else. The stencil steps %c and goes
   /// straight to the body or the exit; the header stays for the loop's first entry.
-  private func loopLatch(at i: Int, in f: IRFunction, end: Int) throws -> Emission? {
+  private mutating func loopLatch(at i: Int, in f: IRFunction, end: Int) throws -> Emission? {
     guard i + 4 == end else { return nil }
-    let ops = f.operands, instructions = f.instructions
+    let ops = operands
     let add = instructions[i], test = instructions[i + 1], copy = instructions[i + 2], branch = instructions[i + 3]
     guard case .value(let c) = ops[Int(add.operandStart)], case .int(let k) = ops[Int(add.operandStart) + 1], k != 0
     else { return nil }
     let n = add.result, relation: Opcode = k > 0 ? .ilt : .igt
     guard test.opcode == relation, case .value(n) = ops[Int(test.operandStart)],
-          case .value(c) = ops[Int(test.operandStart) + 1], slots.uses[Int(test.result.index)] == 1,
-          copy.opcode == .copy, copy.result == c, case .value(n) = ops[Int(copy.operandStart)], slots.uses[Int(n.index)] == 2,
+          case .value(c) = ops[Int(test.operandStart) + 1], uses[Int(test.result.index)] == 1,
+          copy.opcode == .copy, copy.result == c, case .value(n) = ops[Int(copy.operandStart)], uses[Int(n.index)] == 2,
           branch.opcode == .condbr, case .value(test.result) = ops[Int(branch.operandStart)]
     else { return nil }
     let exit = Int32(branch.aux0), header = f.blocks[Int(branch.aux1)]
@@ -578,7 +692,7 @@ struct StencilSelector {
     let headerTest = instructions[header.lowerBound], headerBranch = instructions[header.lowerBound + 1]
     let stop = ops[Int(headerTest.operandStart) + 1]
     guard headerTest.opcode == relation, case .value(c) = ops[Int(headerTest.operandStart)], stop != .value(c),
-          slots.uses[Int(headerTest.result.index)] == 1, headerBranch.opcode == .condbr,
+          uses[Int(headerTest.result.index)] == 1, headerBranch.opcode == .condbr,
           case .value(headerTest.result) = ops[Int(headerBranch.operandStart)], Int32(headerBranch.aux1) == exit
     else { return nil }
     let stopIsImmediate: Bool
@@ -613,7 +727,7 @@ struct StencilSelector {
   }
 
   /// The stored compare-and-branch for a comparison stencil (slot/slot or slot/imm into a slot).
-  private func storedCompareBranch(_ stencil: StencilID, inverted: Bool) -> StencilID? {
+  private mutating func storedCompareBranch(_ stencil: StencilID, inverted: Bool) -> StencilID? {
     guard case .binary(let op, let pair, resultInRegister: false) = library.key(of: stencil) else { return nil }
     return library.stencil(.compareBranch(op, pair, inverted: inverted, storesFlag: true))
   }
@@ -630,7 +744,7 @@ struct StencilSelector {
 
   /// The call stencil for `call` with its argument `k` in a register (and its result in a
   /// register when `toRegister`), or nil when there is none.
-  private func callWithRegisterArgument(_ call: Instruction, argument k: Int, toRegister: Bool) -> StencilID? {
+  private mutating func callWithRegisterArgument(_ call: Instruction, argument k: Int, toRegister: Bool) -> StencilID? {
     let signature = signatures[Int(call.aux0)]
     guard signature.stackCount == 0 else { return nil }
     var number = 0
@@ -643,7 +757,7 @@ struct StencilSelector {
   /// Selects a call: immediates go to temporaries (register arguments) or straight to the stack
   /// area (stack arguments), then the stencil for the argument classes. Reads the callee's
   /// signature from `signatures` (copying the callee's `IRFunction` retained six arrays).
-  private mutating func selectCall(_ inst: Instruction, ops: [Operand], d: Int32, toRegister: Bool) throws {
+  private mutating func selectCall(_ inst: Instruction, ops: UnsafeBufferPointer<Operand>, d: Int32, toRegister: Bool) throws {
     let signature = signatures[Int(inst.aux0)]
     let o = Int(inst.operandStart)
     let arguments = selection.argumentSlots.count

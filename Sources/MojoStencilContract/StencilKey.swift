@@ -226,16 +226,13 @@ extension StencilKey {
 // MARK: - Dense index
 
 /// Builds a mixed-radix number from digits, least significant first.
-private struct DigitWriter {
-  var value = 0, scale = 1
-  mutating func put(_ digit: Int, _ radix: Int) {
-    value += digit * scale
-    scale *= radix
-  }
-  /// The most significant digit, whose radix the number does not need (so the opcode count,
-  /// which MojoIR computes, is not read on every lookup).
-  mutating func putLast(_ digit: Int) {
-    value += digit * scale
+@usableFromInline
+struct DigitWriter {
+  @usableFromInline var value = 0, scale = 1
+  @inlinable init() {}
+  @inlinable mutating func put(_ digit: Int, _ radix: Int) {
+    value += digit &* scale
+    scale &*= radix
   }
 }
 
@@ -251,65 +248,97 @@ private struct DigitReader {
 
 extension StencilKey {
   /// The key families, in index order; each covers `size` consecutive indices.
-  private enum Family: Int, CaseIterable {
+  @usableFromInline
+  enum Family: Int, CaseIterable {
     case binary, unary, compareBranch, condbr, jump, unreachable, addr, copy, immediateToRegister, load, store,
          listAt, loopLatch, entry, entryWithStack, call, callWithStack, ret
 
-    var size: Int {
-      let ops = Opcode.allCases.count, pairs = OperandPair.allCases.count
-      let ints = ArgumentPlace.maxInts + 1, floats = ArgumentPlace.maxFloats + 1
+    /// The radix of the opcode digit: a constant, so that every family's size and base is one
+    /// and `index` of a key built in place folds to a constant or a few adds (an opcode's raw
+    /// value is below it: `StencilKeyTests`).
+    @usableFromInline static var opcodeRadix: Int { 64 }
+    @usableFromInline static var pairRadix: Int { 7 }
+    @usableFromInline static var intRadix: Int { 7 }
+    @usableFromInline static var floatRadix: Int { 9 }
+    @usableFromInline static var placeRadix: Int { 15 }
+
+    @inlinable var size: Int {
       switch self {
-      case .binary: return ops * pairs * 2
-      case .unary: return ops * 4
-      case .compareBranch: return ops * pairs * 4
+      case .binary: return Self.opcodeRadix * Self.pairRadix * 2
+      case .unary: return Self.opcodeRadix * 4
+      case .compareBranch: return Self.opcodeRadix * Self.pairRadix * 4
       case .condbr: return 4
       case .jump, .unreachable, .addr, .entryWithStack: return 1
-      case .copy: return ValueLocation.allCases.count
+      case .copy: return 4  // ValueLocation
       case .immediateToRegister: return 2
-      case .load: return AccessWidth.allCases.count * 4
-      case .store: return AccessWidth.allCases.count * Location.allCases.count * ValueLocation.allCases.count
-      case .listAt: return ElementSize.allCases.count * pairs * 2
+      case .load: return 3 * 4  // AccessWidth, address and result register
+      case .store: return 3 * 3 * 4  // AccessWidth, Location, ValueLocation
+      case .listAt: return 3 * Self.pairRadix * 2  // ElementSize
       case .loopLatch: return 4
-      case .entry: return ints * floats
-      case .call: return ints * floats * (ArgumentPlace.count + 1) * CallResult.allCases.count * 2
-      case .callWithStack: return CallResult.allCases.count
-      case .ret: return ReturnShape.allCases.count
+      case .entry: return Self.intRadix * Self.floatRadix
+      case .call: return Self.intRadix * Self.floatRadix * Self.placeRadix * 4 * 2  // CallResult
+      case .callWithStack: return 4
+      case .ret: return 7  // ReturnShape
       }
     }
 
-    /// The first index of each family, and the total.
-    static let bases: [Int] = {
-      var bases: [Int] = []
+    /// The first index of the family: the sum of the sizes of the families before it, as a
+    /// literal so that it is a constant (`basesAreSums` checks them).
+    @inlinable var base: Int {
+      switch self {
+      case .binary: return 0
+      case .unary: return 896
+      case .compareBranch: return 1152
+      case .condbr: return 2944
+      case .jump: return 2948
+      case .unreachable: return 2949
+      case .addr: return 2950
+      case .copy: return 2951
+      case .immediateToRegister: return 2955
+      case .load: return 2957
+      case .store: return 2969
+      case .listAt: return 3005
+      case .loopLatch: return 3047
+      case .entry: return 3051
+      case .entryWithStack: return 3114
+      case .call: return 3115
+      case .callWithStack: return 10675
+      case .ret: return 10679
+      }
+    }
+
+    /// True when every `base` is the sum of the sizes before it.
+    static var basesAreSums: Bool {
       var next = 0
       for family in allCases {
-        bases.append(next)
+        if family.base != next { return false }
         next += family.size
       }
-      bases.append(next)
-      return bases
-    }()
+      return true
+    }
   }
 
   /// The number of indices (the generated table's length).
-  public static var count: Int { Family.bases[Family.allCases.count] }
+  public static var count: Int { Family.ret.base + Family.ret.size }
 
   /// This key's dense index in `0..<StencilKey.count`; nil for counts outside the SysV register
-  /// arguments (such keys have no stencil). On the selector's path: a switch and a few
-  /// multiplications.
-  public var index: Int? {
+  /// arguments (such keys have no stencil). Inlinable, with constant radixes: for a key built at
+  /// the call site it folds to a constant plus the variable digits.
+  @inlinable @inline(__always) public var index: Int? {
     var w = DigitWriter()
-    let pairs = OperandPair.allCases.count
+    let pairs = Family.pairRadix
     let family: Family
     switch self {
     case .binary(let op, let pair, let toRegister):
       family = .binary
-      w.put(toRegister ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.putLast(Int(op.rawValue))
+      w.put(toRegister ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.put(Int(op.rawValue), Family.opcodeRadix)
     case .unary(let op, let fromRegister, let toRegister):
       family = .unary
-      w.put(toRegister ? 1 : 0, 2); w.put(fromRegister ? 1 : 0, 2); w.putLast(Int(op.rawValue))
+      w.put(toRegister ? 1 : 0, 2); w.put(fromRegister ? 1 : 0, 2); w.put(Int(op.rawValue), Family.opcodeRadix)
     case .compareBranch(let op, let pair, let inverted, let stores):
       family = .compareBranch
-      w.put(inverted ? 1 : 0, 2); w.put(stores ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.putLast(Int(op.rawValue))
+      w.put(inverted ? 1 : 0, 2); w.put(stores ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs)
+      w.put(Int(op.rawValue), Family.opcodeRadix)
     case .condbr(let inverted, let inRegister):
       family = .condbr
       w.put(inverted ? 1 : 0, 2); w.put(inRegister ? 1 : 0, 2)
@@ -318,63 +347,76 @@ extension StencilKey {
     case .addr: family = .addr
     case .copy(let from):
       family = .copy
-      w.put(Int(from.rawValue), ValueLocation.allCases.count)
+      w.put(Int(from.rawValue), 4)
     case .immediateToRegister(let float):
       family = .immediateToRegister
       w.put(float ? 1 : 0, 2)
     case .load(let width, let fromRegister, let toRegister):
       family = .load
-      w.put(toRegister ? 1 : 0, 2); w.put(fromRegister ? 1 : 0, 2); w.put(Int(width.rawValue), AccessWidth.allCases.count)
+      w.put(toRegister ? 1 : 0, 2); w.put(fromRegister ? 1 : 0, 2); w.put(Int(width.rawValue), 3)
     case .store(let width, let address, let value):
       family = .store
-      w.put(Int(value.rawValue), ValueLocation.allCases.count); w.put(Int(address.rawValue), Location.allCases.count)
-      w.put(Int(width.rawValue), AccessWidth.allCases.count)
+      w.put(Int(value.rawValue), 4); w.put(Int(address.rawValue), 3); w.put(Int(width.rawValue), 3)
     case .listAt(let size, let pair, let toRegister):
       family = .listAt
-      w.put(toRegister ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.put(Int(size.rawValue), ElementSize.allCases.count)
+      w.put(toRegister ? 1 : 0, 2); w.put(Int(pair.rawValue), pairs); w.put(Int(size.rawValue), 3)
     case .loopLatch(let descending, let immediate):
       family = .loopLatch
       w.put(immediate ? 1 : 0, 2); w.put(descending ? 1 : 0, 2)
     case .entry(let ints, let floats):
-      guard (0...ArgumentPlace.maxInts).contains(ints), (0...ArgumentPlace.maxFloats).contains(floats) else { return nil }
+      guard ints >= 0, ints < Family.intRadix, floats >= 0, floats < Family.floatRadix else { return nil }
       family = .entry
-      w.put(floats, ArgumentPlace.maxFloats + 1); w.put(ints, ArgumentPlace.maxInts + 1)
+      w.put(floats, Family.floatRadix); w.put(ints, Family.intRadix)
     case .entryWithStack: family = .entryWithStack
     case .call(let ints, let floats, let argument, let result, let toRegister):
-      guard (0...ArgumentPlace.maxInts).contains(ints), (0...ArgumentPlace.maxFloats).contains(floats) else { return nil }
+      guard ints >= 0, ints < Family.intRadix, floats >= 0, floats < Family.floatRadix else { return nil }
       family = .call
-      w.put(toRegister ? 1 : 0, 2); w.put(Int(result.rawValue), CallResult.allCases.count)
-      w.put(argument.map { $0.index + 1 } ?? 0, ArgumentPlace.count + 1)
-      w.put(floats, ArgumentPlace.maxFloats + 1); w.put(ints, ArgumentPlace.maxInts + 1)
+      w.put(toRegister ? 1 : 0, 2); w.put(Int(result.rawValue), 4)
+      w.put(argument.map { $0.index + 1 } ?? 0, Family.placeRadix)
+      w.put(floats, Family.floatRadix); w.put(ints, Family.intRadix)
     case .callWithStack(let result):
       family = .callWithStack
-      w.put(Int(result.rawValue), CallResult.allCases.count)
+      w.put(Int(result.rawValue), 4)
     case .ret(let shape):
       family = .ret
-      w.put(Int(shape.rawValue), ReturnShape.allCases.count)
+      w.put(Int(shape.rawValue), 7)
     }
-    return Family.bases[family.rawValue] + w.value
+    return family.base + w.value
   }
 
-  /// The key with dense index `index`, or nil outside `0..<count`.
+  /// True when the constant radixes of `index` are the counts of the enums they stand for (and
+  /// every opcode's raw value is below the opcode radix); `StencilKeyTests` checks it.
+  public static var radixesMatchEnums: Bool {
+    Opcode.allCases.count <= Family.opcodeRadix && OperandPair.allCases.count == Family.pairRadix
+      && ArgumentPlace.maxInts + 1 == Family.intRadix && ArgumentPlace.maxFloats + 1 == Family.floatRadix
+      && ArgumentPlace.count + 1 == Family.placeRadix && ValueLocation.allCases.count == 4
+      && AccessWidth.allCases.count == 3 && Location.allCases.count == 3 && ElementSize.allCases.count == 3
+      && CallResult.allCases.count == 4 && ReturnShape.allCases.count == 7 && Family.basesAreSums
+  }
+
+  /// The key with dense index `index`, or nil outside `0..<count` and for the indices of
+  /// opcode digits no opcode has.
   public init?(index: Int) {
     guard index >= 0, index < Self.count else { return nil }
     var f = 0
-    while Family.bases[f + 1] <= index { f += 1 }
-    var d = DigitReader(value: index - Family.bases[f])
-    let ops = Opcode.allCases.count, pairs = OperandPair.allCases.count
-    func opcode(_ raw: Int) -> Opcode { Opcode(rawValue: UInt8(raw))! }
+    while f + 1 < Family.allCases.count && Family(rawValue: f + 1)!.base <= index { f += 1 }
+    var d = DigitReader(value: index - Family(rawValue: f)!.base)
+    let ops = Family.opcodeRadix, pairs = Family.pairRadix
+    func opcode(_ raw: Int) -> Opcode? { Opcode(rawValue: UInt8(raw)) }
     func pair(_ raw: Int) -> OperandPair { OperandPair(rawValue: UInt8(raw))! }
     switch Family(rawValue: f)! {
     case .binary:
       let toRegister = d.take(2) == 1, p = pair(d.take(pairs))
-      self = .binary(opcode(d.take(ops)), p, resultInRegister: toRegister)
+      guard let op = opcode(d.take(ops)) else { return nil }
+      self = .binary(op, p, resultInRegister: toRegister)
     case .unary:
       let toRegister = d.take(2) == 1, fromRegister = d.take(2) == 1
-      self = .unary(opcode(d.take(ops)), operandInRegister: fromRegister, resultInRegister: toRegister)
+      guard let op = opcode(d.take(ops)) else { return nil }
+      self = .unary(op, operandInRegister: fromRegister, resultInRegister: toRegister)
     case .compareBranch:
       let inverted = d.take(2) == 1, stores = d.take(2) == 1, p = pair(d.take(pairs))
-      self = .compareBranch(opcode(d.take(ops)), p, inverted: inverted, storesFlag: stores)
+      guard let op = opcode(d.take(ops)) else { return nil }
+      self = .compareBranch(op, p, inverted: inverted, storesFlag: stores)
     case .condbr:
       let inverted = d.take(2) == 1
       self = .condbr(inverted: inverted, conditionInRegister: d.take(2) == 1)

@@ -5,13 +5,18 @@ import MojoStencilContract
 import Testing
 
 @Test func keyIndicesRoundTrip() {
-  var decoded = 0
+  #expect(StencilKey.radixesMatchEnums)
+  var decoded = 0, opcodeGaps = 0
   for index in 0..<StencilKey.count {
-    guard let key = StencilKey(index: index) else { Issue.record("index \(index) has no key"); continue }
+    guard let key = StencilKey(index: index) else { opcodeGaps += 1; continue }
     #expect(key.index == index, "\(key.name)")
     decoded += 1
   }
-  #expect(decoded == StencilKey.count)
+  // Every index decodes except those of the opcode digits no opcode has (the digit's radix is
+  // a constant above the opcode count).
+  let unusedOpcodes = 64 - Opcode.allCases.count
+  #expect(opcodeGaps == unusedOpcodes * (7 * 2 + 4 + 7 * 4))
+  #expect(decoded == StencilKey.count - opcodeGaps)
   #expect(StencilKey(index: StencilKey.count) == nil && StencilKey(index: -1) == nil)
   #expect(StencilKey.call(ints: 7, floats: 0, registerArgument: nil, result: .int, resultInRegister: false).index == nil)
 }

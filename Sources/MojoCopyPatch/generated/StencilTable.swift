@@ -9,319 +9,319 @@ extension StencilLibrary {
 
   /// The number of keys the table was generated for (`StencilKey.count`; a mismatch means a
   /// stale table).
-  static let generatedKeyCount = 10088
+  static let generatedKeyCount = 10686
 
   /// Per stencil, in table order: code bytes (bits 0-15), holes (bits 16-31), 1 if the code
   /// ends in a `jmp` to the continuation that may be dropped (bit 32), `StencilKey.index`
   /// (bits 33-63).
   static let generatedStencils: [UInt64] = [
-    0x4ec400020014,  // ret_s
-    0x4ecc00020016,  // ret_s_f
-    0x4ec600020016,  // ret_i
-    0x4ece0002001b,  // ret_i_f
-    0x4ec20001000c,  // ret_v
-    0x4ec80001000f,  // ret_r
-    0x4eca0001000c,  // ret_f
-    0x125d00010005,  // jump
-    0x125500030014,  // condbr_s
-    0x125700030014,  // condbr_not_s
-    0x125900020011,  // condbr_r
-    0x125b00020011,  // condbr_not_r
-    0x125e00000002,  // unreachable
-    0xa410005002b,  // condbr_ieq_ss
-    0xa430005002b,  // condbr_not_ieq_ss
-    0xa4900050026,  // condbr_ieq_si
-    0xa4b00050026,  // condbr_not_ieq_si
-    0xa3d0004001e,  // condbr_ieq_ss_n
-    0xa3f0004001e,  // condbr_not_ieq_ss_n
-    0xa4500040019,  // condbr_ieq_si_n
-    0xa4700040019,  // condbr_not_ieq_si_n
-    0xa5500030016,  // condbr_ieq_rs_n
-    0xa5700030016,  // condbr_not_ieq_rs_n
-    0xa5d00030016,  // condbr_ieq_sr_n
-    0xa5f00030016,  // condbr_not_ieq_sr_n
-    0xa6500040019,  // condbr_ieq_ri_n
-    0xa6700040018,  // condbr_not_ieq_ri_n
-    0xa790005002b,  // condbr_ine_ss
-    0xa7b0005002b,  // condbr_not_ine_ss
-    0xa8100050026,  // condbr_ine_si
-    0xa8300050026,  // condbr_not_ine_si
-    0xa750004001e,  // condbr_ine_ss_n
-    0xa770004001e,  // condbr_not_ine_ss_n
-    0xa7d00040019,  // condbr_ine_si_n
-    0xa7f00040019,  // condbr_not_ine_si_n
-    0xa8d00030016,  // condbr_ine_rs_n
-    0xa8f00030016,  // condbr_not_ine_rs_n
-    0xa9500030016,  // condbr_ine_sr_n
-    0xa9700030016,  // condbr_not_ine_sr_n
-    0xa9d00040018,  // condbr_ine_ri_n
-    0xa9f00040019,  // condbr_not_ine_ri_n
-    0xab10005002b,  // condbr_ilt_ss
-    0xab30005002b,  // condbr_not_ilt_ss
-    0xab900050026,  // condbr_ilt_si
-    0xabb00050026,  // condbr_not_ilt_si
-    0xaad0004001e,  // condbr_ilt_ss_n
-    0xaaf0004001e,  // condbr_not_ilt_ss_n
-    0xab500040019,  // condbr_ilt_si_n
-    0xab700040019,  // condbr_not_ilt_si_n
-    0xac500030016,  // condbr_ilt_rs_n
-    0xac700030016,  // condbr_not_ilt_rs_n
-    0xacd00030016,  // condbr_ilt_sr_n
-    0xacf00030016,  // condbr_not_ilt_sr_n
-    0xad500030012,  // condbr_ilt_ri_n
-    0xad700030012,  // condbr_not_ilt_ri_n
-    0xae90005002b,  // condbr_ile_ss
-    0xaeb0005002b,  // condbr_not_ile_ss
-    0xaf100050026,  // condbr_ile_si
-    0xaf300050026,  // condbr_not_ile_si
-    0xae50004001e,  // condbr_ile_ss_n
-    0xae70004001e,  // condbr_not_ile_ss_n
-    0xaed00040019,  // condbr_ile_si_n
-    0xaef00040019,  // condbr_not_ile_si_n
-    0xafd00030016,  // condbr_ile_rs_n
-    0xaff00030016,  // condbr_not_ile_rs_n
-    0xb0500030016,  // condbr_ile_sr_n
-    0xb0700030016,  // condbr_not_ile_sr_n
-    0xb0d00030012,  // condbr_ile_ri_n
-    0xb0f00030012,  // condbr_not_ile_ri_n
-    0xb210005002b,  // condbr_igt_ss
-    0xb230005002b,  // condbr_not_igt_ss
-    0xb2900050026,  // condbr_igt_si
-    0xb2b00050026,  // condbr_not_igt_si
-    0xb1d0004001e,  // condbr_igt_ss_n
-    0xb1f0004001e,  // condbr_not_igt_ss_n
-    0xb2500040019,  // condbr_igt_si_n
-    0xb2700040019,  // condbr_not_igt_si_n
-    0xb3500030016,  // condbr_igt_rs_n
-    0xb3700030016,  // condbr_not_igt_rs_n
-    0xb3d00030016,  // condbr_igt_sr_n
-    0xb3f00030016,  // condbr_not_igt_sr_n
-    0xb4500030012,  // condbr_igt_ri_n
-    0xb4700030012,  // condbr_not_igt_ri_n
-    0xb590005002b,  // condbr_ige_ss
-    0xb5b0005002b,  // condbr_not_ige_ss
-    0xb6100050026,  // condbr_ige_si
-    0xb6300050026,  // condbr_not_ige_si
-    0xb550004001e,  // condbr_ige_ss_n
-    0xb570004001e,  // condbr_not_ige_ss_n
-    0xb5d00040019,  // condbr_ige_si_n
-    0xb5f00040019,  // condbr_not_ige_si_n
-    0xb6d00030016,  // condbr_ige_rs_n
-    0xb6f00030016,  // condbr_not_ige_rs_n
-    0xb7500030016,  // condbr_ige_sr_n
-    0xb7700030016,  // condbr_not_ige_sr_n
-    0xb7d00030012,  // condbr_ige_ri_n
-    0xb7f00030012,  // condbr_not_ige_ri_n
-    0xdc100050037,  // condbr_feq_ss
-    0xdc300050037,  // condbr_not_feq_ss
-    0xdc90005003c,  // condbr_feq_si
-    0xdcb0005003c,  // condbr_not_feq_si
-    0xdbd0004002f,  // condbr_feq_ss_n
-    0xdbf0004002f,  // condbr_not_feq_ss_n
-    0xdc500040034,  // condbr_feq_si_n
-    0xdc700040034,  // condbr_not_feq_si_n
-    0xdd500030025,  // condbr_feq_rs_n
-    0xdd700030025,  // condbr_not_feq_rs_n
-    0xddd00030025,  // condbr_feq_sr_n
-    0xddf00030025,  // condbr_not_feq_sr_n
-    0xde50003002a,  // condbr_feq_ri_n
-    0xde70003002a,  // condbr_not_feq_ri_n
-    0xdf900050037,  // condbr_fne_ss
-    0xdfb00050037,  // condbr_not_fne_ss
-    0xe010005003c,  // condbr_fne_si
-    0xe030005003c,  // condbr_not_fne_si
-    0xdf50004002f,  // condbr_fne_ss_n
-    0xdf70004002f,  // condbr_not_fne_ss_n
-    0xdfd00040034,  // condbr_fne_si_n
-    0xdff00040034,  // condbr_not_fne_si_n
-    0xe0d00030025,  // condbr_fne_rs_n
-    0xe0f00030025,  // condbr_not_fne_rs_n
-    0xe1500030025,  // condbr_fne_sr_n
-    0xe1700030025,  // condbr_not_fne_sr_n
-    0xe1d0003002a,  // condbr_fne_ri_n
-    0xe1f0003002a,  // condbr_not_fne_ri_n
-    0xe3100050033,  // condbr_flt_ss
-    0xe3300050033,  // condbr_not_flt_ss
-    0xe3900050038,  // condbr_flt_si
-    0xe3b00050038,  // condbr_not_flt_si
-    0xe2d0004002b,  // condbr_flt_ss_n
-    0xe2f0004002b,  // condbr_not_flt_ss_n
-    0xe3500040030,  // condbr_flt_si_n
-    0xe3700040030,  // condbr_not_flt_si_n
-    0xe4500030021,  // condbr_flt_rs_n
-    0xe4700030021,  // condbr_not_flt_rs_n
-    0xe4d00030021,  // condbr_flt_sr_n
-    0xe4f00030021,  // condbr_not_flt_sr_n
-    0xe5500030026,  // condbr_flt_ri_n
-    0xe5700030026,  // condbr_not_flt_ri_n
-    0xe6900050033,  // condbr_fle_ss
-    0xe6b00050033,  // condbr_not_fle_ss
-    0xe7100050038,  // condbr_fle_si
-    0xe7300050038,  // condbr_not_fle_si
-    0xe650004002b,  // condbr_fle_ss_n
-    0xe670004002b,  // condbr_not_fle_ss_n
-    0xe6d00040030,  // condbr_fle_si_n
-    0xe6f00040030,  // condbr_not_fle_si_n
-    0xe7d00030021,  // condbr_fle_rs_n
-    0xe7f00030021,  // condbr_not_fle_rs_n
-    0xe8500030021,  // condbr_fle_sr_n
-    0xe8700030021,  // condbr_not_fle_sr_n
-    0xe8d00030026,  // condbr_fle_ri_n
-    0xe8f00030026,  // condbr_not_fle_ri_n
-    0xea100050033,  // condbr_fgt_ss
-    0xea300050033,  // condbr_not_fgt_ss
-    0xea900050038,  // condbr_fgt_si
-    0xeab00050038,  // condbr_not_fgt_si
-    0xe9d0004002b,  // condbr_fgt_ss_n
-    0xe9f0004002b,  // condbr_not_fgt_ss_n
-    0xea500040030,  // condbr_fgt_si_n
-    0xea700040030,  // condbr_not_fgt_si_n
-    0xeb500030021,  // condbr_fgt_rs_n
-    0xeb700030021,  // condbr_not_fgt_rs_n
-    0xebd00030021,  // condbr_fgt_sr_n
-    0xebf00030021,  // condbr_not_fgt_sr_n
-    0xec500030026,  // condbr_fgt_ri_n
-    0xec700030026,  // condbr_not_fgt_ri_n
-    0xed900050033,  // condbr_fge_ss
-    0xedb00050033,  // condbr_not_fge_ss
-    0xee100050038,  // condbr_fge_si
-    0xee300050038,  // condbr_not_fge_si
-    0xed50004002b,  // condbr_fge_ss_n
-    0xed70004002b,  // condbr_not_fge_ss_n
-    0xedd00040030,  // condbr_fge_si_n
-    0xedf00040030,  // condbr_not_fge_si_n
-    0xeed00030021,  // condbr_fge_rs_n
-    0xeef00030021,  // condbr_not_fge_rs_n
-    0xef500030021,  // condbr_fge_sr_n
-    0xef700030021,  // condbr_not_fge_sr_n
-    0xefd00030026,  // condbr_fge_ri_n
-    0xeff00030026,  // condbr_not_fge_ri_n
-    0x132300070039,  // loop_ilt_s
-    0x13250007003b,  // loop_ilt_i
-    0x132700070039,  // loop_igt_s
-    0x13290007003b,  // loop_igt_i
-    0x132b00020013,  // entry_0_0
-    0x132d0003001d,  // entry_0_1
-    0x132f00040027,  // entry_0_2
-    0x133100050031,  // entry_0_3
-    0x13330006003b,  // entry_0_4
-    0x133500070045,  // entry_0_5
-    0x13370008004f,  // entry_0_6
-    0x133900090059,  // entry_0_7
-    0x133b000a0063,  // entry_0_8
-    0x133d0003001b,  // entry_1_0
-    0x133f00040025,  // entry_1_1
-    0x13410005002f,  // entry_1_2
-    0x134300060039,  // entry_1_3
-    0x134500070043,  // entry_1_4
-    0x13470008004d,  // entry_1_5
-    0x134900090057,  // entry_1_6
-    0x134b000a0061,  // entry_1_7
-    0x134d000b006b,  // entry_1_8
-    0x134f00040023,  // entry_2_0
-    0x13510005002d,  // entry_2_1
-    0x135300060037,  // entry_2_2
-    0x135500070041,  // entry_2_3
-    0x13570008004b,  // entry_2_4
-    0x135900090055,  // entry_2_5
-    0x135b000a005f,  // entry_2_6
-    0x135d000b0069,  // entry_2_7
-    0x135f000c0073,  // entry_2_8
-    0x13610005002b,  // entry_3_0
-    0x136300060035,  // entry_3_1
-    0x13650007003f,  // entry_3_2
-    0x136700080049,  // entry_3_3
-    0x136900090053,  // entry_3_4
-    0x136b000a005d,  // entry_3_5
-    0x136d000b0067,  // entry_3_6
-    0x136f000c0071,  // entry_3_7
-    0x1371000d007b,  // entry_3_8
-    0x137300060033,  // entry_4_0
-    0x13750007003d,  // entry_4_1
-    0x137700080047,  // entry_4_2
-    0x137900090051,  // entry_4_3
-    0x137b000a005b,  // entry_4_4
-    0x137d000b0065,  // entry_4_5
-    0x137f000c006f,  // entry_4_6
-    0x1381000d0079,  // entry_4_7
-    0x1383000e0083,  // entry_4_8
-    0x13850007003b,  // entry_5_0
-    0x138700080045,  // entry_5_1
-    0x13890009004f,  // entry_5_2
-    0x138b000a0059,  // entry_5_3
-    0x138d000b0063,  // entry_5_4
-    0x138f000c006d,  // entry_5_5
-    0x1391000d0077,  // entry_5_6
-    0x1393000e0081,  // entry_5_7
-    0x1395000f008b,  // entry_5_8
-    0x139700080043,  // entry_6_0
-    0x13990009004d,  // entry_6_1
-    0x139b000a0057,  // entry_6_2
-    0x139d000b0061,  // entry_6_3
-    0x139f000c006b,  // entry_6_4
-    0x13a1000d0075,  // entry_6_5
-    0x13a3000e007f,  // entry_6_6
-    0x13a5000f0089,  // entry_6_7
-    0x13a700100093,  // entry_6_8
-    0x13a9001300b0,  // entry_stack
-    0x126300030015,  // copy_s
-    0x126500030017,  // copy_i
-    0x12670002000d,  // copy_r
-    0x12690002000f,  // copy_f
-    0x126b0002000f,  // imm_r
-    0x126d00020014,  // imm_f
-    0x126f0004001c,  // load64_s
-    0x127100030014,  // load64_s_r
-    0x128100030015,  // loadf_s_r
-    0x12770004001f,  // load1_s
-    0x127900030019,  // load1_s_r
-    0x127300030014,  // load64_r
-    0x12750002000c,  // load64_r_r
-    0x12850002000e,  // loadf_r_r
-    0x127b00030018,  // load1_r
-    0x127d00020011,  // load1_r_r
-    0x12870004001c,  // store64_ss
-    0x12890004001e,  // store64_si
-    0x128b00030014,  // store64_sr
-    0x129700030014,  // store64_rs
-    0x129900030016,  // store64_ri
-    0x128d00030015,  // store64_sf
-    0x129f0004001b,  // store1_ss
-    0x12a10004001d,  // store1_si
-    0x12a300030014,  // store1_sr
-    0x12af00030014,  // store1_rs
-    0x12b100030016,  // store1_ri
-    0x126100030014,  // addr
-    0x12ce00070040,  // list_at_ss
-    0x12d00006003b,  // list_at_ss_r
-    0x12d200070042,  // list_at_si
-    0x12d40006003d,  // list_at_si_r
-    0x12de0006003b,  // list_at_sr
-    0x12e000050036,  // list_at_sr_r
-    0x12da0006003c,  // list_at_rs
-    0x12dc00050037,  // list_at_rs_r
-    0x12e20006003e,  // list_at_ri
-    0x12e400050039,  // list_at_ri_r
-    0x12ea0006003b,  // list_at8_ss
-    0x12ec00050036,  // list_at8_ss_r
-    0x12ee0006003d,  // list_at8_si
-    0x12f000050038,  // list_at8_si_r
-    0x12fa0005003a,  // list_at8_sr
-    0x12fc0004002e,  // list_at8_sr_r
-    0x12f600050037,  // list_at8_rs
-    0x12f800040031,  // list_at8_rs_r
-    0x12fe00050039,  // list_at8_ri
-    0x130000040033,  // list_at8_ri_r
-    0x13060006003a,  // list_at1_ss
-    0x130800050032,  // list_at1_ss_r
-    0x130a0006003c,  // list_at1_si
-    0x130c00050034,  // list_at1_si_r
-    0x131600050035,  // list_at1_sr
-    0x13180004002a,  // list_at1_sr_r
-    0x131200050036,  // list_at1_rs
-    0x13140004002e,  // list_at1_rs_r
-    0x131a00050038,  // list_at1_ri
-    0x131c00040030,  // list_at1_ri_r
+    0x537000020014,  // ret_s
+    0x537800020016,  // ret_s_f
+    0x537200020016,  // ret_i
+    0x537a0002001b,  // ret_i_f
+    0x536e0001000c,  // ret_v
+    0x53740001000f,  // ret_r
+    0x53760001000c,  // ret_f
+    0x170900010005,  // jump
+    0x170100030014,  // condbr_s
+    0x170300030014,  // condbr_not_s
+    0x170500020011,  // condbr_r
+    0x170700020011,  // condbr_not_r
+    0x170a00000002,  // unreachable
+    0xc150005002b,  // condbr_ieq_ss
+    0xc170005002b,  // condbr_not_ieq_ss
+    0xc1d00050026,  // condbr_ieq_si
+    0xc1f00050026,  // condbr_not_ieq_si
+    0xc110004001e,  // condbr_ieq_ss_n
+    0xc130004001e,  // condbr_not_ieq_ss_n
+    0xc1900040019,  // condbr_ieq_si_n
+    0xc1b00040019,  // condbr_not_ieq_si_n
+    0xc2900030016,  // condbr_ieq_rs_n
+    0xc2b00030016,  // condbr_not_ieq_rs_n
+    0xc3100030016,  // condbr_ieq_sr_n
+    0xc3300030016,  // condbr_not_ieq_sr_n
+    0xc3900040019,  // condbr_ieq_ri_n
+    0xc3b00040018,  // condbr_not_ieq_ri_n
+    0xc4d0005002b,  // condbr_ine_ss
+    0xc4f0005002b,  // condbr_not_ine_ss
+    0xc5500050026,  // condbr_ine_si
+    0xc5700050026,  // condbr_not_ine_si
+    0xc490004001e,  // condbr_ine_ss_n
+    0xc4b0004001e,  // condbr_not_ine_ss_n
+    0xc5100040019,  // condbr_ine_si_n
+    0xc5300040019,  // condbr_not_ine_si_n
+    0xc6100030016,  // condbr_ine_rs_n
+    0xc6300030016,  // condbr_not_ine_rs_n
+    0xc6900030016,  // condbr_ine_sr_n
+    0xc6b00030016,  // condbr_not_ine_sr_n
+    0xc7100040018,  // condbr_ine_ri_n
+    0xc7300040019,  // condbr_not_ine_ri_n
+    0xc850005002b,  // condbr_ilt_ss
+    0xc870005002b,  // condbr_not_ilt_ss
+    0xc8d00050026,  // condbr_ilt_si
+    0xc8f00050026,  // condbr_not_ilt_si
+    0xc810004001e,  // condbr_ilt_ss_n
+    0xc830004001e,  // condbr_not_ilt_ss_n
+    0xc8900040019,  // condbr_ilt_si_n
+    0xc8b00040019,  // condbr_not_ilt_si_n
+    0xc9900030016,  // condbr_ilt_rs_n
+    0xc9b00030016,  // condbr_not_ilt_rs_n
+    0xca100030016,  // condbr_ilt_sr_n
+    0xca300030016,  // condbr_not_ilt_sr_n
+    0xca900030012,  // condbr_ilt_ri_n
+    0xcab00030012,  // condbr_not_ilt_ri_n
+    0xcbd0005002b,  // condbr_ile_ss
+    0xcbf0005002b,  // condbr_not_ile_ss
+    0xcc500050026,  // condbr_ile_si
+    0xcc700050026,  // condbr_not_ile_si
+    0xcb90004001e,  // condbr_ile_ss_n
+    0xcbb0004001e,  // condbr_not_ile_ss_n
+    0xcc100040019,  // condbr_ile_si_n
+    0xcc300040019,  // condbr_not_ile_si_n
+    0xcd100030016,  // condbr_ile_rs_n
+    0xcd300030016,  // condbr_not_ile_rs_n
+    0xcd900030016,  // condbr_ile_sr_n
+    0xcdb00030016,  // condbr_not_ile_sr_n
+    0xce100030012,  // condbr_ile_ri_n
+    0xce300030012,  // condbr_not_ile_ri_n
+    0xcf50005002b,  // condbr_igt_ss
+    0xcf70005002b,  // condbr_not_igt_ss
+    0xcfd00050026,  // condbr_igt_si
+    0xcff00050026,  // condbr_not_igt_si
+    0xcf10004001e,  // condbr_igt_ss_n
+    0xcf30004001e,  // condbr_not_igt_ss_n
+    0xcf900040019,  // condbr_igt_si_n
+    0xcfb00040019,  // condbr_not_igt_si_n
+    0xd0900030016,  // condbr_igt_rs_n
+    0xd0b00030016,  // condbr_not_igt_rs_n
+    0xd1100030016,  // condbr_igt_sr_n
+    0xd1300030016,  // condbr_not_igt_sr_n
+    0xd1900030012,  // condbr_igt_ri_n
+    0xd1b00030012,  // condbr_not_igt_ri_n
+    0xd2d0005002b,  // condbr_ige_ss
+    0xd2f0005002b,  // condbr_not_ige_ss
+    0xd3500050026,  // condbr_ige_si
+    0xd3700050026,  // condbr_not_ige_si
+    0xd290004001e,  // condbr_ige_ss_n
+    0xd2b0004001e,  // condbr_not_ige_ss_n
+    0xd3100040019,  // condbr_ige_si_n
+    0xd3300040019,  // condbr_not_ige_si_n
+    0xd4100030016,  // condbr_ige_rs_n
+    0xd4300030016,  // condbr_not_ige_rs_n
+    0xd4900030016,  // condbr_ige_sr_n
+    0xd4b00030016,  // condbr_not_ige_sr_n
+    0xd5100030012,  // condbr_ige_ri_n
+    0xd5300030012,  // condbr_not_ige_ri_n
+    0xf9500050037,  // condbr_feq_ss
+    0xf9700050037,  // condbr_not_feq_ss
+    0xf9d0005003c,  // condbr_feq_si
+    0xf9f0005003c,  // condbr_not_feq_si
+    0xf910004002f,  // condbr_feq_ss_n
+    0xf930004002f,  // condbr_not_feq_ss_n
+    0xf9900040034,  // condbr_feq_si_n
+    0xf9b00040034,  // condbr_not_feq_si_n
+    0xfa900030025,  // condbr_feq_rs_n
+    0xfab00030025,  // condbr_not_feq_rs_n
+    0xfb100030025,  // condbr_feq_sr_n
+    0xfb300030025,  // condbr_not_feq_sr_n
+    0xfb90003002a,  // condbr_feq_ri_n
+    0xfbb0003002a,  // condbr_not_feq_ri_n
+    0xfcd00050037,  // condbr_fne_ss
+    0xfcf00050037,  // condbr_not_fne_ss
+    0xfd50005003c,  // condbr_fne_si
+    0xfd70005003c,  // condbr_not_fne_si
+    0xfc90004002f,  // condbr_fne_ss_n
+    0xfcb0004002f,  // condbr_not_fne_ss_n
+    0xfd100040034,  // condbr_fne_si_n
+    0xfd300040034,  // condbr_not_fne_si_n
+    0xfe100030025,  // condbr_fne_rs_n
+    0xfe300030025,  // condbr_not_fne_rs_n
+    0xfe900030025,  // condbr_fne_sr_n
+    0xfeb00030025,  // condbr_not_fne_sr_n
+    0xff10003002a,  // condbr_fne_ri_n
+    0xff30003002a,  // condbr_not_fne_ri_n
+    0x100500050033,  // condbr_flt_ss
+    0x100700050033,  // condbr_not_flt_ss
+    0x100d00050038,  // condbr_flt_si
+    0x100f00050038,  // condbr_not_flt_si
+    0x10010004002b,  // condbr_flt_ss_n
+    0x10030004002b,  // condbr_not_flt_ss_n
+    0x100900040030,  // condbr_flt_si_n
+    0x100b00040030,  // condbr_not_flt_si_n
+    0x101900030021,  // condbr_flt_rs_n
+    0x101b00030021,  // condbr_not_flt_rs_n
+    0x102100030021,  // condbr_flt_sr_n
+    0x102300030021,  // condbr_not_flt_sr_n
+    0x102900030026,  // condbr_flt_ri_n
+    0x102b00030026,  // condbr_not_flt_ri_n
+    0x103d00050033,  // condbr_fle_ss
+    0x103f00050033,  // condbr_not_fle_ss
+    0x104500050038,  // condbr_fle_si
+    0x104700050038,  // condbr_not_fle_si
+    0x10390004002b,  // condbr_fle_ss_n
+    0x103b0004002b,  // condbr_not_fle_ss_n
+    0x104100040030,  // condbr_fle_si_n
+    0x104300040030,  // condbr_not_fle_si_n
+    0x105100030021,  // condbr_fle_rs_n
+    0x105300030021,  // condbr_not_fle_rs_n
+    0x105900030021,  // condbr_fle_sr_n
+    0x105b00030021,  // condbr_not_fle_sr_n
+    0x106100030026,  // condbr_fle_ri_n
+    0x106300030026,  // condbr_not_fle_ri_n
+    0x107500050033,  // condbr_fgt_ss
+    0x107700050033,  // condbr_not_fgt_ss
+    0x107d00050038,  // condbr_fgt_si
+    0x107f00050038,  // condbr_not_fgt_si
+    0x10710004002b,  // condbr_fgt_ss_n
+    0x10730004002b,  // condbr_not_fgt_ss_n
+    0x107900040030,  // condbr_fgt_si_n
+    0x107b00040030,  // condbr_not_fgt_si_n
+    0x108900030021,  // condbr_fgt_rs_n
+    0x108b00030021,  // condbr_not_fgt_rs_n
+    0x109100030021,  // condbr_fgt_sr_n
+    0x109300030021,  // condbr_not_fgt_sr_n
+    0x109900030026,  // condbr_fgt_ri_n
+    0x109b00030026,  // condbr_not_fgt_ri_n
+    0x10ad00050033,  // condbr_fge_ss
+    0x10af00050033,  // condbr_not_fge_ss
+    0x10b500050038,  // condbr_fge_si
+    0x10b700050038,  // condbr_not_fge_si
+    0x10a90004002b,  // condbr_fge_ss_n
+    0x10ab0004002b,  // condbr_not_fge_ss_n
+    0x10b100040030,  // condbr_fge_si_n
+    0x10b300040030,  // condbr_not_fge_si_n
+    0x10c100030021,  // condbr_fge_rs_n
+    0x10c300030021,  // condbr_not_fge_rs_n
+    0x10c900030021,  // condbr_fge_sr_n
+    0x10cb00030021,  // condbr_not_fge_sr_n
+    0x10d100030026,  // condbr_fge_ri_n
+    0x10d300030026,  // condbr_not_fge_ri_n
+    0x17cf00070039,  // loop_ilt_s
+    0x17d10007003b,  // loop_ilt_i
+    0x17d300070039,  // loop_igt_s
+    0x17d50007003b,  // loop_igt_i
+    0x17d700020013,  // entry_0_0
+    0x17d90003001d,  // entry_0_1
+    0x17db00040027,  // entry_0_2
+    0x17dd00050031,  // entry_0_3
+    0x17df0006003b,  // entry_0_4
+    0x17e100070045,  // entry_0_5
+    0x17e30008004f,  // entry_0_6
+    0x17e500090059,  // entry_0_7
+    0x17e7000a0063,  // entry_0_8
+    0x17e90003001b,  // entry_1_0
+    0x17eb00040025,  // entry_1_1
+    0x17ed0005002f,  // entry_1_2
+    0x17ef00060039,  // entry_1_3
+    0x17f100070043,  // entry_1_4
+    0x17f30008004d,  // entry_1_5
+    0x17f500090057,  // entry_1_6
+    0x17f7000a0061,  // entry_1_7
+    0x17f9000b006b,  // entry_1_8
+    0x17fb00040023,  // entry_2_0
+    0x17fd0005002d,  // entry_2_1
+    0x17ff00060037,  // entry_2_2
+    0x180100070041,  // entry_2_3
+    0x18030008004b,  // entry_2_4
+    0x180500090055,  // entry_2_5
+    0x1807000a005f,  // entry_2_6
+    0x1809000b0069,  // entry_2_7
+    0x180b000c0073,  // entry_2_8
+    0x180d0005002b,  // entry_3_0
+    0x180f00060035,  // entry_3_1
+    0x18110007003f,  // entry_3_2
+    0x181300080049,  // entry_3_3
+    0x181500090053,  // entry_3_4
+    0x1817000a005d,  // entry_3_5
+    0x1819000b0067,  // entry_3_6
+    0x181b000c0071,  // entry_3_7
+    0x181d000d007b,  // entry_3_8
+    0x181f00060033,  // entry_4_0
+    0x18210007003d,  // entry_4_1
+    0x182300080047,  // entry_4_2
+    0x182500090051,  // entry_4_3
+    0x1827000a005b,  // entry_4_4
+    0x1829000b0065,  // entry_4_5
+    0x182b000c006f,  // entry_4_6
+    0x182d000d0079,  // entry_4_7
+    0x182f000e0083,  // entry_4_8
+    0x18310007003b,  // entry_5_0
+    0x183300080045,  // entry_5_1
+    0x18350009004f,  // entry_5_2
+    0x1837000a0059,  // entry_5_3
+    0x1839000b0063,  // entry_5_4
+    0x183b000c006d,  // entry_5_5
+    0x183d000d0077,  // entry_5_6
+    0x183f000e0081,  // entry_5_7
+    0x1841000f008b,  // entry_5_8
+    0x184300080043,  // entry_6_0
+    0x18450009004d,  // entry_6_1
+    0x1847000a0057,  // entry_6_2
+    0x1849000b0061,  // entry_6_3
+    0x184b000c006b,  // entry_6_4
+    0x184d000d0075,  // entry_6_5
+    0x184f000e007f,  // entry_6_6
+    0x1851000f0089,  // entry_6_7
+    0x185300100093,  // entry_6_8
+    0x1855001300b0,  // entry_stack
+    0x170f00030015,  // copy_s
+    0x171100030017,  // copy_i
+    0x17130002000d,  // copy_r
+    0x17150002000f,  // copy_f
+    0x17170002000f,  // imm_r
+    0x171900020014,  // imm_f
+    0x171b0004001c,  // load64_s
+    0x171d00030014,  // load64_s_r
+    0x172d00030015,  // loadf_s_r
+    0x17230004001f,  // load1_s
+    0x172500030019,  // load1_s_r
+    0x171f00030014,  // load64_r
+    0x17210002000c,  // load64_r_r
+    0x17310002000e,  // loadf_r_r
+    0x172700030018,  // load1_r
+    0x172900020011,  // load1_r_r
+    0x17330004001c,  // store64_ss
+    0x17350004001e,  // store64_si
+    0x173700030014,  // store64_sr
+    0x174300030014,  // store64_rs
+    0x174500030016,  // store64_ri
+    0x173900030015,  // store64_sf
+    0x174b0004001b,  // store1_ss
+    0x174d0004001d,  // store1_si
+    0x174f00030014,  // store1_sr
+    0x175b00030014,  // store1_rs
+    0x175d00030016,  // store1_ri
+    0x170d00030014,  // addr
+    0x177a00070040,  // list_at_ss
+    0x177c0006003b,  // list_at_ss_r
+    0x177e00070042,  // list_at_si
+    0x17800006003d,  // list_at_si_r
+    0x178a0006003b,  // list_at_sr
+    0x178c00050036,  // list_at_sr_r
+    0x17860006003c,  // list_at_rs
+    0x178800050037,  // list_at_rs_r
+    0x178e0006003e,  // list_at_ri
+    0x179000050039,  // list_at_ri_r
+    0x17960006003b,  // list_at8_ss
+    0x179800050036,  // list_at8_ss_r
+    0x179a0006003d,  // list_at8_si
+    0x179c00050038,  // list_at8_si_r
+    0x17a60005003a,  // list_at8_sr
+    0x17a80004002e,  // list_at8_sr_r
+    0x17a200050037,  // list_at8_rs
+    0x17a400040031,  // list_at8_rs_r
+    0x17aa00050039,  // list_at8_ri
+    0x17ac00040033,  // list_at8_ri_r
+    0x17b20006003a,  // list_at1_ss
+    0x17b400050032,  // list_at1_ss_r
+    0x17b60006003c,  // list_at1_si
+    0x17b800050034,  // list_at1_si_r
+    0x17c200050035,  // list_at1_sr
+    0x17c40004002a,  // list_at1_sr_r
+    0x17be00050036,  // list_at1_rs
+    0x17c00004002e,  // list_at1_rs_r
+    0x17c600050038,  // list_at1_ri
+    0x17c800040030,  // list_at1_ri_r
     0x1d00040020,  // iadd_ss
     0x1f00030018,  // iadd_ss_r
     0x210004001c,  // iadd_si
@@ -602,14 +602,14 @@ extension StencilLibrary {
     0x22b00020014,  // ige_ri_r
     0x22d00030019,  // ige_ir
     0x22f00020014,  // ige_ir_r
-    0x5cd00030018,  // ineg_s
-    0x5cf00020010,  // ineg_s_r
-    0x5d100020013,  // ineg_r
-    0x5d300010008,  // ineg_r_r
-    0x5ed00030018,  // inot_s
-    0x5ef00020010,  // inot_s_r
-    0x5f100020013,  // inot_r
-    0x5f300010008,  // inot_r_r
+    0x73900030018,  // ineg_s
+    0x73b00020010,  // ineg_s_r
+    0x73d00020013,  // ineg_r
+    0x73f00010008,  // ineg_r_r
+    0x75900030018,  // inot_s
+    0x75b00020010,  // inot_s_r
+    0x75d00020013,  // inot_r
+    0x75f00010008,  // inot_r_r
     0x40d00040020,  // band_ss
     0x40f00030018,  // band_ss_r
     0x4110004001d,  // band_si
@@ -652,14 +652,14 @@ extension StencilLibrary {
     0x45b0002000d,  // bxor_ri_r
     0x45d00030015,  // bxor_ir
     0x45f0002000d,  // bxor_ir_r
-    0x6b500030019,  // bnot_s
-    0x6b700020011,  // bnot_s_r
-    0x6b900020014,  // bnot_r
-    0x6bb00010009,  // bnot_r_r
-    0x6d500030015,  // zext_s
-    0x6d70002000d,  // zext_s_r
-    0x6d90002000d,  // zext_r
-    0x6db00010005,  // zext_r_r
+    0x82100030019,  // bnot_s
+    0x82300020011,  // bnot_s_r
+    0x82500020014,  // bnot_r
+    0x82700010009,  // bnot_r_r
+    0x84100030015,  // zext_s
+    0x8430002000d,  // zext_s_r
+    0x8450002000d,  // zext_r
+    0x84700010005,  // zext_r_r
     0x28500040027,  // fadd_ss
     0x2870003001d,  // fadd_ss_r
     0x2890004002c,  // fadd_si
@@ -800,583 +800,583 @@ extension StencilLibrary {
     0x3eb0002001f,  // fge_ri_r
     0x3ed00030025,  // fge_ir
     0x3ef0002001f,  // fge_ir_r
-    0x66d00030021,  // fneg_s
-    0x66f0002001e,  // fneg_s_r
-    0x67100020017,  // fneg_r
-    0x67300010014,  // fneg_r_r
-    0x6750003001d,  // fsqrt_s
-    0x67700020013,  // fsqrt_s_r
-    0x67900020013,  // fsqrt_r
-    0x67b00010009,  // fsqrt_r_r
-    0x67d00030021,  // fround32_s
-    0x67f00020017,  // fround32_s_r
-    0x68100020017,  // fround32_r
-    0x6830001000d,  // fround32_r_r
-    0x6dd0003001c,  // sitofp_s
-    0x6df00020012,  // sitofp_s_r
-    0x6e100020014,  // sitofp_r
-    0x6e30001000a,  // sitofp_r_r
-    0x6e400030045,  // fptosi_s
-    0x6e700050049,  // fptosi_s_r
-    0x6e80002003b,  // fptosi_r
-    0x6eb0004003f,  // fptosi_r_r
-    0x13ab00030012,  // call_0_0_i
-    0x13af00030017,  // call_0_0_b
-    0x13b300030014,  // call_0_0_f
-    0x13b70002000a,  // call_0_0_v
-    0x149b0004001c,  // call_0_1_i
-    0x149f00040021,  // call_0_1_b
-    0x14a30004001e,  // call_0_1_f
-    0x14a700030014,  // call_0_1_v
-    0x158b00050026,  // call_0_2_i
-    0x158f0005002b,  // call_0_2_b
-    0x159300050028,  // call_0_2_f
-    0x15970004001e,  // call_0_2_v
-    0x167b00060030,  // call_0_3_i
-    0x167f00060035,  // call_0_3_b
-    0x168300060032,  // call_0_3_f
-    0x168700050028,  // call_0_3_v
-    0x176b0007003a,  // call_0_4_i
-    0x176f0007003f,  // call_0_4_b
-    0x17730007003c,  // call_0_4_f
-    0x177700060032,  // call_0_4_v
-    0x185b00080044,  // call_0_5_i
-    0x185f00080049,  // call_0_5_b
-    0x186300080046,  // call_0_5_f
-    0x18670007003c,  // call_0_5_v
-    0x194b0009004e,  // call_0_6_i
-    0x194f00090053,  // call_0_6_b
-    0x195300090050,  // call_0_6_f
-    0x195700080046,  // call_0_6_v
-    0x1a3b000a0058,  // call_0_7_i
-    0x1a3f000a005d,  // call_0_7_b
-    0x1a43000a005a,  // call_0_7_f
-    0x1a4700090050,  // call_0_7_v
-    0x1b2b000b0062,  // call_0_8_i
-    0x1b2f000b0067,  // call_0_8_b
-    0x1b33000b0064,  // call_0_8_f
-    0x1b37000a005a,  // call_0_8_v
-    0x1c1b0004001a,  // call_1_0_i
-    0x1c1f0004001f,  // call_1_0_b
-    0x1c230004001c,  // call_1_0_f
-    0x1c2700030012,  // call_1_0_v
-    0x1d0b00050024,  // call_1_1_i
-    0x1d0f00050029,  // call_1_1_b
-    0x1d1300050026,  // call_1_1_f
-    0x1d170004001c,  // call_1_1_v
-    0x1dfb0006002e,  // call_1_2_i
-    0x1dff00060033,  // call_1_2_b
-    0x1e0300060030,  // call_1_2_f
-    0x1e0700050026,  // call_1_2_v
-    0x1eeb00070038,  // call_1_3_i
-    0x1eef0007003d,  // call_1_3_b
-    0x1ef30007003a,  // call_1_3_f
-    0x1ef700060030,  // call_1_3_v
-    0x1fdb00080042,  // call_1_4_i
-    0x1fdf00080047,  // call_1_4_b
-    0x1fe300080044,  // call_1_4_f
-    0x1fe70007003a,  // call_1_4_v
-    0x20cb0009004c,  // call_1_5_i
-    0x20cf00090051,  // call_1_5_b
-    0x20d30009004e,  // call_1_5_f
-    0x20d700080044,  // call_1_5_v
-    0x21bb000a0056,  // call_1_6_i
-    0x21bf000a005b,  // call_1_6_b
-    0x21c3000a0058,  // call_1_6_f
-    0x21c70009004e,  // call_1_6_v
-    0x22ab000b0060,  // call_1_7_i
-    0x22af000b0065,  // call_1_7_b
-    0x22b3000b0062,  // call_1_7_f
-    0x22b7000a0058,  // call_1_7_v
-    0x239b000c006a,  // call_1_8_i
-    0x239f000c006f,  // call_1_8_b
-    0x23a3000c006c,  // call_1_8_f
-    0x23a7000b0062,  // call_1_8_v
-    0x248b00050022,  // call_2_0_i
-    0x248f00050027,  // call_2_0_b
-    0x249300050024,  // call_2_0_f
-    0x24970004001a,  // call_2_0_v
-    0x257b0006002c,  // call_2_1_i
-    0x257f00060031,  // call_2_1_b
-    0x25830006002e,  // call_2_1_f
-    0x258700050024,  // call_2_1_v
-    0x266b00070036,  // call_2_2_i
-    0x266f0007003b,  // call_2_2_b
-    0x267300070038,  // call_2_2_f
-    0x26770006002e,  // call_2_2_v
-    0x275b00080040,  // call_2_3_i
-    0x275f00080045,  // call_2_3_b
-    0x276300080042,  // call_2_3_f
-    0x276700070038,  // call_2_3_v
-    0x284b0009004a,  // call_2_4_i
-    0x284f0009004f,  // call_2_4_b
-    0x28530009004c,  // call_2_4_f
-    0x285700080042,  // call_2_4_v
-    0x293b000a0054,  // call_2_5_i
-    0x293f000a0059,  // call_2_5_b
-    0x2943000a0056,  // call_2_5_f
-    0x29470009004c,  // call_2_5_v
-    0x2a2b000b005e,  // call_2_6_i
-    0x2a2f000b0063,  // call_2_6_b
-    0x2a33000b0060,  // call_2_6_f
-    0x2a37000a0056,  // call_2_6_v
-    0x2b1b000c0068,  // call_2_7_i
-    0x2b1f000c006d,  // call_2_7_b
-    0x2b23000c006a,  // call_2_7_f
-    0x2b27000b0060,  // call_2_7_v
-    0x2c0b000d0072,  // call_2_8_i
-    0x2c0f000d0077,  // call_2_8_b
-    0x2c13000d0074,  // call_2_8_f
-    0x2c17000c006a,  // call_2_8_v
-    0x2cfb0006002a,  // call_3_0_i
-    0x2cff0006002f,  // call_3_0_b
-    0x2d030006002c,  // call_3_0_f
-    0x2d0700050022,  // call_3_0_v
-    0x2deb00070034,  // call_3_1_i
-    0x2def00070039,  // call_3_1_b
-    0x2df300070036,  // call_3_1_f
-    0x2df70006002c,  // call_3_1_v
-    0x2edb0008003e,  // call_3_2_i
-    0x2edf00080043,  // call_3_2_b
-    0x2ee300080040,  // call_3_2_f
-    0x2ee700070036,  // call_3_2_v
-    0x2fcb00090048,  // call_3_3_i
-    0x2fcf0009004d,  // call_3_3_b
-    0x2fd30009004a,  // call_3_3_f
-    0x2fd700080040,  // call_3_3_v
-    0x30bb000a0052,  // call_3_4_i
-    0x30bf000a0057,  // call_3_4_b
-    0x30c3000a0054,  // call_3_4_f
-    0x30c70009004a,  // call_3_4_v
-    0x31ab000b005c,  // call_3_5_i
-    0x31af000b0061,  // call_3_5_b
-    0x31b3000b005e,  // call_3_5_f
-    0x31b7000a0054,  // call_3_5_v
-    0x329b000c0066,  // call_3_6_i
-    0x329f000c006b,  // call_3_6_b
-    0x32a3000c0068,  // call_3_6_f
-    0x32a7000b005e,  // call_3_6_v
-    0x338b000d0070,  // call_3_7_i
-    0x338f000d0075,  // call_3_7_b
-    0x3393000d0072,  // call_3_7_f
-    0x3397000c0068,  // call_3_7_v
-    0x347b000e007a,  // call_3_8_i
-    0x347f000e007f,  // call_3_8_b
-    0x3483000e007c,  // call_3_8_f
-    0x3487000d0072,  // call_3_8_v
-    0x356b00070032,  // call_4_0_i
-    0x356f00070037,  // call_4_0_b
-    0x357300070034,  // call_4_0_f
-    0x35770006002a,  // call_4_0_v
-    0x365b0008003c,  // call_4_1_i
-    0x365f00080041,  // call_4_1_b
-    0x36630008003e,  // call_4_1_f
-    0x366700070034,  // call_4_1_v
-    0x374b00090046,  // call_4_2_i
-    0x374f0009004b,  // call_4_2_b
-    0x375300090048,  // call_4_2_f
-    0x37570008003e,  // call_4_2_v
-    0x383b000a0050,  // call_4_3_i
-    0x383f000a0055,  // call_4_3_b
-    0x3843000a0052,  // call_4_3_f
-    0x384700090048,  // call_4_3_v
-    0x392b000b005a,  // call_4_4_i
-    0x392f000b005f,  // call_4_4_b
-    0x3933000b005c,  // call_4_4_f
-    0x3937000a0052,  // call_4_4_v
-    0x3a1b000c0064,  // call_4_5_i
-    0x3a1f000c0069,  // call_4_5_b
-    0x3a23000c0066,  // call_4_5_f
-    0x3a27000b005c,  // call_4_5_v
-    0x3b0b000d006e,  // call_4_6_i
-    0x3b0f000d0073,  // call_4_6_b
-    0x3b13000d0070,  // call_4_6_f
-    0x3b17000c0066,  // call_4_6_v
-    0x3bfb000e0078,  // call_4_7_i
-    0x3bff000e007d,  // call_4_7_b
-    0x3c03000e007a,  // call_4_7_f
-    0x3c07000d0070,  // call_4_7_v
-    0x3ceb000f0082,  // call_4_8_i
-    0x3cef000f0087,  // call_4_8_b
-    0x3cf3000f0084,  // call_4_8_f
-    0x3cf7000e007a,  // call_4_8_v
-    0x3ddb0008003a,  // call_5_0_i
-    0x3ddf0008003f,  // call_5_0_b
-    0x3de30008003c,  // call_5_0_f
-    0x3de700070032,  // call_5_0_v
-    0x3ecb00090044,  // call_5_1_i
-    0x3ecf00090049,  // call_5_1_b
-    0x3ed300090046,  // call_5_1_f
-    0x3ed70008003c,  // call_5_1_v
-    0x3fbb000a004e,  // call_5_2_i
-    0x3fbf000a0053,  // call_5_2_b
-    0x3fc3000a0050,  // call_5_2_f
-    0x3fc700090046,  // call_5_2_v
-    0x40ab000b0058,  // call_5_3_i
-    0x40af000b005d,  // call_5_3_b
-    0x40b3000b005a,  // call_5_3_f
-    0x40b7000a0050,  // call_5_3_v
-    0x419b000c0062,  // call_5_4_i
-    0x419f000c0067,  // call_5_4_b
-    0x41a3000c0064,  // call_5_4_f
-    0x41a7000b005a,  // call_5_4_v
-    0x428b000d006c,  // call_5_5_i
-    0x428f000d0071,  // call_5_5_b
-    0x4293000d006e,  // call_5_5_f
-    0x4297000c0064,  // call_5_5_v
-    0x437b000e0076,  // call_5_6_i
-    0x437f000e007b,  // call_5_6_b
-    0x4383000e0078,  // call_5_6_f
-    0x4387000d006e,  // call_5_6_v
-    0x446b000f0080,  // call_5_7_i
-    0x446f000f0085,  // call_5_7_b
-    0x4473000f0082,  // call_5_7_f
-    0x4477000e0078,  // call_5_7_v
-    0x455b0010008a,  // call_5_8_i
-    0x455f0010008f,  // call_5_8_b
-    0x45630010008c,  // call_5_8_f
-    0x4567000f0082,  // call_5_8_v
-    0x464b00090042,  // call_6_0_i
-    0x464f00090047,  // call_6_0_b
-    0x465300090044,  // call_6_0_f
-    0x46570008003a,  // call_6_0_v
-    0x473b000a004c,  // call_6_1_i
-    0x473f000a0051,  // call_6_1_b
-    0x4743000a004e,  // call_6_1_f
-    0x474700090044,  // call_6_1_v
-    0x482b000b0056,  // call_6_2_i
-    0x482f000b005b,  // call_6_2_b
-    0x4833000b0058,  // call_6_2_f
-    0x4837000a004e,  // call_6_2_v
-    0x491b000c0060,  // call_6_3_i
-    0x491f000c0065,  // call_6_3_b
-    0x4923000c0062,  // call_6_3_f
-    0x4927000b0058,  // call_6_3_v
-    0x4a0b000d006a,  // call_6_4_i
-    0x4a0f000d006f,  // call_6_4_b
-    0x4a13000d006c,  // call_6_4_f
-    0x4a17000c0062,  // call_6_4_v
-    0x4afb000e0074,  // call_6_5_i
-    0x4aff000e0079,  // call_6_5_b
-    0x4b03000e0076,  // call_6_5_f
-    0x4b07000d006c,  // call_6_5_v
-    0x4beb000f007e,  // call_6_6_i
-    0x4bef000f0083,  // call_6_6_b
-    0x4bf3000f0080,  // call_6_6_f
-    0x4bf7000e0076,  // call_6_6_v
-    0x4cdb00100088,  // call_6_7_i
-    0x4cdf0010008d,  // call_6_7_b
-    0x4ce30010008a,  // call_6_7_f
-    0x4ce7000f0080,  // call_6_7_v
-    0x4dcb00110092,  // call_6_8_i
-    0x4dcf00110097,  // call_6_8_b
-    0x4dd300110094,  // call_6_8_f
-    0x4dd70010008a,  // call_6_8_v
-    0x13ad0002000d,  // call_0_0_i_r
-    0x13b100020010,  // call_0_0_b_r
-    0x13b50002000a,  // call_0_0_f_r
-    0x149d00030017,  // call_0_1_i_r
-    0x14a10003001a,  // call_0_1_b_r
-    0x14a500030014,  // call_0_1_f_r
-    0x158d00040021,  // call_0_2_i_r
-    0x159100040024,  // call_0_2_b_r
-    0x15950004001e,  // call_0_2_f_r
-    0x167d0005002b,  // call_0_3_i_r
-    0x16810005002e,  // call_0_3_b_r
-    0x168500050028,  // call_0_3_f_r
-    0x176d00060035,  // call_0_4_i_r
-    0x177100060038,  // call_0_4_b_r
-    0x177500060032,  // call_0_4_f_r
-    0x185d0007003f,  // call_0_5_i_r
-    0x186100070042,  // call_0_5_b_r
-    0x18650007003c,  // call_0_5_f_r
-    0x194d00080049,  // call_0_6_i_r
-    0x19510008004c,  // call_0_6_b_r
-    0x195500080046,  // call_0_6_f_r
-    0x1a3d00090053,  // call_0_7_i_r
-    0x1a4100090056,  // call_0_7_b_r
-    0x1a4500090050,  // call_0_7_f_r
-    0x1b2d000a005d,  // call_0_8_i_r
-    0x1b31000a0060,  // call_0_8_b_r
-    0x1b35000a005a,  // call_0_8_f_r
-    0x1c1d00030015,  // call_1_0_i_r
-    0x1c2100030018,  // call_1_0_b_r
-    0x1c2500030012,  // call_1_0_f_r
-    0x1d0d0004001f,  // call_1_1_i_r
-    0x1d1100040022,  // call_1_1_b_r
-    0x1d150004001c,  // call_1_1_f_r
-    0x1dfd00050029,  // call_1_2_i_r
-    0x1e010005002c,  // call_1_2_b_r
-    0x1e0500050026,  // call_1_2_f_r
-    0x1eed00060033,  // call_1_3_i_r
-    0x1ef100060036,  // call_1_3_b_r
-    0x1ef500060030,  // call_1_3_f_r
-    0x1fdd0007003d,  // call_1_4_i_r
-    0x1fe100070040,  // call_1_4_b_r
-    0x1fe50007003a,  // call_1_4_f_r
-    0x20cd00080047,  // call_1_5_i_r
-    0x20d10008004a,  // call_1_5_b_r
-    0x20d500080044,  // call_1_5_f_r
-    0x21bd00090051,  // call_1_6_i_r
-    0x21c100090054,  // call_1_6_b_r
-    0x21c50009004e,  // call_1_6_f_r
-    0x22ad000a005b,  // call_1_7_i_r
-    0x22b1000a005e,  // call_1_7_b_r
-    0x22b5000a0058,  // call_1_7_f_r
-    0x239d000b0065,  // call_1_8_i_r
-    0x23a1000b0068,  // call_1_8_b_r
-    0x23a5000b0062,  // call_1_8_f_r
-    0x248d0004001d,  // call_2_0_i_r
-    0x249100040020,  // call_2_0_b_r
-    0x24950004001a,  // call_2_0_f_r
-    0x257d00050027,  // call_2_1_i_r
-    0x25810005002a,  // call_2_1_b_r
-    0x258500050024,  // call_2_1_f_r
-    0x266d00060031,  // call_2_2_i_r
-    0x267100060034,  // call_2_2_b_r
-    0x26750006002e,  // call_2_2_f_r
-    0x275d0007003b,  // call_2_3_i_r
-    0x27610007003e,  // call_2_3_b_r
-    0x276500070038,  // call_2_3_f_r
-    0x284d00080045,  // call_2_4_i_r
-    0x285100080048,  // call_2_4_b_r
-    0x285500080042,  // call_2_4_f_r
-    0x293d0009004f,  // call_2_5_i_r
-    0x294100090052,  // call_2_5_b_r
-    0x29450009004c,  // call_2_5_f_r
-    0x2a2d000a0059,  // call_2_6_i_r
-    0x2a31000a005c,  // call_2_6_b_r
-    0x2a35000a0056,  // call_2_6_f_r
-    0x2b1d000b0063,  // call_2_7_i_r
-    0x2b21000b0066,  // call_2_7_b_r
-    0x2b25000b0060,  // call_2_7_f_r
-    0x2c0d000c006d,  // call_2_8_i_r
-    0x2c11000c0070,  // call_2_8_b_r
-    0x2c15000c006a,  // call_2_8_f_r
-    0x2cfd00050025,  // call_3_0_i_r
-    0x2d0100050028,  // call_3_0_b_r
-    0x2d0500050022,  // call_3_0_f_r
-    0x2ded0006002f,  // call_3_1_i_r
-    0x2df100060032,  // call_3_1_b_r
-    0x2df50006002c,  // call_3_1_f_r
-    0x2edd00070039,  // call_3_2_i_r
-    0x2ee10007003c,  // call_3_2_b_r
-    0x2ee500070036,  // call_3_2_f_r
-    0x2fcd00080043,  // call_3_3_i_r
-    0x2fd100080046,  // call_3_3_b_r
-    0x2fd500080040,  // call_3_3_f_r
-    0x30bd0009004d,  // call_3_4_i_r
-    0x30c100090050,  // call_3_4_b_r
-    0x30c50009004a,  // call_3_4_f_r
-    0x31ad000a0057,  // call_3_5_i_r
-    0x31b1000a005a,  // call_3_5_b_r
-    0x31b5000a0054,  // call_3_5_f_r
-    0x329d000b0061,  // call_3_6_i_r
-    0x32a1000b0064,  // call_3_6_b_r
-    0x32a5000b005e,  // call_3_6_f_r
-    0x338d000c006b,  // call_3_7_i_r
-    0x3391000c006e,  // call_3_7_b_r
-    0x3395000c0068,  // call_3_7_f_r
-    0x347d000d0075,  // call_3_8_i_r
-    0x3481000d0078,  // call_3_8_b_r
-    0x3485000d0072,  // call_3_8_f_r
-    0x356d0006002d,  // call_4_0_i_r
-    0x357100060030,  // call_4_0_b_r
-    0x35750006002a,  // call_4_0_f_r
-    0x365d00070037,  // call_4_1_i_r
-    0x36610007003a,  // call_4_1_b_r
-    0x366500070034,  // call_4_1_f_r
-    0x374d00080041,  // call_4_2_i_r
-    0x375100080044,  // call_4_2_b_r
-    0x37550008003e,  // call_4_2_f_r
-    0x383d0009004b,  // call_4_3_i_r
-    0x38410009004e,  // call_4_3_b_r
-    0x384500090048,  // call_4_3_f_r
-    0x392d000a0055,  // call_4_4_i_r
-    0x3931000a0058,  // call_4_4_b_r
-    0x3935000a0052,  // call_4_4_f_r
-    0x3a1d000b005f,  // call_4_5_i_r
-    0x3a21000b0062,  // call_4_5_b_r
-    0x3a25000b005c,  // call_4_5_f_r
-    0x3b0d000c0069,  // call_4_6_i_r
-    0x3b11000c006c,  // call_4_6_b_r
-    0x3b15000c0066,  // call_4_6_f_r
-    0x3bfd000d0073,  // call_4_7_i_r
-    0x3c01000d0076,  // call_4_7_b_r
-    0x3c05000d0070,  // call_4_7_f_r
-    0x3ced000e007d,  // call_4_8_i_r
-    0x3cf1000e0080,  // call_4_8_b_r
-    0x3cf5000e007a,  // call_4_8_f_r
-    0x3ddd00070035,  // call_5_0_i_r
-    0x3de100070038,  // call_5_0_b_r
-    0x3de500070032,  // call_5_0_f_r
-    0x3ecd0008003f,  // call_5_1_i_r
-    0x3ed100080042,  // call_5_1_b_r
-    0x3ed50008003c,  // call_5_1_f_r
-    0x3fbd00090049,  // call_5_2_i_r
-    0x3fc10009004c,  // call_5_2_b_r
-    0x3fc500090046,  // call_5_2_f_r
-    0x40ad000a0053,  // call_5_3_i_r
-    0x40b1000a0056,  // call_5_3_b_r
-    0x40b5000a0050,  // call_5_3_f_r
-    0x419d000b005d,  // call_5_4_i_r
-    0x41a1000b0060,  // call_5_4_b_r
-    0x41a5000b005a,  // call_5_4_f_r
-    0x428d000c0067,  // call_5_5_i_r
-    0x4291000c006a,  // call_5_5_b_r
-    0x4295000c0064,  // call_5_5_f_r
-    0x437d000d0071,  // call_5_6_i_r
-    0x4381000d0074,  // call_5_6_b_r
-    0x4385000d006e,  // call_5_6_f_r
-    0x446d000e007b,  // call_5_7_i_r
-    0x4471000e007e,  // call_5_7_b_r
-    0x4475000e0078,  // call_5_7_f_r
-    0x455d000f0085,  // call_5_8_i_r
-    0x4561000f0088,  // call_5_8_b_r
-    0x4565000f0082,  // call_5_8_f_r
-    0x464d0008003d,  // call_6_0_i_r
-    0x465100080040,  // call_6_0_b_r
-    0x46550008003a,  // call_6_0_f_r
-    0x473d00090047,  // call_6_1_i_r
-    0x47410009004a,  // call_6_1_b_r
-    0x474500090044,  // call_6_1_f_r
-    0x482d000a0051,  // call_6_2_i_r
-    0x4831000a0054,  // call_6_2_b_r
-    0x4835000a004e,  // call_6_2_f_r
-    0x491d000b005b,  // call_6_3_i_r
-    0x4921000b005e,  // call_6_3_b_r
-    0x4925000b0058,  // call_6_3_f_r
-    0x4a0d000c0065,  // call_6_4_i_r
-    0x4a11000c0068,  // call_6_4_b_r
-    0x4a15000c0062,  // call_6_4_f_r
-    0x4afd000d006f,  // call_6_5_i_r
-    0x4b01000d0072,  // call_6_5_b_r
-    0x4b05000d006c,  // call_6_5_f_r
-    0x4bed000e0079,  // call_6_6_i_r
-    0x4bf1000e007c,  // call_6_6_b_r
-    0x4bf5000e0076,  // call_6_6_f_r
-    0x4cdd000f0083,  // call_6_7_i_r
-    0x4ce1000f0086,  // call_6_7_b_r
-    0x4ce5000f0080,  // call_6_7_f_r
-    0x4dcd0010008d,  // call_6_8_i_r
-    0x4dd100100090,  // call_6_8_b_r
-    0x4dd50010008a,  // call_6_8_f_r
-    0x150b00030012,  // call_0_1_x0_i
-    0x150f00030017,  // call_0_1_x0_b
-    0x151300030014,  // call_0_1_x0_f
-    0x15170002000a,  // call_0_1_x0_v
-    0x150d0002000d,  // call_0_1_x0_i_r
-    0x151100020010,  // call_0_1_x0_b_r
-    0x15150002000a,  // call_0_1_x0_f_r
-    0x1c2b00030015,  // call_1_0_a0_i
-    0x1c2f0003001a,  // call_1_0_a0_b
-    0x1c3300030017,  // call_1_0_a0_f
-    0x1c370002000d,  // call_1_0_a0_v
-    0x1c2d00020010,  // call_1_0_a0_i_r
-    0x1c3100020013,  // call_1_0_a0_b_r
-    0x1c350002000d,  // call_1_0_a0_f_r
-    0x1d1b0004001f,  // call_1_1_a0_i
-    0x1d1f00040024,  // call_1_1_a0_b
-    0x1d2300040021,  // call_1_1_a0_f
-    0x1d2700030017,  // call_1_1_a0_v
-    0x1d1d0003001a,  // call_1_1_a0_i_r
-    0x1d210003001d,  // call_1_1_a0_b_r
-    0x1d2500030017,  // call_1_1_a0_f_r
-    0x1d7b0004001a,  // call_1_1_x0_i
-    0x1d7f0004001f,  // call_1_1_x0_b
-    0x1d830004001c,  // call_1_1_x0_f
-    0x1d8700030012,  // call_1_1_x0_v
-    0x1d7d00030015,  // call_1_1_x0_i_r
-    0x1d8100030018,  // call_1_1_x0_b_r
-    0x1d8500030012,  // call_1_1_x0_f_r
-    0x249b0004001d,  // call_2_0_a0_i
-    0x249f00040022,  // call_2_0_a0_b
-    0x24a30004001f,  // call_2_0_a0_f
-    0x24a700030015,  // call_2_0_a0_v
-    0x249d00030018,  // call_2_0_a0_i_r
-    0x24a10003001b,  // call_2_0_a0_b_r
-    0x24a500030015,  // call_2_0_a0_f_r
-    0x24ab0004001d,  // call_2_0_a1_i
-    0x24af00040022,  // call_2_0_a1_b
-    0x24b30004001f,  // call_2_0_a1_f
-    0x24b700030015,  // call_2_0_a1_v
-    0x24ad00030018,  // call_2_0_a1_i_r
-    0x24b10003001b,  // call_2_0_a1_b_r
-    0x24b500030015,  // call_2_0_a1_f_r
-    0x258b00050027,  // call_2_1_a0_i
-    0x258f0005002c,  // call_2_1_a0_b
-    0x259300050029,  // call_2_1_a0_f
-    0x25970004001f,  // call_2_1_a0_v
-    0x258d00040022,  // call_2_1_a0_i_r
-    0x259100040025,  // call_2_1_a0_b_r
-    0x25950004001f,  // call_2_1_a0_f_r
-    0x259b00050027,  // call_2_1_a1_i
-    0x259f0005002c,  // call_2_1_a1_b
-    0x25a300050029,  // call_2_1_a1_f
-    0x25a70004001f,  // call_2_1_a1_v
-    0x259d00040022,  // call_2_1_a1_i_r
-    0x25a100040025,  // call_2_1_a1_b_r
-    0x25a50004001f,  // call_2_1_a1_f_r
-    0x25eb00050022,  // call_2_1_x0_i
-    0x25ef00050027,  // call_2_1_x0_b
-    0x25f300050024,  // call_2_1_x0_f
-    0x25f70004001a,  // call_2_1_x0_v
-    0x25ed0004001d,  // call_2_1_x0_i_r
-    0x25f100040020,  // call_2_1_x0_b_r
-    0x25f50004001a,  // call_2_1_x0_f_r
-    0x2d0b00050025,  // call_3_0_a0_i
-    0x2d0f0005002a,  // call_3_0_a0_b
-    0x2d1300050027,  // call_3_0_a0_f
-    0x2d170004001d,  // call_3_0_a0_v
-    0x2d0d00040020,  // call_3_0_a0_i_r
-    0x2d1100040023,  // call_3_0_a0_b_r
-    0x2d150004001d,  // call_3_0_a0_f_r
-    0x2d1b00050025,  // call_3_0_a1_i
-    0x2d1f0005002a,  // call_3_0_a1_b
-    0x2d2300050027,  // call_3_0_a1_f
-    0x2d270004001d,  // call_3_0_a1_v
-    0x2d1d00040020,  // call_3_0_a1_i_r
-    0x2d2100040023,  // call_3_0_a1_b_r
-    0x2d250004001d,  // call_3_0_a1_f_r
-    0x2d2b00050025,  // call_3_0_a2_i
-    0x2d2f0005002a,  // call_3_0_a2_b
-    0x2d3300050027,  // call_3_0_a2_f
-    0x2d370004001d,  // call_3_0_a2_v
-    0x2d2d00040020,  // call_3_0_a2_i_r
-    0x2d3100040023,  // call_3_0_a2_b_r
-    0x2d350004001d,  // call_3_0_a2_f_r
-    0x2dfb0006002f,  // call_3_1_a0_i
-    0x2dff00060034,  // call_3_1_a0_b
-    0x2e0300060031,  // call_3_1_a0_f
-    0x2e0700050027,  // call_3_1_a0_v
-    0x2dfd0005002a,  // call_3_1_a0_i_r
-    0x2e010005002d,  // call_3_1_a0_b_r
-    0x2e0500050027,  // call_3_1_a0_f_r
-    0x2e0b0006002f,  // call_3_1_a1_i
-    0x2e0f00060034,  // call_3_1_a1_b
-    0x2e1300060031,  // call_3_1_a1_f
-    0x2e1700050027,  // call_3_1_a1_v
-    0x2e0d0005002a,  // call_3_1_a1_i_r
-    0x2e110005002d,  // call_3_1_a1_b_r
-    0x2e1500050027,  // call_3_1_a1_f_r
-    0x2e1b0006002f,  // call_3_1_a2_i
-    0x2e1f00060034,  // call_3_1_a2_b
-    0x2e2300060031,  // call_3_1_a2_f
-    0x2e2700050027,  // call_3_1_a2_v
-    0x2e1d0005002a,  // call_3_1_a2_i_r
-    0x2e210005002d,  // call_3_1_a2_b_r
-    0x2e2500050027,  // call_3_1_a2_f_r
-    0x2e5b0006002a,  // call_3_1_x0_i
-    0x2e5f0006002f,  // call_3_1_x0_b
-    0x2e630006002c,  // call_3_1_x0_f
-    0x2e6700050022,  // call_3_1_x0_v
-    0x2e5d00050025,  // call_3_1_x0_i_r
-    0x2e6100050028,  // call_3_1_x0_b_r
-    0x2e6500050022,  // call_3_1_x0_f_r
-    0x4ebb001500c4,  // call_stack_i
-    0x4ebd001500c7,  // call_stack_b
-    0x4ebf001500c6,  // call_stack_f
-    0x4ec1001400bc,  // call_stack_v
+    0x7d900030021,  // fneg_s
+    0x7db0002001e,  // fneg_s_r
+    0x7dd00020017,  // fneg_r
+    0x7df00010014,  // fneg_r_r
+    0x7e10003001d,  // fsqrt_s
+    0x7e300020013,  // fsqrt_s_r
+    0x7e500020013,  // fsqrt_r
+    0x7e700010009,  // fsqrt_r_r
+    0x7e900030021,  // fround32_s
+    0x7eb00020017,  // fround32_s_r
+    0x7ed00020017,  // fround32_r
+    0x7ef0001000d,  // fround32_r_r
+    0x8490003001c,  // sitofp_s
+    0x84b00020012,  // sitofp_s_r
+    0x84d00020014,  // sitofp_r
+    0x84f0001000a,  // sitofp_r_r
+    0x85000030045,  // fptosi_s
+    0x85300050049,  // fptosi_s_r
+    0x8540002003b,  // fptosi_r
+    0x8570004003f,  // fptosi_r_r
+    0x185700030012,  // call_0_0_i
+    0x185b00030017,  // call_0_0_b
+    0x185f00030014,  // call_0_0_f
+    0x18630002000a,  // call_0_0_v
+    0x19470004001c,  // call_0_1_i
+    0x194b00040021,  // call_0_1_b
+    0x194f0004001e,  // call_0_1_f
+    0x195300030014,  // call_0_1_v
+    0x1a3700050026,  // call_0_2_i
+    0x1a3b0005002b,  // call_0_2_b
+    0x1a3f00050028,  // call_0_2_f
+    0x1a430004001e,  // call_0_2_v
+    0x1b2700060030,  // call_0_3_i
+    0x1b2b00060035,  // call_0_3_b
+    0x1b2f00060032,  // call_0_3_f
+    0x1b3300050028,  // call_0_3_v
+    0x1c170007003a,  // call_0_4_i
+    0x1c1b0007003f,  // call_0_4_b
+    0x1c1f0007003c,  // call_0_4_f
+    0x1c2300060032,  // call_0_4_v
+    0x1d0700080044,  // call_0_5_i
+    0x1d0b00080049,  // call_0_5_b
+    0x1d0f00080046,  // call_0_5_f
+    0x1d130007003c,  // call_0_5_v
+    0x1df70009004e,  // call_0_6_i
+    0x1dfb00090053,  // call_0_6_b
+    0x1dff00090050,  // call_0_6_f
+    0x1e0300080046,  // call_0_6_v
+    0x1ee7000a0058,  // call_0_7_i
+    0x1eeb000a005d,  // call_0_7_b
+    0x1eef000a005a,  // call_0_7_f
+    0x1ef300090050,  // call_0_7_v
+    0x1fd7000b0062,  // call_0_8_i
+    0x1fdb000b0067,  // call_0_8_b
+    0x1fdf000b0064,  // call_0_8_f
+    0x1fe3000a005a,  // call_0_8_v
+    0x20c70004001a,  // call_1_0_i
+    0x20cb0004001f,  // call_1_0_b
+    0x20cf0004001c,  // call_1_0_f
+    0x20d300030012,  // call_1_0_v
+    0x21b700050024,  // call_1_1_i
+    0x21bb00050029,  // call_1_1_b
+    0x21bf00050026,  // call_1_1_f
+    0x21c30004001c,  // call_1_1_v
+    0x22a70006002e,  // call_1_2_i
+    0x22ab00060033,  // call_1_2_b
+    0x22af00060030,  // call_1_2_f
+    0x22b300050026,  // call_1_2_v
+    0x239700070038,  // call_1_3_i
+    0x239b0007003d,  // call_1_3_b
+    0x239f0007003a,  // call_1_3_f
+    0x23a300060030,  // call_1_3_v
+    0x248700080042,  // call_1_4_i
+    0x248b00080047,  // call_1_4_b
+    0x248f00080044,  // call_1_4_f
+    0x24930007003a,  // call_1_4_v
+    0x25770009004c,  // call_1_5_i
+    0x257b00090051,  // call_1_5_b
+    0x257f0009004e,  // call_1_5_f
+    0x258300080044,  // call_1_5_v
+    0x2667000a0056,  // call_1_6_i
+    0x266b000a005b,  // call_1_6_b
+    0x266f000a0058,  // call_1_6_f
+    0x26730009004e,  // call_1_6_v
+    0x2757000b0060,  // call_1_7_i
+    0x275b000b0065,  // call_1_7_b
+    0x275f000b0062,  // call_1_7_f
+    0x2763000a0058,  // call_1_7_v
+    0x2847000c006a,  // call_1_8_i
+    0x284b000c006f,  // call_1_8_b
+    0x284f000c006c,  // call_1_8_f
+    0x2853000b0062,  // call_1_8_v
+    0x293700050022,  // call_2_0_i
+    0x293b00050027,  // call_2_0_b
+    0x293f00050024,  // call_2_0_f
+    0x29430004001a,  // call_2_0_v
+    0x2a270006002c,  // call_2_1_i
+    0x2a2b00060031,  // call_2_1_b
+    0x2a2f0006002e,  // call_2_1_f
+    0x2a3300050024,  // call_2_1_v
+    0x2b1700070036,  // call_2_2_i
+    0x2b1b0007003b,  // call_2_2_b
+    0x2b1f00070038,  // call_2_2_f
+    0x2b230006002e,  // call_2_2_v
+    0x2c0700080040,  // call_2_3_i
+    0x2c0b00080045,  // call_2_3_b
+    0x2c0f00080042,  // call_2_3_f
+    0x2c1300070038,  // call_2_3_v
+    0x2cf70009004a,  // call_2_4_i
+    0x2cfb0009004f,  // call_2_4_b
+    0x2cff0009004c,  // call_2_4_f
+    0x2d0300080042,  // call_2_4_v
+    0x2de7000a0054,  // call_2_5_i
+    0x2deb000a0059,  // call_2_5_b
+    0x2def000a0056,  // call_2_5_f
+    0x2df30009004c,  // call_2_5_v
+    0x2ed7000b005e,  // call_2_6_i
+    0x2edb000b0063,  // call_2_6_b
+    0x2edf000b0060,  // call_2_6_f
+    0x2ee3000a0056,  // call_2_6_v
+    0x2fc7000c0068,  // call_2_7_i
+    0x2fcb000c006d,  // call_2_7_b
+    0x2fcf000c006a,  // call_2_7_f
+    0x2fd3000b0060,  // call_2_7_v
+    0x30b7000d0072,  // call_2_8_i
+    0x30bb000d0077,  // call_2_8_b
+    0x30bf000d0074,  // call_2_8_f
+    0x30c3000c006a,  // call_2_8_v
+    0x31a70006002a,  // call_3_0_i
+    0x31ab0006002f,  // call_3_0_b
+    0x31af0006002c,  // call_3_0_f
+    0x31b300050022,  // call_3_0_v
+    0x329700070034,  // call_3_1_i
+    0x329b00070039,  // call_3_1_b
+    0x329f00070036,  // call_3_1_f
+    0x32a30006002c,  // call_3_1_v
+    0x33870008003e,  // call_3_2_i
+    0x338b00080043,  // call_3_2_b
+    0x338f00080040,  // call_3_2_f
+    0x339300070036,  // call_3_2_v
+    0x347700090048,  // call_3_3_i
+    0x347b0009004d,  // call_3_3_b
+    0x347f0009004a,  // call_3_3_f
+    0x348300080040,  // call_3_3_v
+    0x3567000a0052,  // call_3_4_i
+    0x356b000a0057,  // call_3_4_b
+    0x356f000a0054,  // call_3_4_f
+    0x35730009004a,  // call_3_4_v
+    0x3657000b005c,  // call_3_5_i
+    0x365b000b0061,  // call_3_5_b
+    0x365f000b005e,  // call_3_5_f
+    0x3663000a0054,  // call_3_5_v
+    0x3747000c0066,  // call_3_6_i
+    0x374b000c006b,  // call_3_6_b
+    0x374f000c0068,  // call_3_6_f
+    0x3753000b005e,  // call_3_6_v
+    0x3837000d0070,  // call_3_7_i
+    0x383b000d0075,  // call_3_7_b
+    0x383f000d0072,  // call_3_7_f
+    0x3843000c0068,  // call_3_7_v
+    0x3927000e007a,  // call_3_8_i
+    0x392b000e007f,  // call_3_8_b
+    0x392f000e007c,  // call_3_8_f
+    0x3933000d0072,  // call_3_8_v
+    0x3a1700070032,  // call_4_0_i
+    0x3a1b00070037,  // call_4_0_b
+    0x3a1f00070034,  // call_4_0_f
+    0x3a230006002a,  // call_4_0_v
+    0x3b070008003c,  // call_4_1_i
+    0x3b0b00080041,  // call_4_1_b
+    0x3b0f0008003e,  // call_4_1_f
+    0x3b1300070034,  // call_4_1_v
+    0x3bf700090046,  // call_4_2_i
+    0x3bfb0009004b,  // call_4_2_b
+    0x3bff00090048,  // call_4_2_f
+    0x3c030008003e,  // call_4_2_v
+    0x3ce7000a0050,  // call_4_3_i
+    0x3ceb000a0055,  // call_4_3_b
+    0x3cef000a0052,  // call_4_3_f
+    0x3cf300090048,  // call_4_3_v
+    0x3dd7000b005a,  // call_4_4_i
+    0x3ddb000b005f,  // call_4_4_b
+    0x3ddf000b005c,  // call_4_4_f
+    0x3de3000a0052,  // call_4_4_v
+    0x3ec7000c0064,  // call_4_5_i
+    0x3ecb000c0069,  // call_4_5_b
+    0x3ecf000c0066,  // call_4_5_f
+    0x3ed3000b005c,  // call_4_5_v
+    0x3fb7000d006e,  // call_4_6_i
+    0x3fbb000d0073,  // call_4_6_b
+    0x3fbf000d0070,  // call_4_6_f
+    0x3fc3000c0066,  // call_4_6_v
+    0x40a7000e0078,  // call_4_7_i
+    0x40ab000e007d,  // call_4_7_b
+    0x40af000e007a,  // call_4_7_f
+    0x40b3000d0070,  // call_4_7_v
+    0x4197000f0082,  // call_4_8_i
+    0x419b000f0087,  // call_4_8_b
+    0x419f000f0084,  // call_4_8_f
+    0x41a3000e007a,  // call_4_8_v
+    0x42870008003a,  // call_5_0_i
+    0x428b0008003f,  // call_5_0_b
+    0x428f0008003c,  // call_5_0_f
+    0x429300070032,  // call_5_0_v
+    0x437700090044,  // call_5_1_i
+    0x437b00090049,  // call_5_1_b
+    0x437f00090046,  // call_5_1_f
+    0x43830008003c,  // call_5_1_v
+    0x4467000a004e,  // call_5_2_i
+    0x446b000a0053,  // call_5_2_b
+    0x446f000a0050,  // call_5_2_f
+    0x447300090046,  // call_5_2_v
+    0x4557000b0058,  // call_5_3_i
+    0x455b000b005d,  // call_5_3_b
+    0x455f000b005a,  // call_5_3_f
+    0x4563000a0050,  // call_5_3_v
+    0x4647000c0062,  // call_5_4_i
+    0x464b000c0067,  // call_5_4_b
+    0x464f000c0064,  // call_5_4_f
+    0x4653000b005a,  // call_5_4_v
+    0x4737000d006c,  // call_5_5_i
+    0x473b000d0071,  // call_5_5_b
+    0x473f000d006e,  // call_5_5_f
+    0x4743000c0064,  // call_5_5_v
+    0x4827000e0076,  // call_5_6_i
+    0x482b000e007b,  // call_5_6_b
+    0x482f000e0078,  // call_5_6_f
+    0x4833000d006e,  // call_5_6_v
+    0x4917000f0080,  // call_5_7_i
+    0x491b000f0085,  // call_5_7_b
+    0x491f000f0082,  // call_5_7_f
+    0x4923000e0078,  // call_5_7_v
+    0x4a070010008a,  // call_5_8_i
+    0x4a0b0010008f,  // call_5_8_b
+    0x4a0f0010008c,  // call_5_8_f
+    0x4a13000f0082,  // call_5_8_v
+    0x4af700090042,  // call_6_0_i
+    0x4afb00090047,  // call_6_0_b
+    0x4aff00090044,  // call_6_0_f
+    0x4b030008003a,  // call_6_0_v
+    0x4be7000a004c,  // call_6_1_i
+    0x4beb000a0051,  // call_6_1_b
+    0x4bef000a004e,  // call_6_1_f
+    0x4bf300090044,  // call_6_1_v
+    0x4cd7000b0056,  // call_6_2_i
+    0x4cdb000b005b,  // call_6_2_b
+    0x4cdf000b0058,  // call_6_2_f
+    0x4ce3000a004e,  // call_6_2_v
+    0x4dc7000c0060,  // call_6_3_i
+    0x4dcb000c0065,  // call_6_3_b
+    0x4dcf000c0062,  // call_6_3_f
+    0x4dd3000b0058,  // call_6_3_v
+    0x4eb7000d006a,  // call_6_4_i
+    0x4ebb000d006f,  // call_6_4_b
+    0x4ebf000d006c,  // call_6_4_f
+    0x4ec3000c0062,  // call_6_4_v
+    0x4fa7000e0074,  // call_6_5_i
+    0x4fab000e0079,  // call_6_5_b
+    0x4faf000e0076,  // call_6_5_f
+    0x4fb3000d006c,  // call_6_5_v
+    0x5097000f007e,  // call_6_6_i
+    0x509b000f0083,  // call_6_6_b
+    0x509f000f0080,  // call_6_6_f
+    0x50a3000e0076,  // call_6_6_v
+    0x518700100088,  // call_6_7_i
+    0x518b0010008d,  // call_6_7_b
+    0x518f0010008a,  // call_6_7_f
+    0x5193000f0080,  // call_6_7_v
+    0x527700110092,  // call_6_8_i
+    0x527b00110097,  // call_6_8_b
+    0x527f00110094,  // call_6_8_f
+    0x52830010008a,  // call_6_8_v
+    0x18590002000d,  // call_0_0_i_r
+    0x185d00020010,  // call_0_0_b_r
+    0x18610002000a,  // call_0_0_f_r
+    0x194900030017,  // call_0_1_i_r
+    0x194d0003001a,  // call_0_1_b_r
+    0x195100030014,  // call_0_1_f_r
+    0x1a3900040021,  // call_0_2_i_r
+    0x1a3d00040024,  // call_0_2_b_r
+    0x1a410004001e,  // call_0_2_f_r
+    0x1b290005002b,  // call_0_3_i_r
+    0x1b2d0005002e,  // call_0_3_b_r
+    0x1b3100050028,  // call_0_3_f_r
+    0x1c1900060035,  // call_0_4_i_r
+    0x1c1d00060038,  // call_0_4_b_r
+    0x1c2100060032,  // call_0_4_f_r
+    0x1d090007003f,  // call_0_5_i_r
+    0x1d0d00070042,  // call_0_5_b_r
+    0x1d110007003c,  // call_0_5_f_r
+    0x1df900080049,  // call_0_6_i_r
+    0x1dfd0008004c,  // call_0_6_b_r
+    0x1e0100080046,  // call_0_6_f_r
+    0x1ee900090053,  // call_0_7_i_r
+    0x1eed00090056,  // call_0_7_b_r
+    0x1ef100090050,  // call_0_7_f_r
+    0x1fd9000a005d,  // call_0_8_i_r
+    0x1fdd000a0060,  // call_0_8_b_r
+    0x1fe1000a005a,  // call_0_8_f_r
+    0x20c900030015,  // call_1_0_i_r
+    0x20cd00030018,  // call_1_0_b_r
+    0x20d100030012,  // call_1_0_f_r
+    0x21b90004001f,  // call_1_1_i_r
+    0x21bd00040022,  // call_1_1_b_r
+    0x21c10004001c,  // call_1_1_f_r
+    0x22a900050029,  // call_1_2_i_r
+    0x22ad0005002c,  // call_1_2_b_r
+    0x22b100050026,  // call_1_2_f_r
+    0x239900060033,  // call_1_3_i_r
+    0x239d00060036,  // call_1_3_b_r
+    0x23a100060030,  // call_1_3_f_r
+    0x24890007003d,  // call_1_4_i_r
+    0x248d00070040,  // call_1_4_b_r
+    0x24910007003a,  // call_1_4_f_r
+    0x257900080047,  // call_1_5_i_r
+    0x257d0008004a,  // call_1_5_b_r
+    0x258100080044,  // call_1_5_f_r
+    0x266900090051,  // call_1_6_i_r
+    0x266d00090054,  // call_1_6_b_r
+    0x26710009004e,  // call_1_6_f_r
+    0x2759000a005b,  // call_1_7_i_r
+    0x275d000a005e,  // call_1_7_b_r
+    0x2761000a0058,  // call_1_7_f_r
+    0x2849000b0065,  // call_1_8_i_r
+    0x284d000b0068,  // call_1_8_b_r
+    0x2851000b0062,  // call_1_8_f_r
+    0x29390004001d,  // call_2_0_i_r
+    0x293d00040020,  // call_2_0_b_r
+    0x29410004001a,  // call_2_0_f_r
+    0x2a2900050027,  // call_2_1_i_r
+    0x2a2d0005002a,  // call_2_1_b_r
+    0x2a3100050024,  // call_2_1_f_r
+    0x2b1900060031,  // call_2_2_i_r
+    0x2b1d00060034,  // call_2_2_b_r
+    0x2b210006002e,  // call_2_2_f_r
+    0x2c090007003b,  // call_2_3_i_r
+    0x2c0d0007003e,  // call_2_3_b_r
+    0x2c1100070038,  // call_2_3_f_r
+    0x2cf900080045,  // call_2_4_i_r
+    0x2cfd00080048,  // call_2_4_b_r
+    0x2d0100080042,  // call_2_4_f_r
+    0x2de90009004f,  // call_2_5_i_r
+    0x2ded00090052,  // call_2_5_b_r
+    0x2df10009004c,  // call_2_5_f_r
+    0x2ed9000a0059,  // call_2_6_i_r
+    0x2edd000a005c,  // call_2_6_b_r
+    0x2ee1000a0056,  // call_2_6_f_r
+    0x2fc9000b0063,  // call_2_7_i_r
+    0x2fcd000b0066,  // call_2_7_b_r
+    0x2fd1000b0060,  // call_2_7_f_r
+    0x30b9000c006d,  // call_2_8_i_r
+    0x30bd000c0070,  // call_2_8_b_r
+    0x30c1000c006a,  // call_2_8_f_r
+    0x31a900050025,  // call_3_0_i_r
+    0x31ad00050028,  // call_3_0_b_r
+    0x31b100050022,  // call_3_0_f_r
+    0x32990006002f,  // call_3_1_i_r
+    0x329d00060032,  // call_3_1_b_r
+    0x32a10006002c,  // call_3_1_f_r
+    0x338900070039,  // call_3_2_i_r
+    0x338d0007003c,  // call_3_2_b_r
+    0x339100070036,  // call_3_2_f_r
+    0x347900080043,  // call_3_3_i_r
+    0x347d00080046,  // call_3_3_b_r
+    0x348100080040,  // call_3_3_f_r
+    0x35690009004d,  // call_3_4_i_r
+    0x356d00090050,  // call_3_4_b_r
+    0x35710009004a,  // call_3_4_f_r
+    0x3659000a0057,  // call_3_5_i_r
+    0x365d000a005a,  // call_3_5_b_r
+    0x3661000a0054,  // call_3_5_f_r
+    0x3749000b0061,  // call_3_6_i_r
+    0x374d000b0064,  // call_3_6_b_r
+    0x3751000b005e,  // call_3_6_f_r
+    0x3839000c006b,  // call_3_7_i_r
+    0x383d000c006e,  // call_3_7_b_r
+    0x3841000c0068,  // call_3_7_f_r
+    0x3929000d0075,  // call_3_8_i_r
+    0x392d000d0078,  // call_3_8_b_r
+    0x3931000d0072,  // call_3_8_f_r
+    0x3a190006002d,  // call_4_0_i_r
+    0x3a1d00060030,  // call_4_0_b_r
+    0x3a210006002a,  // call_4_0_f_r
+    0x3b0900070037,  // call_4_1_i_r
+    0x3b0d0007003a,  // call_4_1_b_r
+    0x3b1100070034,  // call_4_1_f_r
+    0x3bf900080041,  // call_4_2_i_r
+    0x3bfd00080044,  // call_4_2_b_r
+    0x3c010008003e,  // call_4_2_f_r
+    0x3ce90009004b,  // call_4_3_i_r
+    0x3ced0009004e,  // call_4_3_b_r
+    0x3cf100090048,  // call_4_3_f_r
+    0x3dd9000a0055,  // call_4_4_i_r
+    0x3ddd000a0058,  // call_4_4_b_r
+    0x3de1000a0052,  // call_4_4_f_r
+    0x3ec9000b005f,  // call_4_5_i_r
+    0x3ecd000b0062,  // call_4_5_b_r
+    0x3ed1000b005c,  // call_4_5_f_r
+    0x3fb9000c0069,  // call_4_6_i_r
+    0x3fbd000c006c,  // call_4_6_b_r
+    0x3fc1000c0066,  // call_4_6_f_r
+    0x40a9000d0073,  // call_4_7_i_r
+    0x40ad000d0076,  // call_4_7_b_r
+    0x40b1000d0070,  // call_4_7_f_r
+    0x4199000e007d,  // call_4_8_i_r
+    0x419d000e0080,  // call_4_8_b_r
+    0x41a1000e007a,  // call_4_8_f_r
+    0x428900070035,  // call_5_0_i_r
+    0x428d00070038,  // call_5_0_b_r
+    0x429100070032,  // call_5_0_f_r
+    0x43790008003f,  // call_5_1_i_r
+    0x437d00080042,  // call_5_1_b_r
+    0x43810008003c,  // call_5_1_f_r
+    0x446900090049,  // call_5_2_i_r
+    0x446d0009004c,  // call_5_2_b_r
+    0x447100090046,  // call_5_2_f_r
+    0x4559000a0053,  // call_5_3_i_r
+    0x455d000a0056,  // call_5_3_b_r
+    0x4561000a0050,  // call_5_3_f_r
+    0x4649000b005d,  // call_5_4_i_r
+    0x464d000b0060,  // call_5_4_b_r
+    0x4651000b005a,  // call_5_4_f_r
+    0x4739000c0067,  // call_5_5_i_r
+    0x473d000c006a,  // call_5_5_b_r
+    0x4741000c0064,  // call_5_5_f_r
+    0x4829000d0071,  // call_5_6_i_r
+    0x482d000d0074,  // call_5_6_b_r
+    0x4831000d006e,  // call_5_6_f_r
+    0x4919000e007b,  // call_5_7_i_r
+    0x491d000e007e,  // call_5_7_b_r
+    0x4921000e0078,  // call_5_7_f_r
+    0x4a09000f0085,  // call_5_8_i_r
+    0x4a0d000f0088,  // call_5_8_b_r
+    0x4a11000f0082,  // call_5_8_f_r
+    0x4af90008003d,  // call_6_0_i_r
+    0x4afd00080040,  // call_6_0_b_r
+    0x4b010008003a,  // call_6_0_f_r
+    0x4be900090047,  // call_6_1_i_r
+    0x4bed0009004a,  // call_6_1_b_r
+    0x4bf100090044,  // call_6_1_f_r
+    0x4cd9000a0051,  // call_6_2_i_r
+    0x4cdd000a0054,  // call_6_2_b_r
+    0x4ce1000a004e,  // call_6_2_f_r
+    0x4dc9000b005b,  // call_6_3_i_r
+    0x4dcd000b005e,  // call_6_3_b_r
+    0x4dd1000b0058,  // call_6_3_f_r
+    0x4eb9000c0065,  // call_6_4_i_r
+    0x4ebd000c0068,  // call_6_4_b_r
+    0x4ec1000c0062,  // call_6_4_f_r
+    0x4fa9000d006f,  // call_6_5_i_r
+    0x4fad000d0072,  // call_6_5_b_r
+    0x4fb1000d006c,  // call_6_5_f_r
+    0x5099000e0079,  // call_6_6_i_r
+    0x509d000e007c,  // call_6_6_b_r
+    0x50a1000e0076,  // call_6_6_f_r
+    0x5189000f0083,  // call_6_7_i_r
+    0x518d000f0086,  // call_6_7_b_r
+    0x5191000f0080,  // call_6_7_f_r
+    0x52790010008d,  // call_6_8_i_r
+    0x527d00100090,  // call_6_8_b_r
+    0x52810010008a,  // call_6_8_f_r
+    0x19b700030012,  // call_0_1_x0_i
+    0x19bb00030017,  // call_0_1_x0_b
+    0x19bf00030014,  // call_0_1_x0_f
+    0x19c30002000a,  // call_0_1_x0_v
+    0x19b90002000d,  // call_0_1_x0_i_r
+    0x19bd00020010,  // call_0_1_x0_b_r
+    0x19c10002000a,  // call_0_1_x0_f_r
+    0x20d700030015,  // call_1_0_a0_i
+    0x20db0003001a,  // call_1_0_a0_b
+    0x20df00030017,  // call_1_0_a0_f
+    0x20e30002000d,  // call_1_0_a0_v
+    0x20d900020010,  // call_1_0_a0_i_r
+    0x20dd00020013,  // call_1_0_a0_b_r
+    0x20e10002000d,  // call_1_0_a0_f_r
+    0x21c70004001f,  // call_1_1_a0_i
+    0x21cb00040024,  // call_1_1_a0_b
+    0x21cf00040021,  // call_1_1_a0_f
+    0x21d300030017,  // call_1_1_a0_v
+    0x21c90003001a,  // call_1_1_a0_i_r
+    0x21cd0003001d,  // call_1_1_a0_b_r
+    0x21d100030017,  // call_1_1_a0_f_r
+    0x22270004001a,  // call_1_1_x0_i
+    0x222b0004001f,  // call_1_1_x0_b
+    0x222f0004001c,  // call_1_1_x0_f
+    0x223300030012,  // call_1_1_x0_v
+    0x222900030015,  // call_1_1_x0_i_r
+    0x222d00030018,  // call_1_1_x0_b_r
+    0x223100030012,  // call_1_1_x0_f_r
+    0x29470004001d,  // call_2_0_a0_i
+    0x294b00040022,  // call_2_0_a0_b
+    0x294f0004001f,  // call_2_0_a0_f
+    0x295300030015,  // call_2_0_a0_v
+    0x294900030018,  // call_2_0_a0_i_r
+    0x294d0003001b,  // call_2_0_a0_b_r
+    0x295100030015,  // call_2_0_a0_f_r
+    0x29570004001d,  // call_2_0_a1_i
+    0x295b00040022,  // call_2_0_a1_b
+    0x295f0004001f,  // call_2_0_a1_f
+    0x296300030015,  // call_2_0_a1_v
+    0x295900030018,  // call_2_0_a1_i_r
+    0x295d0003001b,  // call_2_0_a1_b_r
+    0x296100030015,  // call_2_0_a1_f_r
+    0x2a3700050027,  // call_2_1_a0_i
+    0x2a3b0005002c,  // call_2_1_a0_b
+    0x2a3f00050029,  // call_2_1_a0_f
+    0x2a430004001f,  // call_2_1_a0_v
+    0x2a3900040022,  // call_2_1_a0_i_r
+    0x2a3d00040025,  // call_2_1_a0_b_r
+    0x2a410004001f,  // call_2_1_a0_f_r
+    0x2a4700050027,  // call_2_1_a1_i
+    0x2a4b0005002c,  // call_2_1_a1_b
+    0x2a4f00050029,  // call_2_1_a1_f
+    0x2a530004001f,  // call_2_1_a1_v
+    0x2a4900040022,  // call_2_1_a1_i_r
+    0x2a4d00040025,  // call_2_1_a1_b_r
+    0x2a510004001f,  // call_2_1_a1_f_r
+    0x2a9700050022,  // call_2_1_x0_i
+    0x2a9b00050027,  // call_2_1_x0_b
+    0x2a9f00050024,  // call_2_1_x0_f
+    0x2aa30004001a,  // call_2_1_x0_v
+    0x2a990004001d,  // call_2_1_x0_i_r
+    0x2a9d00040020,  // call_2_1_x0_b_r
+    0x2aa10004001a,  // call_2_1_x0_f_r
+    0x31b700050025,  // call_3_0_a0_i
+    0x31bb0005002a,  // call_3_0_a0_b
+    0x31bf00050027,  // call_3_0_a0_f
+    0x31c30004001d,  // call_3_0_a0_v
+    0x31b900040020,  // call_3_0_a0_i_r
+    0x31bd00040023,  // call_3_0_a0_b_r
+    0x31c10004001d,  // call_3_0_a0_f_r
+    0x31c700050025,  // call_3_0_a1_i
+    0x31cb0005002a,  // call_3_0_a1_b
+    0x31cf00050027,  // call_3_0_a1_f
+    0x31d30004001d,  // call_3_0_a1_v
+    0x31c900040020,  // call_3_0_a1_i_r
+    0x31cd00040023,  // call_3_0_a1_b_r
+    0x31d10004001d,  // call_3_0_a1_f_r
+    0x31d700050025,  // call_3_0_a2_i
+    0x31db0005002a,  // call_3_0_a2_b
+    0x31df00050027,  // call_3_0_a2_f
+    0x31e30004001d,  // call_3_0_a2_v
+    0x31d900040020,  // call_3_0_a2_i_r
+    0x31dd00040023,  // call_3_0_a2_b_r
+    0x31e10004001d,  // call_3_0_a2_f_r
+    0x32a70006002f,  // call_3_1_a0_i
+    0x32ab00060034,  // call_3_1_a0_b
+    0x32af00060031,  // call_3_1_a0_f
+    0x32b300050027,  // call_3_1_a0_v
+    0x32a90005002a,  // call_3_1_a0_i_r
+    0x32ad0005002d,  // call_3_1_a0_b_r
+    0x32b100050027,  // call_3_1_a0_f_r
+    0x32b70006002f,  // call_3_1_a1_i
+    0x32bb00060034,  // call_3_1_a1_b
+    0x32bf00060031,  // call_3_1_a1_f
+    0x32c300050027,  // call_3_1_a1_v
+    0x32b90005002a,  // call_3_1_a1_i_r
+    0x32bd0005002d,  // call_3_1_a1_b_r
+    0x32c100050027,  // call_3_1_a1_f_r
+    0x32c70006002f,  // call_3_1_a2_i
+    0x32cb00060034,  // call_3_1_a2_b
+    0x32cf00060031,  // call_3_1_a2_f
+    0x32d300050027,  // call_3_1_a2_v
+    0x32c90005002a,  // call_3_1_a2_i_r
+    0x32cd0005002d,  // call_3_1_a2_b_r
+    0x32d100050027,  // call_3_1_a2_f_r
+    0x33070006002a,  // call_3_1_x0_i
+    0x330b0006002f,  // call_3_1_x0_b
+    0x330f0006002c,  // call_3_1_x0_f
+    0x331300050022,  // call_3_1_x0_v
+    0x330900050025,  // call_3_1_x0_i_r
+    0x330d00050028,  // call_3_1_x0_b_r
+    0x331100050022,  // call_3_1_x0_f_r
+    0x5367001500c4,  // call_stack_i
+    0x5369001500c7,  // call_stack_b
+    0x536b001500c6,  // call_stack_f
+    0x536d001400bc,  // call_stack_v
   ]
 
   /// Per `StencilKey.index`: the stencil (its index in `generatedStencils`), or -1.
@@ -1427,16 +1427,9 @@ extension StencilLibrary {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, 587, 588, 589, 590, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, 591, 592, 593, 594, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, 785, 786, 787, 788, 789, 790, 791, 792, 793, 794,
-    795, 796, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 637, 638, 639, 640, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 641, 642, 643, 644, 797, 798,
-    799, 800, 801, 802, 803, 804, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -1445,10 +1438,16 @@ extension StencilLibrary {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 587, 588, 589, 590,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 591, 592, 593, 594,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 785, 786, 787, 788,
+    789, 790, 791, 792, 793, 794, 795, 796, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    637, 638, 639, 640, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    641, 642, 643, 644, 797, 798, 799, 800, 801, 802, 803, 804, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -1462,17 +1461,6 @@ extension StencilLibrary {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 17, 18,
-    13, 14, 19, 20, 15, 16, -1, -1, -1, -1, 21, 22, -1, -1, 23, 24,
-    -1, -1, 25, 26, -1, -1, -1, -1, -1, -1, 31, 32, 27, 28, 33, 34,
-    29, 30, -1, -1, -1, -1, 35, 36, -1, -1, 37, 38, -1, -1, 39, 40,
-    -1, -1, -1, -1, -1, -1, 45, 46, 41, 42, 47, 48, 43, 44, -1, -1,
-    -1, -1, 49, 50, -1, -1, 51, 52, -1, -1, 53, 54, -1, -1, -1, -1,
-    -1, -1, 59, 60, 55, 56, 61, 62, 57, 58, -1, -1, -1, -1, 63, 64,
-    -1, -1, 65, 66, -1, -1, 67, 68, -1, -1, -1, -1, -1, -1, 73, 74,
-    69, 70, 75, 76, 71, 72, -1, -1, -1, -1, 77, 78, -1, -1, 79, 80,
-    -1, -1, 81, 82, -1, -1, -1, -1, -1, -1, 87, 88, 83, 84, 89, 90,
-    85, 86, -1, -1, -1, -1, 91, 92, -1, -1, 93, 94, -1, -1, 95, 96,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -1489,18 +1477,18 @@ extension StencilLibrary {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, 17, 18, 13, 14, 19, 20, 15, 16,
+    -1, -1, -1, -1, 21, 22, -1, -1, 23, 24, -1, -1, 25, 26, -1, -1,
+    -1, -1, -1, -1, 31, 32, 27, 28, 33, 34, 29, 30, -1, -1, -1, -1,
+    35, 36, -1, -1, 37, 38, -1, -1, 39, 40, -1, -1, -1, -1, -1, -1,
+    45, 46, 41, 42, 47, 48, 43, 44, -1, -1, -1, -1, 49, 50, -1, -1,
+    51, 52, -1, -1, 53, 54, -1, -1, -1, -1, -1, -1, 59, 60, 55, 56,
+    61, 62, 57, 58, -1, -1, -1, -1, 63, 64, -1, -1, 65, 66, -1, -1,
+    67, 68, -1, -1, -1, -1, -1, -1, 73, 74, 69, 70, 75, 76, 71, 72,
+    -1, -1, -1, -1, 77, 78, -1, -1, 79, 80, -1, -1, 81, 82, -1, -1,
+    -1, -1, -1, -1, 87, 88, 83, 84, 89, 90, 85, 86, -1, -1, -1, -1,
+    91, 92, -1, -1, 93, 94, -1, -1, 95, 96, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 101, 102,
-    97, 98, 103, 104, 99, 100, -1, -1, -1, -1, 105, 106, -1, -1, 107, 108,
-    -1, -1, 109, 110, -1, -1, -1, -1, -1, -1, 115, 116, 111, 112, 117, 118,
-    113, 114, -1, -1, -1, -1, 119, 120, -1, -1, 121, 122, -1, -1, 123, 124,
-    -1, -1, -1, -1, -1, -1, 129, 130, 125, 126, 131, 132, 127, 128, -1, -1,
-    -1, -1, 133, 134, -1, -1, 135, 136, -1, -1, 137, 138, -1, -1, -1, -1,
-    -1, -1, 143, 144, 139, 140, 145, 146, 141, 142, -1, -1, -1, -1, 147, 148,
-    -1, -1, 149, 150, -1, -1, 151, 152, -1, -1, -1, -1, -1, -1, 157, 158,
-    153, 154, 159, 160, 155, 156, -1, -1, -1, -1, 161, 162, -1, -1, 163, 164,
-    -1, -1, 165, 166, -1, -1, -1, -1, -1, -1, 171, 172, 167, 168, 173, 174,
-    169, 170, -1, -1, -1, -1, 175, 176, -1, -1, 177, 178, -1, -1, 179, 180,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -1517,6 +1505,17 @@ extension StencilLibrary {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, 101, 102, 97, 98, 103, 104, 99, 100,
+    -1, -1, -1, -1, 105, 106, -1, -1, 107, 108, -1, -1, 109, 110, -1, -1,
+    -1, -1, -1, -1, 115, 116, 111, 112, 117, 118, 113, 114, -1, -1, -1, -1,
+    119, 120, -1, -1, 121, 122, -1, -1, 123, 124, -1, -1, -1, -1, -1, -1,
+    129, 130, 125, 126, 131, 132, 127, 128, -1, -1, -1, -1, 133, 134, -1, -1,
+    135, 136, -1, -1, 137, 138, -1, -1, -1, -1, -1, -1, 143, 144, 139, 140,
+    145, 146, 141, 142, -1, -1, -1, -1, 147, 148, -1, -1, 149, 150, -1, -1,
+    151, 152, -1, -1, -1, -1, -1, -1, 157, 158, 153, 154, 159, 160, 155, 156,
+    -1, -1, -1, -1, 161, 162, -1, -1, 163, 164, -1, -1, 165, 166, -1, -1,
+    -1, -1, -1, -1, 171, 172, 167, 168, 173, 174, 169, 170, -1, -1, -1, -1,
+    175, 176, -1, -1, 177, 178, -1, -1, 179, 180, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
@@ -1527,491 +1526,529 @@ extension StencilLibrary {
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 8, 9, 10, 11, 7, 12,
-    276, 249, 250, 251, 252, 253, 254, 255, 256, 260, 261, 258, 259, 263, 264, -1,
-    257, -1, 262, 265, 266, 267, 270, -1, -1, -1, -1, 268, 269, -1, -1, 271,
-    272, 273, -1, -1, -1, -1, -1, 274, 275, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, 277, 278, 279, 280, -1, -1, 283, 284, 281,
-    282, 285, 286, -1, -1, 287, 288, 289, 290, -1, -1, 293, 294, 291, 292, 295,
-    296, -1, -1, 297, 298, 299, 300, -1, -1, 303, 304, 301, 302, 305, 306, -1,
-    -1, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195,
-    196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211,
-    212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227,
-    228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243,
-    244, 245, 246, 247, 248, 805, 1057, 806, 1058, 807, 1059, 808, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 809, 1060, 810,
-    1061, 811, 1062, 812, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1246, 1250, 1247, 1251, 1248, 1252, 1249, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 813, 1063, 814, 1064, 815, 1065, 816, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 817, 1066, 818,
-    1067, 819, 1068, 820, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 821, 1069, 822, 1070, 823, 1071, 824, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 825, 1072, 826,
-    1073, 827, 1074, 828, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 829, 1075, 830, 1076, 831, 1077, 832, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    8, 9, 10, 11, 7, 12, 276, 249, 250, 251, 252, 253, 254, 255, 256, 260,
+    261, 258, 259, 263, 264, -1, 257, -1, 262, 265, 266, 267, 270, -1, -1, -1,
+    -1, 268, 269, -1, -1, 271, 272, 273, -1, -1, -1, -1, -1, 274, 275, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 277, 278, 279,
+    280, -1, -1, 283, 284, 281, 282, 285, 286, -1, -1, 287, 288, 289, 290, -1,
+    -1, 293, 294, 291, 292, 295, 296, -1, -1, 297, 298, 299, 300, -1, -1, 303,
+    304, 301, 302, 305, 306, -1, -1, 181, 182, 183, 184, 185, 186, 187, 188, 189,
+    190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205,
+    206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221,
+    222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237,
+    238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 805, 1057, 806, 1058, 807,
+    1059, 808, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 833, 1078, 834,
-    1079, 835, 1080, 836, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 809, 1060, 810, 1061, 811, 1062, 812, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 837, 1081, 838, 1082, 839, 1083, 840, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1246, 1250, 1247, 1251, 1248,
+    1252, 1249, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 813, 1063, 814, 1064, 815,
+    1065, 816, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 841, 1084, 842,
-    1085, 843, 1086, 844, -1, 1253, 1257, 1254, 1258, 1255, 1259, 1256, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 817, 1066, 818, 1067, 819, 1068, 820, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 845, 1087, 846, 1088, 847, 1089, 848, -1, 1260, 1264, 1261,
-    1265, 1262, 1266, 1263, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1267, 1271, 1268,
-    1272, 1269, 1273, 1270, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 821, 1069, 822, 1070, 823,
+    1071, 824, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 849, 1090, 850,
-    1091, 851, 1092, 852, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 825, 1072, 826, 1073, 827, 1074, 828, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 853, 1093, 854, 1094, 855, 1095, 856, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 829, 1075, 830, 1076, 831,
+    1077, 832, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 857, 1096, 858,
-    1097, 859, 1098, 860, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 833, 1078, 834, 1079, 835, 1080, 836, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 861, 1099, 862, 1100, 863, 1101, 864, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 837, 1081, 838, 1082, 839,
+    1083, 840, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 865, 1102, 866,
-    1103, 867, 1104, 868, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 841, 1084, 842, 1085, 843, 1086, 844, -1, 1253, 1257, 1254, 1258, 1255,
+    1259, 1256, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 869, 1105, 870, 1106, 871, 1107, 872, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 845, 1087, 846, 1088, 847,
+    1089, 848, -1, 1260, 1264, 1261, 1265, 1262, 1266, 1263, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 873, 1108, 874,
-    1109, 875, 1110, 876, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1267, 1271, 1268, 1272, 1269, 1273, 1270, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 849, 1090, 850, 1091, 851, 1092, 852, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 877, 1111, 878, 1112, 879, 1113, 880, -1, 1274, 1278, 1275,
-    1279, 1276, 1280, 1277, -1, 1281, 1285, 1282, 1286, 1283, 1287, 1284, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 853, 1093, 854, 1094, 855,
+    1095, 856, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 881, 1114, 882,
-    1115, 883, 1116, 884, -1, 1288, 1292, 1289, 1293, 1290, 1294, 1291, -1, 1295, 1299, 1296,
-    1300, 1297, 1301, 1298, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1302, 1306, 1303, 1307, 1304, 1308, 1305, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 885, 1117, 886, 1118, 887, 1119, 888, -1, -1, -1, -1,
+    -1, -1, -1, 857, 1096, 858, 1097, 859, 1098, 860, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 889, 1120, 890,
-    1121, 891, 1122, 892, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 861, 1099, 862, 1100, 863,
+    1101, 864, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 893, 1123, 894, 1124, 895, 1125, 896, -1, -1, -1, -1,
+    -1, -1, -1, 865, 1102, 866, 1103, 867, 1104, 868, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 897, 1126, 898,
-    1127, 899, 1128, 900, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 869, 1105, 870, 1106, 871,
+    1107, 872, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 901, 1129, 902, 1130, 903, 1131, 904, -1, -1, -1, -1,
+    -1, -1, -1, 873, 1108, 874, 1109, 875, 1110, 876, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 905, 1132, 906,
-    1133, 907, 1134, 908, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 877, 1111, 878, 1112, 879,
+    1113, 880, -1, 1274, 1278, 1275, 1279, 1276, 1280, 1277, -1, 1281, 1285, 1282, 1286, 1283,
+    1287, 1284, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 881, 1114, 882, 1115, 883, 1116, 884, -1, 1288, 1292, 1289, 1293, 1290,
+    1294, 1291, -1, 1295, 1299, 1296, 1300, 1297, 1301, 1298, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 909, 1135, 910, 1136, 911, 1137, 912, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1302, 1306, 1303, 1307, 1304,
+    1308, 1305, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 885, 1117, 886, 1118, 887,
+    1119, 888, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 913, 1138, 914,
-    1139, 915, 1140, 916, -1, 1309, 1313, 1310, 1314, 1311, 1315, 1312, -1, 1316, 1320, 1317,
-    1321, 1318, 1322, 1319, -1, 1323, 1327, 1324, 1328, 1325, 1329, 1326, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 889, 1120, 890, 1121, 891, 1122, 892, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 917, 1141, 918, 1142, 919, 1143, 920, -1, 1330, 1334, 1331,
-    1335, 1332, 1336, 1333, -1, 1337, 1341, 1338, 1342, 1339, 1343, 1340, -1, 1344, 1348, 1345,
-    1349, 1346, 1350, 1347, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1351, 1355, 1352,
-    1356, 1353, 1357, 1354, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 921, 1144, 922,
-    1145, 923, 1146, 924, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 893, 1123, 894, 1124, 895,
+    1125, 896, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 925, 1147, 926, 1148, 927, 1149, 928, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 897, 1126, 898, 1127, 899, 1128, 900, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 929, 1150, 930,
-    1151, 931, 1152, 932, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 901, 1129, 902, 1130, 903,
+    1131, 904, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 933, 1153, 934, 1154, 935, 1155, 936, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 905, 1132, 906, 1133, 907, 1134, 908, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 937, 1156, 938,
-    1157, 939, 1158, 940, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 909, 1135, 910, 1136, 911,
+    1137, 912, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 941, 1159, 942, 1160, 943, 1161, 944, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 913, 1138, 914, 1139, 915, 1140, 916, -1, 1309, 1313, 1310, 1314, 1311,
+    1315, 1312, -1, 1316, 1320, 1317, 1321, 1318, 1322, 1319, -1, 1323, 1327, 1324, 1328, 1325,
+    1329, 1326, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 917, 1141, 918, 1142, 919,
+    1143, 920, -1, 1330, 1334, 1331, 1335, 1332, 1336, 1333, -1, 1337, 1341, 1338, 1342, 1339,
+    1343, 1340, -1, 1344, 1348, 1345, 1349, 1346, 1350, 1347, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 945, 1162, 946,
-    1163, 947, 1164, 948, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1351, 1355, 1352, 1356, 1353, 1357, 1354, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 921, 1144, 922, 1145, 923, 1146, 924, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 949, 1165, 950, 1166, 951, 1167, 952, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 925, 1147, 926, 1148, 927,
+    1149, 928, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 953, 1168, 954,
-    1169, 955, 1170, 956, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 929, 1150, 930, 1151, 931, 1152, 932, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 957, 1171, 958, 1172, 959, 1173, 960, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 933, 1153, 934, 1154, 935,
+    1155, 936, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 961, 1174, 962,
-    1175, 963, 1176, 964, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 937, 1156, 938, 1157, 939, 1158, 940, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 965, 1177, 966, 1178, 967, 1179, 968, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 941, 1159, 942, 1160, 943,
+    1161, 944, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 969, 1180, 970,
-    1181, 971, 1182, 972, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 945, 1162, 946, 1163, 947, 1164, 948, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 973, 1183, 974, 1184, 975, 1185, 976, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 949, 1165, 950, 1166, 951,
+    1167, 952, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 977, 1186, 978,
-    1187, 979, 1188, 980, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 953, 1168, 954, 1169, 955, 1170, 956, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 981, 1189, 982, 1190, 983, 1191, 984, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 957, 1171, 958, 1172, 959,
+    1173, 960, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 985, 1192, 986,
-    1193, 987, 1194, 988, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 961, 1174, 962, 1175, 963, 1176, 964, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 989, 1195, 990, 1196, 991, 1197, 992, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 965, 1177, 966, 1178, 967,
+    1179, 968, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 993, 1198, 994,
-    1199, 995, 1200, 996, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 969, 1180, 970, 1181, 971, 1182, 972, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 997, 1201, 998, 1202, 999, 1203, 1000, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 973, 1183, 974, 1184, 975,
+    1185, 976, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1001, 1204, 1002,
-    1205, 1003, 1206, 1004, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 977, 1186, 978, 1187, 979, 1188, 980, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1005, 1207, 1006, 1208, 1007, 1209, 1008, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 981, 1189, 982, 1190, 983,
+    1191, 984, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1009, 1210, 1010,
-    1211, 1011, 1212, 1012, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 985, 1192, 986, 1193, 987, 1194, 988, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1013, 1213, 1014, 1214, 1015, 1215, 1016, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 989, 1195, 990, 1196, 991,
+    1197, 992, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1017, 1216, 1018,
-    1217, 1019, 1218, 1020, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 993, 1198, 994, 1199, 995, 1200, 996, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1021, 1219, 1022, 1220, 1023, 1221, 1024, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 997, 1201, 998, 1202, 999,
+    1203, 1000, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1025, 1222, 1026,
-    1223, 1027, 1224, 1028, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1001, 1204, 1002, 1205, 1003, 1206, 1004, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1029, 1225, 1030, 1226, 1031, 1227, 1032, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1005, 1207, 1006, 1208, 1007,
+    1209, 1008, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1033, 1228, 1034,
-    1229, 1035, 1230, 1036, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1009, 1210, 1010, 1211, 1011, 1212, 1012, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1037, 1231, 1038, 1232, 1039, 1233, 1040, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1013, 1213, 1014, 1214, 1015,
+    1215, 1016, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1041, 1234, 1042,
-    1235, 1043, 1236, 1044, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1017, 1216, 1018, 1217, 1019, 1218, 1020, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1045, 1237, 1046, 1238, 1047, 1239, 1048, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1021, 1219, 1022, 1220, 1023,
+    1221, 1024, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1049, 1240, 1050,
-    1241, 1051, 1242, 1052, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1025, 1222, 1026, 1223, 1027, 1224, 1028, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, 1053, 1243, 1054, 1244, 1055, 1245, 1056, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1029, 1225, 1030, 1226, 1031,
+    1227, 1032, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
     -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1358, 1359, 1360,
-    1361, 4, 0, 2, 5, 6, 1, 3,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1033, 1228, 1034, 1229, 1035, 1230, 1036, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1037, 1231, 1038, 1232, 1039,
+    1233, 1040, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1041, 1234, 1042, 1235, 1043, 1236, 1044, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1045, 1237, 1046, 1238, 1047,
+    1239, 1048, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1049, 1240, 1050, 1241, 1051, 1242, 1052, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1053, 1243, 1054, 1244, 1055,
+    1245, 1056, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+    -1, -1, -1, 1358, 1359, 1360, 1361, 4, 0, 2, 5, 6, 1, 3,
   ]
 
   /// Every stencil's holes, in table order: offset (bits 0-31), `PatchKind` (32-39) and
