@@ -1,9 +1,10 @@
 //! The copy-and-patch backend. For one module, split into parts (`CodegenParts.swift`) that
 //! run concurrently where a step allows it:
 //! 1. select (parallel): every instruction becomes a stencil instance (`StencilSelector.swift`);
-//! 2. lay out: stencil sizes are constants, so one pass per part gives every instance's offset
-//!    within its part (parallel), dropping a trailing `jmp _CONTINUE` whose target is the
-//!    instance right after it; then the parts are placed one after another (serial);
+//!    stencil sizes are constants, so the selector sizes each instance as it appends it
+//!    (dropping a trailing `jmp _CONTINUE` whose target is the code right after it) and records
+//!    the offsets of blocks and functions within the part;
+//! 2. lay out (serial): the parts are placed one after another, which gives every block's offset;
 //! 3. copy and patch (parallel) with every branch target and function address known; calls to
 //!    declared functions and the runtime, and data addresses, become ELF relocations;
 //! 4. write the object with ELFKit (`.text`, `.rodata`, symbols, `.rela.text`); undefined
@@ -48,7 +49,7 @@ public struct CopyPatchBackend: Backend {
       module.functions[k].operands = []
       module.functions[k].valueTypes = []
     }
-    var layout = try Layout(selections: selections, plan: plan, library: library, parallel: parallel)
+    var layout = try Layout(selections: selections, plan: plan)
     // Each part's selection is freed as soon as that part is copied and patched.
     let pending = PartResults<Selection>(count: selections.count)
     for p in selections.indices { pending.store(selections[p], at: p) }
@@ -106,21 +107,13 @@ public struct CopyPatchBackend: Backend {
   }
 }
 
-/// Offsets of every emission, function and data object of one module. Emissions are numbered
-/// module-wide: part after part.
+/// Offsets of every part, function, block and data object of one module. The selector sized
+/// every emission (`Selection.size`), so laying out is a pass over parts and blocks only.
 struct Layout {
-  /// Module-wide index of each part's first emission; one extra entry holds the total.
-  var partEmissions: [Int] = []
-  /// Each block's first emission, module-wide, function after function.
-  var blockStarts: [Int32] = []
-  /// Text offset of each emission; one extra entry holds the end.
-  let offsets: SharedBuffer<Int32>
-  /// Emitted size of each emission (its stencil size, minus an elided trailing jump).
-  let sizes: SharedBuffer<Int32>
-  /// The resolved `_CONTINUE` target of each emission (an emission index).
-  let continuations: SharedBuffer<Int32>
-  /// Text offset of each part.
-  var partStarts: [Int] = []
+  /// Text offset of each block, module-wide, function after function.
+  var blockOffsets: [Int32] = []
+  /// Text offset and code size of each part.
+  var partStarts: [Int] = [], partSizes: [Int] = []
   var functionStarts: [Int] = []
   var functionEnds: [Int] = []
   /// `.rodata` offset of each data object.
@@ -131,78 +124,32 @@ struct Layout {
   /// Functions start on 16-byte boundaries.
   static let functionAlignment = 16
 
-  /// Computes the layout of the selected code.
-  init(selections: [Selection], plan: CodegenParts, library: StencilLibrary, parallel: ParallelFor) throws {
-    var count = 0
-    for selection in selections {
-      partEmissions.append(count)
-      count += selection.emissions.count
-    }
-    partEmissions.append(count)
-    blockStarts.reserveCapacity(plan.blockCount)
-    for (p, selection) in selections.enumerated() {
-      let base = Int32(partEmissions[p])
-      blockStarts.append(contentsOf: selection.allBlockStarts.lazy.map { $0 + base })
-    }
-    precondition(blockStarts.count == plan.blockCount, "copy-and-patch: every block has a start")
-    offsets = SharedBuffer(repeating: 0, count: count + 1)
-    sizes = SharedBuffer(repeating: 0, count: count)
-    continuations = SharedBuffer(repeating: -1, count: count)
-
-    // Offsets within each part (a part that starts a function starts 16-byte aligned, so the
-    // alignment of its functions does not depend on where it lands).
-    let pieceSpans = PartResults<[(start: Int, end: Int)]>(count: selections.count)
-    let (offsets, sizes, continuations, blockStarts, partEmissions) = (offsets, sizes, continuations, self.blockStarts, self.partEmissions)
-    parallel(selections.count) { p in
-      let selection = selections[p]
-      let part = plan.parts[p]
-      let first = partEmissions[p]
-      var offset = 0
-      var spans: [(start: Int, end: Int)] = []
-      for (j, range) in selection.functionEmissions.enumerated() {
-        if part.startsFunction { offset = (offset + Self.functionAlignment - 1) & ~(Self.functionAlignment - 1) }
-        let start = offset
-        let blockBase = plan.functionBlockBase[part.functions.lowerBound + j]
-        for i in range {
-          let e = selection.emissions[i]
-          let global = first + i
-          let stencil = library.stencils[Int(e.stencil.rawValue)]
-          let next = e.continuation < 0 ? Int32(global + 1) : blockStarts[blockBase + Int(e.continuation)]
-          continuations[global] = next
-          var size = stencil.size
-          if stencil.hasTrailingJump && next == Int32(global + 1) { size -= 5 }
-          offsets[global] = Int32(offset)
-          sizes[global] = size
-          offset += Int(size)
-        }
-        spans.append((start, offset))
-      }
-      pieceSpans.store(spans, at: p)
-    }
-
-    // Place the parts one after another, then make every offset module-wide.
-    let spans = pieceSpans.take()
+  /// Places the parts one after another (a part that starts a function 16-byte aligned: its
+  /// functions' alignment within it does not depend on where it lands).
+  init(selections: [Selection], plan: CodegenParts) throws {
     functionStarts = Array(repeating: 0, count: plan.defined.count)
     functionEnds = Array(repeating: 0, count: plan.defined.count)
+    blockOffsets.reserveCapacity(plan.blockCount)
     var end = 0
     for (p, part) in plan.parts.enumerated() {
+      let selection = selections[p]
       let start = part.startsFunction ? (end + Self.functionAlignment - 1) & ~(Self.functionAlignment - 1) : end
-      partStarts.append(start)
-      for (j, span) in spans[p].enumerated() {
-        let n = part.functions.lowerBound + j
-        if part.startsFunction { functionStarts[n] = start + span.start }
-        functionEnds[n] = start + span.end
+      guard start + selection.size < Int(Int32.max) else {
+        throw CodegenError("copy-and-patch: the module's code exceeds 2 GiB")
       }
-      end = start + (spans[p].last?.end ?? 0)
+      partStarts.append(start)
+      partSizes.append(selection.size)
+      for (j, span) in selection.functionSpans.enumerated() {
+        let n = part.functions.lowerBound + j
+        if part.startsFunction { functionStarts[n] = start + Int(span.start) }
+        functionEnds[n] = start + Int(span.end)
+      }
+      let base = Int32(start)
+      blockOffsets.append(contentsOf: selection.blockOffsets.lazy.map { $0 + base })
+      end = start + selection.size
     }
+    precondition(blockOffsets.count == plan.blockCount, "copy-and-patch: every block has an offset")
     textSize = end
-    let partStarts = self.partStarts
-    parallel(selections.count) { p in
-      let delta = Int32(partStarts[p])
-      for global in partEmissions[p]..<partEmissions[p + 1] { offsets[global] += delta }
-    }
-    offsets[count] = Int32(end)
-    guard end < Int(Int32.max) else { throw CodegenError("copy-and-patch: the module's code exceeds 2 GiB") }
   }
 
   /// Lays out the data objects, 8-byte aligned, and returns `.rodata`.
@@ -231,10 +178,17 @@ struct Layout {
     // Text offset of each defined function, indexed by FunctionRef.
     var functionOffset = [Int](repeating: -1, count: module.functions.count)
     for (n, k) in plan.defined.enumerated() { functionOffset[k] = functionStarts[n] }
-    var text = [UInt8](repeating: 0xCC, count: textSize)  // int3 between functions
     let results = PartResults<Result<PatchedPart, any Error>>(count: plan.parts.count)
     let layout = self
-    text.withUnsafeMutableBytes { out in
+    // Every byte is written once: the parts write their code and the padding before their
+    // functions (int3), this loop the padding between parts.
+    let text = [UInt8](unsafeUninitializedCapacity: textSize) { buffer, initialized in
+      let out = UnsafeMutableRawBufferPointer(buffer)
+      var end = 0
+      for (start, size) in zip(partStarts, partSizes) {
+        out[end..<start].initializeMemory(as: UInt8.self, repeating: 0xCC)
+        end = start + size
+      }
       // Parts write disjoint ranges of `text`; its address crosses to their threads as a number.
       let address = UInt(bitPattern: out.baseAddress), count = out.count
       parallel(plan.parts.count) { [functionOffset] p in
@@ -244,6 +198,7 @@ struct Layout {
                                   library: library, functionOffset: functionOffset, text: out)
         }, at: p)
       }
+      initialized = textSize
     }
     // Undefined symbols module-wide, one per name, in order of first use.
     var undefinedByName: [String: Int] = [:]
@@ -286,26 +241,26 @@ struct Layout {
       return patched.externalNames.count - 1
     }
     let part = plan.parts[p]
-    let first = partEmissions[p]
+    let partStart = partStarts[p]
     // The loop reads the library, the selection and the layout through unsafe buffers: through
     // the arrays, every element read cost a bounds check and a reload of the array's storage.
-    let (offsets, sizes, continuations) = (offsets.pointer, sizes.pointer, continuations.pointer)
     try library.code.withUnsafeBytes { code in
       try library.stencils.withUnsafeBufferPointer { stencils in
         try library.holes.withUnsafeBufferPointer { holes in
           try selection.emissions.withUnsafeBufferPointer { emissions in
             try selection.argumentSlots.withUnsafeBufferPointer { argumentSlots in
-              try blockStarts.withUnsafeBufferPointer { blockStarts in
+              try blockOffsets.withUnsafeBufferPointer { blockOffsets in
+                var end = partStart  // of the previous function
                 for (j, range) in selection.functionEmissions.enumerated() {
                   let blockBase = plan.functionBlockBase[part.functions.lowerBound + j]
+                  let span = selection.functionSpans[j]
+                  var at = partStart + Int(span.start)
+                  out[end..<at].initializeMemory(as: UInt8.self, repeating: 0xCC)  // int3 before a function
                   for i in range {
                     let e = emissions[i]
-                    let global = first + i
                     let stencil = stencils[Int(e.stencil.rawValue)]
-                    let at = Int(offsets[global])
-                    let size = Int(sizes[global])
-                    out.baseAddress!.advanced(by: at).copyMemory(from: code.baseAddress!.advanced(by: Int(stencil.codeStart)),
-                                                                 byteCount: size)
+                    let size = Int(stencil.size) - (e.elided ? 5 : 0)
+                    Self.copy(from: code.baseAddress! + Int(stencil.codeStart), to: out.baseAddress! + at, count: size)
                     for h in Int(stencil.holeStart)..<Int(stencil.holeEnd) {
                       let hole = holes[h]
                       let position = at + Int(hole.offset)
@@ -324,8 +279,9 @@ struct Layout {
                            .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
                         // Argument slot k fills the hole of `ArgumentPlace(index: k)`.
                         value = Int64(argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
-                      case .continuation: value = Int64(offsets[Int(continuations[global])])
-                      case .jumpTarget: value = Int64(offsets[Int(blockStarts[blockBase + Int(e.jumpTarget)])])
+                      case .continuation:
+                        value = e.continuation < 0 ? Int64(at + size) : Int64(blockOffsets[blockBase + Int(e.continuation)])
+                      case .jumpTarget: value = Int64(blockOffsets[blockBase + Int(e.jumpTarget)])
                       case .callee:
                         let callee = Int(e.aux)
                         if functionOffset[callee] >= 0 {
@@ -354,7 +310,16 @@ struct Layout {
                       }
                       try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.stencil, library: library)
                     }
+                    // The selector dropped the jump for a continuation it knew to be next.
+                    guard !e.elided || e.continuation < 0 || Int(blockOffsets[blockBase + Int(e.continuation)]) == at + size else {
+                      throw CodegenError("copy-and-patch: \(library.name(of: e.stencil)) does not continue with the next block")
+                    }
+                    at += size
                   }
+                  guard at == partStart + Int(span.end) else {
+                    throw CodegenError("copy-and-patch: the code of \(module.functions[plan.defined[part.functions.lowerBound + j]].symbol) has another size than selected")
+                  }
+                  end = at
                 }
               }
             }
@@ -363,6 +328,25 @@ struct Layout {
       }
     }
     return patched
+  }
+
+  /// Copies a stencil's code: up to 32 bytes with two overlapping unaligned 16- or 8-byte moves
+  /// (most stencils are 5-30 bytes; a `memcpy` call for each cost more than the copy).
+  @inline(__always)
+  private static func copy(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
+    if count >= 16 && count <= 32 {
+      let head = source.loadUnaligned(as: SIMD16<UInt8>.self)
+      let tail = source.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)
+      target.storeBytes(of: head, as: SIMD16<UInt8>.self)
+      target.storeBytes(of: tail, toByteOffset: count - 16, as: SIMD16<UInt8>.self)
+    } else if count >= 8 && count < 16 {
+      let head = source.loadUnaligned(as: UInt64.self)
+      let tail = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      target.storeBytes(of: head, as: UInt64.self)
+      target.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+    } else {
+      target.copyMemory(from: source, byteCount: count)
+    }
   }
 
   /// Writes one patched field, checking that the value fits.

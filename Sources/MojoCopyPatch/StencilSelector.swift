@@ -36,6 +36,9 @@ struct Emission {
   /// The frame size, for the entry stencil.
   var frameSize: Int32
   var stencil: StencilID
+  /// True when the stencil's trailing `jmp _CONTINUE` is dropped: its target is the code right
+  /// after (set by the selector, which sizes every emission as it appends it).
+  var elided = false
 
   init(stencil: StencilID, slotA: Int32 = 0, slotB: Int32 = 0, slotC: Int32 = 0, slotD: Int32 = 0,
        immA: Int64 = 0, immB: Int64 = 0, immC: Int64 = 0, jumpTarget: Int32 = -1, continuation: Int32 = -1,
@@ -54,8 +57,16 @@ struct Selection {
   var argumentSlots: [Int32] = []
   /// For every function (or piece of a function) selected: its emission range.
   var functionEmissions: [Range<Int>] = []
-  /// Each block's first emission, in block order, for the blocks that start in what was selected.
-  var allBlockStarts: [Int32] = []
+  /// For every function (or piece) selected: where its code starts and ends, as offsets within
+  /// the part's code.
+  var functionSpans: [(start: Int32, end: Int32)] = []
+  /// Each block's code offset within the part, in block order, for the blocks that start in
+  /// what was selected.
+  var blockOffsets: [Int32] = []
+  /// The size of the part's code so far: every emission is sized as it is appended (its stencil,
+  /// minus a dropped trailing jump), and functions start 16-byte aligned, so the layout needs no
+  /// pass over the emissions.
+  var size = 0
 }
 
 /// A growable buffer of emissions with one owner: appending writes in place (through an Array,
@@ -153,6 +164,8 @@ struct StencilSelector {
   /// The function's `slots.offsets` and `slots.uses`, likewise.
   private var offsets = UnsafeBufferPointer<Int32>(start: nil, count: 0)
   private var uses = UnsafeBufferPointer<Int32>(start: nil, count: 0)
+  /// The block being selected.
+  private var block = 0
   /// The first emission of the current block (or of the piece, when it starts inside a block):
   /// a fused compare-and-branch never reaches before it.
   private var blockStart = 0
@@ -201,6 +214,10 @@ struct StencilSelector {
   mutating func select(_ f: IRFunction, piece: Range<Int>? = nil, frameSlots: FrameSlots? = nil) throws {
     let piece = piece ?? 0..<f.instructions.count
     let first = selection.emissions.count
+    if piece.lowerBound == 0 {
+      selection.size = (selection.size + Layout.functionAlignment - 1) & ~(Layout.functionAlignment - 1)
+    }
+    let start = selection.size
     // About one emission per instruction (more for immediates copied to temporaries);
     // reserving avoids the doubling's spare capacity on large parts.
     selection.emissions.reserveCapacity(first + piece.count + piece.count / 2 + 8)
@@ -259,6 +276,8 @@ struct StencilSelector {
       }
     }
     selection.functionEmissions.append(first..<selection.emissions.count)
+    guard selection.size < Int(Int32.max) else { throw CodegenError("copy-and-patch: a part's code exceeds 2 GiB") }
+    selection.functionSpans.append((Int32(start), Int32(selection.size)))
   }
 
   /// Selects the instructions of `piece`, block by block.
@@ -274,8 +293,9 @@ struct StencilSelector {
     blockStart = selection.emissions.count
     while b < f.blocks.count, f.blocks[b].lowerBound < piece.upperBound {
       let range = f.blocks[b]
+      block = b
       if range.lowerBound >= piece.lowerBound {
-        selection.allBlockStarts.append(Int32(selection.emissions.count))
+        selection.blockOffsets.append(Int32(truncatingIfNeeded: selection.size))
         blockStart = selection.emissions.count
         inRegister = Self.noValue
       }
@@ -298,7 +318,28 @@ struct StencilSelector {
   /// Appends an emission.
   @inline(__always)
   private mutating func append(_ e: Emission) {
+    var e = e
+    selection.size += sized(&e)
     selection.emissions.append(e)
+  }
+
+  /// Replaces the last emission (a comparison that became a compare-and-branch).
+  private mutating func replaceLast(with e: Emission) {
+    var e = e
+    let k = selection.emissions.count - 1
+    var old = selection.emissions[k]
+    selection.size += sized(&e) - sized(&old)
+    selection.emissions[k] = e
+  }
+
+  /// The code size of `e`, after deciding whether its trailing `jmp _CONTINUE` is dropped: when
+  /// it continues with the next emission, or with the next block (it is then the last emission
+  /// of its block: only terminators continue with a block).
+  @inline(__always)
+  private mutating func sized(_ e: inout Emission) -> Int {
+    let stencil = library.stencils[Int(e.stencil.rawValue)]
+    e.elided = stencil.hasTrailingJump && (e.continuation < 0 || Int(e.continuation) == block + 1)
+    return Int(stencil.size) - (e.elided ? 5 : 0)
   }
 
   /// The stencil for `key`; a shape the library lacks stops code generation (a bug: the
@@ -634,7 +675,7 @@ struct StencilSelector {
           e.stencil = fused
           e.jumpTarget = inverted ? elseBlock : thenBlock
           e.continuation = inverted ? thenBlock : elseBlock
-          selection.emissions[selection.emissions.count - 1] = e
+          replaceLast(with: e)
         } else if c == inRegister {
           append(Emission(stencil: try stencil(.condbr(inverted: inverted, conditionInRegister: true)),
                           jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock))
