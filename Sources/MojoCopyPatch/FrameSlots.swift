@@ -10,7 +10,7 @@ import MojoIR
 
 /// Slot assignment of one function; the buffers are reused from function to function.
 struct FrameSlots {
-  /// Byte offset of every value's slot (0 for a value that never occurs).
+  /// Byte offset of every value's slot (unspecified for a value that never occurs).
   private(set) var offsets: [Int32] = []
   /// Number of reads of every value.
   private(set) var uses: [Int32] = []
@@ -33,11 +33,13 @@ struct FrameSlots {
   mutating func assign(_ f: IRFunction) {
     let n = f.valueTypes.count
     var home = Self.reset(&self.home, n, Self.unseen)
-    var last = Self.reset(&self.last, n, -1)
-    var offsets = Self.reset(&self.offsets, n, 0)
     var uses = Self.reset(&self.uses, n, 0)
+    // These are written before they are read (`last` and `offsets` of every value that occurs,
+    // which are the only ones read), so they keep what the previous function left.
+    var last = Self.resize(&self.last, n)
+    var offsets = Self.resize(&self.offsets, n)
     // The free list never holds more slots than there are values.
-    var free = Self.reset(&self.free, n, 0)
+    var free = Self.resize(&self.free, n)
     defer {
       self.home = home
       self.last = last
@@ -139,6 +141,18 @@ struct FrameSlots {
       }
     }
     return (Int(next), maxCallArguments)
+  }
+
+  /// Takes `buffer` and returns it with `count` elements, whatever their values.
+  private static func resize(_ buffer: inout [Int32], _ count: Int) -> [Int32] {
+    var taken = buffer
+    buffer = []
+    if taken.count > count {
+      taken.removeLast(taken.count - count)
+    } else if taken.count < count {
+      taken.append(contentsOf: repeatElement(0, count: count - taken.count))
+    }
+    return taken
   }
 
   /// Takes `buffer` (keeping its capacity) and returns it holding `count` copies of `value`.

@@ -547,41 +547,7 @@ struct StencilSelector {
 
     switch shapes[Int(inst.opcode.rawValue)] {
     case .binary:
-      if inst.opcode == .iadd, let latch = try loopLatch(at: i, in: f, end: end) {
-        append(latch)
-        return 4
-      }
-      var opcode = inst.opcode
-      let a = ops[o]
-      var b = ops[o + 1]
-      if let (reduced, operand) = Self.strengthReduced(opcode, b) { (opcode, b) = (reduced, operand) }
-      var la = location(a), lb = location(b)
-      var slotA = slot(a), slotB = slot(b)
-      // Integer stencils take an immediate as a 32-bit field: a larger or negative one goes
-      // through a temporary.
-      if library.narrowImmediates[Int(inst.opcode.rawValue)] {
-        if lb == .imm && !Self.isNarrow(b) { (slotB, lb) = (try materialize(b, 1), .slot) }
-        if la == .imm && !Self.isNarrow(a) { (slotA, la) = (try materialize(a, 0), .slot) }
-      }
-      if la == .imm && lb == .imm {
-        slotA = try materialize(a, 0)
-        la = .slot
-      }
-      let pair = OperandPair(la, lb)!
-      // Compare and branch on the result: one stencil.
-      if i + 1 < end, uses[Int(r.index)] == 1, case let next = instructions[i + 1], next.opcode == .condbr,
-         case .value(let c) = ops[Int(next.operandStart)], c == r,
-         case let inverted = Int(next.aux0) == block + 1,
-         let fused = library.stencil(.compareBranch(inst.opcode, pair, inverted: inverted, storesFlag: false)) {
-        let thenBlock = Int32(next.aux0), elseBlock = Int32(next.aux1)
-        append(Emission(stencil: fused, slotA: slotA, slotB: slotB, immA: Self.bits(a), immB: Self.bits(b),
-                        jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock))
-        toRegister = false
-        return 2
-      }
-      (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
-      append(Emission(stencil: try stencil(.binary(opcode, pair, resultInRegister: toRegister)), slotA: slotA,
-                      slotB: slotB, slotD: d, immA: Self.bits(a), immB: Self.bits(b)))
+      (consumed, toRegister) = try selectBinary(inst, at: i, in: f, block: block, end: end)
       return consumed
     case .unary:
       var la = location(ops[o])
@@ -710,6 +676,52 @@ struct StencilSelector {
     return 1
   }
 
+  /// Selects binary instruction `i` (fused with a following `condbr`, or a counted loop's latch
+  /// with its header, when they fit); returns how many instructions were consumed and whether
+  /// the result stays in the register. Apart from `select(at:in:block:end:)`, whose size kept
+  /// the optimizer from inlining the stencil lookups into it.
+  private mutating func selectBinary(_ inst: Instruction, at i: Int, in f: IRFunction, block: Int, end: Int) throws
+    -> (consumed: Int, toRegister: Bool) {
+    let ops = operands
+    let o = Int(inst.operandStart)
+    let r = inst.result
+    if inst.opcode == .iadd, let latch = try loopLatch(at: i, in: f, end: end) {
+      append(latch)
+      return (4, false)
+    }
+    var opcode = inst.opcode
+    let a = ops[o]
+    var b = ops[o + 1]
+    if let (reduced, operand) = Self.strengthReduced(opcode, b) { (opcode, b) = (reduced, operand) }
+    var la = location(a), lb = location(b)
+    var slotA = slot(a), slotB = slot(b)
+    // Integer stencils take an immediate as a 32-bit field: a larger or negative one goes
+    // through a temporary.
+    if library.narrowImmediates[Int(inst.opcode.rawValue)] {
+      if lb == .imm && !Self.isNarrow(b) { (slotB, lb) = (try materialize(b, 1), .slot) }
+      if la == .imm && !Self.isNarrow(a) { (slotA, la) = (try materialize(a, 0), .slot) }
+    }
+    if la == .imm && lb == .imm {
+      slotA = try materialize(a, 0)
+      la = .slot
+    }
+    let pair = OperandPair(la, lb)!
+    // Compare and branch on the result: one stencil.
+    if i + 1 < end, uses[Int(r.index)] == 1, case let next = instructions[i + 1], next.opcode == .condbr,
+       case .value(let c) = ops[Int(next.operandStart)], c == r,
+       case let inverted = Int(next.aux0) == block + 1,
+       let fused = library.stencil(.compareBranch(inst.opcode, pair, inverted: inverted, storesFlag: false)) {
+      let thenBlock = Int32(next.aux0), elseBlock = Int32(next.aux1)
+      append(Emission(stencil: fused, slotA: slotA, slotB: slotB, immA: Self.bits(a), immB: Self.bits(b),
+                      jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock))
+      return (2, false)
+    }
+    let (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
+    append(Emission(stencil: try stencil(.binary(opcode, pair, resultInRegister: toRegister)), slotA: slotA,
+                    slotB: slotB, slotD: d, immA: Self.bits(a), immB: Self.bits(b)))
+    return (consumed, toRegister)
+  }
+
   /// The latch of a counted loop (`FunctionLowering.lowerCountedLoop`) fused with the loop's
   /// header, when instruction `i` starts one and the header is only the loop test:
   ///     latch:  %n = iadd %c, K;  %w = ilt %n, %c;  %c = copy %n;  condbr %w, exit, header
@@ -762,6 +774,7 @@ struct StencilSelector {
 
   /// Floor division and remainder by a power of two are a shift and a mask (exactly, for every
   /// dividend: the IR's `ifloordiv` rounds down and `imod` takes the divisor's sign).
+  @inline(__always)
   private static func strengthReduced(_ op: Opcode, _ b: Operand) -> (Opcode, Operand)? {
     guard op == .ifloordiv || op == .imod, case .int(let d) = b, d > 0, d & (d - 1) == 0 else { return nil }
     return op == .ifloordiv ? (.ishr, .int(Int64(d.trailingZeroBitCount))) : (.iand, .int(d - 1))

@@ -39,7 +39,7 @@ public enum OperandPair: UInt8, Sendable, CaseIterable {
   case slotSlot, slotImm, immSlot, registerSlot, slotRegister, registerImm, immRegister
 
   /// The pair for two locations, or nil for imm/imm and register/register.
-  public init?(_ a: Location, _ b: Location) {
+  @inlinable public init?(_ a: Location, _ b: Location) {
     switch (a, b) {
     case (.slot, .slot): self = .slotSlot
     case (.slot, .imm): self = .slotImm
