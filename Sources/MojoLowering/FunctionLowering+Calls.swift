@@ -32,6 +32,11 @@ extension FunctionLowering {
     case .instance(let instance):
       let (ref, signature) = module.instanceFunction(instance)
       return lowerUserCall(signature, ref, arguments)
+    case .constructWith(let m, let s, let initializer):
+      let info = module.program.structs[m][s]
+      let block = runtime(Runtime.alloc, [.int(max(1, Int64(info.fieldTypes.count)) * Layout.wordSize)])
+      _ = lowerUserCall(module: m, function: initializer, arguments, receiver: block)
+      return block
     case .construct(let m, let s), .constructBound(let m, let s, _):
       var type = SemaType.structType(module: m, index: s)
       if case .constructBound(_, _, let structArguments) = target { type = .boundStruct(module: m, index: s, arguments: structArguments) }
@@ -126,6 +131,10 @@ extension FunctionLowering {
       return nil
     case .codepoint(let operation):
       return lowerCodepoint(operation, lowerArgument(arguments[0]))
+    case .sortWith(let m, let f):
+      guard case .list(let element) = argumentType(arguments[0]) else { return nil }
+      lowerSortWith(lowerArgument(arguments[0]), element, comparator: module.functionRef(module: m, index: f))
+      return nil
     case .library(let f) where f.isIntegerMath:
       return lowerIntegerMath(f, arguments.map { lowerArgument($0) })
     default:
@@ -133,8 +142,8 @@ extension FunctionLowering {
     }
     let values = arguments.map { lowerArgument($0) }
     switch target {
-    case .function, .method, .instance, .construct, .constructBound, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion,
-         .debugAssert, .codepoint:
+    case .function, .method, .instance, .construct, .constructBound, .constructWith, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion,
+         .debugAssert, .codepoint, .sortWith:
       preconditionFailure("handled above")
     case .makeError:
       var message = textOf(values[0], argumentType(arguments[0]))
@@ -460,5 +469,50 @@ extension FunctionLowering {
       }
       return length
     }
+  }
+}
+
+extension FunctionLowering {
+  /// `sort(list, cmp)`: an insertion sort in the IR (stable), each comparison a call of `cmp`.
+  ///     for i in 1..<n: key = xs[i]; j = i - 1
+  ///       while j >= 0 and cmp(key, xs[j]): xs[j + 1] = xs[j]; j -= 1
+  ///       xs[j + 1] = key
+  mutating func lowerSortWith(_ list: Operand, _ element: SemaType, comparator: FunctionRef) {
+    let irType = ModuleLowering.irType(element)
+    let size = Operand.int(Layout.wordSize)
+    let nowhere = Operand.value(builder.address(of: module.noSourceLocation()))
+    let list = materializeInValue(list)
+    let length = materializeInValue(.value(builder.load(.i64, from: list, offset: 0)))
+    let i = builder.makeValue(.i64), j = builder.makeValue(.i64), key = builder.makeValue(irType)
+    builder.copy(.int(1), to: i)
+    let outer = builder.makeBlock(), outerBody = builder.makeBlock(), inner = builder.makeBlock(), compare = builder.makeBlock()
+    let shift = builder.makeBlock(), place = builder.makeBlock(), exit = builder.makeBlock()
+    builder.branch(to: outer)
+    builder.switchTo(outer)
+    builder.branch(if: .value(builder.op(.ilt, .value(i), length)), then: outerBody, else: exit)
+    builder.switchTo(outerBody)
+    builder.copy(.value(builder.load(irType, from: runtime(Runtime.listAt, [list, .value(i), size, nowhere]), offset: 0)), to: key)
+    builder.copy(.value(builder.op(.isub, .value(i), .int(1))), to: j)
+    builder.branch(to: inner)
+    builder.switchTo(inner)
+    builder.branch(if: .value(builder.op(.ige, .value(j), .int(0))), then: compare, else: place)
+    builder.switchTo(compare)
+    let previous = builder.load(irType, from: runtime(Runtime.listAt, [list, .value(j), size, nowhere]), offset: 0)
+    let before = builder.call(comparator, returning: .i1, [.value(key), .value(previous)])!
+    let moveBlock = builder.makeBlock()
+    builder.branch(if: .value(before), then: moveBlock, else: place)
+    builder.switchTo(moveBlock)
+    let next = builder.op(.iadd, .value(j), .int(1))
+    builder.store(irType, .value(previous), to: runtime(Runtime.listAt, [list, .value(next), size, nowhere]), offset: 0)
+    builder.copy(.value(builder.op(.isub, .value(j), .int(1))), to: j)
+    builder.branch(to: shift)
+    builder.switchTo(shift)
+    builder.branch(to: inner)
+    builder.switchTo(place)
+    let slot = builder.op(.iadd, .value(j), .int(1))
+    builder.store(irType, .value(key), to: runtime(Runtime.listAt, [list, .value(slot), size, nowhere]), offset: 0)
+    builder.copy(.value(builder.op(.iadd, .value(i), .int(1))), to: i)
+    builder.branch(to: outer)
+    builder.switchTo(exit)
   }
 }

@@ -136,6 +136,27 @@ extension FunctionLowering {
     case .union, .intersection, .difference:
       let code: Int64 = operation == .union ? 0 : operation == .intersection ? 1 : 2
       return runtime(Runtime.setCombine, [lowerArgument(arguments[0]), lowerArgument(arguments[1]), .int(code)])
+    case .symmetricDifference:
+      let a = lowerArgument(arguments[0]), b = lowerArgument(arguments[1])
+      let left = runtime(Runtime.setCombine, [a, b, .int(2)]), right = runtime(Runtime.setCombine, [b, a, .int(2)])
+      return runtime(Runtime.setCombine, [left, right, .int(0)])
+    case .isSubset, .isSuperset, .isDisjoint:
+      // Empty difference (subset, superset) or intersection (disjoint).
+      var a = lowerArgument(arguments[0]), b = lowerArgument(arguments[1])
+      if operation == .isSuperset { swap(&a, &b) }
+      let combined = runtime(Runtime.setCombine, [a, b, .int(operation == .isDisjoint ? 1 : 2)])
+      return .value(builder.op(.ieq, .value(builder.load(.i64, from: combined, offset: 0)), .int(0)))
+    case .setFromElements:
+      let element = FunctionLowering.keyType(resultType)
+      let set = runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(element))])
+      for k in 0..<arguments.count { _ = dictSlot(set, lowerArgument(arguments[k]), element) }
+      return set
+    case .setFromList:
+      guard case .expression(let list) = arguments[0] else { return nil }
+      let element = FunctionLowering.keyType(resultType)
+      let set = materializeInValue(runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(element))]))
+      lowerIteration(over: list, bind: { f, parts in _ = f.dictSlot(set, parts[0], element) }, body: { _ in })
+      return set
     default:
       break
     }

@@ -42,7 +42,7 @@ struct FunctionLowering {
     errors = ErrorLoweringState(signature: signature, builder: builder)
     // Moved, not copied: a builder shared with a live copy would copy its buffers on the next change.
     self.builder = consume builder
-    isMutParameter = signature.parameters.map { $0.convention == .mut }
+    isMutParameter = signature.parameters.map { $0.convention == .mut || $0.convention == .out }
     slots.reserveCapacity(function.locals.count)
     for (k, type) in function.locals.enumerated() {
       if k < parameterCount {

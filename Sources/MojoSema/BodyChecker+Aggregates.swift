@@ -155,6 +155,19 @@ extension BodyChecker {
     var structArguments: [SemaType]?
     if case .boundStruct(_, _, let a) = type { structArguments = a }
     let target: CallTarget = structArguments.map { .constructBound(module: m, index: s, arguments: $0) } ?? .construct(module: m, index: s)
+    if structArguments == nil, info.initializers.count > 1 {
+      guard let chosen = chooseInitializer(info.initializers, module: m, args) else {
+        for a in args { _ = checkExpression(a.value, expected: nil) }
+        report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
+        return type
+      }
+      var signature = program.signatures[m][chosen]
+      signature.parameters.removeFirst()  // `out self`
+      signature.displayName = info.name
+      guard let arguments = matchArguments(e, signature, args) else { return type }
+      record(id, .constructWith(module: m, index: s, initializer: chosen), arguments)
+      return type
+    }
     if let initializer = info.initializer {
       var signature = program.signatures[m][initializer]
       if let structArguments {
@@ -370,5 +383,53 @@ extension BodyChecker {
       return signature.result
     }
     return nil
+  }
+}
+
+extension BodyChecker {
+  /// The overloaded `__init__` that `args` call: the only one whose parameters the arguments
+  /// fill (by count and keywords), or, among several, the one whose parameter types the
+  /// arguments' types match best (an exact type over a literal's conversion). Nil when none fits.
+  mutating func chooseInitializer(_ initializers: [Int], module m: Int, _ args: [Argument]) -> Int? {
+    /// The parameter (after `self`) of each argument, or nil when the arguments do not fit.
+    func assignment(_ f: Int) -> [Int]? {
+      let parameters = program.signatures[m][f].parameters.dropFirst()
+      var filled = Set<Int>()
+      var slots: [Int] = []
+      var positional = 0
+      for a in args {
+        var k: Int
+        if a.label.exists {
+          guard let named = parameters.firstIndex(where: { $0.name == tree.name(a.label) }) else { return nil }
+          k = named - parameters.startIndex
+        } else {
+          k = positional
+          positional += 1
+          guard k < parameters.count, !parameters[parameters.startIndex + k].isKeywordOnly else { return nil }
+        }
+        guard filled.insert(k).inserted else { return nil }
+        slots.append(k)
+      }
+      for (k, p) in parameters.enumerated() where !filled.contains(k) && p.defaultValue == nil { return nil }
+      return slots
+    }
+    let candidates = initializers.compactMap { f in assignment(f).map { (f, $0) } }
+    if candidates.count <= 1 { return candidates.first?.0 }
+    let types = args.map { checkExpression($0.value, expected: nil) }
+    var best: (function: Int, score: Int)?
+    for (f, slots) in candidates {
+      let parameters = Array(program.signatures[m][f].parameters.dropFirst())
+      var score = 0
+      var fits = true
+      for (k, t) in types.enumerated() {
+        let p = parameters[slots[k]].type
+        if t == p || t.isError { score += 2 }
+        else if t.isLiteral && t.materialized == p { score += 2 }
+        else if t.isLiteral && convertible(t, to: p) { score += 1 }
+        else { fits = false; break }
+      }
+      if fits && score > (best?.score ?? -1) { best = (f, score) }
+    }
+    return best?.function
   }
 }

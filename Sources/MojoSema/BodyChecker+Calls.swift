@@ -257,6 +257,8 @@ extension BodyChecker {
     switch name {
     case "debug_assert":
       return checkDebugAssert(id, e, args)
+    case "Set":
+      return checkSetConstructor(id, e, args, element: nil)
     case "print":
       var values: [CallArgument] = []
       var sep: CallArgument = .constant(.string([0x20]), .string)

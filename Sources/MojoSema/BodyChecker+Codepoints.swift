@@ -18,6 +18,16 @@ extension BodyChecker {
     case "codepoints": (operation, resultType) = (.codepoints, .list(.numeric(.codepoint)))
     case "count_codepoints": (operation, resultType) = (.countCodepoints, .int)
     case "append": return checkStringAppend(id, receiver, callee, args)
+    case "__iadd__" where args.count == 1 && !args[0].label.exists:
+      // `s.__iadd__(t)`: `s += t` written as a call.
+      let receiverType = result.exprTypes[Int(receiver.index)]
+      checkValue(args[0].value, as: .string)
+      guard receiverType == .string, isMutablePlace(receiver) else {
+        report(SemaDiagnostics.mutatingMethodOnRvalue("__iadd__", typeName(receiverType.materialized), location(startOffset(receiver))))
+        return .error
+      }
+      record(id, .writeText, [.expression(receiver), .expression(args[0].value)])
+      return SemaType.none
     default: return nil
     }
     materialize(receiver, as: .string)

@@ -31,7 +31,10 @@ extension SemaType {
   }
 
   /// The key types of `Dict` and `Set` that mojoc supports.
-  var isHashableKey: Bool { self == .int || self == .string }
+  var isHashableKey: Bool {
+    if case .numeric(let n) = self { return !n.isFloat && n != .codepoint }
+    return self == .int || self == .string
+  }
 }
 
 extension BodyChecker {
@@ -334,6 +337,7 @@ extension BodyChecker {
       record(id, .collection(.optionalFrom), [.expression(args[0].value)])
       return type
     }
+    if case .set(let element) = type, !args.isEmpty { return checkSetConstructor(id, e, args, element: element) }
     guard args.isEmpty else {
       report(SemaDiagnostics.notSupportedYet("arguments to '\(name)(...)'", location(e.offset)))
       return .error
@@ -380,6 +384,12 @@ extension BodyChecker {
     case (.set, "union", 1) where positional: return call(.union, [receiverType], returning: receiverType)
     case (.set, "intersection", 1) where positional: return call(.intersection, [receiverType], returning: receiverType)
     case (.set, "difference", 1) where positional: return call(.difference, [receiverType], returning: receiverType)
+    case (.set, "symmetric_difference", 1) where positional:
+      return call(.symmetricDifference, [receiverType], returning: receiverType)
+    case (.set, "issubset", 1) where positional: return call(.isSubset, [receiverType], returning: .bool)
+    case (.set, "issuperset", 1) where positional: return call(.isSuperset, [receiverType], returning: .bool)
+    case (.set, "isdisjoint", 1) where positional: return call(.isDisjoint, [receiverType], returning: .bool)
+    case (.set, "update", 1) where positional: mutating(); return call(.update, [receiverType], returning: .none)
     case (.dict, "keys", 0), (.dict, "values", 0), (.dict, "items", 0):
       report(SemaDiagnostics.notSupportedYet("'\(method)()' outside a 'for' iterable", at))
       return .error
@@ -400,6 +410,7 @@ extension BodyChecker {
   /// `sort(list)`: the list is sorted in place (a mutable `List` of `Int`, `Float64`, `Bool`
   /// or `String`).
   mutating func checkSort(_ id: ExprID, _ e: ExprNode, _ args: [Argument]) -> SemaType {
+    if args.count == 2, !args.contains(where: { $0.label.exists }), let type = checkSortWith(id, e, args) { return type }
     guard args.count == 1, !args[0].label.exists else {
       report(SemaDiagnostics.notSupportedYet("this form of 'sort(...)'", location(e.offset)))
       for a in args { _ = checkExpression(a.value, expected: nil) }
@@ -416,5 +427,57 @@ extension BodyChecker {
     if !isMutablePlace(list) { report(SemaDiagnostics.argumentNotMutable("sort", "span", location(startOffset(list)))) }
     record(id, .collection(.sort), [.expression(list)])
     return .none
+  }
+}
+
+extension BodyChecker {
+  /// `Set(a, b, ...)`, `Set(list)`, and `Set[T](...)` (`element` given): the elements, or every
+  /// element of a `List[T]`, in order.
+  mutating func checkSetConstructor(_ id: ExprID, _ e: ExprNode, _ args: [Argument], element known: SemaType?) -> SemaType {
+    guard !args.isEmpty, !args.contains(where: { $0.label.exists }) else {
+      report(SemaDiagnostics.notSupportedYet("this form of 'Set(...)'", location(e.offset)))
+      return checkArgumentsOnly(args)
+    }
+    let first = checkExpression(args[0].value, expected: known)
+    if first.isError { return checkArgumentsOnly(Array(args.dropFirst())) }
+    if args.count == 1, case .list(let listElement) = first, known == nil || known == listElement {
+      guard listElement.isHashableKey else {
+        report(SemaDiagnostics.notSupportedYet("'Set' of '\(typeName(listElement))'", location(e.offset)))
+        return .error
+      }
+      record(id, .collection(.setFromList), [.expression(args[0].value)])
+      return .set(listElement)
+    }
+    let element = known ?? first.materialized
+    guard element.isHashableKey else {
+      report(SemaDiagnostics.notSupportedYet("'Set' of '\(typeName(element))'", location(e.offset)))
+      return checkArgumentsOnly(Array(args.dropFirst()))
+    }
+    convertValue(args[0].value, first, to: element)
+    for a in args.dropFirst() { checkValue(a.value, as: element) }
+    record(id, .collection(.setFromElements), args.map { .expression($0.value) })
+    return .set(element)
+  }
+}
+
+extension BodyChecker {
+  /// `sort(list, cmp)` with `cmp` a (nested or module) function `def(a: T, b: T) -> Bool` of
+  /// the list's element type; nil when the second argument is not a function's name.
+  mutating func checkSortWith(_ id: ExprID, _ e: ExprNode, _ args: [Argument]) -> SemaType? {
+    let comparator = tree.expr(args[1].value)
+    guard comparator.kind == .name, case let name = tree.nameReference(comparator), lookupLocal(name) == nil,
+          case .function(let m, let f)? = global(name) else { return nil }
+    let list = args[0].value
+    let t = checkExpression(list, expected: nil)
+    if t.isError { return .error }
+    let signature = program.signatures[m][f]
+    guard case .list(let element) = t, !signature.isGeneric, !signature.raises, signature.result == .bool,
+          signature.parameters.count == 2, signature.parameters.allSatisfy({ $0.type == element && !$0.isByReference }) else {
+      report(SemaDiagnostics.notSupportedYet("this form of 'sort(...)'", location(e.offset)))
+      return .error
+    }
+    if !isMutablePlace(list) { report(SemaDiagnostics.argumentNotMutable("sort", "span", location(startOffset(list)))) }
+    record(id, .sortWith(module: m, function: f), [.expression(list)])
+    return SemaType.none
   }
 }

@@ -18,6 +18,8 @@ extension BodyChecker {
     case .construct(let m, let s), .constructBound(let m, let s, _):
       guard let initializer = program.structs[m][s].initializer else { return }
       callee = (m, initializer)
+    case .constructWith(let m, _, let initializer):
+      callee = (m, initializer)
     case .string(let operation) where operation.raises:
       callee = (-1, -1)
     case .collection(let operation) where operation.raises:

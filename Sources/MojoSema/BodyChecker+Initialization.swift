@@ -61,6 +61,11 @@ extension BodyChecker {
   mutating func markFieldAssigned(_ target: ExprID) {
     guard let initializer = initializerState else { return }
     let t = tree.expr(target)
+    if t.kind == .name, case .variable(let slot, _)? = lookupLocal(NameID(Int(t.a))), slot == initializer.selfSlot {
+      // `self = Other(...)`: every field at once.
+      for k in initialization.fields.indices { initialization.fields[k] = true }
+      return
+    }
     guard t.kind == .member, tree.expr(ExprID(Int(t.a))).kind == .name,
           case .variable(let slot, _)? = lookupLocal(NameID(Int(tree.expr(ExprID(Int(t.a))).a))),
           slot == initializer.selfSlot, case .field(let k) = result.exprFacts[Int(target.index)],

@@ -535,6 +535,7 @@ public struct BodyChecker {
       checkValue(value, as: locals[Int(slot)])
       checkOwnedValue(value)
       markAssigned(slot)
+      markFieldAssigned(target)
       usage.store(slot, name: nameID, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
     case .constant:
       report(SemaDiagnostics.mustBeMutable(inPlace: false, location(t.offset)))

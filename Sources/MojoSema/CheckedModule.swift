@@ -44,6 +44,9 @@ public enum CallTarget: Sendable, Equatable {
   /// A struct constructor: fieldwise (arguments in field order) or through `__init__`
   /// (arguments of `__init__` after `self`).
   case construct(module: Int, index: Int)
+  /// A struct constructor through one of several overloaded `__init__` methods (the function
+  /// index of the one the arguments chose).
+  case constructWith(module: Int, index: Int, initializer: Int)
   /// `List[T]()`, `List[T](length=n, fill=v)` (arguments: n, v), `List[T](capacity=n)` (argument: n).
   case listNew(element: SemaType, form: ListConstructor)
   /// List methods; the receiver is the first argument.
@@ -58,6 +61,9 @@ public enum CallTarget: Sendable, Equatable {
   case string(StringOperation)
   /// `Dict`, `Set`, `Optional` and `sort` (BodyChecker+Dicts.swift): the receiver first.
   case collection(CollectionOperation)
+  /// `sort(list, cmp)`: the list, sorted in place by a user function `cmp(a, b) -> Bool`
+  /// (true when `a` goes before `b`).
+  case sortWith(module: Int, function: Int)
 }
 
 /// Operations on `Dict`, `Set` and `Optional` values, carried out by runtime functions
@@ -91,6 +97,10 @@ public enum CollectionOperation: UInt8, Sendable {
   case listExtend, listReverse, listCount, listConcat
   /// `xs.index(x)` (raises when `x` is absent).
   case listIndex
+  /// `Set(a, b, ...)` / `Set[T](a, b, ...)` (the elements), `Set(list)` (a `List[T]`).
+  case setFromElements, setFromList
+  /// `a.issubset(b)`, `a.issuperset(b)`, `a.isdisjoint(b)`, `a.symmetric_difference(b)` of sets.
+  case isSubset, isSuperset, isDisjoint, symmetricDifference
 
   /// True for the operations that may raise.
   public var raises: Bool { self == .getItem || self == .pop || self == .remove || self == .listIndex }

@@ -36,9 +36,44 @@ extension ConstantFolder {
         all = all && holds
       }
       return (.bool(all), .bool)
+    case .call:
+      return foldCall(e, in: scopes)
     default:
       return nil
     }
+  }
+
+  /// `Int(x)`, `UInt8(x)`... of an integer constant, `ord(s)` and `Codepoint.ord(s)` of a string
+  /// constant: what the run-time conversion computes.
+  private func foldCall(_ e: ExprNode, in scopes: LocalScopes) -> TypedConstant? {
+    let args = tree.arguments(of: e)
+    guard args.count == 1, let only = args.first, !only.label.exists else { return nil }
+    let callee = tree.expr(ExprID(Int(e.a)))
+    func isBuiltin(_ name: NameID) -> Bool { scopes.lookup(name) == nil && global(name) == nil }
+    func firstCodepoint() -> Int64? {
+      guard case .string(let bytes)? = foldInitializer(only.value, in: scopes)?.value,
+            let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return nil }
+      return Int64(scalar.value)
+    }
+    if callee.kind == .member {
+      let (base, member) = tree.member(callee)
+      let baseNode = tree.expr(base)
+      guard baseNode.kind == .name, case let baseName = tree.nameReference(baseNode), tree.name(baseName) == "Codepoint",
+            isBuiltin(baseName), tree.name(member) == "ord", let code = firstCodepoint() else { return nil }
+      return (.int(BigInt(code)), .numeric(.codepoint))
+    }
+    guard callee.kind == .name, case let nameID = NameID(Int(callee.a)), isBuiltin(nameID) else { return nil }
+    let name = tree.name(nameID)
+    if name == "ord" { return firstCodepoint().map { (.int(BigInt($0)), .int) } }
+    guard let v = foldInitializer(only.value, in: scopes) else { return nil }
+    switch v.type {
+    case .int, .intLiteral: break
+    case .numeric(let n) where !n.isFloat: break
+    default: return nil
+    }
+    if name == "Int" { return (.int(BigInt(v.value.wrappedInt64)), .int) }
+    guard let n = NumericType(name: name), !n.isFloat else { return nil }
+    return (.int(BigInt(n.wrap(v.value.wrappedInt64))), .numeric(n))
   }
 
   /// A name's constant value and type, typed constants included.

@@ -106,6 +106,9 @@ public struct StructInfo: Sendable {
   public var isFieldwiseInit: Bool
   /// The explicit `__init__`, if any (not the copy or move constructor).
   public var initializer: Int?
+  /// Every explicit `__init__` (overloads chosen by their arguments) in declaration order;
+  /// `initializer` is the first.
+  public var initializers: [Int] = []
   /// `__init__(out self, *, copy: Self)`: what `.copy()` and implicit copies call.
   public var copyInitializer: Int?
   /// `__init__(out self, *, deinit move: Self)`: what `x^` into new storage calls.

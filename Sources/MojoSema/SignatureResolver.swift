@@ -14,13 +14,15 @@ public enum SignatureResolver {
     for (s, decl) in tree.structs.enumerated() {
       var methods: [String: Int] = [:]
       var initializer: Int?
+      var initializers: [Int] = []
       var special: [String: Int] = [:]
       for f in decl.methods {
         let name = tree.name(tree.functions[f].name)
         if name == "__init__", let kind = tree.specialInitializerKind(tree.functions[f]) {
           special[kind] = f
         } else if name == "__init__" {
-          initializer = f
+          if initializer == nil { initializer = f }
+          initializers.append(f)
           if tree.functions[f].parameters.first?.convention != .out {
             diagnostics.append(SemaDiagnostics.initMustReturnSelf(SourceLocation(file: file, offset: Int(tree.functions[f].offset))))
           }
@@ -45,6 +47,7 @@ public enum SignatureResolver {
         methods: methods, isFieldwiseInit: decl.isFieldwiseInit, initializer: initializer,
         isImplicitlyCopyable: conformances.contains(.builtin(.implicitlyCopyable)),
         genericParameters: generics, conformances: conformances))
+      infos[infos.count - 1].initializers = initializers
       infos[infos.count - 1].copyInitializer = special["copy"]
       infos[infos.count - 1].moveInitializer = special["move"]
       infos[infos.count - 1].destructor = destructor
@@ -178,6 +181,10 @@ public enum SignatureResolver {
       if let kind = tree.specialInitializerKind(f) {
         // A copy or move constructor: an `__init__` overload with a symbol of its own.
         signature.symbol += ".\(kind)"
+      }
+      if owner >= 0, let k = program.structs[m][owner].initializers.firstIndex(of: i), k > 0 {
+        // An overloaded `__init__` after the first: a symbol of its own.
+        signature.symbol += ".\(k)"
       }
       if f.enclosingFunction >= 0 {
         // A nested function's symbol names the functions around it (`outer.helper`).

@@ -34,7 +34,7 @@ enum StructValidation {
         if sameParameterTypes(first, function, in: tree) {
           diagnostics.append(SemaDiagnostics.redefinitionWithIdenticalSignature(
             tree.name(function.name), at(function.offset), previous: at(first.offset)))
-        } else {
+        } else if tree.name(function.name) != "__init__" || !decl.genericParameters.isEmpty {
           diagnostics.append(SemaDiagnostics.notSupportedYet("overloading the method '\(tree.name(function.name))'", at(function.offset)))
         }
       }

@@ -74,6 +74,12 @@ extension Parser {
       let offset = current.start
       nestedFunctions.append(parseFunction(decorators: []))
       statementScratch.append(addStmt(.pass, offset: offset))
+    case .kwImport, .kwFrom:
+      // An import inside a body: bound for the whole module (Mojo scopes it to the body, so
+      // every program Mojo accepts means the same); it stays as a statement that does nothing.
+      let offset = current.start
+      parseImport()
+      statementScratch.append(addStmt(.pass, offset: offset))
     case .kwStruct:
       report(SyntaxDiagnostics.notSupportedYet("a nested declaration", location(current.start)))
       skipLine()
