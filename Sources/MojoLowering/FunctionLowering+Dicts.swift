@@ -93,6 +93,12 @@ extension FunctionLowering {
       return makeSome(lowerArgument(arguments[0]), inner)
     case .optionalFrom:
       return lowerArgument(arguments[0])
+    case .emptyOptional:
+      return noneValue()
+    case .reversedCopy:
+      let copy = runtime(Runtime.listCopyShallow, [lowerArgument(arguments[0]), .int(Layout.wordSize)])
+      _ = runtime(Runtime.listReverse, [copy])
+      return copy
     case .value:
       let box = runtime(Runtime.optionalValue, [lowerArgument(arguments[0]), sourceLocation(offset)])
       return .value(builder.load(ModuleLowering.irType(resultType), from: box, offset: Layout.wordSize))
@@ -116,6 +122,16 @@ extension FunctionLowering {
       return nil
     case .listReverse:
       _ = runtime(Runtime.listReverse, [lowerArgument(arguments[0])])
+      return nil
+    case .listSwap:
+      let list = materializeInValue(lowerArgument(arguments[0]))
+      let i = lowerArgument(arguments[1]), j = lowerArgument(arguments[2])
+      let location = sourceLocation(offset)
+      let first = runtime(Runtime.listAt, [list, i, .int(Layout.wordSize), location])
+      let second = runtime(Runtime.listAt, [list, j, .int(Layout.wordSize), location])
+      let a = builder.load(.i64, from: first, offset: 0), b = builder.load(.i64, from: second, offset: 0)
+      builder.store(.i64, .value(b), to: first, offset: 0)
+      builder.store(.i64, .value(a), to: second, offset: 0)
       return nil
     case .listConcat:
       return runtime(Runtime.listConcat, [lowerArgument(arguments[0]), lowerArgument(arguments[1])])

@@ -197,6 +197,18 @@ extension BodyChecker {
   }
 
   /// `List[T](...)`.
+  /// `List(length=n, fill=v)` without `[T]`: the element type is the fill value's.
+  mutating func checkUntypedListConstructor(_ id: ExprID, _ e: ExprNode, _ args: [Argument]) -> SemaType {
+    let labels = Set(args.map { $0.label.exists ? tree.name($0.label) : "" })
+    guard labels == ["length", "fill"], args.count == 2, let fill = args.first(where: { tree.name($0.label) == "fill" }) else {
+      report(SemaDiagnostics.notSupportedYet("this form of 'List(...)'", location(e.offset)))
+      return checkArgumentsOnly(args)
+    }
+    let t = checkExpression(fill.value, expected: nil)
+    if t.isError { return checkArgumentsOnly(args) }
+    return checkListConstructor(id, e, element: t.materialized, args)
+  }
+
   mutating func checkListConstructor(_ id: ExprID, _ e: ExprNode, element: SemaType, _ args: [Argument]) -> SemaType {
     let labels = args.map { $0.label.exists ? tree.name($0.label) : "" }
     switch labels {
@@ -250,6 +262,7 @@ extension BodyChecker {
     case "Float64": return .float64
     case "Bool": return .bool
     case "String": return .string
+    case "StaticString" where global(NameID(Int(e.a))) == nil: return .string
     default:
       if let n = NumericType(name: name), lookupLocal(NameID(Int(e.a))) == nil, global(NameID(Int(e.a))) == nil { return .numeric(n) }
       if case .structType(let m, let i)? = global(NameID(Int(e.a))) {
@@ -328,6 +341,14 @@ extension BodyChecker {
         return SemaType.none
       case ("reverse", 0):
         record(id, .collection(.listReverse), [.expression(receiver)])
+        return SemaType.none
+      case ("swap_elements", 2):
+        if !isMutablePlace(receiver) {
+          report(SemaDiagnostics.mutatingMethodOnRvalue(method, typeName(receiverType), location(startOffset(receiver))))
+        }
+        checkValue(args[0].value, as: .int)
+        checkValue(args[1].value, as: .int)
+        record(id, .collection(.listSwap), [.expression(receiver), .expression(args[0].value), .expression(args[1].value)])
         return SemaType.none
       case ("count", 1) where [.int, .float64, .bool, .string].contains(element),
            ("index", 1) where [.int, .float64, .bool, .string].contains(element):

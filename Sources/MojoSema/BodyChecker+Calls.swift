@@ -7,6 +7,7 @@ extension BodyChecker {
   mutating func checkCall(_ id: ExprID, _ e: ExprNode) -> SemaType {
     let callee = tree.expr(ExprID(Int(e.a)))
     let args = Array(tree.arguments(of: e))
+    if e.op == Parser.templateStringMarker { return checkTemplateString(id, args) }
     var symbol: Symbol?
     var builtinName: String?
     if callee.kind == .name {
@@ -259,6 +260,17 @@ extension BodyChecker {
       return checkDebugAssert(id, e, args)
     case "Set":
       return checkSetConstructor(id, e, args, element: nil)
+    case "List" where !args.isEmpty:
+      return checkUntypedListConstructor(id, e, args)
+    case "reversed" where args.count == 1 && !args[0].label.exists:
+      // `reversed(xs)` as a value (an iterator in Mojo): a reversed copy of the list.
+      let t = checkExpression(args[0].value, expected: nil)
+      guard case .list = t else {
+        if !t.isError { report(SemaDiagnostics.notSupportedYet("'reversed' of a '\(typeName(t))' as a value", location(startOffset(args[0].value)))) }
+        return .error
+      }
+      record(id, .collection(.reversedCopy), [.expression(args[0].value)])
+      return t
     case "print":
       var values: [CallArgument] = []
       var sep: CallArgument = .constant(.string([0x20]), .string)

@@ -18,6 +18,19 @@ extension BodyChecker {
     case "codepoints": (operation, resultType) = (.codepoints, .list(.numeric(.codepoint)))
     case "count_codepoints": (operation, resultType) = (.countCodepoints, .int)
     case "append": return checkStringAppend(id, receiver, callee, args)
+    case "write_to" where args.count == 1 && !args[0].label.exists:
+      // `s.write_to(writer)`: the text appended to the `Writer` (a mutable `String` in mojoc).
+      materialize(receiver, as: .string)
+      let writer = args[0].value
+      let t = checkExpression(writer, expected: .string)
+      if t.isError { return .error }
+      guard t == .string, isMutablePlace(writer) else {
+        report(SemaDiagnostics.argumentType("write_to", "writer", from: literalDisplay(writer, t), to: "Some[Writer]",
+                                            location(diagnosticOffset(writer))))
+        return .error
+      }
+      record(id, .writeText, [.expression(writer), .expression(receiver)])
+      return SemaType.none
     case "__iadd__" where args.count == 1 && !args[0].label.exists:
       // `s.__iadd__(t)`: `s += t` written as a call.
       let receiverType = result.exprTypes[Int(receiver.index)]
@@ -155,5 +168,28 @@ extension BodyChecker {
     }
     record(id, .codepoint(operation), [.expression(receiver)])
     return resultType
+  }
+}
+
+extension BodyChecker {
+  /// `t"text {expr} text"` (a call node the parser made, `Parser.templateStringMarker`): a
+  /// `TString` in Mojo 1.2; in mojoc the `String` of its pieces, as `String(a, b, ...)` writes them.
+  mutating func checkTemplateString(_ id: ExprID, _ args: [Argument]) -> SemaType {
+    var isValid = true
+    for a in args {
+      let t = checkExpression(a.value, expected: nil)
+      if t.isLiteral { materialize(a.value, as: t.materialized) }
+      requestWriters(t.materialized)
+      switch t.materialized {
+      case .error: isValid = false
+      case let printable where isPrintable(printable): break
+      default:
+        report(SemaDiagnostics.notWritable(typeName(t), location(startOffset(a.value))))
+        isValid = false
+      }
+    }
+    guard isValid else { return .error }
+    record(id, .convertToString, args.map { .expression($0.value) })
+    return .string
   }
 }

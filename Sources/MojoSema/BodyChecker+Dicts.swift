@@ -327,6 +327,10 @@ extension BodyChecker {
       report(unsupported!)
       return .error
     }
+    if case .optional = type, args.isEmpty {
+      record(id, .collection(.emptyOptional), [])
+      return type
+    }
     if case .optional(let inner) = type {
       guard args.count == 1, !args[0].label.exists else {
         report(SemaDiagnostics.notSupportedYet("this form of 'Optional(...)'", location(e.offset)))

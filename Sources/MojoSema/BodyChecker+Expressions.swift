@@ -218,6 +218,10 @@ extension BodyChecker {
       return checkCall(id, e)
     case .member:
       let base = tree.expr(ExprID(Int(e.a)))
+      if base.kind == .name, let (value, type) = integerLimit(base, member: tree.name(NameID(Int(e.b)))) {
+        result.exprFacts[Int(id.index)] = .constant(.int(value))
+        return type
+      }
       if let symbol = resolveQualified(e) {
         if case .comptime(let m, let i) = symbol, let c = program.comptimeValues[m][i] {
           result.exprFacts[Int(id.index)] = .constant(c.value)
@@ -471,5 +475,28 @@ extension BodyChecker {
       report(mismatch)
     }
     return .error
+  }
+}
+
+extension BodyChecker {
+  /// `Int.MAX`, `Int.MIN`, `UInt8.MAX`...: the limit of an integer type named by `base` (not
+  /// shadowed), as a constant of that type.
+  func integerLimit(_ base: ExprNode, member: String) -> (BigInt, SemaType)? {
+    guard member == "MAX" || member == "MIN" else { return nil }
+    let nameID = NameID(Int(base.a))
+    guard lookupLocal(nameID) == nil, global(nameID) == nil else { return nil }
+    let name = tree.name(nameID)
+    let bits: Int, signed: Bool, type: SemaType
+    switch name {
+    case "Int": (bits, signed, type) = (64, true, .int)
+    default:
+      guard let n = NumericType(name: name), !n.isFloat, n != .codepoint else { return nil }
+      bits = n.narrowWidth ?? 64
+      signed = !n.isUnsigned
+      type = .numeric(n)
+    }
+    if member == "MIN" { return (signed ? BigInt(Int64.min >> (64 - bits)) : BigInt(0), type) }
+    if signed { return (BigInt(Int64.max >> (64 - bits)), type) }
+    return (bits == 64 ? BigInt(literal: "18446744073709551615")! : BigInt(Int64(1) << bits - 1), type)
   }
 }

@@ -128,6 +128,7 @@ extension BodyChecker {
     switch lt {
     case .float64: supported = true
     case .int, .bool, .string, .tuple: supported = !floating
+    case .list(let element): supported = !floating && [.int, .float64, .bool, .string].contains(element)
     default: supported = false
     }
     guard lt == rt, supported else {

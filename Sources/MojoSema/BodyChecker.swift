@@ -474,10 +474,20 @@ public struct BodyChecker {
       return
     }
     let variable = loop.variable.flatMap { tree.name($0) == "_" ? nil : $0 }
+    // `for ref x in xs` over lists, structs, dicts or sets: `x` is the element itself (these
+    // are references already), so its methods may change it.
+    var isReference = false
+    if s.op == Parser.referenceLoopMarker {
+      switch elementType {
+      case .list, .structType, .boundStruct, .dict, .set: isReference = true
+      case .error: break
+      default: report(SemaDiagnostics.notSupportedYet("'for ref' over '\(typeName(elementType))' elements", location(s.offset)))
+      }
+    }
     locals.append(elementType)
     isIndirect.append(false)
     let slot = UInt32(locals.count - 1)
-    if let variable { scopes.declare(variable, .variable(slot: slot, mutable: false)) }
+    if let variable { scopes.declare(variable, .variable(slot: slot, mutable: isReference)) }
     result.stmtSlots[Int(id.index)] = slot
     slotOffsets.append(s.offset)
     markAssigned(slot)

@@ -99,6 +99,12 @@ public enum CollectionOperation: UInt8, Sendable {
   case listIndex
   /// `Set(a, b, ...)` / `Set[T](a, b, ...)` (the elements), `Set(list)` (a `List[T]`).
   case setFromElements, setFromList
+  /// `xs.swap_elements(i, j)`.
+  case listSwap
+  /// `Optional[T]()`: an empty `Optional`.
+  case emptyOptional
+  /// `reversed(list)` outside a `for` header: a reversed (shallow) copy.
+  case reversedCopy
   /// `a.issubset(b)`, `a.issuperset(b)`, `a.isdisjoint(b)`, `a.symmetric_difference(b)` of sets.
   case isSubset, isSuperset, isDisjoint, symmetricDifference
 

@@ -263,6 +263,8 @@ public enum SignatureResolver {
     case "Float64": return .float64
     case "Bool": return .bool
     case "String": return .string
+    // A `StringSlice` of static data in Mojo 1.2; mojoc's strings are immutable values already.
+    case "StaticString" where program.symbols[m][name] == nil && !node.argument.exists: return .string
     case "Error": return .errorValue
     case _ where NumericType(name: name) != nil && program.symbols[m][name] == nil && !node.argument.exists:
       return .numeric(NumericType(name: name)!)

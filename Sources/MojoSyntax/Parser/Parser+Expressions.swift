@@ -387,6 +387,9 @@ extension Parser {
     let token = current
     switch token.kind {
     case .identifier:
+      if peek() == .stringLiteral, Int(tokens[position + 1].start) == token.end, token.length == 1, bytes[Int(token.start)] == UInt8(ascii: "t") {
+        return parseTemplateString()
+      }
       advance()
       return addExpr(.name, offset: token.start, a: intern(token).index)
     case .intLiteral:
@@ -456,5 +459,121 @@ extension Parser {
       report(SyntaxDiagnostics.expected("an expression", location(token.start)))
       return addExpr(.invalid, offset: token.start)
     }
+  }
+}
+
+extension Parser {
+  /// The `op` of a call node made from a template string `t"...{expr}..."`: a call of the `t`
+  /// prefix whose arguments are the literal pieces and the expressions in order, which the
+  /// checker treats as `String(pieces...)`.
+  public static let templateStringMarker = Operator.identical
+
+  /// `t"text {expr} text"`: each `{expr}` is lexed and parsed on its own (its tokens keep their
+  /// offsets in the file); `{{` and `}}` are literal braces. A format spec, a conversion
+  /// (`{x!r}`), a string or a brace inside an expression are not supported yet.
+  mutating func parseTemplateString() -> ExprID {
+    let prefix = current
+    advance()
+    let literal = current
+    advance()
+    let start = Int(literal.start), end = Int(literal.end)
+    let quote = bytes[start]
+    let isTriple = end - start >= 6 && bytes[start + 1] == quote && bytes[start + 2] == quote
+    let open = start + (isTriple ? 3 : 1), close = end - (isTriple ? 3 : 1)
+    let base = argumentScratch.count
+    var piece: [UInt8] = []
+    var pieceOffset = UInt32(open)
+    func unsupported(_ what: String, _ offset: Int, _ p: inout Parser) -> ExprID {
+      p.argumentScratch.removeSubrange(base...)
+      p.report(SyntaxDiagnostics.notSupportedYet(what, p.location(offset)))
+      return p.addExpr(.invalid, offset: prefix.start)
+    }
+    func flush(_ p: inout Parser) {
+      guard !piece.isEmpty else { return }
+      p.tree.strings.append(piece)
+      let id = p.addExpr(.stringLiteral, offset: pieceOffset, a: UInt32(p.tree.strings.count - 1))
+      p.argumentScratch.append(Argument(label: .none, value: id, offset: pieceOffset))
+      piece = []
+    }
+    var i = open
+    while i < close {
+      let c = bytes[i]
+      if c == UInt8(ascii: "{") && i + 1 < close && bytes[i + 1] == UInt8(ascii: "{") || c == UInt8(ascii: "}") && i + 1 < close && bytes[i + 1] == UInt8(ascii: "}") {
+        if piece.isEmpty { pieceOffset = UInt32(i) }
+        piece.append(c)
+        i += 2
+      } else if c == UInt8(ascii: "{") {
+        flush(&self)
+        var j = i + 1
+        while j < close && bytes[j] != UInt8(ascii: "}") {
+          if [UInt8(ascii: "{"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ":"), UInt8(ascii: "\\")].contains(bytes[j])
+              || bytes[j] == UInt8(ascii: "!") && j + 1 < close && bytes[j + 1] != UInt8(ascii: "=") {
+            return unsupported("this expression in a template string", j, &self)
+          }
+          j += 1
+        }
+        guard j < close else { return unsupported("an unterminated '{' in a template string", i, &self) }
+        guard let value = parseEmbeddedExpression(from: i + 1, to: j) else {
+          return unsupported("this expression in a template string", i + 1, &self)
+        }
+        argumentScratch.append(Argument(label: .none, value: value, offset: UInt32(i + 1)))
+        i = j + 1
+      } else if c == UInt8(ascii: "\\") {
+        guard i + 1 < close else { return unsupported("this escape in a template string", i, &self) }
+        let escapes: [UInt8: UInt8] = [UInt8(ascii: "n"): 10, UInt8(ascii: "t"): 9, UInt8(ascii: "r"): 13, UInt8(ascii: "\\"): 92,
+                                       UInt8(ascii: "\""): 34, UInt8(ascii: "'"): 39, UInt8(ascii: "0"): 0]
+        guard let decoded = escapes[bytes[i + 1]] else { return unsupported("this escape in a template string", i, &self) }
+        if piece.isEmpty { pieceOffset = UInt32(i) }
+        piece.append(decoded)
+        i += 2
+      } else if c == UInt8(ascii: "}") {
+        return unsupported("a single '}' in a template string", i, &self)
+      } else {
+        if piece.isEmpty { pieceOffset = UInt32(i) }
+        piece.append(c)
+        i += 1
+      }
+    }
+    flush(&self)
+    if argumentScratch.count == base {
+      tree.strings.append([])
+      let id = addExpr(.stringLiteral, offset: literal.start, a: UInt32(tree.strings.count - 1))
+      argumentScratch.append(Argument(label: .none, value: id, offset: literal.start))
+    }
+    let callee = addExpr(.name, offset: prefix.start, a: intern(prefix).index)
+    let argumentStart = UInt32(tree.arguments.count)
+    let count = argumentScratch.count - base
+    tree.arguments.append(contentsOf: argumentScratch[base...])
+    argumentScratch.removeSubrange(base...)
+    return addExpr(.call, op: Parser.templateStringMarker, offset: literal.start, a: callee.index, b: argumentStart, c: UInt32(count))
+  }
+
+  /// Parses `bytes[from ..< to]` as one expression with tokens of its own (offsets in the file),
+  /// or nil when it is not exactly one expression.
+  private mutating func parseEmbeddedExpression(from: Int, to: Int) -> ExprID? {
+    var from = from, to = to
+    while from < to && bytes[from] == UInt8(ascii: " ") { from += 1 }
+    while to > from && bytes[to - 1] == UInt8(ascii: " ") { to -= 1 }
+    guard from < to else { return nil }
+    let segment = SourceFile(path: file.path, relativePath: file.relativePath, bytes: Array(bytes[from..<to]))
+    let (stream, lexDiagnostics) = Lexer.tokenize(segment)
+    guard lexDiagnostics.isEmpty else { return nil }
+    let shifted = stream.tokens.map { token -> Token in
+      var t = token
+      t.start += UInt32(from)
+      return t
+    }
+    let savedTokens = tokens, savedPosition = position, savedDiagnostics = diagnostics.count
+    var value: ExprID?
+    shifted.withUnsafeBufferPointer { buffer in
+      tokens = buffer
+      position = 0
+      let parsed = parseExpression()
+      while at(.newline) { advance() }
+      if at(.endOfFile) && diagnostics.count == savedDiagnostics { value = parsed }
+      tokens = savedTokens
+      position = savedPosition
+    }
+    return value
   }
 }

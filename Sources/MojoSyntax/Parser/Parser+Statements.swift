@@ -140,9 +140,15 @@ extension Parser {
     return (.none, addExpr(.tuple, offset: offset, a: start, b: UInt32(names.count)))
   }
 
+  /// The `op` of a `for ref x in xs` statement.
+  public static let referenceLoopMarker = Operator.invert
+
   mutating func parseFor() -> StmtID {
     let offset = current.start
     advance()
+    // `for ref x in xs`: the variable refers to each element (the statement's `op` says so).
+    let isRef = at(.kwReserved) && text(of: current).elementsEqual("ref".utf8) && peek() == .identifier
+    if isRef { advance() }
     let nameOffset = current.start
     let (name, tupleTarget) = parseLoopTarget()
     if name == .none && tupleTarget == .none {
@@ -162,7 +168,7 @@ extension Parser {
     if tupleTarget.exists {
       return addStmt(.forLoop, op: .identical, offset: nameOffset, a: tupleTarget.index, b: iterable.index, c: bodyIndex)
     }
-    return addStmt(.forLoop, offset: nameOffset, a: name.index, b: iterable.index, c: bodyIndex)
+    return addStmt(.forLoop, op: isRef ? Parser.referenceLoopMarker : .add, offset: nameOffset, a: name.index, b: iterable.index, c: bodyIndex)
   }
 
   /// `simple_stmt { ";" simple_stmt } [";"] NEWLINE`.

@@ -9,7 +9,8 @@ import MojoDiagnostics
 public struct Parser {
   let file: SourceFile
   /// The lexer's tokens (kept alive by `stream`).
-  let tokens: UnsafeBufferPointer<Token>
+  /// (A template string's expressions are parsed from tokens of their own, swapped in.)
+  var tokens: UnsafeBufferPointer<Token>
   let stream: TokenStream
   var position = 0
   var tree = SyntaxTree()
