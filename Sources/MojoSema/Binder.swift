@@ -8,7 +8,8 @@ import MojoSyntax
 /// Builds the module-level symbol tables and signatures of a program.
 public enum Binder {
   /// The dotted names of the built-in library modules.
-  public static let libraryModules = ["std", "std.math", "std.collections", "std.collections.string", "std.testing"]
+  public static let libraryModules = ["std", "std.math", "std.collections", "std.collections.string", "std.testing",
+                                      "std.builtin", "std.builtin.sort"]
   /// Types of the standard library that mojoc knows without a declaration: importing them from
   /// `std.collections` binds nothing (they are built in).
   static let builtinCollectionTypes: Set<String> = ["Dict", "Set", "Optional", "List", "KeyElement"]
@@ -155,6 +156,8 @@ public enum Binder {
          builtinCollectionTypes.contains(module.tree.name(p.part.name)) { continue }
       if p.sourceName == "std.collections.string",
          builtinStringTypes.contains(module.tree.name(p.part.name)) { continue }
+      // `sort` is a builtin (`from std.builtin.sort import sort` is allowed, and not needed).
+      if p.sourceName == "std.builtin.sort", module.tree.name(p.part.name) == "sort" { continue }
       diagnostics[p.module].append(SemaDiagnostics.moduleDoesNotContain(
         p.sourceName, module.tree.name(p.part.name), SourceLocation(file: module.file, offset: Int(p.part.offset))))
     }

@@ -34,6 +34,13 @@ enum ComptimeResolver {
     for m in program.modules.indices {
       let module = program.modules[m]
       for (i, c) in module.tree.comptimes.enumerated() where program.comptimeValues[m][i] == nil {
+        // `comptime Alias = SomeStruct`: the name stands for the struct.
+        let value = module.tree.expr(c.value)
+        if !c.type.exists, value.kind == .name,
+           case .structType? = program.symbols[m][module.tree.name(NameID(Int(value.a)))] {
+          program.symbols[m][module.tree.name(c.name)] = program.symbols[m][module.tree.name(NameID(Int(value.a)))]
+          continue
+        }
         let location = SourceLocation(file: module.file, offset: Int(module.tree.expr(c.value).offset))
         diagnostics[m].append(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location))
       }
