@@ -214,6 +214,12 @@ public struct CheckedModule: Sendable {
   public var requestedInstances: Set<FunctionInstance> = []
   /// The checked instances of this module's generic functions, in symbol order.
   public var instances: [CheckedInstance] = []
+
+  /// A module whose bodies were not checked (an incremental build takes its object from the
+  /// action cache): no tables, no requests.
+  public static func unchecked(module: Int) -> CheckedModule {
+    CheckedModule(module: module, exprTypes: [], exprFacts: [], stmtSlots: [], callArguments: [], functions: [])
+  }
 }
 
 /// One instance of a generic function, checked with its parameters bound. Its tables cover the

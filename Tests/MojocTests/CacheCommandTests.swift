@@ -17,18 +17,20 @@ import TestSupport
     let exe = folder.appendingPathComponent("app").path
     let first = try MojocProcess.run(["build", project.path, "-o", exe, "--cache", "--timings"], environment: environment)
     #expect(first.status == 0)
-    #expect(first.stderr.contains("action cache: 0 hits, 2 misses\n"))
+    #expect(first.stderr.contains("action cache: 0 hits, 2 misses\n"
+      + "  per phase: parse 0 hits (stubs), 2 misses; check 0 hits, 2 misses; compile 0 hits, 2 misses\n"))
     let second = try MojocProcess.run(["build", project.path, "-o", exe, "--cache", "--timings"], environment: environment)
-    #expect(second.stderr.contains("action cache: 2 hits, 0 misses\n"))
+    #expect(second.stderr.contains("action cache: 2 hits, 0 misses\n"
+      + "  per phase: parse 2 hits (stubs), 0 misses; check 2 hits, 0 misses; compile 2 hits, 0 misses\n"))
     #expect(try MojocProcess.tool(exe, []).stdout == "42\n")
     let uncached = try MojocProcess.run(["build", project.path, "-o", exe, "--no-cache", "--timings"], environment: environment)
     #expect(uncached.status == 0)
     #expect(!uncached.stderr.contains("action cache"))
     let stats = try MojocProcess.run(["cache", "stats"], environment: environment)
     #expect(stats.status == 0)
-    #expect(stats.stdout.contains("entries: 2\n"))
+    #expect(stats.stdout.contains("entries: 6 (2 objects, 2 stubs, 2 front-end records)\n"))
     let clean = try MojocProcess.run(["cache", "clean"], environment: environment)
-    #expect(clean.stdout.hasPrefix("removed 2 entries"))
-    #expect(try MojocProcess.run(["cache", "stats"], environment: environment).stdout.contains("entries: 0\n"))
+    #expect(clean.stdout.hasPrefix("removed 6 entries"))
+    #expect(try MojocProcess.run(["cache", "stats"], environment: environment).stdout.contains("entries: 0 (0 objects, 0 stubs, 0 front-end records)\n"))
   }
 }

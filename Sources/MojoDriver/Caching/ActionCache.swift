@@ -2,7 +2,9 @@
 //! SHA-256 of the action (`ActionKey.swift`), in `$MOJOC_CACHE_DIR`, else
 //! `$XDG_CACHE_HOME/mojoc`, else `~/.cache/mojoc`.
 //!
-//! - An entry is one file `v1/ac/<key hex>`: a magic line, the SHA-256 of the payload, its length,
+//! - Three stores: `v1/ac/` holds compile actions' objects, `v1/stub/` source stubs
+//!   (`SourceStub.swift`) and `v1/fe/` front-end records (`BuildRunner+Incremental.swift`).
+//! - An entry is one file `v1/<store>/<key hex>`: a magic line, the SHA-256 of the payload, its length,
 //!   then the payload. It is written to a private temporary file in the same folder and renamed
 //!   into place, so a reader (another build sharing the cache) sees the whole old entry or the
 //!   whole new one, never part of one; two builds storing the same key store the same bytes.
@@ -20,7 +22,17 @@ public struct ActionCache: Sendable {
   public let root: String
   /// The size above which a trim deletes the least recently used entries.
   public let maxBytes: Int
-  private var entries: String { root + "/v1/ac" }
+  private func entries(_ store: Store) -> String { root + "/v1/" + store.rawValue }
+
+  /// The stores of the cache, one folder each.
+  enum Store: String, CaseIterable, Sendable {
+    /// Compile actions' outputs (objects).
+    case actions = "ac"
+    /// Sources with their function bodies cut out, by source digest.
+    case stubs = "stub"
+    /// Front-end records: a module checked cleanly against given interfaces.
+    case frontend = "fe"
+  }
 
   static let magic = Array("mojoc-action-cache 1\n".utf8)
   static let headerSize = magic.count + 32 + 8
@@ -67,8 +79,8 @@ public struct ActionCache: Sendable {
   }
 
   /// The payload stored under `key`, verified; a damaged entry is deleted.
-  func lookup(_ key: Digest) -> Lookup {
-    let path = entries + "/" + key.hex
+  func lookup(_ key: Digest, store: Store = .actions) -> Lookup {
+    let path = entries(store) + "/" + key.hex
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return .miss }
     defer { close(fd) }
@@ -92,7 +104,8 @@ public struct ActionCache: Sendable {
   }
 
   /// Stores `payload` under `key`, atomically; a failure to write only loses the entry.
-  func store(_ key: Digest, _ payload: [UInt8]) {
+  func store(_ key: Digest, _ payload: [UInt8], store: Store = .actions) {
+    let entries = entries(store)
     guard makeFolder(entries) else { return }
     let temporary = entries + "/.\(key.hex).\(getpid()).\(Self.counter.wrappingAdd(1, ordering: .relaxed).oldValue).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -140,6 +153,13 @@ public struct ActionCache: Sendable {
     return (files.count, files.reduce(0) { $0 + $1.size })
   }
 
+  /// The entries per store, as text: `4 objects, 4 stubs, 3 front-end records`.
+  public func storeCounts() -> String {
+    let files = list()
+    func count(_ store: Store) -> Int { files.filter { $0.path.hasPrefix(entries(store) + "/") }.count }
+    return "\(count(.actions)) objects, \(count(.stubs)) stubs, \(count(.frontend)) front-end records"
+  }
+
   /// Deletes the least recently used entries while they exceed `maxBytes`, down to 80% of it;
   /// returns how many were deleted.
   @discardableResult
@@ -150,7 +170,7 @@ public struct ActionCache: Sendable {
     files.sort { $0.modified < $1.modified }
     var deleted = 0
     for file in files where total > maxBytes / 5 * 4 {
-      if unlink(entries + "/" + file.name) == 0 { deleted += 1 }
+      if unlink(file.path) == 0 { deleted += 1 }
       total -= file.size
     }
     return deleted
@@ -160,29 +180,34 @@ public struct ActionCache: Sendable {
   @discardableResult
   public func clean() -> Int {
     let files = list(includingTemporary: true)
-    for file in files { unlink(entries + "/" + file.name) }
+    for file in files { unlink(file.path) }
     return files.filter { !$0.name.hasPrefix(".") }.count
   }
 
   private struct File {
     var name: String
+    var path: String
     var size: Int
     var modified: Int
   }
 
   private func list(includingTemporary: Bool = false) -> [File] {
-    guard let directory = opendir(entries) else { return [] }
-    defer { closedir(directory) }
     var files: [File] = []
-    while let item = readdir(directory) {
-      var raw = item.pointee.d_name
-      let capacity = MemoryLayout.size(ofValue: raw)
-      let name = withUnsafePointer(to: &raw) { $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) } }
-      if name == "." || name == ".." || (name.hasPrefix(".") && !includingTemporary) { continue }
-      var status = stat()
-      guard stat(entries + "/" + name, &status) == 0 else { continue }
-      files.append(File(name: name, size: Int(status.st_size),
-                        modified: Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)))
+    for store in Store.allCases {
+      let entries = entries(store)
+      guard let directory = opendir(entries) else { continue }
+      defer { closedir(directory) }
+      while let item = readdir(directory) {
+        var raw = item.pointee.d_name
+        let capacity = MemoryLayout.size(ofValue: raw)
+        let name = withUnsafePointer(to: &raw) { $0.withMemoryRebound(to: CChar.self, capacity: capacity) { String(cString: $0) } }
+        if name == "." || name == ".." || (name.hasPrefix(".") && !includingTemporary) { continue }
+        var status = stat()
+        let path = entries + "/" + name
+        guard stat(path, &status) == 0 else { continue }
+        files.append(File(name: name, path: path, size: Int(status.st_size),
+                          modified: Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)))
+      }
     }
     return files
   }

@@ -58,12 +58,26 @@ public struct CacheStatistics: Sendable, Equatable {
   public var trimmed = 0
   /// The modules whose compile action ran, in module order.
   public var compiledModules: [String] = []
+  /// Modules parsed from their stub (hits) and from their full source (misses).
+  public var parseHits = 0, parseMisses = 0
+  /// Modules whose bodies were not checked thanks to a front-end record (hits), and checked
+  /// (misses).
+  public var checkHits = 0, checkMisses = 0
+  /// The modules whose bodies were checked, in module order.
+  public var checkedModules: [String] = []
+  /// True when the build ran a second time without stubs (an error, or a source that changed
+  /// during the build).
+  public var restarted = false
 
   /// One line for `--timings`.
   public var summary: String {
-    "action cache: \(hits) hit\(hits == 1 ? "" : "s"), \(misses) miss\(misses == 1 ? "" : "es")"
+    func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+    return "action cache: \(count(hits, "hit", "hits")), \(count(misses, "miss", "misses"))"
       + (corrupt > 0 ? ", \(corrupt) corrupted entr\(corrupt == 1 ? "y" : "ies") rebuilt" : "")
       + (trimmed > 0 ? ", \(trimmed) old entr\(trimmed == 1 ? "y" : "ies") trimmed" : "")
+      + "\n  per phase: parse \(count(parseHits, "hit", "hits")) (stubs), \(count(parseMisses, "miss", "misses"));"
+      + " check \(count(checkHits, "hit", "hits")), \(count(checkMisses, "miss", "misses"));"
+      + " compile \(count(hits, "hit", "hits")), \(count(misses, "miss", "misses"))" + (restarted ? "; restarted without stubs" : "")
   }
 }
 
@@ -136,22 +150,44 @@ public struct BuildRunner: Sendable {
 
   /// The stages in order: load, plan, check, compile, then the plan's final action.
   func runStages(_ runner: StageRunner) throws -> BuildResult {
-    var result = BuildResult()
-    let backend = makeBackend()
     if isIRInput {
+      var result = BuildResult()
+      let backend = makeBackend()
       let (modules, plan) = try compileIRFile(runner: runner, backend: backend)
       try perform(plan.finalAction, modules, runner: runner, scratch: nil, into: &result)
       return result
     }
+    // A cached build of objects parses and checks only what changed (`BuildRunner+Incremental`).
+    guard let cache = options.cache, options.emit == .obj || (options.emit == .exe && !options.interprets) else {
+      return try runStages(runner, stubs: nil)
+    }
+    let stubs = StubLoading(cache: cache, compiler: ActionKey.compilerIdentity())
+    do {
+      return try runStages(runner, stubs: stubs)
+    } catch is IncrementalRestart {
+      var result = try runStages(runner, stubs: StubLoading(cache: cache, compiler: stubs.compiler, fullModules: nil))
+      result.cache?.restarted = true
+      return result
+    }
+  }
+
+  /// The stages of a build of a project: load, plan, check, compile, then the plan's final
+  /// action; `stubs` for an incremental build.
+  func runStages(_ runner: StageRunner, stubs: StubLoading?) throws -> BuildResult {
+    var result = BuildResult()
+    let backend = makeBackend()
     // 1. Load and parse.
     let loader = try ProjectLoader(input: options.input)
-    var project = try runner.stage(.parse) { try loader.load(runner: runner) }
+    var project = try runner.stage(.parse) { try loader.load(runner: runner, stubs: stubs) }
     // Imported modules report before their importers, as the reference compiler does (it
     // checks an import when it meets it): modules in reverse discovery order, `main` last.
     result.diagnostics = project.diagnostics.reversed().flatMap { $0 }
     if result.hasErrors { return result }
     runner.progress?.planRemaining(jobs: 2 * project.modules.count)
     let plan = try makePlan(project.plannedModules, backend: backend)
+    let incremental = stubs.map {
+      IncrementalInputs(sourceDigests: project.sourceDigests, stubbed: project.stubbed, compiler: $0.compiler, cache: $0.cache)
+    }
     // From here on the program holds the only reference to the trees and sources, so that
     // each is freed as soon as its module is lowered.
     var program = Program(modules: project.modules)
@@ -169,7 +205,7 @@ public struct BuildRunner: Sendable {
 
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
     guard let modules = try compile(&program, plan: plan, backend: backend, runner: runner, scratch: scratch,
-                                    into: &result) else {
+                                    incremental: incremental, into: &result) else {
       return result
     }
     try perform(plan.finalAction, modules, runner: runner, scratch: scratch, into: &result)
@@ -221,12 +257,57 @@ public struct BuildRunner: Sendable {
 
   /// Binds, checks and compiles the modules of `program` as `plan` says; nil (with the
   /// diagnostics in `result`) when the program has errors. Takes the syntax trees and sources
-  /// out of `program`: each module's are freed when that module has been lowered.
+  /// out of `program`: each module's are freed when that module has been lowered. With
+  /// `incremental`, stubbed modules are checked and compiled only when the cache lacks their
+  /// work (`BuildRunner+Incremental.swift`).
   func compile(_ program: inout Program, plan: BuildPlan, backend: any Backend, runner: StageRunner, scratch: URL?,
-               into result: inout BuildResult) throws -> [ModuleOutput]? {
+               incremental: IncrementalInputs?, into result: inout BuildResult) throws -> [ModuleOutput]? {
     // 2-3. Bind and check.
     let jobs = plan.compileJobs
-    let checked = Frontend.check(&program, order: plan.checkJobs, runner: runner)
+    let count = plan.compileActions.count
+    var inputs = incremental
+    var interfaces: [Digest]?
+    var frontendKeys: [Digest]?
+    var checkSkipped: Set<Int> = []
+    let checked = try Frontend.check(&program, order: plan.checkJobs, runner: runner) { program, bindDiagnostics in
+      guard var state = inputs else { return [] }
+      if state.stubbed.contains(true) && bindDiagnostics.joined().contains(where: { $0.severity == .error }) {
+        throw IncrementalRestart()
+      }
+      let digests = interfaceDigests(program, count: count, runner: runner)
+      interfaces = digests
+      let frozen = program, loaded = state
+      let keys = (0..<count).map { BuildRunner.frontendKey($0, program: frozen, plan: plan, interfaces: digests, inputs: loaded) }
+      frontendKeys = keys
+      // Stubbed modules without a front-end record get their full source.
+      let needed = ResultSlots<Bool>(count: count)
+      let stubbed = (0..<count).filter { state.stubbed[$0] }
+      runner.run(Job.plan(.digest, modules: stubbed.map { frozen.modules[$0].name })) { job, context in
+        let m = stubbed[job.index]
+        if case .hit = context.measure(.cache, job.moduleName, { loaded.cache.lookup(keys[m], store: .frontend) }) { return }
+        needed[m] = true
+      }
+      let promoted = stubbed.filter { needed[$0] == true }
+      let full = ResultSlots<Result<(SourceFile, SyntaxTree), IncrementalRestart>>(count: count)
+      runner.run(Job.plan(.parse, modules: promoted.map { frozen.modules[$0].name })) { job, _ in
+        let m = promoted[job.index]
+        full[m] = Result {
+          try BuildRunner.fullSource(of: frozen.modules[m].file, stubTree: frozen.modules[m].tree, digest: loaded.sourceDigests[m])
+        }.mapError { _ in IncrementalRestart() }
+      }
+      for m in promoted {
+        let (file, tree) = try full[m]!.get()
+        program.modules[m].file = file
+        program.modules[m].tree = tree
+        state.stubbed[m] = false
+      }
+      inputs = state
+      checkSkipped = Set(stubbed.filter { needed[$0] != true })
+      return checkSkipped
+    }
+    if let inputs, inputs.stubbed.contains(true), checked.diagnostics.contains(where: { $0.severity == .error }) {
+      throw IncrementalRestart()
+    }
     result.diagnostics += checked.diagnostics
     // Mojo stops before its warning passes when the program has errors: no warnings then.
     if result.hasErrors { result.diagnostics.removeAll { $0.severity == .warning } }
@@ -237,13 +318,13 @@ public struct BuildRunner: Sendable {
     // checked module and its tree out of their slots, so both are freed as soon as that
     // module's IR exists; so are the sources (lowering reads the lines of run-time checks).
     // With the action cache, a job whose key is stored takes its object from the cache instead.
-    let count = plan.compileActions.count
     let digests = (options.cache != nil || options.actionsFile != nil) && plan.product == .object
-      ? actionKeys(program, checked: checked, plan: plan, runner: runner) : nil
+      ? actionKeys(program, checked: checked, plan: plan, runner: runner, interfaces: interfaces,
+                   sourceDigests: inputs?.sourceDigests, compiler: inputs?.compiler) : nil
     let keys = options.cache != nil ? digests?.keys : nil
     if let path = options.actionsFile {
       let json = ActionsJSON.render(plan, digests: digests ?? ActionDigests(), options: options,
-                                    compiler: ActionKey.compilerIdentity(), flags: ActionKey.flags(options))
+                                    compiler: inputs?.compiler ?? ActionKey.compilerIdentity(), flags: ActionKey.flags(options))
       try write(Array(json.utf8), to: path)
     }
     let trees = ResultSlots<SyntaxTree>(count: count)
@@ -260,33 +341,55 @@ public struct BuildRunner: Sendable {
     let cache = options.cache
     let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: count)
     let lookups = ResultSlots<ActionCache.Lookup>(count: count)
+    let restarts = ResultSlots<Bool>(count: count)
+    let state = inputs
+    let recordKeys = frontendKeys
     runner.stage(.compile) {
       runner.run(jobs) { job, context in
-        let objectPath = scratch?.appendingPathComponent("\(job.index)-\(job.moduleName).o").path
-        outputs[job.index] = Result {
-          if let cache, let key = keys?[job.index] {
+        let m = job.index
+        let objectPath = scratch?.appendingPathComponent("\(m)-\(job.moduleName).o").path
+        outputs[m] = Result {
+          if let cache, let key = keys?[m] {
             let found = context.measure(.cache, job.moduleName) { cache.lookup(key) }
-            lookups[job.index] = found
+            lookups[m] = found
             if case .hit(let bytes) = found {
-              _ = checked.modules.take(job.index)
-              _ = trees.take(job.index)
-              _ = files.take(job.index)
+              _ = checked.modules.take(m)
+              _ = trees.take(m)
+              _ = files.take(m)
               return try BuildRunner.deliver(ObjectFile(moduleName: job.moduleName, bytes: bytes), name: job.moduleName,
                                              objectPath: objectPath, context: context)
             }
           }
-          let ir = try Frontend.lower(checked.modules.take(job.index)!, tree: trees.take(job.index)!,
-                                      file: files.take(job.index), program: frozen, verify: verify, context: context)
+          var module = checked.modules.take(m)!
+          var tree = trees.take(m)!
+          var file = files.take(m)
+          var program = frozen
+          if let state, state.stubbed[m] {
+            // Cached front end, but no cached object: check the full source now.
+            (file, tree) = try BuildRunner.fullSource(of: file, stubTree: tree, digest: state.sourceDigests[m])
+            program.modules[m].tree = tree
+            program.modules[m].file = file
+            let (again, diagnostics) = context.measure(.check, job.moduleName) { BodyChecker.check(program, module: m) }
+            guard diagnostics.isEmpty, again.requestedInstances.isEmpty, module.instances.isEmpty else { throw IncrementalRestart() }
+            module = again
+          } else if let state, let recordKeys, checked.clean[m] {
+            context.measure(.cache, job.moduleName) { state.cache.store(recordKeys[m], [1], store: .frontend) }
+          }
+          let ir = try Frontend.lower(module, tree: tree, file: file, program: program, verify: verify, context: context)
           var output = try BuildRunner.generate(ir, name: job.moduleName, backend: backend, product: product,
                                                 objectPath: cache == nil ? objectPath : nil, context: context)
-          if let cache, let key = keys?[job.index], let object = output.object {
+          if let cache, let key = keys?[m], let object = output.object {
             context.measure(.cache, job.moduleName) { cache.store(key, object.bytes) }
             output = try BuildRunner.deliver(object, name: job.moduleName, objectPath: objectPath, context: context)
           }
           return output
-        }.mapError { $0 as? DriverError ?? .codegen(String(describing: $0)) }
+        }.mapError { error in
+          if error is IncrementalRestart { restarts[m] = true }
+          return error as? DriverError ?? .codegen(String(describing: error))
+        }
       }
     }
+    if restarts.values.contains(true) { throw IncrementalRestart() }
     if let cache, keys != nil {
       var statistics = CacheStatistics()
       for m in plan.compileOrder.sorted() {
@@ -298,6 +401,14 @@ public struct BuildRunner: Sendable {
         if lookups[m] == .corrupt { statistics.corrupt += 1 }
         statistics.compiledModules.append(frozen.modules[m].name)
       }
+      if let inputs {
+        let withFile = (0..<count).filter { inputs.sourceDigests[$0] != nil }
+        statistics.parseHits = withFile.filter { inputs.stubbed[$0] }.count
+        statistics.parseMisses = withFile.count - statistics.parseHits
+        statistics.checkHits = checkSkipped.count
+        statistics.checkMisses = count - checkSkipped.count
+        statistics.checkedModules = (0..<count).filter { !checkSkipped.contains($0) }.map { frozen.modules[$0].name }
+      }
       if statistics.misses > 0 { runner.stage(.cleanup) { statistics.trimmed = cache.trim() } }
       result.cache = statistics
     }
@@ -306,28 +417,38 @@ public struct BuildRunner: Sendable {
   }
 
   /// The digests of every compile action's declared inputs and the action keys: source and
-  /// interface digests are computed in parallel, one job per module.
-  func actionKeys(_ program: Program, checked: Frontend.Checked, plan: BuildPlan, runner: StageRunner) -> ActionDigests {
+  /// interface digests are computed in parallel, one job per module, unless given
+  /// (`interfaces`, `sourceDigests`: an incremental build has them already).
+  func actionKeys(_ program: Program, checked: Frontend.Checked, plan: BuildPlan, runner: StageRunner,
+                  interfaces known: [Digest]? = nil, sourceDigests: [Digest?]? = nil, compiler: String? = nil) -> ActionDigests {
     let count = plan.compileActions.count
     let names = (0..<count).map { program.modules[$0].name }
     let sources = ResultSlots<Digest>(count: count)
     let interfaces = ResultSlots<Digest>(count: count)
     runner.stage(.compile) {
-      runner.run(Job.plan(.digest, modules: names)) { job, _ in
+      runner.run(Job.plan(.digest, modules: names)) { job, context in
         let m = job.index
-        if let file = program.modules[m].file { sources[m] = SHA256.hash(file.bytes) }
-        interfaces[m] = SHA256.hash(Array(program.interfaceText(of: m).utf8))
+        context.measure(.cache, job.moduleName) {
+          if let sourceDigests {
+            sources[m] = sourceDigests[m]
+          } else if let file = program.modules[m].file {
+            sources[m] = SHA256.hash(file.bytes)
+          }
+          interfaces[m] = known?[m] ?? SHA256.hash(Array(program.interfaceText(of: m).utf8))
+        }
       }
     }
     var digests = ActionDigests()
     let all = (0..<count).map { (name: names[$0], digest: interfaces[$0]!) }
     for m in 0..<count {
       digests.inputs[.interface(module: names[m])] = interfaces[m]!
-      if let path = program.modules[m].file?.absolutePath { digests.inputs[.source(module: names[m], path: path)] = sources[m]! }
+      if let path = program.modules[m].file?.absolutePath, let source = sources[m] {
+        digests.inputs[.source(module: names[m], path: path)] = source
+      }
       digests.inputs[.instances(module: names[m])] =
         ActionKey.instancesDigest(symbols: checked.modules[m]!.instances.map(\.signature.symbol), interfaces: all)
     }
-    let compiler = ActionKey.compilerIdentity()
+    let compiler = compiler ?? ActionKey.compilerIdentity()
     let flags = ActionKey.flags(options)
     let inputs = digests.inputs
     digests.keys = plan.compileActions.map { action in

@@ -18,22 +18,34 @@ enum Frontend {
   struct Checked: Sendable {
     var modules: ResultSlots<CheckedModule>
     var diagnostics: [Diagnostic]
+    /// Per module: checked without any diagnostic and asking for no generic instance (what an
+    /// incremental build records, `BuildRunner+Incremental.swift`). False for skipped modules.
+    var clean: [Bool] = []
   }
 
   /// Binds `program` and checks every module's bodies (jobs in `order`, every module once)
   /// and the generic instances they need. `program` keeps its trees: lowering needs them.
-  static func check(_ program: inout Program, order: [Job], runner: StageRunner) -> Checked {
+  /// `afterBinding`, when given, sees the bound program and its diagnostics (and may replace
+  /// trees by equivalent ones); it returns the modules whose bodies need no checking (an
+  /// incremental build's cached modules): they get `CheckedModule.unchecked`.
+  static func check(_ program: inout Program, order: [Job], runner: StageRunner,
+                    afterBinding: ((inout Program, [[Diagnostic]]) throws -> Set<Int>)? = nil) throws -> Checked {
     let count = program.modules.count
     // The binder adds the library's modules after the project's: only these are checked.
     // Signatures are resolved per module on the workers.
     let parallel = JobContext(recorder: nil, track: 0, executor: runner.executor).parallelFor(module: "bind")
     let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program, parallel: parallel) }
+    let skipped = try afterBinding?(&program, bindDiagnostics) ?? []
     let checked = ResultSlots<(CheckedModule, [Diagnostic])>(count: count)
     let frozen = program
+    for m in skipped { checked[m] = (CheckedModule.unchecked(module: m), []) }
     runner.stage(.check) {
-      runner.run(order) { job, _ in
+      runner.run(order.filter { !skipped.contains($0.index) }) { job, _ in
         checked[job.index] = BodyChecker.check(frozen, module: job.index)
       }
+    }
+    let clean = (0..<count).map { m in
+      !skipped.contains(m) && bindDiagnostics[m].isEmpty && checked[m]!.1.isEmpty && checked[m]!.0.requestedInstances.isEmpty
     }
     // The instances of generic functions the bodies need (serial; none without generics).
     let requests = (0..<count).map { checked[$0]!.0.requestedInstances }
@@ -54,7 +66,7 @@ enum Frontend {
     }
     let modules = ResultSlots<CheckedModule>(count: count)
     for m in 0..<count { modules[m] = checked.take(m)!.0 }
-    return Checked(modules: modules, diagnostics: diagnostics)
+    return Checked(modules: modules, diagnostics: diagnostics, clean: clean)
   }
 
   /// Lowers one checked module to IR and verifies it when `verify` is set. The checked module
@@ -86,7 +98,7 @@ enum Frontend {
     let runner = StageRunner(executor: SerialExecutor(), recorder: nil, progress: nil)
     let loaded = try ProjectLoader(input: project).load(runner: runner)
     var program = Program(modules: loaded.modules)
-    let checked = check(&program, order: Job.plan(.check, modules: loaded.modules.map(\.name)), runner: runner)
+    let checked = try check(&program, order: Job.plan(.check, modules: loaded.modules.map(\.name)), runner: runner)
     let errors = loaded.diagnostics.flatMap { $0 } + checked.diagnostics
     if let first = errors.first(where: { $0.severity == .error }) {
       throw DriverError.internalError("benchmark project does not compile:\n" + DiagnosticRenderer.render(first))

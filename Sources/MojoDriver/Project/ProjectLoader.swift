@@ -16,6 +16,12 @@ public struct LoadedProject: Sendable {
   /// Per module, the project modules it imports directly (dotted names, sorted; a dotted
   /// import also names each package on its path).
   public var imports: [[String]] = []
+  /// Per module, the SHA-256 of its source file (incremental builds only; nil for a package
+  /// folder without `__init__.mojo`).
+  var sourceDigests: [Digest?] = []
+  /// Per module, true when it was parsed from its stub (`Caching/SourceStub.swift`), not its
+  /// full source (incremental builds only).
+  var stubbed: [Bool] = []
 
   /// The modules as planning sees them: name, absolute file path, direct imports and size.
   public var plannedModules: [PlannedModule] {
@@ -72,8 +78,10 @@ public struct ProjectLoader: Sendable {
   }
 
   /// Loads every module reachable from the entry file, one parse job per file of each wave.
-  func load(runner: StageRunner) throws -> LoadedProject {
+  func load(runner: StageRunner, stubs: StubLoading? = nil) throws -> LoadedProject {
     var modules: [SourceModule] = []
+    var digests: [Digest?] = []
+    var stubbed: [Bool] = []
     var diagnostics: [[Diagnostic]] = []
     var imports: [[String]] = []
     var known: Set<String> = ["main"]
@@ -84,27 +92,30 @@ public struct ProjectLoader: Sendable {
     // dropped with their diagnostics (LANGUAGE.md §11: they are not compiled). A file that
     // cannot be read fails the build only if it is imported.
     let main = Candidate(name: "main", relativePath: entry, isPackage: false)
-    var parsed: [String: Result<(SourceModule, [Diagnostic]), DriverError>] = [entry: parseWave([main], runner: runner)[0]]
+    var parsed: [String: Result<ParsedFile, DriverError>] = [entry: parseWave([main], runner: runner, stubs: stubs)[0]]
     var listing: FolderListing?
-    if case .success(let (module, _)) = parsed[entry]!, importsFromProject(module) {
+    if case .success(let file) = parsed[entry]!, importsFromProject(file.module) {
       let speculative: [Candidate]
       (speculative, listing) = speculativeCandidates()
       let others = speculative.filter { $0.relativePath != entry }
-      for (candidate, result) in zip(others, parseWave(others, runner: runner)) {
+      for (candidate, result) in zip(others, parseWave(others, runner: runner, stubs: stubs)) {
         parsed[candidate.relativePath!] = result
       }
     }
     var wave = [main]
     while !wave.isEmpty {
       let missing = wave.filter { c in c.relativePath.map { parsed[$0] == nil } ?? true }
-      for (candidate, result) in zip(missing, parseWave(missing, runner: runner)) {
+      for (candidate, result) in zip(missing, parseWave(missing, runner: runner, stubs: stubs)) {
         parsed[candidate.relativePath ?? "//" + candidate.name] = result
       }
       let results = try wave.map { try parsed[$0.relativePath ?? "//" + $0.name]!.get() }
       var next: [Candidate] = []
-      for (candidate, (module, diags)) in zip(wave, results) {
+      for (candidate, file) in zip(wave, results) {
+        let module = file.module
         modules.append(module)
-        diagnostics.append(diags)
+        diagnostics.append(file.diagnostics)
+        digests.append(file.digest)
+        stubbed.append(file.isStub)
         var imported: Set<String> = []
         for decl in module.tree.imports {
           guard case .path(let components) = ImportPaths.target(of: decl, in: module.tree, importer: module.name,
@@ -137,7 +148,7 @@ public struct ProjectLoader: Sendable {
       }
       wave = next
     }
-    return LoadedProject(modules: modules, diagnostics: diagnostics, imports: imports)
+    return LoadedProject(modules: modules, diagnostics: diagnostics, imports: imports, sourceDigests: digests, stubbed: stubbed)
   }
 
   /// The module file or package folder for a dotted path, if it exists.
@@ -238,12 +249,22 @@ public struct ProjectLoader: Sendable {
     return (candidates.sorted { $0.relativePath! < $1.relativePath! }, listing)
   }
 
-  private func parseWave(_ wave: [Candidate], runner: StageRunner) -> [Result<(SourceModule, [Diagnostic]), DriverError>] {
-    let slots = ResultSlots<Result<(SourceModule, [Diagnostic]), DriverError>>(count: wave.count)
-    runner.run(Job.plan(.parse, modules: wave.map(\.name))) { job, _ in
+  /// One parsed file: the module, its syntax diagnostics, its source digest (incremental
+  /// builds) and whether the tree is its stub's.
+  struct ParsedFile: Sendable {
+    var module: SourceModule
+    var diagnostics: [Diagnostic]
+    var digest: Digest?
+    var isStub = false
+  }
+
+  private func parseWave(_ wave: [Candidate], runner: StageRunner, stubs: StubLoading?) -> [Result<ParsedFile, DriverError>] {
+    let slots = ResultSlots<Result<ParsedFile, DriverError>>(count: wave.count)
+    runner.run(Job.plan(.parse, modules: wave.map(\.name))) { job, context in
       let candidate = wave[job.index]
       guard let relativePath = candidate.relativePath else {
-        slots[job.index] = .success((SourceModule(name: candidate.name, file: nil, tree: SyntaxTree(), isPackage: true), []))
+        let module = SourceModule(name: candidate.name, file: nil, tree: SyntaxTree(), isPackage: true)
+        slots[job.index] = .success(ParsedFile(module: module, diagnostics: []))
         return
       }
       let url = root.appendingPathComponent(relativePath)
@@ -251,11 +272,52 @@ public struct ProjectLoader: Sendable {
         slots[job.index] = .failure(.cannotRead(url.path))
         return
       }
-      let file = SourceFile(path: displayRoot + "/" + relativePath, relativePath: relativePath, bytes: [UInt8](data),
-                            absolutePath: PathText.join(absoluteRoot, relativePath))
+      let bytes = [UInt8](data)
+      let path = displayRoot + "/" + relativePath
+      let absolutePath = PathText.join(absoluteRoot, relativePath)
+      var digest: Digest?
+      if let stubs {
+        let sourceDigest = SHA256.hash(bytes)
+        digest = sourceDigest
+        if stubs.allowsStub(candidate.name),
+           case .hit(let stub) = context.measure(.cache, candidate.name, { stubs.cache.lookup(stubs.key(sourceDigest), store: .stubs) }) {
+          let file = SourceFile(path: path, relativePath: relativePath, bytes: stub, absolutePath: absolutePath)
+          let (tree, diagnostics) = Parser.parse(file)
+          if diagnostics.isEmpty {
+            let module = SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage)
+            slots[job.index] = .success(ParsedFile(module: module, diagnostics: [], digest: sourceDigest, isStub: true))
+            return
+          }
+        }
+      }
+      let file = SourceFile(path: path, relativePath: relativePath, bytes: bytes, absolutePath: absolutePath)
       let (tree, diagnostics) = Parser.parse(file)
-      slots[job.index] = .success((SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage), diagnostics))
+      if let stubs, let digest, diagnostics.isEmpty {
+        context.measure(.cache, candidate.name) {
+          if let stub = SourceStub.make(tree, bytes, path: path) { stubs.cache.store(stubs.key(digest), stub, store: .stubs) }
+        }
+      }
+      let module = SourceModule(name: candidate.name, file: file, tree: tree, isPackage: candidate.isPackage)
+      slots[job.index] = .success(ParsedFile(module: module, diagnostics: diagnostics, digest: digest))
     }
     return slots.values.map { $0! }
+  }
+}
+
+/// How an incremental build reads modules: the digest of every source file, and for a module
+/// whose full source is not needed, its stub from the cache (`Caching/SourceStub.swift`).
+struct StubLoading: Sendable {
+  let cache: ActionCache
+  /// The compiler identity (`ActionKey.compilerIdentity()`): stubs are keyed by it and the
+  /// source digest.
+  let compiler: String
+  /// Modules to parse from their full source; nil: every module.
+  var fullModules: Set<String>? = []
+
+  func allowsStub(_ module: String) -> Bool { fullModules.map { !$0.contains(module) } ?? false }
+
+  /// The cache key of the stub of a source with digest `source`.
+  func key(_ source: Digest) -> Digest {
+    SHA256.hash(Array("mojoc-stub 1\ncompiler \(compiler)\nsource \(source.hex)\n".utf8))
   }
 }

@@ -36,6 +36,11 @@ public struct FunctionDecl: Sendable {
   /// For a `def` inside a function body: that function's index in `SyntaxTree.functions`
   /// (which follows it there); -1 for a module-level function or a method.
   public var enclosingFunction = -1
+  /// The bytes of the body: from the end of the header's `:` to the end of the body's last
+  /// token (both 0 when the body is missing). The action cache cuts bodies out of a source
+  /// along them (MojoDriver's `Caching/SourceStub.swift`).
+  public var bodyStart: UInt32 = 0
+  public var bodyEnd: UInt32 = 0
 }
 
 /// One compile-time parameter of a function or struct: `T: Copyable & Movable` (a type

@@ -197,11 +197,17 @@ extension Parser {
       returnType = parseType()
     }
     let nestedStart = nestedFunctions.count
+    let bodyStart = at(.colon) ? UInt32(current.end) : 0
     let body = parseBlock(missingColon: "expected ':' in function definition")
+    var last = position - 1
+    while last > 0 && (tokens[last].kind == .newline || tokens[last].kind == .indent || tokens[last].kind == .dedent) {
+      last -= 1
+    }
+    let bodyEnd = bodyStart > 0 && last >= 0 ? max(bodyStart, UInt32(tokens[last].end)) : 0
     let isStatic = decorators.contains { names.names[Int($0.0.index)] == "staticmethod" }
     tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
                                        body: body, isStatic: isStatic, raises: raises, returnOffset: returnOffset,
-                                       genericParameters: genericParameters))
+                                       genericParameters: genericParameters, bodyStart: bodyStart, bodyEnd: bodyEnd))
     let index = tree.functions.count - 1
     for child in nestedFunctions[nestedStart...] { tree.functions[child].enclosingFunction = index }
     nestedFunctions.removeSubrange(nestedStart...)

@@ -24,7 +24,7 @@ extension Mojoc {
       case .stats:
         let (entries, bytes) = cache.stats()
         print("cache: \(cache.root)")
-        print("entries: \(entries)")
+        print("entries: \(entries) (\(cache.storeCounts()))")
         print("size: \(bytes) bytes (limit \(cache.maxBytes))")
       case .clean:
         let removed = cache.clean()
