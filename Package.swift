@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "MojoStencilContract", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
-    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoLinker", "MojoCodegen", "MojoDiagnostics", "TestSupport"]),
+    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoLinker", "MojoCodegen", "MojoDiagnostics", "MojoSyntax", "TestSupport"]),
     .testTarget(name: "MojoLinkerTests", dependencies: ["MojoLinker", "MojoRuntime", "ELFKit", "TestSupport"]),
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
     .testTarget(name: "ProcessKitTests", dependencies: ["ProcessKit"]),

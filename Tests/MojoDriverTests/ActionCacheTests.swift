@@ -3,6 +3,8 @@
 //! cache lives in a temporary folder.
 import Foundation
 import MojoCodegen
+import MojoDiagnostics
+import MojoSyntax
 import Testing
 import TestSupport
 @testable import MojoDriver
@@ -72,6 +74,11 @@ import TestSupport
     let statistics = try setup.build()
     #expect(statistics?.compiledModules == ["a"])
     #expect(statistics?.hits == 3)
+    // The other modules were parsed from their stubs and not checked.
+    #expect(statistics?.checkedModules == ["a"])
+    #expect(statistics?.parseHits == 3)
+    #expect(statistics?.parseMisses == 1)
+    #expect(statistics?.restarted == false)
     #expect(try setup.output() == "101 204 7\n")
     try setup.build("uncached", cached: false)
     #expect(try setup.bytes("app") == setup.bytes("uncached"))
@@ -84,6 +91,8 @@ import TestSupport
     try setup.edit("a.mojo", "def f(x: Int, y: Int = 10) -> Int:\n    return x + y\n")
     let statistics = try setup.build()
     #expect(statistics?.compiledModules == ["main", "a", "b"])
+    #expect(statistics?.checkedModules == ["main", "a", "b"])
+    #expect(statistics?.checkHits == 1)
     #expect(try setup.output() == "11 24 7\n")
     // A module reached only through another import is an importer too.
     try setup.edit("b.mojo", "from a import f\n\ndef g(x: Int) -> Int:\n    return f(x) * 3\n")
@@ -93,6 +102,52 @@ import TestSupport
     try setup.edit("a.mojo", "def f(x: Int, y: Int = 20) -> Int:\n    return x + y\n")
     #expect(try setup.build()?.compiledModules == ["main", "a", "b", "c"])
     #expect(try setup.output() == "21 66 60\n")
+  }
+
+  @Test func errorsAfterACachedBuildAreThoseOfAFullBuild() throws {
+    // `b` is unchanged and parsed from its stub until the edit of `a` breaks its call: the
+    // diagnostics are exactly those of a build without the cache.
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build()
+    try setup.edit("a.mojo", "def f(x: String) -> Int:\n    return 1\n")
+    func diagnostics(cached: Bool) throws -> [String] {
+      var options = BuildOptions(input: setup.project.path, output: setup.folder.appendingPathComponent("bad").path)
+      if cached { options.cache = setup.cache }
+      return try BuildRunner(options: options).run().diagnostics.map { DiagnosticRenderer.render($0) }
+    }
+    let uncached = try diagnostics(cached: false)
+    #expect(uncached.count == 2)
+    #expect(try diagnostics(cached: true) == uncached)
+  }
+
+  @Test func cachedFrontEndWithoutItsObjectCompilesTheFullSource() throws {
+    // Objects deleted, stubs and front-end records kept: each module is checked from its full
+    // source in its compile job, without starting over.
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build("uncached", cached: false)
+    try setup.build()
+    try FileManager.default.removeItem(at: setup.folder.appendingPathComponent("cache/v1/ac"))
+    let statistics = try setup.build()
+    #expect(statistics?.compiledModules == ["main", "a", "b", "c"])
+    #expect(statistics?.checkHits == 4)
+    #expect(statistics?.restarted == false)
+    #expect(try setup.bytes("app") == setup.bytes("uncached"))
+  }
+
+  @Test func sourceChangedDuringTheBuildStartsOverWithoutStubs() throws {
+    // A stub is used only for the source it was made from: when the file on disk no longer has
+    // the digest the build read, the build runs again from full sources.
+    let setup = Setup(Self.project)
+    defer { setup.remove() }
+    try setup.build()
+    try FileManager.default.removeItem(at: setup.folder.appendingPathComponent("cache/v1/ac"))
+    let file = SourceFile(path: "a.mojo", relativePath: "a.mojo", bytes: Array("def f() -> Int:\n    return 1\n".utf8),
+                          absolutePath: setup.project.appendingPathComponent("a.mojo").path)
+    #expect(throws: IncrementalRestart.self) {
+      _ = try BuildRunner.fullSource(of: file, stubTree: SyntaxTree(), digest: SHA256.hash(file.bytes))
+    }
   }
 
   @Test func newGenericInstanceRecompilesTheModuleDefiningIt() throws {
