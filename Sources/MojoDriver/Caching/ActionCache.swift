@@ -86,21 +86,28 @@ public struct ActionCache: Sendable {
     defer { close(fd) }
     var status = stat()
     guard fstat(fd, &status) == 0 else { return .miss }
-    var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { break }
-      done += n
-    }
-    guard done == bytes.count, let payload = Self.decode(bytes) else {
+    // The header, then the payload straight into its own array (no copy of a whole entry).
+    var header = [UInt8](repeating: 0, count: min(Int(status.st_size), Self.headerSize))
+    var payload = [UInt8](repeating: 0, count: max(Int(status.st_size) - Self.headerSize, 0))
+    guard Self.readAll(fd, into: &header), Self.readAll(fd, into: &payload), Self.verify(header: header, payload: payload) else {
       unlink(path)
       return .corrupt
     }
     // Least recently used first when trimming: a hit makes the entry new again.
     futimens(fd, nil)
     return .hit(payload)
+  }
+
+  /// Fills `bytes` from `fd`; false when the file ends first.
+  private static func readAll(_ fd: Int32, into bytes: inout [UInt8]) -> Bool {
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return false }
+      done += n
+    }
+    return true
   }
 
   /// Stores `payload` under `key`, atomically; a failure to write only loses the entry.
@@ -136,13 +143,18 @@ public struct ActionCache: Sendable {
 
   /// The payload of an entry's file bytes, or nil when they are not a whole, intact entry.
   static func decode(_ bytes: [UInt8]) -> [UInt8]? {
-    guard bytes.count >= headerSize, bytes.starts(with: magic) else { return nil }
-    var length = 0
-    for k in 0..<8 { length |= Int(bytes[magic.count + 32 + k]) << (k * 8) }
-    guard length == bytes.count - headerSize else { return nil }
+    guard bytes.count >= headerSize else { return nil }
     let payload = Array(bytes[headerSize...])
-    guard SHA256.hash(payload).bytes[...] == bytes[magic.count..<(magic.count + 32)] else { return nil }
-    return payload
+    return verify(header: Array(bytes[..<headerSize]), payload: payload) ? payload : nil
+  }
+
+  /// True when `header` is an entry's header (magic, SHA-256 and length) for `payload`.
+  static func verify(header: [UInt8], payload: [UInt8]) -> Bool {
+    guard header.count == headerSize, header.starts(with: magic) else { return false }
+    var length = 0
+    for k in 0..<8 { length |= Int(header[magic.count + 32 + k]) << (k * 8) }
+    guard length == payload.count else { return false }
+    return SHA256.hash(payload).bytes[...] == header[magic.count..<(magic.count + 32)]
   }
 
   // MARK: - Size

@@ -40,9 +40,13 @@ enum ActionKey {
   /// The key of a compile action: the compiler, the flags, the action and the digest of each
   /// of its declared inputs (`digest(input)`; nil for an input with nothing to hash).
   static func key(_ action: Action, compiler: String, flags: String, digest: (Artifact) -> Digest?) -> Digest {
-    var text = "mojoc-compile-action 1\ncompiler \(compiler)\nflags \(flags)\naction \(action.kind)\n"
-    for input in action.inputs { text += "input \(input) \(digest(input)?.hex ?? "-")\n" }
-    return SHA256.hash(Array(text.utf8))
+    var hasher = SHA256()
+    hasher.update("mojoc-compile-action 2\ncompiler \(compiler)\nflags \(flags)\naction \(action.kind)\n")
+    for input in action.inputs {
+      hasher.update("input \(input) ")
+      hasher.update(digest(input)?.bytes ?? Array("-".utf8))
+    }
+    return hasher.finalize()
   }
 
   /// The digest of the instances lowered into a module: their symbols and, when there are any,

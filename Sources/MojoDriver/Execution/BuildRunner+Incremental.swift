@@ -32,27 +32,108 @@ struct IncrementalInputs: Sendable {
 }
 
 extension BuildRunner {
-  /// The SHA-256 of each module's interface, one job per module.
-  func interfaceDigests(_ program: Program, count: Int, runner: StageRunner) -> [Digest] {
-    let digests = ResultSlots<Digest>(count: count)
-    runner.run(Job.plan(.digest, modules: (0..<count).map { program.modules[$0].name })) { job, context in
-      context.measure(.cache, job.moduleName) {
-        digests[job.index] = SHA256.hash(Array(program.interfaceText(of: job.index).utf8))
-      }
-    }
-    return (0..<count).map { digests[$0]! }
+  /// What `resolveFrontEnd` found: every module's interface digest and front-end record key,
+  /// and the stubbed modules whose bodies need no checking.
+  struct FrontEnd {
+    var interfaces: [Digest]
+    var keys: [Digest]
+    var skipped: Set<Int>
   }
 
-  /// The key of module `m`'s front-end record: what checking its bodies depends on.
-  static func frontendKey(_ m: Int, program: Program, plan: BuildPlan, interfaces: [Digest], inputs: IncrementalInputs) -> Digest {
-    let module = program.modules[m]
-    var text = "mojoc-frontend 1\ncompiler \(inputs.compiler)\nmodule \(module.name) package \(module.isPackage)\n"
-    text += "source \(module.file?.absolutePath ?? "-") \(inputs.sourceDigests[m]?.hex ?? "-")\n"
-    text += "interface \(interfaces[m].hex)\n"
-    for case .interface(let name) in plan.compileActions[m].inputs {
-      if let k = program.moduleIndex[name] { text += "imports \(name) \(interfaces[k].hex)\n" }
+  /// After binding: the interface digest of every module — computed from its declarations for a
+  /// module parsed in full, read from its front-end record for a stubbed one (records are keyed
+  /// by the interfaces of the modules a module imports, so they are looked up in import order)
+  /// — and the stubbed modules whose record is missing, whose full source replaces the stub in
+  /// `program`.
+  func resolveFrontEnd(_ program: inout Program, state: inout IncrementalInputs, plan: BuildPlan,
+                       runner: StageRunner) throws -> FrontEnd {
+    let count = plan.compileActions.count
+    let frozen = program, loaded = state
+    let closures = (0..<count).map { m in
+      plan.compileActions[m].inputs.compactMap { input -> Int? in
+        if case .interface(let name) = input { return frozen.moduleIndex[name] }
+        return nil
+      }
     }
-    return SHA256.hash(Array(text.utf8))
+    let interfaces = ResultSlots<Digest>(count: count)
+    let keys = ResultSlots<Digest>(count: count)
+    let needed = ResultSlots<Bool>(count: count)
+    computeInterfaces((0..<count).filter { !state.stubbed[$0] }, program: frozen, into: interfaces, runner: runner)
+    // Stubbed modules in rounds: those whose imports' interfaces are known look up their record.
+    var pending = (0..<count).filter { state.stubbed[$0] }
+    while !pending.isEmpty {
+      var ready = pending.filter { m in closures[m].allSatisfy { interfaces[$0] != nil } }
+      if ready.isEmpty {
+        // An import cycle among stubbed modules: their interfaces come from their declarations.
+        computeInterfaces(pending, program: frozen, into: interfaces, runner: runner)
+        ready = pending
+      }
+      let batch = ready
+      runner.run(Job.plan(.digest, modules: batch.map { frozen.modules[$0].name })) { job, context in
+        let m = batch[job.index]
+        let key = BuildRunner.frontendKey(m, program: frozen, imports: closures[m].map { interfaces[$0]! }, inputs: loaded)
+        keys[m] = key
+        if case .hit(let record) = context.measure(.cache, job.moduleName, { loaded.cache.lookup(key, store: .frontend) }),
+           record.count == 32 {
+          if interfaces[m] == nil { interfaces[m] = Digest(bytes: record) }
+          if interfaces[m] == Digest(bytes: record) { return }
+        }
+        needed[m] = true
+        if interfaces[m] == nil { interfaces[m] = SHA256.hash(Array(frozen.interfaceText(of: m).utf8)) }
+      }
+      let done = Set(batch)
+      pending.removeAll { done.contains($0) }
+    }
+    #if DEBUG
+    // A stub declares what its source declares: the recorded interface is the bound one.
+    for m in 0..<count where state.stubbed[m] && needed[m] != true {
+      precondition(interfaces[m] == SHA256.hash(Array(frozen.interfaceText(of: m).utf8)),
+                   "module '\(frozen.modules[m].name)': its stub's interface differs from its front-end record")
+    }
+    #endif
+    for m in 0..<count where keys[m] == nil {
+      keys[m] = BuildRunner.frontendKey(m, program: frozen, imports: closures[m].map { interfaces[$0]! }, inputs: loaded)
+    }
+    // Stubbed modules without a front-end record get their full source.
+    let promoted = (0..<count).filter { state.stubbed[$0] && needed[$0] == true }
+    let full = ResultSlots<Result<(SourceFile, SyntaxTree), IncrementalRestart>>(count: count)
+    runner.run(Job.plan(.parse, modules: promoted.map { frozen.modules[$0].name })) { job, _ in
+      let m = promoted[job.index]
+      full[m] = Result {
+        try BuildRunner.fullSource(of: frozen.modules[m].file, stubTree: frozen.modules[m].tree, digest: loaded.sourceDigests[m])
+      }.mapError { _ in IncrementalRestart() }
+    }
+    for m in promoted {
+      let (file, tree) = try full[m]!.get()
+      program.modules[m].file = file
+      program.modules[m].tree = tree
+      state.stubbed[m] = false
+    }
+    return FrontEnd(interfaces: (0..<count).map { interfaces[$0]! }, keys: (0..<count).map { keys[$0]! },
+                    skipped: Set((0..<count).filter { state.stubbed[$0] }))
+  }
+
+  /// The SHA-256 of the interfaces of `modules`, one job per module.
+  func computeInterfaces(_ modules: [Int], program: Program, into digests: ResultSlots<Digest>, runner: StageRunner) {
+    runner.run(Job.plan(.digest, modules: modules.map { program.modules[$0].name })) { job, context in
+      let m = modules[job.index]
+      context.measure(.cache, job.moduleName) {
+        digests[m] = SHA256.hash(Array(program.interfaceText(of: m).utf8))
+      }
+    }
+  }
+
+  /// The key of module `m`'s front-end record: what checking its bodies depends on — its
+  /// source and the interfaces of the modules it reaches through imports (`imports`, in the
+  /// order of its compile action's inputs).
+  static func frontendKey(_ m: Int, program: Program, imports: [Digest], inputs: IncrementalInputs) -> Digest {
+    let module = program.modules[m]
+    var hasher = SHA256()
+    hasher.update("mojoc-frontend 2\ncompiler \(inputs.compiler)\nmodule \(module.name) package \(module.isPackage)\n")
+    hasher.update("source \(module.file?.absolutePath ?? "-")\n")
+    hasher.update(inputs.sourceDigests[m]?.bytes ?? [])
+    for digest in imports { hasher.update(digest.bytes) }
+    return hasher.finalize()
   }
 
   /// The full source of a module loaded from its stub (`stub`, parsed as `stubTree`), parsed;

@@ -274,35 +274,9 @@ public struct BuildRunner: Sendable {
       if state.stubbed.contains(true) && bindDiagnostics.joined().contains(where: { $0.severity == .error }) {
         throw IncrementalRestart()
       }
-      let digests = interfaceDigests(program, count: count, runner: runner)
-      interfaces = digests
-      let frozen = program, loaded = state
-      let keys = (0..<count).map { BuildRunner.frontendKey($0, program: frozen, plan: plan, interfaces: digests, inputs: loaded) }
-      frontendKeys = keys
-      // Stubbed modules without a front-end record get their full source.
-      let needed = ResultSlots<Bool>(count: count)
-      let stubbed = (0..<count).filter { state.stubbed[$0] }
-      runner.run(Job.plan(.digest, modules: stubbed.map { frozen.modules[$0].name })) { job, context in
-        let m = stubbed[job.index]
-        if case .hit = context.measure(.cache, job.moduleName, { loaded.cache.lookup(keys[m], store: .frontend) }) { return }
-        needed[m] = true
-      }
-      let promoted = stubbed.filter { needed[$0] == true }
-      let full = ResultSlots<Result<(SourceFile, SyntaxTree), IncrementalRestart>>(count: count)
-      runner.run(Job.plan(.parse, modules: promoted.map { frozen.modules[$0].name })) { job, _ in
-        let m = promoted[job.index]
-        full[m] = Result {
-          try BuildRunner.fullSource(of: frozen.modules[m].file, stubTree: frozen.modules[m].tree, digest: loaded.sourceDigests[m])
-        }.mapError { _ in IncrementalRestart() }
-      }
-      for m in promoted {
-        let (file, tree) = try full[m]!.get()
-        program.modules[m].file = file
-        program.modules[m].tree = tree
-        state.stubbed[m] = false
-      }
+      let front = try resolveFrontEnd(&program, state: &state, plan: plan, runner: runner)
+      (interfaces, frontendKeys, checkSkipped) = (front.interfaces, front.keys, front.skipped)
       inputs = state
-      checkSkipped = Set(stubbed.filter { needed[$0] != true })
       return checkSkipped
     }
     if let inputs, inputs.stubbed.contains(true), checked.diagnostics.contains(where: { $0.severity == .error }) {
@@ -344,6 +318,7 @@ public struct BuildRunner: Sendable {
     let restarts = ResultSlots<Bool>(count: count)
     let state = inputs
     let recordKeys = frontendKeys
+    let interfaceDigests = interfaces
     runner.stage(.compile) {
       runner.run(jobs) { job, context in
         let m = job.index
@@ -373,7 +348,8 @@ public struct BuildRunner: Sendable {
             guard diagnostics.isEmpty, again.requestedInstances.isEmpty, module.instances.isEmpty else { throw IncrementalRestart() }
             module = again
           } else if let state, let recordKeys, checked.clean[m] {
-            context.measure(.cache, job.moduleName) { state.cache.store(recordKeys[m], [1], store: .frontend) }
+            let record = interfaceDigests![m].bytes
+            context.measure(.cache, job.moduleName) { state.cache.store(recordKeys[m], record, store: .frontend) }
           }
           let ir = try Frontend.lower(module, tree: tree, file: file, program: program, verify: verify, context: context)
           var output = try BuildRunner.generate(ir, name: job.moduleName, backend: backend, product: product,
