@@ -257,11 +257,9 @@ struct Layout {
                   var at = partStart + Int(span.start)
                   out[end..<at].initializeMemory(as: UInt8.self, repeating: 0xCC)  // int3 before a function
                   for i in range {
-                    // Fields are read through the pointer where a hole needs them (a copy of the
-                    // 64-byte emission was spread over a dozen stack slots first).
-                    let e = emissions.baseAddress! + i
-                    let stencil = stencils[Int(e.pointee.stencil.rawValue)]
-                    let size = Int(stencil.size) - (e.pointee.elided ? 5 : 0)
+                    let e = emissions[i]
+                    let stencil = stencils[Int(e.stencil.rawValue)]
+                    let size = Int(stencil.size) - (e.elided ? 5 : 0)
                     Self.copy(from: code.baseAddress! + Int(stencil.codeStart), to: out.baseAddress! + at, count: size)
                     for h in Int(stencil.holeStart)..<Int(stencil.holeEnd) {
                       let hole = holes[h]
@@ -269,23 +267,23 @@ struct Layout {
                       guard Int(hole.offset) < size else { continue }  // the dropped trailing jump
                       let value: Int64
                       switch hole.value {
-                      case .slotA: value = Int64(e.pointee.slotA)
-                      case .slotB: value = Int64(e.pointee.slotB)
-                      case .slotC: value = Int64(e.pointee.slotC)
-                      case .slotD: value = Int64(e.pointee.slotD)
-                      case .immA: value = e.pointee.immA
-                      case .immB: value = e.pointee.immB
-                      case .immC: value = e.pointee.immC
-                      case .frameSize: value = Int64(e.pointee.frameSize)
+                      case .slotA: value = Int64(e.slotA)
+                      case .slotB: value = Int64(e.slotB)
+                      case .slotC: value = Int64(e.slotC)
+                      case .slotD: value = Int64(e.slotD)
+                      case .immA: value = e.immA
+                      case .immB: value = e.immB
+                      case .immC: value = e.immC
+                      case .frameSize: value = Int64(e.frameSize)
                       case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
                            .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
                         // Argument slot k fills the hole of `ArgumentPlace(index: k)`.
-                        value = Int64(argumentSlots[Int(e.pointee.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
+                        value = Int64(argumentSlots[Int(e.arguments) + Int(hole.value.rawValue - HoleValue.argInt0.rawValue)])
                       case .continuation:
-                        value = e.pointee.continuation < 0 ? Int64(at + size) : Int64(blockOffsets[blockBase + Int(e.pointee.continuation)])
-                      case .jumpTarget: value = Int64(blockOffsets[blockBase + Int(e.pointee.jumpTarget)])
+                        value = e.continuation < 0 ? Int64(at + size) : Int64(blockOffsets[blockBase + Int(e.continuation)])
+                      case .jumpTarget: value = Int64(blockOffsets[blockBase + Int(e.jumpTarget)])
                       case .callee:
-                        let callee = Int(e.pointee.aux)
+                        let callee = Int(e.aux)
                         if functionOffset[callee] >= 0 {
                           value = Int64(functionOffset[callee])
                         } else {
@@ -297,7 +295,7 @@ struct Layout {
                       case .data:
                         patched.relocations.append(.init(offset: UInt64(position), type: X86_64Relocation.pc32,
                                                          target: .section(.rodata),
-                                                         addend: Int64(dataOffsets[Int(e.pointee.aux)]) + hole.addend))
+                                                         addend: Int64(dataOffsets[Int(e.aux)]) + hole.addend))
                         continue
                       case .trapDivZero:
                         if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
@@ -310,11 +308,11 @@ struct Layout {
                                                          target: .symbol(listAtSymbol), addend: hole.addend))
                         continue
                       }
-                      try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.pointee.stencil, library: library)
+                      try patch(out, at: position, kind: hole.patch, value: value &+ hole.addend, stencil: e.stencil, library: library)
                     }
                     // The selector dropped the jump for a continuation it knew to be next.
-                    guard !e.pointee.elided || e.pointee.continuation < 0 || Int(blockOffsets[blockBase + Int(e.pointee.continuation)]) == at + size else {
-                      throw CodegenError("copy-and-patch: \(library.name(of: e.pointee.stencil)) does not continue with the next block")
+                    guard !e.elided || e.continuation < 0 || Int(blockOffsets[blockBase + Int(e.continuation)]) == at + size else {
+                      throw CodegenError("copy-and-patch: \(library.name(of: e.stencil)) does not continue with the next block")
                     }
                     at += size
                   }
