@@ -47,7 +47,12 @@ extension FunctionLowering {
     }
     if n.isWideUnsigned {
       switch op {
-      case .div, .floorDiv: return .value(builder.op(.udiv, left, right))
+      case .div:
+        // `/` by zero is a fault as in Mojo 1.2 (`//` gives 0): `0 / right` as `idiv` traps
+        // exactly when `right` is 0; its value is unused.
+        if case .int(let divisor) = right, divisor != 0 {} else { _ = builder.op(.idiv, .int(0), right) }
+        return .value(builder.op(.udiv, left, right))
+      case .floorDiv: return .value(builder.op(.udiv, left, right))
       case .mod: return .value(builder.op(.umod, left, right))
       case .shr: return .value(builder.op(.ushr, left, right))
       case .less, .greater, .lessEqual, .greaterEqual:

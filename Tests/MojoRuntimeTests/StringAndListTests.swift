@@ -165,6 +165,6 @@ func otherTraps(statement: String) throws {
     """)
   #expect(run.status != 0)
   #expect(run.terminatedBySignal)
-  // A bad index: Mojo's line after the output; division by zero: mojoc's message on stderr.
+  // A bad index: Mojo's line after the output; division by zero: SIGFPE, nothing on stderr.
   #expect(run.stdout == "start" || run.stdout.hasPrefix("startAssert Error: index "))
 }

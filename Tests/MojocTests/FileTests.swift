@@ -9,7 +9,7 @@
 //!                                   (an f64 result also as its bit pattern, a signed integer,
 //!                                   except a NaN: `nan`, whatever its sign and payload)
 //!   ; status: N                     the expected exit status (128 + signal: 134 for SIGABRT,
-//!                                   132 for SIGILL); default 0
+//!                                   132 for SIGILL, 136 for SIGFPE); default 0
 //!   ; stderr: TEXT                  a line the program writes to stderr (default: none)
 //!   ; output:                       the rest of the file: the expected stdout, one `; ` line each
 //! With `run:` lines the runner adds the `mojo_main` that makes the calls to the last module;

@@ -33,11 +33,14 @@ let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
     ("string-index", "def main():\n    var s = \"abc\"\n    print(s)\n    var i = 7\n    print(s[byte=i])\n"),
     ("division-by-zero", "def main():\n    print(\"before\")\n    var d = 0\n    print(7 // d + 1)\n    print(7 / d)\n"),
     ("stack-overflow", "def f(n: Int) -> Int:\n    return f(n + 1) + 1\n\ndef main():\n    print(\"deep\")\n    print(f(0))\n"),
+    ("uint-division-by-zero", "def main():\n    var d: UInt64 = 0\n    var n: UInt64 = 7\n    print(n // d)\n    print(n / d)\n"),
+    ("chr", "def main():\n    var n = -191\n    print(chr(n))\n    print(chr(n + 191 + 0xD800))\n"),
   ]
 
   /// A trap ends `mojoc run` exactly as it ends the built program: what was printed before it,
   /// then a failed bounds check as Mojo 1.2 reports it (`At: /abs/main.mojo:5:13: Assert Error:
-  /// ...` on stdout, SIGILL), or mojoc's own `mojo: run-time error:` line and SIGABRT.
+  /// ...` on stdout, SIGILL), or a fault Mojo 1.2's programs die of: SIGFPE for `/` by zero
+  /// (nothing on stderr), SIGSEGV for a stack overflow (with mojoc's `mojo: run-time error:` line).
   @Test("a run-time error behaves as in the built executable", arguments: traps.map(\.name))
   func trapMatchesBuiltProgram(name: String) throws {
     let source = Self.traps.first { $0.name == name }!.source
@@ -55,9 +58,18 @@ let runnableCorpus: [URL] = ["conformance", "oracle", "examples"].flatMap {
     case "string-index":
       #expect(built.stdout == "abc\nAt: \(file):5:12: Assert Error: index 7 is out of bounds, valid range is 0 to 2\n")
       #expect(built.stderr == "" && built.status == 128 + 4)
+    case "division-by-zero":
+      #expect(built.stdout == "before\n1\n")
+      #expect(built.stderr == "" && built.status == 128 + 8)  // SIGFPE
+    case "uint-division-by-zero":
+      #expect(built.stdout == "0\n")
+      #expect(built.stderr == "" && built.status == 128 + 8)
+    case "chr":
+      #expect(built.stdout == "A\nABORT: Mojo/stdlib/std/collections/string/string.mojo:2393:14: chr(55296) is not a valid Unicode codepoint\n")
+      #expect(built.stderr == "" && built.status == 128 + 4)  // SIGILL
     default:
-      #expect(built.stderr.hasPrefix("mojo: run-time error: "), "\(built.stderr)")
-      #expect(built.status == 128 + 6)  // SIGABRT
+      #expect(built.stderr == "mojo: run-time error: stack overflow\n", "\(built.stderr)")
+      #expect(built.stdout == "deep\n" && built.status == 128 + 11)  // SIGSEGV
     }
     for backend in ["cnp", "llvm", "interp"] {
       let run = try MojocProcess.run(["run", project.path, "--backend", backend, "-w"])

@@ -127,17 +127,27 @@ static void err_int(int64_t value) {
   write_all(2, (const uint8_t *)start, (size_t)(text + sizeof(text) - start));
 }
 
-/// Flushes what the program printed, reports `message` on stderr and dies by SIGABRT.
-static _Noreturn void trap(const char *message) {
+/// Flushes what the program printed, reports `message` on stderr and dies by `signal`.
+static _Noreturn void fault(const char *message, int signal) {
   long error = flush_stdout_status();
   err_text("mojo: run-time error: ");
   err_text(message);
   err_text("\n");
   if (error) report_stdout_error(error);
-  sys_abort();
+  sys_die(signal);
 }
 
-_Noreturn void mojo_rt_trap_div_zero(void) { trap("integer division by zero"); }
+/// A fault Mojo 1.2 does not report itself (out of memory, a failed write): dies by SIGABRT.
+static _Noreturn void trap(const char *message) { fault(message, SIG_ABRT); }
+
+/// `/` of integers by zero: as Mojo 1.2's programs (the `idiv` instruction's fault), what was
+/// printed is flushed and the program dies by SIGFPE (status 136) with no message of its own;
+/// `//` and `%` by zero give 0 and never get here.
+_Noreturn void mojo_rt_trap_div_zero(void) {
+  long error = flush_stdout_status();
+  if (error) report_stdout_error(error);
+  sys_die(SIG_FPE);
+}
 
 // MARK: - Errors (`raises`)
 
