@@ -120,6 +120,8 @@ extension BodyChecker {
       report(SemaDiagnostics.declarationWithoutContextualType(tree.name(tree.nameReference(tree.expr(names[0]))),
                                                               location(tree.expr(names[0]).offset)))
     }
+    let first = tree.expr(names[0])
+    let commaOffset = first.offset + UInt32(tree.name(tree.nameReference(first)).utf8.count)
     for (k, place) in names.enumerated() {
       let p = tree.expr(place)
       let nameID = tree.nameReference(p)
@@ -127,7 +129,8 @@ extension BodyChecker {
       result.exprFacts[Int(place.index)] = .local(slot)
       result.exprTypes[Int(place.index)] = types[k]
       markAssigned(slot)
-      usage.store(slot, name: nameID, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
+      // Mojo places an unused one at the comma after the first name.
+      usage.store(slot, name: nameID, value: commaOffset, mayBeCaught: catchDepth > 0)
     }
   }
 

@@ -28,6 +28,7 @@ extension BodyChecker {
     }
     guard callee.module < 0 || program.signatures[callee.module][callee.index].raises else { return }
     callsRaisingFunction = true
+    raisePoints += 1
     if !mayRaiseHere {
       report(SemaDiagnostics.callMayRaise(location(tree.expr(id).offset),
                                           function: location(tree.functions[currentFunction].offset)))
@@ -36,6 +37,7 @@ extension BodyChecker {
 
   /// `raise e` (an `Error` or a `String`) or a bare `raise` inside an `except` body.
   mutating func checkRaise(_ s: StmtNode) {
+    raisePoints += 1
     if let value = tree.statementValue(s) {
       // Mojo 1.2 raises any value that converts to `Error` (its text is the message).
       let t = checkExpression(value, expected: nil)
@@ -78,35 +80,58 @@ extension BodyChecker {
   /// Checks a `try` statement; returns true when no path falls through it (definite return).
   /// Definite initialization: the `except` body starts from the state before the `try` (the
   /// error may come before any assignment of the body); `finally` runs after every path.
+  /// An `except` whose body cannot raise never runs: Mojo warns about it (at its first
+  /// operation, or at the `try` when it has none) and about its unused name.
   mutating func checkTry(_ id: StmtID, _ clauses: TryStatement) -> Bool {
+    let statement = tree.stmt(id)
     let before = initialization
+    let raisesBefore = raisePoints
     if clauses.hasExcept { catchDepth += 1 }
     var normalEnds = checkBlock(clauses.body)
+    var normalFallsThrough = blockFallsThrough
     if clauses.hasExcept { catchDepth -= 1 }
-    if let elseBlock = clauses.elseBlock, !normalEnds { normalEnds = checkBlock(elseBlock) }
+    let bodyRaises = raisePoints > raisesBefore
+    if let elseBlock = clauses.elseBlock, !normalEnds {
+      normalEnds = checkBlock(elseBlock)
+      normalFallsThrough = normalFallsThrough && blockFallsThrough
+    }
     var merged = initialization
     // Without `except`, an error leaves through `finally`: that path never falls through.
-    var handlerEnds = true
+    var handlerEnds = true, handlerFallsThrough = false
     if clauses.hasExcept {
+      if !bodyRaises && module == 0 && instance == nil {
+        switch firstOperation(in: clauses.handler) {
+        case .at(let offset): report(SemaDiagnostics.unreachableExcept(location(offset)))
+        case .none: report(SemaDiagnostics.tryDoesNotRaise(location(statement.offset)))
+        case .unknown: break
+        }
+      }
       initialization = before
       scopes.push()
       if clauses.errorName.exists {
         let slot = declareLocal(clauses.errorName, type: .errorValue, mutable: true, offset: clauses.errorOffset)
         result.stmtSlots[Int(id.index)] = slot
         markAssigned(slot)
+        // Assigned by the error that reaches it; with none, a variable nothing assigns.
+        if !bodyRaises { usage.declaration(slot, name: clauses.errorName, at: clauses.errorOffset) }
       }
       handlerDepth += 1
+      if !bodyRaises { usage.suspend() }
       handlerEnds = checkBlock(clauses.handler, newScope: false)
+      handlerFallsThrough = bodyRaises && blockFallsThrough
+      if !bodyRaises { usage.resume() }
       handlerDepth -= 1
       scopes.pop()
       merged = InitializationState.merge(merged, initialization)
     }
     initialization = merged
+    statementEnd = normalFallsThrough || handlerFallsThrough ? nil : .tryStatement
     if let finallyBlock = clauses.finallyBlock {
       let reachable = initialization.reachable
       initialization.reachable = true
       let finallyEnds = checkBlock(finallyBlock)
       if !reachable { initialization.reachable = false }
+      statementEnd = normalFallsThrough || handlerFallsThrough ? (blockFallsThrough ? nil : .tryStatement) : .tryStatement
       return finallyEnds || (normalEnds && handlerEnds)
     }
     return normalEnds && handlerEnds

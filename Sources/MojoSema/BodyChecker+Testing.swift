@@ -93,6 +93,7 @@ extension BodyChecker {
     }
     record(id, .assertion(kind), arguments)
     callsRaisingFunction = true
+    raisePoints += 1
     if !mayRaiseHere {
       report(SemaDiagnostics.callMayRaise(location(e.offset), function: location(tree.functions[currentFunction].offset)))
     }

@@ -1,6 +1,13 @@
-//! Mojo 1.2's warnings about values nobody uses, worded and placed as Mojo gives them:
-//! an expression statement's discarded value, an assignment no read can see, a loop variable
-//! never read. Mojo finds dead assignments on its IR; here the checker logs reads and stores in
+//! Mojo 1.2's warnings, worded, placed and ordered as Mojo gives them: an expression statement's
+//! discarded value, an `if` on a constant, code after a statement that never falls through
+//! (`return`, `raise`, `break`, `continue`, an endless `while True`, an `if` or `try` whose
+//! every path ends), an `except` a `try` body cannot reach, an assignment no read can see, a loop
+//! variable never read, a variable never assigned or read. Mojo prints them in three rounds:
+//! the first two kinds, then the unreachable code, each in source order over the whole file, then
+//! per function its unused loop variables, assignments and variables (`orderedWarnings`).
+//! Unreachable code is reported where Mojo puts its first operation (`firstOperation`), and
+//! only when that place is known; reads and stores in it do not count.
+//! Mojo finds dead assignments on its IR; here the checker logs reads and stores in
 //! evaluation order and decides at the end of the body, erring towards silence: a store is unused
 //! when no later read of the variable exists (for a store in a loop: no read in the outermost
 //! loop either, as the next iteration may see it), or when a later statement of the same block
@@ -41,6 +48,10 @@ struct UsageLog {
   private var escapes: Int32 = 0
   /// Slots below this are parameters.
   private var parameterCount: UInt32 = 0
+  /// Above 0 while checking code that never runs: its reads and stores are not logged.
+  private var suspended = 0
+  /// Variables declared without a value (`var x: Int`), with the offset of their name.
+  private var declarations: [(slot: UInt32, name: NameID, offset: UInt32)] = []
 
   /// Forgets everything (a new function body whose first `parameters` slots are parameters).
   mutating func reset(parameters: Int) {
@@ -48,7 +59,9 @@ struct UsageLog {
     lastRead.removeAll(keepingCapacity: true)
     stores.removeAll(keepingCapacity: true)
     loopVariables.removeAll(keepingCapacity: true)
+    declarations.removeAll(keepingCapacity: true)
     pending.removeAll(keepingCapacity: true)
+    suspended = 0
     position = 0
     loopDepth = 0
     blocks = [0]
@@ -65,7 +78,12 @@ struct UsageLog {
   /// A `break` or `continue`.
   mutating func escape() { escapes += 1 }
 
+  /// Starts or ends code that never runs (nested: each `suspend` has its `resume`).
+  mutating func suspend() { suspended += 1 }
+  mutating func resume() { suspended -= 1 }
+
   mutating func read(_ slot: UInt32) {
+    guard suspended == 0 else { return }
     let k = Int(slot)
     if k >= lastRead.count { lastRead += repeatElement(-1, count: k + 1 - lastRead.count) }
     position += 1
@@ -75,6 +93,7 @@ struct UsageLog {
   /// A value stored into `slot` by `var x = value` or `x = value`.
   /// `mayBeCaught`: inside a `try` with an `except`, where a raise may reach a read.
   mutating func store(_ slot: UInt32, name: NameID, value offset: UInt32, mayBeCaught: Bool) {
+    guard suspended == 0 else { return }
     position += 1
     let k = Int(slot)
     if k >= pending.count { pending += repeatElement(-1, count: k + 1 - pending.count) }
@@ -91,7 +110,14 @@ struct UsageLog {
   }
 
   mutating func loopVariable(_ slot: UInt32, name: NameID, at offset: UInt32) {
+    guard suspended == 0 else { return }
     loopVariables.append((slot, name, offset))
+  }
+
+  /// A variable declared without a value (or an `except` name no error can reach).
+  mutating func declaration(_ slot: UInt32, name: NameID, at offset: UInt32) {
+    guard suspended == 0 else { return }
+    declarations.append((slot, name, offset))
   }
 
   /// Call before a loop's condition or body: reads anywhere in it may see stores in it.
@@ -113,6 +139,34 @@ struct UsageLog {
   var unusedLoopVariables: [(name: NameID, offset: UInt32)] {
     loopVariables.filter { lastRead(of: $0.slot) < 0 }.map { ($0.name, $0.offset) }
   }
+
+  /// Variables declared without a value that nothing assigns or reads, with their name's offset.
+  var unusedVariables: [(name: NameID, offset: UInt32)] {
+    declarations.filter { d in lastRead(of: d.slot) < 0 && !stores.contains { $0.slot == d.slot } }.map { ($0.name, $0.offset) }
+  }
+}
+
+/// Why the statements after one never run, in Mojo's words ("unreachable code after ...").
+enum ControlEnd {
+  case returnStatement, raiseStatement, breakStatement, continueStatement, infiniteLoop, ifStatement, tryStatement
+
+  var text: String {
+    switch self {
+    case .returnStatement: "return statement"
+    case .raiseStatement: "raise statement"
+    case .breakStatement: "break statement"
+    case .continueStatement: "continue statement"
+    case .infiniteLoop: "infinite loop"
+    case .ifStatement: "if statement with then/else that do not fall through"
+    case .tryStatement: "try statement that doesn't fall through"
+    }
+  }
+}
+
+/// Where Mojo puts the first operation of a statement or expression: nowhere (`pass`, a local
+/// read in place), at an offset, or a place mojoc does not know (then it warns about nothing).
+enum FirstOperation {
+  case none, at(UInt32), unknown
 }
 
 extension BodyChecker {
@@ -134,7 +188,7 @@ extension BodyChecker {
     report(SemaDiagnostics.constantCondition(value, location(tree.expr(condition).offset)))
   }
 
-  /// The warnings for the function body just checked, from `usage`.
+  /// The warnings for the function body just checked, from `usage`, in Mojo's order.
   mutating func reportUnusedAssignments() {
     guard module == 0 else { return }
     for (name, offset) in usage.unusedLoopVariables where !tree.name(name).hasPrefix("_") {
@@ -142,6 +196,191 @@ extension BodyChecker {
     }
     for (name, offset) in usage.unusedStores where !tree.name(name).hasPrefix("_") {
       report(SemaDiagnostics.unusedAssignment(tree.name(name), location(offset)))
+    }
+    for (name, offset) in usage.unusedVariables where !tree.name(name).hasPrefix("_") {
+      report(SemaDiagnostics.unusedVariable(tree.name(name), location(offset)))
+    }
+  }
+
+  /// The warnings reported so far in Mojo's order: discarded values and constant conditions,
+  /// then unreachable code, each by position; then the rest per function, as reported.
+  func orderedWarnings() -> [Diagnostic] {
+    func round(_ d: Diagnostic) -> Int {
+      if d.is(SemaDiagnostics.Kind.unusedValue) || d.is(SemaDiagnostics.Kind.constantCondition) { return 0 }
+      if d.is(SemaDiagnostics.Kind.unreachableCode) || d.is(SemaDiagnostics.Kind.unreachableExcept)
+        || d.is(SemaDiagnostics.Kind.tryDoesNotRaise) { return 1 }
+      return 2
+    }
+    return warnings.enumerated().sorted { a, b in
+      let (ra, rb) = (round(a.element), round(b.element))
+      if ra != rb { return ra < rb }
+      if ra < 2 && a.element.location.offset != b.element.location.offset {
+        return a.element.location.offset < b.element.location.offset
+      }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+
+  // MARK: - Unreachable code
+
+  /// Warns about `next`, the first statement after one that ended the block (`end`), at its
+  /// first operation. Returns true when the block needs no more looking at (warned, or the
+  /// place is unknown); false after a statement without operations (`pass`).
+  mutating func warnUnreachable(_ next: StmtID, after end: ControlEnd) -> Bool {
+    guard module == 0, instance == nil else { return true }
+    switch firstOperation(of: next) {
+    case .none: return false
+    case .unknown: return true
+    case .at(let offset):
+      report(SemaDiagnostics.unreachableCode(after: end.text, location(offset)))
+      return true
+    }
+  }
+
+  /// The first operation of the first statement of `block` that has one.
+  func firstOperation(in block: Block) -> FirstOperation {
+    for s in tree.statements(in: block) {
+      switch firstOperation(of: s) {
+      case .none: continue
+      case let found: return found
+      }
+    }
+    return .none
+  }
+
+  /// Where Mojo 1.2 puts the first operation of statement `id` (measured case by case: a
+  /// `while`, `try`, `break`, `continue` or bare `return` at its keyword, a declaration without
+  /// value at its name, others at their first expression's first operation).
+  func firstOperation(of id: StmtID) -> FirstOperation {
+    let s = tree.stmt(id)
+    switch s.kind {
+    case .pass: return .none
+    case .whileLoop, .tryStatement, .breakLoop, .continueLoop: return .at(s.offset)
+    case .expression: return firstOperation(tree.expressionStatement(s), producesValue: false)
+    case .varDecl:
+      let decl = tree.varDeclaration(s)
+      guard let value = decl.value else { return .at(s.offset) }
+      return firstOperation(value, producesValue: true)
+    case .returnValue:
+      guard let value = tree.statementValue(s) else { return .at(s.offset) }
+      return firstOperation(value, producesValue: true)
+    case .raiseError:
+      guard let value = tree.statementValue(s) else { return .unknown }
+      return firstOperation(value, producesValue: true)
+    case .ifElse:
+      let statement = tree.ifStatement(s)
+      return statement.isComptime ? .unknown : firstOperation(statement.condition, producesValue: true)
+    case .forLoop:
+      return s.op == .identical ? .unknown : firstOperation(tree.forStatement(s).iterable, producesValue: false)
+    case .assign:
+      let assignment = tree.assignment(s)
+      if assignment.declaresNames { return .unknown }
+      let target = tree.expr(assignment.target)
+      switch target.kind {
+      case .name: return firstOperation(assignment.value, producesValue: true)
+      case .member, .index: return firstOperation(assignment.target, producesValue: false)
+      default: return .unknown
+      }
+    case .augmentedAssign:
+      let assignment = tree.assignment(s)
+      guard tree.expr(assignment.target).kind == .name,
+            case .at(let offset) = firstOperation(assignment.value, producesValue: false) else { return .unknown }
+      return .at(offset)
+    case .comptimeDecl, .invalid: return .unknown
+    }
+  }
+
+  /// Where Mojo puts the first operation of expression `id`. A local read as an operand is used
+  /// in place; `producesValue` (an initializer, a returned value, a condition, a `print`
+  /// argument) makes it an operation at the name. A literal is an operation where it stands,
+  /// but after the operations of a right operand when it is the left one.
+  func firstOperation(_ id: ExprID, producesValue: Bool) -> FirstOperation {
+    let e = tree.expr(id)
+    switch e.kind {
+    case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral: return .at(e.offset)
+    case .name: return producesValue ? .at(e.offset) : .none
+    case .unary:
+      guard e.op != .not else { return .unknown }
+      let inner = firstOperation(ExprID(Int(e.a)), producesValue: false)
+      if case .none = inner { return .at(e.offset) }
+      return inner
+    case .binary:
+      let left = ExprID(Int(e.a)), right = ExprID(Int(e.b))
+      if e.op == .and || e.op == .or { return firstOperation(left, producesValue: true) }
+      return firstOfOperands(left, right, operator: e.offset)
+    case .comparison:
+      guard e.b == 2, Int(e.a) < tree.comparisonOps.count,
+            [.less, .greater, .lessEqual, .greaterEqual, .equal, .notEqual].contains(tree.comparisonOps[Int(e.a)]) else {
+        return .unknown
+      }
+      let operands = Array(tree.list(of: e))
+      return firstOfOperands(operands[0], operands[1], operator: e.offset)
+    case .call:
+      let callee = tree.expr(ExprID(Int(e.a)))
+      var isPrint = false
+      switch callee.kind {
+      case .name: isPrint = tree.name(tree.nameReference(callee)) == "print"
+      case .member:
+        // A method's receiver: a parameter read in place has no operation of its own (a `mut`
+        // one has, at its name; other locals are not measured).
+        let base = tree.expr(ExprID(Int(callee.a)))
+        if base.kind == .name {
+          guard case .variable(let slot, _)? = lookupLocal(tree.nameReference(base)),
+                Int(slot) < signature.parameters.count, signature.parameters[Int(slot)].convention == .read else {
+            return .unknown
+          }
+        } else {
+          let receiver = firstOperation(ExprID(Int(callee.a)), producesValue: false)
+          if case .none = receiver {} else { return receiver }
+        }
+      default: return .unknown
+      }
+      // Arguments in order; a literal argument before another argument's operation is not
+      // known to come first (a literal operand comes last).
+      var literal: UInt32?
+      for argument in tree.arguments(of: e) {
+        switch firstOperation(argument.value, producesValue: isPrint) {
+        case .none: continue
+        case .unknown: return .unknown
+        case .at(let offset):
+          if !isLiteral(argument.value) { return literal == nil ? .at(offset) : .unknown }
+          if literal == nil { literal = offset }
+        }
+      }
+      if let literal { return .at(literal) }
+      return .at(e.offset)
+    case .member:
+      let base = firstOperation(ExprID(Int(e.a)), producesValue: false)
+      if case .none = base { return .at(e.offset) }
+      return base
+    case .index:
+      let base = firstOperation(ExprID(Int(e.a)), producesValue: false)
+      if case .none = base {} else { return base }
+      let index = firstOperation(ExprID(Int(e.b)), producesValue: false)
+      if case .none = index { return .at(e.offset) }
+      return index
+    default: return .unknown
+    }
+  }
+
+  /// The first operation of `left op right`: the left operand's, unless the left is a literal
+  /// and the right has one of its own; the operator's when neither has one.
+  private func firstOfOperands(_ left: ExprID, _ right: ExprID, operator offset: UInt32) -> FirstOperation {
+    let l = firstOperation(left, producesValue: false), r = firstOperation(right, producesValue: false)
+    if case .unknown = l { return .unknown }
+    if case .unknown = r { return .unknown }
+    let leftIsLiteral = isLiteral(left)
+    if leftIsLiteral && isLiteral(right) { return .unknown }  // folded: no operation
+    if leftIsLiteral, case .at = r { return r }
+    if case .at = l { return l }
+    if case .at = r { return r }
+    return .at(offset)
+  }
+
+  private func isLiteral(_ id: ExprID) -> Bool {
+    switch tree.expr(id).kind {
+    case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral: true
+    default: false
     }
   }
 }

@@ -52,6 +52,14 @@ public struct BodyChecker {
   var visibleNested: [(name: NameID, function: Int)] = []
   /// Reads and stores of locals, for the unused-value warnings.
   var usage = UsageLog()
+  /// Warnings so far, printed in Mojo's order (`orderedWarnings`) after the errors.
+  var warnings: [Diagnostic] = []
+  /// Raising calls and `raise` statements checked so far: a `try` body without any cannot raise.
+  var raisePoints = 0
+  /// What ended the statement just checked (nil: control may fall through it).
+  var statementEnd: ControlEnd?
+  /// True when control may fall through the block just checked.
+  var blockFallsThrough = true
   /// When checking an instance of a generic function: the instance, its bound signature, and
   /// the names of its type parameters (and `Self`) bound to types.
   var instance: FunctionInstance?
@@ -121,11 +129,13 @@ public struct BodyChecker {
     let signatures = program.signatures[module]
     for f in checker.tree.functions.indices where !signatures[f].isGeneric { checker.checkFunction(f) }
     if module == 0 { checker.checkMain() }
-    return (checker.result, checker.diagnostics)
+    return (checker.result, checker.diagnostics + checker.orderedWarnings())
   }
 
   func location(_ offset: UInt32) -> SourceLocation { SourceLocation(file: file, offset: Int(offset)) }
-  mutating func report(_ d: Diagnostic) { diagnostics.append(d) }
+  mutating func report(_ d: Diagnostic) {
+    if d.severity == .warning { warnings.append(d) } else { diagnostics.append(d) }
+  }
 
   private mutating func checkMain() {
     guard case .function(_, let index) = program.symbols[0]["main"] else {
@@ -197,6 +207,10 @@ public struct BodyChecker {
     }
     result.functions.append(CheckedFunction(function: index, locals: locals, isIndirect: isIndirect,
                                             callsRaisingFunction: callsRaisingFunction))
+    if instance != nil {  // an instance's checker is read once per function
+      diagnostics += orderedWarnings()
+      warnings = []
+    }
   }
 
   /// Checks a block; returns true when it always ends in `return` (definite return).
@@ -209,9 +223,19 @@ public struct BodyChecker {
       if newScope { scopes.pop() }
     }
     var terminates = false
+    // Once a statement ends the block, the rest never runs: warned about at its first
+    // operation, checked, but its reads and stores do not count.
+    var end: ControlEnd?
+    var warned = false
     for s in tree.statements(in: block) {
+      if let end, !warned { warned = warnUnreachable(s, after: end) }
+      statementEnd = nil
+      if end != nil { usage.suspend() }
       if checkStatement(s) { terminates = true }
+      if end != nil { usage.resume() } else { end = statementEnd }
     }
+    statementEnd = nil
+    blockFallsThrough = end == nil
     return terminates
   }
 
@@ -271,6 +295,8 @@ public struct BodyChecker {
       if let value = decl.value {
         markAssigned(slot)
         usage.store(slot, name: name, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
+      } else {
+        usage.declaration(slot, name: name, at: s.offset)
       }
     case .assign:
       let assignment = tree.assignment(s)
@@ -289,6 +315,7 @@ public struct BodyChecker {
       }
       usage.escape()
       initialization.reachable = false
+      statementEnd = s.kind == .breakLoop ? .breakStatement : .continueStatement
     case .returnValue:
       if let value = tree.statementValue(s) {
         if signature.result == .none {
@@ -304,6 +331,7 @@ public struct BodyChecker {
       }
       checkFieldsInitialized(atReturn: s.offset)
       initialization.reachable = false
+      statementEnd = .returnStatement
       return true
     case .ifElse:
       return checkIfChain(s)
@@ -320,7 +348,10 @@ public struct BodyChecker {
       // `while True:` without `break` never falls through.
       if case .constant(.bool(true)) = result.exprFacts[Int(condition.index)] {
         let endless = !containsBreak(loop.body)
-        if endless { initialization.reachable = false }
+        if endless {
+          initialization.reachable = false
+          statementEnd = .infiniteLoop
+        }
         return endless
       }
     case .forLoop:
@@ -341,6 +372,7 @@ public struct BodyChecker {
       scopes.declare(nameID, .constant(c, type))
     case .raiseError:
       checkRaise(s)
+      statementEnd = .raiseStatement
       return true
     case .tryStatement:
       return checkTry(id, tree.tryStatement(s))
@@ -382,6 +414,8 @@ public struct BodyChecker {
     var s = first
     var thenStates: [InitializationState] = []
     var everyThenReturns = true, elseReturns = false, openBlocks = 0
+    // Whether every arm ends without falling through (a comptime `if` never counts).
+    var everyArmEnds = !tree.ifStatement(first).isComptime
     while true {
       let statement = tree.ifStatement(s)
       checkCondition(statement.condition)
@@ -398,9 +432,13 @@ public struct BodyChecker {
       }
       let before = initialization
       if !checkBlock(statement.then) { everyThenReturns = false }
+      if blockFallsThrough { everyArmEnds = false }
       thenStates.append(initialization)
       initialization = before
-      guard let elseBlock = statement.elseBlock else { break }
+      guard let elseBlock = statement.elseBlock else {
+        everyArmEnds = false
+        break
+      }
       let elseStatements = tree.statements(in: elseBlock)
       if elseStatements.count == 1, case let next = tree.stmt(elseStatements.first!), next.kind == .ifElse {
         scopes.push()
@@ -410,6 +448,7 @@ public struct BodyChecker {
         continue
       }
       elseReturns = checkBlock(elseBlock)
+      if blockFallsThrough { everyArmEnds = false }
       break
     }
     for _ in 0..<openBlocks {
@@ -417,6 +456,7 @@ public struct BodyChecker {
       scopes.pop()
     }
     for state in thenStates.reversed() { initialization = InitializationState.merge(state, initialization) }
+    statementEnd = everyArmEnds ? .ifStatement : nil
     return everyThenReturns && elseReturns
   }
 

@@ -21,6 +21,7 @@ public enum SemaDiagnostics {
     case unableToLocateModule, unexpectedArgument, unexpectedParameter, uninitializedUse, unknownDeclaration
     case unsupportedOperands, unusedAssignment, unusedLoopVariable, unusedValue
     case declarationWithoutContextualType, emptyListWithoutContextualType
+    case unreachableCode, unreachableExcept, tryDoesNotRaise, unusedVariable
   }
 
   static func declarationWithoutContextualType(_ name: String, _ at: SourceLocation) -> Diagnostic {
@@ -265,5 +266,19 @@ public enum SemaDiagnostics {
   static func unusedAssignment(_ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.unusedAssignment, severity: .warning,
                message: "assignment to '\(name)' was never used; assign to '_' instead?", at: at)
+  }
+  static func unusedVariable(_ name: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.unusedVariable, severity: .warning, message: "variable '\(name)' was never used, remove it?", at: at)
+  }
+  /// `after`: what ends the code before, in Mojo's words ("return statement", "infinite loop").
+  static func unreachableCode(after: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.unreachableCode, severity: .warning, message: "unreachable code after \(after)", at: at)
+  }
+  static func unreachableExcept(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.unreachableExcept, severity: .warning,
+               message: "'except' logic is unreachable, try doesn't raise an exception", at: at)
+  }
+  static func tryDoesNotRaise(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.tryDoesNotRaise, severity: .warning, message: "try body doesn't raise an exception", at: at)
   }
 }

@@ -64,6 +64,27 @@ struct ExpectedEnding {
             "\(project.lastPathComponent): backends disagree\n--- cnp (status \(cnp.status))\n\(cnp.stdout)\n--- llvm -O2 (status \(llvm.status))\n\(llvm.stdout)")
   }
 
+  /// Cases recorded with `Scripts/record-oracle --warnings` hold Mojo's warnings: mojoc gives
+  /// exactly these, in the same order (paths relative to the case).
+  @Test("program gives real Mojo's warnings", arguments: runnablePrograms.filter {
+    FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected-warnings.txt").path)
+  })
+  func warnings(project: URL) throws {
+    let expected = try String(contentsOf: project.appendingPathComponent("expected-warnings.txt"), encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let diagnostics = try Harness.build(project, backend: .cnp, output: folder.appendingPathComponent("program"))
+    // Only the main file is warned about: its location without the folder.
+    let lines = diagnostics.filter { $0.severity == .warning }.map { d -> String in
+      let line = DiagnosticRenderer.render(d).split(separator: "\n").first.map(String.init) ?? ""
+      let parts = line.components(separatedBy: ": warning: ")
+      return (parts[0].split(separator: "/").last.map(String.init) ?? parts[0]) + ": warning: "
+        + parts.dropFirst().joined(separator: ": warning: ")
+    }
+    #expect(lines == expected, "\(project.lastPathComponent):\n\(lines.joined(separator: "\n"))")
+  }
+
   @Test("error program reports the expected first error", arguments: errorPrograms)
   func firstError(project: URL) throws {
     let expected = try String(contentsOf: project.appendingPathComponent("expected-error.txt"), encoding: .utf8)

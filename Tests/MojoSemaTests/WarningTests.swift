@@ -8,7 +8,7 @@ import Testing
 import TestSupport
 
 @Suite struct WarningTests {
-  /// `line:col: message` of each warning of a one-file program.
+  /// `line:col: message` of each warning of a one-file program, in the order printed.
   private func warnings(_ source: String) throws -> [String] {
     try diagnostics(of: source).filter { $0.severity == .warning }
       .map { d in
@@ -50,18 +50,19 @@ import TestSupport
           print(g(1, 2))
 
       """
+    // Mojo's order: discarded values first (by position), then per function.
     #expect(try warnings(source) == [
+      "10:6: 'Int' value is unused; assign to '_' to discard the result",
+      "23:10: 'Int' value is unused; assign to '_' to discard the result",
+      "25:7: 'Bool' value is unused; assign to '_' to discard the result",
       "5:18: assignment to 'unused' \(unusedAssignment)",
       "6:13: assignment to 'y' \(unusedAssignment)",
       "7:9: assignment to 'y' \(unusedAssignment)",
-      "10:6: 'Int' value is unused; assign to '_' to discard the result",
       "12:9: assignment to 'w' \(unusedAssignment)",
       "15:9: assignment to 'k' \(unusedAssignment)",
       "16:18: assignment to 't' \(unusedAssignment)",
       "17:13: assignment to 'e' \(unusedAssignment)",
       "21:9: ref 'i' was never used, remove it?",
-      "23:10: 'Int' value is unused; assign to '_' to discard the result",
-      "25:7: 'Bool' value is unused; assign to '_' to discard the result",
     ])
   }
 
@@ -118,6 +119,129 @@ import TestSupport
       """
     // Mojo also reports `var r = 0` (35:13): mojoc does not see that `r = 1` always follows.
     #expect(try warnings(source) == [])
+  }
+
+  @Test("code after return, raise, break, continue, an endless loop, an if or a try that never falls through")
+  func unreachableCode() throws {
+    // Every line is what Mojo 1.2 printed for this program (its "first operation" of the dead
+    // statement: a literal, a call's `(`, an operator, a name read as a value, a keyword).
+    let source = """
+      def foo() -> Int:
+          return 1
+
+      def r1(x: Int) -> Int:
+          return 1
+          print(x + 1)
+
+      def r2(x: Int) -> Int:
+          return 1
+          print(1 + foo())
+
+      def r3(a: Int, b: Int) -> Int:
+          return 1
+          return a + b
+
+      def r4(l: List[Int], i: Int) -> Int:
+          return 1
+          print(l[i])
+
+      def r5(x: Int) -> Int:
+          return 1
+          while x > 0:
+              print(x)
+
+      def r6(x: Int) raises -> Int:
+          while True:
+              if x > 0:
+                  return 1
+          print("dead")
+
+      def r7(x: Int) -> Int:
+          if x > 0:
+              return 1
+          else:
+              return 2
+          var z = -x
+
+      def r8(x: Int) -> Int:
+          for i in range(x):
+              continue
+              break
+          return 1
+
+      def r9(flag: Bool) raises -> Int:
+          raise Error("e")
+          if flag:
+              print(1)
+
+      def r10() -> Int:
+          try:
+              return foo()
+          except:
+              return 2
+          pass
+          print(True)
+
+      def r11() raises:
+          try:
+              print(1)
+          except:
+              pass
+
+      def main() raises:
+          print(r1(1), r2(1), r3(1, 2), r4([1], 0), r5(1), r6(1), r7(1), r8(1), r9(True), r10())
+          r11()
+
+      """
+    #expect(try warnings(source) == [
+      "6:15: unreachable code after return statement",
+      "10:18: unreachable code after return statement",
+      "14:14: unreachable code after return statement",
+      "18:12: unreachable code after return statement",
+      "22:5: unreachable code after return statement",
+      "29:11: unreachable code after infinite loop",
+      "36:13: unreachable code after if statement with then/else that do not fall through",
+      "41:9: unreachable code after continue statement",
+      "46:8: unreachable code after raise statement",
+      "53:16: 'except' logic is unreachable, try doesn't raise an exception",
+      "55:11: unreachable code after try statement that doesn't fall through",
+      "58:5: try body doesn't raise an exception",
+      "39:9: ref 'i' was never used, remove it?",
+    ])
+  }
+
+  @Test("a variable never assigned or read, and an except name no error reaches")
+  func unusedVariables() throws {
+    let source = """
+      def f() raises -> Int:
+          var b: Int
+          var c: Int
+          c = 3
+          var d: Int
+          d = 4
+          print(d)
+          try:
+              print(1)
+          except e:
+              print(e)
+          var u = 1
+          return 5
+          print(u)
+
+      def main() raises:
+          var a, b = 1, 2
+          print(a, f())
+
+      """
+    #expect(try warnings(source) == [
+      "11:15: 'except' logic is unreachable, try doesn't raise an exception",
+      "14:11: unreachable code after return statement",
+      "4:9: assignment to 'c' \(unusedAssignment)",
+      "12:13: assignment to 'u' \(unusedAssignment)",
+      "2:9: variable 'b' was never used, remove it?",
+      "10:12: variable 'e' was never used, remove it?",
+      "17:10: assignment to 'b' \(unusedAssignment)",
+    ])
   }
 
   @Test("a store overwritten in the same block before any read is reported")

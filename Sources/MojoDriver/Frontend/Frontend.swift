@@ -4,7 +4,7 @@
 //!      instances of generic functions the bodies need (`MojoSema/Instantiator.swift`, serial)
 //!   3. lower: `MojoLowering/ModuleLowering.swift` — one checked module to IR, verified when asked
 //! Diagnostics come back in the order to print them: imported modules before their importers
-//! (as the reference compiler reports), each module's by position.
+//! (as the reference compiler reports), each module's errors by position, then its warnings.
 import MojoDiagnostics
 import MojoIR
 import MojoLowering
@@ -61,7 +61,10 @@ enum Frontend {
     var diagnostics: [Diagnostic] = []
     for m in (0..<count).reversed() {
       let all = bindDiagnostics[m] + checked[m]!.1
-      diagnostics += all.filter { $0.location.file != nil }.sorted { $0.location.offset < $1.location.offset }
+      // Errors by position; warnings (only printed without errors) in the order the checker
+      // gives them, which is Mojo's (`BodyChecker.orderedWarnings`).
+      diagnostics += all.filter { $0.location.file != nil && $0.severity != .warning }.sorted { $0.location.offset < $1.location.offset }
+      diagnostics += all.filter { $0.location.file != nil && $0.severity == .warning }
       diagnostics += all.filter { $0.location.file == nil }
     }
     let modules = ResultSlots<CheckedModule>(count: count)

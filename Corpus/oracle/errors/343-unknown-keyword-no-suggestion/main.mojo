@@ -1,0 +1,5 @@
+def f(count: Int) -> Int:
+    return count
+
+def main():
+    print(f(cuont=1))
