@@ -71,6 +71,14 @@ extension FunctionLowering {
     return pending
   }
 
+  /// At the entry of a handler no error can reach (the `try` body cannot raise: every way into
+  /// a handler sets `pending` first), gives `pending` a value, an empty message, so that the
+  /// handler, lowered although it never runs, reads only defined values.
+  mutating func definePendingError() {
+    guard errors.pending == nil else { return }
+    builder.copy(.value(builder.address(of: module.stringConstant([]))), to: pendingError())
+  }
+
   /// `raise e` (an `Error`, or a value whose text becomes the message) or a bare `raise`.
   mutating func lowerRaise(_ s: StmtNode) {
     let message: Operand
@@ -170,6 +178,7 @@ extension FunctionLowering {
     finishClause(clauses.finallyBlock, joining: after)
     if let landing {
       builder.switchTo(landing)
+      definePendingError()
       let error = builder.makeValue(.ptr)
       builder.copy(.value(pendingError()), to: error)
       if clauses.errorName.exists { writeLocal(checked.stmtSlots[Int(id.index)], .value(error)) }
@@ -181,6 +190,7 @@ extension FunctionLowering {
     if let finallyBlock = clauses.finallyBlock, let finallyEntry {
       errors.handlers.removeLast()
       builder.switchTo(finallyEntry)
+      definePendingError()
       let error = builder.makeValue(.ptr)
       builder.copy(.value(pendingError()), to: error)
       lowerBlock(finallyBlock)

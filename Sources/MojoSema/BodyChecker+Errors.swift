@@ -91,6 +91,10 @@ extension BodyChecker {
     var normalFallsThrough = blockFallsThrough
     if clauses.hasExcept { catchDepth -= 1 }
     let bodyRaises = raisePoints > raisesBefore
+    if let elseBlock = clauses.elseBlock, !normalFallsThrough, module == 0, instance == nil,
+       case .at(let offset) = firstOperation(in: elseBlock) {
+      report(SemaDiagnostics.unreachableElse(location(offset)))
+    }
     if let elseBlock = clauses.elseBlock, !normalEnds {
       normalEnds = checkBlock(elseBlock)
       normalFallsThrough = normalFallsThrough && blockFallsThrough

@@ -1,9 +1,10 @@
 //! Mojo 1.2's warnings, worded, placed and ordered as Mojo gives them: an expression statement's
-//! discarded value, an `if` on a constant, code after a statement that never falls through
-//! (`return`, `raise`, `break`, `continue`, an endless `while True`, an `if` or `try` whose
-//! every path ends), an `except` a `try` body cannot reach, an assignment no read can see, a loop
-//! variable never read, a variable never assigned or read. Mojo prints them in three rounds:
-//! the first two kinds, then the unreachable code, each in source order over the whole file, then
+//! discarded value, an `if` on a constant, a `__del__` (deprecated), code after a statement that
+//! never falls through (`return`, `raise`, `break`, `continue`, an endless `while True`, an `if`
+//! or `try` whose every path ends), an `except` a `try` body cannot reach, an `else` after a
+//! body that never falls through, an assignment no read can see, a loop variable never read, a
+//! variable never assigned or read. Mojo prints them in three rounds: the first three kinds, then
+//! the unreachable code, each in source order over the whole file, then
 //! per function its unused loop variables, assignments and variables (`orderedWarnings`).
 //! Unreachable code is reported where Mojo puts its first operation (`firstOperation`), and
 //! only when that place is known; reads and stores in it do not count.
@@ -206,9 +207,10 @@ extension BodyChecker {
   /// then unreachable code, each by position; then the rest per function, as reported.
   func orderedWarnings() -> [Diagnostic] {
     func round(_ d: Diagnostic) -> Int {
-      if d.is(SemaDiagnostics.Kind.unusedValue) || d.is(SemaDiagnostics.Kind.constantCondition) { return 0 }
+      if d.is(SemaDiagnostics.Kind.unusedValue) || d.is(SemaDiagnostics.Kind.constantCondition)
+        || d.is(SemaDiagnostics.Kind.deprecatedDel) { return 0 }
       if d.is(SemaDiagnostics.Kind.unreachableCode) || d.is(SemaDiagnostics.Kind.unreachableExcept)
-        || d.is(SemaDiagnostics.Kind.tryDoesNotRaise) { return 1 }
+        || d.is(SemaDiagnostics.Kind.unreachableElse) || d.is(SemaDiagnostics.Kind.tryDoesNotRaise) { return 1 }
       return 2
     }
     return warnings.enumerated().sorted { a, b in

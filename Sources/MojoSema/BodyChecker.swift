@@ -199,6 +199,9 @@ public struct BodyChecker {
       initializerState = InitializerState(structIndex: owner, selfSlot: 0, selfOffset: selfParameter.offset)
       initialization.fields = Array(repeating: false, count: program.structs[module][owner].fieldNames.count)
     }
+    if module == 0, instance == nil, methodOwner[index] >= 0, tree.name(decl.name) == "__del__" {
+      report(SemaDiagnostics.deprecatedDel(location(decl.offset)))
+    }
     let terminates = checkBlock(decl.body, newScope: false)
     reportUnusedAssignments()
     checkFieldsInitialized(atReturn: nil)

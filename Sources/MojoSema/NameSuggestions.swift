@@ -37,6 +37,9 @@ extension BodyChecker {
   /// The unknown-declaration diagnostic for `name` at `offset`, with Mojo's suggestion if any.
   func unknownDeclaration(_ name: String, at offset: UInt32) -> Diagnostic {
     if enclosingDeclares(name, before: offset) { return SemaDiagnostics.captureConvention(name, location(offset)) }
+    if let function = BuiltinFunction(rawValue: name) {
+      return SemaDiagnostics.unknownDeclaration(name, location(offset), libraryModule: function.module)
+    }
     let locals = scopes.visibleNames().map { tree.name($0) }
     let suggestion = program.suggestion(for: name, inModule: module, at: Int(offset), locals: locals)
     return SemaDiagnostics.unknownDeclaration(name, location(offset), suggestion: suggestion,

@@ -21,7 +21,7 @@ public enum SemaDiagnostics {
     case unableToLocateModule, unexpectedArgument, unexpectedParameter, uninitializedUse, unknownDeclaration
     case unsupportedOperands, unusedAssignment, unusedLoopVariable, unusedValue
     case declarationWithoutContextualType, emptyListWithoutContextualType
-    case unreachableCode, unreachableExcept, tryDoesNotRaise, unusedVariable
+    case unreachableCode, unreachableExcept, unreachableElse, tryDoesNotRaise, unusedVariable, deprecatedDel
   }
 
   static func declarationWithoutContextualType(_ name: String, _ at: SourceLocation) -> Diagnostic {
@@ -225,6 +225,12 @@ public enum SemaDiagnostics {
     return Diagnostic(Kind.unknownDeclaration, message: "use of unknown declaration '\(name)'\(hint)", at: at,
                       length: name.utf8.count, notes: notes, replacement: suggestion)
   }
+  /// A name of a standard library module used without its import, worded as Mojo 1.2 does.
+  static func unknownDeclaration(_ name: String, _ at: SourceLocation, libraryModule module: String) -> Diagnostic {
+    let hint = "; did you mean to import it from '\(module)'? Add 'from \(module) import \(name)'"
+    return Diagnostic(Kind.unknownDeclaration, message: "use of unknown declaration '\(name)'\(hint)", at: at,
+                      length: name.utf8.count)
+  }
   static func unsupportedOperands(_ op: String, _ left: SemaType, _ right: SemaType, _ at: SourceLocation) -> Diagnostic {
     unsupportedOperands(op, from: right.description, to: left.description, at)
   }
@@ -277,6 +283,14 @@ public enum SemaDiagnostics {
   static func unreachableExcept(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.unreachableExcept, severity: .warning,
                message: "'except' logic is unreachable, try doesn't raise an exception", at: at)
+  }
+  static func unreachableElse(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.unreachableElse, severity: .warning, message: "'else' logic in 'try' is unreachable", at: at)
+  }
+  /// At the method's name, with the new name as the fix-it.
+  static func deprecatedDel(_ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.deprecatedDel, severity: .warning, message: "'__del__' is deprecated; use '__deinit__'", at: at,
+               length: "__del__".utf8.count, replacement: "__deinit__")
   }
   static func tryDoesNotRaise(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.tryDoesNotRaise, severity: .warning, message: "try body doesn't raise an exception", at: at)

@@ -4,6 +4,7 @@
 import Foundation
 import MojoDiagnostics
 import MojoDriver
+import MojoSema
 import Testing
 import TestSupport
 
@@ -242,6 +243,70 @@ import TestSupport
       "10:12: variable 'e' was never used, remove it?",
       "17:10: assignment to 'b' \(unusedAssignment)",
     ])
+  }
+
+  @Test("an else after a try body that never falls through, and a __del__ destructor")
+  func unreachableElseAndDeprecatedDel() throws {
+    let source = """
+      def one() -> Int:
+          return 1
+
+      def f(x: Int) raises -> Int:
+          try:
+              return one()
+          except:
+              pass
+          else:
+              print("else 1")
+          one()
+          return 0
+
+      def g(x: Int) raises -> Int:
+          try:
+              if x > 0:
+                  raise Error("p")
+              return 1
+          except e:
+              print(e)
+          else:
+              var z = x + 1
+              print(z)
+          return 0
+
+      def h(x: Int) raises -> Int:
+          try:
+              return one()
+          except:
+              print("h")
+          else:
+              pass
+          return 0
+
+      struct T(Movable):
+          var n: Int
+          def __init__(out self, n: Int):
+              self.n = n
+          def __del__(deinit self):
+              print("del")
+
+      def main() raises:
+          print(f(1), g(1), h(1))
+          var t = T(1)
+          print(t.n)
+
+      """
+    #expect(try warnings(source) == [
+      "11:8: 'Int' value is unused; assign to '_' to discard the result",
+      "39:9: '__del__' is deprecated; use '__deinit__'",
+      "5:5: try body doesn't raise an exception",
+      "10:15: 'else' logic in 'try' is unreachable",
+      "11:8: unreachable code after try statement that doesn't fall through",
+      "22:21: 'else' logic in 'try' is unreachable",
+      "30:15: 'except' logic is unreachable, try doesn't raise an exception",
+      "33:12: unreachable code after try statement that doesn't fall through",
+    ])
+    let del = try diagnostics(of: source).first { $0.is(SemaDiagnostics.Kind.deprecatedDel) }!
+    #expect(DiagnosticRenderer.render(del).hasSuffix("    def __del__(deinit self):\n        ^~~~~~~\n        __deinit__\n"))
   }
 
   @Test("a store overwritten in the same block before any read is reported")

@@ -1,0 +1,3 @@
+def main():
+    var x = 2.0
+    print(sqrt(x))
