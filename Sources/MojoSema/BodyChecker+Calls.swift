@@ -333,23 +333,9 @@ extension BodyChecker {
         return .string
       }
       if name == "String" && args.count > 1 && !args.contains(where: { $0.label.exists }) {
-        // `String(a, b, ...)`: each value written after the other, as `print` writes them.
-        var isValid = true
-        for a in args {
-          let t = checkExpression(a.value, expected: nil)
-          if t.isLiteral { materialize(a.value, as: t.materialized) }
-          requestWriters(t.materialized)
-          switch t.materialized {
-          case .error: isValid = false
-          case let printable where isPrintable(printable): break
-          default:
-            report(SemaDiagnostics.notWritable(typeName(t), location(startOffset(a.value))))
-            isValid = false
-          }
-        }
-        guard isValid else { return .error }
-        record(id, .convertToString, args.map { .expression($0.value) })
-        return .string
+        // `String(a, b, ...)`: each value written after the other, as `print` writes them (a
+        // t-string's pieces are checked the same way).
+        return checkTemplateString(id, args)
       }
       if name == "String", let type = checkStringFromBytes(id, e, args) { return type }
       guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }

@@ -173,7 +173,8 @@ extension BodyChecker {
 
 extension BodyChecker {
   /// `t"text {expr} text"` (a call node the parser made, `Parser.templateStringMarker`): a
-  /// `TString` in Mojo 1.2; in mojoc the `String` of its pieces, as `String(a, b, ...)` writes them.
+  /// `TString` in Mojo 1.2; in mojoc the `String` of its pieces. `String(a, b, ...)` is checked
+  /// by this too.
   mutating func checkTemplateString(_ id: ExprID, _ args: [Argument]) -> SemaType {
     var isValid = true
     for a in args {
