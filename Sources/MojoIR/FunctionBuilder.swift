@@ -271,8 +271,16 @@ public struct FunctionBuilder {
 
   /// Lays the blocks out in order and stores the body into `function`. Blocks that received no
   /// instruction (never branched to, or left after a return) are given `unreachable`, so every
-  /// block ends in a terminator.
-  public func finish(into function: inout IRFunction) {
+  /// block ends in a terminator. The builder is then empty: `reset` it for the next function.
+  /// Its storage is kept for that function, except lists larger than `keptCapacity`, which are
+  /// freed as soon as they have been copied (so that a huge function's body is not held twice).
+  public mutating func finish(into function: inout IRFunction) {
+    makeUnique()
+    // Copies, so that the builder keeps its storage for the next function.
+    function.operands = operands.array()
+    if operands.capacity > Self.keptCapacity { operands.replace(capacity: 128) }
+    function.valueTypes = valueTypes.array()
+    if valueTypes.capacity > Self.keptCapacity { valueTypes.replace(capacity: 64) }
     // Where each block starts in the laid-out array (a counting sort by block, stable).
     let blockCount = blockFills.count
     var next = [Int](repeating: 0, count: blockCount)
@@ -287,7 +295,7 @@ public struct FunctionBuilder {
       total += size
     }
     let unreachable = Instruction(opcode: .unreachable, type: .void, result: .none,
-                                  operandStart: UInt32(operands.count), operandCount: 0)
+                                  operandStart: UInt32(function.operands.count), operandCount: 0)
     let laidOut = [Instruction](unsafeUninitializedCapacity: total) { buffer, initialized in
       buffer.initialize(repeating: unreachable)
       for i in 0..<instructions.count {
@@ -297,12 +305,25 @@ public struct FunctionBuilder {
       }
       initialized = total
     }
-    // Copies, so that the builder keeps its storage for the next function.
-    function.valueTypes = valueTypes.array()
+    if instructions.capacity > Self.keptCapacity {
+      instructions.replace(capacity: 64)
+      instructionBlocks.replace(capacity: 64)
+    }
+    if blockFills.capacity > Self.keptCapacity { blockFills.replace(capacity: 16) }
     function.instructions = laidOut
-    function.operands = operands.array()
     function.blocks = ranges
+    valueTypes.count = 0
+    instructions.count = 0
+    instructionBlocks.count = 0
+    blockFills.count = 0
+    operands.count = 0
+    blockFills.append(BlockFill())
+    currentBlock = BlockID(0)
+    registerBuffers()
   }
+
+  /// Lists of up to this many elements keep their storage after `finish`.
+  static let keptCapacity = 1 << 16
 }
 
 extension IRFunction {
@@ -353,6 +374,15 @@ struct BuilderList<Element> {
     base.deallocate()
     base = grown
     capacity = newCapacity
+  }
+
+  /// Frees the buffer and starts over empty with a new one of `capacity` elements (the
+  /// builder registers the new buffer with its owner).
+  mutating func replace(capacity newCapacity: Int) {
+    base.deallocate()
+    base = .allocate(capacity: newCapacity)
+    capacity = newCapacity
+    count = 0
   }
 
   /// A list with the same elements in a buffer of its own.

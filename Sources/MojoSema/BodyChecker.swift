@@ -91,18 +91,8 @@ public struct BodyChecker {
     hasNestedFunctions = tree.functions.contains { $0.enclosingFunction >= 0 }
     result = CheckedModule(
       module: module, exprTypes: ExpressionTypes(count: tree.expressions.count),
-      exprFacts: BodyChecker.filled(.none, count: tree.expressions.count),
+      exprFacts: ExpressionFacts(count: tree.expressions.count),
       stmtSlots: Array(repeating: 0, count: tree.statements.count), callArguments: [], functions: [])
-  }
-
-  /// An array of `count` copies of a payload-free case, each stored in place (the generic
-  /// `Array(repeating:count:)` copies an enum with indirect payloads through a call per element).
-  @inline(__always)
-  static func filled<T>(_ value: T, count: Int) -> [T] {
-    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for k in 0..<count { (buffer.baseAddress! + k).initialize(to: value) }
-      initialized = count
-    }
   }
 
   /// Prepares to check one instance of a generic function of module `instance.module`.
@@ -129,6 +119,7 @@ public struct BodyChecker {
     let signatures = program.signatures[module]
     for f in checker.tree.functions.indices where !signatures[f].isGeneric { checker.checkFunction(f) }
     if module == 0 { checker.checkMain() }
+    checker.result.callArguments.releaseSpareCapacity()
     return (checker.result, checker.diagnostics + checker.orderedWarnings())
   }
 

@@ -201,7 +201,7 @@ public struct CheckedModule: Sendable {
   /// Type of every expression of the tree (`.error` for unchecked ones). A literal's entry is
   /// the type it was materialized to.
   public var exprTypes: ExpressionTypes
-  public var exprFacts: [ExprFact]
+  public var exprFacts: ExpressionFacts
   /// For `var` and `for` statements: the local slot they declare; for a `try` with
   /// `except NAME`, the slot of NAME.
   public var stmtSlots: [UInt32]
@@ -303,6 +303,90 @@ public struct ExpressionTypes: Sendable {
     } else {
       codes[index] = ExpressionTypes.structuredBase + UInt32(structured.count)
       structured.append(type)
+    }
+  }
+}
+
+/// What the checker learned about every expression of a tree, stored without reference
+/// counting: `.none`, a local or a field is one packed word; a constant or a call is an index
+/// into a side table of its own (overwritten in place when the fact changes). Reading a fact of
+/// the first kind retains nothing, and the table is freed without visiting most entries.
+public struct ExpressionFacts: Sendable {
+  /// Per expression: the fact's kind in the top byte, its number (slot, field, side-table
+  /// index) in the low 32 bits.
+  @usableFromInline var words: [UInt64]
+  @usableFromInline var constants: [ConstantValue] = []
+  @usableFromInline var calls: [CallFact] = []
+
+  /// A call's fact: the target and its arguments' window in `callArguments`.
+  @usableFromInline struct CallFact: Sendable {
+    @usableFromInline var target: CallTarget
+    @usableFromInline var start: UInt32
+    @usableFromInline var count: UInt32
+    @usableFromInline init(target: CallTarget, start: UInt32, count: UInt32) {
+      self.target = target
+      self.start = start
+      self.count = count
+    }
+  }
+
+  /// The kinds of facts (the top byte of a word).
+  @usableFromInline static let local: UInt64 = 1, field: UInt64 = 2, comprehension: UInt64 = 3
+  @usableFromInline static let constant: UInt64 = 4, call: UInt64 = 5
+
+  /// `count` expressions without facts.
+  public init(count: Int) {
+    words = Array(repeating: 0, count: count)
+  }
+
+  public subscript(index: Int) -> ExprFact {
+    @inlinable @inline(__always) get {
+      let word = words[index]
+      let number = UInt32(truncatingIfNeeded: word)
+      switch word >> 56 {
+      case 0: return .none
+      case ExpressionFacts.local: return .local(number)
+      case ExpressionFacts.field: return .field(Int(number))
+      case ExpressionFacts.comprehension: return .comprehension(slot: number)
+      case ExpressionFacts.constant: return .constant(constants[Int(number)])
+      default:
+        let call = calls[Int(number)]
+        return .call(call.target, start: call.start, count: call.count)
+      }
+    }
+    @inlinable @inline(__always) set {
+      switch newValue {
+      case .none: words[index] = 0
+      case .local(let slot): words[index] = ExpressionFacts.local << 56 | UInt64(slot)
+      case .field(let field): words[index] = ExpressionFacts.field << 56 | UInt64(UInt32(field))
+      case .comprehension(let slot): words[index] = ExpressionFacts.comprehension << 56 | UInt64(slot)
+      default: setStructured(index, newValue)
+      }
+    }
+  }
+
+  /// Stores a constant or a call fact in its side table (in place of an older one of the same kind).
+  @usableFromInline
+  mutating func setStructured(_ index: Int, _ fact: ExprFact) {
+    let old = words[index]
+    let oldNumber = Int(UInt32(truncatingIfNeeded: old))
+    switch fact {
+    case .constant(let value):
+      if old >> 56 == ExpressionFacts.constant {
+        constants[oldNumber] = value
+      } else {
+        words[index] = ExpressionFacts.constant << 56 | UInt64(constants.count)
+        constants.append(value)
+      }
+    case .call(let target, let start, let count):
+      if old >> 56 == ExpressionFacts.call {
+        calls[oldNumber] = CallFact(target: target, start: start, count: count)
+      } else {
+        words[index] = ExpressionFacts.call << 56 | UInt64(calls.count)
+        calls.append(CallFact(target: target, start: start, count: count))
+      }
+    default:
+      self[index] = fact
     }
   }
 }

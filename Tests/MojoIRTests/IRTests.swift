@@ -59,6 +59,48 @@ func makeSumModule() -> IRModule {
     #expect(messages.contains("branch to missing block bb7"))
   }
 
+  /// A builder reused after a function larger than it keeps storage for (`finish` frees those
+  /// lists once copied) builds the next function as a fresh builder does.
+  @Test func builderReusedAfterAHugeFunction() {
+    var b = FunctionBuilder(parameterTypes: [.i64])
+    var huge = IRFunction(defining: "huge", parameterTypes: [.i64], returnType: .i64, linkage: .local)
+    var v = b.parameter(0)
+    let count = FunctionBuilder.keptCapacity + 1000
+    for k in 0..<count { v = b.op(.iadd, .value(v), .int(Int64(k))) }
+    let tail = b.makeBlock()
+    b.branch(to: tail)
+    b.switchTo(tail)
+    b.ret(.value(v))
+    b.finish(into: &huge)
+    #expect(huge.instructions.count == count + 2)
+    #expect(huge.valueTypes.count == count + 1)
+    #expect(huge.operands.count == 2 * count + 1)
+    #expect(huge.blocks == [0..<count + 1, count + 1..<count + 2])
+    #expect(huge.instructions[count - 1].operandStart == UInt32(2 * (count - 1)))
+
+    b.reset(parameterTypes: [.i64])
+    var reused = IRFunction(defining: "sum", parameterTypes: [.i64], returnType: .i64, linkage: .exported)
+    let acc = b.makeValue(.i64), i = b.makeValue(.i64)
+    b.copy(.int(0), to: acc)
+    b.copy(.int(0), to: i)
+    let header = b.makeBlock(), body = b.makeBlock(), exit = b.makeBlock()
+    b.branch(to: header)
+    b.switchTo(header)
+    let more = b.op(.ilt, .value(i), .value(b.parameter(0)))
+    b.branch(if: .value(more), then: body, else: exit)
+    b.switchTo(body)
+    b.emit(.iadd, type: .i64, result: acc, [.value(acc), .value(i)])
+    b.emit(.iadd, type: .i64, result: i, [.value(i), .int(1)])
+    b.branch(to: header)
+    b.switchTo(exit)
+    b.ret(.value(acc))
+    b.finish(into: &reused)
+    var module = IRModule(name: "m")
+    module.functions.append(reused)
+    #expect(Printer.print(module) == Printer.print(makeSumModule()))
+    #expect(Verifier.verify(module).isEmpty)
+  }
+
   @Test func floatImmediatesKeepTheirBits() {
     #expect(Operand.float(-0.0).description == "0f8000000000000000")
     #expect(Operand.float(1.0).description == "0f3ff0000000000000")

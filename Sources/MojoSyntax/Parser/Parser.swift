@@ -66,6 +66,7 @@ public struct Parser {
     file.bytes.withUnsafeBufferPointer { parser.bytes = $0; parser.parseModule() }
     parser.bytes = UnsafeBufferPointer(start: nil, count: 0)
     parser.tree.names = parser.names.names
+    parser.tree.releaseSpareCapacity()
     let diagnostics = parser.diagnostics.sorted { $0.location.offset < $1.location.offset }
     return (parser.tree, diagnostics)
   }
