@@ -218,7 +218,7 @@ public struct CheckedModule: Sendable {
   /// A module whose bodies were not checked (an incremental build takes its object from the
   /// action cache): no tables, no requests.
   public static func unchecked(module: Int) -> CheckedModule {
-    CheckedModule(module: module, exprTypes: ExpressionTypes(count: 0), exprFacts: [], stmtSlots: [], callArguments: [], functions: [])
+    CheckedModule(module: module, exprTypes: ExpressionTypes(count: 0), exprFacts: ExpressionFacts(count: 0), stmtSlots: [], callArguments: [], functions: [])
   }
 }
 
