@@ -351,7 +351,10 @@ public struct BuildRunner: Sendable {
             let record = interfaceDigests![m].bytes
             context.measure(.cache, job.moduleName) { state.cache.store(recordKeys[m], record, store: .frontend) }
           }
-          let ir = try Frontend.lower(module, tree: tree, file: file, program: program, verify: verify, context: context)
+          // Consumed, so that the tree, the checked tables and the source are freed once the IR
+          // exists (as locals they would live through code generation).
+          let ir = try Frontend.lower(consume module, tree: consume tree, file: consume file, program: consume program,
+                                      verify: verify, context: context)
           var output = try BuildRunner.generate(ir, name: job.moduleName, backend: backend, product: product,
                                                 objectPath: cache == nil ? objectPath : nil, context: context)
           if let cache, let key = keys?[m], let object = output.object {
