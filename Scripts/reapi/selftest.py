@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+# Proves the REAPI test server (Scripts/reapi/server start --execute) and its worker fixture
+# work, without mojoc: uploads small actions (a shell script in the input root that reads an
+# input file and writes output files, run in a working directory with a fixed environment),
+# Executes them, reads each operation stream to its final ExecuteResponse and checks exit code,
+# stdout, stderr, output files (content, executable bit), output directories and the exact
+# environment; then runs the same action again and checks it is served from the action cache.
+# A failing action must report its exit code and must not be cached.
+#   Scripts/reapi/server selftest --dir DIR    (runs this with the server venv's python)
+#   python selftest.py grpc://127.0.0.1:PORT
+import os
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import casutil  # noqa: E402
+from buildgrid._protos.build.bazel.remote.execution.v2 import remote_execution_pb2 as re_pb2  # noqa: E402
+from buildgrid._protos.build.bazel.remote.execution.v2 import remote_execution_pb2_grpc as re_grpc  # noqa: E402
+from google.protobuf import duration_pb2  # noqa: E402
+
+SCRIPT = """#!/bin/sh
+set -e
+mkdir -p out/dir/nested
+printf '%s %s\\n' "$GREETING" "$(cat in/data.txt)" > out/result.txt
+printf 'HOME=%s PATH=%s\\n' "${HOME-unset}" "$PATH" > out/dir/env.txt
+printf 'nested\\n' > out/dir/nested/file.txt
+printf '#!/bin/sh\\necho tool\\n' > out/tool
+chmod +x out/tool
+echo "to stdout"
+echo "to stderr" >&2
+exit "${EXIT_CODE:-0}"
+"""
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def make_action(cas, exit_code, output_paths):
+    """Uploads an input root and Command; returns the Action (not yet uploaded) and its digest."""
+    with tempfile.TemporaryDirectory() as root:
+        os.makedirs(os.path.join(root, "sub", "in"))
+        with open(os.path.join(root, "sub", "run.sh"), "w") as f:
+            f.write(SCRIPT)
+        os.chmod(os.path.join(root, "sub", "run.sh"), 0o755)
+        with open(os.path.join(root, "sub", "in", "data.txt"), "w") as f:
+            f.write("from the input root")
+        blobs = {}
+        root_dir = casutil.directory_from_disk(root, blobs)
+    root_data = root_dir.SerializeToString(deterministic=True)
+    root_digest = casutil.digest_of(root_data)
+    blobs[casutil.digest_key(root_digest)] = root_data
+    env = {"GREETING": "hello", "PATH": "/usr/bin:/bin", "EXIT_CODE": str(exit_code)}
+    command = re_pb2.Command(
+        arguments=["./run.sh"],
+        environment_variables=[re_pb2.Command.EnvironmentVariable(name=k, value=v) for k, v in sorted(env.items())],
+        working_directory="sub")
+    if output_paths:
+        command.output_paths.extend(["out/dir", "out/result.txt", "out/tool"])
+    else:
+        command.output_files.extend(["out/result.txt", "out/tool"])
+        command.output_directories.extend(["out/dir"])
+    command_data = command.SerializeToString(deterministic=True)
+    command_digest = casutil.digest_of(command_data)
+    blobs[casutil.digest_key(command_digest)] = command_data
+    action = re_pb2.Action(command_digest=command_digest, input_root_digest=root_digest,
+                           timeout=duration_pb2.Duration(seconds=60),
+                           salt=os.urandom(16))  # a fresh action on every selftest run
+    action_data = action.SerializeToString(deterministic=True)
+    action_digest = casutil.digest_of(action_data)
+    blobs[casutil.digest_key(action_digest)] = action_data
+    cas.upload(blobs)
+    return action_digest
+
+
+def execute(execution, action_digest):
+    last = None
+    stages = []
+    for operation in execution.Execute(re_pb2.ExecuteRequest(instance_name="", action_digest=action_digest),
+                                       timeout=120):
+        metadata = re_pb2.ExecuteOperationMetadata()
+        if operation.metadata.Unpack(metadata):
+            stages.append(re_pb2.ExecutionStage.Value.Name(metadata.stage))
+        last = operation
+    check(last is not None and last.done, "the operation stream ended before the operation was done")
+    check(last.HasField("response"), f"operation failed: {last.error}")
+    response = re_pb2.ExecuteResponse()
+    last.response.Unpack(response)
+    return response, stages
+
+
+def check_result(cas, result, exit_code, output_paths):
+    check(result.exit_code == exit_code, f"exit code {result.exit_code}, expected {exit_code}")
+    check(cas.read(result.stdout_digest) == b"to stdout\n", "wrong stdout")
+    check(cas.read(result.stderr_digest) == b"to stderr\n", "wrong stderr")
+    files = {f.path: f for f in result.output_files}
+    check(sorted(files) == ["out/result.txt", "out/tool"], f"output files {sorted(files)}")
+    check(cas.read(files["out/result.txt"].digest) == b"hello from the input root\n", "wrong out/result.txt")
+    check(not files["out/result.txt"].is_executable, "out/result.txt should not be executable")
+    check(files["out/tool"].is_executable, "out/tool should be executable")
+    check([d.path for d in result.output_directories] == ["out/dir"], "output directories")
+    tree = cas.read_message(result.output_directories[0].tree_digest, re_pb2.Tree)
+    names = {f.name: f for f in tree.root.files}
+    check(sorted(names) == ["env.txt"] and [d.name for d in tree.root.directories] == ["nested"], "tree root")
+    check(cas.read(names["env.txt"].digest) == b"HOME=unset PATH=/usr/bin:/bin\n",
+          "the environment was not exactly the Command's")
+    check(len(tree.children) == 1 and cas.read(tree.children[0].files[0].digest) == b"nested\n", "tree children")
+    check(result.execution_metadata.worker.startswith("worker-"), "no worker name in the execution metadata")
+
+
+def main():
+    endpoint = sys.argv[1]
+    channel = casutil.channel_for(endpoint)
+    cas = casutil.CAS(channel)
+    execution = re_grpc.ExecutionStub(channel)
+    action_cache = re_grpc.ActionCacheStub(channel)
+    capabilities = re_grpc.CapabilitiesStub(channel).GetCapabilities(re_pb2.GetCapabilitiesRequest())
+    check(capabilities.execution_capabilities.exec_enabled, "the server does not execute")
+
+    for output_paths in (False, True):
+        style = "output_paths" if output_paths else "output_files/output_directories"
+        digest = make_action(cas, 0, output_paths)
+        start = time.monotonic()
+        response, stages = execute(execution, digest)
+        took = time.monotonic() - start
+        check(response.status.code == 0, f"status {response.status}")
+        check(not response.cached_result, "a fresh action came from the cache")
+        check_result(cas, response.result, 0, output_paths)
+        print(f"selftest: executed ({style}) in {took:.2f}s, stages {'>'.join(dict.fromkeys(stages))}")
+
+        cached = action_cache.GetActionResult(re_pb2.GetActionResultRequest(action_digest=digest))
+        check_result(cas, cached, 0, output_paths)
+        start = time.monotonic()
+        response, _ = execute(execution, digest)
+        check(response.cached_result, "the second Execute was not served from the action cache")
+        check_result(cas, response.result, 0, output_paths)
+        print(f"selftest: cached result in {time.monotonic() - start:.2f}s")
+
+    digest = make_action(cas, 3, False)
+    for attempt in range(2):
+        response, _ = execute(execution, digest)
+        check(response.status.code == 0, f"status {response.status}")
+        check(not response.cached_result, "a failed action was served from the cache")
+        check_result(cas, response.result, 3, False)
+    print("selftest: a failing action reports exit code 3 and is not cached")
+    print("selftest: ok")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Failure as e:
+        print(f"selftest: FAILED: {e}", file=sys.stderr)
+        sys.exit(1)
