@@ -17,6 +17,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import casutil  # noqa: E402
 from buildgrid._protos.build.bazel.remote.execution.v2 import remote_execution_pb2 as re_pb2  # noqa: E402
 from buildgrid._protos.build.bazel.remote.execution.v2 import remote_execution_pb2_grpc as re_grpc  # noqa: E402
+from buildgrid._protos.google.longrunning import operations_pb2, operations_pb2_grpc  # noqa: E402
 from google.protobuf import duration_pb2  # noqa: E402
 
 SCRIPT = """#!/bin/sh
@@ -92,7 +93,7 @@ def execute(execution, action_digest):
     check(last.HasField("response"), f"operation failed: {last.error}")
     response = re_pb2.ExecuteResponse()
     last.response.Unpack(response)
-    return response, stages
+    return response, stages, last.name
 
 
 def check_result(cas, result, exit_code, output_paths):
@@ -120,6 +121,7 @@ def main():
     cas = casutil.CAS(channel)
     execution = re_grpc.ExecutionStub(channel)
     action_cache = re_grpc.ActionCacheStub(channel)
+    operations = operations_pb2_grpc.OperationsStub(channel)
     capabilities = re_grpc.CapabilitiesStub(channel).GetCapabilities(re_pb2.GetCapabilitiesRequest())
     check(capabilities.execution_capabilities.exec_enabled, "the server does not execute")
 
@@ -127,8 +129,12 @@ def main():
         style = "output_paths" if output_paths else "output_files/output_directories"
         digest = make_action(cas, 0, output_paths)
         start = time.monotonic()
-        response, stages = execute(execution, digest)
+        response, stages, name = execute(execution, digest)
         took = time.monotonic() - start
+        operation = operations.GetOperation(operations_pb2.GetOperationRequest(name=name))
+        fetched = re_pb2.ExecuteResponse()
+        check(operation.done and operation.response.Unpack(fetched) and fetched == response,
+              "Operations.GetOperation does not give the same ExecuteResponse")
         check(response.status.code == 0, f"status {response.status}")
         check(not response.cached_result, "a fresh action came from the cache")
         check_result(cas, response.result, 0, output_paths)
@@ -137,14 +143,14 @@ def main():
         cached = action_cache.GetActionResult(re_pb2.GetActionResultRequest(action_digest=digest))
         check_result(cas, cached, 0, output_paths)
         start = time.monotonic()
-        response, _ = execute(execution, digest)
+        response, _, _ = execute(execution, digest)
         check(response.cached_result, "the second Execute was not served from the action cache")
         check_result(cas, response.result, 0, output_paths)
         print(f"selftest: cached result in {time.monotonic() - start:.2f}s")
 
     digest = make_action(cas, 3, False)
     for attempt in range(2):
-        response, _ = execute(execution, digest)
+        response, _, _ = execute(execution, digest)
         check(response.status.code == 0, f"status {response.status}")
         check(not response.cached_result, "a failed action was served from the cache")
         check_result(cas, response.result, 3, False)
