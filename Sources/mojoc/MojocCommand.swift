@@ -15,7 +15,7 @@ struct Mojoc: ParsableCommand {
     commandName: "mojoc",
     abstract: "A parallel ahead-of-time compiler for a subset of Mojo.",
     version: "mojoc \(version)",
-    subcommands: [Build.self, Run.self, Cache.self, Corpus.self, Bench.self, BenchCodegen.self])
+    subcommands: [Build.self, Run.self, Link.self, Cache.self, Corpus.self, Bench.self, BenchCodegen.self])
 
   /// The common command lines skip ArgumentParser's reflection (`FastCommandLine.swift`); all
   /// others are parsed by it.

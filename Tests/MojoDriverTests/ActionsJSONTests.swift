@@ -29,6 +29,8 @@ import TestSupport
     #expect(inputs.allSatisfy { $0["digest"]?.count == 64 })
     #expect((b["argv"] as? [String])?.contains("--module") == true)
     let link = actions[4]
+    #expect(link["argv"] as? [String] == ["mojoc", "link", "mojoc-objects/main.o", "mojoc-objects/a.o", "mojoc-objects/b.o",
+                                          "mojoc-objects/c.o", "-o", setup.folder.appendingPathComponent("app").path])
     #expect((link["outputs"] as? [[String: String]])?.first?["path"] == setup.folder.appendingPathComponent("app").path)
   }
 

@@ -7,11 +7,13 @@
 //!                   "inputs": [{"artifact": "source", "module": "util", "path": "app/util.mojo", "digest": "..."},
 //!                              {"artifact": "interface", "module": "geom", "digest": "..."}, ...],
 //!                   "outputs": [{"artifact": "object", "module": "util", "path": "mojoc-objects/util.o"}, ...]},
-//!                  ..., {"kind": "link", "argv": null, "inputs": [...], "outputs": [...]}]}
+//!                  ..., {"kind": "link", "argv": ["mojoc", "link", "mojoc-objects/main.o", ..., "-o", "app"],
+//!                        "inputs": [...], "outputs": [...]}]}
 //!
 //! A compile action's `key` is the digest the action cache stores its object under; its
 //! `argv` runs the front end on the whole project (the command reads every module's source)
-//! and writes the object of its module only. The link runs inside mojoc (no argv).
+//! and writes the object of its module only. The link action's `argv` (`mojoc link`) links those
+//! objects and the runtime exactly as `build` does; other final actions have no argv.
 
 import MojoProfiling
 
@@ -48,8 +50,18 @@ enum ActionsJSON {
     case .interpret: kind = "interpret"
     case .compile: kind = "compile"
     }
+    // The link runs as `mojoc link` over the compile actions' objects, in the plan's order.
+    var argv = "null"
+    if case .link(let linker) = final.kind, case .outputFile(let path) = final.outputs.first {
+      let objectPaths = final.inputs.compactMap { input -> String? in
+        if case .object(let module) = input { return "\(objects)/\(module).o" }
+        return nil
+      }
+      let choice = linker == .builtin ? [] : ["--linker", linker.rawValue]
+      argv = "[" + (["mojoc", "link"] + objectPaths + ["-o", path] + choice).map(quoted).joined(separator: ", ") + "]"
+    }
     actions.append("""
-      {"kind": \(quoted(kind)), "argv": null,
+      {"kind": \(quoted(kind)), "argv": \(argv),
        "inputs": [\(final.inputs.map { describe($0, path: nil, digest: nil) }.joined(separator: ", "))],
        "outputs": [\(final.outputs.map { describe($0, path: nil, digest: nil) }.joined(separator: ", "))]}
     """)
