@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import traceback
 
@@ -50,7 +51,7 @@ def on_term(signum, frame):
             os.killpg(running.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-    sys.exit(0)
+    os._exit(0)
 
 
 class Cancelled(Exception):
@@ -338,7 +339,23 @@ def main():
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, on_term)
     signal.signal(signal.SIGINT, on_term)
-    Worker(args).run()
+    # The Bots loop runs in a thread: the main thread stays in the interpreter, so a SIGTERM is
+    # handled at once even while a gRPC call blocks.
+    failure = []
+
+    def run():
+        try:
+            Worker(args).run()
+        except BaseException:
+            failure.append(traceback.format_exc())
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    while thread.is_alive():
+        thread.join(0.2)
+    if failure:
+        log(failure[0])
+        sys.exit(1)
 
 
 if __name__ == "__main__":
