@@ -46,7 +46,7 @@ def check(condition, message):
         raise Failure(message)
 
 
-def make_action(cas, exit_code, output_paths, big=None, sleep=0):
+def make_action(cas, exit_code, output_paths, big=None, sleep=0.0):
     """Uploads an input root and Command; returns the Action (not yet uploaded) and its digest."""
     with tempfile.TemporaryDirectory() as root:
         os.makedirs(os.path.join(root, "sub", "in"))
@@ -171,9 +171,10 @@ def main():
         check_result(cas, response.result, 3, False)
     print("selftest: a failing action reports exit code 3 and is not cached")
 
-    # Concurrent Executes spread over the workers.
-    count = max(2 * workers, 2)
-    digests = [make_action(cas, 0, False, sleep=1) for _ in range(count)]
+    # Concurrent Executes (more than BuildGrid's default RPC limit of 10 on 2 cores) spread over
+    # the workers.
+    count = max(2 * workers, 12)
+    digests = [make_action(cas, 0, False, sleep=0.3) for _ in range(count)]
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(count) as pool:
         responses = list(pool.map(lambda d: execute(execution, d)[0], digests))
@@ -183,7 +184,7 @@ def main():
         check_result(cas, response.result, 0, False)
     used = sorted({r.result.execution_metadata.worker for r in responses})
     check(len(used) == workers, f"{count} concurrent actions ran on {used}, expected {workers} workers")
-    print(f"selftest: {count} concurrent 1 s actions on {workers} workers in {took:.2f}s")
+    print(f"selftest: {count} concurrent 0.3 s actions on {workers} workers in {took:.2f}s")
     print("selftest: ok")
 
 
