@@ -189,7 +189,7 @@ extension FunctionLowering {
     let count = builder.load(.i64, from: list, offset: 0)
     let counter = builder.makeValue(.i64)
     builder.copy(.int(0), to: counter)
-    lowerCountedLoop(counter: counter, step: .int(1), body: loop.body, inRange: { f in
+    lowerCountedLoop(id, counter: counter, step: .int(1), body: loop.body, inRange: { f in
       .value(f.builder.op(.ilt, .value(counter), .value(count)))
     }, prologue: { f in
       let address = f.listElement(list, .value(counter), at: s.offset)

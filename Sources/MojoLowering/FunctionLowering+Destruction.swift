@@ -1,160 +1,344 @@
 //! Destructors (`__deinit__`, or the deprecated `__del__`) run where Mojo 1.2 runs them: a value
-//! dies right after its last use ("as soon as possible"), measured in evaluation order.
+//! dies as soon as no path from here uses it again ("as soon as possible"), checked against the
+//! oracle (Corpus/oracle/168-..., 169-...).
 //!
 //! - A use of a variable `x` (alone or through field accesses `x.a.b`) ends when the expression
 //!   that consumes it completes: the call it is an argument or receiver of (`print(x.name)`,
-//!   `x.show()`, `len(x)`), the operator it is an operand of, or the statement's own expression.
-//!   A use inside a nested block (a loop or branch body), a `while` condition or a `for` iterable
-//!   ends after that whole statement; inside a comprehension or conditional expression, after it.
+//!   `x.show()`, `len(x)`), the operator it is an operand of, or the statement's own expression;
+//!   inside a comprehension or conditional expression, after that expression.
+//! - Liveness follows the control flow: a value used on one branch only dies at the start of the
+//!   other branches (an `if` without `else` gets an edge block); a value used in a loop lives until
+//!   the loop exits; `break`, `continue`, `return`, `raise` and an error from a call destroy the
+//!   values the code they jump to does not use (an error's handler, the caller). Several values
+//!   dying at one point die owned parameters first, then locals, each latest declared first.
 //! - A value never used dies right after its definition (`var x = T()` alone prints its
 //!   destructor at once). A reassignment starts a new value: the old one died after its last use.
 //! - `x^` transfers the value: it does not die here. Into new storage (`var y = x^`, a field,
-//!   `return x^`) it goes through the move constructor when the struct has one.
-//! - A `return` destroys the values still alive (not the one returned); temporaries that an
-//!   expression statement or `_ = ...` discards die at once.
-//! Not covered (the value is not destroyed, as if leaked): values left by `break`/`continue` or an
-//! error, list elements, a field overwritten by assignment.
+//!   `return x^`) it goes through the move constructor when the struct has one. `return x` hands
+//!   `x` to the caller.
+//! Known differences: Mojo 1.2 leaks (never destroys) a value that dies at the entry of a
+//! `for i in range(...)` body whose first statement reassigns it; mojoc destroys it there, as Mojo
+//! does for `while` and `for x in list`. Not covered (not destroyed): list elements, a field
+//! overwritten by assignment. A `finally` body keeps alive what any of its continuations uses.
 import MojoIR
 import MojoSema
 import MojoSyntax
 
+/// The values live at the control-flow points of one compound statement (by statement index).
+struct StatementLiveness {
+  /// After the statement: an `if`'s merge, a loop's `break` target, the code after a `try`.
+  var out: Set<UInt32> = []
+  /// Entry of an `if`'s then-block, a loop's body, a `try`'s `except` body.
+  var then: Set<UInt32> = []
+  /// Entry of an `if`'s else part (its else-block or the implicit one), a loop's exit edge (its
+  /// `else` block or `out`).
+  var otherwise: Set<UInt32> = []
+  /// A loop's header (the `continue` target); a `try`'s `finally` body.
+  var header: Set<UInt32> = []
+}
+
 /// Where the destructible locals of one function die (see the file comment).
 struct DestructionPlan {
-  /// Slots destroyed right after an expression completes (by expression index).
+  /// Slots destroyed right after an expression completes (by expression index), in order.
   var afterExpression: [UInt32: [UInt32]] = [:]
-  /// Slots destroyed right after a statement (by statement index).
+  /// Slots destroyed right after a definition that nothing uses (by statement index).
   var afterStatement: [UInt32: [UInt32]] = [:]
-  /// Owned parameters never used: destroyed on entry.
-  var atEntry: [UInt32] = []
-  /// Assignments to a destructible local planned at its own block (they start a new value).
-  var plannedAssignments: Set<UInt32> = []
-  /// The destructible slots (variables declared with a value of a struct that has a destructor,
-  /// owned parameters of one).
+  /// Values live at the function's entry (owned parameters not in it die there).
+  var entryLive: Set<UInt32> = []
+  /// The tracked slots: destructible locals declared by `var`, owned destructible parameters.
   var slots: Set<UInt32> = []
-  /// Slots transferred (`x^`) inside a nested block: an assignment there does not destroy the
-  /// old value, which may be gone.
-  var transferredInNested: Set<UInt32> = []
+  /// Liveness at the edges of compound statements.
+  var statements: [UInt32: StatementLiveness] = [:]
 
   var isEmpty: Bool { slots.isEmpty }
 }
 
-/// Builds a `DestructionPlan` by walking a function body in evaluation order.
+/// Builds a `DestructionPlan`: a backward liveness analysis over the structured body.
 struct DestructionPlanner {
   let tree: SyntaxTree
   let checked: CheckedModule
-  let isDestructible: (UInt32) -> Bool
+  let parameterCount: Int
+  let mayRaise: (ExprID) -> Bool
   var plan = DestructionPlan()
+  /// Per (anchor expression, slot): whether the use there is the last (overwritten by each pass
+  /// over a loop, so the final pass decides).
+  private var useEnds: [UInt64: Bool] = [:]
+  /// Per (statement, slot): whether the value defined there is never used.
+  private var definitionEnds: [UInt64: Bool] = [:]
+  /// Live at the innermost error target (an `except` body, a `finally`); empty: the caller.
+  private var errorTargets: [Set<UInt32>] = []
+  private var loopTargets: [(exit: Set<UInt32>, header: Set<UInt32>)] = []
+  /// Live at the entry of the enclosing `finally` bodies (run by `return`, `break`, `continue`).
+  private var finallyLive: Set<UInt32> = []
+  /// A loop's header liveness from an earlier pass (a start that only grows).
+  private var headerMemo: [UInt32: Set<UInt32>] = [:]
 
-  /// Where the current value of a tracked slot was last used.
-  enum Anchor: Equatable { case entry, expression(ExprID), statement(StmtID) }
-  struct Value {
-    var anchor: Anchor
-    var moved = false
-    /// Transferred inside a nested block: its state after the statement is unknown.
-    var uncertain = false
+  init(tree: SyntaxTree, checked: CheckedModule, parameterCount: Int, slots: Set<UInt32>, mayRaise: @escaping (ExprID) -> Bool) {
+    self.tree = tree
+    self.checked = checked
+    self.parameterCount = parameterCount
+    self.mayRaise = mayRaise
+    plan.slots = slots
   }
 
-  mutating func finalize(_ slot: UInt32, _ value: Value) {
-    guard !value.moved, !value.uncertain else { return }
-    switch value.anchor {
-    case .entry: plan.atEntry.append(slot)
-    case .expression(let e): plan.afterExpression[e.index, default: []].append(slot)
-    case .statement(let s): plan.afterStatement[s.index, default: []].append(slot)
+  /// The destructible `var` slots of a body (an explicit stack: `elif` chains nest deeply).
+  static func declaredSlots(_ tree: SyntaxTree, _ checked: CheckedModule, _ body: Block, _ isDestructible: (UInt32) -> Bool) -> Set<UInt32> {
+    var result: Set<UInt32> = []
+    var stack = [body]
+    while let block = stack.popLast() {
+      for id in tree.statements(in: block) {
+        let s = tree.stmt(id)
+        if s.kind == .varDecl {
+          let slot = checked.stmtSlots[Int(id.index)]
+          if isDestructible(slot) { result.insert(slot) }
+        }
+        stack.append(contentsOf: tree.nestedBlocks(of: s))
+      }
+    }
+    return result
+  }
+
+  /// Plans the body; the result is in `plan`.
+  mutating func run(_ body: Block) {
+    plan.entryLive = block(body, out: [])
+    for (key, last) in useEnds where last {
+      plan.afterExpression[UInt32(key >> 32), default: []].append(UInt32(truncatingIfNeeded: key))
+    }
+    for (key, unused) in definitionEnds where unused {
+      plan.afterStatement[UInt32(key >> 32), default: []].append(UInt32(truncatingIfNeeded: key))
+    }
+    let count = parameterCount
+    for (k, slots) in plan.afterExpression { plan.afterExpression[k] = DestructionPlanner.order(slots, parameters: count) }
+    for (k, slots) in plan.afterStatement { plan.afterStatement[k] = DestructionPlanner.order(slots, parameters: count) }
+  }
+
+  /// The order in which values dying at one point die: owned parameters first, then locals,
+  /// each latest declared first (Mojo 1.2's order).
+  static func order<S: Sequence>(_ slots: S, parameters: Int) -> [UInt32] where S.Element == UInt32 {
+    slots.sorted { a, b in
+      let pa = a < UInt32(parameters), pb = b < UInt32(parameters)
+      return pa != pb ? pa : a > b
     }
   }
 
+  private static func key(_ a: UInt32, _ slot: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(slot) }
+
   func slot(of id: ExprID) -> UInt32? {
-    if case .local(let slot) = checked.exprFacts[Int(id.index)] { return slot }
+    if case .local(let slot) = checked.exprFacts[Int(id.index)], plan.slots.contains(slot) { return slot }
     return nil
   }
 
-  /// Plans one block; `initial` are values alive at its start (owned parameters).
-  mutating func planBlock(_ block: Block, initial: [(UInt32, Value)] = []) {
-    var live: [UInt32: Value] = [:]
-    var order: [UInt32] = []
-    for (slot, value) in initial { live[slot] = value; order.append(slot) }
-    for id in tree.statements(in: block) {
-      let s = tree.stmt(id)
-      // Uses in the statement's own expressions, in evaluation order.
-      var roots = tree.ownExpressions(of: s)
-      if s.kind == .assign { roots.reverse() }  // the value is evaluated before the target
-      let deferred = s.kind == .whileLoop || s.kind == .forLoop
-      for root in roots {
-        if s.kind == .assign, let target = slot(of: root), live[target] != nil, root == tree.assignment(s).target { continue }
-        visit(root, parents: [], live: &live, deferredTo: deferred ? id : nil)
-      }
-      // Uses inside nested blocks end after the statement; their own variables are planned there.
-      for nested in tree.nestedBlocks(of: s) {
-        tree.forEachExpression(inBlock: nested) { e in
-          guard let slot = self.slot(of: e), live[slot] != nil else { return }
-          live[slot]!.anchor = .statement(id)
-          live[slot]!.moved = false
-        }
-        markNestedTransfers(nested, live: &live)
-        planBlock(nested)
-      }
-      // Definitions.
-      switch s.kind {
-      case .varDecl:
-        let slot = checked.stmtSlots[Int(id.index)]
-        if isDestructible(slot), tree.varDeclaration(s).value != nil {
-          plan.slots.insert(slot)
-          if let old = live[slot] { finalize(slot, old) } else { order.append(slot) }
-          live[slot] = Value(anchor: .statement(id))
-        }
-      case .assign:
-        if let slot = slot(of: tree.assignment(s).target), let old = live[slot] {
-          finalize(slot, old)
-          live[slot] = Value(anchor: .statement(id))
-          plan.plannedAssignments.insert(id.index)
-        }
-      default:
-        break
-      }
-    }
-    for slot in order { if let value = live[slot] { finalize(slot, value) } }
+  /// Live at the block's entry, given what is live after it.
+  mutating func block(_ block: Block, out: Set<UInt32>) -> Set<UInt32> {
+    var live = out
+    for id in tree.statements(in: block).reversed() { live = statement(id, out: live) }
+    return live
   }
 
-  /// Records the uses below `id` (`parents`: its ancestors, outermost first).
-  private mutating func visit(_ id: ExprID, parents: [ExprID], live: inout [UInt32: Value], deferredTo statement: StmtID?) {
-    if let slot = slot(of: id), live[slot] != nil {
-      // The use ends at the first ancestor that is not a field access of it.
-      var k = parents.count - 1
-      while k >= 0 && tree.expr(parents[k]).kind == .member { k -= 1 }
-      if k >= 0 && tree.expr(parents[k]).kind == .transfer && k == parents.count - 1 {
-        live[slot]!.moved = true
-        return
-      }
-      var anchor = k >= 0 ? parents[k] : (parents.first ?? id)
-      // Inside a comprehension or a conditional part: after the outermost such expression.
-      for p in parents {
-        let e = tree.expr(p)
-        if e.kind == .listComprehension || e.kind == .setComprehension || e.kind == .dictComprehension || e.kind == .ternary
-          || (e.kind == .binary && (e.op == .and || e.op == .or)) {
-          anchor = p
-          break
-        }
-      }
-      live[slot]!.moved = false
-      // An earlier use whose consumer encloses this one (`print(x.name, x.total())`) ends later.
-      if case .expression(let previous) = live[slot]!.anchor, parents.contains(previous) { return }
-      live[slot]!.anchor = statement.map { .statement($0) } ?? .expression(anchor)
-      return
+  private mutating func statement(_ id: StmtID, out: Set<UInt32>) -> Set<UInt32> {
+    let s = tree.stmt(id)
+    switch s.kind {
+    case .ifElse: return ifChain(id, out: out)
+    case .whileLoop, .forLoop: return loop(id, s, out: out)
+    case .tryStatement: return tryStatement(id, s, out: out)
+    case .breakLoop: return (loopTargets.last?.exit ?? []).union(finallyLive)
+    case .continueLoop: return (loopTargets.last?.header ?? []).union(finallyLive)
+    case .returnValue: return simple(id, s, out: finallyLive)
+    case .raiseError: return simple(id, s, out: errorTargets.last ?? [])
+    case .pass, .comptimeDecl, .invalid: return out
+    case .expression, .varDecl, .assign, .augmentedAssign: return simple(id, s, out: out)
     }
-    let children = tree.children(of: id)
-    if children.isEmpty { return }
-    let path = parents + [id]
-    for child in children where child.exists { visit(child, parents: path, live: &live, deferredTo: statement) }
   }
 
-  /// A value transferred (`x^`) inside a nested block may or may not be gone afterwards.
-  private mutating func markNestedTransfers(_ block: Block, live: inout [UInt32: Value]) {
-    tree.forEachExpression(inBlock: block) { e in
-      let node = tree.expr(e)
-      guard node.kind == .transfer, let slot = self.slot(of: ExprID(Int(node.a))), live[slot] != nil else { return }
-      live[slot]!.uncertain = true
-      plan.transferredInNested.insert(slot)
+  /// An `if` and its `elif` arms, last arm first (a loop: chains can be long).
+  private mutating func ifChain(_ first: StmtID, out: Set<UInt32>) -> Set<UInt32> {
+    var arms: [(StmtID, IfStatement)] = []
+    var id = first
+    while true {
+      let statement = tree.ifStatement(tree.stmt(id))
+      arms.append((id, statement))
+      guard let elseBody = statement.elseBlock else { break }
+      let inner = tree.statements(in: elseBody)
+      guard inner.count == 1, tree.stmt(inner.first!).kind == .ifElse else { break }
+      id = inner.first!
     }
+    var next = arms.last!.1.elseBlock.map { block($0, out: out) } ?? out
+    for (id, statement) in arms.reversed() {
+      let thenLive = block(statement.then, out: out)
+      plan.statements[id.index] = StatementLiveness(out: out, then: thenLive, otherwise: next)
+      next = expressions([statement.condition], live: thenLive.union(next))
+    }
+    return next
+  }
+
+  /// `while` and `for`: the header's liveness is a fixed point (it only grows).
+  private mutating func loop(_ id: StmtID, _ s: StmtNode, out: Set<UInt32>) -> Set<UInt32> {
+    let isWhile = s.kind == .whileLoop
+    let body: Block, elseBlock: Block?, head: ExprID
+    if isWhile {
+      let w = tree.whileStatement(s)
+      (body, elseBlock, head) = (w.body, w.elseBlock, w.condition)
+    } else {
+      let f = tree.forStatement(s)
+      (body, elseBlock, head) = (f.body, f.elseBlock, f.iterable)
+    }
+    let exitLive = elseBlock.map { block($0, out: out) } ?? out
+    // A `for` over a variable (or its field) borrows it for the whole loop.
+    var pinned: Set<UInt32> = []
+    if !isWhile {
+      var root = head
+      while tree.expr(root).kind == .member { root = ExprID(Int(tree.expr(root).a)) }
+      if let slot = slot(of: root) { pinned.insert(slot) }
+    }
+    var header = (headerMemo[id.index] ?? []).union(exitLive).union(pinned)
+    var bodyLive: Set<UInt32> = []
+    while true {
+      loopTargets.append((out, header))
+      bodyLive = block(body, out: header)
+      loopTargets.removeLast()
+      var next = header.union(bodyLive)
+      if isWhile { next.formUnion(expressions([head], live: bodyLive.union(exitLive))) }
+      if next == header { break }
+      header = next
+    }
+    headerMemo[id.index] = header
+    plan.statements[id.index] = StatementLiveness(out: out, then: bodyLive, otherwise: exitLive, header: header)
+    // A `while` condition runs at the header; a `for` iterable once, before it.
+    return isWhile ? header : expressions([head], live: header)
+  }
+
+  private mutating func tryStatement(_ id: StmtID, _ s: StmtNode, out: Set<UInt32>) -> Set<UInt32> {
+    let t = tree.tryStatement(s)
+    let outer = errorTargets.last ?? []
+    var finallyIn: Set<UInt32>?
+    if let finallyBlock = t.finallyBlock {
+      // Run before any continuation: keeps what each of them uses.
+      var continuations = out.union(outer).union(finallyLive)
+      if let loop = loopTargets.last { continuations.formUnion(loop.exit); continuations.formUnion(loop.header) }
+      finallyIn = block(finallyBlock, out: continuations)
+    }
+    let savedFinally = finallyLive
+    if let finallyIn { finallyLive.formUnion(finallyIn) }
+    let afterClauses = finallyIn ?? out
+    errorTargets.append(finallyIn ?? outer)
+    let elseLive = t.elseBlock.map { block($0, out: afterClauses) } ?? afterClauses
+    let handlerLive = t.hasExcept ? block(t.handler, out: afterClauses) : nil
+    errorTargets[errorTargets.count - 1] = handlerLive ?? finallyIn ?? outer
+    let bodyLive = block(t.body, out: elseLive)
+    errorTargets.removeLast()
+    finallyLive = savedFinally
+    plan.statements[id.index] = StatementLiveness(out: out, then: handlerLive ?? [], otherwise: elseLive, header: finallyIn ?? [])
+    return bodyLive
+  }
+
+  /// A statement without nested blocks.
+  private mutating func simple(_ id: StmtID, _ s: StmtNode, out: Set<UInt32>) -> Set<UInt32> {
+    var live = out
+    var roots = tree.ownExpressions(of: s)
+    var returned: ExprID?
+    switch s.kind {
+    case .varDecl:
+      let slot = checked.stmtSlots[Int(id.index)]
+      if plan.slots.contains(slot) {
+        if tree.varDeclaration(s).value != nil { definitionEnds[Self.key(id.index, slot)] = !live.contains(slot) }
+        live.remove(slot)
+      }
+    case .assign:
+      let target = tree.assignment(s).target
+      if let slot = slot(of: target) {
+        definitionEnds[Self.key(id.index, slot)] = !live.contains(slot)
+        live.remove(slot)
+        roots.removeAll { $0 == target }
+      }
+      roots.reverse()  // the value is evaluated before the target
+    case .returnValue:
+      returned = tree.statementValue(s)
+    default:
+      break
+    }
+    return expressions(roots, live: live, returned: returned)
+  }
+
+  /// The uses and error points of expressions evaluated in this order, given what is live after
+  /// them; returns what is live before.
+  private mutating func expressions(_ roots: [ExprID], live: Set<UInt32>, returned: ExprID? = nil) -> Set<UInt32> {
+    struct Use { var slot: UInt32; var anchor: ExprID; var transfer: Bool }
+    var uses: [Use] = []
+    var anchors: [UInt32: Int] = [:]  // completion position of each anchor
+    var raisesAt: [Int] = []
+    var position = 0
+    // Iterative post-order walk; a frame's `conditional` is the outermost enclosing
+    // comprehension or conditional expression (uses inside end after it).
+    struct Frame { var id: ExprID; var children: [ExprID]; var next: Int; var conditional: ExprID? }
+    var stack: [Frame] = []
+    for root in roots where root.exists {
+      stack.append(Frame(id: root, children: tree.children(of: root), next: 0, conditional: nil))
+      while !stack.isEmpty {
+        let k = stack.count - 1
+        if stack[k].next < stack[k].children.count {
+          let child = stack[k].children[stack[k].next]
+          stack[k].next += 1
+          guard child.exists else { continue }
+          if let slot = slot(of: child) {
+            uses.append(use(slot, child, stack: stack, root: root))
+            continue
+          }
+          let node = tree.expr(stack[k].id)
+          var conditional = stack[k].conditional
+          if conditional == nil && (node.kind == .listComprehension || node.kind == .setComprehension || node.kind == .dictComprehension
+                                    || node.kind == .ternary || (node.kind == .binary && (node.op == .and || node.op == .or))) {
+            conditional = stack[k].id
+          }
+          stack.append(Frame(id: child, children: tree.children(of: child), next: 0, conditional: conditional))
+          continue
+        }
+        let done = stack.removeLast().id
+        anchors[done.index] = position
+        if mayRaise(done) { raisesAt.append(position) }
+        position += 1
+      }
+      if let slot = slot(of: root) {
+        // The statement's expression is the variable itself.
+        let transfer = root == returned
+        uses.append(Use(slot: slot, anchor: root, transfer: transfer))
+        anchors[root.index] = position
+        position += 1
+      }
+    }
+    func use(_ slot: UInt32, _ leaf: ExprID, stack: [Frame], root: ExprID) -> Use {
+      // The use ends at the first ancestor that is not a field access of it (nor a conditional
+      // expression choosing it: `a.n if c else b.n` is a place).
+      var k = stack.count - 1
+      var child = leaf
+      while k >= 0 {
+        let node = tree.expr(stack[k].id)
+        guard node.kind == .member || (node.kind == .ternary && tree.ternary(node).condition != child) else { break }
+        child = stack[k].id
+        k -= 1
+      }
+      if k >= 0 && k == stack.count - 1 && tree.expr(stack[k].id).kind == .transfer {
+        return Use(slot: slot, anchor: stack[k].id, transfer: true)
+      }
+      // Inside a comprehension or conditional part: after the outermost such expression.
+      let anchor = k >= 0 ? (stack[k].conditional ?? stack[k].id) : root
+      return Use(slot: slot, anchor: anchor, transfer: false)
+    }
+    // Backward: latest completion first; at one position the use ends after the error check.
+    var events: [(position: Int, use: Int)] = uses.indices.map { (anchors[uses[$0].anchor.index] ?? 0, $0) }
+    events += raisesAt.map { ($0, -1) }
+    events.sort { $0.position != $1.position ? $0.position > $1.position : $0.use > $1.use }
+    var live = live
+    var seen: Set<UInt64> = []
+    let target = errorTargets.last ?? []
+    for event in events {
+      guard event.use >= 0 else { live.formUnion(target); continue }
+      let u = uses[event.use]
+      let key = Self.key(u.anchor.index, u.slot)
+      guard seen.insert(key).inserted else { continue }
+      if !u.transfer { useEnds[key] = !live.contains(u.slot) }
+      live.insert(u.slot)
+    }
+    return live
   }
 }
 
@@ -164,23 +348,63 @@ extension FunctionLowering {
     guard module.hasDestructors else { return }
     let locals = function.locals
     let module = self.module
-    var planner = DestructionPlanner(tree: tree, checked: checked, isDestructible: { module.needsDestroy(locals[Int($0)]) })
-    var initial: [(UInt32, DestructionPlanner.Value)] = []
+    let body = tree.functions[function.function].body
+    let first = UInt32(parameterCount)
+    var slots = DestructionPlanner.declaredSlots(tree, checked, body) { $0 >= first && module.needsDestroy(locals[Int($0)]) }
     for (k, p) in signature.parameters.enumerated() where p.convention == .owned && module.needsDestroy(p.type) {
-      planner.plan.slots.insert(UInt32(k))
-      initial.append((UInt32(k), DestructionPlanner.Value(anchor: .entry)))
+      slots.insert(UInt32(k))
     }
-    planner.planBlock(tree.functions[function.function].body, initial: initial)
+    guard !slots.isEmpty else { return }
+    let checked = self.checked
+    var planner = DestructionPlanner(tree: tree, checked: checked, parameterCount: parameterCount, slots: slots,
+                                     mayRaise: { FunctionLowering.mayRaise($0, checked, module.program) })
+    planner.run(body)
     destruction = planner.plan
-    liveDestructibles = initial.map(\.0)
-    for slot in destruction.atEntry { destroyLocal(slot) }
+    liveDestructibles = slots.filter { $0 < UInt32(parameterCount) }.sorted()
+    killDead(keeping: destruction.entryLive)
   }
 
-  /// Runs the destructor of a local's current value.
+  /// True when the call `id` may raise (as `BodyChecker.checkRaisingCall` decides).
+  static func mayRaise(_ id: ExprID, _ checked: CheckedModule, _ program: Program) -> Bool {
+    guard case .call(let target, _, _) = checked.exprFacts[Int(id.index)] else { return false }
+    switch target {
+    case .function(let m, let f), .method(let m, let f): return program.signatures[m][f].raises
+    case .instance(let instance): return program.signatures[instance.module][instance.function].raises
+    case .construct(let m, let s), .constructBound(let m, let s, _):
+      guard let initializer = program.structs[m][s].initializer else { return false }
+      return program.signatures[m][initializer].raises
+    case .constructWith(let m, _, let initializer): return program.signatures[m][initializer].raises
+    case .string(let operation): return operation.raises
+    case .collection(let operation): return operation.raises
+    case .assertion: return true
+    default: return false
+    }
+  }
+
+  /// Runs the destructor of a local's current value (when it holds one).
   mutating func destroyLocal(_ slot: UInt32) {
+    guard let k = liveDestructibles.firstIndex(of: slot) else { return }
+    liveDestructibles.remove(at: k)
     guard !builder.isTerminated else { return }
     destroyValue(readLocal(slot), function.locals[Int(slot)])
-    liveDestructibles.removeAll { $0 == slot }
+  }
+
+  /// Destroys the values alive here that `live` (what the code reached next uses) does not hold.
+  mutating func killDead(keeping live: Set<UInt32>) {
+    let dying = liveDestructibles.filter { !live.contains($0) }
+    if dying.isEmpty { return }
+    for slot in DestructionPlanner.order(dying, parameters: parameterCount) { destroyLocal(slot) }
+  }
+
+  /// The values alive here that `live` does not hold, in destruction order.
+  func dyingValues(keeping live: Set<UInt32>) -> [UInt32] {
+    DestructionPlanner.order(liveDestructibles.filter { !live.contains($0) }, parameters: parameterCount)
+  }
+
+  /// Emits the destructors of `slots` without changing what is alive (an edge the lowering
+  /// does not continue on).
+  mutating func emitDestructors(_ slots: [UInt32]) {
+    for slot in slots { destroyValue(readLocal(slot), function.locals[Int(slot)]) }
   }
 
   /// Runs the destructor of a value of type `t` (its fields' too).
@@ -201,17 +425,28 @@ extension FunctionLowering {
     for slot in slots { destroyLocal(slot) }
   }
 
-  /// Before `return`: destroys what is still alive, except the local being returned.
-  mutating func destroyBeforeReturn(_ value: ExprID?) {
-    var returned: UInt32?
-    if let value {
-      let e = tree.expr(value)
-      let inner = e.kind == .transfer ? ExprID(Int(e.a)) : value
-      if case .local(let slot) = checked.exprFacts[Int(inner.index)] { returned = slot }
-    }
-    let saved = liveDestructibles
-    for slot in saved.reversed() where slot != returned { destroyLocal(slot) }
-    liveDestructibles = saved
+  /// The local a `return` hands to the caller (`return x`, `return x^`), if any.
+  func returnedLocal(_ value: ExprID?) -> UInt32? {
+    guard let value else { return nil }
+    let e = tree.expr(value)
+    let inner = e.kind == .transfer ? ExprID(Int(e.a)) : value
+    if case .local(let slot) = checked.exprFacts[Int(inner.index)] { return slot }
+    return nil
+  }
+
+  /// A tracked local transferred by `x^`: it is no longer alive here (and is not destroyed).
+  mutating func noteTransfer(_ inner: ExprID) {
+    if case .local(let slot) = checked.exprFacts[Int(inner.index)] { liveDestructibles.removeAll { $0 == slot } }
+  }
+
+  /// Adds a tracked local that now holds a value.
+  mutating func noteAlive(_ slot: UInt32) {
+    if !liveDestructibles.contains(slot) { liveDestructibles.append(slot) }
+  }
+
+  /// The liveness of a compound statement (empty when none was planned).
+  func liveness(_ id: StmtID) -> StatementLiveness {
+    destruction.statements[id.index] ?? StatementLiveness()
   }
 
   /// `x^` stored into new storage: through the struct's move constructor when it has one.

@@ -488,7 +488,7 @@ extension FunctionLowering {
     let types = FunctionLowering.partTypes(iterable, self)
     let slot = checked.stmtSlots[Int(id.index)]
     let names = s.op == .identical ? tree.list(of: tree.expr(ExprID(Int(s.a)))).count : 0
-    lowerCountedLoop(counter: counter, step: .int(0), body: tree.blocks[Int(s.c)], inRange: { f in start(&f, counter) },
+    lowerCountedLoop(id, counter: counter, step: .int(0), body: tree.blocks[Int(s.c)], inRange: { f in start(&f, counter) },
                      prologue: { f in
       let parts = item(&f, counter)
       if parts.count > 1 && names == 0 {

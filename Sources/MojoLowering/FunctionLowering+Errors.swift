@@ -60,6 +60,8 @@ struct ErrorHandler {
   var loopCount: Int
   /// Where calls inside the handler send the error left in the slot (made on first use).
   var callLanding: BlockID?
+  /// The destructible values the target uses (the others die on the way to it).
+  var live: Set<UInt32> = []
 }
 
 extension FunctionLowering {
@@ -94,6 +96,9 @@ extension FunctionLowering {
 
   /// Sends the error in `pending` to the innermost handler, or out of the function.
   mutating func propagate() {
+    let saved = liveDestructibles
+    defer { liveDestructibles = saved }
+    if !destruction.isEmpty { killDead(keeping: errors.handlers.last?.live ?? []) }
     if let handler = errors.handlers.last {
       builder.branch(to: handler.target)
       return
@@ -126,7 +131,21 @@ extension FunctionLowering {
     let failed = builder.op(.ine, .value(flag), .int(0))
     let landing = errorLanding()
     let next = builder.makeBlock()
-    builder.branch(if: .value(failed), then: landing, else: next)
+    let dying = destruction.isEmpty ? [] : dyingValues(keeping: errors.handlers.last?.live ?? [])
+    if dying.isEmpty {
+      builder.branch(if: .value(failed), then: landing, else: next)
+    } else {
+      // The values the handler (or the caller) does not use die first; the slot is empty while
+      // their destructors run.
+      let edge = builder.makeBlock()
+      builder.branch(if: .value(failed), then: edge, else: next)
+      builder.switchTo(edge)
+      let error = builder.load(.ptr, from: slot, offset: 0)
+      builder.store(.i64, .int(0), to: slot, offset: 0)
+      emitDestructors(dying)
+      builder.store(.ptr, .value(error), to: slot, offset: 0)
+      builder.branch(to: landing)
+    }
     builder.switchTo(next)
   }
 
@@ -160,24 +179,30 @@ extension FunctionLowering {
   /// Lowers `try` with its clauses (see the file comment).
   mutating func lowerTry(_ id: StmtID, _ clauses: TryStatement) {
     let after = builder.makeBlock()
+    let tracking = !destruction.isEmpty
+    let live = tracking ? liveness(id) : StatementLiveness()
+    let atEntry = liveDestructibles
+    var arriving: [[UInt32]] = []
     var finallyEntry: BlockID?
     if let finallyBlock = clauses.finallyBlock {
       let entry = builder.makeBlock()
       finallyEntry = entry
-      errors.handlers.append(ErrorHandler(target: entry, finallyBlock: finallyBlock, loopCount: loops.count))
+      errors.handlers.append(ErrorHandler(target: entry, finallyBlock: finallyBlock, loopCount: loops.count, live: live.header))
     }
     var landing: BlockID?
     if clauses.hasExcept {
       let block = builder.makeBlock()
       landing = block
-      errors.handlers.append(ErrorHandler(target: block, finallyBlock: nil, loopCount: loops.count))
+      errors.handlers.append(ErrorHandler(target: block, finallyBlock: nil, loopCount: loops.count, live: live.then))
     }
     lowerBlock(clauses.body)
     if clauses.hasExcept { errors.handlers.removeLast() }
     if let elseBlock = clauses.elseBlock, !builder.isTerminated { lowerBlock(elseBlock) }
-    finishClause(clauses.finallyBlock, joining: after)
+    finishClause(clauses.finallyBlock, joining: after, tracking ? live.out : nil, &arriving)
     if let landing {
       builder.switchTo(landing)
+      // Reached by errors only: what the handler uses was alive at the `try`.
+      if tracking { liveDestructibles = atEntry.filter { live.then.contains($0) } }
       definePendingError()
       let error = builder.makeValue(.ptr)
       builder.copy(.value(pendingError()), to: error)
@@ -185,11 +210,12 @@ extension FunctionLowering {
       errors.caught.append(error)
       lowerBlock(clauses.handler)
       errors.caught.removeLast()
-      finishClause(clauses.finallyBlock, joining: after)
+      finishClause(clauses.finallyBlock, joining: after, tracking ? live.out : nil, &arriving)
     }
     if let finallyBlock = clauses.finallyBlock, let finallyEntry {
       errors.handlers.removeLast()
       builder.switchTo(finallyEntry)
+      if tracking { liveDestructibles = atEntry.filter { live.header.contains($0) } }
       definePendingError()
       let error = builder.makeValue(.ptr)
       builder.copy(.value(pendingError()), to: error)
@@ -200,11 +226,12 @@ extension FunctionLowering {
       }
     }
     builder.switchTo(after)
+    if tracking { liveDestructibles = arriving.isEmpty ? atEntry.filter { live.out.contains($0) } : FunctionLowering.union(arriving) }
   }
 
   /// Ends a clause that completed normally: runs `finally` (outside its own handler) and joins
-  /// the code after the `try`.
-  private mutating func finishClause(_ finallyBlock: Block?, joining after: BlockID) {
+  /// the code after the `try` (with a plan, `out` is what that code uses).
+  private mutating func finishClause(_ finallyBlock: Block?, joining after: BlockID, _ out: Set<UInt32>?, _ arriving: inout [[UInt32]]) {
     guard !builder.isTerminated else { return }
     if let finallyBlock {
       let saved = errors.handlers
@@ -212,6 +239,7 @@ extension FunctionLowering {
       lowerBlock(finallyBlock)
       errors.handlers = saved
     }
+    if let out { arrive(keeping: out, &arriving) }
     if !builder.isTerminated { builder.branch(to: after) }
   }
 

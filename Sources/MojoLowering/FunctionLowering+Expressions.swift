@@ -73,7 +73,10 @@ extension FunctionLowering {
       builder.switchTo(merge)
       return .value(result)
     case .transfer:
-      return lowerExpression(ExprID(Int(e.a)))
+      let inner = ExprID(Int(e.a))
+      let value = lowerExpression(inner)
+      if !destruction.isEmpty { noteTransfer(inner) }
+      return value
     case .index:
       if case .tuple = type(of: ExprID(Int(e.a))) { return lowerTupleElement(id, e) }
       let address = elementAddress(e)

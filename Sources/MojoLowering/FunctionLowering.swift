@@ -26,6 +26,8 @@ struct FunctionLowering {
   /// (FunctionLowering+Destruction.swift).
   var destruction = DestructionPlan()
   var liveDestructibles: [UInt32] = []
+  /// The enclosing loops' liveness and the values alive at their `break`s (only with a plan).
+  var loopDestruction: [(liveness: StatementLiveness, breaks: [[UInt32]])] = []
 
   /// A lowering of `function`; an instance of a generic function brings its own `checked`
   /// tables and `signature`.
@@ -115,15 +117,15 @@ struct FunctionLowering {
       }
       let operand = tree.varDeclaration(s).value.map { moveIfTransfer($0, lowerValueToStore($0)) } ?? defaultValue(function.locals[Int(slot)])
       writeLocal(slot, operand)
-      if !destruction.isEmpty && destruction.slots.contains(slot) && !liveDestructibles.contains(slot) { liveDestructibles.append(slot) }
+      if !destruction.isEmpty && destruction.slots.contains(slot) && tree.varDeclaration(s).value != nil { noteAlive(slot) }
     case .assign:
       let assignment = tree.assignment(s)
       if !destruction.isEmpty, case .local(let slot) = checked.exprFacts[Int(assignment.target.index)], destruction.slots.contains(slot) {
-        // A new value: the old one died after its last use (planned), or dies now (in a loop or branch).
+        // A new value: the old one died after its last use (a value still alive dies now).
         let value = moveIfTransfer(assignment.value, lowerValueToStore(assignment.value))
-        if !destruction.plannedAssignments.contains(id.index) && !destruction.transferredInNested.contains(slot) { destroyLocal(slot) }
+        destroyLocal(slot)
         writeLocal(slot, value)
-        if !liveDestructibles.contains(slot) { liveDestructibles.append(slot) }
+        noteAlive(slot)
         break
       }
       lowerAssignment(target: assignment.target, value: assignment.value)
@@ -134,22 +136,32 @@ struct FunctionLowering {
     case .breakLoop:
       guard let loop = loops.last else { break }
       runFinallyBlocks(leavingLoop: true)
+      if let k = loopDestruction.indices.last, !builder.isTerminated {
+        killDead(keeping: loopDestruction[k].liveness.out)
+        loopDestruction[k].breaks.append(liveDestructibles)
+      }
       if !builder.isTerminated { builder.branch(to: loop.breakTarget) }
     case .continueLoop:
       guard let loop = loops.last else { break }
       runFinallyBlocks(leavingLoop: true)
+      if let live = loopDestruction.last?.liveness { killDead(keeping: live.header) }
       if !builder.isTerminated { builder.branch(to: loop.continueTarget) }
     case .returnValue:
       var result = tree.statementValue(s).map { moveIfTransfer($0, lowerReturnValue($0)) } ?? nil
-      if !liveDestructibles.isEmpty {
+      let destroys = !liveDestructibles.isEmpty
+      if destroys || errors.hasFinally {
+        // The value is taken before destructors and `finally` run (they may change the variables).
         result = result.map { materializeInValue($0) }
-        destroyBeforeReturn(tree.statementValue(s))
       }
       if errors.hasFinally {
-        // The value is taken before `finally` runs (it may change the variables).
-        result = result.map { materializeInValue($0) }
         runFinallyBlocks(leavingLoop: false)
         if builder.isTerminated { break }
+      }
+      if destroys {
+        // Everything still alive dies, except the local handed to the caller.
+        let saved = liveDestructibles
+        killDead(keeping: returnedLocal(tree.statementValue(s)).map { [$0] } ?? [])
+        liveDestructibles = saved
       }
       builder.ret(result)
     case .raiseError:
@@ -157,7 +169,7 @@ struct FunctionLowering {
     case .tryStatement:
       lowerTry(id, tree.tryStatement(s))
     case .ifElse:
-      lowerIfChain(s)
+      lowerIfChain(id, s)
     case .whileLoop:
       let header = builder.makeBlock()
       let body = builder.makeBlock()
@@ -165,15 +177,24 @@ struct FunctionLowering {
       let loop = tree.whileStatement(s)
       let elseBlock = loop.elseBlock
       let finished = elseBlock == nil ? exit : builder.makeBlock()
+      let tracking = !destruction.isEmpty
+      let live = tracking ? liveness(id) : StatementLiveness()
+      if tracking { killDead(keeping: live.header) }
       builder.branch(to: header)
       builder.switchTo(header)
-      builder.branch(if: lowerCondition(loop.condition), then: body, else: finished)
+      let condition = lowerCondition(loop.condition)
+      let edge = exitEdge(tracking, live, finished: finished)
+      builder.branch(if: condition, then: body, else: edge.block)
+      let atHeader = liveDestructibles
       builder.switchTo(body)
+      if tracking { enterLoopBody(live) }
       loops.append((exit, header))
       lowerBlock(loop.body)
       loops.removeLast()
+      if tracking && !builder.isTerminated { killDead(keeping: live.header) }
       if !builder.isTerminated { builder.branch(to: header) }
-      lowerLoopElse(elseBlock, finished: finished, exit: exit)
+      let breaks = tracking ? leaveLoop(live, atHeader: atHeader, edge: edge, finished: finished) : nil
+      lowerLoopElse(elseBlock, finished: finished, exit: exit, breaks: breaks)
     case .forLoop:
       let loop = tree.forStatement(s)
       if case .call(.range, _, _) = checked.exprFacts[Int(loop.iterable.index)] {
@@ -192,28 +213,53 @@ struct FunctionLowering {
   /// loop rather than by recursion so that a chain of any length costs no stack: each arm
   /// branches to its then-block or to the next arm; each arm's merge block falls through to the
   /// enclosing arm's, innermost first (the blocks and their order are those the recursion made).
-  mutating func lowerIfChain(_ first: StmtNode) {
+  ///
+  /// With a destruction plan, each arm starts by destroying what it does not use, an `if`
+  /// without `else` gets an else-block when values die on that edge, and the values alive at the
+  /// merge are those alive at the end of the arms that reach it.
+  mutating func lowerIfChain(_ firstID: StmtID, _ first: StmtNode) {
     var s = first
+    var id = firstID
     var merges: [BlockID] = []
+    let tracking = !destruction.isEmpty
+    var arriving: [[UInt32]] = []
+    let atStart = liveDestructibles
     while true {
       let statement = tree.ifStatement(s)
       let condition = lowerCondition(statement.condition)
+      let live = tracking ? liveness(id) : StatementLiveness()
       let thenBlock = builder.makeBlock()
       let merge = builder.makeBlock()
       merges.append(merge)
-      let elseBlock = statement.elseBlock == nil ? merge : builder.makeBlock()
+      let implicitDying = tracking && statement.elseBlock == nil ? dyingValues(keeping: live.otherwise) : []
+      let elseBlock = statement.elseBlock == nil && implicitDying.isEmpty ? merge : builder.makeBlock()
       builder.branch(if: condition, then: thenBlock, else: elseBlock)
+      let beforeArms = liveDestructibles
       builder.switchTo(thenBlock)
+      if tracking { killDead(keeping: live.then) }
       lowerBlock(statement.then)
+      if tracking { arrive(keeping: live.out, &arriving) }
       if !builder.isTerminated { builder.branch(to: merge) }
-      guard let elseBody = statement.elseBlock else { break }
+      if tracking { liveDestructibles = beforeArms }
+      guard let elseBody = statement.elseBlock else {
+        if !implicitDying.isEmpty {
+          builder.switchTo(elseBlock)
+          killDead(keeping: live.otherwise)
+          builder.branch(to: merge)
+        }
+        if tracking { arriving.append(liveDestructibles) }
+        break
+      }
       builder.switchTo(elseBlock)
+      if tracking { killDead(keeping: live.otherwise) }
       let elseStatements = tree.statements(in: elseBody)
       if elseStatements.count == 1, case let next = tree.stmt(elseStatements.first!), next.kind == .ifElse {
         s = next
+        id = elseStatements.first!
         continue
       }
       lowerBlock(elseBody)
+      if tracking { arrive(keeping: live.out, &arriving) }
       if !builder.isTerminated { builder.branch(to: merge) }
       break
     }
@@ -222,6 +268,47 @@ struct FunctionLowering {
       if !builder.isTerminated { builder.branch(to: merge) }
       builder.switchTo(merge)
     }
+    if tracking { liveDestructibles = arriving.isEmpty ? atStart : FunctionLowering.union(arriving) }
+  }
+
+  /// At the end of a block that continues at a join: destroys what the join does not use and
+  /// records what is alive there.
+  mutating func arrive(keeping live: Set<UInt32>, _ arriving: inout [[UInt32]]) {
+    guard !builder.isTerminated else { return }
+    killDead(keeping: live)
+    arriving.append(liveDestructibles)
+  }
+
+  static func union(_ states: [[UInt32]]) -> [UInt32] {
+    var result: [UInt32] = []
+    for state in states { for slot in state where !result.contains(slot) { result.append(slot) } }
+    return result
+  }
+
+  /// The block a loop's exit edge goes to: its own, destroying what dies on leaving, when
+  /// values die there; `finished` otherwise.
+  mutating func exitEdge(_ tracking: Bool, _ live: StatementLiveness, finished: BlockID) -> (block: BlockID, dying: Bool) {
+    guard tracking, !dyingValues(keeping: live.otherwise).isEmpty else { return (finished, false) }
+    return (builder.makeBlock(), true)
+  }
+
+  /// At the start of a loop body (with a plan).
+  mutating func enterLoopBody(_ live: StatementLiveness) {
+    killDead(keeping: live.then)
+    loopDestruction.append((live, []))
+  }
+
+  /// After a loop body (with a plan): fills the exit edge; returns the values alive at the
+  /// `break`s.
+  mutating func leaveLoop(_ live: StatementLiveness, atHeader: [UInt32], edge: (block: BlockID, dying: Bool), finished: BlockID) -> [[UInt32]] {
+    let breaks = loopDestruction.removeLast().breaks
+    liveDestructibles = atHeader
+    if edge.dying {
+      builder.switchTo(edge.block)
+      killDead(keeping: live.otherwise)
+      builder.branch(to: finished)
+    }
+    return breaks
   }
 
   /// `for i in range(start, stop, step)`: the bounds are evaluated once; a hidden counter
@@ -235,7 +322,7 @@ struct FunctionLowering {
     builder.copy(args[0], to: counter)
     let stop = materializeInValue(args[1])
     let step = materializeInValue(args[2])
-    lowerCountedLoop(counter: counter, step: step, body: loop.body, inRange: { f in
+    lowerCountedLoop(id, counter: counter, step: step, body: loop.body, inRange: { f in
       if case .int(let k) = step {
         return .value(f.builder.op(k > 0 ? .ilt : .igt, .value(counter), stop))
       }
@@ -251,13 +338,18 @@ struct FunctionLowering {
 
   /// Ends a loop whose condition failed at `finished`: runs its `else` block (if any; `finished`
   /// is then its own block, which `break` skips) and continues at `exit`.
-  mutating func lowerLoopElse(_ elseBlock: Block?, finished: BlockID, exit: BlockID) {
+  /// With a plan, `breaks` are the values alive at each `break`: alive at `exit` is their union
+  /// with those alive where the loop ended normally.
+  mutating func lowerLoopElse(_ elseBlock: Block?, finished: BlockID, exit: BlockID, breaks: [[UInt32]]? = nil) {
+    var fellThrough = true
     if let elseBlock {
       builder.switchTo(finished)
       lowerBlock(elseBlock)
+      fellThrough = !builder.isTerminated
       if !builder.isTerminated { builder.branch(to: exit) }
     }
     builder.switchTo(exit)
+    if let breaks { liveDestructibles = FunctionLowering.union((fellThrough ? [liveDestructibles] : []) + breaks) }
   }
 
   /// The skeleton of both `for` loops: `header` tests `inRange`, the body starts with
@@ -265,20 +357,28 @@ struct FunctionLowering {
   /// `counter`, and `break` leaves through `exit`. With `stopsOnWrap` the loop also ends when
   /// adding `step` wraps around (`range(a, Int.max, s)` must end, not start over). An
   /// `elseBlock` runs when the loop ends without `break`.
-  mutating func lowerCountedLoop(counter: ValueID, step: Operand, body block: Block,
+  mutating func lowerCountedLoop(_ statement: StmtID, counter: ValueID, step: Operand, body block: Block,
                                  inRange: (inout FunctionLowering) -> Operand,
                                  prologue: (inout FunctionLowering) -> Void, stopsOnWrap: Bool = false,
                                  latch latchStep: ((inout FunctionLowering) -> Void)? = nil, elseBlock: Block? = nil) {
     let header = builder.makeBlock(), body = builder.makeBlock(), latch = builder.makeBlock(), exit = builder.makeBlock()
     let finished = elseBlock == nil ? exit : builder.makeBlock()
+    let tracking = !destruction.isEmpty
+    let live = tracking ? liveness(statement) : StatementLiveness()
+    if tracking { killDead(keeping: live.header) }
     builder.branch(to: header)
     builder.switchTo(header)
-    builder.branch(if: inRange(&self), then: body, else: finished)
+    let condition = inRange(&self)
+    let edge = exitEdge(tracking, live, finished: finished)
+    builder.branch(if: condition, then: body, else: edge.block)
+    let atHeader = liveDestructibles
     builder.switchTo(body)
     prologue(&self)
+    if tracking { enterLoopBody(live) }
     loops.append((exit, latch))
     lowerBlock(block)
     loops.removeLast()
+    if tracking && !builder.isTerminated { killDead(keeping: live.header) }
     if !builder.isTerminated { builder.branch(to: latch) }
     builder.switchTo(latch)
     if stopsOnWrap {
@@ -294,12 +394,13 @@ struct FunctionLowering {
         wrapped = .value(builder.op(.bxor, .value(movedDown), .value(negative)))
       }
       builder.copy(.value(next), to: counter)
-      builder.branch(if: wrapped, then: finished, else: header)
+      builder.branch(if: wrapped, then: edge.block, else: header)
     } else {
       if let latchStep { latchStep(&self) } else { builder.emit(.iadd, type: .i64, result: counter, [.value(counter), step]) }
       builder.branch(to: header)
     }
-    lowerLoopElse(elseBlock, finished: finished, exit: exit)
+    let breaks = tracking ? leaveLoop(live, atHeader: atHeader, edge: edge, finished: finished) : nil
+    lowerLoopElse(elseBlock, finished: finished, exit: exit, breaks: breaks)
   }
 
   /// Keeps constants as they are and copies values into a fresh value, so later assignments
