@@ -42,20 +42,22 @@ struct CodegenParts: Sendable {
     var defined: [Int] = []
     var blockBase: [Int] = []
     var blocks = 0
-    for (k, f) in module.functions.enumerated() where f.isDefined {
-      defined.append(k)
-      blockBase.append(blocks)
-      blocks += f.blocks.count
+    // Fields read through a buffer pointer: a `for f in module.functions` copied every function.
+    module.functions.withUnsafeBufferPointer { functions in
+      for k in functions.indices where functions[k].isDefined {
+        defined.append(k)
+        blockBase.append(blocks)
+        blocks += functions[k].blocks.count
+      }
     }
     var parts: [Part] = []
     var split: [Int] = []
     var groupStart = 0, groupSize = 0
     for (n, k) in defined.enumerated() {
-      let f = module.functions[k]
-      let count = f.instructions.count
+      let count = module.functions[k].instructions.count
       if count > instructionsPerPart {
         if n > groupStart { parts.append(Part(functions: groupStart..<n)) }
-        let pieces = Self.pieces(of: f, size: instructionsPerPart)
+        let pieces = Self.pieces(of: module.functions[k], size: instructionsPerPart)
         if pieces.count > 1 { split.append(n) }
         for piece in pieces { parts.append(Part(functions: n..<n + 1, instructions: pieces.count > 1 ? piece : nil)) }
         groupStart = n + 1

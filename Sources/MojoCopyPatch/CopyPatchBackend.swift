@@ -59,9 +59,9 @@ public struct CopyPatchBackend: Backend {
     writer.text = try layout.copyAndPatch(module: module, selections: pending, plan: plan, library: library,
                                           parallel: parallel, writer: &writer)
     for (n, k) in plan.defined.enumerated() {
-      let f = module.functions[k]
       writer.symbols.append(.init(
-        name: f.symbol, binding: f.linkage == .local ? .local : .global, kind: .function, placement: .text,
+        name: module.functions[k].symbol, binding: module.functions[k].linkage == .local ? .local : .global,
+        kind: .function, placement: .text,
         value: UInt64(layout.functionStarts[n]), size: UInt64(layout.functionEnds[n] - layout.functionStarts[n])))
     }
     do { return try writer.makeObject() } catch {
@@ -91,13 +91,15 @@ public struct CopyPatchBackend: Backend {
         for n in part.functions { instructions += module.functions[plan.defined[n]].instructions.count }
         if let piece = part.instructions { instructions = piece.count }
         selector.selection.emissions.reserveCapacity(instructions * 7 / 4 + 64)
-        for n in part.functions {
-          let f = module.functions[plan.defined[n]]
-          if let piece = part.instructions {
-            let s = plan.splitFunctions.firstIndex(of: n)!
-            try selector.select(f, piece: piece, frameSlots: sharedSlots[s])
-          } else {
-            try selector.select(f)
+        // Functions passed through a buffer pointer: `let f = module.functions[k]` copied each.
+        try module.functions.withUnsafeBufferPointer { functions in
+          for n in part.functions {
+            if let piece = part.instructions {
+              let s = plan.splitFunctions.firstIndex(of: n)!
+              try selector.select(functions[plan.defined[n]], piece: piece, frameSlots: sharedSlots[s])
+            } else {
+              try selector.select(functions[plan.defined[n]])
+            }
           }
         }
         return selector.selection

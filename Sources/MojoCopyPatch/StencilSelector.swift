@@ -183,18 +183,22 @@ struct StencilSelector {
     var parameterIsFloat: [Bool] = []
     isListAt.reserveCapacity(module.functions.count)
     signatures.reserveCapacity(module.functions.count)
-    for f in module.functions {
-      isListAt.append(!f.isDefined && f.symbol == "mojo_rt_list_at" && f.parameterTypes == [.ptr, .i64, .i64, .ptr]
-                        && f.returnType == .ptr)
-      let start = Int32(parameterIsFloat.count)
-      var ints = 0, floats = 0
-      for type in f.parameterTypes {
-        parameterIsFloat.append(type == .f64)
-        if type == .f64 { floats += 1 } else { ints += 1 }
+    // Through a buffer pointer: `for f in module.functions` copied every function (retaining
+    // its arrays and string).
+    module.functions.withUnsafeBufferPointer { functions in
+      for k in functions.indices {
+        isListAt.append(!functions[k].isDefined && functions[k].symbol == "mojo_rt_list_at"
+                          && functions[k].parameterTypes == [.ptr, .i64, .i64, .ptr] && functions[k].returnType == .ptr)
+        let start = Int32(parameterIsFloat.count)
+        var ints = 0, floats = 0
+        for type in functions[k].parameterTypes {
+          parameterIsFloat.append(type == .f64)
+          if type == .f64 { floats += 1 } else { ints += 1 }
+        }
+        let stackCount = max(0, ints - ArgumentPlace.maxInts) + max(0, floats - ArgumentPlace.maxFloats)
+        signatures.append((start, Int16(min(ints, ArgumentPlace.maxInts)), Int16(min(floats, ArgumentPlace.maxFloats)),
+                           Int32(stackCount)))
       }
-      let stackCount = max(0, ints - ArgumentPlace.maxInts) + max(0, floats - ArgumentPlace.maxFloats)
-      signatures.append((start, Int16(min(ints, ArgumentPlace.maxInts)), Int16(min(floats, ArgumentPlace.maxFloats)),
-                         Int32(stackCount)))
     }
     (self.isListAt, self.signatures, self.parameterIsFloat) = (isListAt, signatures, parameterIsFloat)
     shapes = Opcode.allCases.map { op in
