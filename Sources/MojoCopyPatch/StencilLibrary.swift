@@ -31,8 +31,9 @@ struct Stencil: Sendable {
 }
 
 /// The immutable, shared stencil library. A class, so that handing it to a selector or a layout
-/// pass costs one reference instead of retaining each of its arrays.
-public final class StencilLibrary: Sendable {
+/// pass costs one reference instead of retaining each of its arrays. `@unchecked Sendable`: its
+/// buffers are written once, in `init`, and only read afterwards.
+public final class StencilLibrary: @unchecked Sendable {
   /// The library every backend instance uses, decoded on first use.
   public static let shared = StencilLibrary()
   /// A digest of the stencils (bytes, holes, flags), for cache keys.
@@ -41,6 +42,12 @@ public final class StencilLibrary: Sendable {
   let code: [UInt8]
   let holes: [HoleRecord]
   let stencils: [Stencil]
+  /// The same three arrays in memory the library owns, for the selector's copy-and-patch loop
+  /// (through the arrays, every read cost a bounds check and a reload of the storage). The code
+  /// has 32 bytes to spare after its end, so that any stencil can be read as 32 bytes.
+  let codeBase: UnsafeRawPointer
+  let holeBase: UnsafePointer<HoleRecord>
+  let stencilBase: UnsafePointer<Stencil>
   /// Per `StencilKey.index`: the stencil's index, or -1 (the generated array itself).
   private let byKey: [Int16]
   /// Per opcode: true when its stencils take an immediate in a 32-bit field (an operand outside
@@ -75,7 +82,28 @@ public final class StencilLibrary: Sendable {
     }
     precondition(Int(codeStart) == code.count && Int(holeStart) == holes.count,
                  "StencilTable.swift: the generated arrays do not agree")
+    // The selector relies on holes sorted by offset, a trailing jump's hole last: dropping the
+    // jump drops that hole.
+    for s in stencils {
+      var previous: Int32 = -1
+      for h in Int(s.holeStart)..<Int(s.holeEnd) {
+        precondition(holes[h].offset > previous, "StencilTable.swift: a stencil's holes are not sorted by offset")
+        previous = holes[h].offset
+        precondition(!s.hasTrailingJump || (h == Int(s.holeEnd) - 1) == (holes[h].offset >= s.size - 5),
+                     "StencilTable.swift: a stencil's trailing jump is not its last hole")
+      }
+    }
     self.stencils = stencils
+    let codeCopy = UnsafeMutableRawPointer.allocate(byteCount: codeSize + 32, alignment: 16)
+    codeCopy.initializeMemory(as: UInt8.self, repeating: 0xCC, count: codeSize + 32)
+    code.withUnsafeBytes { codeCopy.copyMemory(from: $0.baseAddress!, byteCount: codeSize) }
+    codeBase = UnsafeRawPointer(codeCopy)
+    let holeCopy = UnsafeMutablePointer<HoleRecord>.allocate(capacity: max(holes.count, 1))
+    holeCopy.initialize(from: holes, count: holes.count)
+    holeBase = UnsafePointer(holeCopy)
+    let stencilCopy = UnsafeMutablePointer<Stencil>.allocate(capacity: max(stencils.count, 1))
+    stencilCopy.initialize(from: stencils, count: stencils.count)
+    stencilBase = UnsafePointer(stencilCopy)
     let byKey = Self.generatedStencilByKey
     self.byKey = byKey
     let holes = self.holes
@@ -84,6 +112,12 @@ public final class StencilLibrary: Sendable {
       let s = stencils[Int(byKey[index])]
       return holes[Int(s.holeStart)..<Int(s.holeEnd)].contains { $0.value == .immB && $0.patch != .abs64 }
     }
+  }
+
+  deinit {
+    UnsafeMutableRawPointer(mutating: codeBase).deallocate()
+    UnsafeMutablePointer(mutating: holeBase).deallocate()
+    UnsafeMutablePointer(mutating: stencilBase).deallocate()
   }
 
   /// Number of stencils.

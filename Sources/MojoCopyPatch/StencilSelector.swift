@@ -1,5 +1,5 @@
 //! Instruction selection for copy-and-patch: each IR instruction becomes one stencil instance
-//! (an `Emission`), chosen from the library's dense tables by opcode and operand locations, in one
+//! (an `Emission`, copied and patched into the part's code as soon as it is chosen), chosen from the library's dense tables by opcode and operand locations, in one
 //! pass over the function (O(n) in instructions and operands):
 //! 1. count the uses of every value and assign frame slots (`FrameSlots`);
 //! 2. per instruction, pick where its result goes: a value whose only use is the next
@@ -14,118 +14,10 @@
 //! (immediates that a stencil cannot take directly are first copied into one), one scratch slot
 //! that receives the argument registers a function does not use, and the stack arguments of the
 //! calls (and incoming stack parameters) with the most of them.
+import ELFKit
 import MojoCodegen
 import MojoIR
 import MojoStencilContract
-
-/// One stencil instance with the values of its holes. Stored widest fields first (64 bytes,
-/// not 72): a large function has several emissions per source line.
-struct Emission {
-  var immA: Int64, immB: Int64, immC: Int64
-  var slotA: Int32, slotB: Int32, slotC: Int32, slotD: Int32
-  /// The block (function-local index) of `_JUMP_TARGET`, or -1.
-  var jumpTarget: Int32
-  /// The block of `_CONTINUE`, or -1 for the next emission.
-  var continuation: Int32
-  /// The callee (`FunctionRef` index) of a call, or the data object of `addr` (and of a list
-  /// access's location).
-  var aux: Int32
-  /// Start of `ArgumentPlace.count` argument slots in `Selection.argumentSlots` (slot `k` fills
-  /// the hole of `ArgumentPlace(index: k)`), or -1.
-  var arguments: Int32
-  /// The frame size, for the entry stencil.
-  var frameSize: Int32
-  var stencil: StencilID
-  /// True when the stencil's trailing `jmp _CONTINUE` is dropped: its target is the code right
-  /// after (set by the selector, which sizes every emission as it appends it).
-  var elided = false
-
-  init(stencil: StencilID, slotA: Int32 = 0, slotB: Int32 = 0, slotC: Int32 = 0, slotD: Int32 = 0,
-       immA: Int64 = 0, immB: Int64 = 0, immC: Int64 = 0, jumpTarget: Int32 = -1, continuation: Int32 = -1,
-       aux: Int32 = 0, arguments: Int32 = -1, frameSize: Int32 = 0) {
-    (self.stencil, self.slotA, self.slotB, self.slotC, self.slotD) = (stencil, slotA, slotB, slotC, slotD)
-    (self.immA, self.immB, self.immC) = (immA, immB, immC)
-    (self.jumpTarget, self.continuation, self.aux, self.arguments, self.frameSize) =
-      (jumpTarget, continuation, aux, arguments, frameSize)
-  }
-}
-
-/// The emissions of a module's functions (or of one part of them, `CodegenParts.swift`),
-/// appended function after function.
-struct Selection {
-  var emissions = EmissionBuffer()
-  var argumentSlots: [Int32] = []
-  /// For every function (or piece of a function) selected: its emission range.
-  var functionEmissions: [Range<Int>] = []
-  /// For every function (or piece) selected: where its code starts and ends, as offsets within
-  /// the part's code.
-  var functionSpans: [(start: Int32, end: Int32)] = []
-  /// Each block's code offset within the part, in block order, for the blocks that start in
-  /// what was selected.
-  var blockOffsets: [Int32] = []
-  /// The size of the part's code so far: every emission is sized as it is appended (its stencil,
-  /// minus a dropped trailing jump), and functions start 16-byte aligned, so the layout needs no
-  /// pass over the emissions.
-  var size = 0
-}
-
-/// A growable buffer of emissions with one owner: appending writes in place (through an Array,
-/// each append called a uniqueness check and a capacity check and copied the 64-byte emission).
-/// Copies share the storage: only the last holder may append (the selector appends, then hands
-/// its selection on, and parts hand selections between threads only through barriers).
-struct EmissionBuffer: @unchecked Sendable {
-  /// Owns the memory.
-  private final class Storage {
-    let base: UnsafeMutablePointer<Emission>
-    init(capacity: Int) { base = .allocate(capacity: capacity) }
-    deinit { base.deallocate() }
-  }
-
-  private var storage: Storage
-  private var base: UnsafeMutablePointer<Emission>
-  private var capacity: Int
-  private(set) var count = 0
-
-  init(capacity: Int = 16) {
-    self.capacity = max(capacity, 1)
-    storage = Storage(capacity: self.capacity)
-    base = storage.base
-  }
-
-  @inline(__always)
-  mutating func append(_ e: Emission) {
-    if count == capacity { reserveCapacity(count + 1) }
-    (base + count).initialize(to: e)
-    count += 1
-  }
-
-  /// Makes room for `n` emissions in all (at least doubling the capacity, so that reserving a
-  /// little more function after function stays linear).
-  mutating func reserveCapacity(_ n: Int) {
-    guard n > capacity else { return }
-    let n = max(n, 2 * capacity)
-    let grown = Storage(capacity: n)
-    grown.base.moveInitialize(from: base, count: count)  // trivial values: a memcpy
-    (storage, base, capacity) = (grown, grown.base, n)
-  }
-
-  subscript(i: Int) -> Emission {
-    @inline(__always) get {
-      precondition(i >= 0 && i < count)
-      return base[i]
-    }
-    @inline(__always) set {
-      precondition(i >= 0 && i < count)
-      base[i] = newValue
-    }
-  }
-
-  var last: Emission? { count > 0 ? base[count - 1] : nil }
-
-  func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Emission>) throws -> R) rethrows -> R {
-    try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: base, count: count)) }
-  }
-}
 
 /// Selects stencils for the functions of one module. Its helpers that only read are declared
 /// `mutating` all the same: a non-mutating call from a mutating method copied the whole selector
@@ -169,6 +61,28 @@ struct StencilSelector {
   /// The first emission of the current block (or of the piece, when it starts inside a block):
   /// a fused compare-and-branch never reaches before it.
   private var blockStart = 0
+  /// Number of emissions appended so far.
+  private var emitted = 0
+  /// The last emission, and where the part's code, fixups and relocations ended before it (a
+  /// compare-and-branch fusion replaces it).
+  private var last = Emission(stencil: StencilID(rawValue: 0))
+  private var lastMark = (code: 0, fixups: 0, relocations: 0)
+  /// Module-wide index of the function's first block (`CodegenParts.functionBlockBase`).
+  private var blockBase = 0
+  /// Argument slots of the function's entry and calls (`Emission.arguments` points here).
+  private var argumentSlots: [Int32] = []
+  /// True for the module's defined functions: a call to one is a fixup, not a relocation.
+  private let isDefined: [Bool]
+  /// `.rodata` offset of each data object (`Layout.layOutData`).
+  private let dataOffsets: [Int]
+  /// Per module function: its index in `selection.externalNames`, or -1; likewise for the
+  /// runtime's traps.
+  private var externalSymbol: [Int32]
+  private var trapSymbol: Int32 = -1, listAtSymbol: Int32 = -1
+  private var localByName: [String: Int32] = [:]
+  /// The first hole value that did not fit its field, thrown when the function is selected
+  /// (`append` does not throw, so that it stays inlined at its many call sites).
+  private var failure: CodegenError?
 
   /// `ValueID.none`, as a constant of this module (MojoIR's is read through an accessor call).
   private static let noValue = ValueID(Int(UInt32.max))
@@ -176,9 +90,12 @@ struct StencilSelector {
   /// Number of temporaries after the value slots.
   static let temporaries = 18
 
-  init(library: StencilLibrary, module: IRModule) {
+  init(library: StencilLibrary, module: IRModule, dataOffsets: [Int]) {
     self.library = library
     self.module = module
+    self.dataOffsets = dataOffsets
+    isDefined = module.functions.map(\.isDefined)
+    externalSymbol = Array(repeating: -1, count: module.functions.count)
     var isListAt: [Bool] = [], signatures: [(start: Int32, ints: Int16, floats: Int16, stackCount: Int32)] = []
     var parameterIsFloat: [Bool] = []
     isListAt.reserveCapacity(module.functions.count)
@@ -215,16 +132,15 @@ struct StencilSelector {
   /// right after a call without result (`CodegenParts.isSplitPoint`), where no value is in a
   /// register and nothing fuses across. `frameSlots`, when given, are `f`'s slots assigned
   /// beforehand (shared by the pieces of a split function).
-  mutating func select(_ f: IRFunction, piece: Range<Int>? = nil, frameSlots: FrameSlots? = nil) throws {
+  mutating func select(_ f: IRFunction, blockBase: Int, piece: Range<Int>? = nil, frameSlots: FrameSlots? = nil) throws {
     let piece = piece ?? 0..<f.instructions.count
-    let first = selection.emissions.count
     if piece.lowerBound == 0 {
-      selection.size = (selection.size + Layout.functionAlignment - 1) & ~(Layout.functionAlignment - 1)
+      let size = selection.size
+      selection.code.pad(((size + Layout.functionAlignment - 1) & ~(Layout.functionAlignment - 1)) - size)
     }
     let start = selection.size
-    // About one emission per instruction (more for immediates copied to temporaries);
-    // reserving avoids the doubling's spare capacity on large parts.
-    selection.emissions.reserveCapacity(first + piece.count + piece.count / 2 + 8)
+    self.blockBase = blockBase
+    argumentSlots.removeAll(keepingCapacity: true)
     if let frameSlots { slots = frameSlots } else { slots.assign(f) }
     let slotCount = slots.count
     guard slotCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
@@ -279,7 +195,7 @@ struct StencilSelector {
         }
       }
     }
-    selection.functionEmissions.append(first..<selection.emissions.count)
+    if let failure { throw failure }
     guard selection.size < Int(Int32.max) else { throw CodegenError("copy-and-patch: a part's code exceeds 2 GiB") }
     selection.functionSpans.append((Int32(start), Int32(selection.size)))
   }
@@ -294,13 +210,13 @@ struct StencilSelector {
       if f.blocks[middle].upperBound > piece.lowerBound { above = middle } else { b = middle + 1 }
     }
     inRegister = Self.noValue
-    blockStart = selection.emissions.count
+    blockStart = emitted
     while b < f.blocks.count, f.blocks[b].lowerBound < piece.upperBound {
       let range = f.blocks[b]
       block = b
       if range.lowerBound >= piece.lowerBound {
         selection.blockOffsets.append(Int32(truncatingIfNeeded: selection.size))
-        blockStart = selection.emissions.count
+        blockStart = emitted
         inRegister = Self.noValue
       }
       var i = max(range.lowerBound, piece.lowerBound)
@@ -319,31 +235,135 @@ struct StencilSelector {
     (stackArea + maxStackArguments * 8 + 15) & ~15 + 8
   }
 
-  /// Appends an emission.
+  /// Appends an emission: decides whether its trailing `jmp _CONTINUE` is dropped (when it
+  /// continues with the next emission, or with the next block: only terminators continue with a
+  /// block, as the last emission of theirs), then copies and patches it (`emit`).
   @inline(__always)
   private mutating func append(_ e: Emission) {
-    var e = e
-    selection.size += sized(&e)
-    selection.emissions.append(e)
+    let stencil = library.stencilBase[Int(e.stencil.rawValue)]
+    let elided = stencil.hasTrailingJump && (e.continuation < 0 || Int(e.continuation) == block + 1)
+    last = e
+    lastMark = (selection.code.count, selection.fixups.count, selection.relocations.count)
+    emitted += 1
+    emit(e, stencil, size: Int(stencil.size) - (elided ? 5 : 0), elided: elided)
   }
 
-  /// Replaces the last emission (a comparison that became a compare-and-branch).
+  /// Replaces the last emission (a comparison that became a compare-and-branch; it has no
+  /// relocation, so the part's undefined symbols stay as they were).
   private mutating func replaceLast(with e: Emission) {
-    var e = e
-    let k = selection.emissions.count - 1
-    var old = selection.emissions[k]
-    selection.size += sized(&e) - sized(&old)
-    selection.emissions[k] = e
+    selection.code.count = lastMark.code
+    selection.fixups.removeLast(selection.fixups.count - lastMark.fixups)
+    selection.relocations.removeLast(selection.relocations.count - lastMark.relocations)
+    emitted -= 1
+    append(e)
   }
 
-  /// The code size of `e`, after deciding whether its trailing `jmp _CONTINUE` is dropped: when
-  /// it continues with the next emission, or with the next block (it is then the last emission
-  /// of its block: only terminators continue with a block).
-  @inline(__always)
-  private mutating func sized(_ e: inout Emission) -> Int {
-    let stencil = library.stencils[Int(e.stencil.rawValue)]
-    e.elided = stencil.hasTrailingJump && (e.continuation < 0 || Int(e.continuation) == block + 1)
-    return Int(stencil.size) - (e.elided ? 5 : 0)
+  /// Copies the code of `e`'s stencil (`size` bytes: without the trailing jump when `elided`)
+  /// to the end of the part's code and fills its holes: the values known now are written; branch
+  /// targets and defined callees become fixups, other callees, data and the runtime's traps
+  /// relocations. Reads the library through its unsafe buffers.
+  private mutating func emit(_ e: Emission, _ stencil: Stencil, size: Int, elided: Bool) {
+    selection.code.reserve(size + 32)
+    let at = selection.code.count
+    let out = selection.code.base + at
+    let source = library.codeBase + Int(stencil.codeStart)
+    if size <= 32 {
+      // Two 16-byte moves whatever the size: the library's code and the part's buffer both
+      // have 32 bytes to spare, and what lies past `size` is overwritten next.
+      out.storeBytes(of: source.loadUnaligned(as: SIMD16<UInt8>.self), as: SIMD16<UInt8>.self)
+      out.storeBytes(of: source.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self), toByteOffset: 16,
+                     as: SIMD16<UInt8>.self)
+    } else {
+      out.copyMemory(from: source, byteCount: size)
+    }
+    selection.code.count = at + size
+    if elided && e.continuation >= 0 {
+      selection.fixups.append(Fixup(position: Int32(at + size), patch: .rel32, target: .check,
+                                    index: Int32(blockBase + Int(e.continuation)), addend: 0))
+    }
+    // Holes are sorted by offset: a dropped trailing jump's is the last (`StencilLibrary.init`).
+    let holes = library.holeBase
+    var h = Int(stencil.holeStart)
+    let end = Int(stencil.holeEnd) &- (elided ? 1 : 0)
+    while h < end {
+      let hole = holes[h]
+      h &+= 1
+      let position = at &+ Int(hole.offset)
+      let value: Int64
+      switch hole.value {
+      case .slotA: value = Int64(e.slotA)
+      case .slotB: value = Int64(e.slotB)
+      case .slotC: value = Int64(e.slotC)
+      case .slotD: value = Int64(e.slotD)
+      case .immA: value = e.immA
+      case .immB: value = e.immB
+      case .immC: value = e.immC
+      case .frameSize: value = Int64(e.frameSize)
+      case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
+           .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
+        // Argument slot k fills the hole of `ArgumentPlace(index: k)`.
+        value = Int64(argumentSlots[Int(e.arguments) &+ Int(hole.value.rawValue &- HoleValue.argInt0.rawValue)])
+      case .continuation:
+        if e.continuation >= 0 {
+          fixup(position, hole, .block, blockBase + Int(e.continuation))
+          continue
+        }
+        // The next stencil: a relative field is patched now (part offsets differ from text
+        // offsets by the same amount); another kind waits for the part's place.
+        guard hole.patch == .rel32 else {
+          fixup(position, hole, .code, at + size)
+          continue
+        }
+        value = Int64(at &+ size)
+      case .jumpTarget:
+        fixup(position, hole, .block, blockBase + Int(e.jumpTarget))
+        continue
+      case .callee:
+        let callee = Int(e.aux)
+        if isDefined[callee] {
+          fixup(position, hole, .function, callee)
+        } else {
+          if externalSymbol[callee] < 0 { externalSymbol[callee] = undefinedSymbol(module.functions[callee].symbol) }
+          relocate(position, X86_64Relocation.plt32, .symbol(Int(externalSymbol[callee])), hole.addend)
+        }
+        continue
+      case .data:
+        relocate(position, X86_64Relocation.pc32, .section(.rodata), Int64(dataOffsets[Int(e.aux)]) + hole.addend)
+        continue
+      case .trapDivZero:
+        if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
+        relocate(position, X86_64Relocation.plt32, .symbol(Int(trapSymbol)), hole.addend)
+        continue
+      case .listIndexTrap:
+        if listAtSymbol < 0 { listAtSymbol = undefinedSymbol("mojo_rt_list_at") }
+        relocate(position, X86_64Relocation.plt32, .symbol(Int(listAtSymbol)), hole.addend)
+        continue
+      }
+      if !Layout.patch(selection.code.base, at: position, kind: hole.patch, value: value &+ hole.addend) && failure == nil {
+        failure = CodegenError("copy-and-patch: a hole of \(library.name(of: e.stencil)) does not fit its field")
+      }
+    }
+  }
+
+  /// Records a fixup of the field at `position`.
+  private mutating func fixup(_ position: Int, _ hole: HoleRecord, _ target: Fixup.Target, _ index: Int) {
+    selection.fixups.append(Fixup(position: Int32(position), patch: hole.patch, target: target, index: Int32(index),
+                                  addend: hole.addend))
+  }
+
+  /// Records a relocation of the field at `position`.
+  private mutating func relocate(_ position: Int, _ type: UInt32, _ target: RelocatableObjectWriter.Target,
+                                 _ addend: Int64) {
+    selection.relocations.append(.init(offset: UInt64(position), type: type, target: target, addend: addend))
+  }
+
+  /// The part's index of undefined symbol `name`, numbered in order of first use.
+  private mutating func undefinedSymbol(_ name: String) -> Int32 {
+    if let known = localByName[name] { return known }
+    selection.externalNames.append(name)
+    let k = Int32(selection.externalNames.count - 1)
+    localByName[name] = k
+    return k
   }
 
   /// The stencil for `key`; a shape the library lacks stops code generation (a bug: the
@@ -386,15 +406,15 @@ struct StencilSelector {
   /// Records the register argument slots of an entry or a call (`ArgumentPlace.count` of them,
   /// slot `k` for `ArgumentPlace(index: k)`); slots of absent arguments get `scratch`.
   private mutating func appendArguments(types: [IRType], slotOf: (Int) -> Int32) -> Int32 {
-    let start = selection.argumentSlots.count
-    selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: ArgumentPlace.count))
+    let start = argumentSlots.count
+    for _ in 0..<ArgumentPlace.count { argumentSlots.append(scratch) }
     var ints = 0, floats = 0
     for (k, type) in types.enumerated() {
       if type == .f64 {
-        if floats < ArgumentPlace.maxFloats { selection.argumentSlots[start + ArgumentPlace.float(floats).index] = slotOf(k) }
+        if floats < ArgumentPlace.maxFloats { argumentSlots[start + ArgumentPlace.float(floats).index] = slotOf(k) }
         floats += 1
       } else {
-        if ints < ArgumentPlace.maxInts { selection.argumentSlots[start + ArgumentPlace.int(ints).index] = slotOf(k) }
+        if ints < ArgumentPlace.maxInts { argumentSlots[start + ArgumentPlace.int(ints).index] = slotOf(k) }
         ints += 1
       }
     }
@@ -639,8 +659,8 @@ struct StencilSelector {
       switch ops[o] {
       case .value(let c):
         // Fuse with a comparison emitted just before in this block that stored `c`.
-        if c != inRegister, selection.emissions.count > blockStart, let last = selection.emissions.last,
-           last.slotD == slotOf(c), let fused = storedCompareBranch(last.stencil, inverted: inverted) {
+        if c != inRegister, emitted > blockStart, last.slotD == slotOf(c),
+           let fused = storedCompareBranch(last.stencil, inverted: inverted) {
           var e = last
           e.stencil = fused
           e.jumpTarget = inverted ? elseBlock : thenBlock
@@ -818,8 +838,8 @@ struct StencilSelector {
   private mutating func selectCall(_ inst: Instruction, ops: UnsafeBufferPointer<Operand>, d: Int32, toRegister: Bool) throws {
     let signature = signatures[Int(inst.aux0)]
     let o = Int(inst.operandStart)
-    let arguments = selection.argumentSlots.count
-    selection.argumentSlots.append(contentsOf: repeatElement(scratch, count: ArgumentPlace.count))
+    let arguments = argumentSlots.count
+    for _ in 0..<ArgumentPlace.count { argumentSlots.append(scratch) }
     var ints = 0, floats = 0, temporaries = 0, stackIndex: Int32 = 0, inRegisterAt = -1
     // With no argument in a register, the first immediate argument that a stencil can take
     // from the register goes there (one `mov`) instead of through a temporary.
@@ -851,9 +871,9 @@ struct StencilSelector {
         continue
       }
       if case .value(let v) = op {
-        if v == inRegister { inRegisterAt = k } else { selection.argumentSlots[arguments + place.index] = slotOf(v) }
+        if v == inRegister { inRegisterAt = k } else { argumentSlots[arguments + place.index] = slotOf(v) }
       } else {
-        selection.argumentSlots[arguments + place.index] = try materialize(op, temporaries)
+        argumentSlots[arguments + place.index] = try materialize(op, temporaries)
         temporaries += 1
       }
     }
