@@ -140,8 +140,14 @@ extension FunctionLowering {
   }
 
   /// The value a declared but uninitialized variable starts with.
+  /// The value of a variable declared without one (`var p: Point`): the checker rejects any
+  /// read before an assignment, so any value of the right IR type does (a pointer type gets the
+  /// address of an empty constant, never dereferenced).
   mutating func defaultValue(_ t: SemaType) -> Operand {
-    t == .string ? constant(.string([]), as: .string) : zero(ModuleLowering.irType(t))
+    if t == .string { return constant(.string([]), as: .string) }
+    let type = ModuleLowering.irType(t)
+    if type == .ptr { return .value(builder.address(of: module.stringConstant([]))) }
+    return zero(type)
   }
 
   mutating func runtime(_ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {

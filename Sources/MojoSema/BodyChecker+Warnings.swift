@@ -5,7 +5,8 @@
 //! body that never falls through, an assignment no read can see, a loop variable never read, a
 //! variable never assigned or read. Mojo prints them in three rounds: the first three kinds, then
 //! the unreachable code, each in source order over the whole file, then
-//! per function its unused loop variables, assignments and variables (`orderedWarnings`).
+//! per function its unused assignments and loop variables, loops first (`unusedStoresAndLoopVariables`),
+//! then its unused variables (`orderedWarnings`).
 //! Unreachable code is reported where Mojo puts its first operation (`firstOperation`), and
 //! only when that place is known; reads and stores in it do not count.
 //! Mojo finds dead assignments on its IR; here the checker logs reads and stores in
@@ -30,6 +31,8 @@ struct UsageLog {
     var position: Int32
     var block: Int32
     var escapes: Int32
+    /// The innermost loop around it (an index into `loopParents`), or -1.
+    var loop: Int32
     /// Overwritten before any read could see it.
     var killed = false
   }
@@ -37,7 +40,10 @@ struct UsageLog {
   /// Per slot: the position of its last read, or -1.
   private var lastRead: [Int32] = []
   private var stores: [Store] = []
-  private var loopVariables: [(slot: UInt32, name: NameID, offset: UInt32)] = []
+  private var loopVariables: [(slot: UInt32, name: NameID, offset: UInt32, loop: Int32)] = []
+  /// Per loop (in the order they start): the loop around it, or -1.
+  private var loopParents: [Int32] = []
+  private var currentLoop: Int32 = -1
   private var position: Int32 = 0
   private var loopDepth = 0
   private var outermostLoopStart: Int32 = 0
@@ -60,6 +66,8 @@ struct UsageLog {
     lastRead.removeAll(keepingCapacity: true)
     stores.removeAll(keepingCapacity: true)
     loopVariables.removeAll(keepingCapacity: true)
+    loopParents.removeAll(keepingCapacity: true)
+    currentLoop = -1
     declarations.removeAll(keepingCapacity: true)
     pending.removeAll(keepingCapacity: true)
     suspended = 0
@@ -106,13 +114,13 @@ struct UsageLog {
       }
     }
     stores.append(Store(slot: slot, name: name, visibleFrom: loopDepth > 0 ? outermostLoopStart : position,
-                        valueOffset: offset, position: position, block: block, escapes: escapes))
+                        valueOffset: offset, position: position, block: block, escapes: escapes, loop: currentLoop))
     pending[k] = mayBeCaught ? -1 : Int32(stores.count - 1)
   }
 
   mutating func loopVariable(_ slot: UInt32, name: NameID, at offset: UInt32) {
     guard suspended == 0 else { return }
-    loopVariables.append((slot, name, offset))
+    loopVariables.append((slot, name, offset, Int32(loopParents.count)))  // the loop that starts next
   }
 
   /// A variable declared without a value (or an `except` name no error can reach).
@@ -125,20 +133,42 @@ struct UsageLog {
   mutating func enterLoop() {
     if loopDepth == 0 { outermostLoopStart = position }
     loopDepth += 1
+    loopParents.append(currentLoop)
+    currentLoop = Int32(loopParents.count - 1)
   }
 
-  mutating func exitLoop() { loopDepth -= 1 }
+  mutating func exitLoop() {
+    loopDepth -= 1
+    currentLoop = loopParents[Int(currentLoop)]
+  }
 
   private func lastRead(of slot: UInt32) -> Int32 { Int(slot) < lastRead.count ? lastRead[Int(slot)] : -1 }
 
-  /// Offsets of the values stored where no read can see them.
-  var unusedStores: [(name: NameID, offset: UInt32)] {
-    stores.filter { $0.slot >= parameterCount && ($0.killed || lastRead(of: $0.slot) <= $0.visibleFrom) }.map { ($0.name, $0.valueOffset) }
-  }
-
-  /// Loop variables never read, with the offset of their name.
-  var unusedLoopVariables: [(name: NameID, offset: UInt32)] {
-    loopVariables.filter { lastRead(of: $0.slot) < 0 }.map { ($0.name, $0.offset) }
+  /// The values stored where no read can see them (at the value's offset) and the loop
+  /// variables never read (at their name), in Mojo 1.2's order: first the loops, the function's
+  /// last loop first, each as its nested loops (last first), then its own stores, last first, then
+  /// its variable; then the stores outside loops, first first.
+  var unusedStoresAndLoopVariables: [(isLoopVariable: Bool, name: NameID, offset: UInt32)] {
+    let unused = stores.filter { $0.slot >= parameterCount && ($0.killed || lastRead(of: $0.slot) <= $0.visibleFrom) }
+    var children = Array(repeating: [Int](), count: loopParents.count)
+    var outermost: [Int] = []
+    for (k, parent) in loopParents.enumerated() {
+      if parent < 0 { outermost.append(k) } else { children[Int(parent)].append(k) }
+    }
+    var result: [(isLoopVariable: Bool, name: NameID, offset: UInt32)] = []
+    // Post-order over the loop tree, last child first (an explicit stack: loops nest deeply).
+    var stack: [(loop: Int, expanded: Bool)] = outermost.map { ($0, false) }
+    while let (loop, expanded) = stack.popLast() {
+      if !expanded {
+        stack.append((loop, true))
+        stack += children[loop].map { ($0, false) }
+        continue
+      }
+      for store in unused.reversed() where store.loop == Int32(loop) { result.append((false, store.name, store.valueOffset)) }
+      for v in loopVariables where v.loop == Int32(loop) && lastRead(of: v.slot) < 0 { result.append((true, v.name, v.offset)) }
+    }
+    for store in unused where store.loop < 0 { result.append((false, store.name, store.valueOffset)) }
+    return result
   }
 
   /// Variables declared without a value that nothing assigns or reads, with their name's offset.
@@ -192,11 +222,9 @@ extension BodyChecker {
   /// The warnings for the function body just checked, from `usage`, in Mojo's order.
   mutating func reportUnusedAssignments() {
     guard module == 0 else { return }
-    for (name, offset) in usage.unusedLoopVariables where !tree.name(name).hasPrefix("_") {
-      report(SemaDiagnostics.unusedLoopVariable(tree.name(name), location(offset)))
-    }
-    for (name, offset) in usage.unusedStores where !tree.name(name).hasPrefix("_") {
-      report(SemaDiagnostics.unusedAssignment(tree.name(name), location(offset)))
+    for (isLoopVariable, name, offset) in usage.unusedStoresAndLoopVariables where !tree.name(name).hasPrefix("_") {
+      report(isLoopVariable ? SemaDiagnostics.unusedLoopVariable(tree.name(name), location(offset))
+                            : SemaDiagnostics.unusedAssignment(tree.name(name), location(offset)))
     }
     for (name, offset) in usage.unusedVariables where !tree.name(name).hasPrefix("_") {
       report(SemaDiagnostics.unusedVariable(tree.name(name), location(offset)))
