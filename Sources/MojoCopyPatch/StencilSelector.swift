@@ -58,13 +58,11 @@ struct StencilSelector {
   private var uses = UnsafeBufferPointer<Int32>(start: nil, count: 0)
   /// The block being selected.
   private var block = 0
-  /// The first emission of the current block (or of the piece, when it starts inside a block):
-  /// a fused compare-and-branch never reaches before it.
-  private var blockStart = 0
-  /// Number of emissions appended so far.
-  private var emitted = 0
-  /// The last emission, and where the part's code, fixups and relocations ended before it (a
-  /// compare-and-branch fusion replaces it).
+  /// True when the last emission is a binary operation into a slot (`selectBinary`) in the
+  /// current block, which a following `condbr` may fuse with; then `last` is that emission and
+  /// `lastMark` where the part's code, fixups and relocations ended before it. (Recording every
+  /// emission cost a 64-byte copy each.)
+  private var lastFusable = false
   private var last = Emission(stencil: StencilID(rawValue: 0))
   private var lastMark = (code: 0, fixups: 0, relocations: 0)
   /// Module-wide index of the function's first block (`CodegenParts.functionBlockBase`).
@@ -210,13 +208,13 @@ struct StencilSelector {
       if f.blocks[middle].upperBound > piece.lowerBound { above = middle } else { b = middle + 1 }
     }
     inRegister = Self.noValue
-    blockStart = emitted
+    lastFusable = false
     while b < f.blocks.count, f.blocks[b].lowerBound < piece.upperBound {
       let range = f.blocks[b]
       block = b
       if range.lowerBound >= piece.lowerBound {
         selection.blockOffsets.append(Int32(truncatingIfNeeded: selection.size))
-        blockStart = emitted
+        lastFusable = false
         inRegister = Self.noValue
       }
       var i = max(range.lowerBound, piece.lowerBound)
@@ -242,10 +240,15 @@ struct StencilSelector {
   private mutating func append(_ e: Emission) {
     let stencil = library.stencilBase[Int(e.stencil.rawValue)]
     let elided = stencil.hasTrailingJump && (e.continuation < 0 || Int(e.continuation) == block + 1)
-    last = e
-    lastMark = (selection.code.count, selection.fixups.count, selection.relocations.count)
-    emitted += 1
+    lastFusable = false
     emit(e, stencil, size: Int(stencil.size) - (elided ? 5 : 0), elided: elided)
+  }
+
+  /// Appends a binary operation into a slot, which a following `condbr` may fuse with.
+  private mutating func appendFusable(_ e: Emission) {
+    let mark = (selection.code.count, selection.fixups.count, selection.relocations.count)
+    append(e)
+    (last, lastMark, lastFusable) = (e, mark, true)
   }
 
   /// Replaces the last emission (a comparison that became a compare-and-branch; it has no
@@ -254,7 +257,6 @@ struct StencilSelector {
     selection.code.count = lastMark.code
     selection.fixups.removeLast(selection.fixups.count - lastMark.fixups)
     selection.relocations.removeLast(selection.relocations.count - lastMark.relocations)
-    emitted -= 1
     append(e)
   }
 
@@ -659,7 +661,7 @@ struct StencilSelector {
       switch ops[o] {
       case .value(let c):
         // Fuse with a comparison emitted just before in this block that stored `c`.
-        if c != inRegister, emitted > blockStart, last.slotD == slotOf(c),
+        if c != inRegister, lastFusable, last.slotD == slotOf(c),
            let fused = storedCompareBranch(last.stencil, inverted: inverted) {
           var e = last
           e.stencil = fused
@@ -741,8 +743,9 @@ struct StencilSelector {
       return (2, false)
     }
     let (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
-    append(Emission(stencil: try stencil(.binary(opcode, pair, resultInRegister: toRegister)), slotA: slotA,
-                    slotB: slotB, slotD: d, immA: Self.bits(a), immB: Self.bits(b)))
+    let e = Emission(stencil: try stencil(.binary(opcode, pair, resultInRegister: toRegister)), slotA: slotA,
+                     slotB: slotB, slotD: d, immA: Self.bits(a), immB: Self.bits(b))
+    if toRegister { append(e) } else { appendFusable(e) }
     return (consumed, toRegister)
   }
 
