@@ -20,7 +20,7 @@ struct Emission {
   /// access's location).
   var aux: Int32
   /// Start of `ArgumentPlace.count` argument slots in the selector's `argumentSlots` (slot `k`
-  /// fills the hole of `ArgumentPlace(index: k)`), or -1.
+  /// fills the hole of `ArgumentPlace(index: k)`): 0, or -1 for an emission without arguments.
   var arguments: Int32
   /// The frame size, for the entry stencil.
   var frameSize: Int32

@@ -67,8 +67,9 @@ struct StencilSelector {
   private var lastMark = (code: 0, fixups: 0, relocations: 0)
   /// Module-wide index of the function's first block (`CodegenParts.functionBlockBase`).
   private var blockBase = 0
-  /// Argument slots of the function's entry and calls (`Emission.arguments` points here).
-  private var argumentSlots: [Int32] = []
+  /// Argument slots of the entry or call being selected (`Emission.arguments` is 0): the
+  /// emission is copied and patched before the next entry or call sets them again.
+  private var argumentSlots = [Int32](repeating: 0, count: ArgumentPlace.count)
   /// True for the module's defined functions: a call to one is a fixup, not a relocation.
   private let isDefined: [Bool]
   /// `.rodata` offset of each data object (`Layout.layOutData`).
@@ -138,7 +139,6 @@ struct StencilSelector {
     }
     let start = selection.size
     self.blockBase = blockBase
-    argumentSlots.removeAll(keepingCapacity: true)
     if let frameSlots { slots = frameSlots } else { slots.assign(f) }
     let slotCount = slots.count
     guard slotCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
@@ -405,11 +405,17 @@ struct StencilSelector {
     return c
   }
 
+  /// Sets every argument slot to `scratch`.
+  private mutating func resetArguments() {
+    let scratch = self.scratch
+    argumentSlots.withUnsafeMutableBufferPointer { $0.update(repeating: scratch) }
+  }
+
   /// Records the register argument slots of an entry or a call (`ArgumentPlace.count` of them,
   /// slot `k` for `ArgumentPlace(index: k)`); slots of absent arguments get `scratch`.
   private mutating func appendArguments(types: [IRType], slotOf: (Int) -> Int32) -> Int32 {
-    let start = argumentSlots.count
-    for _ in 0..<ArgumentPlace.count { argumentSlots.append(scratch) }
+    let start = 0
+    resetArguments()
     var ints = 0, floats = 0
     for (k, type) in types.enumerated() {
       if type == .f64 {
@@ -841,8 +847,8 @@ struct StencilSelector {
   private mutating func selectCall(_ inst: Instruction, ops: UnsafeBufferPointer<Operand>, d: Int32, toRegister: Bool) throws {
     let signature = signatures[Int(inst.aux0)]
     let o = Int(inst.operandStart)
-    let arguments = argumentSlots.count
-    for _ in 0..<ArgumentPlace.count { argumentSlots.append(scratch) }
+    let arguments = 0
+    resetArguments()
     var ints = 0, floats = 0, temporaries = 0, stackIndex: Int32 = 0, inRegisterAt = -1
     // With no argument in a register, the first immediate argument that a stencil can take
     // from the register goes there (one `mov`) instead of through a temporary.
