@@ -442,18 +442,26 @@ extension BodyChecker {
   }
 
   /// `range(stop)`, `range(start, stop)`, `range(start, stop, step)` with `Int` arguments.
-  mutating func checkRangeCall(_ id: ExprID, _ e: ExprNode) {
+  /// Returns the loop variable's type: `Int`, or the sized integer type of a first argument
+  /// of one (`range(n)` of a `UInt` counts in `UInt`; every argument then has that type).
+  @discardableResult
+  mutating func checkRangeCall(_ id: ExprID, _ e: ExprNode) -> SemaType {
     let args = Array(tree.arguments(of: e))
     guard (1...3).contains(args.count), !args.contains(where: { $0.label.exists }) else {
       report(SemaDiagnostics.unexpectedArgument("range", location(args.first?.offset ?? e.offset)))
       _ = checkArgumentsOnly(args)
-      return
+      return .int
     }
-    for a in args { checkValue(a.value, as: .int) }
+    var element = SemaType.int
+    let first = checkExpression(args[0].value, expected: .int)
+    if let n = first.numeric, !n.isFloat, n != .codepoint { element = first }
+    convertValue(args[0].value, first, to: element)
+    for a in args.dropFirst() { checkValue(a.value, as: element) }
     var arguments: [CallArgument] = args.map { .expression($0.value) }
     if args.count == 1 { arguments.insert(.constant(.int(0), .int), at: 0) }
     if arguments.count == 2 { arguments.append(.constant(.int(1), .int)) }
     record(id, .range, arguments)
     result.exprTypes[Int(id.index)] = .none
+    return element
   }
 }

@@ -216,8 +216,7 @@ extension BodyChecker {
     }
     if node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name,
        NameID(Int(tree.expr(ExprID(Int(node.a))).a)) == rangeName, lookupLocal(rangeName) == nil {
-      checkRangeCall(iterable, node)
-      return .int
+      return checkRangeCall(iterable, node)
     }
     if let t = checkIterableCall(iterable, node) { return t }
     var expected: SemaType?

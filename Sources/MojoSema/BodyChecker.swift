@@ -472,7 +472,7 @@ public struct BodyChecker {
     var elementType = SemaType.int
     if node.kind == .call, case let callee = tree.expr(tree.call(node).callee), callee.kind == .name,
        tree.nameReference(callee) == rangeName, lookupLocal(rangeName) == nil {
-      checkRangeCall(iterable, node)
+      elementType = checkRangeCall(iterable, node)
     } else {
       elementType = iterationElementType(iterable)
     }
