@@ -28,10 +28,13 @@ extension FunctionLowering {
     let arguments = CallArgumentList(storage: checked.callArguments, start: start, count: count)
     switch target {
     case .function(let m, let f), .method(let m, let f):
-      return lowerUserCall(module: m, function: f, arguments)
+      let conversion = checked.errorConversions.isEmpty ? nil : checked.errorConversions[offset]
+      return lowerUserCall(module.program.signatures[m][f], module.functionRef(module: m, index: f), arguments,
+                           errorConversion: conversion)
     case .instance(let instance):
       let (ref, signature) = module.instanceFunction(instance)
-      return lowerUserCall(signature, ref, arguments)
+      let conversion = checked.errorConversions.isEmpty ? nil : checked.errorConversions[offset]
+      return lowerUserCall(signature, ref, arguments, errorConversion: conversion)
     case .constructWith(let m, let s, let initializer):
       let info = module.program.structs[m][s]
       let block = runtime(Runtime.alloc, [.int(max(1, Int64(info.fieldTypes.count)) * Layout.wordSize)])
@@ -261,8 +264,9 @@ extension FunctionLowering {
   }
 
   /// Calls the function `ref` of `signature` (a user function or a generic function's instance).
+  /// `errorConversion`: the callee raises this struct type where the caller raises `Error`.
   mutating func lowerUserCall(_ signature: FunctionSignature, _ ref: FunctionRef, _ arguments: CallArgumentList,
-                              receiver: Operand? = nil) -> Operand? {
+                              receiver: Operand? = nil, errorConversion: SemaType? = nil) -> Operand? {
     let parameters = signature.parameters
     let first = receiver == nil ? 0 : 1
     var values: [Operand] = []
@@ -307,7 +311,7 @@ extension FunctionLowering {
     for w in writeBacks {
       builder.store(w.type, .value(builder.load(w.type, from: w.cell, offset: 0)), to: w.base, offset: w.offset)
     }
-    if raises { branchOnError() }
+    if raises { branchOnError(converting: errorConversion) }
     return result.map { .value($0) }
   }
 

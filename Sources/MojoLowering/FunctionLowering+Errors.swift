@@ -83,12 +83,16 @@ extension FunctionLowering {
 
   /// `raise e` (an `Error`, or a value whose text becomes the message) or a bare `raise`.
   mutating func lowerRaise(_ s: StmtNode) {
-    let message: Operand
+    var message: Operand
+    let conversion = checked.errorConversions.isEmpty ? nil : checked.errorConversions[s.offset]
     if let value = tree.statementValue(s) {
-      message = textOf(lowerExpression(value), type(of: value))
+      let t = type(of: value)
+      // A struct (`raises E`) is carried as its pointer, or raised as an `Error` of its text.
+      message = t.isStruct && conversion == nil ? lowerValueToStore(value) : textOfValue(lowerExpression(value), t)
     } else {
       guard let current = errors.caught.last else { preconditionFailure("lowering: bare 'raise' outside 'except'") }
       message = .value(current)
+      if let conversion { message = textOfValue(message, conversion) }
     }
     builder.copy(message, to: pendingError())
     propagate()
@@ -125,25 +129,30 @@ extension FunctionLowering {
 
   /// After a call to a raising function: when the slot holds an error, branch to the innermost
   /// handler (or leave the function); otherwise continue in a new block.
-  mutating func branchOnError() {
+  /// With `converting`, the callee raises that struct type and this function `Error`: the
+  /// struct in the slot is replaced by its text first.
+  mutating func branchOnError(converting: SemaType? = nil) {
     guard let slot = errors.slot else { return }
     let flag = builder.load(.i64, from: slot, offset: 0)
     let failed = builder.op(.ine, .value(flag), .int(0))
     let landing = errorLanding()
     let next = builder.makeBlock()
     let dying = destruction.isEmpty ? [] : dyingValues(keeping: errors.handlers.last?.live ?? [])
-    if dying.isEmpty {
+    if dying.isEmpty && converting == nil {
       builder.branch(if: .value(failed), then: landing, else: next)
     } else {
       // The values the handler (or the caller) does not use die first; the slot is empty while
-      // their destructors run.
+      // their destructors run. A typed error reaching an `Error` context becomes its text.
       let edge = builder.makeBlock()
       builder.branch(if: .value(failed), then: edge, else: next)
       builder.switchTo(edge)
-      let error = builder.load(.ptr, from: slot, offset: 0)
-      builder.store(.i64, .int(0), to: slot, offset: 0)
-      emitDestructors(dying)
-      builder.store(.ptr, .value(error), to: slot, offset: 0)
+      var error = Operand.value(builder.load(.ptr, from: slot, offset: 0))
+      if !dying.isEmpty {
+        builder.store(.i64, .int(0), to: slot, offset: 0)
+        emitDestructors(dying)
+      }
+      if let converting { error = textOfValue(error, converting) }
+      builder.store(.ptr, error, to: slot, offset: 0)
       builder.branch(to: landing)
     }
     builder.switchTo(next)

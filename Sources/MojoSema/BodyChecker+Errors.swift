@@ -32,7 +32,31 @@ extension BodyChecker {
     if !mayRaiseHere {
       report(SemaDiagnostics.callMayRaise(location(tree.expr(id).offset),
                                           function: location(tree.functions[currentFunction].offset)))
+      return
     }
+    guard callee.module >= 0 else { _ = errorContext(adopting: .errorValue); return }
+    var raised = program.signatures[callee.module][callee.index].raisedType
+    if case .instance(let instance) = target { raised = program.signature(of: instance).raisedType }
+    let context = errorContext(adopting: raised)
+    let offset = tree.expr(id).offset
+    if raised == context || raised.isError || context.isError { return }
+    if context == .errorValue, raised.isStruct, isPrintable(raised) {
+      result.errorConversions[offset] = raised
+      return
+    }
+    report(SemaDiagnostics.callRaisesOtherType(typeName(raised), context: typeName(context), location(offset)))
+  }
+
+  /// The type of error the innermost enclosing context catches or raises: the function's (`raises
+  /// E`), or that of the innermost `try` body with `except`, which the first raising operation in
+  /// it (of type `raised`) decides.
+  mutating func errorContext(adopting raised: SemaType) -> SemaType {
+    if catchDepth > 0 {
+      if let decided = tryErrorTypes[tryErrorTypes.count - 1] { return decided }
+      tryErrorTypes[tryErrorTypes.count - 1] = raised
+      return raised
+    }
+    return signature.raises ? signature.raisedType : .errorValue
   }
 
   /// `raise e` (an `Error` or a `String`) or a bare `raise` inside an `except` body.
@@ -41,14 +65,30 @@ extension BodyChecker {
     if let value = tree.statementValue(s) {
       // Mojo 1.2 raises any value that converts to `Error` (its text is the message).
       let t = checkExpression(value, expected: nil)
-      switch t {
-      case .errorValue, .string, .int, .float64, .bool, .numeric, .error: break
-      case .stringLiteral, .intLiteral, .floatLiteral: materialize(value, as: t.materialized)
-      default: report(SemaDiagnostics.cannotConvert(literalDisplay(value, t), .errorValue, location(startOffset(value))))
+      let context = mayRaiseHere ? errorContext(adopting: t.isStruct ? t : .errorValue) : .errorValue
+      if context.isStruct {
+        convertValue(value, t, to: context)  // `raises E`: an `E`, carried as it is
+      } else {
+        switch t {
+        case .errorValue, .string, .int, .float64, .bool, .numeric, .error: break
+        case .stringLiteral, .intLiteral, .floatLiteral: materialize(value, as: t.materialized)
+        case _ where t.isStruct && isPrintable(t): result.errorConversions[s.offset] = t
+        default: report(SemaDiagnostics.cannotConvert(literalDisplay(value, t), .errorValue, location(startOffset(value))))
+        }
       }
     } else if handlerDepth == 0 {
       report(SemaDiagnostics.bareRaiseOutsideExcept(location(s.offset)))
       return
+    } else if mayRaiseHere, let caught = caughtTypes.last {
+      // A bare `raise` re-raises the handled error, of its `try`'s type.
+      let context = errorContext(adopting: caught)
+      if caught.isStruct, context == .errorValue {
+        if isPrintable(caught) { result.errorConversions[s.offset] = caught } else {
+          report(SemaDiagnostics.cannotConvert(typeName(caught), .errorValue, location(s.offset)))
+        }
+      } else if caught != context, !caught.isError, !context.isError {
+        report(SemaDiagnostics.cannotConvert(typeName(caught), typeName(context), location(s.offset)))
+      }
     }
     if !mayRaiseHere { report(SemaDiagnostics.raiseNeedsTry(location(s.offset))) }
     initialization.reachable = false
@@ -86,10 +126,17 @@ extension BodyChecker {
     let statement = tree.stmt(id)
     let before = initialization
     let raisesBefore = raisePoints
-    if clauses.hasExcept { catchDepth += 1 }
+    if clauses.hasExcept {
+      catchDepth += 1
+      tryErrorTypes.append(nil)
+    }
     var normalEnds = checkBlock(clauses.body)
     var normalFallsThrough = blockFallsThrough
-    if clauses.hasExcept { catchDepth -= 1 }
+    var caughtType = SemaType.errorValue
+    if clauses.hasExcept {
+      catchDepth -= 1
+      caughtType = tryErrorTypes.removeLast() ?? .errorValue
+    }
     let bodyRaises = raisePoints > raisesBefore
     if let elseBlock = clauses.elseBlock, !normalFallsThrough, module == 0, instance == nil,
        case .at(let offset) = firstOperation(in: elseBlock) {
@@ -113,17 +160,19 @@ extension BodyChecker {
       initialization = before
       scopes.push()
       if clauses.errorName.exists {
-        let slot = declareLocal(clauses.errorName, type: .errorValue, mutable: true, offset: clauses.errorOffset)
+        let slot = declareLocal(clauses.errorName, type: caughtType, mutable: true, offset: clauses.errorOffset)
         result.stmtSlots[Int(id.index)] = slot
         markAssigned(slot)
         // Assigned by the error that reaches it; with none, a variable nothing assigns.
         if !bodyRaises { usage.declaration(slot, name: clauses.errorName, at: clauses.errorOffset) }
       }
       handlerDepth += 1
+      caughtTypes.append(caughtType)
       if !bodyRaises { usage.suspend() }
       handlerEnds = checkBlock(clauses.handler, newScope: false)
       handlerFallsThrough = bodyRaises && blockFallsThrough
       if !bodyRaises { usage.resume() }
+      caughtTypes.removeLast()
       handlerDepth -= 1
       scopes.pop()
       merged = InitializationState.merge(merged, initialization)

@@ -25,7 +25,7 @@ extension BodyChecker {
       return
     }
     if case .optional = target, convertsToOptional(id, type, target) { return }
-    let d = SemaDiagnostics.cannotConvert(literalDisplay(id, type), target, location(diagnosticOffset(id)))
+    let d = SemaDiagnostics.cannotConvert(literalDisplay(id, type), typeName(target), location(diagnosticOffset(id)))
     if type == .floatLiteral && (target == .int || target.numeric != nil) { reportInstantiationFailure(d) } else { report(d) }
   }
 

@@ -32,6 +32,10 @@ public struct BodyChecker {
   var catchDepth = 0
   var handlerDepth = 0
   var callsRaisingFunction = false
+  /// Per enclosing `try` body with `except` (innermost last): the type its handler binds, set by
+  /// the first raising operation inside (nil before it); per enclosing `except` body, its type.
+  var tryErrorTypes: [SemaType?] = []
+  var caughtTypes: [SemaType] = []
   /// Definite initialization of locals (see `BodyChecker+Initialization.swift`).
   var initialization = InitializationState()
   var reportedUninitialized = Set<UInt32>()
@@ -172,6 +176,8 @@ public struct BodyChecker {
     catchDepth = 0
     handlerDepth = 0
     callsRaisingFunction = false
+    tryErrorTypes = []
+    caughtTypes = []
     initialization = InitializationState()
     reportedUninitialized = []
     slotOffsets = []

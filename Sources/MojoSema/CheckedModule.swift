@@ -208,6 +208,9 @@ public struct CheckedModule: Sendable {
   public var callArguments: [CallArgument]
   /// Expressions of type `T` used where an `Optional[T]` is expected: the lowering boxes them.
   public var optionalWraps: Set<UInt32> = []
+  /// Typed errors (`raises E`) that become an `Error` of their text where they reach a context
+  /// raising `Error`: by the offset of the call's `(` or of the `raise` statement, the struct type.
+  public var errorConversions: [UInt32: SemaType] = [:]
   /// The checked functions, in tree order.
   public var functions: [CheckedFunction]
   /// Instances of generic functions the bodies call (checked after all modules, by `Instantiator`).

@@ -85,6 +85,9 @@ public struct FunctionSignature: Sendable {
   public var symbol: String
   /// Declared `raises` (a plain `def` does not raise in Mojo 1.2).
   public var raises: Bool
+  /// What it raises: `Error`, or the struct of `raises E` (carried as its pointer; Writable
+  /// ones become an `Error` of their text where an `Error` is expected).
+  public var raisedType = SemaType.errorValue
   /// The compile-time parameters in scope: the owning generic struct's, then the function's
   /// own; `.typeParameter(k)` in the types above refers to entry k. Empty when not generic.
   public var genericParameters: [GenericParameterInfo] = []

@@ -22,6 +22,7 @@ public enum SemaDiagnostics {
     case unsupportedOperands, unusedAssignment, unusedLoopVariable, unusedValue
     case declarationWithoutContextualType, emptyListWithoutContextualType
     case unreachableCode, unreachableExcept, unreachableElse, tryDoesNotRaise, unusedVariable, deprecatedDel
+    case callRaisesOtherType
   }
 
   static func declarationWithoutContextualType(_ name: String, _ at: SourceLocation) -> Diagnostic {
@@ -125,7 +126,13 @@ public enum SemaDiagnostics {
                notes: [Diagnostic(Kind.surroundWithTry, severity: .note, message: "try surrounding the call in a 'try' block", at: at),
                        Diagnostic(Kind.markRaises, severity: .note, message: "or mark surrounding function as 'raises'", at: function)])
   }
+  static func callRaisesOtherType(_ raised: String, context: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.callRaisesOtherType, message: "cannot call function that may raise '\(raised)' in context that supports an error type of '\(context)'", at: at)
+  }
   static func cannotConvert(_ from: String, _ to: SemaType, _ at: SourceLocation, inReturnValue: Bool = false) -> Diagnostic {
+    cannotConvert(from, to.description, at, inReturnValue: inReturnValue)
+  }
+  static func cannotConvert(_ from: String, _ to: String, _ at: SourceLocation, inReturnValue: Bool = false) -> Diagnostic {
     Diagnostic(Kind.cannotConvert, message: "cannot implicitly convert '\(from)' value to '\(to)'\(inReturnValue ? " in return value" : "")", at: at)
   }
   static func argumentType(_ function: String, _ parameter: String, _ from: SemaType, _ to: SemaType, _ at: SourceLocation) -> Diagnostic {

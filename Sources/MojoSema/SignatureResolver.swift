@@ -241,7 +241,16 @@ public enum SignatureResolver {
     let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics) : .none
     let display = ownerName.map { "\($0).\(name)" } ?? name
     let symbol = m == 0 && ownerName == nil && name == "main" ? "mojo_main" : "mj.\(module.name)::\(display)"
-    return FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol, raises: f.raises)
+    var signature = FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol, raises: f.raises)
+    if f.raisesType.exists {
+      let raised = resolveType(f.raisesType, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics)
+      switch raised {
+      case .errorValue, .structType, .boundStruct, .error: signature.raisedType = raised
+      default:
+        diagnostics.append(SemaDiagnostics.notSupportedYet("'raises \(raised)'", SourceLocation(file: module.file, offset: Int(tree.type(f.raisesType).offset))))
+      }
+    }
+    return signature
   }
 
   /// Resolves a type expression in module `m`.

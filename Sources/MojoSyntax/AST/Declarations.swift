@@ -33,6 +33,8 @@ public struct FunctionDecl: Sendable {
   public var returnOffset: UInt32
   /// The compile-time parameters `[T: Trait, n: Int]` (empty for an ordinary function).
   public var genericParameters: [GenericParameterDecl] = []
+  /// `raises E`: the type of the values it raises (none: `Error`).
+  public var raisesType = TypeExprID.none
   /// For a `def` inside a function body: that function's index in `SyntaxTree.functions`
   /// (which follows it there); -1 for a module-level function or a method.
   public var enclosingFunction = -1

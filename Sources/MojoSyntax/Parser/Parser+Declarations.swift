@@ -188,9 +188,12 @@ extension Parser {
     var returnType = TypeExprID.none
     var returnOffset = current.start
     var raises = false
+    var raisesType = TypeExprID.none
     if at(.identifier) && text(of: current).elementsEqual("raises".utf8) {
       raises = true
       advance()
+      // `raises E`: the function raises values of type `E` instead of `Error`.
+      if at(.identifier) { raisesType = parseType() }
     }
     if eat(.arrow) {
       returnOffset = current.start
@@ -207,7 +210,8 @@ extension Parser {
     let isStatic = decorators.contains { names.names[Int($0.0.index)] == "staticmethod" }
     tree.functions.append(FunctionDecl(name: name, offset: nameToken.start, parameters: parameters, returnType: returnType,
                                        body: body, isStatic: isStatic, raises: raises, returnOffset: returnOffset,
-                                       genericParameters: genericParameters, bodyStart: bodyStart, bodyEnd: bodyEnd))
+                                       genericParameters: genericParameters, raisesType: raisesType,
+                                       bodyStart: bodyStart, bodyEnd: bodyEnd))
     let index = tree.functions.count - 1
     for child in nestedFunctions[nestedStart...] { tree.functions[child].enclosingFunction = index }
     nestedFunctions.removeSubrange(nestedStart...)
