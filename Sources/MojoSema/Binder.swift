@@ -39,6 +39,7 @@ public enum Binder {
     var diagnostics = Array(repeating: [Diagnostic](), count: program.modules.count)
     for m in program.modules.indices { collectDeclarations(&program, m, &diagnostics[m]) }
     bindImports(&program, &diagnostics)
+    ComptimeResolver.resolveTraitAliases(&program)
     for m in program.modules.indices {
       StructValidation.checkDuplicates(program, module: m, into: &diagnostics[m])
       SignatureResolver.resolveStructs(&program, module: m, into: &diagnostics[m])

@@ -88,7 +88,7 @@ extension BodyChecker {
       return .float64
     case .structType(let m, let s)?:
       return checkConstructor(id, e, module: m, index: s, args)
-    case .comptime?, .module?, .trait?:
+    case .comptime?, .module?, .trait?, .traitAlias?:
       report(SemaDiagnostics.notCallable(location(callee.offset)))
       return checkArgumentsOnly(args)
     case nil:

@@ -298,7 +298,7 @@ extension BodyChecker {
       return c.type
     case .module(let m)?:
       return .module(m)
-    case .function?, .builtin?, .structType?, .trait?:
+    case .function?, .builtin?, .structType?, .trait?, .traitAlias?:
       report(SemaDiagnostics.notSupportedYet("using a function or type as a value", location(e.offset)))
       return .error
     case nil:

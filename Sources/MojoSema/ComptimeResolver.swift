@@ -41,9 +41,43 @@ enum ComptimeResolver {
           program.symbols[m][module.tree.name(c.name)] = program.symbols[m][module.tree.name(NameID(Int(value.a)))]
           continue
         }
+        if program.traitAliases[m][i] != nil { continue }
         let location = SourceLocation(file: module.file, offset: Int(module.tree.expr(c.value).offset))
         diagnostics[m].append(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location))
       }
+    }
+  }
+
+  /// Binds each `comptime Alias = TraitA & TraitB` (before structs name them as conformances
+  /// or bounds): the alias stands for those traits. Aliases of aliases resolve in source order.
+  static func resolveTraitAliases(_ program: inout Program) {
+    for m in program.modules.indices {
+      let tree = program.modules[m].tree
+      for (i, c) in tree.comptimes.enumerated() where !c.type.exists {
+        let value = tree.expr(c.value)
+        guard value.kind == .binary || value.kind == .name, let traits = traitList(c.value, in: program, module: m) else { continue }
+        program.traitAliases[m][i] = traits
+        program.symbols[m][tree.name(c.name)] = .traitAlias(module: m, index: i)
+      }
+    }
+  }
+
+  /// The traits `A & B & ...` names (trait aliases expanded), or nil when it names anything else.
+  static func traitList(_ id: ExprID, in program: Program, module m: Int) -> [TraitRef]? {
+    let tree = program.modules[m].tree
+    let e = tree.expr(id)
+    if e.kind == .binary, e.op == .bitAnd {
+      guard let left = traitList(ExprID(Int(e.a)), in: program, module: m),
+            let right = traitList(ExprID(Int(e.b)), in: program, module: m) else { return nil }
+      return left + right
+    }
+    guard e.kind == .name else { return nil }
+    let name = tree.name(NameID(Int(e.a)))
+    switch program.symbols[m][name] {
+    case .trait(let tm, let ti)?: return [.user(module: tm, index: ti)]
+    case .traitAlias(let am, let ai)?, .comptime(let am, let ai)?: return program.traitAliases[am][ai]
+    case nil: return BuiltinTrait(rawValue: name).map { [.builtin($0)] }
+    default: return nil
     }
   }
 }

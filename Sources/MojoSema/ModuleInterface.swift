@@ -65,6 +65,7 @@ extension Program {
     case .module(let m): "module \(modules[m].name)"
     case .builtin(let f): "builtin \(f.rawValue)"
     case .trait(let m, let i): "trait \(modules[m].name)#\(i)"
+    case .traitAlias(let m, let i): "traits(\((traitAliases[m][i] ?? []).map(describe).joined(separator: ",")))"
     }
   }
 
@@ -74,6 +75,7 @@ extension Program {
     }
     return "\(signature.symbol) \(signature.displayName)(\(parameters.joined(separator: ", ")))"
       + " -> \(interfaceName(of: signature.result))\(signature.raises ? " raises" : "")"
+      + "\(signature.raisedType == .errorValue ? "" : " " + interfaceName(of: signature.raisedType))"
       + " generics(\(describe(signature.genericParameters)) struct=\(signature.structParameterCount))"
   }
 

@@ -36,6 +36,9 @@ public enum Symbol: Sendable, Equatable {
   case builtin(BuiltinFunction)
   /// A `trait`: module and index into that tree's `traits`.
   case trait(module: Int, index: Int)
+  /// `comptime Alias = TraitA & TraitB`: module and index into that tree's `comptimes`; the
+  /// traits it stands for are `Program.traitAliases`.
+  case traitAlias(module: Int, index: Int)
 }
 
 /// Library functions implemented by the compiler: `std.math` (LANGUAGE.md §10.3) and the
@@ -145,6 +148,8 @@ public struct Program: Sendable {
   public var structs: [[StructInfo]]
   /// Per module, per `traits` index: the requirements.
   public var traits: [[TraitInfo]]
+  /// Per module: the traits each trait alias (by `comptimes` index) stands for.
+  public var traitAliases: [[Int: [TraitRef]]]
 
   public init(modules: [SourceModule]) {
     self.modules = modules
@@ -155,6 +160,7 @@ public struct Program: Sendable {
     self.comptimeValues = Array(repeating: [], count: modules.count)
     self.structs = Array(repeating: [], count: modules.count)
     self.traits = Array(repeating: [], count: modules.count)
+    self.traitAliases = Array(repeating: [:], count: modules.count)
   }
 
   /// The struct behind a struct type; a bound generic struct's field types are substituted.

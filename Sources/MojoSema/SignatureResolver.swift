@@ -33,9 +33,7 @@ public enum SignatureResolver {
       var conformances: [TraitRef] = []
       for (k, t) in decl.traits.enumerated() {
         let offset = k < decl.traitOffsets.count ? decl.traitOffsets[k] : decl.offset
-        if let trait = resolveTrait(tree.name(t), in: program, module: m, at: SourceLocation(file: file, offset: Int(offset)), into: &diagnostics) {
-          conformances.append(trait)
-        }
+        conformances += resolveTraits(tree.name(t), in: program, module: m, at: SourceLocation(file: file, offset: Int(offset)), into: &diagnostics)
       }
       let generics = resolveGenericParameters(decl.genericParameters, in: program, module: m, into: &diagnostics)
       let environment = generics.isEmpty ? [:] : typeEnvironment(generics, owner: (m, s, generics.count), offset: 0)
@@ -68,6 +66,17 @@ public enum SignatureResolver {
 
   /// A trait named in a conformance list or a bound: a user trait or a standard one; nil after
   /// reporting an unknown name (a type there is reported as not supported).
+  /// The traits a name in a bound or conformance list stands for: one, or a trait alias's.
+  static func resolveTraits(_ name: String, in program: Program, module m: Int, at location: SourceLocation,
+                            into diagnostics: inout [Diagnostic]) -> [TraitRef] {
+    switch program.symbols[m][name] {
+    case .traitAlias(let am, let ai)?: return program.traitAliases[am][ai] ?? []
+    case .comptime(let am, let ai)?: if let traits = program.traitAliases[am][ai] { return traits }  // imported
+    default: break
+    }
+    return resolveTrait(name, in: program, module: m, at: location, into: &diagnostics).map { [$0] } ?? []
+  }
+
   static func resolveTrait(_ name: String, in program: Program, module m: Int, at location: SourceLocation,
                            into diagnostics: inout [Diagnostic]) -> TraitRef? {
     switch program.symbols[m][name] {
@@ -111,9 +120,7 @@ public enum SignatureResolver {
       }
       var bounds: [TraitRef] = []
       for b in decl.bounds {
-        if let t = resolveTrait(tree.name(b.name), in: program, module: m, at: SourceLocation(file: file, offset: Int(b.offset)), into: &diagnostics) {
-          bounds.append(t)
-        }
+        bounds += resolveTraits(tree.name(b.name), in: program, module: m, at: SourceLocation(file: file, offset: Int(b.offset)), into: &diagnostics)
       }
       return GenericParameterInfo(name: name, bounds: bounds, valueType: nil)
     }
