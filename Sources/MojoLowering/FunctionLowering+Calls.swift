@@ -334,7 +334,7 @@ extension FunctionLowering {
   /// The text of any printable value, as `print` writes it.
   mutating func textOfValue(_ value: Operand, _ t: SemaType) -> Operand {
     switch t {
-    case .list, .tuple: .value(builder.call(module.stringFunction(for: t), returning: .ptr, [value])!)
+    case .list, .tuple, .dict, .set, .optional: .value(builder.call(module.stringFunction(for: t), returning: .ptr, [value])!)
     case .structType, .boundStruct: .value(builder.call(module.writableTextFunction(for: t), returning: .ptr, [value])!)
     default: textOf(value, t)
     }

@@ -48,7 +48,7 @@ extension FunctionLowering {
       case (.plus, _): return operand
       case (.invert, .int): return .value(builder.op(.inot, operand))
       case (.not, .int): return .value(builder.op(.ieq, operand, .int(0)))
-      case (.not, .list), (.not, .dict), (.not, .set):
+      case (.not, .list), (.not, .dict), (.not, .set), (.not, .string):
         return .value(builder.op(.ieq, .value(builder.load(.i64, from: operand, offset: 0)), .int(0)))
       case (.not, .optional): return .value(builder.op(.bnot, optionalIsSome(operand)))
       default: return .value(builder.op(.bnot, operand))
@@ -121,7 +121,7 @@ extension FunctionLowering {
     case .numeric(let n): return .value(builder.op(n.isFloat ? .fne : .ine, value, n.isFloat ? .float(0.0) : .int(0)))
     case .bool: return value
     case .optional: return optionalIsSome(value)
-    case .list, .dict, .set: return .value(builder.op(.ine, .value(builder.load(.i64, from: value, offset: 0)), .int(0)))
+    case .list, .dict, .set, .string: return .value(builder.op(.ine, .value(builder.load(.i64, from: value, offset: 0)), .int(0)))
     default: return value
     }
   }
@@ -160,7 +160,7 @@ extension FunctionLowering {
   mutating func lowerBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
     if op == .contains || op == .notContains { return lowerContains(left, lt, in: right, rt, negated: op == .notContains) }
     switch lt {
-    case .tuple, .set, .list, .optional:
+    case .tuple, .set, .list, .optional, .dict, .structType:
       return lowerCollectionBinary(op, left, lt, right, rt)
     case .numeric(let n):
       return lowerNumericBinary(op, left, right, n)
@@ -229,6 +229,10 @@ extension FunctionLowering {
   /// `lowerBinary`'s common path).
   @inline(never)
   mutating func lowerCollectionBinary(_ op: Operator, _ left: Operand, _ lt: SemaType, _ right: Operand, _ rt: SemaType) -> Operand {
+    if op == .equal || op == .notEqual, ModuleLowering.needsEqualityHelper(lt) {
+      let same = module.emitEqual(&builder, left, right, lt)
+      return op == .equal ? same : .value(builder.op(.bnot, same))
+    }
     if case .list = lt, op == .add { return runtime(Runtime.listConcat, [left, right]) }
     if case .list(let element) = lt, op == .equal || op == .notEqual {
       let kind: Int64 = element == .float64 ? 1 : element == .string ? 2 : 0

@@ -113,6 +113,9 @@ extension FunctionLowering {
                               negated: Bool) -> Operand {
     switch containerType {
     case .dict, .set: return lowerDictContains(item, in: container, containerType, negated: negated)
+    case .list(let element) where ModuleLowering.needsEqualityHelper(element) || element == .errorValue || Layout.isAggregate(element):
+      let found = builder.call(module.containsFunction(for: containerType), returning: .i64, [container, item])!
+      return .value(builder.op(negated ? .ieq : .ine, .value(found), .int(0)))
     default: break
     }
     let found: Operand

@@ -365,7 +365,7 @@ extension BodyChecker {
         record(id, .convertToString, [.expression(value)])
         return .string
       }
-      guard [.int, .float64, .bool, .string].contains(t) || t.numeric != nil, name == "String" || t != .string else {
+      guard [.int, .float64, .bool, .string].contains(t) || t.numeric != nil, name == "String" || name == "Bool" || t != .string else {
         if t != .error { report(SemaDiagnostics.argumentType(name, "value", t, target.1, location(tree.expr(value).offset))) }
         return .error
       }

@@ -121,10 +121,47 @@ extension BodyChecker {
     case (.set, .bitOr), (.set, .bitAnd), (.set, .sub): return lt == rt ? lt : nil
     case (.set, .equal), (.set, .notEqual): return lt == rt ? .bool : nil
     case (.list, .add): return lt == rt ? lt : nil
+    case (.list, .equal), (.list, .notEqual), (.optional, .equal), (.optional, .notEqual):
+      return lt == rt && isDeepEquatable(lt) ? .bool : nil
     case (.optional, .identical), (.optional, .notIdentical):
       return rt == .none && tree.expr(right).kind == .noneLiteral ? .bool : nil
     default: return nil
     }
+  }
+
+  /// True when `==` compares values of `t` (deeply, for collections: the lowering's
+  /// `equalityFunction`): scalars, and lists, dicts, sets, optionals and tuples of such values,
+  /// structs with `__eq__` or `Equatable` ones whose fields are (Mojo 1.2 compares them in order).
+  func isDeepEquatable(_ t: SemaType) -> Bool {
+    switch t {
+    case .int, .float64, .bool, .string, .numeric: return true
+    case .list(let e), .set(let e), .optional(let e): return isDeepEquatable(e)
+    case .dict(let k, let v): return isDeepEquatable(k) && isDeepEquatable(v)
+    case .tuple(let elements): return elements.allSatisfy { isDeepEquatable($0) }
+    case .structType(let m, let s):
+      let info = program.structs[m][s]
+      if let f = info.methods["__eq__"] {
+        let signature = program.signatures[m][f]
+        return signature.parameters.count == 2 && signature.parameters[1].type == t && signature.result == .bool
+      }
+      return conformsToEquatable(info) && info.fieldTypes.allSatisfy { isDeepEquatable($0) }
+    default: return false
+    }
+  }
+
+  /// Declares `Equatable` (or `EqualityComparable`), directly or through a user trait.
+  func conformsToEquatable(_ info: StructInfo) -> Bool {
+    var pending = info.conformances
+    var seen = 0
+    while let trait = pending.popLast(), seen < 64 {
+      seen += 1
+      switch trait {
+      case .builtin(.equatable), .builtin(.equalityComparable), .builtin(.comparable): return true
+      case .user(let m, let i): pending += program.traits[m][i].parents
+      default: break
+      }
+    }
+    return false
   }
 
   // MARK: - Comprehensions

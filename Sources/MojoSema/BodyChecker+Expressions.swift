@@ -185,6 +185,14 @@ extension BodyChecker {
       }
       let left = ExprID(Int(e.a))
       let right = ExprID(Int(e.b))
+      if e.op == .contains || e.op == .notContains, case let l = tree.expr(left), l.kind == .listLiteral, l.b == 0 {
+        // `[] in lists`: the empty list takes the container's element type.
+        let rt = checkExpression(right, expected: nil)
+        var element: SemaType?
+        if case .list(let e) = rt { element = e }
+        let lt = checkExpression(left, expected: element)
+        return binaryResultType(e.op, lt, rt, left: left, right: right, at: e.offset)
+      }
       let lt = checkExpression(left, expected: nil)
       let rt = checkExpression(right, expected: e.op == .pow ? .int : e.op == .contains || e.op == .notContains
                                ? containerExpectation(lt) : (lt.isLiteral || lt.isStruct ? nil : lt))
@@ -193,6 +201,16 @@ extension BodyChecker {
     case .comparison:
       let operands = tree.exprLists[Int(e.a)..<Int(e.a + e.b)]  // a slice: indexed from `first`
       let first = operands.startIndex
+      if operands.count == 2, case let op = tree.comparisonOps[Int(e.a)], op == .contains || op == .notContains,
+         case let left = tree.expr(operands[first]), left.kind == .listLiteral, left.b == 0 {
+        // `[] in lists`: the empty list takes the container's element type.
+        let rt = checkExpression(operands[first + 1], expected: nil)
+        var element: SemaType?
+        if case .list(let e) = rt { element = e }
+        let lt = checkExpression(operands[first], expected: element)
+        _ = binaryResultType(op, lt, rt, left: operands[first], right: operands[first + 1], at: e.offset)
+        return .bool
+      }
       var previous = checkExpression(operands[first], expected: nil)
       if operands.count == 2 {
         let op = tree.comparisonOps[Int(e.a)]
@@ -221,6 +239,9 @@ extension BodyChecker {
       if base.kind == .name, let (value, type) = integerLimit(base, member: tree.name(NameID(Int(e.b)))) {
         result.exprFacts[Int(id.index)] = .constant(.int(value))
         return type
+      }
+      if base.kind == .name, let member = structComptime(base, NameID(Int(e.b))) {
+        return checkStructComptime(id, member, expected: expected)
       }
       if let symbol = resolveQualified(e) {
         if case .comptime(let m, let i) = symbol, let c = program.comptimeValues[m][i] {
@@ -334,7 +355,7 @@ extension BodyChecker {
     case (_, .error): return .error
     case (.negate, .int), (.negate, .float64), (.plus, .int), (.plus, .float64), (.invert, .int): return t
     case (.invert, .bool), (.not, .bool): return .bool
-    case (.not, .int), (.not, .list), (.not, .dict), (.not, .set), (.not, .optional), (.not, .numeric): return .bool
+    case (.not, .int), (.not, .list), (.not, .dict), (.not, .set), (.not, .optional), (.not, .numeric), (.not, .string): return .bool
     case (.negate, .numeric), (.plus, .numeric): return t
     case (.invert, .numeric(let n)) where !n.isFloat: return t
     case (.negate, .bool), (.plus, .bool):
@@ -388,6 +409,8 @@ extension BodyChecker {
       }
     case (.set, _), (.list, _), (.optional, _):
       if let type = collectionBinaryResultType(op, lt, rt, right: right, at: offset) { return type }
+    case (.dict, .dict) where (op == .equal || op == .notEqual) && lt0 == rt0 && isDeepEquatable(lt0):
+      return .bool
     default: break
     }
     if op == .identical || op == .notIdentical {
@@ -431,8 +454,7 @@ extension BodyChecker {
         report(SemaDiagnostics.notSupportedYet("comparing these lists", location(offset)))
         return .error
       }
-      if lt == rt, case .tuple(let elements) = lt, op == .equal || op == .notEqual,
-         elements.allSatisfy({ [.int, .float64, .bool, .string].contains($0) }) {
+      if lt == rt, case .tuple = lt, op == .equal || op == .notEqual, isDeepEquatable(lt) {
         return .bool
       }
       if lt == rt, case .tuple = lt {
@@ -479,6 +501,36 @@ extension BodyChecker {
 }
 
 extension BodyChecker {
+  /// `S.name` where `S` is a struct of this module declaring `comptime name = ...`.
+  func structComptime(_ base: ExprNode, _ member: NameID) -> ComptimeDecl? {
+    let nameID = NameID(Int(base.a))
+    guard case .structType(let m, let s)? = global(nameID), m == module, lookupLocal(nameID) == nil else { return nil }
+    return tree.structs[s].comptimes.first { $0.name == member }
+  }
+
+  /// A struct's `comptime` member used as a value: its initializer, checked here and evaluated
+  /// at each use (a construction or a constant: the use takes the initializer's fact).
+  mutating func checkStructComptime(_ id: ExprID, _ member: ComptimeDecl, expected: SemaType?) -> SemaType {
+    var declared: SemaType?
+    if member.type.exists {
+      declared = SignatureResolver.resolveType(member.type, in: program, module: module, generics: typeEnvironment,
+                                               selfType: selfType(), into: &diagnostics)
+    }
+    var t = checkExpression(member.value, expected: declared ?? expected)
+    if let declared {
+      convertValue(member.value, t, to: declared)
+      t = declared
+    }
+    switch result.exprFacts[Int(member.value.index)] {
+    case .call, .constant:
+      result.exprFacts[Int(id.index)] = result.exprFacts[Int(member.value.index)]
+      return t
+    default:
+      if !t.isError { report(SemaDiagnostics.notSupportedYet("this 'comptime' member", location(tree.expr(member.value).offset))) }
+      return .error
+    }
+  }
+
   /// `Int.MAX`, `Int.MIN`, `UInt8.MAX`...: the limit of an integer type named by `base` (not
   /// shadowed), as a constant of that type.
   func integerLimit(_ base: ExprNode, member: String) -> (BigInt, SemaType)? {

@@ -197,6 +197,7 @@ extension BodyChecker {
   mutating func checkOperatorMethod(_ id: ExprID, _ op: Operator, _ left: ExprID, _ lt: SemaType, _ right: ExprID, _ rt: SemaType,
                                     at offset: UInt32) -> SemaType? {
     guard lt.isStruct || rt.isStruct, !lt.isError, !rt.isError else { return nil }
+    if (op == .contains || op == .notContains) && !rt.isStruct { return nil }  // a struct in a collection
     var candidates = [(op.methodName, false, false)]
     switch op {
     case .greater: candidates.append(("__lt__", true, false))
@@ -231,6 +232,9 @@ extension BodyChecker {
       if !key.1.isEmpty { result.requestedInstances.insert(instance) }
       record(id, .operatorMethod(instance, swapped: swapped, negated: negated), [.expression(left), .expression(right)])
       return signature.result
+    }
+    if op == .equal || op == .notEqual, lt == rt, isDeepEquatable(lt) {
+      return .bool  // `Equatable` without `__eq__`: field by field (the lowering's equality helper)
     }
     report(SemaDiagnostics.doesNotImplement(typeName(lt.isStruct ? lt : rt), op.methodName, location(offset)))
     return .error

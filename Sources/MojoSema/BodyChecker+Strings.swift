@@ -193,7 +193,8 @@ extension BodyChecker {
       materialize(right, as: .string)
       return convertChecked(left, lt, to: .string) ? .bool : .error
     }
-    if case .list(let element) = rt, [.int, .float64, .bool, .string].contains(element) || element.numeric != nil {
+    if case .list(let element) = rt, [.int, .float64, .bool, .string].contains(element) || element.numeric != nil
+        || isDeepEquatable(element) {
       return convertChecked(left, lt, to: element) ? .bool : .error
     }
     switch rt {

@@ -125,11 +125,16 @@ extension BodyChecker {
       materialize(rhs, as: lt)
       rt = lt
     }
+    if case .optional = lt, lt != rt, !floating {
+      // `assert_equal(opt, "a")`, `assert_equal(opt, None)`: the right side becomes an Optional.
+      convertValue(rhs, rt, to: lt)
+      rt = lt
+    }
     let supported: Bool
     switch lt {
     case .float64: supported = true
-    case .int, .bool, .string, .tuple: supported = !floating
-    case .list(let element): supported = !floating && [.int, .float64, .bool, .string].contains(element)
+    case .int, .bool, .string: supported = !floating
+    case .list, .tuple, .dict, .set, .optional, .structType: supported = !floating && isDeepEquatable(lt) && isPrintable(lt)
     default: supported = false
     }
     guard lt == rt, supported else {

@@ -463,9 +463,10 @@ public struct BodyChecker {
   mutating func checkCondition(_ id: ExprID) {
     let t = checkExpression(id, expected: .bool)
     switch t {
-    case .bool, .int, .error, .optional, .list, .dict, .set, .numeric: break
+    case .bool, .int, .error, .optional, .list, .dict, .set, .numeric, .string: break
     case .intLiteral: materialize(id, as: .int)
-    case .string, .float64:
+    case .stringLiteral: materialize(id, as: .string)
+    case .float64:
       report(SemaDiagnostics.notSupportedYet("a '\(typeName(t))' condition", location(startOffset(id))))
     default: report(SemaDiagnostics.cannotConvert(typeName(t), .bool, location(startOffset(id))))
     }

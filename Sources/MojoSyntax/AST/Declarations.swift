@@ -94,9 +94,11 @@ public struct StructDecl: Sendable {
   public var isFieldwiseInit: Bool
   /// The compile-time parameters `[T: Copyable & Movable]` (empty for an ordinary struct).
   public var genericParameters: [GenericParameterDecl] = []
+  /// `comptime NAME[: T] = e` members (`FileError.not_found`).
+  public var comptimes: [ComptimeDecl] = []
 }
 
-/// A module-level `comptime NAME[: T] = e`.
+/// A module-level `comptime NAME[: T] = e`, or one inside a struct.
 public struct ComptimeDecl: Sendable {
   public var name: NameID
   public var offset: UInt32

@@ -464,6 +464,11 @@ extension Parser {
       case .kwDef:
         decl.methods.append(parseFunction(decorators: methodDecorators))
         methodDecorators = []
+      case .kwComptime:
+        advance()
+        if let (name, nameOffset, type, value) = parseComptimeBody() {
+          decl.comptimes.append(ComptimeDecl(name: name, offset: nameOffset, type: type, value: value))
+        }
       case .at:
         parseDecorator(into: &methodDecorators)
       case .kwPass, .stringLiteral:

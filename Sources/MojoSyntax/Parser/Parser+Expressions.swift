@@ -298,6 +298,7 @@ extension Parser {
     guard at(.caret) else { return false }
     switch peek() {
     case .rightParen, .rightBracket, .comma, .semicolon, .newline, .endOfFile, .colon, .dedent: return true
+    case .dot: return true  // `x^.values()`: a method of the transferred value
     default: return false
     }
   }
