@@ -29,7 +29,7 @@ public enum BuiltinTrait: String, Sendable, CaseIterable {
   case hashable = "Hashable", defaultable = "Defaultable", deinitable = "Deinitable"
   case boolable = "Boolable", intable = "Intable", sized = "Sized", representable = "Representable"
   case keyElement = "KeyElement", registerPassable = "RegisterPassable"
-  case trivialRegisterPassable = "TrivialRegisterPassable", implicitlyDestructible = "ImplicitlyDestructible"
+  case trivialRegisterPassable = "TrivialRegisterPassable"
   case writer = "Writer"
 }
 
@@ -198,7 +198,6 @@ extension Program {
   public func conforms(_ type: SemaType, to trait: TraitRef) -> Bool {
     if case .builtin(.anyType) = trait { return true }
     if case .builtin(.deinitable) = trait { return true }
-    if case .builtin(.implicitlyDestructible) = trait { return true }
     switch type {
     case .int, .float64, .bool, .string, .numeric:
       guard case .builtin(let b) = trait else { return false }

@@ -1,6 +1,7 @@
 //! Struct declarations Mojo 1.2 rejects before any body is checked: a field or method declared
 //! twice, a struct that contains itself by value (directly or through other structs), and a
-//! field that is a `List` of its own struct. Without these checks such programs compiled and
+//! field that is a `List` of its own struct, a field of a type parameter (or a `List` of one)
+//! whose bounds lack `Deinitable`. Without these checks such programs compiled and
 //! crashed (or picked one of two methods) at run time.
 import MojoDiagnostics
 import MojoSyntax
@@ -53,6 +54,19 @@ enum StructValidation {
     return zip(a.parameters, b.parameters).allSatisfy { same($0.type, $1.type) }
   }
 
+  /// How a field's type shows when it is a type parameter `T` of its struct (or a `List[T]`)
+  /// whose bounds do not include `Deinitable`: Mojo 1.2 rejects such a field; nil otherwise.
+  static func nonDeinitableParameter(_ type: SemaType, _ generics: [GenericParameterInfo], _ program: Program) -> String? {
+    func parameter(_ t: SemaType) -> String? {
+      guard case .typeParameter(let j) = t, j < generics.count, generics[j].valueType == nil,
+            !generics[j].bounds.contains(where: { program.refines($0, .builtin(.deinitable)) }) else { return nil }
+      return generics[j].name
+    }
+    if let name = parameter(type) { return name }
+    if case .list(let element) = type, let name = parameter(element) { return "List[\(name)]" }
+    return nil
+  }
+
   /// Reports structs that contain themselves by value, and `List`s of a struct inside it.
   /// Runs after every module's struct fields are resolved (cycles may cross modules).
   static func checkContainment(_ program: Program, into diagnostics: inout [[Diagnostic]]) {
@@ -82,6 +96,11 @@ enum StructValidation {
       for (i, info) in program.structs[m].enumerated() {
         let decl = tree.structs[i]
         for (k, type) in info.fieldTypes.enumerated() {
+          if let shown = nonDeinitableParameter(type, info.genericParameters, program) {
+            let field = decl.fields[k]
+            diagnostics[m].append(SemaDiagnostics.nonDeinitableField(
+              tree.name(field.name), shown, SourceLocation(file: program.modules[m].file, offset: Int(field.keywordOffset))))
+          }
           if case .list(.structType(let em, let ei)) = type, em == m, ei == i {
             let field = decl.fields[k]
             diagnostics[m].append(SemaDiagnostics.nonDeinitableField(

@@ -9,7 +9,7 @@ enum SyntaxDiagnostics {
     case bodyMustNotBeEmpty, expected, expectedColon, expressionsAtFileScope, fnRemoved, globalVariables
     case indentationMismatch, invalidEscape, invalidNumber, mixedTabsAndSpaces, nestedTooDeeply, notSupportedYet
     case statementsOnOneLine, tokensAfterDeclaration, tupleValueAsType, unexpectedCharacter, unexpectedToken
-    case unterminatedString
+    case unterminatedString, unqualifiedStructParameter, declaredHere
   }
 
   static func bodyMustNotBeEmpty(_ at: SourceLocation) -> Diagnostic {
@@ -53,6 +53,12 @@ enum SyntaxDiagnostics {
   }
   static func tupleValueAsType(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.tupleValueAsType, message: "expected a type, found a tuple value; use 'Tuple[...]' to write a tuple type", at: at)
+  }
+  /// A struct's type parameter named without `Self.` inside the struct (Mojo 1.2's wording and fix-it).
+  static func unqualifiedStructParameter(_ name: String, _ at: SourceLocation, declared: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.unqualifiedStructParameter, message: "unqualified access to struct parameter '\(name)'; use 'Self.\(name)' instead",
+               at: at, notes: [Diagnostic(Kind.declaredHere, severity: .note, message: "parameter '\(name)' declared here", at: declared)],
+               replacement: "Self.\(name)")
   }
   static func unexpectedCharacter(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.unexpectedCharacter, message: "unexpected character", at: at)

@@ -378,9 +378,11 @@ extension Parser {
       return .none
     }
     // `Self.T`: a parameter of the enclosing generic struct, written as its name.
+    var qualified = false
     if at(.kwReserved) && text(of: current).elementsEqual("Self".utf8) && peek() == .dot {
       advance()
       advance()
+      qualified = true
     }
     let isSelf = at(.kwReserved) && text(of: current).elementsEqual("Self".utf8)
     guard at(.identifier) || isSelf else {
@@ -389,6 +391,10 @@ extension Parser {
     }
     let name = intern(current)
     let offset = current.start
+    if !qualified, !structParameters.isEmpty, let parameter = structParameters.first(where: { $0.name == name }) {
+      let text = names.names[Int(name.index)]
+      report(SyntaxDiagnostics.unqualifiedStructParameter(text, location(offset), declared: location(parameter.offset)))
+    }
     advance()
     var argument = TypeExprID.none
     if eat(.leftBracket) {
@@ -432,6 +438,8 @@ extension Parser {
                           isFieldwiseInit: decorators.contains { names.names[Int($0.0.index)] == "fieldwise_init" })
     decl.traitOffsets = traitOffsets
     decl.genericParameters = genericParameters
+    structParameters = genericParameters.map { ($0.name, $0.offset) }
+    defer { structParameters = [] }
     let colonEnd = current.end
     guard expect(.colon, "':'") else { skipLine(); tree.structs.append(decl); return }
     guard eat(.newline), eat(.indent) else {

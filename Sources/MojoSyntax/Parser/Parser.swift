@@ -28,6 +28,9 @@ public struct Parser {
   static let blockNestingCost = 4
   /// Current nesting of expressions and blocks.
   var nesting = 0
+  /// The type parameters of the struct whose body is being parsed (name, offset): Mojo 1.2
+  /// requires `Self.T` for them.
+  var structParameters: [(name: NameID, offset: UInt32)] = []
   /// Per expression node: the depth of its subtree (checked against `maximumNesting`).
   var exprDepth: [UInt32] = []
   /// The first byte of the statement being parsed, and of the last one whose expression

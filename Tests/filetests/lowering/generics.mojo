@@ -1,14 +1,14 @@
 # Generic functions and structs: one IR function per instance, named after its arguments.
-def twice[T: Copyable & Movable](x: T) -> T:
+def twice[T: ImplicitlyCopyable](x: T) -> T:
     return x
 
 
 @fieldwise_init
-struct Box[T: Copyable & Movable](Copyable, Movable):
+struct Box[T: Copyable & Deinitable](Copyable, Movable):
     var value: Self.T
 
     def get(self) -> Self.T:
-        return self.value
+        return self.value.copy()
 
 
 def main():
