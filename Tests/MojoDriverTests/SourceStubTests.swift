@@ -80,7 +80,7 @@ import Testing
 
   @Test func modulesWithGenericsOrTraitDefaultsHaveNoStub() {
     #expect(Self.stub("def biggest[T: Comparable](a: T, b: T) -> T:\n    return a\n") == nil)
-    #expect(Self.stub("struct Box[T: Copyable]:\n    var item: T\n") == nil)
+    #expect(Self.stub("struct Box[T: Copyable]:\n    var item: Self.T\n") == nil)
     #expect(Self.stub("trait Named:\n    def name(self) -> String:\n        return \"x\"\n") == nil)
   }
 
