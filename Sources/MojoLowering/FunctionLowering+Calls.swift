@@ -371,7 +371,7 @@ extension FunctionLowering {
 /// The arguments of one resolved call: a window of `CheckedModule.callArguments`, indexed from
 /// 0, without copying them into an array of their own.
 struct CallArgumentList: RandomAccessCollection {
-  let storage: [CallArgument]
+  let storage: CallArguments
   let start: Int
   let count: Int
   var startIndex: Int { 0 }

@@ -96,7 +96,7 @@ public struct BodyChecker {
     result = CheckedModule(
       module: module, exprTypes: ExpressionTypes(count: tree.expressions.count),
       exprFacts: ExpressionFacts(count: tree.expressions.count),
-      stmtSlots: Array(repeating: 0, count: tree.statements.count), callArguments: [], functions: [])
+      stmtSlots: Array(repeating: 0, count: tree.statements.count), callArguments: CallArguments(), functions: [])
   }
 
   /// Prepares to check one instance of a generic function of module `instance.module`.

@@ -167,6 +167,60 @@ public enum CallArgument: Sendable {
   case constant(ConstantValue, SemaType)
 }
 
+/// The arguments of every resolved call of a module, stored without reference counting: an
+/// expression argument is its 4-byte expression index, a constant (a default value the checker
+/// filled in) an index into a side table with the top bit set (`CallArgument` itself is 40
+/// bytes; the 1M-line `prints` project has 3.5M arguments). Repeated constants (`print`'s `sep`
+/// and `end`) share one entry.
+public struct CallArguments: Sendable {
+  @usableFromInline var codes: [UInt32] = []
+  @usableFromInline var constants: [(value: ConstantValue, type: SemaType)] = []
+  @usableFromInline static let constantBit: UInt32 = 1 << 31
+
+  public init() {}
+
+  public var count: Int { codes.count }
+
+  public subscript(index: Int) -> CallArgument {
+    @inlinable @inline(__always) get {
+      let code = codes[index]
+      if code & CallArguments.constantBit == 0 { return .expression(ExprID(Int(code))) }
+      let constant = constants[Int(code & ~CallArguments.constantBit)]
+      return .constant(constant.value, constant.type)
+    }
+  }
+
+  public mutating func append(_ argument: CallArgument) {
+    switch argument {
+    case .expression(let id):
+      precondition(id.index < CallArguments.constantBit, "call arguments: expression index out of range")
+      codes.append(id.index)
+    case .constant(let value, let type):
+      // The few most recent constants are compared first: calls repeat the same defaults.
+      var k = constants.count - 1
+      while k >= 0 && k >= constants.count - 4 {
+        if constants[k].type == type && constants[k].value == value { break }
+        k -= 1
+      }
+      if k < 0 || k < constants.count - 4 {
+        constants.append((value, type))
+        k = constants.count - 1
+      }
+      codes.append(CallArguments.constantBit | UInt32(k))
+    }
+  }
+
+  public mutating func append(contentsOf arguments: [CallArgument]) {
+    for a in arguments { append(a) }
+  }
+
+  /// Drops the spare capacity of the table (once the module is checked).
+  public mutating func releaseSpareCapacity() {
+    codes.releaseSpareCapacity()
+    constants.releaseSpareCapacity()
+  }
+}
+
 /// What the checker learned about one expression.
 public enum ExprFact: Sendable {
   case none
@@ -205,7 +259,7 @@ public struct CheckedModule: Sendable {
   /// For `var` and `for` statements: the local slot they declare; for a `try` with
   /// `except NAME`, the slot of NAME.
   public var stmtSlots: [UInt32]
-  public var callArguments: [CallArgument]
+  public var callArguments: CallArguments
   /// Expressions of type `T` used where an `Optional[T]` is expected: the lowering boxes them.
   public var optionalWraps: Set<UInt32> = []
   /// Typed errors (`raises E`) that become an `Error` of their text where they reach a context
@@ -221,7 +275,7 @@ public struct CheckedModule: Sendable {
   /// A module whose bodies were not checked (an incremental build takes its object from the
   /// action cache): no tables, no requests.
   public static func unchecked(module: Int) -> CheckedModule {
-    CheckedModule(module: module, exprTypes: ExpressionTypes(count: 0), exprFacts: ExpressionFacts(count: 0), stmtSlots: [], callArguments: [], functions: [])
+    CheckedModule(module: module, exprTypes: ExpressionTypes(count: 0), exprFacts: ExpressionFacts(count: 0), stmtSlots: [], callArguments: CallArguments(), functions: [])
   }
 }
 

@@ -106,6 +106,7 @@ public struct BuildRunner: Sendable {
   /// returned as diagnostics.
   public func run() throws -> BuildResult {
     try checkOutput()
+    _ = MallocPolicy.applied
     // libLLVM is opened only when LLVM generates code (it is not linked into mojoc).
     if options.backend == .llvm && options.emit != .ir {
       do {
