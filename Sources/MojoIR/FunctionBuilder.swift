@@ -323,7 +323,10 @@ public struct FunctionBuilder {
   }
 
   /// Lists of up to this many elements keep their storage after `finish`.
-  static let keptCapacity = 1 << 16
+  public static let keptCapacity = 1 << 16
+
+  /// How many instructions the body has so far.
+  public var instructionCount: Int { instructions.count }
 }
 
 extension IRFunction {
