@@ -49,11 +49,11 @@ public final class ModuleLowering {
 
   /// Lowers `checked` (module `checked.module` of `program`) to IR. `tree` is that module's
   /// syntax tree and `file` its source when `program` no longer holds them (nil: `program`'s).
-  public static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree? = nil, file: SourceFile? = nil,
-                           in program: Program) -> IRModule {
-    let lowering = ModuleLowering(program: program, checked: checked,
-                                  tree: tree ?? program.modules[checked.module].tree,
-                                  file: file ?? program.modules[checked.module].file)
+  public static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree? = nil,
+                           file: consuming SourceFile? = nil, in program: Program) -> IRModule {
+    let m = checked.module
+    let lowering = ModuleLowering(program: program, checked: checked, tree: tree ?? program.modules[m].tree,
+                                  file: file ?? program.modules[m].file)
     lowering.run()
     return lowering.ir
   }

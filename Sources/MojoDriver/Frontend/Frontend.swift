@@ -74,14 +74,16 @@ enum Frontend {
 
   /// Lowers one checked module to IR and verifies it when `verify` is set. The checked module
   /// and the tree are consumed: freed before the caller generates code.
-  static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree, file: SourceFile? = nil,
+  static func lower(_ checked: consuming CheckedModule, tree: consuming SyntaxTree, file: consuming SourceFile? = nil,
                     program: Program, verify: Bool, context: JobContext) throws -> IRModule {
     let name = program.modules[checked.module].name
-    let ir = context.measure(.lower, name) { [checked, tree] in
-      ModuleLowering.lower(checked, tree: tree, file: file, in: program)
+    // Handed over, so that the lowering holds the only references: it frees the tree and the
+    // tables before it copies a huge body out of its builder (`ModuleLowering.run`).
+    let inputs = Handover((consume checked, consume tree, consume file))
+    let ir = context.measure(.lower, name) {
+      let (checked, tree, file) = inputs.take()
+      return ModuleLowering.lower(consume checked, tree: consume tree, file: consume file, in: program)
     }
-    _ = consume checked
-    _ = consume tree
     if verify { try context.measure(.verify, name) { try verifyIR(ir, producedBy: "lowering") } }
     return ir
   }
