@@ -32,6 +32,9 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   /// The action cache: hashing sources and interfaces, looking up and storing objects (inside
   /// the compile stage).
   case cache
+  /// Compile actions on a REAPI server (`--remote`; a stage): the action cache, uploads,
+  /// Execute and downloads.
+  case remote
 
   public static func < (a: Phase, b: Phase) -> Bool { a.rawValue < b.rawValue }
 
@@ -52,6 +55,7 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
     case .cleanup: "cleanup"
     case .run: "run program"
     case .cache: "action cache"
+    case .remote: "remote execution"
     }
   }
 
@@ -59,7 +63,7 @@ public enum Phase: UInt8, CaseIterable, Sendable, Comparable {
   /// stage's jobs.
   public var isStage: Bool {
     switch self {
-    case .parse, .bind, .check, .compile, .link, .cleanup, .run: true
+    case .parse, .bind, .check, .compile, .link, .cleanup, .run, .remote: true
     case .build, .lower, .lowerFunction, .verify, .codegen, .writeObject, .cache: false
     }
   }

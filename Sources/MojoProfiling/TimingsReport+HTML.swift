@@ -97,6 +97,7 @@ extension TimingsReport {
     case .cleanup: "#ff9da7"
     case .run: "#86bcb6"
     case .cache: "#8cd17d"
+    case .remote: "#499894"
     }
   }
 

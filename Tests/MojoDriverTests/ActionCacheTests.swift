@@ -4,6 +4,7 @@
 import Foundation
 import MojoCodegen
 import MojoDiagnostics
+import MojoHashing
 import MojoSyntax
 import Testing
 import TestSupport

@@ -1,7 +1,7 @@
 //! SHA-256 against the FIPS 180-4 examples, on the CPU's SHA extensions and in Swift, and
 //! incremental hashing against one-shot hashing.
 import Testing
-@testable import MojoDriver
+import MojoHashing
 
 @Suite struct SHA256Tests {
   static func hash(_ bytes: [UInt8], hardware: Bool) -> String {

@@ -1,4 +1,4 @@
-//! `mojoc` reads its common command lines without ArgumentParser (`Sources/mojoc/FastCommandLine.swift`).
+//! `mojoc` reads its common command lines without ArgumentParser (`Sources/MojocCommandLine/FastCommandLine.swift`).
 //! Each such command line must behave exactly as ArgumentParser's reading of it: the same
 //! status, stdout, stderr and output bytes as the same command with one more option that only
 //! ArgumentParser reads (`--time-trace-granularity 500`, the default), and `--help`/`-h` print

@@ -14,6 +14,7 @@
 //!   (`MOJOC_CACHE_MAX_SIZE`, bytes with an optional K/M/G suffix; 2G by default) the least
 //!   recently used are deleted until they fill 80% of it.
 import Glibc
+import MojoHashing
 import Synchronization
 
 /// A content-addressed store of action outputs on the local disk.

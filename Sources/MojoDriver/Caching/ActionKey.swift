@@ -16,6 +16,7 @@
 //! Worker count, verification, warnings and timings do not change objects and are not in it.
 import Glibc
 import MojoCopyPatch
+import MojoHashing
 import MojoRuntime
 
 /// mojoc's version, printed by `mojoc --version` and part of every action key.

@@ -14,6 +14,7 @@
 //! without stubs, so diagnostics and outputs are exactly those of a full build.
 import FoundationEssentials
 import MojoDiagnostics
+import MojoHashing
 import MojoSema
 import MojoSyntax
 

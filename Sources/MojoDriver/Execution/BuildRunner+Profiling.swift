@@ -16,7 +16,8 @@ extension BuildRunner {
     }
     if profiling.timingsText || profiling.timingsHTML != nil {
       let timings = TimingsReport(profile)
-      if profiling.timingsText { result.timingsText = timings.text() + (result.cache.map { $0.summary + "\n" } ?? "") }
+      if profiling.timingsText { result.timingsText = timings.text() + (result.cache.map { $0.summary + "\n" } ?? "")
+        + (result.remote.map { $0.summary + "\n" } ?? "") }
       if let destination = profiling.timingsHTML {
         let path = reportPath(destination, suffix: ".timings.html")
         try write(Array(timings.html().utf8), to: path)

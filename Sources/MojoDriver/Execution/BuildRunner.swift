@@ -19,9 +19,10 @@ import Glibc
 import MojoCodegen
 import MojoCopyPatch
 import MojoDiagnostics
+import MojoHashing
 import MojoIR
-import MojoLinker
 import MojoLLVM
+import MojoLinker
 import MojoLowering
 import MojoProfiling
 import MojoRuntime
@@ -42,6 +43,10 @@ public struct BuildResult: Sendable {
   public var exitStatus: Int32?
   /// What the action cache did (nil when the build did not use it).
   public var cache: CacheStatistics?
+  /// What the remote side did (`--remote`; nil when the build did not use it).
+  public var remote: RemoteStatistics?
+  /// Lines to print on stderr before the diagnostics (a remote fallback, the server's warnings).
+  public var messages: [String] = []
   /// True when the build failed because of errors in the program.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }
@@ -158,8 +163,9 @@ public struct BuildRunner: Sendable {
       try perform(plan.finalAction, modules, runner: runner, scratch: nil, into: &result)
       return result
     }
-    // A cached build of objects parses and checks only what changed (`BuildRunner+Incremental`).
-    guard let cache = options.cache, options.emit == .obj || (options.emit == .exe && !options.interprets) else {
+    // A cached build of objects parses and checks only what changed (`BuildRunner+Incremental`);
+    // a remote build sends every source whole.
+    guard let cache = options.cache, options.remote == nil, options.emit == .obj || (options.emit == .exe && !options.interprets) else {
       return try runStages(runner, stubs: nil)
     }
     let stubs = StubLoading(cache: cache, compiler: ActionKey.compilerIdentity())
@@ -204,10 +210,30 @@ public struct BuildRunner: Sendable {
       }
     }
 
+    // With `--remote`, the server compiles (or has compiled) the modules; what it cannot is
+    // compiled here (`BuildRunner+Remote.swift`).
+    let remote = options.remote
+    let request = remote.flatMap { remoteRequest($0, modules: program.modules, plan: plan) }
+    var prebuilt: [Int: [UInt8]] = [:]
+    if let remote, let request {
+      switch try compileRemotely(request, service: remote.service, modules: program.modules, plan: plan,
+                                 runner: runner, scratch: scratch, into: &result) {
+      case .complete(let modules):
+        try perform(plan.finalAction, modules, runner: runner, scratch: scratch, into: &result)
+        return result
+      case .partial(let objects): prebuilt = objects
+      case .none: break
+      }
+    }
+
     // 2-4. Bind, check, lower and generate; the program and its trees are released on return.
     guard let modules = try compile(&program, plan: plan, backend: backend, runner: runner, scratch: scratch,
-                                    incremental: incremental, into: &result) else {
+                                    incremental: incremental, prebuilt: prebuilt, into: &result) else {
       return result
+    }
+    if let remote, let request, request.cacheOnly, result.remote != nil {
+      let missing = Set(modules.indices).subtracting(prebuilt.keys)
+      storeRemotely(request, service: remote.service, outputs: modules, missing: missing, runner: runner, into: &result)
     }
     try perform(plan.finalAction, modules, runner: runner, scratch: scratch, into: &result)
     return result
@@ -260,9 +286,11 @@ public struct BuildRunner: Sendable {
   /// diagnostics in `result`) when the program has errors. Takes the syntax trees and sources
   /// out of `program`: each module's are freed when that module has been lowered. With
   /// `incremental`, stubbed modules are checked and compiled only when the cache lacks their
-  /// work (`BuildRunner+Incremental.swift`).
+  /// work (`BuildRunner+Incremental.swift`). `prebuilt` holds objects that need no code
+  /// generation (a remote cache's, by module index).
   func compile(_ program: inout Program, plan: BuildPlan, backend: any Backend, runner: StageRunner, scratch: URL?,
-               incremental: IncrementalInputs?, into result: inout BuildResult) throws -> [ModuleOutput]? {
+               incremental: IncrementalInputs?, prebuilt: [Int: [UInt8]] = [:],
+               into result: inout BuildResult) throws -> [ModuleOutput]? {
     // 2-3. Bind and check.
     let jobs = plan.compileJobs
     let count = plan.compileActions.count
@@ -270,7 +298,11 @@ public struct BuildRunner: Sendable {
     var interfaces: [Digest]?
     var frontendKeys: [Digest]?
     var checkSkipped: Set<Int> = []
+    // `--module M --only-module-bodies` (a remote action): the other modules may be stubs;
+    // only M's bodies are checked, and only M's warnings reported.
+    let onlyBodies = options.onlyModuleBodies ? options.onlyModule.flatMap { program.moduleIndex[$0] } : nil
     let checked = try Frontend.check(&program, order: plan.checkJobs, runner: runner) { program, bindDiagnostics in
+      if let onlyBodies { return Set(0..<count).subtracting([onlyBodies]) }
       guard var state = inputs else { return [] }
       if state.stubbed.contains(true) && bindDiagnostics.joined().contains(where: { $0.severity == .error }) {
         throw IncrementalRestart()
@@ -284,6 +316,9 @@ public struct BuildRunner: Sendable {
       throw IncrementalRestart()
     }
     result.diagnostics += checked.diagnostics
+    if let onlyBodies, let file = program.modules[onlyBodies].file {
+      result.diagnostics.removeAll { $0.severity == .warning && $0.location.file?.relativePath != file.relativePath }
+    }
     // Mojo stops before its warning passes when the program has errors: no warnings then.
     if result.hasErrors { result.diagnostics.removeAll { $0.severity == .warning } }
     result.diagnostics = options.warnings.apply(to: result.diagnostics)
@@ -325,6 +360,13 @@ public struct BuildRunner: Sendable {
         let m = job.index
         let objectPath = scratch?.appendingPathComponent("\(m)-\(job.moduleName).o").path
         outputs[m] = Result {
+          if let bytes = prebuilt[m] {
+            _ = checked.modules.take(m)
+            _ = trees.take(m)
+            _ = files.take(m)
+            return try BuildRunner.deliver(ObjectFile(moduleName: job.moduleName, bytes: bytes), name: job.moduleName,
+                                           objectPath: objectPath, context: context)
+          }
           if let cache, let key = keys?[m] {
             let found = context.measure(.cache, job.moduleName) { cache.lookup(key) }
             lookups[m] = found

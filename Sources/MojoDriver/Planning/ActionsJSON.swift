@@ -15,6 +15,7 @@
 //! and writes the object of its module only. The link action's `argv` (`mojoc link`) links those
 //! objects and the runtime exactly as `build` does; other final actions have no argv.
 
+import MojoHashing
 import MojoProfiling
 
 /// Renders a plan and its digests as JSON.

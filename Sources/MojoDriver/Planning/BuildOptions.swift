@@ -82,6 +82,11 @@ public struct BuildOptions: Sendable {
   /// `--module NAME` (with `--emit obj`): generate the object of this module only (the front end
   /// still reads and checks the whole project), as one compile action of `--emit-actions` does.
   public var onlyModule: String?
+  /// `--only-module-bodies` (with `--module`): check that module's bodies only; the other
+  /// modules' sources may be stubs (a remote compile action, `BuildRunner+Remote.swift`).
+  public var onlyModuleBodies = false
+  /// `--remote grpc://HOST:PORT`: compile actions on a REAPI server (`Execution/BuildRunner+Remote.swift`).
+  public var remote: RemoteOptions?
 
   public init(input: String, output: String? = nil, backend: BackendKind = .cnp, optimization: OptimizationLevel = .o0,
               emit: EmitKind = .exe, jobs: Int = 1, linker: LinkerChoice = .builtin, verifyIR: Bool = false,
@@ -128,4 +133,26 @@ public struct ProfilingOptions: Sendable, Equatable {
 
   /// True when anything is measured; otherwise the build reads no clock.
   public var isEnabled: Bool { timeTrace != nil || timingsText || timingsHTML != nil }
+}
+
+/// Where and how compile actions run remotely.
+public struct RemoteOptions: Sendable {
+  public var endpoint: RemoteEndpoint
+  /// `--remote-cache-only`: look objects up and store them, compile misses locally.
+  public var cacheOnly: Bool
+  /// The mojoc executable the server runs (an input of every action); nil disables remote builds.
+  public var compilerPath: String?
+  /// At most this many Executes in flight.
+  public var maxConcurrentExecutes: Int
+  /// The client that talks to the server (`MojoRemote.REAPIService`, in mojoc-remote only).
+  public var service: any RemoteService
+
+  public init(endpoint: RemoteEndpoint, cacheOnly: Bool, compilerPath: String?, maxConcurrentExecutes: Int = 8,
+              service: any RemoteService) {
+    self.endpoint = endpoint
+    self.cacheOnly = cacheOnly
+    self.compilerPath = compilerPath
+    self.maxConcurrentExecutes = maxConcurrentExecutes
+    self.service = service
+  }
 }

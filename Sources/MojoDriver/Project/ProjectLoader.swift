@@ -5,6 +5,7 @@
 import FoundationEssentials
 import Glibc
 import MojoDiagnostics
+import MojoHashing
 import MojoSema
 import MojoSyntax
 

@@ -57,6 +57,11 @@ extension Mojoc {
                                valueName: "name"))
     var module: String?
 
+    @Flag(help: ArgumentHelp("With --module, check that module's bodies only (the others may be declarations only).",
+                             visibility: .hidden))
+    var onlyModuleBodies = false
+
+    @OptionGroup var remoteFlags: RemoteFlags
 
     @Option(help: "Leave nested spans shorter than this many microseconds out of --time-trace.")
     var timeTraceGranularity: Int = Mojoc.defaultGranularity
@@ -90,6 +95,8 @@ extension Mojoc {
       if emit == .llvmIR && backend != .llvm { throw ValidationError("--emit llvm-ir needs --backend llvm") }
       if timeTraceGranularity < 0 { throw ValidationError("--time-trace-granularity cannot be negative") }
       if module != nil && emit != .obj { throw ValidationError("--module needs --emit obj") }
+      if onlyModuleBodies && module == nil { throw ValidationError("--only-module-bodies needs --module") }
+      try remoteFlags.validate()
     }
 
     func run() throws {
@@ -99,6 +106,8 @@ extension Mojoc {
         warnings: warningFlags.policy, cache: cache)
       options.actionsFile = emitActions
       options.onlyModule = module
+      options.onlyModuleBodies = onlyModuleBodies
+      options.remote = try remoteFlags.options()
       try Mojoc.build(options, optimizationFlag: optimization)
     }
   }
@@ -191,6 +200,7 @@ extension Mojoc {
       StandardStreams.error("mojoc: error: \(error)\n")
       throw ExitCode(2)
     }
+    for message in result.messages { StandardStreams.error(message + "\n") }
     if !result.diagnostics.isEmpty {
       let text = DiagnosticRenderer.render(result.diagnostics, style: .forStandardError)
       StandardStreams.error(text)

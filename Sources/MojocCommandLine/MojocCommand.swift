@@ -1,12 +1,25 @@
-//! The `mojoc` executable: argument parsing, then one call into MojoDriver. Exit status 0 on
-//! success, 1 when the program has errors, 2 when the environment fails (missing tool, I/O), 64
-//! for usage errors (ArgumentParser's validation exit code).
+//! mojoc's command line, shared by the `mojoc` and `mojoc-remote` executables: argument parsing,
+//! then one call into MojoDriver. Exit status 0 on success, 1 when the program has errors, 2 when
+//! the environment fails (missing tool, I/O), 64 for usage errors (ArgumentParser's validation
+//! exit code).
 import ArgumentParser
 import Glibc
 import MojoDiagnostics
 import MojoDriver
 
-@main
+/// The entry of both executables.
+public enum MojocMain {
+  /// The REAPI client, set by `mojoc-remote` (`mojoc build --remote` hands the command line to
+  /// it: `RemoteFlags.swift`).
+  nonisolated(unsafe) static var remoteService: (any RemoteService)?
+
+  /// Parses the command line and runs it; `remoteService` serves `build --remote`.
+  public static func run(remoteService: (any RemoteService)? = nil) {
+    self.remoteService = remoteService
+    Mojoc.main()
+  }
+}
+
 struct Mojoc: ParsableCommand {
   /// Printed by `mojoc --version`.
   static let version = mojocVersion

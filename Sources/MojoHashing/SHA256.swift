@@ -6,7 +6,7 @@
 import CSHA256
 
 /// A SHA-256 digest computed incrementally.
-struct SHA256 {
+public struct SHA256 {
   private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
     (0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
   /// Bytes not yet hashed (fewer than 64).
@@ -17,31 +17,31 @@ struct SHA256 {
   private let usesHardware: Bool
 
   /// A hasher; `usesHardware` picks the CPU's SHA extensions (when it has them) or Swift.
-  init(usesHardware: Bool = SHA256.hasHardware) {
+  public init(usesHardware: Bool = SHA256.hasHardware) {
     self.usesHardware = usesHardware
     pending.reserveCapacity(64)
   }
 
   /// The digest of `bytes`.
-  static func hash(_ bytes: some Sequence<UInt8>) -> Digest {
+  public static func hash(_ bytes: some Sequence<UInt8>) -> Digest {
     var hasher = SHA256()
     hasher.update(Array(bytes))
     return hasher.finalize()
   }
 
   /// Adds bytes to the message.
-  mutating func update(_ bytes: [UInt8]) {
+  public mutating func update(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { update($0) }
   }
 
   /// Adds the UTF-8 bytes of `text` to the message.
-  mutating func update(_ text: String) {
+  public mutating func update(_ text: String) {
     var text = text
     text.withUTF8 { update($0) }
   }
 
   /// Adds bytes to the message.
-  mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+  public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
     length &+= UInt64(bytes.count)
     var rest = bytes[...]
     if !pending.isEmpty {
@@ -60,7 +60,7 @@ struct SHA256 {
   }
 
   /// The digest of everything added.
-  consuming func finalize() -> Digest {
+  public consuming func finalize() -> Digest {
     let bits = length &* 8
     var tail = pending
     tail.append(0x80)
@@ -88,7 +88,7 @@ struct SHA256 {
   ]
 
   /// True when this CPU has the SHA extensions.
-  static let hasHardware = mojoc_sha256_has_hardware() != 0
+  public static let hasHardware = mojoc_sha256_has_hardware() != 0
 
   /// Hashes `blocks` consecutive 64-byte blocks into the state.
   private mutating func compress(_ data: UnsafeRawPointer, blocks: Int) {
@@ -130,13 +130,15 @@ struct SHA256 {
 }
 
 /// A SHA-256 digest: 32 bytes, shown as 64 lowercase hex digits.
-struct Digest: Hashable, Sendable, CustomStringConvertible {
-  var bytes: [UInt8]
+public struct Digest: Hashable, Sendable, CustomStringConvertible {
+  public var bytes: [UInt8]
 
-  var description: String { hex }
+  public init(bytes: [UInt8]) { self.bytes = bytes }
+
+  public var description: String { hex }
 
   /// The digest as 64 lowercase hex digits.
-  var hex: String {
+  public var hex: String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)
