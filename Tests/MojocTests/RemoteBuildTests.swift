@@ -1,23 +1,52 @@
 //! `mojoc build --remote`: `mojoc` hands it to `mojoc-remote`, which has the REAPI client only
 //! when built with the Remote trait (Scripts/test-remote builds it so and starts a real REAPI
-//! server, BuildGrid, whose address is in MOJOC_TEST_REMOTE). The normal build checks the hand-over
-//! and its errors; the Remote build checks builds through the server and the fallback to a local
-//! build when no server answers.
+//! server, BuildGrid with workers, whose address is in MOJOC_TEST_REMOTE). The normal build
+//! checks the hand-over and its errors; the Remote build checks builds through the server
+//! (Execute, the action cache, cache-only) and the fallbacks to a local build.
 import Foundation
+import Glibc
+import Synchronization
 import Testing
 import TestSupport
 
 @Suite struct RemoteBuildTests {
   static let server = ProcessInfo.processInfo.environment["MOJOC_TEST_REMOTE"]
+  /// True when the server has workers (Execute).
+  static let executes = ProcessInfo.processInfo.environment["MOJOC_TEST_REMOTE_EXECUTE"] == "1"
+  /// Scripts/reapi/server, which starts and stops BuildGrid.
+  static let serverScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Scripts/reapi/server").path
 
-  /// A two-module project whose sources no earlier run has sent (a fresh constant), so that
-  /// the server's action cache starts empty for it.
+  /// A two-module project whose sources no earlier run has sent (a fresh constant in main's
+  /// body, a fresh comment in util: each action's inputs differ), so that the server's action
+  /// cache starts empty for it.
   static func freshProject() -> URL {
     let salt = UInt32.random(in: 1...UInt32.max)
     return Fixtures.makeProject([
       "main.mojo": "from util import twice\n\ndef main():\n    print(twice(21))\n    print(\(salt))\n",
-      "util.mojo": Self.util(body: "var y = x"),
+      "util.mojo": "# \(salt)\n" + Self.util(body: "var y = x"),
     ])
+  }
+
+  /// Replaces the body line of util's function in `project`.
+  static func editUtil(_ project: URL, body: String) throws {
+    let url = project.appendingPathComponent("util.mojo")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    try text.replacingOccurrences(of: "    var y = x\n", with: "    \(body)\n").write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  /// A project of `count` modules besides main, each with a fresh constant.
+  static func wideProject(modules count: Int) -> URL {
+    let salt = UInt32.random(in: 1...UInt32.max)
+    var files: [String: String] = [:]
+    var main = "", calls = ""
+    for k in 0..<count {
+      files["m\(k).mojo"] = "def f\(k)(x: Int) -> Int:\n    var y = x + \(k)\n    return y * \(salt % 1000 + 1)\n"
+      main += "from m\(k) import f\(k)\n"
+      calls += "    print(f\(k)(\(k)))\n"
+    }
+    files["main.mojo"] = main + "\ndef main():\n" + calls
+    return Fixtures.makeProject(files)
   }
 
   /// The imported module, with a body that can change without changing its declarations.
@@ -84,7 +113,7 @@ import TestSupport
     #expect(try MojocProcess.tool(served, []).stdout.hasPrefix("42\n"))
 
     // An edit inside util's body: main's action (util's declarations only) is still cached.
-    try Self.util(body: "var y = x + 0").write(to: project.appendingPathComponent("util.mojo"), atomically: true, encoding: .utf8)
+    try Self.editUtil(project, body: "var y = x + 0")
     let edited = folder.appendingPathComponent("edited").path
     #expect(try MojocProcess.run(["build", project.path, "-o", edited]).status == 0)
     let third = try MojocProcess.run(["build", project.path, "-o", served] + remote)
@@ -124,6 +153,103 @@ import TestSupport
     #expect(lines.first?.hasPrefix("mojoc: warning: remote execution at grpc://127.0.0.1:9: ") == true, "\(run.stderr)")
     #expect(lines.first?.hasSuffix("; compiling locally") == true, "\(run.stderr)")
     #expect(try MojocProcess.tool(exe, []).stdout.hasPrefix("42\n"))
+  }
+
+  @Test(.enabled(if: executes, "needs MOJOC_TEST_REMOTE with workers (Scripts/test-remote)"))
+  func executedRemotelyByteForByteThenFromTheCacheThenOneActionAfterABodyEdit() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let project = Self.freshProject()
+    defer { try? FileManager.default.removeItem(at: project) }
+    let local = folder.appendingPathComponent("local").path
+    #expect(try MojocProcess.run(["build", project.path, "-o", local]).status == 0)
+    let remote = ["--remote", Self.server!, "--timings"]
+    let exe = folder.appendingPathComponent("remote").path
+
+    let first = try MojocProcess.run(["build", project.path, "-o", exe] + remote)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stderr.contains("remote: 0 cached, 2 executed, 0 compiled locally"), "\(first.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: exe)) == Data(contentsOf: URL(fileURLWithPath: local)))
+
+    let second = try MojocProcess.run(["build", project.path, "-o", exe] + remote)
+    #expect(second.stderr.contains("remote: 2 cached, 0 executed, 0 compiled locally, 0 bytes uploaded"), "\(second.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: exe)) == Data(contentsOf: URL(fileURLWithPath: local)))
+
+    try Self.editUtil(project, body: "var y = x + 0")
+    let edited = folder.appendingPathComponent("edited").path
+    #expect(try MojocProcess.run(["build", project.path, "-o", edited]).status == 0)
+    let third = try MojocProcess.run(["build", project.path, "-o", exe] + remote)
+    #expect(third.stderr.contains("remote: 1 cached, 1 executed, 0 compiled locally"), "\(third.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: exe)) == Data(contentsOf: URL(fileURLWithPath: edited)))
+    #expect(try MojocProcess.tool(exe, []).stdout.hasPrefix("42\n"))
+  }
+
+  @Test(.enabled(if: executes, "needs MOJOC_TEST_REMOTE with workers (Scripts/test-remote)"))
+  func aFailingActionIsReportedAsLocally() throws {
+    let project = Fixtures.makeProject(["main.mojo": "from util import f\n\ndef main():\n    print(f())\n",
+                                        "util.mojo": "def f() -> Int:\n    var x = 1\n    return undefined_name\n"])
+    defer { try? FileManager.default.removeItem(at: project) }
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let exe = folder.appendingPathComponent("app").path
+    let local = try MojocProcess.run(["build", project.path, "-o", exe])
+    let remote = try MojocProcess.run(["build", project.path, "-o", exe, "--remote", Self.server!])
+    #expect(local.status == 1)
+    #expect(remote.status == 1)
+    #expect(remote.stderr == local.stderr)
+  }
+
+  /// Its own server (killed while a worker runs an action): the build says so in one line and
+  /// compiles locally.
+  @Test(.enabled(if: executes, "needs workers (Scripts/test-remote)"))
+  func killingTheServerMidBuildFallsBackToALocalBuild() throws {
+    let serverFolder = Fixtures.temporaryFolder()
+    defer {
+      _ = try? Launch.tool(Self.serverScript, ["stop", "--dir", serverFolder.path])
+      try? FileManager.default.removeItem(at: serverFolder)
+    }
+    let start = try Launch.tool(Self.serverScript, ["start", "--dir", serverFolder.path, "--execute", "--workers", "1"])
+    try #require(start.status == 0, "\(start.stderr)")
+    let endpoint = start.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    let pidText = try String(contentsOf: serverFolder.appendingPathComponent("server.pid"), encoding: .utf8)
+    let pid = try #require(Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let project = Self.wideProject(modules: 6)
+    defer { try? FileManager.default.removeItem(at: project) }
+    let local = folder.appendingPathComponent("local").path
+    #expect(try MojocProcess.run(["build", project.path, "-o", local]).status == 0)
+
+    let exe = folder.appendingPathComponent("remote").path
+    let outcome = Mutex<MojocRun?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      let run = try? MojocProcess.run(["build", project.path, "-o", exe, "--remote", endpoint])
+      outcome.withLock { $0 = run }
+      done.signal()
+    }
+    // Kill BuildGrid once its worker has leased an action (a lease folder exists).
+    let work = serverFolder.appendingPathComponent("work")
+    var leased = false
+    for _ in 0..<1200 where !leased {
+      let workers = (try? FileManager.default.contentsOfDirectory(atPath: work.path)) ?? []
+      leased = workers.contains { worker in
+        ((try? FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent(worker).path)) ?? [])
+          .contains { $0.hasPrefix("lease-") }
+      }
+      if !leased { usleep(50_000) }
+    }
+    #expect(leased, "no action reached the worker")
+    kill(pid, SIGKILL)
+    done.wait()
+    let run = try #require(outcome.withLock { $0 })
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.stderr)")
+    #expect(lines.first?.hasPrefix("mojoc: warning: remote execution at \(endpoint): ") == true, "\(run.stderr)")
+    #expect(lines.first?.hasSuffix("; compiling locally") == true, "\(run.stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: exe)) == Data(contentsOf: URL(fileURLWithPath: local)))
   }
 #endif
 }
