@@ -70,6 +70,7 @@ static const struct {
     RUNTIME_FUNCTION(mojo_rt_str_from_bytes)
     RUNTIME_FUNCTION(mojo_rt_print_codepoint)
     RUNTIME_FUNCTION(mojo_rt_str_lower)
+    RUNTIME_FUNCTION(mojo_rt_str_repr)
     RUNTIME_FUNCTION(mojo_rt_str_upper)
     RUNTIME_FUNCTION(mojo_rt_str_find)
     RUNTIME_FUNCTION(mojo_rt_str_rfind)

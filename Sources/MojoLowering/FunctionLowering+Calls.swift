@@ -126,6 +126,8 @@ extension FunctionLowering {
       return nil
     case .len:
       return .value(builder.load(.i64, from: lowerArgument(arguments[0]), offset: 0))
+    case .repr:
+      return module.emitRepr(&builder, lowerArgument(arguments[0]), argumentType(arguments[0]))
     case .assertion(let kind):
       lowerAssertion(kind, arguments)
       return nil
@@ -145,7 +147,7 @@ extension FunctionLowering {
     }
     let values = arguments.map { lowerArgument($0) }
     switch target {
-    case .function, .method, .instance, .construct, .constructBound, .constructWith, .writeText, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion,
+    case .function, .method, .instance, .construct, .constructBound, .constructWith, .writeText, .repr, .operatorMethod, .listNew, .listAppend, .listInsert, .listPop, .listClear, .copy, .len, .assertion,
          .debugAssert, .codepoint, .sortWith:
       preconditionFailure("handled above")
     case .makeError:
@@ -273,14 +275,36 @@ extension FunctionLowering {
     values.reserveCapacity(arguments.count + 2)
     if let receiver { values.append(receiver) }
     var writeBacks: [(cell: Operand, base: Operand, offset: Int64, type: IRType)] = []
-    for k in 0..<arguments.count {
-      let argument = arguments[k]
-      guard parameters[first + k].isByReference, case .expression(let id) = argument else {
-        // A `var` parameter gets its own value: a place of an implicitly copyable type is copied.
-        values.append(parameters[first + k].convention == .owned ? lowerStoredArgument(argument) : lowerArgument(argument))
+    // `*values: T`: the arguments from its position on, as many as the call has beyond the other
+    // parameters, go into one new list.
+    var variadic = -1, variadicCount = 0
+    if let v = parameters.firstIndex(where: { $0.isVariadic }), v >= first {
+      variadic = v - first
+      variadicCount = arguments.count - (parameters.count - first - 1)
+    }
+    var next = 0  // the next argument
+    for parameterIndex in first..<parameters.count {
+      if parameterIndex - first == variadic {
+        let list = runtime(Runtime.listNew, [.int(Layout.wordSize), .int(Int64(variadicCount))])
+        guard case .list(let element) = parameters[parameterIndex].type else { preconditionFailure("lowering: variadic type") }
+        for j in 0..<variadicCount {
+          let item = lowerStoredArgument(arguments[next + j])
+          let slot = runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+          builder.store(ModuleLowering.irType(element), item, to: slot, offset: 0)
+        }
+        values.append(list)
+        next += variadicCount
         continue
       }
-      let type = ModuleLowering.irType(parameters[first + k].type)
+      guard next < arguments.count else { break }
+      let argument = arguments[next]
+      next += 1
+      guard parameters[parameterIndex].isByReference, case .expression(let id) = argument else {
+        // A `var` parameter gets its own value: a place of an implicitly copyable type is copied.
+        values.append(parameters[parameterIndex].convention == .owned ? lowerStoredArgument(argument) : lowerArgument(argument))
+        continue
+      }
+      let type = ModuleLowering.irType(parameters[parameterIndex].type)
       switch checked.exprFacts[Int(id.index)] {
       case .local(let slot):
         // The checker made the variable indirect (or it is itself a `mut` parameter).

@@ -89,12 +89,20 @@ extension FunctionLowering {
       let result = runtime(Runtime.fromBytes, [values[0], .int(2)])
       branchOnError()
       return result
-    case .format, .formatChecked:
-      // The arguments as strings, in a list the runtime reads.
-      let list = runtime(Runtime.listNew, [.int(Layout.wordSize), .int(Int64(values.count - 1))])
-      for k in 1..<values.count {
+    case .format, .formatChecked, .formatConverted:
+      // The arguments as strings, in a list the runtime reads (`repr` for the masked ones).
+      var count = values.count
+      var reprMask: Int64 = 0
+      if operation == .formatConverted, case .int(let mask) = values[count - 1] {
+        reprMask = mask
+        count -= 1
+      }
+      let list = runtime(Runtime.listNew, [.int(Layout.wordSize), .int(Int64(count - 1))])
+      for k in 1..<count {
         let slot = runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
-        builder.store(.ptr, textOf(values[k], argumentType(arguments[k])), to: slot, offset: 0)
+        let t = argumentType(arguments[k])
+        let text = reprMask & (1 << (k - 1)) != 0 ? module.emitRepr(&builder, values[k], t) : textOfValue(values[k], t)
+        builder.store(.ptr, text, to: slot, offset: 0)
       }
       let result = runtime(Runtime.format, [values[0], list])
       if operation == .format { branchOnError() }

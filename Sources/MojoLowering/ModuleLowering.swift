@@ -40,6 +40,7 @@ public final class ModuleLowering {
   var destroyHelpers: [SemaType: FunctionRef] = [:]
   var equalityHelpers: [SemaType: FunctionRef] = [:]
   var containsHelpers: [SemaType: FunctionRef] = [:]
+  var reprHelpers: [SemaType: FunctionRef] = [:]
   /// True when some struct of the program has a destructor (else no destruction is planned).
   lazy var hasDestructors: Bool = program.structs.contains { $0.contains { $0.destructor != nil } }
   /// Per type: whether a value of it runs a destructor when it dies (`needsDestroy`).

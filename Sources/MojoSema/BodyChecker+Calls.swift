@@ -146,9 +146,16 @@ extension BodyChecker {
     var sawKeyword = false
     var failed = false
     var unknownKeyword: UInt32?
+    // `*values: T`: the positional arguments from its position on (checked as `T` each).
+    let variadic = signature.parameters.firstIndex { $0.isVariadic }
+    var variadicValues: [ExprID] = []
     for a in args {
       if !a.label.exists {
         if sawKeyword && !failed { report(SemaDiagnostics.positionalAfterKeyword(location(a.offset))); failed = true }
+        if let variadic, positional == variadic {
+          variadicValues.append(a.value)
+          continue
+        }
         if positional >= parameters.count || parameters[positional].isKeywordOnly {
           if !failed { report(SemaDiagnostics.unexpectedArgument(name, location(a.offset))) }
           failed = true
@@ -174,6 +181,24 @@ extension BodyChecker {
     var mutRoots: [(root: UInt32, parameter: String)] = []
     for (k, p) in parameters.enumerated() {
       let value = argumentSlots[base + k]
+      if k == variadic, case .list(let element) = p.type {
+        // One call argument per value; the lowering gathers them into the list.
+        for value in variadicValues {
+          let t = checkExpression(value, expected: element)
+          if !t.isError, !element.isError, t != element {
+            if t.isLiteral && convertible(t, to: element) {
+              materialize(value, as: element)
+            } else if !failed {
+              report(SemaDiagnostics.argumentType(name, p.name, from: literalDisplay(value, t), to: typeName(element),
+                                                  location(diagnosticOffset(value))))
+              failed = true
+            }
+          }
+          if p.convention == .owned { checkOwnedValue(value) }
+          arguments.append(.expression(value))
+        }
+        continue
+      }
       if value.exists {
         let t = checkExpression(value, expected: p.type)
         if !t.isSameCoreType(p.type) && !t.isError && !p.type.isError && t != p.type {
@@ -258,6 +283,16 @@ extension BodyChecker {
     switch name {
     case "debug_assert":
       return checkDebugAssert(id, e, args)
+    case "repr":
+      guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
+      var t = checkExpression(args[0].value, expected: nil)
+      if t.isLiteral { t = t.materialized; materialize(args[0].value, as: t) }
+      guard isRepresentable(t) else {
+        if !t.isError { report(SemaDiagnostics.notSupportedYet("'repr' of a '\(typeName(t))'", location(startOffset(args[0].value)))) }
+        return .error
+      }
+      record(id, .repr, [.expression(args[0].value)])
+      return .string
     case "Set":
       return checkSetConstructor(id, e, args, element: nil)
     case "List" where !args.isEmpty:
@@ -360,6 +395,13 @@ extension BodyChecker {
         record(id, .convertToBool, [.expression(value)])
         return .bool
       }
+      if case .structType(let m, let s) = t, name != "String",
+         let f = program.structs[m][s].methods[name == "Int" ? "__int__" : name == "Bool" ? "__bool__" : "__float__"],
+         program.signatures[m][f].parameters.count == 1, program.signatures[m][f].result == target.1 {
+        // `Int(x)` of an `Intable` struct is its `__int__()` (`Bool`: `__bool__`, `Float64`: `__float__`).
+        record(id, .method(module: m, index: f), [.expression(value)])
+        return target.1
+      }
       if name == "String", t == .errorValue || writeToMethod(t) != nil || { if case .list(let element) = t { isPrintable(element) } else { false } }() {
         requestWriters(t)
         record(id, .convertToString, [.expression(value)])
@@ -426,6 +468,23 @@ extension BodyChecker {
       if let n = NumericType(name: name) { return checkNumericConversion(id, e, n, args) }
       report(unknownDeclaration(name, at: callee.offset))
       return checkArgumentsOnly(args)
+    }
+  }
+
+  /// True for the types `repr` writes: scalars, lists and dicts of them, structs with
+  /// `write_repr_to` or whose fields are (Mojo's reflected `Name(field=...)`).
+  func isRepresentable(_ t: SemaType, depth: Int = 0) -> Bool {
+    guard depth < 16 else { return false }
+    switch t {
+    case .int, .float64, .bool, .string, .numeric: return true
+    case .list(let e): return isRepresentable(e, depth: depth + 1)
+    case .dict(let k, let v): return isRepresentable(k, depth: depth + 1) && isRepresentable(v, depth: depth + 1)
+    case .structType(let m, let s):
+      // `repr[T: Writable]`: the struct's `write_repr_to`, or its fields by reflection.
+      let info = program.structs[m][s]
+      guard program.conforms(t, to: .builtin(.writable)) else { return false }
+      return info.methods["write_repr_to"] != nil || info.fieldTypes.allSatisfy { isRepresentable($0, depth: depth + 1) }
+    default: return false
     }
   }
 

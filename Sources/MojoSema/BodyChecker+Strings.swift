@@ -229,15 +229,32 @@ extension BodyChecker {
       if a.label.exists {
         report(SemaDiagnostics.notSupportedYet("a keyword argument of 'format'", location(a.offset)))
         failed = true
-      } else if t != .error && !t.isScalar {
+      } else if t != .error && !isPrintable(t) {
         report(SemaDiagnostics.notSupportedYet("'format' of a '\(typeName(t))'", location(startOffset(a.value))))
         failed = true
       }
+      requestWriters(t)
       failed = failed || t == .error
       arguments.append(.expression(a.value))
     }
     if failed { return .error }
     var operation = StringOperation.format
+    if let text = literalText(receiver), text.contains(UInt8(ascii: "!")) {
+      // `{!r}` / `{0!s}`: the conversions come out of the format; `repr` is asked per argument.
+      guard let (plain, reprMask) = Self.formatConversions(text, argumentCount: args.count),
+            Self.isValidFormat(plain, argumentCount: args.count) else {
+        report(SemaDiagnostics.notSupportedYet("this format string", location(callee.offset)))
+        return .error
+      }
+      for (k, a) in args.enumerated() where reprMask & (1 << k) != 0 && !isRepresentable(result.exprTypes[Int(a.value.index)]) {
+        report(SemaDiagnostics.notSupportedYet("'repr' of a '\(typeName(result.exprTypes[Int(a.value.index)]))'", location(startOffset(a.value))))
+        return .error
+      }
+      arguments[0] = .constant(.string(plain), .string)
+      arguments.append(.constant(.int(BigInt(Int64(reprMask))), .int))
+      record(id, .string(.formatConverted), arguments)
+      return .string
+    }
     if receiverType == .stringLiteral, case .constant(.string(let text)) = result.exprFacts[Int(receiver.index)] {
       guard Self.isValidFormat(text, argumentCount: args.count) else {
         reportInstantiationFailure(SemaDiagnostics.noMatchingMethod("format", location(callee.offset)))
@@ -248,6 +265,50 @@ extension BodyChecker {
     materialize(receiver, as: .string)
     record(id, .string(operation), arguments)
     return .string
+  }
+
+  /// The text of a string literal, or of `String(literal)`.
+  func literalText(_ id: ExprID) -> [UInt8]? {
+    if case .constant(.string(let text)) = result.exprFacts[Int(id.index)] { return text }
+    let e = tree.expr(id)
+    guard e.kind == .call, e.c == 1, case let callee = tree.expr(ExprID(Int(e.a))), callee.kind == .name,
+          tree.name(NameID(Int(callee.a))) == "String", global(NameID(Int(callee.a))) == nil,
+          case let argument = tree.arguments[Int(e.b)], !argument.label.exists,
+          case .constant(.string(let text)) = result.exprFacts[Int(argument.value.index)] else { return nil }
+    return text
+  }
+
+  /// A literal format's `!r` / `!s` conversions taken out: the plain format and a mask of the
+  /// arguments shown by `repr`; nil when one argument is shown both ways, or a conversion is
+  /// another letter.
+  static func formatConversions(_ format: [UInt8], argumentCount: Int) -> ([UInt8], Int)? {
+    var plain: [UInt8] = []
+    var i = 0, automatic = 0, reprMask = 0, strMask = 0
+    while i < format.count {
+      let c = format[i]
+      guard c == UInt8(ascii: "{") else { plain.append(c); i += 1; continue }
+      if i + 1 < format.count, format[i + 1] == c { plain += [c, c]; i += 2; continue }
+      guard let close = format[(i + 1)...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+      var field = Array(format[(i + 1)..<close])
+      var isRepr = false
+      if let bang = field.firstIndex(of: UInt8(ascii: "!")) {
+        guard bang + 2 == field.count, field[bang + 1] == UInt8(ascii: "r") || field[bang + 1] == UInt8(ascii: "s") else { return nil }
+        isRepr = field[bang + 1] == UInt8(ascii: "r")
+        field.removeSubrange(bang...)
+      }
+      var index = automatic
+      if field.isEmpty { automatic += 1 } else {
+        guard field.count < 3, field.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        index = Int(String(decoding: field, as: UTF8.self))!
+      }
+      guard index < min(argumentCount, 62) else { return nil }
+      if isRepr { reprMask |= 1 << index } else { strMask |= 1 << index }
+      plain.append(c)
+      plain += field
+      plain.append(UInt8(ascii: "}"))
+      i = close + 1
+    }
+    return reprMask & strMask == 0 ? (plain, reprMask) : nil
   }
 
   /// True when `format` (a literal) can be formatted with `argumentCount` arguments without an

@@ -39,6 +39,8 @@ public enum CallTarget: Sendable, Equatable {
   case operatorMethod(FunctionInstance, swapped: Bool, negated: Bool)
   /// `writer.write(values...)`: the receiver (a mutable `String`) first, then the values.
   case writeText
+  /// `repr(x)` (ModuleLowering+Repr.swift).
+  case repr
   /// A bound generic struct's constructor: fieldwise, or through its `__init__`'s instance.
   case constructBound(module: Int, index: Int, arguments: [SemaType])
   /// A struct constructor: fieldwise (arguments in field order) or through `__init__`
@@ -143,6 +145,9 @@ public enum StringOperation: UInt8, Sendable {
   /// `fmt.format(args...)`: the receiver, then the arguments (`Int`, `Float64`, `Bool`, `String`).
   /// `format` raises on a bad format string; `formatChecked` is a literal checked by the checker.
   case format, formatChecked
+  /// A literal format with `{!r}` / `{!s}` fields: the format without the conversions, the
+  /// arguments, then an `Int` constant whose bit k asks for `repr` of argument k.
+  case formatConverted
   /// `s.as_bytes()` (a `List[UInt8]` copy), `s.codepoints()` (a `List[Codepoint]` copy),
   /// `s.count_codepoints()`.
   case asBytes, codepoints, countCodepoints

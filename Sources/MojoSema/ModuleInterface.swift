@@ -71,7 +71,7 @@ extension Program {
 
   private func describe(_ signature: FunctionSignature) -> String {
     let parameters = signature.parameters.map { p in
-      "\(p.convention) \(p.name): \(interfaceName(of: p.type))\(p.defaultValue.map { " = " + describe($0) } ?? "")"
+      "\(p.convention) \(p.isVariadic ? "*" : "")\(p.name): \(interfaceName(of: p.type))\(p.defaultValue.map { " = " + describe($0) } ?? "")"
     }
     return "\(signature.symbol) \(signature.displayName)(\(parameters.joined(separator: ", ")))"
       + " -> \(interfaceName(of: signature.result))\(signature.raises ? " raises" : "")"

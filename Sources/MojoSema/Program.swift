@@ -70,6 +70,9 @@ public struct ParameterInfo: Sendable {
   public var convention: ParameterConvention
   /// Declared after a bare `*`: an argument reaches it only by keyword.
   public var isKeywordOnly = false
+  /// `*name: T`: the remaining positional arguments, passed as one `List[T]` (`type`; a
+  /// `VariadicList` in Mojo: `len`, `[i]` and `for` behave the same).
+  public var isVariadic = false
 
   /// True when the argument is passed as the address of the caller's storage: a `mut`
   /// parameter whose value is not already a reference (lists and structs are).

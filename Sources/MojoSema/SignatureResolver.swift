@@ -242,8 +242,9 @@ public enum SignatureResolver {
       } else if sawDefault && !p.isKeywordOnly {
         diagnostics.append(SemaDiagnostics.requiredAfterOptional(SourceLocation(file: module.file, offset: Int(p.offset))))
       }
+      if p.isVariadic, !type.isError { type = .list(type) }
       parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention,
-                                      isKeywordOnly: p.isKeywordOnly))
+                                      isKeywordOnly: p.isKeywordOnly, isVariadic: p.isVariadic))
     }
     let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics) : .none
     let display = ownerName.map { "\($0).\(name)" } ?? name

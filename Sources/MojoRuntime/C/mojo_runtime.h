@@ -78,6 +78,7 @@ const MojoString *mojo_rt_str_chr(int64_t code);
 // String methods (runtime_strings.inc). Positions are byte offsets; `start`/`end` count from the
 // end when negative. `Int(s)` and `Float64(s)` raise: they set the error slot and return 0.
 const MojoString *mojo_rt_str_lower(const MojoString *s);
+const MojoString *mojo_rt_str_repr(const MojoString *s);   // `repr(s)`: quoted, escaped
 const MojoString *mojo_rt_str_upper(const MojoString *s);
 int64_t mojo_rt_str_find(const MojoString *s, const MojoString *sub, int64_t start);
 int64_t mojo_rt_str_rfind(const MojoString *s, const MojoString *sub, int64_t start);

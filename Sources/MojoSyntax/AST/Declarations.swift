@@ -16,6 +16,8 @@ public struct ParameterDecl: Sendable {
   public var offset: UInt32
   /// After a bare `*`: passed only by keyword.
   public var isKeywordOnly = false
+  /// `*name: T`: takes the remaining positional arguments (its type is `T`, each argument's).
+  public var isVariadic = false
 }
 
 /// A `def`, at module level or inside a struct.

@@ -178,6 +178,7 @@ extension Parser {
         }
         if var p = parseParameter() {
           p.isKeywordOnly = keywordOnly
+          if p.isVariadic { keywordOnly = true }  // the parameters after `*args` are keyword-only
           parameters.append(p)
         }
         if !eat(.comma) { break }
@@ -197,7 +198,8 @@ extension Parser {
     }
     if eat(.arrow) {
       returnOffset = current.start
-      returnType = parseType()
+      // `-> None` is the same as no result.
+      if at(.kwNone) { advance() } else { returnType = parseType() }
     }
     let nestedStart = nestedFunctions.count
     let bodyStart = at(.colon) ? UInt32(current.end) : 0
@@ -330,6 +332,17 @@ extension Parser {
 
   mutating func parseParameter() -> ParameterDecl? {
     var convention = ParameterConvention.read
+    var isVariadic = false
+    if at(.kwVar) && peek() == .star {
+      // `var *elements: T`: owned variadic arguments (the callee's own list).
+      convention = .owned
+      advance()
+    }
+    if at(.star) && peek() == .identifier {
+      // `*values: T`: the remaining positional arguments, as one list.
+      isVariadic = true
+      advance()
+    }
     if at(.star) || at(.starStar) || (at(.kwReserved) && peek() == .identifier) {
       let what = at(.kwReserved) ? "the '\(String(decoding: text(of: current), as: UTF8.self))' argument convention" : "a variadic parameter"
       report(SyntaxDiagnostics.notSupportedYet(what, location(current.start)))
@@ -362,7 +375,9 @@ extension Parser {
     if eat(.colon) { type = parseType() }
     var defaultValue = ExprID.none
     if eat(.assign) { defaultValue = parseExpression() }
-    return ParameterDecl(name: name, type: type, defaultValue: defaultValue, convention: convention, offset: offset)
+    var parameter = ParameterDecl(name: name, type: type, defaultValue: defaultValue, convention: convention, offset: offset)
+    parameter.isVariadic = isVariadic
+    return parameter
   }
 
   /// `Int`, `List[T]`, or a struct name.
@@ -430,7 +445,7 @@ extension Parser {
         traits.append(intern(current))
         traitOffsets.append(current.start)
         advance()
-        if !eat(.comma) { break }
+        if !eat(.comma) && !eat(.amp) { break }  // `struct S(Copyable & Writable)` as Mojo accepts
       }
       expect(.rightParen, "')'")
     }

@@ -299,6 +299,7 @@ extension Parser {
     switch peek() {
     case .rightParen, .rightBracket, .comma, .semicolon, .newline, .endOfFile, .colon, .dedent: return true
     case .dot: return true  // `x^.values()`: a method of the transferred value
+    case .kwIf, .kwElse: return true  // `a^ if c else b^`
     default: return false
     }
   }
