@@ -87,7 +87,7 @@ func firstExpression(_ source: String) -> String {
   @Test(arguments: [
     "def f():\n    with x:\n        pass\n", "trait T[n: Int]:\n    pass\n", "def f[T: AnyType, //](x: T):\n    pass\n",
     "def f[*Ts: AnyType](x: Int):\n    pass\n",
-    "def f(*args: Int):\n    pass\n",
+    "def f(**kwargs: Int):\n    pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
     "def f():\n    var d = [x for x in a for y in b]\n",
   ])
