@@ -22,8 +22,8 @@ extension ModuleLowering {
     case .numeric(let n) where n.isFloat: return .value(b.op(.feq, x, y))
     case .int, .numeric: return .value(b.op(.ieq, x, y))
     case .bool: return .value(b.op(.ieq, .value(b.op(.zext, x)), .value(b.op(.zext, y))))
-    case .string, .errorValue: return .value(b.op(.ine, helperCall(&b, Runtime.equal, [x, y]), .int(0)))
-    case .set: return .value(b.op(.ine, helperCall(&b, Runtime.setEqual, [x, y]), .int(0)))
+    case .string, .errorValue: return .value(b.op(.ine, call(&b, Runtime.equal, [x, y]), .int(0)))
+    case .set: return .value(b.op(.ine, call(&b, Runtime.setEqual, [x, y]), .int(0)))
     default:
       return .value(b.op(.ine, .value(b.call(equalityFunction(for: t), returning: .i64, [x, y])!), .int(0)))
     }
@@ -33,7 +33,7 @@ extension ModuleLowering {
   func equalityFunction(for t: SemaType) -> FunctionRef {
     if let ref = equalityHelpers[t] { return ref }
     let irType = ModuleLowering.irType(t)
-    let ref = reserveEqualityHelper("mojo.eq.\(equalityHelpers.count)", parameters: [irType, irType], result: .i64)
+    let ref = reserveHelper("mojo.eq.\(equalityHelpers.count)", parameters: [irType, irType], result: .i64)
     equalityHelpers[t] = ref
     var b = FunctionBuilder(parameterTypes: [irType, irType])
     let x = Operand.value(b.parameter(0)), y = Operand.value(b.parameter(1))
@@ -56,8 +56,8 @@ extension ModuleLowering {
       b.branch(if: .value(b.op(.ilt, .value(i), .value(count))), then: body, else: exit)
       b.switchTo(body)
       let where_ = Operand.value(b.address(of: noSourceLocation()))
-      let a = helperCall(&b, Runtime.listAt, [x, .value(i), .int(Layout.wordSize), where_])
-      let c = helperCall(&b, Runtime.listAt, [y, .value(i), .int(Layout.wordSize), where_])
+      let a = call(&b, Runtime.listAt, [x, .value(i), .int(Layout.wordSize), where_])
+      let c = call(&b, Runtime.listAt, [y, .value(i), .int(Layout.wordSize), where_])
       let elementType = ModuleLowering.irType(element)
       require(&b, emitEqual(&b, .value(b.load(elementType, from: a, offset: 0)), .value(b.load(elementType, from: c, offset: 0)), element))
       b.emit(.iadd, type: .i64, result: i, [.value(i), .int(1)])
@@ -70,12 +70,12 @@ extension ModuleLowering {
       let header = b.makeBlock(), body = b.makeBlock(), exit = b.makeBlock()
       b.branch(to: header)
       b.switchTo(header)
-      b.copy(helperCall(&b, Runtime.dictNext, [x, .value(position)]), to: position)
+      b.copy(call(&b, Runtime.dictNext, [x, .value(position)]), to: position)
       b.branch(if: .value(b.op(.ige, .value(position), .int(0))), then: body, else: exit)
       b.switchTo(body)
-      let entry = helperCall(&b, Runtime.dictEntry, [x, .value(position)])
+      let entry = call(&b, Runtime.dictEntry, [x, .value(position)])
       let k = Operand.value(b.load(ModuleLowering.irType(key), from: entry, offset: 0))
-      let probe = helperCall(&b, key == .string ? Runtime.dictFindString : Runtime.dictFind, [y, k, .int(DictFindMode.look.rawValue)])
+      let probe = call(&b, key == .string ? Runtime.dictFindString : Runtime.dictFind, [y, k, .int(DictFindMode.look.rawValue)])
       require(&b, .value(b.op(.ine, .value(b.load(.i64, from: probe, offset: 0)), .int(0))))
       let valueType = ModuleLowering.irType(value)
       let mine = Operand.value(b.load(valueType, from: entry, offset: Layout.wordSize))
@@ -130,7 +130,7 @@ extension ModuleLowering {
     if let ref = containsHelpers[t] { return ref }
     guard case .list(let element) = t else { preconditionFailure("lowering: 'in' on \(t)") }
     let elementType = ModuleLowering.irType(element)
-    let ref = reserveEqualityHelper("mojo.contains.\(containsHelpers.count)", parameters: [.ptr, elementType], result: .i64)
+    let ref = reserveHelper("mojo.contains.\(containsHelpers.count)", parameters: [.ptr, elementType], result: .i64)
     containsHelpers[t] = ref
     var b = FunctionBuilder(parameterTypes: [.ptr, elementType])
     let list = Operand.value(b.parameter(0)), item = Operand.value(b.parameter(1))
@@ -142,7 +142,7 @@ extension ModuleLowering {
     b.switchTo(header)
     b.branch(if: .value(b.op(.ilt, .value(i), .value(count))), then: body, else: exit)
     b.switchTo(body)
-    let address = helperCall(&b, Runtime.listAt, [list, .value(i), .int(Layout.wordSize), .value(b.address(of: noSourceLocation()))])
+    let address = call(&b, Runtime.listAt, [list, .value(i), .int(Layout.wordSize), .value(b.address(of: noSourceLocation()))])
     b.branch(if: emitEqual(&b, .value(b.load(elementType, from: address, offset: 0)), item, element), then: found, else: next)
     b.switchTo(next)
     b.emit(.iadd, type: .i64, result: i, [.value(i), .int(1)])
@@ -153,15 +153,5 @@ extension ModuleLowering {
     b.ret(.int(0))
     b.finish(into: &ir.functions[Int(ref.index)])
     return ref
-  }
-
-  private func reserveEqualityHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {
-    ir.functions.append(IRFunction(defining: symbol, parameterTypes: parameters, returnType: result, linkage: .local))
-    return FunctionRef(ir.functions.count - 1)
-  }
-
-  private func helperCall(_ b: inout FunctionBuilder, _ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {
-    let result = b.call(declare(f.0, f.1, f.2), returning: f.2, args)
-    return result.map { .value($0) } ?? .int(0)
   }
 }

@@ -283,12 +283,14 @@ extension ModuleLowering {
     return ref
   }
 
-  private func reserveHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {
+  /// Appends a local helper function's shell (its body is built later) and returns its reference.
+  func reserveHelper(_ symbol: String, parameters: [IRType], result: IRType) -> FunctionRef {
     ir.functions.append(IRFunction(defining: symbol, parameterTypes: parameters, returnType: result, linkage: .local))
     return FunctionRef(ir.functions.count - 1)
   }
 
-  private func call(_ b: inout FunctionBuilder, _ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {
+  /// Calls runtime function `f` (declared on first use); its result, or 0 for a void one.
+  func call(_ b: inout FunctionBuilder, _ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {
     let result = b.call(declare(f.0, f.1, f.2), returning: f.2, args)
     return result.map { .value($0) } ?? .int(0)
   }

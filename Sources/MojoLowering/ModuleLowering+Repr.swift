@@ -31,15 +31,15 @@ extension ModuleLowering {
     func wrapped(_ b: inout FunctionBuilder, _ name: String, _ text: Operand) -> Operand {
       let open = Operand.value(b.address(of: stringConstant(Array("\(name)(".utf8))))
       let close = Operand.value(b.address(of: stringConstant(Array(")".utf8))))
-      return reprCall(&b, Runtime.concat, [reprCall(&b, Runtime.concat, [open, text]), close])
+      return call(&b, Runtime.concat, [call(&b, Runtime.concat, [open, text]), close])
     }
     switch t {
-    case .int: return wrapped(&b, "Int", reprCall(&b, Runtime.fromInt, [value]))
-    case .float64: return wrapped(&b, "Float64", reprCall(&b, Runtime.fromFloat, [value]))
-    case .numeric(let n) where n == .codepoint: return reprCall(&b, Runtime.chr, [value])
-    case .numeric(let n): return wrapped(&b, n.name, reprCall(&b, ModuleLowering.numericText(n).text, [value]))
-    case .bool: return reprCall(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
-    case .string: return reprCall(&b, Runtime.stringRepr, [value])
+    case .int: return wrapped(&b, "Int", call(&b, Runtime.fromInt, [value]))
+    case .float64: return wrapped(&b, "Float64", call(&b, Runtime.fromFloat, [value]))
+    case .numeric(let n) where n == .codepoint: return call(&b, Runtime.chr, [value])
+    case .numeric(let n): return wrapped(&b, n.name, call(&b, ModuleLowering.numericText(n).text, [value]))
+    case .bool: return call(&b, Runtime.fromBool, [.value(b.op(.zext, value))])
+    case .string: return call(&b, Runtime.stringRepr, [value])
     default: return .value(b.call(reprFunction(for: t), returning: .ptr, [value])!)
     }
   }
@@ -55,7 +55,7 @@ extension ModuleLowering {
     let value = Operand.value(b.parameter(0))
     let text = b.makeValue(.ptr)
     func append(_ b: inout FunctionBuilder, _ piece: Operand) {
-      b.copy(reprCall(&b, Runtime.concat, [.value(text), piece]), to: text)
+      b.copy(call(&b, Runtime.concat, [.value(text), piece]), to: text)
     }
     func constant(_ b: inout FunctionBuilder, _ s: String) -> Operand {
       .value(b.address(of: stringConstant(Array(s.utf8))))
@@ -76,7 +76,7 @@ extension ModuleLowering {
       append(&b, constant(&b, ", "))
       b.branch(to: item)
       b.switchTo(item)
-      let address = reprCall(&b, Runtime.listAt, [value, .value(i), .int(Layout.wordSize), .value(b.address(of: noSourceLocation()))])
+      let address = call(&b, Runtime.listAt, [value, .value(i), .int(Layout.wordSize), .value(b.address(of: noSourceLocation()))])
       append(&b, emitRepr(&b, .value(b.load(ModuleLowering.irType(element), from: address, offset: 0)), element))
       b.emit(.iadd, type: .i64, result: i, [.value(i), .int(1)])
       b.branch(to: header)
@@ -91,7 +91,7 @@ extension ModuleLowering {
       let header = b.makeBlock(), body = b.makeBlock(), separator = b.makeBlock(), item = b.makeBlock(), exit = b.makeBlock()
       b.branch(to: header)
       b.switchTo(header)
-      b.copy(reprCall(&b, Runtime.dictNext, [value, .value(position)]), to: position)
+      b.copy(call(&b, Runtime.dictNext, [value, .value(position)]), to: position)
       b.branch(if: .value(b.op(.ige, .value(position), .int(0))), then: body, else: exit)
       b.switchTo(body)
       b.branch(if: .value(first), then: item, else: separator)
@@ -100,7 +100,7 @@ extension ModuleLowering {
       b.branch(to: item)
       b.switchTo(item)
       b.copy(.int(0), to: first)
-      let entry = reprCall(&b, Runtime.dictEntry, [value, .value(position)])
+      let entry = call(&b, Runtime.dictEntry, [value, .value(position)])
       append(&b, emitRepr(&b, .value(b.load(ModuleLowering.irType(key), from: entry, offset: 0)), key))
       append(&b, constant(&b, ": "))
       append(&b, emitRepr(&b, .value(b.load(ModuleLowering.irType(valueType), from: entry, offset: Layout.wordSize)), valueType))
@@ -112,7 +112,7 @@ extension ModuleLowering {
       let info = program.structInfo(t)!
       if let f = info.methods["write_repr_to"] {
         // Its `write_repr_to` writes into a fresh `String` cell (the `Writer`).
-        let cell = reprCall(&b, Runtime.alloc, [.int(Layout.wordSize)])
+        let cell = call(&b, Runtime.alloc, [.int(Layout.wordSize)])
         b.store(.ptr, constant(&b, ""), to: cell, offset: 0)
         _ = b.call(functionRef(module: m, index: f), returning: .void, [value, cell])
         b.copy(.value(b.load(.ptr, from: cell, offset: 0)), to: text)
@@ -130,10 +130,5 @@ extension ModuleLowering {
     b.ret(.value(text))
     b.finish(into: &ir.functions[Int(ref.index)])
     return ref
-  }
-
-  private func reprCall(_ b: inout FunctionBuilder, _ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {
-    let result = b.call(declare(f.0, f.1, f.2), returning: f.2, args)
-    return result.map { .value($0) } ?? .int(0)
   }
 }

@@ -7,6 +7,14 @@ func makeSumModule() -> IRModule {
   var module = IRModule(name: "m")
   var f = IRFunction(defining: "sum", parameterTypes: [.i64], returnType: .i64, linkage: .exported)
   var b = FunctionBuilder(parameterTypes: [.i64])
+  emitSumBody(&b)
+  b.finish(into: &f)
+  module.functions.append(f)
+  return module
+}
+
+/// The body of `sum`, into a builder started with one i64 parameter.
+func emitSumBody(_ b: inout FunctionBuilder) {
   let acc = b.makeValue(.i64), i = b.makeValue(.i64)
   b.copy(.int(0), to: acc)
   b.copy(.int(0), to: i)
@@ -21,9 +29,6 @@ func makeSumModule() -> IRModule {
   b.branch(to: header)
   b.switchTo(exit)
   b.ret(.value(acc))
-  b.finish(into: &f)
-  module.functions.append(f)
-  return module
 }
 
 @Suite struct IRTests {
@@ -80,20 +85,7 @@ func makeSumModule() -> IRModule {
 
     b.reset(parameterTypes: [.i64])
     var reused = IRFunction(defining: "sum", parameterTypes: [.i64], returnType: .i64, linkage: .exported)
-    let acc = b.makeValue(.i64), i = b.makeValue(.i64)
-    b.copy(.int(0), to: acc)
-    b.copy(.int(0), to: i)
-    let header = b.makeBlock(), body = b.makeBlock(), exit = b.makeBlock()
-    b.branch(to: header)
-    b.switchTo(header)
-    let more = b.op(.ilt, .value(i), .value(b.parameter(0)))
-    b.branch(if: .value(more), then: body, else: exit)
-    b.switchTo(body)
-    b.emit(.iadd, type: .i64, result: acc, [.value(acc), .value(i)])
-    b.emit(.iadd, type: .i64, result: i, [.value(i), .int(1)])
-    b.branch(to: header)
-    b.switchTo(exit)
-    b.ret(.value(acc))
+    emitSumBody(&b)
     b.finish(into: &reused)
     var module = IRModule(name: "m")
     module.functions.append(reused)
