@@ -28,12 +28,22 @@ package enum Fixtures {
       .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("main.mojo").path) }
   }
 
-  /// A fresh temporary folder.
+  /// A fresh temporary folder, inside this test process's own root folder, which is removed when the
+  /// process exits: a test that forgets its `defer` (or fails half-way) leaves nothing behind in /tmp.
   package static func temporaryFolder() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mojoc-test-\(UUID().uuidString)")
+    let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
     try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
+
+  /// `mojoc-test-PID` in the system's temporary folder, created on first use and removed at exit.
+  private static let temporaryRoot: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mojoc-test-\(getpid())")
+    try? FileManager.default.removeItem(at: url)  // left by a crashed process that had this pid
+    try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: Fixtures.temporaryRoot) }
+    return url
+  }()
 
   /// Writes a project from file name -> contents and returns its folder.
   package static func makeProject(_ files: [String: String]) -> URL {
