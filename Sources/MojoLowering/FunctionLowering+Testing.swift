@@ -8,6 +8,12 @@ extension FunctionLowering {
   /// Lowers an assertion call (arguments as `CallTarget.assertion` lists them).
   mutating func lowerAssertion(_ kind: Assertion, _ arguments: CallArgumentList) {
     let prefix = lowerArgument(arguments[0])
+    if kind == .raises {
+      builder.copy(materializeInValue(prefix), to: pendingError())
+      propagate()
+      builder.switchTo(builder.makeBlock())  // unreachable: the code after the call
+      return
+    }
     var passed: Operand
     var left = Operand.int(0), right = Operand.int(0)
     var valueType = SemaType.bool
@@ -25,6 +31,7 @@ extension FunctionLowering {
       left = materializeInValue(lowerArgument(arguments[1]))
       right = materializeInValue(lowerArgument(arguments[2]))
       passed = isClose(left, right, atol: lowerArgument(arguments[4]), rtol: lowerArgument(arguments[5]))
+    case .raises: preconditionFailure("handled above")
     }
     let message = materializeInValue(lowerArgument(arguments[kind == .isTrue || kind == .isFalse ? 2 : 3]))
     if case .value = passed {} else {
@@ -56,6 +63,7 @@ extension FunctionLowering {
       append(constant(.string(Array(" with a diff of ".utf8)), as: .string), &self)
       append(textOf(diff, .float64), &self)
       text = withReason(text, message, open: " (", close: ")")
+    case .raises: break
     }
     builder.copy(text, to: pendingError())
     propagate()

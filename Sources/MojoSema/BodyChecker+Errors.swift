@@ -138,7 +138,7 @@ extension BodyChecker {
       caughtType = tryErrorTypes.removeLast() ?? .errorValue
     }
     let bodyRaises = raisePoints > raisesBefore
-    if let elseBlock = clauses.elseBlock, !normalFallsThrough, module == 0, instance == nil,
+    if let elseBlock = clauses.elseBlock, !normalFallsThrough, module == 0, instance == nil, !clauses.isWith,
        case .at(let offset) = firstOperation(in: elseBlock) {
       report(SemaDiagnostics.unreachableElse(location(offset)))
     }
@@ -150,7 +150,7 @@ extension BodyChecker {
     // Without `except`, an error leaves through `finally`: that path never falls through.
     var handlerEnds = true, handlerFallsThrough = false
     if clauses.hasExcept {
-      if !bodyRaises && module == 0 && instance == nil {
+      if !bodyRaises && module == 0 && instance == nil && !clauses.isWith {
         switch firstOperation(in: clauses.handler) {
         case .at(let offset): report(SemaDiagnostics.unreachableExcept(location(offset)))
         case .none: report(SemaDiagnostics.tryDoesNotRaise(location(statement.offset)))

@@ -9,6 +9,9 @@ import MojoSyntax
 /// The assertions of `std.testing` that mojoc knows.
 public enum Assertion: UInt8, Sendable {
   case equal, notEqual, isTrue, isFalse, almostEqual
+  /// `with assert_raises([contains=...]):` — the call the parser puts in the `else` of its `try`
+  /// (Parser+With.swift): reached when the body did not raise, it raises "Didn't raise at ...".
+  case raises
 
   /// The parameters in declaration order (keyword-only ones last); `msg` has a default.
   var parameterNames: [String] {
@@ -16,11 +19,18 @@ public enum Assertion: UInt8, Sendable {
     case .equal, .notEqual: ["lhs", "rhs", "msg"]
     case .isTrue, .isFalse: ["val", "msg"]
     case .almostEqual: ["lhs", "rhs", "msg", "atol", "rtol"]
+    case .raises: ["contains"]
     }
   }
 
   /// How many parameters may be passed by position.
-  var positionalCount: Int { self == .isTrue || self == .isFalse ? 2 : 3 }
+  var positionalCount: Int {
+    switch self {
+    case .isTrue, .isFalse: 2
+    case .raises: 0
+    default: 3
+    }
+  }
 }
 
 extension BuiltinFunction {
@@ -32,6 +42,7 @@ extension BuiltinFunction {
     case .assert_true: .isTrue
     case .assert_false: .isFalse
     case .assert_almost_equal: .almostEqual
+    case .assert_raises: .raises
     default: nil
     }
   }
@@ -41,6 +52,7 @@ extension BodyChecker {
   /// Checks a call of a `std.testing` assertion (see the file comment). Recorded arguments:
   /// the location prefix, the values, the message, and for `assert_almost_equal` `atol`, `rtol`.
   mutating func checkAssertion(_ id: ExprID, _ e: ExprNode, _ kind: Assertion, name: String, _ args: [Argument]) -> SemaType {
+    if kind == .raises { return checkDidNotRaise(id, e, args) }
     let names = kind.parameterNames
     var given = [ExprID?](repeating: nil, count: names.count)
     var positional = 0
@@ -92,6 +104,30 @@ extension BodyChecker {
       }
     }
     record(id, .assertion(kind), arguments)
+    callsRaisingFunction = true
+    raisePoints += 1
+    if !mayRaiseHere {
+      report(SemaDiagnostics.callMayRaise(location(e.offset), function: location(tree.functions[currentFunction].offset)))
+    }
+    return .none
+  }
+
+  /// The `assert_raises(...)` of a `with` statement (see `Assertion.raises`): its `contains`
+  /// argument is checked where the handler tests the error; recorded is the whole message.
+  private mutating func checkDidNotRaise(_ id: ExprID, _ e: ExprNode, _ args: [Argument]) -> SemaType {
+    guard checkingWithAssertion else {
+      report(SemaDiagnostics.notSupportedYet("'assert_raises' outside a 'with' statement", location(e.offset)))
+      return checkArgumentsOnly(args)
+    }
+    for a in args where !a.label.exists || tree.name(a.label) != "contains" {
+      report(SemaDiagnostics.unexpectedArgument("assert_raises", location(a.offset)))
+    }
+    var message = "AssertionError: Didn't raise"
+    if let file {
+      let (line, column) = file.lineAndColumn(of: Int(e.offset))
+      message += " at \(file.absolutePath):\(line):\(column)"
+    }
+    record(id, .assertion(.raises), [.constant(.string(Array(message.utf8)), .string)])
     callsRaisingFunction = true
     raisePoints += 1
     if !mayRaiseHere {

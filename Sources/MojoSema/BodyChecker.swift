@@ -32,6 +32,8 @@ public struct BodyChecker {
   var catchDepth = 0
   var handlerDepth = 0
   var callsRaisingFunction = false
+  /// True while checking a statement the parser made for a `with` (`assert_raises(...)` is allowed).
+  var checkingWithAssertion = false
   /// Per enclosing `try` body with `except` (innermost last): the type its handler binds, set by
   /// the first raising operation inside (nil before it); per enclosing `except` body, its type.
   var tryErrorTypes: [SemaType?] = []
@@ -274,7 +276,15 @@ public struct BodyChecker {
     switch s.kind {
     case .expression:
       let expression = tree.expressionStatement(s)
-      warnIfUnused(expression, checkExpression(expression, expected: nil))
+      if s.op == .invert {
+        // Made by the parser for a `with` (Parser+With.swift): `__enter__()`, `__exit__()`,
+        // `assert_raises(...)`; the value may be discarded.
+        checkingWithAssertion = true
+        _ = checkExpression(expression, expected: nil)
+        checkingWithAssertion = false
+      } else {
+        warnIfUnused(expression, checkExpression(expression, expected: nil))
+      }
     case .varDecl:
       let decl = tree.varDeclaration(s)
       let name = decl.name

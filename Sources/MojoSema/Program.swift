@@ -47,7 +47,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
   case sqrt, floor, ceil, trunc
   /// `factorial(n)`, `gcd(a, b)`, `lcm(a, b)` of `Int` values.
   case factorial, gcd, lcm
-  case assert_equal, assert_not_equal, assert_true, assert_false, assert_almost_equal
+  case assert_equal, assert_not_equal, assert_true, assert_false, assert_almost_equal, assert_raises
 
   /// The module that declares it.
   public var module: String {

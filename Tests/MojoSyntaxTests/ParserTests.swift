@@ -85,7 +85,7 @@ func firstExpression(_ source: String) -> String {
   }
 
   @Test(arguments: [
-    "def f():\n    with x:\n        pass\n", "trait T[n: Int]:\n    pass\n", "def f[T: AnyType, //](x: T):\n    pass\n",
+    "trait T[n: Int]:\n    pass\n", "def f[T: AnyType, //](x: T):\n    pass\n",
     "def f[*Ts: AnyType](x: Int):\n    pass\n",
     "def f(**kwargs: Int):\n    pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
@@ -94,6 +94,21 @@ func firstExpression(_ source: String) -> String {
   func laterFeaturesAreRejectedClearly(source: String) {
     let (_, diagnostics) = parse(source)
     #expect(diagnostics.first?.id == "notSupportedYet", "\(source): \(diagnostics.map(\.message))")
+  }
+
+  /// `with a() as x, b():` is the statements Parser+With.swift documents: for `a()` a variable,
+  /// `x` from `__enter__`, and a `try` whose `finally` calls `__exit__`, around the same for `b()`.
+  @Test func withStatementsBecomeTryFinally() {
+    let (tree, diagnostics) = parse("def f():\n    with a() as x, b():\n        pass\n    print(1)\n")
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let outer = tree.statements(in: tree.functions[0].body).map { tree.stmt($0) }
+    #expect(outer.map(\.kind) == [.varDecl, .varDecl, .tryStatement, .expression])
+    let clauses = tree.tryStatement(outer[2])
+    #expect(clauses.isWith && !clauses.hasExcept)
+    #expect(tree.statements(in: clauses.body).map { tree.stmt($0).kind } == [.varDecl, .expression, .tryStatement])
+    let exit = tree.stmt(tree.statements(in: clauses.finallyBlock!).first!)
+    let call = tree.call(tree.expr(tree.expressionStatement(exit)))
+    #expect(tree.name(tree.member(tree.expr(call.callee)).name) == "__exit__")
   }
 
   @Test func collectionSyntaxParses() {

@@ -89,7 +89,8 @@ public struct Argument: Sendable {
 
 /// What a statement node is; the comment gives the meaning of `a`, `b`, `c`.
 public enum StmtKind: UInt8, Sendable {
-  /// a: the expression.
+  /// a: the expression; op `.invert` marks one the parser made for a `with` statement (its
+  /// value may be discarded without a warning).
   case expression
   /// `var NAME[: T][= e]` — a: NameID, b: TypeExprID (or none), c: ExprID (or none).
   case varDecl
@@ -147,6 +148,9 @@ public struct TryStatement: Sendable {
   public var handler: Block
   public var elseBlock: Block?
   public var finallyBlock: Block?
+  /// Made by the parser for a `with` statement (Parser+With.swift): no warnings about its
+  /// clauses (the code is not the user's).
+  public var isWith = false
 }
 
 /// A type expression: `Int`, `List[Float64]`, `Point`.

@@ -62,6 +62,14 @@ struct NameInterner {
     return NameID(id)
   }
 
+  /// A new name no identifier of the file can spell (e.g. `with.1`): for variables the parser
+  /// makes; never found by `intern`.
+  mutating func synthesize(_ text: String) -> NameID {
+    names.append(text)
+    entries.append(Entry(hash: 0, start: 0, length: UInt32.max))
+    return NameID(names.count - 1)
+  }
+
   private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ n: Int) -> Bool {
     if a == b { return true }
     for i in 0..<n where bytes[a + i] != bytes[b + i] { return false }

@@ -300,6 +300,8 @@ extension Parser {
     case .rightParen, .rightBracket, .comma, .semicolon, .newline, .endOfFile, .colon, .dedent: return true
     case .dot: return true  // `x^.values()`: a method of the transferred value
     case .kwIf, .kwElse: return true  // `a^ if c else b^`
+    case .kwReserved: return tokens[min(position + 1, tokens.count - 1)].length == 2
+      && file.bytes[Int(tokens[position + 1].start)] == UInt8(ascii: "a")  // `with x^ as y`
     default: return false
     }
   }

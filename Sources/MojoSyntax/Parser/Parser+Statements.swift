@@ -57,6 +57,8 @@ extension Parser {
       statementScratch.append(parseFor())
     case .kwTry:
       statementScratch.append(parseTry())
+    case .kwReserved where text(of: current).elementsEqual("with".utf8):
+      parseWith()
     case .kwComptime where peek() == .kwIf:
       // `comptime if`: an `if` whose condition the checker requires to be a constant.
       advance()
@@ -174,7 +176,11 @@ extension Parser {
   /// `simple_stmt { ";" simple_stmt } [";"] NEWLINE`.
   mutating func parseSimpleStatements() {
     while true {
-      statementScratch.append(parseSimpleStatement())
+      let statement = parseSimpleStatement()
+      statementScratch.append(statement)
+      // A statement that failed to parse may have skipped the rest of its line (and a block after it).
+      if tree.stmt(statement).kind == .invalid && position > 0
+        && (tokens[position - 1].kind == .newline || tokens[position - 1].kind == .dedent) { return }
       if eat(.semicolon) {
         if eat(.newline) || at(.endOfFile) || at(.dedent) { return }
         continue
