@@ -125,7 +125,7 @@ let package = Package(
     .testTarget(name: "MojoLLVMTests", dependencies: ["MojoLLVM", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoCopyPatchTests", dependencies: ["MojoCopyPatch", "MojoStencilContract", "ELFKit", "MojoIR", "MojoCodegen", "TestSupport"]),
     .testTarget(name: "MojoRuntimeTests", dependencies: ["MojoRuntime", "TestSupport"]),
-    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoHashing", "MojoLinker", "MojoCodegen", "MojoDiagnostics", "MojoSyntax", "TestSupport"]),
+    .testTarget(name: "MojoDriverTests", dependencies: ["MojoDriver", "MojoHashing", "MojoLinker", "MojoCodegen", "MojoDiagnostics", "MojoSyntax", "MojoRuntime", "TestSupport"]),
     .testTarget(name: "MojoLinkerTests", dependencies: ["MojoLinker", "MojoRuntime", "ELFKit", "TestSupport"]),
     .testTarget(name: "MojoProfilingTests", dependencies: ["MojoProfiling"]),
     .testTarget(name: "MojoRemoteTests", dependencies: ["MojoRemote", "MojoDriver", "MojoHashing"]),

@@ -20,29 +20,36 @@ public struct LinkedExecutable {
 
   /// Writes the executable into `buffer` (at least `size` bytes, all zero: fresh memory or a
   /// new file's mapping). Throws when a relocation's value does not fit its field.
-  public func write(into buffer: UnsafeMutableRawBufferPointer) throws {
+  /// `objectWritten`, when given, is called after each object's sections are in place and
+  /// relocated, with the number of bytes they took: nothing writes them again, so a caller
+  /// writing a file's mapping may drop the pages it has written (`Linker.runBuiltin`).
+  public func write(into buffer: UnsafeMutableRawBufferPointer, objectWritten: ((Int) -> Void)? = nil) throws {
     precondition(buffer.count >= size, "buffer smaller than the executable")
     let out = buffer.baseAddress!
-    try writeLoadedBytes(into: out, dataShift: 0)
+    try writeLoadedBytes(into: out, dataShift: 0, objectWritten: objectWritten)
     trailer.withUnsafeBytes { (out + layout.trailerOffset).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
   }
 
   /// Writes headers, sections, GOT and relocations (everything but the trailer) at `out`, with
   /// data sections `dataShift` bytes further than their file offsets (0 for the file; a page in
-  /// memory, where data lies a page further than in the file).
-  func writeLoadedBytes(into out: UnsafeMutableRawPointer, dataShift: Int) throws {
+  /// memory, where data lies a page further than in the file). Each object is copied and
+  /// relocated before the next (its relocations patch only its own sections).
+  func writeLoadedBytes(into out: UnsafeMutableRawPointer, dataShift: Int, objectWritten: ((Int) -> Void)? = nil) throws {
     for (o, object) in objects.enumerated() {
+      var bytes = 0
       object.bytes.withUnsafeBytes { source in
         for (index, section) in object.sections.enumerated() where kinds[o][index] != nil && kinds[o][index] != .bss {
           (out + layout.fileOffset[o][index] + (kinds[o][index] == .data ? dataShift : 0))
             .copyMemory(from: source.baseAddress! + section.fileOffset, byteCount: section.size)
+          bytes += section.size
         }
       }
+      try relocate(object: o, out: out, dataShift: dataShift)
+      objectWritten?(bytes)
     }
     for (slot, definition) in gotOrder.enumerated() {
       (out + layout.gotFileOffset + 8 * slot).storeBytes(of: address(of: definition).littleEndian, as: UInt64.self)
     }
-    for o in objects.indices { try relocate(object: o, out: out, dataShift: dataShift) }
     layout.writeHeaders(into: out, entry: address(of: entry))
   }
 

@@ -14,7 +14,8 @@ public struct TimingsReport: Sendable {
     public var cpu: UInt64
     /// The number of jobs (zero for serial stages).
     public var jobs: Int
-    /// Job CPU / (stage wall × workers), for stages that ran jobs.
+    /// CPU of the jobs that ran during the stage / (stage wall × workers), for stages that ran
+    /// jobs.
     public var parallelEfficiency: Double?
   }
 
@@ -55,9 +56,15 @@ public struct TimingsReport: Sendable {
       }
       if phase == .link { cpu += profile.linkerCPU }
       let jobCount = jobs.filter { !$0.isDetail }.count
+      // The CPU of the jobs that started during the stage, whatever their phase: a check job
+      // also compiles its module when it can (`Frontend.check(early:)`), so compile jobs run
+      // inside the check stage and the compile stage may run none of its own.
+      let inside = spans.filter { job in
+        job.track > 0 && !job.isDetail && driver.contains { $0.start <= job.start && job.start < $0.end }
+      }
       var efficiency: Double?
-      if let wall, wall > 0, jobCount > 0 {
-        efficiency = Double(cpu) / (Double(wall) * Double(profile.workerCount))
+      if let wall, wall > 0, jobCount > 0, !inside.isEmpty {
+        efficiency = Double(inside.map(\.cpu).reduce(0, +)) / (Double(wall) * Double(profile.workerCount))
       }
       rows.append(PhaseRow(phase: phase, wall: wall, cpu: cpu, jobs: jobCount, parallelEfficiency: efficiency))
     }

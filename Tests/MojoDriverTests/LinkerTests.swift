@@ -5,6 +5,7 @@
 import Foundation
 import MojoCodegen
 import MojoLinker
+import MojoRuntime
 import Testing
 import TestSupport
 @testable import MojoDriver
@@ -65,6 +66,26 @@ import TestSupport
     } catch DriverError.linkFailed(_, let output) {
       #expect(output.contains("bogus.o"))
     }
+  }
+
+  /// A large executable is written through its mapping a window at a time, dropping the pages
+  /// written so far (`runBuiltin(window:)`): the same bytes as a populated mapping.
+  @Test func builtinLinkThroughSmallWindowsWritesTheSameExecutable() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let objects = folder.appendingPathComponent("objects")
+    _ = try ParallelDriverTests.build(ParallelDriverTests.primes, output: objects, emit: .obj)
+    let inputs = try FileManager.default.contentsOfDirectory(atPath: objects.path).sorted().map { name in
+      LinkInput(name: name, bytes: Array(try Data(contentsOf: objects.appendingPathComponent(name))))
+    } + [LinkInput(name: "mojo_runtime.o", bytes: RuntimeObject.bytes)]
+    var executables: [Data] = []
+    for window in [16 << 20, 4096, 1] {
+      let exe = folder.appendingPathComponent("app-\(window)")
+      try Linker().runBuiltin(inputs, temporary: exe.path + ".tmp", finalOutput: exe.path, window: window)
+      #expect(try Harness.run(exe).stdout.contains("primes below 100 = 25"))
+      executables.append(try Data(contentsOf: exe))
+    }
+    #expect(executables[1] == executables[0] && executables[2] == executables[0])
   }
 
   @Test func builtinLinkFailureKeepsTheExistingOutput() throws {

@@ -65,14 +65,14 @@ final class RecordingExecutor: JobExecutor, Sendable {
     #expect(result.diagnostics.isEmpty)
     let batches = executor.batches.withLock { $0 }
     let parsed = batches.filter { $0.first?.kind == .parse }.flatMap { $0 }.map(\.moduleName)
-    let checks = try #require(batches.first { $0.first?.kind == .check })
-    let compiles = try #require(batches.first { $0.first?.kind == .compile })
+    let checks = try #require(batches.first { $0.first?.kind == .checkAndCompile })
     // The entry file is parsed first, then every other module file in one wave (in path order,
-    // since main imports from the folder); checking and compiling take
-    // the modules largest source first (ties in module order, which starts at main), so a
-    // large module never starts last.
+    // since main imports from the folder); checking takes the modules largest source first
+    // (ties in module order, which starts at main), so a large module never starts last. With
+    // nothing generic, each check job compiles its module: the compile stage has no job left.
     #expect(Set(checks.map(\.moduleName)) == Set(parsed))
-    #expect(compiles.map(\.moduleName) == checks.map(\.moduleName))
+    #expect(checks.allSatisfy { $0.kind == .checkAndCompile })
+    #expect(!batches.contains { $0.contains { $0.kind == .compile } })
     #expect(checks.map(\.index).sorted() == Array(0..<parsed.count))
     func size(_ module: String) throws -> Int {
       let path = module.replacingOccurrences(of: ".", with: "/")
@@ -119,7 +119,9 @@ final class RecordingExecutor: JobExecutor, Sendable {
     let project = Fixtures.corpus.appendingPathComponent("oracle/043-generic-modules-comptime-if")
     let folder = Fixtures.temporaryFolder()
     var builds: [[String: Data]] = []
-    for (n, (jobs, executor)) in [(1, nil), (2, nil), (8, nil), (1, RecordingExecutor() as (any JobExecutor)?)].enumerated() {
+    let executors: [(Int, (any JobExecutor)?)] = [(1, nil), (2, nil), (8, nil), (1, RecordingExecutor())]
+    func executor(of n: Int) -> RecordingExecutor? { executors[n].1 as? RecordingExecutor }
+    for (n, (jobs, executor)) in executors.enumerated() {
       let out = folder.appendingPathComponent("objects-\(n)")
       let result = try Self.build(project, output: out, emit: .obj, jobs: jobs, executor: executor)
       #expect(result.diagnostics.isEmpty)
@@ -129,12 +131,47 @@ final class RecordingExecutor: JobExecutor, Sendable {
       }
       builds.append(files)
     }
+    // Every module declares something generic: all wait for the instances (compile stage).
+    let batches = try #require(executor(of: 3)).batches.withLock { $0 }
+    let compiled = batches.filter { $0.first?.kind == .compile }.flatMap { $0 }.map(\.moduleName)
+    #expect(Set(compiled) == ["algos", "containers", "main"])
+    // Separate check and compile stages (an actions file keys actions on checked modules) give
+    // the same objects.
+    let staged = folder.appendingPathComponent("objects-staged")
+    _ = try Self.build(project, output: staged, emit: .obj, jobs: 2) {
+      $0.actionsFile = folder.appendingPathComponent("actions.json").path
+    }
+    var files: [String: Data] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: staged.path) {
+      files[name] = try Data(contentsOf: staged.appendingPathComponent(name))
+    }
+    builds.append(files)
     #expect(builds[0].count == 3)
     for other in builds.dropFirst() { #expect(other == builds[0]) }
     let ir = try Self.build(project, output: folder.appendingPathComponent("ir.txt"), emit: .ir, jobs: 1)
     let text = try String(contentsOf: folder.appendingPathComponent("ir.txt"), encoding: .utf8)
     #expect(ir.diagnostics.isEmpty)
     #expect(text.contains("mj.containers::Stack.push[Int]") && text.contains("mj.algos::repeat[3,String]"))
+  }
+
+  /// A module that declares nothing generic is compiled in its check job, even when it asks
+  /// for instances; the module that declares the generic function waits for them.
+  @Test func onlyModulesThatMayHoldInstancesWaitForTheCompileStage() throws {
+    let project = Fixtures.makeProject([
+      "main.mojo": "from gen import repeat\nfrom plain import three\n\ndef main():\n    print(repeat[3](three()), repeat[1](\"ab\"))\n",
+      "gen.mojo": "def repeat[n: Int, T: Writable & Copyable & Deinitable](x: T) -> String:\n    var out = String()\n"
+        + "    for _ in range(n):\n        out += String(x)\n    return out\n",
+      "plain.mojo": "def three() -> Int:\n    return 3\n",
+    ])
+    let executor = RecordingExecutor()
+    let folder = Fixtures.temporaryFolder()
+    let result = try Self.build(project, output: folder.appendingPathComponent("app"), executor: executor)
+    #expect(result.diagnostics.isEmpty)
+    let batches = executor.batches.withLock { $0 }
+    #expect(batches.filter { $0.first?.kind == .compile }.flatMap { $0 }.map(\.moduleName) == ["gen"])
+    #expect(Set(batches.filter { $0.first?.kind == .checkAndCompile }.flatMap { $0 }.map(\.moduleName)) == ["main", "gen", "plain"])
+    let run = try Harness.run(folder.appendingPathComponent("app"))
+    #expect(run.stdout == "333 ab\n")
   }
 
   @Test func splitCodegenRunsItsPartsThroughTheExecutor() throws {

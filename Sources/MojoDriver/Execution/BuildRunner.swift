@@ -4,7 +4,8 @@
 //!   2. plan:  `Planning/BuildPlan.swift` — one compile action per module and a final action,
 //!      as values (no I/O)
 //!   3. bind + check: `Frontend/Frontend.swift` — signatures (serial), then function bodies,
-//!      one job per module
+//!      one job per module; in a plain build a module's job goes on to step 4 for it as soon as
+//!      it is checked, unless a generic instance may still land in it (`Frontend.check(early:)`)
 //!   4. compile: each compile action lowers its module (`Frontend.lower`) and hands the IR to a
 //!      `Backend`, one job per module; for a system linker each job also writes its object to
 //!      the scratch folder
@@ -301,7 +302,29 @@ public struct BuildRunner: Sendable {
     // `--module M --only-module-bodies` (a remote action): the other modules may be stubs;
     // only M's bodies are checked, and only M's warnings reported.
     let onlyBodies = options.onlyModuleBodies ? options.onlyModule.flatMap { program.moduleIndex[$0] } : nil
-    let checked = try Frontend.check(&program, order: plan.checkJobs, runner: runner) { program, bindDiagnostics in
+    let product = plan.product
+    let verify = options.verifyIR || isDebugBuild
+    let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: count)
+    // A plain build compiles each module in its check job as soon as it is checked (when no
+    // generic instance can land in it; `Frontend.check(early:)`), so that its checked tables,
+    // IR and tree are freed while the others are checked. Builds that key actions on the
+    // checked modules (action cache, actions file, remote) or build one module keep the stages.
+    let fuse = incremental == nil && onlyBodies == nil && options.cache == nil && options.actionsFile == nil
+      && prebuilt.isEmpty && plan.compileOrder.count == count
+    let compileEarly: Frontend.EarlyCompile = { (m: Int, module: consuming CheckedModule, tree: consuming SyntaxTree,
+                                                 file: consuming SourceFile?, lowering: Program, context: JobContext) in
+      let name = lowering.modules[m].name
+      let objectPath = scratch?.appendingPathComponent("\(m)-\(name).o").path
+      do {
+        let ir = try Frontend.lower(consume module, tree: consume tree, file: consume file, program: lowering,
+                                    verify: verify, context: context)
+        outputs[m] = .success(try BuildRunner.generate(ir, name: name, backend: backend, product: product,
+                                                       objectPath: objectPath, context: context))
+      } catch {
+        outputs[m] = .failure(error as? DriverError ?? .codegen(String(describing: error)))
+      }
+    }
+    let checked = try Frontend.check(&program, order: plan.checkJobs, runner: runner, early: fuse ? compileEarly : nil) { program, bindDiagnostics in
       if let onlyBodies { return Set(0..<count).subtracting([onlyBodies]) }
       guard var state = inputs else { return [] }
       if state.stubbed.contains(true) && bindDiagnostics.joined().contains(where: { $0.severity == .error }) {
@@ -337,26 +360,25 @@ public struct BuildRunner: Sendable {
                                     compiler: inputs?.compiler ?? ActionKey.compilerIdentity(), flags: ActionKey.flags(options))
       try write(Array(json.utf8), to: path)
     }
-    let trees = ResultSlots<SyntaxTree>(count: count)
-    let files = ResultSlots<SourceFile>(count: count)
-    for m in 0..<count {
-      trees[m] = program.modules[m].tree
-      files[m] = program.modules[m].file
-      program.modules[m].tree = SyntaxTree()
-      program.modules[m].file = nil
+    let trees = checked.trees ?? ResultSlots<SyntaxTree>(count: count)
+    let files = checked.files ?? ResultSlots<SourceFile>(count: count)
+    if checked.trees == nil {
+      for m in 0..<count {
+        trees[m] = program.modules[m].tree
+        files[m] = program.modules[m].file
+        program.modules[m].tree = SyntaxTree()
+        program.modules[m].file = nil
+      }
     }
     let frozen = program
-    let product = plan.product
-    let verify = options.verifyIR || isDebugBuild
     let cache = options.cache
-    let outputs = ResultSlots<Result<ModuleOutput, DriverError>>(count: count)
     let lookups = ResultSlots<ActionCache.Lookup>(count: count)
     let restarts = ResultSlots<Bool>(count: count)
     let state = inputs
     let recordKeys = frontendKeys
     let interfaceDigests = interfaces
     runner.stage(.compile) {
-      runner.run(jobs) { job, context in
+      runner.run(jobs.filter { !(checked.compiledEarly?[$0.index] ?? false) }) { job, context in
         let m = job.index
         let objectPath = scratch?.appendingPathComponent("\(m)-\(job.moduleName).o").path
         outputs[m] = Result {

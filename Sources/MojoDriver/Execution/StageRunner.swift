@@ -24,7 +24,9 @@ struct StageRunner: Sendable {
     executor.run(jobs) { job, worker in
       progress?.jobStarted(job)
       let context = JobContext(recorder: recorder, track: worker + 1, executor: executor)
-      if let recorder {
+      if let recorder, job.kind == .checkAndCompile {
+        CurrentJob.with(recorder, track: worker + 1) { body(job, context) }
+      } else if let recorder {
         let open = recorder.begin()
         // Bound to the thread so that lowering and backends can time single functions.
         CurrentJob.with(recorder, track: worker + 1) { body(job, context) }
@@ -52,6 +54,13 @@ struct JobContext: Sendable {
       let jobs = (0..<count).map { Job(kind: .codegenPart, index: $0, moduleName: module) }
       executor.run(jobs) { job, _ in body(job.index) }
     }
+  }
+
+  /// Runs `body` inside a job span: one step of a job that records its own (a
+  /// `.checkAndCompile` job's check, then its compile).
+  func measureJob<T>(_ phase: Phase, _ label: String, _ body: () throws -> T) rethrows -> T {
+    guard let recorder else { return try body() }
+    return try recorder.measure(phase, label, track: track, body)
   }
 
   /// Runs `body` inside a detail span (dropped from traces below the granularity).

@@ -10,6 +10,7 @@ import MojoIR
 import MojoLowering
 import MojoSema
 import MojoSyntax
+import Synchronization
 
 /// Binding, checking and lowering of a parsed program.
 enum Frontend {
@@ -21,14 +22,33 @@ enum Frontend {
     /// Per module: checked without any diagnostic and asking for no generic instance (what an
     /// incremental build records, `BuildRunner+Incremental.swift`). False for skipped modules.
     var clean: [Bool] = []
+    /// With `check(early:)`: the trees and sources of the modules left to compile, and which
+    /// modules were compiled in their check job.
+    var trees: ResultSlots<SyntaxTree>?
+    var files: ResultSlots<SourceFile>?
+    var compiledEarly: [Bool]?
   }
+
+  /// Lowers and generates one module inside its check job, right after its bodies are checked
+  /// (`check(early:)`): the module's index, its checked tables, tree and source (all handed
+  /// over), the program without trees and sources (what lowering reads), and the job's context.
+  typealias EarlyCompile = @Sendable (_ module: Int, _ checked: consuming CheckedModule, _ tree: consuming SyntaxTree,
+                                      _ file: consuming SourceFile?, _ program: Program, _ context: JobContext) -> Void
 
   /// Binds `program` and checks every module's bodies (jobs in `order`, every module once)
   /// and the generic instances they need. `program` keeps its trees: lowering needs them.
   /// `afterBinding`, when given, sees the bound program and its diagnostics (and may replace
   /// trees by equivalent ones); it returns the modules whose bodies need no checking (an
   /// incremental build's cached modules): they get `CheckedModule.unchecked`.
+  ///
+  /// With `early`, a module is compiled by `early` in its own check job as soon as it is checked
+  /// without errors, when binding had none and no generic instance can land in it (it declares
+  /// nothing generic and no trait): its checked tables, IR and tree are then freed while other
+  /// modules are still being checked, instead of every module's tables living until the last
+  /// check ends. `program` then loses its trees and sources; the other modules' are in the
+  /// result's `trees` and `files`, and `compiledEarly` says which modules `early` took.
   static func check(_ program: inout Program, order: [Job], runner: StageRunner,
+                    early: EarlyCompile? = nil,
                     afterBinding: ((inout Program, [[Diagnostic]]) throws -> Set<Int>)? = nil) throws -> Checked {
     let count = program.modules.count
     // The binder adds the library's modules after the project's: only these are checked.
@@ -37,13 +57,24 @@ enum Frontend {
     let bindDiagnostics = runner.stage(.bind) { Binder.bind(&program, parallel: parallel) }
     let skipped = try afterBinding?(&program, bindDiagnostics) ?? []
     let checked = ResultSlots<(CheckedModule, [Diagnostic])>(count: count)
-    let frozen = program
     for m in skipped { checked[m] = (CheckedModule.unchecked(module: m), []) }
-    runner.stage(.check) {
-      runner.run(order.filter { !skipped.contains($0.index) }) { job, _ in
-        checked[job.index] = BodyChecker.check(frozen, module: job.index)
+    let jobs = order.filter { !skipped.contains($0.index) }
+    var separate: SeparateInputs?
+    if let early, !bindDiagnostics.joined().contains(where: { $0.severity == .error }) {
+      let inputs = SeparateInputs(&program, count: count)
+      checkAndCompile(jobs, inputs: inputs, into: checked, runner: runner, early: early)
+      separate = inputs
+    } else {
+      let frozen = program
+      runner.stage(.check) {
+        runner.run(jobs) { job, _ in
+          checked[job.index] = BodyChecker.check(frozen, module: job.index)
+        }
       }
     }
+    // The instantiator reads the trees of generic functions: with early compilation, the
+    // program keeps them until here only when it declares something generic.
+    let frozen = separate?.shared.program ?? program
     let clean = (0..<count).map { m in
       !skipped.contains(m) && bindDiagnostics[m].isEmpty && checked[m]!.1.isEmpty && checked[m]!.0.requestedInstances.isEmpty
     }
@@ -69,7 +100,99 @@ enum Frontend {
     }
     let modules = ResultSlots<CheckedModule>(count: count)
     for m in 0..<count { modules[m] = checked.take(m)!.0 }
-    return Checked(modules: modules, diagnostics: diagnostics, clean: clean)
+    guard let separate else { return Checked(modules: modules, diagnostics: diagnostics, clean: clean) }
+    let compiledEarly = (0..<count).map { separate.compiledEarly[$0] ?? false }
+    for m in 0..<count where compiledEarly[m] && !modules[m]!.instances.isEmpty {
+      throw DriverError.internalError("module '\(program.modules[m].name)' was compiled before the generic instances it holds")
+    }
+    return Checked(modules: modules, diagnostics: diagnostics, clean: clean, trees: separate.trees, files: separate.files,
+                   compiledEarly: compiledEarly)
+  }
+
+  /// What `check(early:)` works from: the trees and sources moved out of the program into slots
+  /// (each compile job takes its own), the program with them for the checker, shared by the jobs
+  /// and dropped by the last check, and the program without them for lowering.
+  final class SeparateInputs: @unchecked Sendable {
+    let trees: ResultSlots<SyntaxTree>
+    let files: ResultSlots<SourceFile>
+    let shared: SharedProgram
+    let lowering: Program
+    /// Per module, true once `early` has taken it.
+    let compiledEarly: ResultSlots<Bool>
+    /// Per module, true when a generic instance may land in it (checked after every body).
+    let mayHoldInstances: [Bool]
+
+    /// Moves the trees and sources of `program` out of it.
+    init(_ program: inout Program, count: Int) {
+      trees = ResultSlots(count: count)
+      files = ResultSlots(count: count)
+      compiledEarly = ResultSlots(count: count)
+      mayHoldInstances = (0..<count).map { m in
+        !program.traits[m].isEmpty || program.signatures[m].contains { $0.isGeneric }
+      }
+      // Generic functions are checked (instantiated) after every body: their trees stay.
+      shared = SharedProgram(program, keepAfterChecks: mayHoldInstances.contains(true), checks: count)
+      for m in 0..<count {
+        trees[m] = program.modules[m].tree
+        files[m] = program.modules[m].file
+        program.modules[m].tree = SyntaxTree()
+        program.modules[m].file = nil
+      }
+      lowering = program
+    }
+  }
+
+  /// The program with every tree, read by the check jobs and released by the last of them
+  /// (when nothing generic needs it later), so that each tree is freed once its module is
+  /// compiled and no check can read it any more.
+  final class SharedProgram: @unchecked Sendable {
+    private(set) var program: Program?
+    private let remaining: Atomic<Int>
+    private let keepAfterChecks: Bool
+
+    init(_ program: Program, keepAfterChecks: Bool, checks: Int) {
+      self.program = program
+      self.keepAfterChecks = keepAfterChecks
+      remaining = Atomic(checks)
+    }
+
+    /// Runs `body` with the program, then counts one check done; the last one drops the program.
+    /// Every job reads the program before its count goes down, so the last one writes it alone.
+    func check<T>(_ body: (Program) -> T) -> T {
+      let result = body(program!)
+      if remaining.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 && !keepAfterChecks { program = nil }
+      return result
+    }
+  }
+
+  /// The check stage of `check(early:)`: each job checks its module and, when nothing else can
+  /// still change its tables (see `check`), hands them with its tree and source to `early`.
+  private static func checkAndCompile(_ jobs: [Job], inputs: SeparateInputs, into checked: ResultSlots<(CheckedModule, [Diagnostic])>,
+                                      runner: StageRunner, early: @escaping EarlyCompile) {
+    runner.stage(.check) {
+      runner.run(jobs.map { Job(kind: .checkAndCompile, index: $0.index, moduleName: $0.moduleName) }) { job, context in
+        let m = job.index
+        let (module, diagnostics) = context.measureJob(.check, job.moduleName) {
+          inputs.shared.check { BodyChecker.check($0, module: m) }
+        }
+        guard !inputs.mayHoldInstances[m], !diagnostics.contains(where: { $0.severity == .error }) else {
+          checked[m] = (module, diagnostics)
+          return
+        }
+        // What the instantiator needs of this module: the instances its bodies request.
+        var placeholder = CheckedModule.unchecked(module: m)
+        placeholder.requestedInstances = module.requestedInstances
+        checked[m] = (placeholder, diagnostics)
+        inputs.compiledEarly[m] = true
+        // Handed over, so that `early` holds the only references (this job's locals would keep
+        // the tables and the tree alive through lowering and code generation).
+        let handover = Handover((consume module, inputs.trees.take(m)!, inputs.files.take(m)))
+        context.measureJob(.compile, job.moduleName) {
+          let (module, tree, file) = handover.take()
+          early(m, consume module, consume tree, consume file, inputs.lowering, context)
+        }
+      }
+    }
   }
 
   /// Lowers one checked module to IR and verifies it when `verify` is set. The checked module

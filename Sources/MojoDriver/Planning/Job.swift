@@ -13,6 +13,10 @@ public struct Job: Sendable, Equatable {
     case check
     /// Lower one checked module to IR and generate its object (or text).
     case compile
+    /// Check the function bodies of one module, then compile it when nothing else can change
+    /// its checked tables (`Frontend.check(early:)`). It records its own check and compile
+    /// spans, not one for the whole job.
+    case checkAndCompile
     /// One part of a module's code generation, run from inside that module's compile job.
     case codegenPart
     /// Hash one module's source and interface for the action cache.
@@ -22,7 +26,7 @@ public struct Job: Sendable, Equatable {
     public var phase: Phase {
       switch self {
       case .parse: .parse
-      case .check: .check
+      case .check, .checkAndCompile: .check
       case .compile: .compile
       case .codegenPart: .codegen
       case .digest: .cache
