@@ -26,6 +26,15 @@ struct Emission {
   var frameSize: Int32
   var stencil: StencilID
 
+  /// Byte offset in an emission of the field of each known hole value (`HoleValue` raw values
+  /// 0-7: slots, immediates, the frame size) and whether it is 32 bits wide (`KnownHole`).
+  static let knownFields: [(offset: Int, narrow: Bool)] = [
+    (MemoryLayout<Emission>.offset(of: \.slotA)!, true), (MemoryLayout<Emission>.offset(of: \.slotB)!, true),
+    (MemoryLayout<Emission>.offset(of: \.slotC)!, true), (MemoryLayout<Emission>.offset(of: \.slotD)!, true),
+    (MemoryLayout<Emission>.offset(of: \.immA)!, false), (MemoryLayout<Emission>.offset(of: \.immB)!, false),
+    (MemoryLayout<Emission>.offset(of: \.immC)!, false), (MemoryLayout<Emission>.offset(of: \.frameSize)!, true),
+  ]
+
   init(stencil: StencilID, slotA: Int32 = 0, slotB: Int32 = 0, slotC: Int32 = 0, slotD: Int32 = 0,
        immA: Int64 = 0, immB: Int64 = 0, immC: Int64 = 0, jumpTarget: Int32 = -1, continuation: Int32 = -1,
        aux: Int32 = 0, arguments: Int32 = -1, frameSize: Int32 = 0) {

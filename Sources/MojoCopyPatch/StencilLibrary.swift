@@ -18,12 +18,29 @@ struct HoleRecord: Sendable {
   var addend: Int64
 }
 
+/// A hole whose value the selector knows when it appends the stencil (a slot, an immediate or
+/// the frame size: `HoleValue` raw values 0-7), patched as the stencil is copied, without a
+/// switch over hole values: the value is the 8 bytes at `field` in the `Emission`, shifted left
+/// and back by `shift` (32 for a 32-bit field: sign-extends it and drops the next field's bytes).
+struct KnownHole: Sendable {
+  var offset: Int32
+  var field: UInt8
+  var shift: UInt8
+  var patch: PatchKind
+  var addend: Int16
+}
+
 /// A decoded stencil: ranges into the library's flat code and hole arrays.
 struct Stencil: Sendable {
   var codeStart: Int32
   var size: Int32
+  /// All holes, in `holes`.
   var holeStart: Int32
   var holeEnd: Int32
+  /// The holes of known values, in `knownHoles`, and the others (branch targets, callees,
+  /// data, traps, argument slots), in `otherHoles`; each sorted by offset.
+  var knownStart: Int32 = 0, knownEnd: Int32 = 0
+  var otherStart: Int32 = 0, otherEnd: Int32 = 0
   /// The stencil's `StencilKey.index`.
   var key: Int32
   /// True when the last 5 bytes are `jmp _CONTINUE` and may be dropped.
@@ -47,6 +64,9 @@ public final class StencilLibrary: @unchecked Sendable {
   /// has 32 bytes to spare after its end, so that any stencil can be read as 32 bytes.
   let codeBase: UnsafeRawPointer
   let holeBase: UnsafePointer<HoleRecord>
+  /// Every stencil's holes of known values, and its other holes (`Stencil.knownStart`, `otherStart`).
+  let knownHoleBase: UnsafePointer<KnownHole>
+  let otherHoleBase: UnsafePointer<HoleRecord>
   let stencilBase: UnsafePointer<Stencil>
   /// Per `StencilKey.index`: the stencil's index, or -1 (the generated array itself).
   private let byKey: [Int16]
@@ -93,7 +113,30 @@ public final class StencilLibrary: @unchecked Sendable {
                      "StencilTable.swift: a stencil's trailing jump is not its last hole")
       }
     }
+    // Holes split by whether the selector knows their values when it appends the stencil.
+    var known: [KnownHole] = [], others: [HoleRecord] = []
+    for k in stencils.indices {
+      stencils[k].knownStart = Int32(known.count)
+      stencils[k].otherStart = Int32(others.count)
+      for hole in holes[Int(stencils[k].holeStart)..<Int(stencils[k].holeEnd)] {
+        if Int(hole.value.rawValue) < Emission.knownFields.count {
+          let field = Emission.knownFields[Int(hole.value.rawValue)]
+          known.append(KnownHole(offset: hole.offset, field: UInt8(field.offset), shift: field.narrow ? 32 : 0,
+                                 patch: hole.patch, addend: Int16(hole.addend)))
+        } else {
+          others.append(hole)
+        }
+      }
+      stencils[k].knownEnd = Int32(known.count)
+      stencils[k].otherEnd = Int32(others.count)
+    }
     self.stencils = stencils
+    let knownCopy = UnsafeMutablePointer<KnownHole>.allocate(capacity: max(known.count, 1))
+    knownCopy.initialize(from: known, count: known.count)
+    knownHoleBase = UnsafePointer(knownCopy)
+    let otherCopy = UnsafeMutablePointer<HoleRecord>.allocate(capacity: max(others.count, 1))
+    otherCopy.initialize(from: others, count: others.count)
+    otherHoleBase = UnsafePointer(otherCopy)
     let codeCopy = UnsafeMutableRawPointer.allocate(byteCount: codeSize + 32, alignment: 16)
     codeCopy.initializeMemory(as: UInt8.self, repeating: 0xCC, count: codeSize + 32)
     code.withUnsafeBytes { codeCopy.copyMemory(from: $0.baseAddress!, byteCount: codeSize) }
@@ -117,6 +160,8 @@ public final class StencilLibrary: @unchecked Sendable {
   deinit {
     UnsafeMutableRawPointer(mutating: codeBase).deallocate()
     UnsafeMutablePointer(mutating: holeBase).deallocate()
+    UnsafeMutablePointer(mutating: knownHoleBase).deallocate()
+    UnsafeMutablePointer(mutating: otherHoleBase).deallocate()
     UnsafeMutablePointer(mutating: stencilBase).deallocate()
   }
 

@@ -19,6 +19,15 @@ import MojoCodegen
 import MojoIR
 import MojoStencilContract
 
+/// Owns the selector's `pending` emission.
+private final class EmissionBuffer {
+  /// 8 bytes to spare: a known hole reads 8 bytes from a 32-bit field (`KnownHole`).
+  let pointer = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<Emission>.stride + 8, alignment: 16)
+    .bindMemory(to: Emission.self, capacity: 1)
+  init() { pointer.initialize(to: Emission(stencil: StencilID(rawValue: 0))) }
+  deinit { pointer.deallocate() }
+}
+
 /// Selects stencils for the functions of one module. Its helpers that only read are declared
 /// `mutating` all the same: a non-mutating call from a mutating method copied the whole selector
 /// (about 230 bytes, a `memcpy` per call) to pass it, on the path of every instruction.
@@ -67,6 +76,9 @@ struct StencilSelector {
   private var lastMark = (code: 0, fixups: 0, relocations: 0)
   /// Module-wide index of the function's first block (`CodegenParts.functionBlockBase`).
   private var blockBase = 0
+  /// The emission being copied and patched (`emit`), in memory the selector owns.
+  private let pending: UnsafeMutablePointer<Emission>
+  private let pendingOwner: EmissionBuffer
   /// Argument slots of the entry or call being selected (`Emission.arguments` is 0): the
   /// emission is copied and patched before the next entry or call sets them again.
   private var argumentSlots = [Int32](repeating: 0, count: ArgumentPlace.count)
@@ -93,6 +105,8 @@ struct StencilSelector {
     self.library = library
     self.module = module
     self.dataOffsets = dataOffsets
+    pendingOwner = EmissionBuffer()
+    pending = pendingOwner.pointer
     isDefined = module.functions.map(\.isDefined)
     externalSymbol = Array(repeating: -1, count: module.functions.count)
     var isListAt: [Bool] = [], signatures: [(start: Int32, ints: Int16, floats: Int16, stackCount: Int32)] = []
@@ -241,7 +255,8 @@ struct StencilSelector {
     let stencil = library.stencilBase[Int(e.stencil.rawValue)]
     let elided = stencil.hasTrailingJump && (e.continuation < 0 || Int(e.continuation) == block + 1)
     lastFusable = false
-    emit(e, stencil, size: Int(stencil.size) - (elided ? 5 : 0), elided: elided)
+    pending.pointee = e
+    emit(stencil, size: Int(stencil.size) - (elided ? 5 : 0), elided: elided)
   }
 
   /// Appends a binary operation into a slot, which a following `condbr` may fuse with.
@@ -263,9 +278,11 @@ struct StencilSelector {
   /// Copies the code of `e`'s stencil (`size` bytes: without the trailing jump when `elided`)
   /// to the end of the part's code and fills its holes: the values known now are written; branch
   /// targets and defined callees become fixups, other callees, data and the runtime's traps
-  /// relocations. Reads the library through its unsafe buffers.
-  private mutating func emit(_ e: Emission, _ stencil: Stencil, size: Int, elided: Bool) {
-    selection.code.reserve(size + 32)
+  /// relocations. Reads the library through its unsafe buffers, and `e` through `pending` (a
+  /// buffer the selector owns: reading a parameter's fields by offset copied it to the stack,
+  /// with a stack-protector check).
+  private mutating func emit(_ stencil: Stencil, size: Int, elided: Bool) {
+    selection.code.reserve(size &+ 32)
     let at = selection.code.count
     let out = selection.code.base + at
     let source = library.codeBase + Int(stencil.codeStart)
@@ -278,36 +295,70 @@ struct StencilSelector {
     } else {
       out.copyMemory(from: source, byteCount: size)
     }
-    selection.code.count = at + size
-    if elided && e.continuation >= 0 {
-      selection.fixups.append(Fixup(position: Int32(at + size), patch: .rel32, target: .check,
-                                    index: Int32(blockBase + Int(e.continuation)), addend: 0))
+    selection.code.count = at &+ size
+    // Known values (slots, immediates, the frame size): read from the emission at their field's
+    // offset, without a switch over hole values; a value that does not fit is reported once.
+    var misfit = false
+    let known = library.knownHoleBase
+    let values = UnsafeRawPointer(pending)
+    var h = Int(stencil.knownStart)
+    let end = Int(stencil.knownEnd)
+    while h < end {
+      let hole = known[h]
+      h &+= 1
+      let raw = values.loadUnaligned(fromByteOffset: Int(hole.field), as: Int64.self)
+      let value = (raw &<< Int64(hole.shift)) &>> Int64(hole.shift) &+ Int64(hole.addend)
+      if hole.patch == .abs32s {
+        let field = Int32(truncatingIfNeeded: value)
+        out.storeBytes(of: field.littleEndian, toByteOffset: Int(hole.offset), as: Int32.self)
+        misfit = misfit || Int64(field) != value
+      } else if !Layout.patch(out, at: Int(hole.offset), kind: hole.patch, value: value) {
+        misfit = true
+      }
     }
-    // Holes are sorted by offset: a dropped trailing jump's is the last (`StencilLibrary.init`).
-    let holes = library.holeBase
-    var h = Int(stencil.holeStart)
-    let end = Int(stencil.holeEnd) &- (elided ? 1 : 0)
+    if misfit { reportMisfit() }
+    // The other holes (a dropped trailing jump's is the last: `StencilLibrary.init`).
+    if stencil.otherEnd &- (elided ? 1 : 0) > stencil.otherStart || (elided && pending.pointee.continuation >= 0) {
+      patchOtherHoles(stencil, at: at, size: size, elided: elided)
+    }
+  }
+
+  /// Records the first hole value that does not fit its field (`pending`'s stencil).
+  @inline(never)
+  private mutating func reportMisfit() {
+    if failure == nil {
+      failure = CodegenError("copy-and-patch: a hole of \(library.name(of: pending.pointee.stencil)) does not fit its field")
+    }
+  }
+
+  /// Fills the holes of `pending` that `emit` leaves: branch targets and defined callees become
+  /// fixups, other callees, data and the runtime's traps relocations; argument slots and a
+  /// relative continuation to the next stencil are written.
+  @inline(never)
+  private mutating func patchOtherHoles(_ stencil: Stencil, at: Int, size: Int, elided: Bool) {
+    let e = pending
+    if elided && e.pointee.continuation >= 0 {
+      selection.fixups.append(Fixup(position: Int32(at + size), patch: .rel32, target: .check,
+                                    index: Int32(blockBase + Int(e.pointee.continuation)), addend: 0))
+    }
+    let holes = library.otherHoleBase
+    var h = Int(stencil.otherStart)
+    let end = Int(stencil.otherEnd) &- (elided ? 1 : 0)
     while h < end {
       let hole = holes[h]
       h &+= 1
       let position = at &+ Int(hole.offset)
       let value: Int64
       switch hole.value {
-      case .slotA: value = Int64(e.slotA)
-      case .slotB: value = Int64(e.slotB)
-      case .slotC: value = Int64(e.slotC)
-      case .slotD: value = Int64(e.slotD)
-      case .immA: value = e.immA
-      case .immB: value = e.immB
-      case .immC: value = e.immC
-      case .frameSize: value = Int64(e.frameSize)
+      case .slotA, .slotB, .slotC, .slotD, .immA, .immB, .immC, .frameSize:
+        continue  // known values, patched by `emit`
       case .argInt0, .argInt1, .argInt2, .argInt3, .argInt4, .argInt5, .argFloat0, .argFloat1, .argFloat2,
            .argFloat3, .argFloat4, .argFloat5, .argFloat6, .argFloat7:
         // Argument slot k fills the hole of `ArgumentPlace(index: k)`.
-        value = Int64(argumentSlots[Int(e.arguments) &+ Int(hole.value.rawValue &- HoleValue.argInt0.rawValue)])
+        value = Int64(argumentSlots[Int(e.pointee.arguments) &+ Int(hole.value.rawValue &- HoleValue.argInt0.rawValue)])
       case .continuation:
-        if e.continuation >= 0 {
-          fixup(position, hole, .block, blockBase + Int(e.continuation))
+        if e.pointee.continuation >= 0 {
+          fixup(position, hole, .block, blockBase + Int(e.pointee.continuation))
           continue
         }
         // The next stencil: a relative field is patched now (part offsets differ from text
@@ -318,10 +369,10 @@ struct StencilSelector {
         }
         value = Int64(at &+ size)
       case .jumpTarget:
-        fixup(position, hole, .block, blockBase + Int(e.jumpTarget))
+        fixup(position, hole, .block, blockBase + Int(e.pointee.jumpTarget))
         continue
       case .callee:
-        let callee = Int(e.aux)
+        let callee = Int(e.pointee.aux)
         if isDefined[callee] {
           fixup(position, hole, .function, callee)
         } else {
@@ -330,7 +381,7 @@ struct StencilSelector {
         }
         continue
       case .data:
-        relocate(position, X86_64Relocation.pc32, .section(.rodata), Int64(dataOffsets[Int(e.aux)]) + hole.addend)
+        relocate(position, X86_64Relocation.pc32, .section(.rodata), Int64(dataOffsets[Int(e.pointee.aux)]) + hole.addend)
         continue
       case .trapDivZero:
         if trapSymbol < 0 { trapSymbol = undefinedSymbol("mojo_rt_trap_div_zero") }
@@ -342,7 +393,7 @@ struct StencilSelector {
         continue
       }
       if !Layout.patch(selection.code.base, at: position, kind: hole.patch, value: value &+ hole.addend) && failure == nil {
-        failure = CodegenError("copy-and-patch: a hole of \(library.name(of: e.stencil)) does not fit its field")
+        failure = CodegenError("copy-and-patch: a hole of \(library.name(of: e.pointee.stencil)) does not fit its field")
       }
     }
   }
@@ -717,7 +768,7 @@ struct StencilSelector {
     let ops = operands
     let o = Int(inst.operandStart)
     let r = inst.result
-    if inst.opcode == .iadd, let latch = try loopLatch(at: i, in: f, end: end) {
+    if inst.opcode == .iadd, i + 4 == end, let latch = try loopLatch(at: i, in: f, end: end) {
       append(latch)
       return (4, false)
     }
@@ -737,7 +788,7 @@ struct StencilSelector {
       slotA = try materialize(a, 0)
       la = .slot
     }
-    let pair = OperandPair(la, lb)!
+    let pair = Self.pair(la, lb)
     // Compare and branch on the result: one stencil.
     if i + 1 < end, uses[Int(r.index)] == 1, case let next = instructions[i + 1], next.opcode == .condbr,
        case .value(let c) = ops[Int(next.operandStart)], c == r,
@@ -803,6 +854,15 @@ struct StencilSelector {
     address = sum
     location = .slot
     return 0
+  }
+
+  /// The pair of two locations that are not both immediates or both the register: nibble
+  /// `a * 3 + b` (slot 0, imm 1, register 2) of a constant (`OperandPair.init` was a call per
+  /// binary instruction, a table in memory a copy or a lazy-global check).
+  @inline(__always)
+  static func pair(_ a: Location, _ b: Location) -> OperandPair {
+    let k = UInt64(a.rawValue) &* 3 &+ UInt64(b.rawValue)
+    return OperandPair(rawValue: UInt8(truncatingIfNeeded: (0x5360_2410 as UInt64) &>> (k &* 4) & 0xF)).unsafelyUnwrapped
   }
 
   /// Floor division and remainder by a power of two are a shift and a mask (exactly, for every

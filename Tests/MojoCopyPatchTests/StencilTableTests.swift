@@ -161,3 +161,41 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(library.stencil(library.key(of: id)) == id, "\(library.name(of: id))")
   }
 }
+
+/// The selector's constant table of operand pairs agrees with `OperandPair.init`, and the
+/// library's holes of known values read the emission fields they name.
+@Test func selectorOperandPairsAndKnownHoles() {
+  for a in Location.allCases {
+    for b in Location.allCases {
+      if let pair = OperandPair(a, b) { #expect(StencilSelector.pair(a, b) == pair, "\(a) \(b)") }
+    }
+  }
+  let library = StencilLibrary.shared
+  var known = 0
+  for s in library.stencils {
+    let all = library.holes[Int(s.holeStart)..<Int(s.holeEnd)]
+    let fields = (Int(s.knownStart)..<Int(s.knownEnd)).map { library.knownHoleBase[$0] }
+    let others = (Int(s.otherStart)..<Int(s.otherEnd)).map { library.otherHoleBase[$0] }
+    #expect(fields.count + others.count == all.count)
+    for (hole, field) in zip(all.filter { Int($0.value.rawValue) < Emission.knownFields.count }, fields) {
+      #expect(hole.offset == field.offset && hole.patch == field.patch && hole.addend == Int64(field.addend))
+      let expected = Emission.knownFields[Int(hole.value.rawValue)]
+      #expect(Int(field.field) == expected.offset && field.shift == (expected.narrow ? 32 : 0))
+      known += 1
+    }
+  }
+  #expect(known > 1000)
+  // A narrow field read as 8 bytes and shifted gives the 32-bit value, sign-extended.
+  var e = Emission(stencil: StencilID(rawValue: 0), slotA: -8, slotD: 1 << 30, immB: -5, frameSize: 24)
+  e.aux = 0x7fff_ffff
+  withUnsafeBytes(of: &e) { raw in
+    func read(_ value: HoleValue) -> Int64 {
+      let f = Emission.knownFields[Int(value.rawValue)]
+      var word: Int64 = 0
+      withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[f.offset..<min(f.offset + 8, raw.count)])) }
+      let shift: Int64 = f.narrow ? 32 : 0
+      return (word &<< shift) &>> shift
+    }
+    #expect(read(.slotA) == -8 && read(.slotD) == 1 << 30 && read(.immB) == -5 && read(.frameSize) == 24)
+  }
+}
