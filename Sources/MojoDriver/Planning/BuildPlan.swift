@@ -193,16 +193,33 @@ public struct BuildPlan: Sendable, Equatable {
   static func importClosures(_ modules: [PlannedModule]) -> [[Int]] {
     var index: [String: Int] = [:]
     for (i, module) in modules.enumerated() { index[module.name] = i }
+    let imports = modules.map { $0.imports.compactMap { index[$0] } }
+    // Names are sorted once; each closure is then read off in that order (sorting every
+    // closure by name compared strings: 13M instructions of a serial step for 114 modules).
+    let byName = modules.indices.sorted { modules[$0].name < modules[$1].name }
+    var seen = [Bool](repeating: false, count: modules.count)
+    var stack: [Int] = []
     return modules.indices.map { start in
-      var seen: Set<Int> = [start]
-      var stack = [start]
+      var reached: [Int] = []
+      seen[start] = true
+      stack.append(start)
       while let m = stack.popLast() {
-        for name in modules[m].imports {
-          if let k = index[name], seen.insert(k).inserted { stack.append(k) }
+        for k in imports[m] where !seen[k] {
+          seen[k] = true
+          reached.append(k)
+          stack.append(k)
         }
       }
-      seen.remove(start)
-      return seen.sorted { modules[$0].name < modules[$1].name }
+      seen[start] = false
+      for k in reached { seen[k] = false }
+      guard reached.count > 1 else { return reached }
+      // A small closure sorts its own indices by name; a large one is read off `byName`.
+      if reached.count * 8 < modules.count {
+        return reached.sorted { modules[$0].name < modules[$1].name }
+      }
+      for k in reached { seen[k] = true }
+      defer { for k in reached { seen[k] = false } }
+      return byName.filter { seen[$0] }
     }
   }
 
