@@ -162,6 +162,11 @@ extension FunctionLowering {
       }
       _ = runtime(Runtime.printString, [end])
       return nil
+    case .round:
+      if argumentType(arguments[0]) == .int {
+        return values.count == 1 ? values[0] : runtime(Runtime.roundInt, [values[0], values[1]])
+      }
+      return values.count == 1 ? runtime(Runtime.round, [values[0]]) : runtime(Runtime.roundDigits, [values[0], values[1]])
     case .abs:
       if case .numeric(let n) = argumentType(arguments[0]), n.isUnsigned { return values[0] }
       if case .numeric(let n) = argumentType(arguments[0]), !n.isFloat {

@@ -88,7 +88,7 @@ struct DestructionPlanner {
     while let block = stack.popLast() {
       for id in tree.statements(in: block) {
         let s = tree.stmt(id)
-        if s.kind == .varDecl {
+        if s.kind == .varDecl && !tree.varDeclaration(s).isReference {
           let slot = checked.stmtSlots[Int(id.index)]
           if isDestructible(slot) { result.insert(slot) }
         }

@@ -290,8 +290,6 @@ extension FunctionLowering {
   /// `[element for x in iterable if condition]`: a loop appending to a new list.
   mutating func lowerComprehension(_ id: ExprID, _ e: ExprNode, slot: UInt32) -> Operand {
     let resultType = type(of: id)
-    let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
-    let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
     let list: Operand
     switch resultType {
     case .dict(let k, _), .set(let k):
@@ -299,6 +297,15 @@ extension FunctionLowering {
     default:
       list = materializeInValue(runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)]))
     }
+    let value = e.kind == .dictComprehension ? tree.exprLists[Int(e.a) + 3] : ExprID.none
+    lowerComprehensionClause(e, slot: slot, into: list, resultType, value: value)
+    return list
+  }
+
+  /// One `for` clause: a loop whose body runs the next clause or adds the element.
+  private mutating func lowerComprehensionClause(_ e: ExprNode, slot: UInt32, into list: Operand, _ resultType: SemaType, value: ExprID) {
+    let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
+    let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
     let names = e.op == .identical ? tree.list(of: tree.expr(ExprID(Int(e.b)))).count : 1
     let types = FunctionLowering.partTypes(iterable, self)
     lowerIteration(over: iterable, bind: { f, parts in
@@ -320,25 +327,37 @@ extension FunctionLowering {
         f.builder.branch(if: f.lowerCondition(condition), then: keep, else: skip!)
         f.builder.switchTo(keep)
       }
-      switch resultType {
-      case .dict(let k, let v):
-        let key = f.lowerExpression(element)
-        let value = f.lowerValueToStore(f.tree.exprLists[Int(e.a) + 3])
-        f.builder.store(ModuleLowering.irType(v), value, to: f.dictSlot(list, key, k), offset: 0)
-      case .set(let k):
-        _ = f.dictSlot(list, f.lowerExpression(element), k)
-      case .list(let elementType):
-        let value = f.lowerValueToStore(element)
-        let address = f.runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
-        f.builder.store(ModuleLowering.irType(elementType), value, to: address, offset: 0)
-      default: break
+      let elementNode = f.tree.expr(element)
+      if elementNode.kind == .comprehensionClause {
+        guard case .comprehension(let inner) = f.checked.exprFacts[Int(element.index)] else {
+          preconditionFailure("lowering: an unchecked comprehension clause")
+        }
+        f.lowerComprehensionClause(elementNode, slot: inner, into: list, resultType, value: value)
+      } else {
+        f.addComprehensionElement(element, value: value, to: list, resultType)
       }
       if let skip {
         f.builder.branch(to: skip)
         f.builder.switchTo(skip)
       }
     })
-    return list
+  }
+
+  /// Adds the element (a dict's key and `value`) to the comprehension's result.
+  private mutating func addComprehensionElement(_ element: ExprID, value: ExprID, to list: Operand, _ resultType: SemaType) {
+    switch resultType {
+    case .dict(let k, let v):
+      let key = lowerExpression(element)
+      let stored = lowerValueToStore(value)
+      builder.store(ModuleLowering.irType(v), stored, to: dictSlot(list, key, k), offset: 0)
+    case .set(let k):
+      _ = dictSlot(list, lowerExpression(element), k)
+    case .list(let elementType):
+      let stored = lowerValueToStore(element)
+      let address = runtime(Runtime.listAppendSlot, [list, .int(Layout.wordSize)])
+      builder.store(ModuleLowering.irType(elementType), stored, to: address, offset: 0)
+    default: break
+    }
   }
 
   // MARK: - Loops

@@ -115,7 +115,9 @@ struct FunctionLowering {
         // The variable is passed to `mut` parameters: it lives in a heap cell.
         builder.copy(runtime(Runtime.alloc, [.int(Layout.wordSize)]), to: slots[Int(slot)])
       }
-      let operand = tree.varDeclaration(s).value.map { moveIfTransfer($0, lowerValueToStore($0)) } ?? defaultValue(function.locals[Int(slot)])
+      let decl = tree.varDeclaration(s)
+      let operand = decl.isReference ? lowerExpression(decl.value!)
+        : decl.value.map { moveIfTransfer($0, lowerValueToStore($0)) } ?? defaultValue(function.locals[Int(slot)])
       writeLocal(slot, operand)
       if !destruction.isEmpty && destruction.slots.contains(slot) && tree.varDeclaration(s).value != nil { noteAlive(slot) }
     case .assign:

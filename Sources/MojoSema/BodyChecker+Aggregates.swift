@@ -243,6 +243,7 @@ extension BodyChecker {
     if e.kind == .index, let inner = listTypeArgument(e) { return inner.map { .list($0) } }
     if e.kind == .index, let elements = tupleTypeArguments(e) { return elements.map { .tuple($0) } }
     if e.kind == .index, let bound = boundStructType(e) { return bound }
+    if e.kind == .index, let collection = collectionType(e) { return collection }
     // `Self.T` inside a generic struct's method.
     if e.kind == .member, tree.expr(ExprID(Int(e.a))).kind == .name, tree.name(NameID(Int(tree.expr(ExprID(Int(e.a))).a))) == "Self",
        let t = typeEnvironment[tree.name(NameID(Int(e.b)))] {

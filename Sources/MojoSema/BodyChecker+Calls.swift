@@ -336,6 +336,21 @@ extension BodyChecker {
       }
       record(id, .print, values + [sep, end])
       return .none
+    case "round" where (1...2).contains(args.count) && !args.contains(where: { $0.label.exists }):
+      var t = checkExpression(args[0].value, expected: nil)
+      switch t {
+      case .error: return .error
+      case .int, .float64: break
+      case .intLiteral, .floatLiteral:
+        t = t.materialized
+        materialize(args[0].value, as: t)
+      default:
+        report(SemaDiagnostics.notSupportedYet("'round' of a '\(typeName(t))'", location(startOffset(args[0].value))))
+        return .error
+      }
+      if args.count == 2 { checkValue(args[1].value, as: .int) }
+      record(id, .round, expressionsOf: args)
+      return t
     case "abs", "min", "max":
       let range = name == "abs" ? 1...1 : 2...Int.max
       guard positionalOnly(range) else { return checkArgumentsOnly(args) }

@@ -168,6 +168,30 @@ extension BodyChecker {
 
   /// `[element for name in iterable if condition]`: a `List` of the element's type.
   mutating func checkComprehension(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
+    // The element (a dict's key) and, for a dict, the value: the expected types, or their own.
+    var expectedTypes: [SemaType]?
+    switch (e.kind, expected) {
+    case (.listComprehension, .list(let t)?), (.setComprehension, .set(let t)?): expectedTypes = [t]
+    case (.dictComprehension, .dict(let k, let v)?): expectedTypes = [k, v]
+    default: break
+    }
+    let value = e.kind == .dictComprehension ? tree.exprLists[Int(e.a) + 3] : nil
+    guard let types = checkComprehensionClause(id, e, value: value, expectedTypes: expectedTypes) else { return .error }
+    switch e.kind {
+    case .setComprehension, .dictComprehension:
+      guard types[0].isHashableKey else {
+        report(SemaDiagnostics.notSupportedYet("a comprehension with '\(typeName(types[0]))' keys", location(e.offset)))
+        return .error
+      }
+      return e.kind == .setComprehension ? .set(types[0]) : .dict(types[0], types[1])
+    default:
+      return .list(types[0])
+    }
+  }
+
+  /// One `for` clause of a comprehension: its variables in a new scope, its condition, then
+  /// the next clause or the element (and a dict's `value`). The element's types, or nil.
+  private mutating func checkComprehensionClause(_ id: ExprID, _ e: ExprNode, value: ExprID?, expectedTypes: [SemaType]?) -> [SemaType]? {
     let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
     let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
     let itemType = iterationElementType(iterable)
@@ -196,15 +220,14 @@ extension BodyChecker {
       markAssigned(s)
     }
     if condition.exists { checkCondition(condition) }
-    // The element (a dict's key) and, for a dict, the value: the expected types, or their own.
-    var expectedTypes: [SemaType]?
-    switch (e.kind, expected) {
-    case (.listComprehension, .list(let t)?), (.setComprehension, .set(let t)?): expectedTypes = [t]
-    case (.dictComprehension, .dict(let k, let v)?): expectedTypes = [k, v]
-    default: break
+    result.exprFacts[Int(id.index)] = .comprehension(slot: slot)
+    let elementNode = tree.expr(element)
+    if elementNode.kind == .comprehensionClause {
+      let types = checkComprehensionClause(element, elementNode, value: value, expectedTypes: expectedTypes)
+      return itemType == .error ? nil : types
     }
     var pieces = [element]
-    if e.kind == .dictComprehension { pieces.append(tree.exprLists[Int(e.a) + 3]) }
+    if let value { pieces.append(value) }
     var types: [SemaType] = []
     for (k, part) in pieces.enumerated() {
       if let expectedTypes {
@@ -217,18 +240,8 @@ extension BodyChecker {
       }
       checkOwnedValue(part)
     }
-    result.exprFacts[Int(id.index)] = .comprehension(slot: slot)
-    if types.contains(.error) || itemType == .error { return .error }
-    switch e.kind {
-    case .setComprehension, .dictComprehension:
-      guard types[0].isHashableKey else {
-        report(SemaDiagnostics.notSupportedYet("a comprehension with '\(typeName(types[0]))' keys", location(e.offset)))
-        return .error
-      }
-      return e.kind == .setComprehension ? .set(types[0]) : .dict(types[0], types[1])
-    default:
-      return .list(types[0])
-    }
+    if types.contains(.error) || itemType == .error { return nil }
+    return types
   }
 
   /// The type of the items a `for` (or a comprehension) takes from `iterable`: a list's
@@ -344,25 +357,33 @@ extension BodyChecker {
 
   // MARK: - Constructors and methods
 
-  /// `Dict[K, V]()`, `Set[T]()`, `Optional[T](value)`; nil when `callee` is none of these.
-  mutating func checkCollectionConstructor(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
-    guard callee.kind == .index else { return nil }
-    let base = tree.expr(ExprID(Int(callee.a)))
+  /// The type `Dict[K, V]`, `Set[T]` or `Optional[T]` written as an expression; nil when `e`
+  /// is none of these, `.some(nil)` after reporting.
+  mutating func collectionType(_ e: ExprNode) -> SemaType?? {
+    guard e.kind == .index else { return nil }
+    let base = tree.expr(ExprID(Int(e.a)))
     guard base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil, global(NameID(Int(base.a))) == nil else { return nil }
     let name = tree.name(NameID(Int(base.a)))
     guard ["Dict", "Set", "Optional"].contains(name) else { return nil }
-    let index = ExprID(Int(callee.b))
+    let index = ExprID(Int(e.b))
     let arguments = tree.expr(index).kind == .tuple ? Array(tree.list(of: tree.expr(index))) : [index]
     var types: [SemaType] = []
     for argument in arguments {
-      guard let t = typeFromExpression(argument) else { return .error }
+      guard let t = typeFromExpression(argument) else { return .some(nil) }
       types.append(t)
     }
     var unsupported: Diagnostic?
     guard let type = SemaType.collection(name, types, unsupported: &unsupported, at: location(base.offset)) else {
       report(unsupported!)
-      return .error
+      return .some(nil)
     }
+    return type
+  }
+
+  /// `Dict[K, V]()`, `Set[T]()`, `Optional[T](value)`; nil when `callee` is none of these.
+  mutating func checkCollectionConstructor(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
+    guard let named = collectionType(callee) else { return nil }
+    guard let type = named else { return .error }
     if case .optional = type, args.isEmpty {
       record(id, .collection(.emptyOptional), [])
       return type
@@ -379,7 +400,7 @@ extension BodyChecker {
     }
     if case .set(let element) = type, !args.isEmpty { return checkSetConstructor(id, e, args, element: element) }
     guard args.isEmpty else {
-      report(SemaDiagnostics.notSupportedYet("arguments to '\(name)(...)'", location(e.offset)))
+      report(SemaDiagnostics.notSupportedYet("arguments to '\(tree.name(NameID(Int(tree.expr(ExprID(Int(callee.a))).a))))(...)'", location(e.offset)))
       return .error
     }
     record(id, .collection(.new), [])

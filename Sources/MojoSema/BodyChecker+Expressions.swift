@@ -311,6 +311,8 @@ extension BodyChecker {
       return .none
     case .listComprehension, .setComprehension, .dictComprehension:
       return checkComprehension(id, e, expected: expected)
+    case .comprehensionClause:
+      preconditionFailure("checker: a comprehension clause outside its comprehension")
     case .transfer:
       return checkExpression(ExprID(Int(e.a)), expected: expected)
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid:

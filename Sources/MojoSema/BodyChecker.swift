@@ -295,6 +295,8 @@ public struct BodyChecker {
           checkValue(value, as: type)
           checkOwnedValue(value)
         }
+      } else if let value = decl.value, decl.isReference {
+        type = checkReferenceDeclaration(value)
       } else if let value = decl.value {
         type = checkExpression(value, expected: nil).materialized
         checkOwnedValue(value)
@@ -390,6 +392,28 @@ public struct BodyChecker {
       break
     }
     return false
+  }
+
+  /// `ref name = place`: the place's type. mojoc supports places whose values are references
+  /// already (lists, structs, dicts, sets: pointers to their storage), so the variable holds the
+  /// same pointer; a scalar place would need its address.
+  mutating func checkReferenceDeclaration(_ value: ExprID) -> SemaType {
+    let type = checkExpression(value, expected: nil).materialized
+    let isPlace: Bool
+    switch result.exprFacts[Int(value.index)] {
+    case .local, .field, .call(.collection(.getItem), _, _): isPlace = true
+    default: isPlace = tree.expr(value).kind == .index
+    }
+    switch type {
+    case .error: return .error
+    case .list, .structType, .boundStruct, .dict, .set:
+      if isPlace { return type }
+      fallthrough
+    default:
+      report(SemaDiagnostics.notSupportedYet(isPlace ? "'ref' to a '\(typeName(type))' value" : "'ref' to a value that is not a variable, field or element",
+                                             location(tree.expr(value).offset)))
+      return .error
+    }
   }
 
   /// True when `block` contains a `break` that belongs to the loop owning the block. The blocks

@@ -10,6 +10,8 @@ public enum CallTarget: Sendable, Equatable {
   /// `print(values..., sep, end)`: arguments are the values, then `sep`, then `end`.
   case print
   case abs, min, max, len, ord, chr
+  /// `round(x)`, `round(x, ndigits)` of an `Int` or `Float64` (the result has its type).
+  case round
   /// `range(...)` as a `for` iterable: arguments are start, stop, step.
   case range
   /// Explicit conversions `Int(x)`, `Float64(x)`, `String(x)`, `Bool(x)`.

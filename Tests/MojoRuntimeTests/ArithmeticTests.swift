@@ -12,6 +12,10 @@ let intCases: [PrintCase] = [
   PrintCase("INT64_MIN", "-9223372036854775808"),
   PrintCase("mojo_rt_ipow(17, 2)", "289"),
   PrintCase("mojo_rt_ipow(2, 10)", "1024"),
+  // round(n, ndigits) of an Int rounds down at a negative ndigits, as Mojo 1.2 (103).
+  PrintCase("mojo_rt_round_int(16, -1)", "10"),
+  PrintCase("mojo_rt_round_int(-16, -1)", "-20"),
+  PrintCase("mojo_rt_round_int(17, 2)", "17"),
   PrintCase("mojo_rt_ipow(2, 62)", "4611686018427387904"),
   PrintCase("mojo_rt_ipow(-3, 3)", "-27"),
   PrintCase("mojo_rt_ipow(-3, 4)", "81"),
@@ -85,6 +89,15 @@ let floatArithmeticCases: [PrintCase] = [
   PrintCase("mojo_rt_fmax(1.5, -2.5)", "1.5"),
   PrintCase("mojo_rt_fmin(2.5, 2.25)", "2.25"),
   PrintCase("mojo_rt_fmax(-1.0 / rt(0.0), 3.0)", "3.0"),
+  // round: ties to even, signed zero kept; with digits scaled and back (103).
+  PrintCase("mojo_rt_round(2.5)", "2.0"),
+  PrintCase("mojo_rt_round(3.5)", "4.0"),
+  PrintCase("mojo_rt_round(-0.5)", "-0.0"),
+  PrintCase("mojo_rt_round(-2.6)", "-3.0"),
+  PrintCase("mojo_rt_round(0.49999999999999994)", "0.0"),
+  PrintCase("mojo_rt_round_digits(2.675, 2)", "2.68"),
+  PrintCase("mojo_rt_round_digits(0.125, 2)", "0.12"),
+  PrintCase("mojo_rt_round_digits(1234.5678, -1)", "1230.0"),
   // floor / ceil / trunc keep the sign of zero (030, §10.3).
   PrintCase("mojo_rt_floor(2.7)", "2.0"),
   PrintCase("mojo_rt_ceil(2.7)", "3.0"),

@@ -89,7 +89,6 @@ func firstExpression(_ source: String) -> String {
     "def f[*Ts: AnyType](x: Int):\n    pass\n",
     "def f(**kwargs: Int):\n    pass\n",
     "@always_inline\ndef f():\n    pass\n", "def f():\n    var g = lambda x: x\n", "def f(ref x: Int):\n    pass\n",
-    "def f():\n    var d = [x for x in a for y in b]\n",
   ])
   func laterFeaturesAreRejectedClearly(source: String) {
     let (_, diagnostics) = parse(source)
@@ -109,6 +108,20 @@ func firstExpression(_ source: String) -> String {
     let exit = tree.stmt(tree.statements(in: clauses.finallyBlock!).first!)
     let call = tree.call(tree.expr(tree.expressionStatement(exit)))
     #expect(tree.name(tree.member(tree.expr(call.callee)).name) == "__exit__")
+  }
+
+  /// `[e for a in A if c for b in B]`: the second clause is the first's element.
+  @Test func comprehensionClausesNest() {
+    let (tree, diagnostics) = parse("def f():\n    var d = [x for row in m if c for x in row]\n")
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let decl = tree.varDeclaration(tree.stmt(tree.statements(in: tree.functions[0].body).first!))
+    let outer = tree.listComprehension(tree.expr(decl.value!))
+    #expect(tree.name(outer.variable!) == "row" && outer.condition != nil)
+    let clause = tree.expr(outer.element)
+    #expect(clause.kind == .comprehensionClause)
+    let inner = tree.listComprehension(clause)
+    #expect(tree.name(inner.variable!) == "x" && inner.condition == nil)
+    #expect(tree.expr(inner.element).kind == .name)
   }
 
   @Test func collectionSyntaxParses() {

@@ -57,6 +57,11 @@ double mojo_rt_fmax(double a, double b);
 double mojo_rt_floor(double x);
 double mojo_rt_ceil(double x);
 double mojo_rt_trunc(double x);
+// `round(x)` (to nearest, ties to even), `round(x, ndigits)` (x scaled by 10**ndigits, rounded,
+// scaled back), `round(n, ndigits)` of an Int (Mojo 1.2 rounds down at a negative ndigits).
+double mojo_rt_round(double x);
+double mojo_rt_round_digits(double x, int64_t ndigits);
+int64_t mojo_rt_round_int(int64_t n, int64_t ndigits);
 // Sized numeric types: UInt64 <-> Float64, rounding to Float16.
 double mojo_rt_uint_to_float(int64_t value);
 int64_t mojo_rt_float_to_uint(double x);

@@ -57,6 +57,11 @@ public enum ExprKind: UInt8, Sendable {
   case setComprehension
   /// `{key: value for ...}`: as `listComprehension`, with the value a fourth entry in `exprLists`.
   case dictComprehension
+  /// A second (third...) `for` clause of a comprehension, `[e for a in A for b in B if c]`: the
+  /// element of the clause before it, laid out as `listComprehension` (element, iterable,
+  /// condition); its items are the enclosing comprehension's. A dict's value stays with the
+  /// outermost node.
+  case comprehensionClause
 }
 
 /// One expression.
@@ -92,7 +97,8 @@ public enum StmtKind: UInt8, Sendable {
   /// a: the expression; op `.invert` marks one the parser made for a `with` statement (its
   /// value may be discarded without a warning).
   case expression
-  /// `var NAME[: T][= e]` — a: NameID, b: TypeExprID (or none), c: ExprID (or none).
+  /// `var NAME[: T][= e]` — a: NameID, b: TypeExprID (or none), c: ExprID (or none); op
+  /// `.invert` marks `ref NAME = e` (the variable is the place `e`).
   case varDecl
   /// a: target, b: value.
   case assign

@@ -58,17 +58,20 @@ public struct ForStatement: Sendable {
   }
 }
 
-/// `var name[: type][= value]`.
+/// `var name[: type][= value]`, or `ref name = value`.
 public struct VarDeclaration: Sendable {
   public var name: NameID
   public var type: TypeExprID?
   public var value: ExprID?
+  /// `ref name = value`: the variable is the place `value` (no copy, never destroyed).
+  public var isReference: Bool
 
   @inlinable
-  public init(name: NameID, type: TypeExprID?, value: ExprID?) {
+  public init(name: NameID, type: TypeExprID?, value: ExprID?, isReference: Bool = false) {
     self.name = name
     self.type = type
     self.value = value
+    self.isReference = isReference
   }
 }
 
@@ -144,7 +147,7 @@ extension SyntaxTree {
   public func varDeclaration(_ s: StmtNode) -> VarDeclaration {
     assert(s.kind == .varDecl)
     return VarDeclaration(name: NameID(Int(s.a)), type: s.b == UInt32.max ? nil : TypeExprID(Int(s.b)),
-                          value: s.c == UInt32.max ? nil : ExprID(Int(s.c)))
+                          value: s.c == UInt32.max ? nil : ExprID(Int(s.c)), isReference: s.op == .invert)
   }
 
   /// The parts of a `comptimeDecl` statement.
@@ -321,7 +324,7 @@ extension SyntaxTree {
   /// The parts of a `listComprehension`.
   @inlinable
   public func listComprehension(_ e: ExprNode) -> ListComprehension {
-    assert(e.kind == .listComprehension)
+    assert([.listComprehension, .setComprehension, .dictComprehension, .comprehensionClause].contains(e.kind))
     let k = Int(e.a)
     let isTuple = e.op == .identical
     return ListComprehension(element: exprLists[k], variable: isTuple || e.b == UInt32.max ? nil : NameID(Int(e.b)),

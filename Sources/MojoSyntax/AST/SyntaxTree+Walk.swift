@@ -26,7 +26,7 @@ extension SyntaxTree {
     case .slice:
       let s = slice(e)
       return [s.base] + [s.start, s.end, s.step].compactMap { $0 }
-    case .listComprehension, .setComprehension, .dictComprehension:
+    case .listComprehension, .setComprehension, .dictComprehension, .comprehensionClause:
       let c = listComprehension(e)
       var parts = [c.iterable, c.element]
       if let condition = c.condition { parts.append(condition) }

@@ -200,27 +200,43 @@ extension Parser {
   /// The rest of `[element for name in iterable if condition]`, with the cursor on `for`.
   mutating func parseComprehension(element: ExprID, offset: UInt32, value: ExprID? = nil,
                                    closing: TokenKind = .rightBracket) -> ExprID {
-    advance()
-    let nameOffset = current.start
-    let (name, tupleTarget) = parseLoopTarget()
-    if name == .none && tupleTarget == .none {
-      report(SyntaxDiagnostics.notSupportedYet("this comprehension target", location(current.start)))
+    // Each `for ... in ... [if ...]` clause; the later ones run inside the earlier ones.
+    var clauses: [(name: NameID, tuple: ExprID, nameOffset: UInt32, iterable: ExprID, condition: ExprID)] = []
+    while eat(.kwFor) {
+      let nameOffset = current.start
+      let (name, tupleTarget) = parseLoopTarget()
+      if name == .none && tupleTarget == .none {
+        report(SyntaxDiagnostics.notSupportedYet("this comprehension target", location(current.start)))
+      }
+      expect(.kwIn, "'in'")
+      let iterable = parseOperators(minLevel: Level.or)
+      var condition = ExprID.none
+      if eat(.kwIf) { condition = parseOperators(minLevel: Level.or) }
+      clauses.append((name, tupleTarget, nameOffset, iterable, condition))
+      if clauses.count > 1 && at(.kwIf) {
+        report(SyntaxDiagnostics.notSupportedYet("a comprehension clause with two 'if' conditions", location(current.start)))
+      }
     }
-    expect(.kwIn, "'in'")
-    let iterable = parseOperators(minLevel: Level.or)
-    var condition = ExprID.none
-    if eat(.kwIf) { condition = parseOperators(minLevel: Level.or) }
-    if at(.kwFor) { report(SyntaxDiagnostics.notSupportedYet("a comprehension with two 'for' clauses", location(current.start))) }
     while !at(closing) && !at(.endOfFile) && !at(.newline) { advance() }
     expect(closing, closing == .rightBracket ? "']'" : "'}'")
-    let start = UInt32(tree.exprLists.count)
-    tree.exprLists.append(contentsOf: [element, iterable, condition])
-    if let value { tree.exprLists.append(value) }
-    let kind: ExprKind = closing == .rightBracket ? .listComprehension : value == nil ? .setComprehension : .dictComprehension
-    if tupleTarget.exists {
-      return addExpr(kind, op: .identical, offset: offset, a: start, b: tupleTarget.index, c: nameOffset)
+    // Innermost first: a later clause is the element of the clause before it (a
+    // `comprehensionClause`, whose items are the enclosing comprehension's).
+    var inner = element
+    for (k, clause) in clauses.enumerated().reversed() {
+      let start = UInt32(tree.exprLists.count)
+      tree.exprLists.append(contentsOf: [inner, clause.iterable, clause.condition])
+      var kind = ExprKind.comprehensionClause
+      if k == 0 {
+        if let value { tree.exprLists.append(value) }
+        kind = closing == .rightBracket ? .listComprehension : value == nil ? .setComprehension : .dictComprehension
+      }
+      if clause.tuple.exists {
+        inner = addExpr(kind, op: .identical, offset: offset, a: start, b: clause.tuple.index, c: clause.nameOffset)
+      } else {
+        inner = addExpr(kind, offset: offset, a: start, b: clause.name.index, c: clause.nameOffset)
+      }
     }
-    return addExpr(kind, offset: offset, a: start, b: name.index, c: nameOffset)
+    return inner
   }
 
   /// Consumes a comparison operator (`<` ... `!=`, `in`, `not in`) and returns it.

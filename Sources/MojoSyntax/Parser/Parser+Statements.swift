@@ -142,8 +142,9 @@ extension Parser {
     return (.none, addExpr(.tuple, offset: offset, a: start, b: UInt32(names.count)))
   }
 
-  /// The `op` of a `for ref x in xs` statement.
+  /// The `op` of a `for ref x in xs` statement and of a `ref x = place` declaration.
   public static let referenceLoopMarker = Operator.invert
+  public static let referenceMarker = Operator.invert
 
   mutating func parseFor() -> StmtID {
     let offset = current.start
@@ -241,6 +242,15 @@ extension Parser {
       report(SyntaxDiagnostics.fnRemoved(location(offset)))
       skipLine()
       return addStmt(.invalid, offset: offset)
+    case .kwReserved where text(of: current).elementsEqual("ref".utf8) && peek() == .identifier && peek(2) == .assign:
+      // `ref name = place`: a variable that is the place itself (a `varDecl` marked by `op`).
+      advance()
+      let name = intern(current)
+      let nameOffset = current.start
+      advance()
+      advance()  // =
+      let value = parseExpression()
+      return addStmt(.varDecl, op: Parser.referenceMarker, offset: nameOffset, a: name.index, b: TypeExprID.none.index, c: value.index)
     case .kwReserved:
       report(SyntaxDiagnostics.notSupportedYet("'\(String(decoding: text(of: current), as: UTF8.self))'", location(offset)))
       skipLine()

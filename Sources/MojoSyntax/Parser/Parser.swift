@@ -208,7 +208,7 @@ public struct Parser {
       var m: UInt32 = 0
       for k in Int(node.a)..<Int(node.a + 2 * node.b) { m = max(m, d(exprLists[k].index)) }
       return m
-    case .listComprehension, .setComprehension, .dictComprehension:
+    case .listComprehension, .setComprehension, .dictComprehension, .comprehensionClause:
       var m: UInt32 = 0
       for k in Int(node.a)..<Int(node.a + (node.kind == .dictComprehension ? 4 : 3)) { m = max(m, d(exprLists[k].index)) }
       return m
