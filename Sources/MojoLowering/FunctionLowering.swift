@@ -122,6 +122,14 @@ struct FunctionLowering {
       if !destruction.isEmpty && destruction.slots.contains(slot) && tree.varDeclaration(s).value != nil { noteAlive(slot) }
     case .assign:
       let assignment = tree.assignment(s)
+      if assignment.declaresNames {
+        // `var a, b = ...`: a name passed to `mut` parameters lives in a heap cell, as in `var`.
+        for name in tree.elements(tree.expr(assignment.target)) {
+          if case .local(let slot) = checked.exprFacts[Int(name.index)], function.isIndirect[Int(slot)] {
+            builder.copy(runtime(Runtime.alloc, [.int(Layout.wordSize)]), to: slots[Int(slot)])
+          }
+        }
+      }
       if !destruction.isEmpty, case .local(let slot) = checked.exprFacts[Int(assignment.target.index)], destruction.slots.contains(slot) {
         // A new value: the old one died after its last use (a value still alive dies now).
         let value = moveIfTransfer(assignment.value, lowerValueToStore(assignment.value))
