@@ -209,7 +209,13 @@ public enum Binder {
       if program.moduleIndex[prefix] == nil {
         let j = k - (components.count - decl.path.count)
         let offset = j >= 0 ? decl.path[j].offset : decl.offset
-        diagnostics.append(SemaDiagnostics.unableToLocateModule(c, location(offset)))
+        // The modules that exist at this level: a near spelling is suggested (Mojo does not).
+        let parent = components[..<k]
+        let siblings = Set((Array(program.moduleIndex.keys) + program.folderModules).compactMap { name -> String? in
+          let parts = name.split(separator: ".").map(String.init)
+          return parts.count > k && parts[..<k].elementsEqual(parent) ? parts[k] : nil
+        })
+        diagnostics.append(SemaDiagnostics.unableToLocateModule(c, location(offset), candidates: siblings.sorted()))
         return nil
       }
     }

@@ -119,7 +119,8 @@ extension BodyChecker {
       checkOwnedValue(item)
     }
     // An element of the wrong type is reported by Mojo as a failed list initialization at `[`.
-    if diagnostics.count > before, [SemaDiagnostics.Kind.cannotConvert, .functionInstantiationFailed].contains(where: diagnostics[before].is) {
+    if diagnostics.count > before,
+       diagnostics[before].is(SemaDiagnostics.Kind.cannotConvert) || SemaDiagnostics.isInstantiationFailure(diagnostics[before]) {
       diagnostics.removeSubrange(before...)
       report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
     }
@@ -141,8 +142,9 @@ extension BodyChecker {
     let before = diagnostics.count
     let type = constructorType(id, e, module: m, index: s, args, type: bound ?? .structType(module: m, index: s))
     let mismatches: [SemaDiagnostics.Kind] = [.argumentType, .missingArgument, .unexpectedArgument, .positionalAfterKeyword,
-                                              .functionInstantiationFailed, .notSupportedYet]
-    if diagnostics.count > before, mismatches.contains(where: diagnostics[before].is) {
+                                              .notSupportedYet]
+    if diagnostics.count > before,
+       mismatches.contains(where: diagnostics[before].is) || SemaDiagnostics.isInstantiationFailure(diagnostics[before]) {
       diagnostics.removeSubrange(before...)
       report(SemaDiagnostics.noMatchingInitialization(location(e.offset)))
     }
@@ -373,7 +375,7 @@ extension BodyChecker {
         if let (tm, tf) = program.inheritedMethod(method, of: receiverType) {
           return checkInheritedMethodCall(id, e, receiver: receiver, type: receiverType, module: tm, function: tf, args)
         }
-        report(SemaDiagnostics.noAttribute(info.name, method, at))
+        report(SemaDiagnostics.noAttribute(info.name, method, at, members: info.memberNames))
         return .error
       }
       var signature = program.signatures[m][f]

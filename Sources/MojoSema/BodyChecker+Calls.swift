@@ -40,7 +40,8 @@ extension BodyChecker {
         // `Point.origin()`: a static method.
         let method = tree.name(NameID(Int(callee.b)))
         guard let f = program.structs[m][s].methods[method], program.modules[m].tree.functions[f].isStatic else {
-          report(SemaDiagnostics.noAttribute(program.structs[m][s].name, method, location(callee.offset)))
+          report(SemaDiagnostics.noAttribute(program.structs[m][s].name, method, location(callee.offset),
+                                             members: program.structs[m][s].methods.keys.sorted()))
           return checkArgumentsOnly(args)
         }
         return checkUserCall(id, e, module: m, function: f, args)

@@ -63,13 +63,14 @@ extension BodyChecker {
   }
 
   /// A FloatLiteral used where an `Int` is needed: the reference compiler reports this when it
-  /// instantiates the program's functions, at `main`, with the real reason as a note.
+  /// instantiates the program's functions, at `main`, with the real reason as a note; mojoc
+  /// reports the reason with Mojo's line as a note.
   mutating func reportInstantiationFailure(_ reason: Diagnostic) {
     var at = location(tree.functions[currentFunction].offset)
     if case .function(_, let main)? = program.symbols[0]["main"], let mainFile = program.modules[0].file {
       at = SourceLocation(file: mainFile, offset: Int(program.modules[0].tree.functions[main].offset))
     }
-    report(SemaDiagnostics.functionInstantiationFailed(at, note: reason))
+    report(SemaDiagnostics.functionInstantiationFailed(at, cause: reason))
   }
 
   /// Reports that a value of a non-implicitly-copyable type is read from a place where it would
@@ -289,7 +290,8 @@ extension BodyChecker {
         return info.fieldTypes[k]
       }
       if baseType.isStruct {
-        report(SemaDiagnostics.noAttribute(program.structInfo(baseType)!.name, tree.name(NameID(Int(e.b))), location(e.offset)))
+        let info = program.structInfo(baseType)!
+        report(SemaDiagnostics.noAttribute(info.name, tree.name(NameID(Int(e.b))), location(e.offset), members: info.memberNames))
       } else if baseType != .error {
         report(SemaDiagnostics.noAttribute(baseType.description, tree.name(NameID(Int(e.b))), location(e.offset)))
       }

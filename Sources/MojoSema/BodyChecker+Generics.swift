@@ -352,7 +352,7 @@ extension BodyChecker {
     }
     let info = program.structInfo(type)!
     guard let f = info.methods[method], program.modules[key.0].tree.functions[f].isStatic else {
-      report(SemaDiagnostics.noAttribute(info.name, method, location(offset)))
+      report(SemaDiagnostics.noAttribute(info.name, method, location(offset), members: info.methods.keys.sorted()))
       return checkArgumentsOnly(args)
     }
     var signature = program.signatures[key.0][f]

@@ -92,3 +92,8 @@ extension SyntaxTree {
     return Array(used)
   }
 }
+
+extension StructInfo {
+  /// What `value.x` may name: the fields, then the methods (for "did you mean" on a member).
+  var memberNames: [String] { fieldNames + methods.keys.sorted() }
+}

@@ -153,6 +153,9 @@ public struct Program: Sendable {
   public var traits: [[TraitInfo]]
   /// Per module: the traits each trait alias (by `comptimes` index) stands for.
   public var traitAliases: [[Int: [TraitRef]]]
+  /// Dotted names of every module and package in the project folder, loaded or not (the
+  /// driver's listing): what an import that names none may have meant.
+  public var folderModules: [String] = []
 
   public init(modules: [SourceModule]) {
     self.modules = modules

@@ -69,10 +69,16 @@ public enum SemaDiagnostics {
   static func note(_ message: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.note, severity: .note, message: message, at: at)
   }
-  static func functionInstantiationFailed(_ at: SourceLocation, note: Diagnostic) -> Diagnostic {
-    Diagnostic(Kind.functionInstantiationFailed, message: "function instantiation failed", at: at,
-               notes: [note.asNote])
+  /// Mojo 1.2 heads this error with "function instantiation failed" at `main` and gives the
+  /// cause as a note; mojoc puts the cause first (issue 10) and keeps Mojo's line as the first note.
+  static func functionInstantiationFailed(_ at: SourceLocation, cause: Diagnostic) -> Diagnostic {
+    var d = cause
+    d.notes = [Diagnostic(Kind.functionInstantiationFailed, severity: .note, message: "function instantiation failed", at: at)]
+      + cause.notes
+    return d
   }
+  /// True for an error `functionInstantiationFailed(_:cause:)` made.
+  static func isInstantiationFailure(_ d: Diagnostic) -> Bool { d.notes.first?.is(Kind.functionInstantiationFailed) == true }
   static func initMustReturnSelf(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.initMustReturnSelf, message: "__init__ method must return Self type with 'out' argument", at: at)
   }
@@ -198,6 +204,31 @@ public enum SemaDiagnostics {
   static func noAttribute(_ type: String, _ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.noAttribute, message: "'\(type)' value has no attribute '\(name)'", at: at)
   }
+  /// Mojo's "no attribute" error; when one of `members` is a near spelling of `name` (Mojo's
+  /// rule for unknown names), a note with it as a fix-it under the name. Mojo gives none for
+  /// members: a note never changes Mojo's error line.
+  static func noAttribute(_ type: String, _ name: String, _ at: SourceLocation, members: [String]) -> Diagnostic {
+    var d = noAttribute(type, name, at)
+    if let meant = SpellingSuggestion.best(for: name, among: members) {
+      d.notes.append(didYouMean(meant, replacing: name, near: at))
+    }
+    return d
+  }
+  /// `note: did you mean 'x'?` at the first `name` at or after `at` on its line (the member
+  /// after a `.`, the module in an import), with `meant` as its fix-it.
+  static func didYouMean(_ meant: String, replacing name: String, near at: SourceLocation) -> Diagnostic {
+    var offset = at.offset
+    if let bytes = at.file?.bytes {
+      let wanted = Array(name.utf8)
+      var k = at.offset
+      while k + wanted.count <= bytes.count && bytes[k] != 0x0A {
+        if bytes[k..<(k + wanted.count)].elementsEqual(wanted) { offset = k; break }
+        k += 1
+      }
+    }
+    return Diagnostic(Kind.note, severity: .note, message: "did you mean '\(meant)'?", at: SourceLocation(file: at.file, offset: offset),
+                      length: name.utf8.count, replacement: meant)
+  }
   static func notCallable(_ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.notCallable, message: "expression is not callable", at: at)
   }
@@ -215,8 +246,10 @@ public enum SemaDiagnostics {
   static func captureConvention(_ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.captureConvention, message: "Could not infer capture convention of the captured value \(name)", at: at)
   }
-  static func unableToLocateModule(_ name: String, _ at: SourceLocation) -> Diagnostic {
-    Diagnostic(Kind.unableToLocateModule, message: "unable to locate module '\(name)'", at: at)
+  static func unableToLocateModule(_ name: String, _ at: SourceLocation, candidates: [String] = []) -> Diagnostic {
+    var d = Diagnostic(Kind.unableToLocateModule, message: "unable to locate module '\(name)'", at: at)
+    if let meant = SpellingSuggestion.best(for: name, among: candidates) { d.notes.append(didYouMean(meant, replacing: name, near: at)) }
+    return d
   }
   static func unexpectedArgument(_ function: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.unexpectedArgument, message: "invalid call to '\(function)': unexpected argument", at: at)

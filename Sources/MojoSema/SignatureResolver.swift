@@ -293,7 +293,9 @@ public enum SignatureResolver {
         argument = tree.type(argument).next
       }
       return elements.contains(.error) ? .error : .tuple(elements)
-    case "Dict", "Set", "Optional" where node.argument.exists && program.symbols[m][name] == nil:
+    // A program's own struct of one of these names is that struct (the default case).
+    case "Dict" where program.symbols[m][name] == nil, "Set" where program.symbols[m][name] == nil,
+         "Optional" where node.argument.exists && program.symbols[m][name] == nil:
       var arguments: [SemaType] = []
       var argument = node.argument
       while argument.exists {

@@ -3,6 +3,7 @@
 import Foundation
 import MojoDiagnostics
 import MojoDriver
+import MojoSema
 import Testing
 import TestSupport
 
@@ -53,6 +54,53 @@ import TestSupport
     let note = try #require(error.notes.first)
     #expect(note.message == "'helper' is declared in module 'tools.util'; add 'from tools.util import helper'")
     #expect(DiagnosticRenderer.render(error).contains("tools/util.mojo:1:5: note: 'helper' is declared"))
+  }
+
+  /// Mojo 1.2 suggests nothing for members and modules (errors 340-342): its line stays as it
+  /// is, and mojoc adds the near spelling as a note with a fix-it under the name.
+  @Test("a misspelled field, method or static method gets a note with the member it may mean")
+  func members() throws {
+    let source = """
+      struct Point(Copyable):
+          var xpos: Int
+          def __init__(out self, x: Int):
+              self.xpos = x
+          def length(self) -> Int:
+              return self.xpos
+          @staticmethod
+          def origin() -> Point:
+              return Point(0)
+
+      def main():
+          var p = Point(1)
+          print(p.xpso, p.lenght(), Point.orign().xpos, p.zzz)
+
+      """
+    let errors = try diagnostics(of: ["main.mojo": source]).filter { $0.severity == .error }
+    #expect(errors.map(\.message) == ["'Point' value has no attribute 'xpso'", "'Point' value has no attribute 'lenght'",
+                                       "'Point' value has no attribute 'orign'", "'Point' value has no attribute 'zzz'"])
+    #expect(errors.map { $0.notes.map(\.message) } == [["did you mean 'xpos'?"], ["did you mean 'length'?"],
+                                                        ["did you mean 'origin'?"], []])
+    let text = DiagnosticRenderer.render(errors[1])
+    #expect(text.hasSuffix("""
+      main.mojo:13:21: note: did you mean 'length'?
+          print(p.xpso, p.lenght(), Point.orign().xpos, p.zzz)
+                          ^~~~~~
+                          length
+
+      """), "\(text)")
+  }
+
+  @Test("an import of a module the folder does not hold suggests one it does, at any package level")
+  func modules() throws {
+    let found = try diagnostics(of: [
+      "main.mojo": "import utl\nfrom geo.shape import area\n\ndef main():\n    pass\n",
+      "util.mojo": "def f() -> Int:\n    return 1\n",
+      "geo/shapes.mojo": "def area() -> Int:\n    return 2\n",
+    ]).filter { $0.is(SemaDiagnostics.Kind.unableToLocateModule) }
+    #expect(found.map(\.message) == ["unable to locate module 'utl'", "unable to locate module 'shape'"])
+    #expect(found.map { $0.notes.map(\.message) } == [["did you mean 'util'?"], ["did you mean 'shapes'?"]])
+    #expect(found.map { $0.notes.first?.replacement } == ["util", "shapes"])
   }
 
   @Test("a built-in is a candidate only after the file used it, as Mojo brings prelude names in lazily")

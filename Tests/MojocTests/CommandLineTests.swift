@@ -163,6 +163,27 @@ import TestSupport
     #expect(try String(contentsOfFile: folder.appendingPathComponent("prog").path, encoding: .utf8) == Self.hello["main.mojo"])
   }
 
+  /// Diagnostics are painted only for a terminal (`script` gives mojoc one), and not when
+  /// `NO_COLOR` is set or `TERM=dumb`; a pipe gets plain text.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func colourOnlyOnATerminal() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try "def main():\n    print(x)\n".write(to: folder.appendingPathComponent("bad.mojo"), atomically: true, encoding: .utf8)
+    let build = "'\(MojocProcess.executable.path)' build bad.mojo -o exe"
+    func onTerminal(_ environment: String) throws -> String {
+      try MojocProcess.tool("/bin/sh", ["-c", "cd '\(folder.path)' && env -u NO_COLOR MOJOC_CACHE_DIR=cache \(environment) script -qec \"\(build)\" /dev/null"]).stdout
+    }
+    let esc = "\u{1B}["
+    #expect(try onTerminal("TERM=xterm").contains("\(esc)1;31merror: \(esc)0m\(esc)1muse of unknown declaration 'x'"))
+    for environment in ["TERM=xterm NO_COLOR=1", "TERM=dumb"] {
+      let plain = try onTerminal(environment)
+      #expect(plain.contains("bad.mojo:2:11: error: use of unknown declaration 'x'") && !plain.contains(esc), "\(environment)")
+    }
+    let piped = try MojocProcess.run(["build", "bad.mojo", "-o", "exe"], environment: ["TERM": "xterm"], in: folder)
+    #expect(piped.status == 1 && piped.stderr.contains("bad.mojo:2:11: error: ") && !piped.stderr.contains(esc))
+  }
+
   /// Names near NAME_MAX work: the temporary file of the atomic write is shortened.
   @Test(arguments: ["builtin", "auto"])
   func outputNamesOf240BytesWork(linker: String) throws {

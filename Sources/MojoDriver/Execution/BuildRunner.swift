@@ -199,6 +199,7 @@ public struct BuildRunner: Sendable {
     // From here on the program holds the only reference to the trees and sources, so that
     // each is freed as soon as its module is lowered.
     var program = Program(modules: project.modules)
+    program.folderModules = project.folderModules
     project = LoadedProject(modules: [], diagnostics: [])
 
     // For a system linker, an executable's objects go to a private scratch folder as each job

@@ -23,6 +23,9 @@ public struct LoadedProject: Sendable {
   /// Per module, true when it was parsed from its stub (`Caching/SourceStub.swift`), not its
   /// full source (incremental builds only).
   var stubbed: [Bool] = []
+  /// Dotted names of the modules and packages in the folder listing, loaded or not (for "did
+  /// you mean" on an import that names none); empty when no listing was made.
+  var folderModules: [String] = []
 
   /// The modules as planning sees them: name, absolute file path, direct imports and size.
   public var plannedModules: [PlannedModule] {
@@ -149,7 +152,13 @@ public struct ProjectLoader: Sendable {
       }
       wave = next
     }
-    return LoadedProject(modules: modules, diagnostics: diagnostics, imports: imports, sourceDigests: digests, stubbed: stubbed)
+    var loaded = LoadedProject(modules: modules, diagnostics: diagnostics, imports: imports, sourceDigests: digests, stubbed: stubbed)
+    if let listing {
+      let dotted = { (path: Substring) in path.split(separator: "/").joined(separator: ".") }
+      loaded.folderModules = listing.directories.map { dotted($0[...]) }
+        + listing.files.filter { !$0.hasSuffix("__init__.mojo") }.map { dotted($0.dropLast(5)) }
+    }
+    return loaded
   }
 
   /// The module file or package folder for a dotted path, if it exists.
