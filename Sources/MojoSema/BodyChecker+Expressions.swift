@@ -76,10 +76,12 @@ extension BodyChecker {
   /// Reports that a value of a non-implicitly-copyable type is read from a place where it would
   /// have to be copied (LANGUAGE.md §9.3): `.copy()` or `^` is required.
   mutating func checkOwnedValue(_ id: ExprID) {
-    if let instance, let name = parameterNotImplicitlyCopyable(id, instance) {
-      // Mojo checks a generic body once: a parameter of type `T` whose bounds do not make it
-      // `ImplicitlyCopyable` cannot be copied, whatever `T` is bound to.
-      report(SemaDiagnostics.implicitCopy(name, location(startOffset(id))))
+    // Mojo points at the `.` of a field.
+    let at = tree.expr(id).kind == .member ? tree.expr(id).offset : startOffset(id)
+    if instance != nil, let k = typeParameterRead(id), let name = typeParameterNotImplicitlyCopyable(k) {
+      // Mojo checks a generic body once: a value of type `T` (a parameter, a local, a field)
+      // whose bounds do not make it `ImplicitlyCopyable` cannot be copied, whatever `T` is bound to.
+      report(SemaDiagnostics.implicitCopy(name, location(at)))
       return
     }
     let type = result.exprTypes[Int(id.index)]
@@ -96,21 +98,7 @@ extension BodyChecker {
     case .none: isPlace = tree.expr(id).kind == .index
     default: isPlace = false
     }
-    if isPlace { report(SemaDiagnostics.implicitCopy(typeName(type), location(startOffset(id)))) }
-  }
-
-  /// The name of the type parameter `T` when `id` reads a parameter declared `v: T` (by
-  /// value) of the generic function being instantiated and `T`'s bounds do not include
-  /// `ImplicitlyCopyable`.
-  func parameterNotImplicitlyCopyable(_ id: ExprID, _ instance: FunctionInstance) -> String? {
-    guard case .local(let slot) = result.exprFacts[Int(id.index)] else { return nil }
-    let generic = program.signatures[instance.module][instance.function]
-    guard Int(slot) < generic.parameters.count, case .typeParameter(let k) = generic.parameters[Int(slot)].type,
-          k < generic.genericParameters.count else { return nil }
-    let parameter = generic.genericParameters[k]
-    guard parameter.valueType == nil, parameter.name != "Self", !parameter.name.hasPrefix("Some["),
-          !parameter.bounds.contains(where: { program.refines($0, .builtin(.implicitlyCopyable)) }) else { return nil }
-    return parameter.name
+    if isPlace { report(SemaDiagnostics.implicitCopy(typeName(type), location(at))) }
   }
 
   /// Where a diagnostic about expression `id` points: a binary expression's operator, else its

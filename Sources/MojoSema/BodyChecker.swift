@@ -45,6 +45,9 @@ public struct BodyChecker {
   var uninitializedReadOffset: UInt32?
   /// Where each local slot was declared (for notes).
   var slotOffsets: [UInt32] = []
+  /// In a generic instance: the locals declared with a type parameter's type (`var y: T`,
+  /// `var z = y`), by slot, with that parameter's index (`BodyChecker+GenericCopies.swift`).
+  var typeParameterLocals: [UInt32: Int] = [:]
   var signature: FunctionSignature!
   /// Set while checking an explicit `__init__`, whose fields must all be assigned.
   var initializerState: InitializerState?
@@ -174,6 +177,7 @@ public struct BodyChecker {
     }
     locals = []
     isIndirect = []
+    typeParameterLocals = [:]
     loopDepth = 0
     catchDepth = 0
     handlerDepth = 0
@@ -304,6 +308,7 @@ public struct BodyChecker {
       }
       let slot = declareLocal(name, type: type, mutable: true, offset: s.offset)
       result.stmtSlots[Int(id.index)] = slot
+      if instance != nil, let k = declaredTypeParameter(decl.type, value: decl.value) { typeParameterLocals[slot] = k }
       if let value = decl.value {
         markAssigned(slot)
         usage.store(slot, name: name, value: tree.expr(value).offset, mayBeCaught: catchDepth > 0)
