@@ -19,7 +19,12 @@
 //! Known differences: Mojo 1.2 leaks (never destroys) a value that dies at the entry of a
 //! `for i in range(...)` body whose first statement reassigns it; mojoc destroys it there, as Mojo
 //! does for `while` and `for x in list`. Not covered (not destroyed): list elements, a field
-//! overwritten by assignment. A `finally` body keeps alive what any of its continuations uses.
+//! overwritten by assignment.
+//! - A `finally` body runs on every way out of its `try`: what that way does not use dies before
+//!   the body (an error's: what neither the body nor the code the error goes to uses; a completed
+//!   clause's: what neither the body nor the code after the `try` uses). Inside the body a value
+//!   dies after its last use on the completed path; on an error's path a value used in the body
+//!   and only after the `try` dies when the body ends (Mojo: right after that use).
 import MojoIR
 import MojoSema
 import MojoSyntax
@@ -33,8 +38,11 @@ struct StatementLiveness {
   /// Entry of an `if`'s else part (its else-block or the implicit one), a loop's exit edge (its
   /// `else` block or `out`).
   var otherwise: Set<UInt32> = []
-  /// A loop's header (the `continue` target); a `try`'s `finally` body.
+  /// A loop's header (the `continue` target); a `try`'s `finally` body run by completion,
+  /// `return`, `break` or `continue`.
   var header: Set<UInt32> = []
+  /// A `try`'s `finally` body run by an error.
+  var errorFinally: Set<UInt32> = []
 }
 
 /// Where the destructible locals of one function die (see the file comment).
@@ -211,8 +219,13 @@ struct DestructionPlanner {
     let t = tree.tryStatement(s)
     let outer = errorTargets.last ?? []
     var finallyIn: Set<UInt32>?
+    var finallyErrorIn: Set<UInt32>?
     if let finallyBlock = t.finallyBlock {
-      // Run before any continuation: keeps what each of them uses.
+      // Reached by an error, the body runs and the error goes on to `outer`: what neither uses
+      // dies on the error's edge, before the body (as Mojo). Planned first: the pass below,
+      // over the same statements, decides where each use in the body ends.
+      finallyErrorIn = block(finallyBlock, out: outer)
+      // Run before any other continuation: keeps what each of them uses.
       var continuations = out.union(outer).union(finallyLive)
       if let loop = loopTargets.last { continuations.formUnion(loop.exit); continuations.formUnion(loop.header) }
       finallyIn = block(finallyBlock, out: continuations)
@@ -220,14 +233,15 @@ struct DestructionPlanner {
     let savedFinally = finallyLive
     if let finallyIn { finallyLive.formUnion(finallyIn) }
     let afterClauses = finallyIn ?? out
-    errorTargets.append(finallyIn ?? outer)
+    errorTargets.append(finallyErrorIn ?? outer)
     let elseLive = t.elseBlock.map { block($0, out: afterClauses) } ?? afterClauses
     let handlerLive = t.hasExcept ? block(t.handler, out: afterClauses) : nil
-    errorTargets[errorTargets.count - 1] = handlerLive ?? finallyIn ?? outer
+    errorTargets[errorTargets.count - 1] = handlerLive ?? finallyErrorIn ?? outer
     let bodyLive = block(t.body, out: elseLive)
     errorTargets.removeLast()
     finallyLive = savedFinally
-    plan.statements[id.index] = StatementLiveness(out: out, then: handlerLive ?? [], otherwise: elseLive, header: finallyIn ?? [])
+    plan.statements[id.index] = StatementLiveness(out: out, then: handlerLive ?? [], otherwise: elseLive, header: finallyIn ?? [],
+                                                  errorFinally: finallyErrorIn ?? [])
     return bodyLive
   }
 

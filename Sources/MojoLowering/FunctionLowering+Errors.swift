@@ -196,7 +196,7 @@ extension FunctionLowering {
     if let finallyBlock = clauses.finallyBlock {
       let entry = builder.makeBlock()
       finallyEntry = entry
-      errors.handlers.append(ErrorHandler(target: entry, finallyBlock: finallyBlock, loopCount: loops.count, live: live.header))
+      errors.handlers.append(ErrorHandler(target: entry, finallyBlock: finallyBlock, loopCount: loops.count, live: live.errorFinally))
     }
     var landing: BlockID?
     if clauses.hasExcept {
@@ -207,7 +207,7 @@ extension FunctionLowering {
     lowerBlock(clauses.body)
     if clauses.hasExcept { errors.handlers.removeLast() }
     if let elseBlock = clauses.elseBlock, !builder.isTerminated { lowerBlock(elseBlock) }
-    finishClause(clauses.finallyBlock, joining: after, tracking ? live.out : nil, &arriving)
+    finishClause(clauses.finallyBlock, joining: after, tracking ? live : nil, &arriving)
     if let landing {
       builder.switchTo(landing)
       // Reached by errors only: what the handler uses was alive at the `try`.
@@ -219,12 +219,12 @@ extension FunctionLowering {
       errors.caught.append(error)
       lowerBlock(clauses.handler)
       errors.caught.removeLast()
-      finishClause(clauses.finallyBlock, joining: after, tracking ? live.out : nil, &arriving)
+      finishClause(clauses.finallyBlock, joining: after, tracking ? live : nil, &arriving)
     }
     if let finallyBlock = clauses.finallyBlock, let finallyEntry {
       errors.handlers.removeLast()
       builder.switchTo(finallyEntry)
-      if tracking { liveDestructibles = atEntry.filter { live.header.contains($0) } }
+      if tracking { liveDestructibles = atEntry.filter { live.errorFinally.contains($0) } }
       definePendingError()
       let error = builder.makeValue(.ptr)
       builder.copy(.value(pendingError()), to: error)
@@ -239,10 +239,13 @@ extension FunctionLowering {
   }
 
   /// Ends a clause that completed normally: runs `finally` (outside its own handler) and joins
-  /// the code after the `try` (with a plan, `out` is what that code uses).
-  private mutating func finishClause(_ finallyBlock: Block?, joining after: BlockID, _ out: Set<UInt32>?, _ arriving: inout [[UInt32]]) {
+  /// the code after the `try` (with a plan, `live.out` is what that code uses, `live.header`
+  /// what the `finally` body and the code after it use).
+  private mutating func finishClause(_ finallyBlock: Block?, joining after: BlockID, _ live: StatementLiveness?, _ arriving: inout [[UInt32]]) {
     guard !builder.isTerminated else { return }
+    let out = live?.out
     if let finallyBlock {
+      if let live { killDead(keeping: live.header) }
       let saved = errors.handlers
       errors.handlers.removeLast()
       lowerBlock(finallyBlock)

@@ -60,6 +60,7 @@ public enum Binder {
     }
     for m in program.modules.indices { TraitResolver.resolve(&program, module: m, into: &diagnostics[m]) }
     for m in program.modules.indices { TraitResolver.checkConformances(program, module: m, into: &diagnostics[m]) }
+    StructValidation.checkSynthesizedCopies(program, into: &diagnostics)
     return diagnostics
   }
 

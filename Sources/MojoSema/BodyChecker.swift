@@ -129,7 +129,9 @@ public struct BodyChecker {
     for f in checker.tree.functions.indices where !signatures[f].isGeneric { checker.checkFunction(f) }
     if module == 0 { checker.checkMain() }
     checker.result.callArguments.releaseSpareCapacity()
-    return (checker.result, checker.diagnostics + checker.orderedWarnings())
+    // Mojo warns about declarations first (as it parses them); only the main file, as every warning.
+    let declarationWarnings = module == 0 ? RedundantCompositions.warnings(program, module: module) : []
+    return (checker.result, checker.diagnostics + declarationWarnings + checker.orderedWarnings())
   }
 
   func location(_ offset: UInt32) -> SourceLocation { SourceLocation(file: file, offset: Int(offset)) }

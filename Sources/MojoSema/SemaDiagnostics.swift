@@ -23,6 +23,7 @@ public enum SemaDiagnostics {
     case declarationWithoutContextualType, emptyListWithoutContextualType
     case unreachableCode, unreachableExcept, unreachableElse, tryDoesNotRaise, unusedVariable, deprecatedDel
     case callRaisesOtherType
+    case redundantComposition, cannotSynthesizeCopy
   }
 
   static func declarationWithoutContextualType(_ name: String, _ at: SourceLocation) -> Diagnostic {
@@ -172,6 +173,11 @@ public enum SemaDiagnostics {
     Diagnostic(Kind.recursiveStruct, message: "attempt to resolve a recursive reference to declaration '\(name).__del__is_trivial'",
                at: at, notes: [Diagnostic(Kind.recursiveStructUse, severity: .note, message: "referenced from here", at: at)])
   }
+  static func cannotSynthesizeCopy(_ field: String, type: String, implicit: Bool, _ at: SourceLocation) -> Diagnostic {
+    let what = implicit ? "implicit copy constructor" : "copy constructor"
+    let kind = implicit ? "non-implicitly-copyable" : "non-copyable"
+    return Diagnostic(Kind.cannotSynthesizeCopy, message: "cannot synthesize \(what) because field '\(field)' has \(kind) type '\(type)'", at: at)
+  }
   static func nonDeinitableField(_ field: String, _ type: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.nonDeinitableField, message: "field '\(field)' has non-'Deinitable' type '\(type)'", at: at)
   }
@@ -200,6 +206,9 @@ public enum SemaDiagnostics {
   }
   static func mustBeMutable(inPlace: Bool, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.mustBeMutable, message: inPlace ? "expression must be mutable for in-place operator destination" : "expression must be mutable in assignment", at: at)
+  }
+  static func redundantComposition(_ detail: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.redundantComposition, severity: .warning, message: "redundant trait composition: \(detail)", at: at)
   }
   static func noAttribute(_ type: String, _ name: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.noAttribute, message: "'\(type)' value has no attribute '\(name)'", at: at)

@@ -67,6 +67,55 @@ enum StructValidation {
     return nil
   }
 
+  /// Reports the structs whose synthesized copy constructor cannot be made (after the traits
+  /// are resolved: a program's trait may refine `Copyable`).
+  static func checkSynthesizedCopies(_ program: Program, into diagnostics: inout [[Diagnostic]]) {
+    for m in program.structs.indices {
+      let tree = program.modules[m].tree
+      for (i, info) in program.structs[m].enumerated() {
+        if let d = synthesizedCopyFailure(info, decl: tree.structs[i], tree: tree, file: program.modules[m].file, program) {
+          diagnostics[m].append(d)
+        }
+      }
+    }
+  }
+
+  /// A struct declared `Copyable` (`ImplicitlyCopyable`) without its own copy constructor gets
+  /// a synthesized one: Mojo 1.2 rejects it at the first field whose type cannot be copied
+  /// (implicitly). Only types mojoc knows for certain: type parameters by their bounds, structs
+  /// by their conformances, `List`/`Dict`/`Set` (never implicitly copyable).
+  static func synthesizedCopyFailure(_ info: StructInfo, decl: StructDecl, tree: SyntaxTree, file: SourceFile?,
+                                     _ program: Program) -> Diagnostic? {
+    guard info.copyInitializer == nil else { return nil }
+    let implicit = info.conformances.contains { program.refines($0, .builtin(.implicitlyCopyable)) }
+    guard implicit || info.conformances.contains(where: { program.refines($0, .builtin(.copyable)) }) else { return nil }
+    let wanted: TraitRef = .builtin(implicit ? .implicitlyCopyable : .copyable)
+    for (k, type) in info.fieldTypes.enumerated() {
+      let shown: String
+      switch type {
+      case .typeParameter(let j):
+        guard j < info.genericParameters.count, info.genericParameters[j].valueType == nil,
+              !info.genericParameters[j].bounds.contains(where: { program.refines($0, wanted) }) else { continue }
+        shown = info.genericParameters[j].name
+      case .structType, .boundStruct:
+        // Register-passable structs are copied as values (mojoc does not model what they imply).
+        let passable: [TraitRef] = [.builtin(.registerPassable), .builtin(.trivialRegisterPassable)]
+        guard !program.conforms(type, to: wanted),
+              !(program.structInfo(type)?.conformances.contains(where: passable.contains) ?? true) else { continue }
+        shown = program.displayName(of: type)
+      case .list, .dict, .set:
+        guard implicit else { continue }
+        shown = program.displayName(of: type)
+      default:
+        continue
+      }
+      let field = decl.fields[k]
+      return SemaDiagnostics.cannotSynthesizeCopy(tree.name(field.name), type: shown, implicit: implicit,
+                                                  SourceLocation(file: file, offset: Int(field.keywordOffset)))
+    }
+    return nil
+  }
+
   /// Reports structs that contain themselves by value, and `List`s of a struct inside it.
   /// Runs after every module's struct fields are resolved (cycles may cross modules).
   static func checkContainment(_ program: Program, into diagnostics: inout [[Diagnostic]]) {
