@@ -148,6 +148,9 @@ class Worker:
         lease_dir = os.path.join(self.work, f"lease-{self.leases_run}")
         shutil.rmtree(lease_dir, ignore_errors=True)
         os.makedirs(lease_dir)
+        # When each action ran (wall clock, comparable between the workers): tests check the
+        # client's limit on concurrent Executes with these lines.
+        started = time.time()
         try:
             return self.execute(lease, lease_dir)
         except Cancelled:
@@ -161,6 +164,7 @@ class Worker:
             return None, status_of(code_pb2.INTERNAL, f"worker error: {e}")
         finally:
             shutil.rmtree(lease_dir, ignore_errors=True)
+            log(f"lease {lease.id}: ran {started:.6f} {time.time():.6f}")
 
     def execute(self, lease, lease_dir):
         metadata = re_pb2.ExecutedActionMetadata(worker=self.name, worker_start_timestamp=now())

@@ -20,14 +20,15 @@ public struct REAPIService: RemoteService {
     try RemoteBuild.blocking { try await RemoteBuild.runAsync(request) }
   }
 
-  /// Uploads the outputs, the commands and the input root, then the actions' results.
-  public func store(_ request: RemoteRequest, outputs: [[UInt8]?]) throws(RemoteError) {
-    try RemoteBuild.store(request, outputs: outputs)
+  /// Uploads the outputs, standard errors, the commands and the input root, then the actions'
+  /// results.
+  public func store(_ request: RemoteRequest, outputs: [[UInt8]?], standardErrors: [[UInt8]]) throws(RemoteError) {
+    try RemoteBuild.store(request, outputs: outputs, standardErrors: standardErrors)
   }
 }
 
 enum RemoteBuild {
-  static func store(_ request: RemoteRequest, outputs: [[UInt8]?]) throws(RemoteError) {
+  static func store(_ request: RemoteRequest, outputs: [[UInt8]?], standardErrors: [[UInt8]]) throws(RemoteError) {
     try blocking {
       var blobs = BlobSet()
       let digests = try Digests(request, into: &blobs)
@@ -35,8 +36,11 @@ enum RemoteBuild {
       for (k, output) in outputs.enumerated() {
         guard let output else { continue }
         let file = blobs.add(output)
+        let standardError = k < standardErrors.count ? standardErrors[k] : []
+        let errorDigest = standardError.isEmpty ? nil : blobs.add(standardError)
         results.append((digests.actions[k], .with {
           $0.exitCode = 0
+          if let errorDigest { $0.stderrDigest = errorDigest }
           $0.outputFiles = [.with {
             $0.path = request.actions[k].outputPath
             $0.digest = file

@@ -57,7 +57,7 @@ extension Program {
     }
   }
 
-  private func describe(_ symbol: Symbol) -> String {
+  func describe(_ symbol: Symbol) -> String {
     switch symbol {
     case .function(let m, let i): "function \(modules[m].name)#\(i)"
     case .structType(let m, let i): "struct \(modules[m].name)#\(i)"
@@ -69,7 +69,7 @@ extension Program {
     }
   }
 
-  private func describe(_ signature: FunctionSignature) -> String {
+  func describe(_ signature: FunctionSignature) -> String {
     let parameters = signature.parameters.map { p in
       "\(p.convention) \(p.isVariadic ? "*" : "")\(p.name): \(interfaceName(of: p.type))\(p.defaultValue.map { " = " + describe($0) } ?? "")"
     }
@@ -79,21 +79,21 @@ extension Program {
       + " generics(\(describe(signature.genericParameters)) struct=\(signature.structParameterCount))"
   }
 
-  private func describe(_ parameters: [GenericParameterInfo]) -> String {
+  func describe(_ parameters: [GenericParameterInfo]) -> String {
     parameters.map { p in
       "\(p.name): \(p.bounds.map(describe).joined(separator: "&"))\(p.valueType.map { " " + interfaceName(of: $0) } ?? "")"
         + "\(p.defaultValue.map { " = \($0)" } ?? "")"
     }.joined(separator: ", ")
   }
 
-  private func describe(_ trait: TraitRef) -> String {
+  func describe(_ trait: TraitRef) -> String {
     switch trait {
     case .user(let m, let i): "\(modules[m].name)#\(i)"
     case .builtin(let b): b.rawValue
     }
   }
 
-  private func describe(_ value: ConstantValue) -> String {
+  func describe(_ value: ConstantValue) -> String {
     switch value {
     case .int(let v): "int \(v)"
     case .float(let v): "float \(v)"

@@ -95,14 +95,66 @@ import TestSupport
     #expect(statistics?.checkedModules == ["main", "a", "b"])
     #expect(statistics?.checkHits == 1)
     #expect(try setup.output() == "11 24 7\n")
-    // A module reached only through another import is an importer too.
     try setup.edit("b.mojo", "from a import f\n\ndef g(x: Int) -> Int:\n    return f(x) * 3\n")
     #expect(try setup.build()?.compiledModules == ["b"])
+    // main imports h from c, whose new import changes nothing main can see.
     try setup.edit("c.mojo", "from b import g\n\ndef h() -> Int:\n    return g(0)\n")
-    #expect(try setup.build()?.compiledModules == ["main", "c"])  // c's names now include g
+    #expect(try setup.build()?.compiledModules == ["c"])
+    // c reaches a through b but calls only g: a new default of f (inlined by its callers)
+    // recompiles the modules that call f.
     try setup.edit("a.mojo", "def f(x: Int, y: Int = 20) -> Int:\n    return x + y\n")
-    #expect(try setup.build()?.compiledModules == ["main", "a", "b", "c"])
+    #expect(try setup.build()?.compiledModules == ["main", "a", "b"])
     #expect(try setup.output() == "21 66 60\n")
+    try setup.build("uncached", cached: false)
+    #expect(try setup.bytes("app") == setup.bytes("uncached"))
+  }
+
+  /// Re-exports: d's f reaches b (which imports it), e (`from b import f`) and c (`b.k` names
+  /// b's table); u names only d's k; v reaches pk.s through its package (`pk.s.z`).
+  static let reexports = [
+    "main.mojo": "from b import g\nfrom c import h\nfrom e import e1\nfrom u import uu\nfrom v import vv\n\n"
+      + "def main():\n    print(g(1), h(), e1(), uu(), vv())\n",
+    "d.mojo": "def f(x: Int) -> Int:\n    return x + 1\n\ndef k(x: Int) -> Int:\n    return x * 3\n",
+    "b.mojo": "from d import f, k\n\ndef g(x: Int) -> Int:\n    return f(x) * 2\n",
+    "c.mojo": "import b\n\ndef h() -> Int:\n    return b.k(4)\n",
+    "e.mojo": "from b import f\n\ndef e1() -> Int:\n    return f(5)\n",
+    "u.mojo": "import d\n\ndef uu() -> Int:\n    return d.k(1)\n",
+    "v.mojo": "import pk.s\n\ndef vv() -> Int:\n    return pk.s.z(2)\n",
+    "pk/__init__.mojo": "",
+    "pk/s.mojo": "def z(x: Int) -> Int:\n    return x - 1\n",
+  ]
+
+  @Test func signatureChangeRecompilesOnlyTheModulesThatUseTheDeclaration() throws {
+    let setup = Setup(Self.reexports)
+    defer { setup.remove() }
+    try setup.build()
+    #expect(try setup.output() == "4 12 6 3 1\n")
+    func rebuild(_ file: String, _ text: String) throws -> CacheStatistics? {
+      try setup.edit(file, text)
+      let statistics = try setup.build()
+      try setup.build("uncached", cached: false)
+      #expect(try setup.bytes("app") == setup.bytes("uncached"))
+      return statistics
+    }
+    let f = try rebuild("d.mojo", "def f(x: Int, y: Int = 10) -> Int:\n    return x + y\n\ndef k(x: Int) -> Int:\n    return x * 3\n")
+    #expect(f?.compiledModules == ["b", "e", "d"])
+    #expect(f?.checkedModules == ["b", "e", "d"])
+    #expect(try setup.output() == "22 12 15 3 1\n")
+    let k = try rebuild("d.mojo", "def f(x: Int, y: Int = 10) -> Int:\n    return x + y\n\ndef k(x: Int, y: Int = 5) -> Int:\n    return x * y\n")
+    #expect(k?.compiledModules == ["b", "c", "u", "d"])
+    #expect(try setup.output() == "22 20 15 5 1\n")
+    let z = try rebuild("pk/s.mojo", "def z(x: Int, y: Int = 7) -> Int:\n    return x - y\n")
+    #expect(z?.compiledModules == ["v", "pk.s"])
+    #expect(try setup.output() == "22 20 15 5 -5\n")
+    // b stops re-exporting d's f: e's import now fails, exactly as without the cache.
+    try setup.edit("b.mojo", "from d import k\n\ndef g(x: Int) -> Int:\n    return k(x) * 2\n")
+    var options = BuildOptions(input: setup.project.path, output: setup.folder.appendingPathComponent("app").path, jobs: 2)
+    options.cache = setup.cache
+    let broken = try BuildRunner(options: options).run()
+    options.cache = nil
+    let uncached = try BuildRunner(options: options).run()
+    #expect(broken.hasErrors)
+    #expect(broken.diagnostics.map(\.message) == uncached.diagnostics.map(\.message))
   }
 
   @Test func errorsAfterACachedBuildAreThoseOfAFullBuild() throws {

@@ -2,10 +2,11 @@
 //!
 //! What a module's object depends on in mojoc:
 //! - its own source and name (lowering reads only its own tree);
-//! - the interfaces (`MojoSema/ModuleInterface.swift`) of every module it reaches through imports,
-//!   transitively: signatures and symbols it calls, field layouts of structs it uses (a struct
-//!   reached through an imported signature is declared by a module that signature's module
-//!   imports), folded `comptime` values and defaults it inlines;
+//! - of the modules it reaches through imports (its declared inputs are their interfaces,
+//!   `MojoSema/ModuleInterface.swift`), only the declarations it can read
+//!   (`Caching/DependencyManifest.swift`): signatures and symbols it calls, field layouts of
+//!   structs it uses (a struct reached through an imported signature is declared by a module
+//!   that signature's module imports), folded `comptime` values and defaults it inlines;
 //! - the instances of generic functions lowered into it: an instance lands in the module that
 //!   defines the generic function, whichever module asked for it, so the list of instance
 //!   symbols is part of the key, and with any instance the interfaces of all modules (a type
@@ -39,11 +40,17 @@ enum ActionKey {
   }
 
   /// The key of a compile action: the compiler, the flags, the action and the digest of each
-  /// of its declared inputs (`digest(input)`; nil for an input with nothing to hash).
-  static func key(_ action: Action, compiler: String, flags: String, digest: (Artifact) -> Digest?) -> Digest {
+  /// of its declared inputs (`digest(input)`; nil for an input with nothing to hash), except
+  /// that the imported modules' interfaces are replaced by the digest of the module's dependency
+  /// manifest (`dependencies`: the declarations of those modules it can read).
+  static func key(_ action: Action, compiler: String, flags: String, dependencies: Digest,
+                  digest: (Artifact) -> Digest?) -> Digest {
     var hasher = SHA256()
-    hasher.update("mojoc-compile-action 2\ncompiler \(compiler)\nflags \(flags)\naction \(action.kind)\n")
+    hasher.update("mojoc-compile-action 3\ncompiler \(compiler)\nflags \(flags)\naction \(action.kind)\n")
+    hasher.update("dependencies ")
+    hasher.update(dependencies.bytes)
     for input in action.inputs {
+      if case .interface = input { continue }
       hasher.update("input \(input) ")
       hasher.update(digest(input)?.bytes ?? Array("-".utf8))
     }

@@ -4,9 +4,11 @@
 //!      (`Caching/SourceStub.swift`, keyed by the source digest) is parsed from its stub.
 //!   2. bind: the whole program, stubs included (a stub declares what its source declares).
 //!   3. front-end records: a stubbed module is not checked when the cache holds its record,
-//!      keyed by its source, its own interface and the interfaces of every module it reaches
-//!      through imports; a record is stored for each module checked without a diagnostic and
-//!      asking for no generic instance. Otherwise its full source is parsed and swapped in.
+//!      keyed by its source, and the record's manifest holds: every declaration of another
+//!      module its check can read still has the recorded description
+//!      (`Caching/DependencyManifest.swift`); a record is stored for each module checked without
+//!      a diagnostic and asking for no generic instance. Otherwise its full source is parsed and
+//!      swapped in.
 //!   4. compile: a stubbed module's object comes from the cache; when it is not there, the job
 //!      parses the full source, checks it and compiles it as usual.
 //! Anything unexpected (an error anywhere while stubs are in use, a source that changed during
@@ -34,69 +36,51 @@ struct IncrementalInputs: Sendable {
 
 extension BuildRunner {
   /// What `resolveFrontEnd` found: every module's interface digest and front-end record key,
-  /// and the stubbed modules whose bodies need no checking.
+  /// the stubbed modules whose bodies need no checking, and their dependency manifests.
   struct FrontEnd {
     var interfaces: [Digest]
     var keys: [Digest]
     var skipped: Set<Int>
+    /// Per module: the manifest of its record, for the skipped modules (nil for the others,
+    /// whose manifest comes from their full source).
+    var manifests: [DependencyManifest?]
   }
 
   /// After binding: the interface digest of every module — computed from its declarations for a
-  /// module parsed in full, read from its front-end record for a stubbed one (records are keyed
-  /// by the interfaces of the modules a module imports, so they are looked up in import order)
-  /// — and the stubbed modules whose record is missing, whose full source replaces the stub in
+  /// module parsed in full, read from its front-end record for a stubbed one whose record still
+  /// holds (every declaration of its manifest unchanged, `Caching/DependencyManifest.swift`) —
+  /// and the stubbed modules without such a record, whose full source replaces the stub in
   /// `program`.
   func resolveFrontEnd(_ program: inout Program, state: inout IncrementalInputs, plan: BuildPlan,
                        runner: StageRunner) throws -> FrontEnd {
     let count = plan.compileActions.count
     let frozen = program, loaded = state
-    let closures = (0..<count).map { m in
-      plan.compileActions[m].inputs.compactMap { input -> Int? in
-        if case .interface(let name) = input { return frozen.moduleIndex[name] }
-        return nil
-      }
-    }
     let interfaces = ResultSlots<Digest>(count: count)
-    let keys = ResultSlots<Digest>(count: count)
-    let needed = ResultSlots<Bool>(count: count)
+    let manifests = ResultSlots<DependencyManifest>(count: count)
     computeInterfaces((0..<count).filter { !state.stubbed[$0] }, program: frozen, into: interfaces, runner: runner)
-    // Stubbed modules in rounds: those whose imports' interfaces are known look up their record.
-    var pending = (0..<count).filter { state.stubbed[$0] }
-    while !pending.isEmpty {
-      var ready = pending.filter { m in closures[m].allSatisfy { interfaces[$0] != nil } }
-      if ready.isEmpty {
-        // An import cycle among stubbed modules: their interfaces come from their declarations.
-        computeInterfaces(pending, program: frozen, into: interfaces, runner: runner)
-        ready = pending
-      }
-      let batch = ready
-      runner.run(Job.plan(.digest, modules: batch.map { frozen.modules[$0].name })) { job, context in
-        let m = batch[job.index]
-        let key = BuildRunner.frontendKey(m, program: frozen, imports: closures[m].map { interfaces[$0]! }, inputs: loaded)
-        keys[m] = key
-        if case .hit(let record) = context.measure(.cache, job.moduleName, { loaded.cache.lookup(key, store: .frontend) }),
-           record.count == 32 {
-          if interfaces[m] == nil { interfaces[m] = Digest(bytes: record) }
-          if interfaces[m] == Digest(bytes: record) { return }
+    let stubbed = (0..<count).filter { state.stubbed[$0] }
+    let keys = (0..<count).map { BuildRunner.frontendKey($0, program: frozen, inputs: loaded) }
+    runner.run(Job.plan(.digest, modules: stubbed.map { frozen.modules[$0].name })) { job, context in
+      let m = stubbed[job.index]
+      context.measure(.cache, job.moduleName) {
+        if case .hit(let bytes) = loaded.cache.lookup(keys[m], store: .frontend),
+          let (interface, manifest) = DependencyManifest.parse(record: bytes), manifest.holds(in: frozen) {
+          interfaces[m] = interface
+          manifests[m] = manifest
+        } else {
+          interfaces[m] = SHA256.hash(Array(frozen.interfaceText(of: m).utf8))
         }
-        needed[m] = true
-        if interfaces[m] == nil { interfaces[m] = SHA256.hash(Array(frozen.interfaceText(of: m).utf8)) }
       }
-      let done = Set(batch)
-      pending.removeAll { done.contains($0) }
     }
     #if DEBUG
     // A stub declares what its source declares: the recorded interface is the bound one.
-    for m in 0..<count where state.stubbed[m] && needed[m] != true {
+    for m in stubbed where manifests[m] != nil {
       precondition(interfaces[m] == SHA256.hash(Array(frozen.interfaceText(of: m).utf8)),
                    "module '\(frozen.modules[m].name)': its stub's interface differs from its front-end record")
     }
     #endif
-    for m in 0..<count where keys[m] == nil {
-      keys[m] = BuildRunner.frontendKey(m, program: frozen, imports: closures[m].map { interfaces[$0]! }, inputs: loaded)
-    }
     // Stubbed modules without a front-end record get their full source.
-    let promoted = (0..<count).filter { state.stubbed[$0] && needed[$0] == true }
+    let promoted = stubbed.filter { manifests[$0] == nil }
     let full = ResultSlots<Result<(SourceFile, SyntaxTree), IncrementalRestart>>(count: count)
     runner.run(Job.plan(.parse, modules: promoted.map { frozen.modules[$0].name })) { job, _ in
       let m = promoted[job.index]
@@ -110,8 +94,8 @@ extension BuildRunner {
       program.modules[m].tree = tree
       state.stubbed[m] = false
     }
-    return FrontEnd(interfaces: (0..<count).map { interfaces[$0]! }, keys: (0..<count).map { keys[$0]! },
-                    skipped: Set((0..<count).filter { state.stubbed[$0] }))
+    return FrontEnd(interfaces: (0..<count).map { interfaces[$0]! }, keys: keys,
+                    skipped: Set((0..<count).filter { state.stubbed[$0] }), manifests: (0..<count).map { manifests[$0] })
   }
 
   /// The SHA-256 of the interfaces of `modules`, one job per module.
@@ -124,16 +108,14 @@ extension BuildRunner {
     }
   }
 
-  /// The key of module `m`'s front-end record: what checking its bodies depends on — its
-  /// source and the interfaces of the modules it reaches through imports (`imports`, in the
-  /// order of its compile action's inputs).
-  static func frontendKey(_ m: Int, program: Program, imports: [Digest], inputs: IncrementalInputs) -> Digest {
+  /// The key of module `m`'s front-end record: its source alone (what checking its bodies
+  /// depends on besides is listed in the record's manifest and checked against the program).
+  static func frontendKey(_ m: Int, program: Program, inputs: IncrementalInputs) -> Digest {
     let module = program.modules[m]
     var hasher = SHA256()
-    hasher.update("mojoc-frontend 2\ncompiler \(inputs.compiler)\nmodule \(module.name) package \(module.isPackage)\n")
+    hasher.update("mojoc-frontend 3\ncompiler \(inputs.compiler)\nmodule \(module.name) package \(module.isPackage)\n")
     hasher.update("source \(module.file?.absolutePath ?? "-")\n")
     hasher.update(inputs.sourceDigests[m]?.bytes ?? [])
-    for digest in imports { hasher.update(digest.bytes) }
     return hasher.finalize()
   }
 

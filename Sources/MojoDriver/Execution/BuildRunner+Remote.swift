@@ -16,6 +16,7 @@
 import FoundationEssentials
 import Glibc
 import MojoCodegen
+import MojoDiagnostics
 import MojoProfiling
 import MojoSema
 
@@ -69,6 +70,13 @@ extension BuildRunner {
     }
     var flags = ["--backend", options.backend.rawValue]
     if options.backend == .llvm { flags.append("-O\(options.optimization.rawValue)") }
+    // With -Werror a warning fails its action, and the local front end reports it as an error
+    // (as for any failed action); -w leaves the actions' standard error empty.
+    switch options.warnings {
+    case .report: break
+    case .ignore: flags.append("-w")
+    case .treatAsErrors: flags.append("-Werror")
+    }
     let actions = plan.compileActions.map { action -> RemoteAction in
       guard case .compile(let name) = action.kind, let m = modules.firstIndex(where: { $0.name == name }) else {
         preconditionFailure("not a compile action of the project")
@@ -164,23 +172,36 @@ extension BuildRunner {
   }
 
   /// `--remote-cache-only`: stores the objects compiled here for the actions the server lacked
-  /// (`missing`, module indices).
+  /// (`missing`, module indices), each with its module's warnings as the action's standard
+  /// error (what the action would have printed), so that a build served from the cache prints
+  /// them too.
   func storeRemotely(_ request: RemoteRequest, service: any RemoteService, outputs: [ModuleOutput], missing: Set<Int>,
-                     runner: StageRunner, into result: inout BuildResult) {
+                     files: [SourceFile?], runner: StageRunner, into result: inout BuildResult) {
     let objects = outputs.enumerated().map { m, output -> [UInt8]? in
       guard missing.contains(m) else { return nil }
       if let object = output.object { return object.bytes }
       return output.objectPath.flatMap { try? BuildRunner.readFile($0) }
     }
+    let warnings = outputs.indices.map { m -> [UInt8] in
+      guard missing.contains(m), m < files.count, let file = files[m] else { return [] }
+      let own = result.diagnostics.filter { $0.severity == .warning && $0.location.file?.relativePath == file.relativePath }
+      guard !own.isEmpty else { return [] }
+      return Array(actionPaths(DiagnosticRenderer.render(own, style: .plain), file: file).utf8)
+    }
     var failure: RemoteError?
     runner.stage(.remote) {
-      do { try service.store(request, outputs: objects) } catch let error as RemoteError { failure = error } catch {
+      do { try service.store(request, outputs: objects, standardErrors: warnings) } catch let error as RemoteError { failure = error } catch {
         preconditionFailure("RemoteService.store throws only RemoteError")
       }
     }
     if let failure {
       result.messages.append("mojoc: warning: remote cache at \(request.endpoint): \(failure); results not stored")
     }
+  }
+
+  /// Text this build shows with `file`'s path as an action shows it (`project/…`).
+  func actionPaths(_ text: String, file: SourceFile) -> String {
+    text.replacing(file.path, with: "project/\(file.relativePath)")
   }
 
   /// The server's standard error with the input root's paths (`project/…`) turned back into

@@ -92,6 +92,8 @@ struct ActionDigests {
   var inputs: [Artifact: Digest] = [:]
   /// Per compile action, in module order.
   var keys: [Digest] = []
+  /// Per module: what its check and lowering can read of the others.
+  var manifests: [DependencyManifest] = []
 }
 
 /// Runs builds: plans each one (`BuildPlan`) and executes the plan.
@@ -217,6 +219,7 @@ public struct BuildRunner: Sendable {
     let remote = options.remote
     let request = remote.flatMap { remoteRequest($0, modules: program.modules, plan: plan) }
     var prebuilt: [Int: [UInt8]] = [:]
+    let files = program.modules.map(\.file)
     if let remote, let request {
       switch try compileRemotely(request, service: remote.service, modules: program.modules, plan: plan,
                                  runner: runner, scratch: scratch, into: &result) {
@@ -235,7 +238,8 @@ public struct BuildRunner: Sendable {
     }
     if let remote, let request, request.cacheOnly, result.remote != nil {
       let missing = Set(modules.indices).subtracting(prebuilt.keys)
-      storeRemotely(request, service: remote.service, outputs: modules, missing: missing, runner: runner, into: &result)
+      storeRemotely(request, service: remote.service, outputs: modules, missing: missing, files: files,
+                    runner: runner, into: &result)
     }
     try perform(plan.finalAction, modules, runner: runner, scratch: scratch, into: &result)
     return result
@@ -299,6 +303,7 @@ public struct BuildRunner: Sendable {
     var inputs = incremental
     var interfaces: [Digest]?
     var frontendKeys: [Digest]?
+    var manifests: [DependencyManifest?]?
     var checkSkipped: Set<Int> = []
     // `--module M --only-module-bodies` (a remote action): the other modules may be stubs;
     // only M's bodies are checked, and only M's warnings reported.
@@ -332,7 +337,7 @@ public struct BuildRunner: Sendable {
         throw IncrementalRestart()
       }
       let front = try resolveFrontEnd(&program, state: &state, plan: plan, runner: runner)
-      (interfaces, frontendKeys, checkSkipped) = (front.interfaces, front.keys, front.skipped)
+      (interfaces, frontendKeys, checkSkipped, manifests) = (front.interfaces, front.keys, front.skipped, front.manifests)
       inputs = state
       return checkSkipped
     }
@@ -353,7 +358,7 @@ public struct BuildRunner: Sendable {
     // module's IR exists; so are the sources (lowering reads the lines of run-time checks).
     // With the action cache, a job whose key is stored takes its object from the cache instead.
     let digests = (options.cache != nil || options.actionsFile != nil) && plan.product == .object
-      ? actionKeys(program, checked: checked, plan: plan, runner: runner, interfaces: interfaces,
+      ? actionKeys(program, checked: checked, plan: plan, runner: runner, interfaces: interfaces, manifests: manifests,
                    sourceDigests: inputs?.sourceDigests, compiler: inputs?.compiler) : nil
     let keys = options.cache != nil ? digests?.keys : nil
     if let path = options.actionsFile {
@@ -378,6 +383,7 @@ public struct BuildRunner: Sendable {
     let state = inputs
     let recordKeys = frontendKeys
     let interfaceDigests = interfaces
+    let dependencies = digests?.manifests
     runner.stage(.compile) {
       runner.run(jobs.filter { !(checked.compiledEarly?[$0.index] ?? false) }) { job, context in
         let m = job.index
@@ -413,8 +419,8 @@ public struct BuildRunner: Sendable {
             let (again, diagnostics) = context.measure(.check, job.moduleName) { BodyChecker.check(program, module: m) }
             guard diagnostics.isEmpty, again.requestedInstances.isEmpty, module.instances.isEmpty else { throw IncrementalRestart() }
             module = again
-          } else if let state, let recordKeys, checked.clean[m] {
-            let record = interfaceDigests![m].bytes
+          } else if let state, let recordKeys, let dependencies, checked.clean[m] {
+            let record = dependencies[m].record(interface: interfaceDigests![m])
             context.measure(.cache, job.moduleName) { state.cache.store(recordKeys[m], record, store: .frontend) }
           }
           // Consumed, so that the tree, the checked tables and the source are freed once the IR
@@ -461,15 +467,18 @@ public struct BuildRunner: Sendable {
     return try outputs.values.map { try $0?.get() ?? ModuleOutput() }
   }
 
-  /// The digests of every compile action's declared inputs and the action keys: source and
-  /// interface digests are computed in parallel, one job per module, unless given
-  /// (`interfaces`, `sourceDigests`: an incremental build has them already).
+  /// The digests of every compile action's declared inputs, each module's dependency manifest
+  /// and the action keys: source and interface digests and manifests are computed in parallel,
+  /// one job per module, unless given (`interfaces`, `manifests`, `sourceDigests`: an
+  /// incremental build has them already; a module without a given manifest has its full tree).
   func actionKeys(_ program: Program, checked: Frontend.Checked, plan: BuildPlan, runner: StageRunner,
-                  interfaces known: [Digest]? = nil, sourceDigests: [Digest?]? = nil, compiler: String? = nil) -> ActionDigests {
+                  interfaces known: [Digest]? = nil, manifests knownManifests: [DependencyManifest?]? = nil,
+                  sourceDigests: [Digest?]? = nil, compiler: String? = nil) -> ActionDigests {
     let count = plan.compileActions.count
     let names = (0..<count).map { program.modules[$0].name }
     let sources = ResultSlots<Digest>(count: count)
     let interfaces = ResultSlots<Digest>(count: count)
+    let manifests = ResultSlots<DependencyManifest>(count: count)
     runner.stage(.compile) {
       runner.run(Job.plan(.digest, modules: names)) { job, context in
         let m = job.index
@@ -480,6 +489,7 @@ public struct BuildRunner: Sendable {
             sources[m] = SHA256.hash(file.bytes)
           }
           interfaces[m] = known?[m] ?? SHA256.hash(Array(program.interfaceText(of: m).utf8))
+          manifests[m] = knownManifests?[m] ?? DependencyManifest(program, module: m)
         }
       }
     }
@@ -496,8 +506,9 @@ public struct BuildRunner: Sendable {
     let compiler = compiler ?? ActionKey.compilerIdentity()
     let flags = ActionKey.flags(options)
     let inputs = digests.inputs
-    digests.keys = plan.compileActions.map { action in
-      ActionKey.key(action, compiler: compiler, flags: flags) { inputs[$0] }
+    digests.manifests = (0..<count).map { manifests[$0]! }
+    digests.keys = plan.compileActions.indices.map { m in
+      ActionKey.key(plan.compileActions[m], compiler: compiler, flags: flags, dependencies: digests.manifests[m].digest) { inputs[$0] }
     }
     return digests
   }

@@ -10,8 +10,8 @@ public protocol RemoteService: Sendable {
   /// executes the others there.
   func run(_ request: RemoteRequest) throws(RemoteError) -> RemoteResult
   /// Stores locally compiled outputs (`outputs[i]` for action `i`, nil when not compiled here)
-  /// as the actions' results (`--remote-cache-only`).
-  func store(_ request: RemoteRequest, outputs: [[UInt8]?]) throws(RemoteError)
+  /// as the actions' results, with `standardErrors[i]` as the standard error (`--remote-cache-only`).
+  func store(_ request: RemoteRequest, outputs: [[UInt8]?], standardErrors: [[UInt8]]) throws(RemoteError)
 }
 
 /// A file of an input root.
