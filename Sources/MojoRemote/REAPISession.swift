@@ -46,7 +46,7 @@ struct REAPISession: Sendable {
   static func with<Result: Sendable>(_ endpoint: RemoteEndpoint,
                                      _ body: (REAPISession) async throws -> Result) async throws -> Result {
     let transport = try HTTP2ClientTransport.Posix(
-      target: .dns(host: endpoint.host, port: endpoint.port), transportSecurity: .plaintext)
+      target: .dns(host: endpoint.host, port: endpoint.port), transportSecurity: endpoint.usesTLS ? .tls : .plaintext)
     return try await withGRPCClient(transport: transport) { client in
       var session = REAPISession(
         instance: endpoint.instance,

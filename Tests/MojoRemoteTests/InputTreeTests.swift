@@ -1,4 +1,4 @@
-//! Input roots as REAPI Merkle trees, and `--remote` addresses.
+//! Input roots as REAPI Merkle trees.
 #if Remote
 import MojoDriver
 import Testing
@@ -38,15 +38,6 @@ import Testing
     var blobs = BlobSet()
     #expect(throws: RemoteError.self) {
       try InputTree.add([InputFile(path: "a", bytes: [1]), InputFile(path: "a/b", bytes: [2])], to: &blobs)
-    }
-  }
-
-  @Test func endpointsParse() throws {
-    #expect(try RemoteEndpoint.parse("grpc://127.0.0.1:8980") == RemoteEndpoint(host: "127.0.0.1", port: 8980))
-    #expect(try RemoteEndpoint.parse("grpc://build.example") == RemoteEndpoint(host: "build.example", port: 50051))
-    #expect(try RemoteEndpoint.parse("grpc://[::1]:9", instance: "main") == RemoteEndpoint(host: "::1", port: 9, instance: "main"))
-    for bad in ["http://h:1", "grpc://", "grpc://h:0", "grpc://h:x"] {
-      #expect(throws: RemoteError.self) { try RemoteEndpoint.parse(bad) }
     }
   }
 }
