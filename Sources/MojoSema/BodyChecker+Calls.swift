@@ -352,6 +352,10 @@ extension BodyChecker {
       if args.count == 2 { checkValue(args[1].value, as: .int) }
       record(id, .round, expressionsOf: args)
       return t
+    case "atol", "atof" where args.count == 1 && !args[0].label.exists:
+      // `atol(s)`, `atof(s)`: `Int(s)`, `Float64(s)` of a string (raising the same errors).
+      checkValue(args[0].value, as: .string)
+      return checkStringConversion(id, args[0].value, to: name == "atol" ? .int : .float64)
     case "abs", "min", "max":
       let range = name == "abs" ? 1...1 : 2...Int.max
       guard positionalOnly(range) else { return checkArgumentsOnly(args) }
