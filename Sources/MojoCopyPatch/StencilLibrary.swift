@@ -131,22 +131,14 @@ public final class StencilLibrary: @unchecked Sendable {
       stencils[k].otherEnd = Int32(others.count)
     }
     self.stencils = stencils
-    let knownCopy = UnsafeMutablePointer<KnownHole>.allocate(capacity: max(known.count, 1))
-    knownCopy.initialize(from: known, count: known.count)
-    knownHoleBase = UnsafePointer(knownCopy)
-    let otherCopy = UnsafeMutablePointer<HoleRecord>.allocate(capacity: max(others.count, 1))
-    otherCopy.initialize(from: others, count: others.count)
-    otherHoleBase = UnsafePointer(otherCopy)
+    knownHoleBase = Self.permanentCopy(of: known)
+    otherHoleBase = Self.permanentCopy(of: others)
     let codeCopy = UnsafeMutableRawPointer.allocate(byteCount: codeSize + 32, alignment: 16)
     codeCopy.initializeMemory(as: UInt8.self, repeating: 0xCC, count: codeSize + 32)
     code.withUnsafeBytes { codeCopy.copyMemory(from: $0.baseAddress!, byteCount: codeSize) }
     codeBase = UnsafeRawPointer(codeCopy)
-    let holeCopy = UnsafeMutablePointer<HoleRecord>.allocate(capacity: max(holes.count, 1))
-    holeCopy.initialize(from: holes, count: holes.count)
-    holeBase = UnsafePointer(holeCopy)
-    let stencilCopy = UnsafeMutablePointer<Stencil>.allocate(capacity: max(stencils.count, 1))
-    stencilCopy.initialize(from: stencils, count: stencils.count)
-    stencilBase = UnsafePointer(stencilCopy)
+    holeBase = Self.permanentCopy(of: holes)
+    stencilBase = Self.permanentCopy(of: stencils)
     let byKey = Self.generatedStencilByKey
     self.byKey = byKey
     let holes = self.holes
@@ -163,6 +155,14 @@ public final class StencilLibrary: @unchecked Sendable {
     UnsafeMutablePointer(mutating: knownHoleBase).deallocate()
     UnsafeMutablePointer(mutating: otherHoleBase).deallocate()
     UnsafeMutablePointer(mutating: stencilBase).deallocate()
+  }
+
+  /// A copy of `elements` in memory owned by the library (freed in `deinit`), so selection reads
+  /// the tables through plain pointers without array bounds or uniqueness checks.
+  private static func permanentCopy<Element>(of elements: [Element]) -> UnsafePointer<Element> {
+    let copy = UnsafeMutablePointer<Element>.allocate(capacity: max(elements.count, 1))
+    copy.initialize(from: elements, count: elements.count)
+    return UnsafePointer(copy)
   }
 
   /// Number of stencils.
