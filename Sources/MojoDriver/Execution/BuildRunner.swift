@@ -366,16 +366,9 @@ public struct BuildRunner: Sendable {
                                     compiler: inputs?.compiler ?? ActionKey.compilerIdentity(), flags: ActionKey.flags(options))
       try write(Array(json.utf8), to: path)
     }
-    let trees = checked.trees ?? ResultSlots<SyntaxTree>(count: count)
-    let files = checked.files ?? ResultSlots<SourceFile>(count: count)
-    if checked.trees == nil {
-      for m in 0..<count {
-        trees[m] = program.modules[m].tree
-        files[m] = program.modules[m].file
-        program.modules[m].tree = SyntaxTree()
-        program.modules[m].file = nil
-      }
-    }
+    // With early compilation the check stage has moved the trees and sources out already.
+    let (trees, files) = if let trees = checked.trees, let files = checked.files { (trees, files) }
+      else { Frontend.takeTreesAndSources(of: &program) }
     let frozen = program
     let cache = options.cache
     let lookups = ResultSlots<ActionCache.Lookup>(count: count)

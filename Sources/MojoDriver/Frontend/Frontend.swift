@@ -124,22 +124,30 @@ enum Frontend {
 
     /// Moves the trees and sources of `program` out of it.
     init(_ program: inout Program, count: Int) {
-      trees = ResultSlots(count: count)
-      files = ResultSlots(count: count)
       compiledEarly = ResultSlots(count: count)
       mayHoldInstances = (0..<count).map { m in
         !program.traits[m].isEmpty || program.signatures[m].contains { $0.isGeneric }
       }
       // Generic functions are checked (instantiated) after every body: their trees stay.
       shared = SharedProgram(program, keepAfterChecks: mayHoldInstances.contains(true), checks: count)
-      for m in 0..<count {
-        trees[m] = program.modules[m].tree
-        files[m] = program.modules[m].file
-        program.modules[m].tree = SyntaxTree()
-        program.modules[m].file = nil
-      }
+      (trees, files) = Frontend.takeTreesAndSources(of: &program)
       lowering = program
     }
+  }
+
+  /// Moves every module's tree and source out of `program` into slots, so that each compile job
+  /// can take (and free) its own while the program stays shared.
+  static func takeTreesAndSources(of program: inout Program) -> (ResultSlots<SyntaxTree>, ResultSlots<SourceFile>) {
+    let count = program.modules.count
+    let trees = ResultSlots<SyntaxTree>(count: count)
+    let files = ResultSlots<SourceFile>(count: count)
+    for m in 0..<count {
+      trees[m] = program.modules[m].tree
+      files[m] = program.modules[m].file
+      program.modules[m].tree = SyntaxTree()
+      program.modules[m].file = nil
+    }
+    return (trees, files)
   }
 
   /// The program with every tree, read by the check jobs and released by the last of them
