@@ -21,7 +21,7 @@ extension BodyChecker {
     case .field(let field):
       // `self.value` in a method of a generic struct: its parameters lead the method's.
       let owner = methodOwner[instance.function]
-      let base = ExprID(Int(tree.expr(id).a))
+      let base = tree.member(tree.expr(id)).base
       guard owner >= 0, generic.structParameterCount > 0, case .local(0) = result.exprFacts[Int(base.index)],
             !generic.parameters.isEmpty, tree.name(tree.functions[instance.function].parameters[0].name) == "self",
             case .typeParameter(let k) = program.structs[module][owner].fieldTypes[Int(field)] else { return nil }
@@ -58,10 +58,10 @@ extension BodyChecker {
     guard var value else { return nil }
     let e = tree.expr(value)
     if e.kind == .transfer {
-      value = ExprID(Int(e.a))
-    } else if e.kind == .call, tree.expr(ExprID(Int(e.a))).kind == .member,
-              tree.name(NameID(Int(tree.expr(ExprID(Int(e.a))).b))) == "copy" {
-      value = ExprID(Int(tree.expr(ExprID(Int(e.a))).a))
+      value = tree.operand(e)
+    } else if e.kind == .call, case let callee = tree.expr(tree.call(e).callee), callee.kind == .member,
+              case let (base, name) = tree.member(callee), tree.name(name) == "copy" {
+      value = base
     }
     return typeParameterRead(value)
   }
