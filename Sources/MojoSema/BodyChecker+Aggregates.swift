@@ -100,7 +100,7 @@ extension BodyChecker {
     } else {
       // Without a `List[T]` context Mojo 1.2 makes the literal an `Array[T, N]` whose element type
       // is the first element's; mojoc gives it the same element type as a `List` (same printing,
-      // indexing, iteration and copy rules; see LANGUAGE-STATUS.md for what this accepts that
+      // indexing, iteration and copy rules; see README.md "Language status" for what this accepts that
       // Mojo rejects).
       guard let first = items.first else {
         report(SemaDiagnostics.emptyListWithoutContextualType(location(e.offset)))
