@@ -51,6 +51,7 @@ static const struct {
     RUNTIME_FUNCTION(mojo_rt_ceil)
     RUNTIME_FUNCTION(mojo_rt_trunc)
     RUNTIME_FUNCTION(mojo_rt_round)
+    RUNTIME_FUNCTION(mojo_rt_str_radix)
     RUNTIME_FUNCTION(mojo_rt_round_digits)
     RUNTIME_FUNCTION(mojo_rt_round_int)
     RUNTIME_FUNCTION(mojo_rt_uint_to_float)

@@ -222,6 +222,9 @@ extension FunctionLowering {
       case .string: return .value(builder.op(.ine, .value(builder.load(.i64, from: values[0], offset: 0)), .int(0)))
       default: return values[0]
       }
+    case .radix(let radix):
+      let isUnsigned = argumentType(arguments[0]).numeric?.isUnsigned ?? false
+      return runtime(Runtime.radix, [values[0], .int(Int64(radix)), values[1], .int(isUnsigned ? 1 : 0)])
     case .convertToString:
       // `String(a, b, ...)` writes each value after the other.
       var text = stringConversion(values[0], argumentType(arguments[0]))
@@ -416,8 +419,8 @@ extension FunctionLowering {
     case .float64: return runtime(Runtime.fromFloat, [value])
     case .numeric(let n): return runtime(ModuleLowering.numericText(n).text, [value])
     case .bool: return runtime(Runtime.fromBool, [.value(builder.op(.zext, value))])
-    case .list(let element):
-      return .value(builder.call(module.stringFunction(for: .list(element)), returning: .ptr, [value])!)
+    case .list, .dict, .set, .tuple, .optional:
+      return .value(builder.call(module.stringFunction(for: type), returning: .ptr, [value])!)
     case .structType, .boundStruct:
       return textOfValue(value, type)
     default: return value

@@ -264,6 +264,7 @@ enum Runtime {
   static let compare = ("mojo_rt_str_compare", [IRType.ptr, .ptr], IRType.i64)
   static let equal = ("mojo_rt_str_eq", [IRType.ptr, .ptr], IRType.i64)
   static let fromInt = ("mojo_rt_str_from_int", [IRType.i64], IRType.ptr)
+  static let radix = ("mojo_rt_str_radix", [IRType.i64, .i64, .ptr, .i64], IRType.ptr)
   static let fromFloat = ("mojo_rt_str_from_float", [IRType.f64], IRType.ptr)
   static let fromBool = ("mojo_rt_str_from_bool", [IRType.i64], IRType.ptr)
   static let ord = ("mojo_rt_str_ord", [IRType.ptr], IRType.i64)

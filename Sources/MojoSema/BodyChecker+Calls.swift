@@ -352,6 +352,8 @@ extension BodyChecker {
       if args.count == 2 { checkValue(args[1].value, as: .int) }
       record(id, .round, expressionsOf: args)
       return t
+    case "hex", "bin", "oct":
+      return checkRadixCall(id, e, name, args)
     case "atol", "atof" where args.count == 1 && !args[0].label.exists:
       // `atol(s)`, `atof(s)`: `Int(s)`, `Float64(s)` of a string (raising the same errors).
       checkValue(args[0].value, as: .string)
@@ -422,7 +424,10 @@ extension BodyChecker {
         record(id, .method(module: m, index: f), [.expression(value)])
         return target.1
       }
-      if name == "String", t == .errorValue || writeToMethod(t) != nil || { if case .list(let element) = t { isPrintable(element) } else { false } }() {
+      if name == "String", t == .errorValue || writeToMethod(t) != nil || { switch t {
+        case .list, .dict, .set, .tuple, .optional: isPrintable(t)
+        default: false
+      } }() {
         requestWriters(t)
         record(id, .convertToString, [.expression(value)])
         return .string
@@ -509,6 +514,36 @@ extension BodyChecker {
   }
 
   /// True for the types `print` and `String(...)` can format (§12).
+  /// `hex(n, prefix="0x")`, `bin(n, prefix="0b")`, `oct(n, prefix="0o")` of an integer value.
+  mutating func checkRadixCall(_ id: ExprID, _ e: ExprNode, _ name: String, _ args: [Argument]) -> SemaType {
+    let positional = args.filter { !$0.label.exists }
+    let keywords = args.filter { $0.label.exists }
+    guard positional.count == 1, keywords.count <= 1, keywords.allSatisfy({ tree.name($0.label) == "prefix" }) else {
+      let extra = positional.count > 1 ? positional[1] : keywords.first { tree.name($0.label) != "prefix" } ?? keywords.dropFirst().first
+      if let extra { report(SemaDiagnostics.unexpectedArgument(name, location(extra.offset))) }
+      else { report(SemaDiagnostics.missingArgument(name, "value", location(e.offset))) }
+      return checkArgumentsOnly(args)
+    }
+    var t = checkExpression(positional[0].value, expected: nil)
+    if t.isLiteral { t = t.materialized; materialize(positional[0].value, as: t) }
+    switch t {
+    case .error: return .error
+    case .int: break
+    case .numeric(let n) where !n.isFloat && n != .codepoint: break
+    default:
+      report(SemaDiagnostics.notSupportedYet("'\(name)' of a '\(typeName(t))'", location(startOffset(positional[0].value))))
+      return .error
+    }
+    let radix = name == "hex" ? 16 : name == "bin" ? 2 : 8
+    var prefix = CallArgument.constant(.string(Array((name == "hex" ? "0x" : name == "bin" ? "0b" : "0o").utf8)), .string)
+    if let k = keywords.first {
+      checkValue(k.value, as: .string)
+      prefix = .expression(k.value)
+    }
+    record(id, .radix(radix), [.expression(positional[0].value), prefix])
+    return .string
+  }
+
   func isPrintable(_ t: SemaType) -> Bool {
     switch t {
     case .int, .float64, .bool, .string, .errorValue, .numeric: true

@@ -459,6 +459,9 @@ extension BodyChecker {
     case (.set(let t), "discard", 1) where positional: mutating(); return call(.discard, [t], returning: .none)
     case (.optional(let t), "value", 0): return call(.value, [], returning: t)
     case (.optional(let t), "or_else", 1) where positional: return call(.orElse, [t], returning: t)
+    case (.optional, "__bool__", 0):
+      record(id, .convertToBool, [.expression(receiver)])
+      return .bool
     case (.dict, _, _), (.set, _, _), (.optional, _, _):
       report(SemaDiagnostics.notSupportedYet("'\(typeName(receiverType)).\(method)' with these arguments", at))
       for a in args { _ = checkExpression(a.value, expected: nil) }

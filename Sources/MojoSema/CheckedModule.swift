@@ -12,6 +12,8 @@ public enum CallTarget: Sendable, Equatable {
   case abs, min, max, len, ord, chr
   /// `round(x)`, `round(x, ndigits)` of an `Int` or `Float64` (the result has its type).
   case round
+  /// `hex(n)`, `bin(n)`, `oct(n)` of an integer (radix 16, 2, 8): arguments value, prefix.
+  case radix(Int)
   /// `range(...)` as a `for` iterable: arguments are start, stop, step.
   case range
   /// Explicit conversions `Int(x)`, `Float64(x)`, `String(x)`, `Bool(x)`.

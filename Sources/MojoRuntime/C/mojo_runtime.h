@@ -76,6 +76,8 @@ const MojoString *mojo_rt_str_from_float(double value);
 const MojoString *mojo_rt_str_from_bool(int64_t value);
 const MojoString *mojo_rt_str_from_uint(int64_t value);
 const MojoString *mojo_rt_str_from_float32(double value);
+// `hex`, `bin`, `oct` (radix 16, 2, 8): `-`, the prefix, the digits of |value| (unsigned if asked).
+const MojoString *mojo_rt_str_radix(int64_t value, int64_t radix, const MojoString *prefix, int64_t is_unsigned);
 const MojoString *mojo_rt_str_byte_at(const MojoString *s, int64_t index, const MojoString *where);
 int64_t mojo_rt_str_ord(const MojoString *s);
 const MojoString *mojo_rt_str_chr(int64_t code);
