@@ -92,7 +92,7 @@ extension FunctionLowering {
         writeLocal(slot, operand)
       }
     case .field(let k):
-      let base = lowerExpression(ExprID(Int(t.a)))
+      let base = lowerExpression(tree.member(t).base)
       let operand = moveIfTransfer(value, lowerValueToStore(value))
       builder.store(ModuleLowering.irType(type(of: target)), operand, to: base, offset: Int64(k) * Layout.wordSize)
     case .call(.collection(.setItem), let start, let count):
@@ -127,7 +127,7 @@ extension FunctionLowering {
       let result = lowerBinary(s.op, current, targetType, lowerExpression(value), type(of: value))
       writeLocal(slot, result)
     case .field(let k):
-      let base = lowerExpression(ExprID(Int(t.a)))
+      let base = lowerExpression(tree.member(t).base)
       let current = builder.load(irType, from: base, offset: Int64(k) * Layout.wordSize)
       let result = lowerBinary(s.op, .value(current), targetType, lowerExpression(value), type(of: value))
       builder.store(irType, result, to: base, offset: Int64(k) * Layout.wordSize)
@@ -144,22 +144,24 @@ extension FunctionLowering {
 
   /// Where `list[index]` or `tuple[k]` lives: a base address and a constant offset from it.
   mutating func elementPlace(_ e: ExprNode) -> (base: Operand, offset: Int64) {
-    guard case .tuple = type(of: ExprID(Int(e.a))) else { return (elementAddress(e), 0) }
+    let (base, index) = tree.subscriptParts(e)
+    guard case .tuple = type(of: base) else { return (elementAddress(e), 0) }
     // A tuple is a box of words; the checker made `k` a constant in range.
-    guard case .constant(let c) = checked.exprFacts[Int(e.b)] else { preconditionFailure("lowering: tuple index is not a constant") }
-    return (lowerExpression(ExprID(Int(e.a))), c.wrappedInt64 * Layout.wordSize)
+    guard case .constant(let c) = checked.exprFacts[Int(index.index)] else { preconditionFailure("lowering: tuple index is not a constant") }
+    return (lowerExpression(base), c.wrappedInt64 * Layout.wordSize)
   }
 
   func isTupleElement(_ id: ExprID) -> Bool {
     let e = tree.expr(id)
-    guard e.kind == .index, case .tuple = type(of: ExprID(Int(e.a))) else { return false }
+    guard e.kind == .index, case .tuple = type(of: tree.subscriptParts(e).base) else { return false }
     return true
   }
 
   /// The address of `list[index]` (bounds-checked by the runtime, which reports the `[`).
   mutating func elementAddress(_ e: ExprNode) -> Operand {
-    let list = lowerExpression(ExprID(Int(e.a)))
-    let index = lowerExpression(ExprID(Int(e.b)))
+    let parts = tree.subscriptParts(e)
+    let list = lowerExpression(parts.base)
+    let index = lowerExpression(parts.index)
     return listElement(list, index, at: e.offset)
   }
 

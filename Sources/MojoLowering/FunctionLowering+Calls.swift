@@ -318,7 +318,7 @@ extension FunctionLowering {
         // The checker made the variable indirect (or it is itself a `mut` parameter).
         values.append(.value(slots[Int(slot)]))
       case .field(let index):
-        let base = lowerExpression(ExprID(Int(tree.expr(id).a)))
+        let base = lowerExpression(tree.member(tree.expr(id)).base)
         let offset = Int64(index) * Layout.wordSize
         let cell = runtime(Runtime.alloc, [.int(Layout.wordSize)])
         builder.store(type, .value(builder.load(type, from: base, offset: offset)), to: cell, offset: 0)

@@ -8,11 +8,12 @@ import MojoSyntax
 extension FunctionLowering {
   /// `xs[a:b:c]` or `s[byte=a:b]`: the bounds that are present, and a mask saying which.
   mutating func lowerSlice(_ e: ExprNode) -> Operand {
-    let base = lowerExpression(ExprID(Int(e.a)))
+    let slice = tree.slice(e)
+    let base = lowerExpression(slice.base)
     var bounds: [Operand] = []
     var given: Int64 = 0
-    for (k, bound) in tree.exprLists[Int(e.b)..<Int(e.b + 3)].enumerated() {
-      if bound.exists {
+    for (k, bound) in [slice.start, slice.end, slice.step].enumerated() {
+      if let bound {
         bounds.append(lowerExpression(bound))
         given |= 1 << k
       } else {
@@ -20,7 +21,7 @@ extension FunctionLowering {
       }
     }
     let location = sourceLocation(e.offset)
-    if e.c == 1 { return runtime(Runtime.stringSlice, [base, bounds[0], bounds[1], .int(given), location]) }
+    if slice.isByteSlice { return runtime(Runtime.stringSlice, [base, bounds[0], bounds[1], .int(given), location]) }
     // The shape: which bounds are given, and the element size above them.
     return runtime(Runtime.listSlice, [base] + bounds + [.int(given | Layout.wordSize << 3), location])
   }
@@ -28,7 +29,7 @@ extension FunctionLowering {
   /// `(a, b, ...)`: a new block holding the elements.
   mutating func lowerTuple(_ id: ExprID, _ e: ExprNode) -> Operand {
     guard case .tuple(let types) = type(of: id) else { preconditionFailure("lowering: untyped tuple") }
-    let values = tree.list(of: e).map { lowerValueToStore($0) }
+    let values = tree.elements(e).map { lowerValueToStore($0) }
     let block = runtime(Runtime.alloc, [.int(Int64(max(1, values.count)) * Layout.wordSize)])
     for (k, value) in values.enumerated() {
       builder.store(ModuleLowering.irType(types[k]), value, to: block, offset: Int64(k) * Layout.wordSize)
@@ -38,19 +39,20 @@ extension FunctionLowering {
 
   /// `t[k]` with the constant `k` the checker verified.
   mutating func lowerTupleElement(_ id: ExprID, _ e: ExprNode) -> Operand {
-    guard case .constant(let c) = checked.exprFacts[Int(e.b)] else { preconditionFailure("lowering: tuple index is not a constant") }
+    let (base, index) = tree.subscriptParts(e)
+    guard case .constant(let c) = checked.exprFacts[Int(index.index)] else { preconditionFailure("lowering: tuple index is not a constant") }
     let position = c.wrappedInt64
-    let tuple = lowerExpression(ExprID(Int(e.a)))
+    let tuple = lowerExpression(base)
     return .value(builder.load(ModuleLowering.irType(type(of: id)), from: tuple, offset: Int64(position) * Layout.wordSize))
   }
 
   /// `a, b = value`: every element is read before the first target is written.
   mutating func lowerDestructuring(_ target: ExprNode, value: ExprID) {
-    let targets = Array(tree.list(of: target))
+    let targets = Array(tree.elements(target))
     var elements: [Operand] = []
     let v = tree.expr(value)
     if v.kind == .tuple {
-      elements = tree.list(of: v).map { materializeInValue(lowerValueToStore($0)) }
+      elements = tree.elements(v).map { materializeInValue(lowerValueToStore($0)) }
     } else {
       guard case .tuple(let types) = type(of: value) else { preconditionFailure("lowering: unpacking a non-tuple") }
       let tuple = lowerExpression(value)
@@ -73,7 +75,7 @@ extension FunctionLowering {
         writeLocal(slot, operand)
       }
     case .field(let k):
-      let base = lowerExpression(ExprID(Int(p.a)))
+      let base = lowerExpression(tree.member(p).base)
       builder.store(ModuleLowering.irType(type(of: place)), operand, to: base, offset: Int64(k) * Layout.wordSize)
     default:
       if p.kind == .index {

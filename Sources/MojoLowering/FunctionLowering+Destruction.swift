@@ -195,7 +195,7 @@ struct DestructionPlanner {
     var pinned: Set<UInt32> = []
     if !isWhile {
       var root = head
-      while tree.expr(root).kind == .member { root = ExprID(Int(tree.expr(root).a)) }
+      while case let node = tree.expr(root), node.kind == .member { root = tree.member(node).base }
       if let slot = slot(of: root) { pinned.insert(slot) }
     }
     var header = (headerMemo[id.index] ?? []).union(exitLive).union(pinned)
@@ -443,7 +443,7 @@ extension FunctionLowering {
   func returnedLocal(_ value: ExprID?) -> UInt32? {
     guard let value else { return nil }
     let e = tree.expr(value)
-    let inner = e.kind == .transfer ? ExprID(Int(e.a)) : value
+    let inner = e.kind == .transfer ? tree.operand(e) : value
     if case .local(let slot) = checked.exprFacts[Int(inner.index)] { return slot }
     return nil
   }

@@ -272,11 +272,11 @@ extension FunctionLowering {
     let keyType = FunctionLowering.keyType(t)
     let dict = runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(keyType))])
     if e.kind == .setLiteral {
-      for item in tree.list(of: e) { _ = dictSlot(dict, lowerExpression(item), keyType) }
+      for item in tree.elements(e) { _ = dictSlot(dict, lowerExpression(item), keyType) }
       return dict
     }
     guard case .dict(_, let valueType) = t else { return dict }
-    let items = tree.exprLists[Int(e.a)..<Int(e.a + 2 * e.b)]
+    let items = tree.dictEntries(e)
     var k = items.startIndex
     while k < items.endIndex {
       let key = lowerExpression(items[k])
@@ -297,16 +297,15 @@ extension FunctionLowering {
     default:
       list = materializeInValue(runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)]))
     }
-    let value = e.kind == .dictComprehension ? tree.exprLists[Int(e.a) + 3] : ExprID.none
-    lowerComprehensionClause(e, slot: slot, into: list, resultType, value: value)
+    lowerComprehensionClause(e, slot: slot, into: list, resultType, value: tree.comprehension(e).value)
     return list
   }
 
   /// One `for` clause: a loop whose body runs the next clause or adds the element.
-  private mutating func lowerComprehensionClause(_ e: ExprNode, slot: UInt32, into list: Operand, _ resultType: SemaType, value: ExprID) {
-    let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
-    let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
-    let names = e.op == .identical ? tree.list(of: tree.expr(ExprID(Int(e.b)))).count : 1
+  private mutating func lowerComprehensionClause(_ e: ExprNode, slot: UInt32, into list: Operand, _ resultType: SemaType, value: ExprID?) {
+    let c = tree.comprehension(e)
+    let (element, iterable, condition) = (c.element, c.iterable, c.condition)
+    let names = c.tupleTarget.map { tree.elements(tree.expr($0)).count } ?? 1
     let types = FunctionLowering.partTypes(iterable, self)
     lowerIteration(over: iterable, bind: { f, parts in
       if names == 1 {
@@ -321,7 +320,7 @@ extension FunctionLowering {
       }
     }, body: { f in
       var skip: BlockID?
-      if condition.exists {
+      if let condition {
         let keep = f.builder.makeBlock()
         skip = f.builder.makeBlock()
         f.builder.branch(if: f.lowerCondition(condition), then: keep, else: skip!)
@@ -344,11 +343,11 @@ extension FunctionLowering {
   }
 
   /// Adds the element (a dict's key and `value`) to the comprehension's result.
-  private mutating func addComprehensionElement(_ element: ExprID, value: ExprID, to list: Operand, _ resultType: SemaType) {
+  private mutating func addComprehensionElement(_ element: ExprID, value: ExprID?, to list: Operand, _ resultType: SemaType) {
     switch resultType {
     case .dict(let k, let v):
       let key = lowerExpression(element)
-      let stored = lowerValueToStore(value)
+      let stored = lowerValueToStore(value!)
       builder.store(ModuleLowering.irType(v), stored, to: dictSlot(list, key, k), offset: 0)
     case .set(let k):
       _ = dictSlot(list, lowerExpression(element), k)
@@ -500,14 +499,15 @@ extension FunctionLowering {
   /// `for x in d`, `for x in s`, `for x in d.keys()/values()/items()`, and `for a, b in pairs`
   /// (any iterable of tuples).
   mutating func lowerForCollection(_ id: StmtID, _ s: StmtNode) {
-    let iterable = ExprID(Int(s.b))
+    let loop = tree.forStatement(s)
+    let iterable = loop.iterable
     let (initial, start, next, item) = iterationParts(iterable)
     let counter = builder.makeValue(.i64)
     builder.copy(initial, to: counter)
     let types = FunctionLowering.partTypes(iterable, self)
     let slot = checked.stmtSlots[Int(id.index)]
-    let names = s.op == .identical ? tree.list(of: tree.expr(ExprID(Int(s.a)))).count : 0
-    lowerCountedLoop(id, counter: counter, step: .int(0), body: tree.blocks[Int(s.c)], inRange: { f in start(&f, counter) },
+    let names = loop.tupleTarget.map { tree.elements(tree.expr($0)).count } ?? 0
+    lowerCountedLoop(id, counter: counter, step: .int(0), body: loop.body, inRange: { f in start(&f, counter) },
                      prologue: { f in
       let parts = item(&f, counter)
       if parts.count > 1 && names == 0 {

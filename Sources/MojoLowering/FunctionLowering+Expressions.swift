@@ -32,15 +32,16 @@ extension FunctionLowering {
     case .call(let target, let start, let count):
       return lowerCall(target, start: Int(start), count: Int(count), at: tree.expr(id).offset) ?? .int(0)
     case .field(let k):
-      let base = lowerExpression(ExprID(Int(tree.expr(id).a)))
+      let base = lowerExpression(tree.member(tree.expr(id)).base)
       return .value(builder.load(ModuleLowering.irType(type(of: id)), from: base, offset: Int64(k) * Layout.wordSize))
     case .none: break
     }
     let e = tree.expr(id)
     switch e.kind {
     case .unary:
-      let operand = lowerExpression(ExprID(Int(e.a)))
-      let t = type(of: ExprID(Int(e.a)))
+      let operandID = tree.operand(e)
+      let operand = lowerExpression(operandID)
+      let t = type(of: operandID)
       switch (e.op, t) {
       case (_, .numeric(let n)): return lowerNumericUnary(e.op, operand, n)
       case (.negate, .float64): return .value(builder.op(.fneg, operand))
@@ -55,35 +56,38 @@ extension FunctionLowering {
       }
     case .binary:
       if e.op == .and || e.op == .or { return lowerShortCircuit(e) }
-      let left = lowerExpression(ExprID(Int(e.a)))
-      let right = lowerExpression(ExprID(Int(e.b)))
-      return lowerBinary(e.op, left, type(of: ExprID(Int(e.a))), right, type(of: ExprID(Int(e.b))))
+      let b = tree.binary(e)
+      let left = lowerExpression(b.left)
+      let right = lowerExpression(b.right)
+      return lowerBinary(e.op, left, type(of: b.left), right, type(of: b.right))
     case .comparison:
       return lowerComparisonChain(e)
     case .ternary:
       let result = builder.makeValue(ModuleLowering.irType(type(of: id)))
       let thenBlock = builder.makeBlock(), elseBlock = builder.makeBlock(), merge = builder.makeBlock()
-      builder.branch(if: lowerCondition(ExprID(Int(e.a))), then: thenBlock, else: elseBlock)
+      let t = tree.ternary(e)
+      builder.branch(if: lowerCondition(t.condition), then: thenBlock, else: elseBlock)
       builder.switchTo(thenBlock)
-      builder.copy(lowerExpression(ExprID(Int(e.b))), to: result)
+      builder.copy(lowerExpression(t.then), to: result)
       builder.branch(to: merge)
       builder.switchTo(elseBlock)
-      builder.copy(lowerExpression(ExprID(Int(e.c))), to: result)
+      builder.copy(lowerExpression(t.otherwise), to: result)
       builder.branch(to: merge)
       builder.switchTo(merge)
       return .value(result)
     case .transfer:
-      let inner = ExprID(Int(e.a))
+      let inner = tree.operand(e)
       let value = lowerExpression(inner)
       if !destruction.isEmpty { noteTransfer(inner) }
       return value
     case .index:
-      if case .tuple = type(of: ExprID(Int(e.a))) { return lowerTupleElement(id, e) }
+      if case .tuple = type(of: tree.subscriptParts(e).base) { return lowerTupleElement(id, e) }
       let address = elementAddress(e)
       return .value(builder.load(ModuleLowering.irType(type(of: id)), from: address, offset: 0))
     case .byteIndex:
-      let base = lowerExpression(ExprID(Int(e.a)))
-      let index = lowerExpression(ExprID(Int(e.b)))
+      let parts = tree.subscriptParts(e)
+      let base = lowerExpression(parts.base)
+      let index = lowerExpression(parts.index)
       // Mojo reports the `[` before `byte=`, where this node's offset is.
       var bracket = Int(e.offset)
       let bytes = module.sourceBytes
@@ -100,7 +104,7 @@ extension FunctionLowering {
       return noneValue()
     case .listLiteral:
       guard case .list(let element) = type(of: id) else { preconditionFailure("lowering: untyped list literal") }
-      let items = Array(tree.list(of: e))
+      let items = tree.elements(e)
       let list = runtime(Runtime.listNew, [.int(Layout.wordSize), .int(Int64(items.count))])
       for item in items {
         let value = lowerValueToStore(item)
@@ -269,7 +273,8 @@ extension FunctionLowering {
   mutating func lowerShortCircuit(_ e: ExprNode) -> Operand {
     let result = builder.makeValue(.i1)
     let rightBlock = builder.makeBlock(), merge = builder.makeBlock()
-    let left = lowerExpression(ExprID(Int(e.a)))
+    let operands = tree.binary(e)
+    let left = lowerExpression(operands.left)
     builder.copy(left, to: result)
     if e.op == .and {
       builder.branch(if: left, then: rightBlock, else: merge)
@@ -277,7 +282,7 @@ extension FunctionLowering {
       builder.branch(if: left, then: merge, else: rightBlock)
     }
     builder.switchTo(rightBlock)
-    builder.copy(lowerExpression(ExprID(Int(e.b))), to: result)
+    builder.copy(lowerExpression(operands.right), to: result)
     builder.branch(to: merge)
     builder.switchTo(merge)
     return .value(result)
@@ -285,13 +290,14 @@ extension FunctionLowering {
 
   /// `a < b <= c`: each middle operand is evaluated once; the chain stops at the first false link.
   mutating func lowerComparisonChain(_ e: ExprNode) -> Operand {
-    let operands = Array(tree.list(of: e))
+    let (operandSlice, operators) = tree.comparison(e)
+    let operands = Array(operandSlice)
     let result = builder.makeValue(.i1)
     let done = builder.makeBlock()
     var left = lowerExpression(operands[0])
     for k in 1..<operands.count {
       let right = lowerExpression(operands[k])
-      let op = tree.comparisonOps[Int(e.a) + k - 1]
+      let op = operators[operators.startIndex + k - 1]
       let link = lowerBinary(op, left, type(of: operands[k - 1]), right, type(of: operands[k]))
       builder.copy(link, to: result)
       if k < operands.count - 1 {

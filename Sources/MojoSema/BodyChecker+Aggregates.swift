@@ -12,13 +12,13 @@ extension BodyChecker {
     let e = tree.expr(id)
     switch e.kind {
     case .name:
-      if case .variable(_, let mutable)? = lookupLocal(NameID(Int(e.a))) { return mutable }
+      if case .variable(_, let mutable)? = lookupLocal(tree.nameReference(e)) { return mutable }
       return false
     case .member:
       guard case .field = result.exprFacts[Int(id.index)] else { return false }
-      return isMutablePlace(ExprID(Int(e.a)))
+      return isMutablePlace(tree.member(e).base)
     case .index:
-      return isMutablePlace(ExprID(Int(e.a)))
+      return isMutablePlace(tree.subscriptParts(e).base)
     default:
       return false
     }
@@ -31,7 +31,7 @@ extension BodyChecker {
     case .name:
       if case .local(let slot) = result.exprFacts[Int(id.index)] { return slot }
       return nil
-    case .member, .index: return placeRoot(ExprID(Int(e.a)))
+    case .member, .index: return placeRoot(tree.base(of: e))
     default: return nil
     }
   }
@@ -41,7 +41,7 @@ extension BodyChecker {
     let e = tree.expr(id)
     switch e.kind {
     case .member: return e.offset  // the `.`, as Mojo reports a read-only field
-    case .index: return placeOffset(ExprID(Int(e.a)))
+    case .index: return placeOffset(tree.subscriptParts(e).base)
     default: return e.offset
     }
   }
@@ -59,12 +59,12 @@ extension BodyChecker {
   mutating func checkIndex(_ id: ExprID, _ e: ExprNode) -> SemaType {
     let itemValue = pendingItemValue
     pendingItemValue = nil
-    let base = checkExpression(ExprID(Int(e.a)), expected: nil)
+    let (baseID, index) = tree.subscriptParts(e)
+    let base = checkExpression(baseID, expected: nil)
     if e.kind == .index, base.isStruct {
-      return checkItemCall(id, base: ExprID(Int(e.a)), type: base, indices: parameterExpressions(e), value: itemValue)
+      return checkItemCall(id, base: baseID, type: base, indices: parameterExpressions(e), value: itemValue)
     }
-    let index = ExprID(Int(e.b))
-    if case .dict(let k, let v) = base, e.kind == .index { return checkDictIndex(id, base: ExprID(Int(e.a)), key: index, k, v) }
+    if case .dict(let k, let v) = base, e.kind == .index { return checkDictIndex(id, base: baseID, key: index, k, v) }
     let indexType = checkExpression(index, expected: .int)
     if indexType == .intLiteral { materialize(index, as: .int) }
     if indexType != .int && indexType != .intLiteral && indexType != .error {
@@ -73,13 +73,13 @@ extension BodyChecker {
     }
     if case .tuple(let elements) = base, e.kind == .index { return tupleElementType(elements, index: index, at: e.offset) }
     if e.kind == .byteIndex {
-      if base == .string || base == .stringLiteral { materialize(ExprID(Int(e.a)), as: .string); return .string }
+      if base == .string || base == .stringLiteral { materialize(baseID, as: .string); return .string }
       if base != .error { report(SemaDiagnostics.noAttribute(base.description, "__getitem__", location(e.offset))) }
       return .error
     }
     if case .list(let element) = base {
-      if case .constant(.int(let k)) = result.exprFacts[Int(e.b)], k < 0 {
-        report(SemaDiagnostics.notSupportedYet("a negative index", location(tree.expr(ExprID(Int(e.b))).offset)))
+      if case .constant(.int(let k)) = result.exprFacts[Int(index.index)], k < 0 {
+        report(SemaDiagnostics.notSupportedYet("a negative index", location(tree.expr(index).offset)))
       }
       return element
     }
@@ -92,7 +92,7 @@ extension BodyChecker {
   }
 
   mutating func checkListLiteral(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
-    let items = tree.list(of: e)
+    let items = tree.elements(e)
     let element: SemaType
     var firstChecked = false
     if case .list(let expectedElement)? = expected {
@@ -234,9 +234,9 @@ extension BodyChecker {
   /// The element type named by `List[T]` used as a callee, or nil if `callee` is not one.
   mutating func listTypeArgument(_ callee: ExprNode) -> SemaType?? {
     guard callee.kind == .index else { return nil }
-    let base = tree.expr(ExprID(Int(callee.a)))
-    guard base.kind == .name, NameID(Int(base.a)) == listName, lookupLocal(listName) == nil else { return nil }
-    return .some(typeFromExpression(ExprID(Int(callee.b))))
+    let (base, argument) = tree.subscriptParts(callee)
+    guard tree.plainName(base) == listName, lookupLocal(listName) == nil else { return nil }
+    return .some(typeFromExpression(argument))
   }
 
   /// Reads a type written as an expression (`Int`, `List[Float64]`, `Point`).
@@ -247,28 +247,27 @@ extension BodyChecker {
     if e.kind == .index, let bound = boundStructType(e) { return bound }
     if e.kind == .index, let collection = collectionType(e) { return collection }
     // `Self.T` inside a generic struct's method.
-    if e.kind == .member, tree.expr(ExprID(Int(e.a))).kind == .name, tree.name(NameID(Int(tree.expr(ExprID(Int(e.a))).a))) == "Self",
-       let t = typeEnvironment[tree.name(NameID(Int(e.b)))] {
+    if e.kind == .member, case let (base, member) = tree.member(e), let baseName = tree.plainName(base),
+       tree.name(baseName) == "Self", let t = typeEnvironment[tree.name(member)] {
       return t
     }
-    if e.kind == .name, !typeEnvironment.isEmpty, lookupLocal(NameID(Int(e.a))) == nil,
-       let t = typeEnvironment[tree.name(NameID(Int(e.a)))] {
-      return t
-    }
-    guard e.kind == .name else {
+    guard let nameID = tree.plainName(e) else {
       report(SemaDiagnostics.notSupportedYet("this type expression", location(e.offset)))
       return nil
     }
-    let name = tree.name(NameID(Int(e.a)))
+    if !typeEnvironment.isEmpty, lookupLocal(nameID) == nil, let t = typeEnvironment[tree.name(nameID)] {
+      return t
+    }
+    let name = tree.name(nameID)
     switch name {
     case "Int": return .int
     case "Float64": return .float64
     case "Bool": return .bool
     case "String": return .string
-    case "StaticString" where global(NameID(Int(e.a))) == nil: return .string
+    case "StaticString" where global(nameID) == nil: return .string
     default:
-      if let n = NumericType(name: name), lookupLocal(NameID(Int(e.a))) == nil, global(NameID(Int(e.a))) == nil { return .numeric(n) }
-      if case .structType(let m, let i)? = global(NameID(Int(e.a))) {
+      if let n = NumericType(name: name), lookupLocal(nameID) == nil, global(nameID) == nil { return .numeric(n) }
+      if case .structType(let m, let i)? = global(nameID) {
         if !program.structs[m][i].genericParameters.isEmpty {
           report(SemaDiagnostics.notSupportedYet("inferring the parameters of '\(name)'", location(e.offset)))
           return nil
@@ -282,9 +281,9 @@ extension BodyChecker {
 
   /// Methods on values: struct methods, list methods, `.copy()`, `String.byte_length()`.
   mutating func checkValueMethod(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
-    let receiver = ExprID(Int(callee.a))
+    let (receiver, methodName) = tree.member(callee)
     let receiverType = result.exprTypes[Int(receiver.index)]
-    let method = tree.name(NameID(Int(callee.b)))
+    let method = tree.name(methodName)
     let at = location(callee.offset)
     if method == "copy" && args.isEmpty {
       switch receiverType {

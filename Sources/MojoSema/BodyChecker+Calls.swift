@@ -5,16 +5,16 @@ import MojoSyntax
 
 extension BodyChecker {
   mutating func checkCall(_ id: ExprID, _ e: ExprNode) -> SemaType {
-    let callee = tree.expr(ExprID(Int(e.a)))
-    let args = Array(tree.arguments(of: e))
+    let call = tree.call(e)
+    let callee = tree.expr(call.callee)
+    let args = Array(call.arguments)
     if e.op == Parser.templateStringMarker { return checkTemplateString(id, args) }
     var symbol: Symbol?
     var builtinName: String?
-    if callee.kind == .name {
-      let nameID = NameID(Int(callee.a))
+    if let nameID = tree.plainName(callee) {
       let name = tree.name(nameID)
       if lookupLocal(nameID) != nil {
-        let t = checkExpression(ExprID(Int(e.a)), expected: nil)
+        let t = checkExpression(call.callee, expected: nil)
         report(SemaDiagnostics.notCallableType(typeName(t.materialized), location(e.offset)))
         return checkArgumentsOnly(args)
       }
@@ -24,21 +24,20 @@ extension BodyChecker {
       }
       if symbol == nil { builtinName = name }
     } else if callee.kind == .member {
-      let base = tree.expr(ExprID(Int(callee.a)))
-      if base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil, global(NameID(Int(base.a))) == nil,
-         case let name = tree.name(NameID(Int(base.a))), !typeEnvironment.isEmpty || name == "Self",
+      let (baseID, methodName) = tree.member(callee)
+      let baseName = tree.plainName(baseID)
+      if let baseName, lookupLocal(baseName) == nil, global(baseName) == nil,
+         case let name = tree.name(baseName), !typeEnvironment.isEmpty || name == "Self",
          let type = typeEnvironment[name] ?? (name == "Self" ? selfType() : nil) {
         // `T.make()` / `Self.make()`: a static method of the struct a parameter stands for.
-        return checkStaticCall(id, e, type: type, method: tree.name(NameID(Int(callee.b))), at: callee.offset, args)
+        return checkStaticCall(id, e, type: type, method: tree.name(methodName), at: callee.offset, args)
       }
-      if base.kind == .name, tree.name(NameID(Int(base.a))) == "Codepoint", lookupLocal(NameID(Int(base.a))) == nil,
-         global(NameID(Int(base.a))) == nil {
-        return checkCodepointStatic(id, e, method: tree.name(NameID(Int(callee.b))), at: callee.offset, args)
+      if let baseName, tree.name(baseName) == "Codepoint", lookupLocal(baseName) == nil, global(baseName) == nil {
+        return checkCodepointStatic(id, e, method: tree.name(methodName), at: callee.offset, args)
       }
-      if base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil,
-         case .structType(let m, let s)? = global(NameID(Int(base.a))) {
+      if let baseName, lookupLocal(baseName) == nil, case .structType(let m, let s)? = global(baseName) {
         // `Point.origin()`: a static method.
-        let method = tree.name(NameID(Int(callee.b)))
+        let method = tree.name(methodName)
         guard let f = program.structs[m][s].methods[method], program.modules[m].tree.functions[f].isStatic else {
           report(SemaDiagnostics.noAttribute(program.structs[m][s].name, method, location(callee.offset),
                                              members: program.structs[m][s].methods.keys.sorted()))
@@ -247,9 +246,9 @@ extension BodyChecker {
   }
 
   private mutating func checkMethodCall(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
-    let receiver = ExprID(Int(callee.a))
+    let (receiver, methodName) = tree.member(callee)
     let receiverType = checkExpression(receiver, expected: nil)
-    let method = tree.name(NameID(Int(callee.b)))
+    let method = tree.name(methodName)
     if receiverType == .error { return checkArgumentsOnly(args) }
     if let type = checkValueMethod(id, e, callee, args) { return type }
     if let type = checkStringMethod(id, callee, args) { return type }
@@ -560,7 +559,7 @@ extension BodyChecker {
   /// of one (`range(n)` of a `UInt` counts in `UInt`; every argument then has that type).
   @discardableResult
   mutating func checkRangeCall(_ id: ExprID, _ e: ExprNode) -> SemaType {
-    let args = Array(tree.arguments(of: e))
+    let args = Array(tree.call(e).arguments)
     guard (1...3).contains(args.count), !args.contains(where: { $0.label.exists }) else {
       report(SemaDiagnostics.unexpectedArgument("range", location(args.first?.offset ?? e.offset)))
       _ = checkArgumentsOnly(args)

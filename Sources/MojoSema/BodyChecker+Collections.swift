@@ -8,18 +8,18 @@ import MojoSyntax
 extension BodyChecker {
   /// `base[start:end:step]` (list) or `base[byte=start:end]` (string).
   mutating func checkSlice(_ id: ExprID, _ e: ExprNode) -> SemaType {
-    let base = ExprID(Int(e.a))
-    let bounds = tree.exprLists[Int(e.b)..<Int(e.b + 3)]
+    let slice = tree.slice(e)
+    let base = slice.base
     var baseType = checkExpression(base, expected: nil)
-    for bound in bounds where bound.exists { checkValue(bound, as: .int) }
+    for bound in [slice.start, slice.end, slice.step] { if let bound { checkValue(bound, as: .int) } }
     if baseType == .stringLiteral {
       materialize(base, as: .string)
       baseType = .string
     }
     switch baseType {
     case .error: return .error
-    case .string where e.c == 1:
-      if bounds.last!.exists {
+    case .string where slice.isByteSlice:
+      if slice.step != nil {
         report(SemaDiagnostics.noMatchingMethod("__getitem__", location(e.offset)))
         return .error
       }
@@ -28,7 +28,7 @@ extension BodyChecker {
       report(SemaDiagnostics.stringSlicing(location(e.offset)))
       return .error
     case .list:
-      if e.c == 1 { break }
+      if slice.isByteSlice { break }
       return baseType
     default: break
     }
@@ -38,7 +38,7 @@ extension BodyChecker {
 
   /// `(a, b, ...)`: each element takes the matching type of an expected tuple type, or its own.
   mutating func checkTuple(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
-    let items = Array(tree.list(of: e))
+    let items = Array(tree.elements(e))
     var expectedElements: [SemaType]?
     if case .tuple(let elements)? = expected, elements.count == items.count { expectedElements = elements }
     var types: [SemaType] = []
@@ -69,12 +69,13 @@ extension BodyChecker {
   /// `a, b = value`: `value` is a tuple of as many elements (a tuple expression is evaluated
   /// entirely before any target is assigned, so `a, b = b, a` swaps).
   mutating func checkDestructuring(target: ExprID, _ t: ExprNode, value: ExprID) {
-    let targets = Array(tree.list(of: t))
+    let targets = Array(tree.elements(t))
     var types: [SemaType] = []
     var slots: [UInt32] = []
     for place in targets {
       let p = tree.expr(place)
-      if p.kind == .name, tree.name(NameID(Int(p.a))) != "_", case .variable(let slot, let mutable)? = lookupLocal(NameID(Int(p.a))) {
+      let name = tree.plainName(p)
+      if let name, tree.name(name) != "_", case .variable(let slot, let mutable)? = lookupLocal(name) {
         if !mutable { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(p.offset))) }
         result.exprFacts[Int(place.index)] = .local(slot)
         result.exprTypes[Int(place.index)] = locals[Int(slot)]
@@ -84,10 +85,9 @@ extension BodyChecker {
         let type = checkExpression(place, expected: nil)
         if !isMutablePlace(place) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(place)))) }
         types.append(type)
-      } else if p.kind == .name && tree.name(NameID(Int(p.a))) != "_" {
-        let name = tree.name(NameID(Int(p.a)))
-        report(lookupLocal(NameID(Int(p.a))) == nil && global(NameID(Int(p.a))) == nil
-               ? SemaDiagnostics.implicitDeclaration(name, location(p.offset))
+      } else if let name, tree.name(name) != "_" {
+        report(lookupLocal(name) == nil && global(name) == nil
+               ? SemaDiagnostics.implicitDeclaration(tree.name(name), location(p.offset))
                : SemaDiagnostics.mustBeMutable(inPlace: false, location(p.offset)))
         types.append(.error)
       } else if p.kind == .name {
@@ -111,7 +111,7 @@ extension BodyChecker {
 
   /// `var a, b = e`: each name is a new variable typed by its element of `e`.
   mutating func checkDestructuringDeclaration(target: ExprID, value: ExprID) {
-    let names = Array(tree.list(of: tree.expr(target)))
+    let names = Array(tree.elements(tree.expr(target)))
     let valueType = checkExpression(value, expected: nil)
     var types = [SemaType](repeating: .error, count: names.count)
     if case .tuple(let elements) = valueType, elements.count == names.count {
@@ -137,10 +137,9 @@ extension BodyChecker {
   /// The element types of `Tuple[A, B, ...]` written in an expression; nil when `e` is not one,
   /// .some(nil) after reporting.
   mutating func tupleTypeArguments(_ e: ExprNode) -> [SemaType]?? {
-    let base = tree.expr(ExprID(Int(e.a)))
-    guard base.kind == .name, tree.name(NameID(Int(base.a))) == "Tuple", lookupLocal(NameID(Int(base.a))) == nil else { return nil }
-    let index = ExprID(Int(e.b))
-    let arguments = tree.expr(index).kind == .tuple ? Array(tree.list(of: tree.expr(index))) : [index]
+    let (base, index) = tree.subscriptParts(e)
+    guard let baseName = tree.plainName(base), tree.name(baseName) == "Tuple", lookupLocal(baseName) == nil else { return nil }
+    let arguments = tree.expr(index).kind == .tuple ? Array(tree.elements(tree.expr(index))) : [index]
     var elements: [SemaType] = []
     for argument in arguments {
       guard let t = typeFromExpression(argument) else { return .some(nil) }

@@ -42,7 +42,7 @@ extension BodyChecker {
 
   /// `{k: v, ...}`: the expected `Dict[K, V]`, or the types of the first pair.
   mutating func checkDictLiteral(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
-    let items = Array(tree.exprLists[Int(e.a)..<Int(e.a + 2 * e.b)])
+    let items = Array(tree.dictEntries(e))
     var key: SemaType, value: SemaType
     if case .dict(let k, let v)? = expected {
       key = k
@@ -68,7 +68,7 @@ extension BodyChecker {
 
   /// `{a, b, ...}`: the expected `Set[T]`, or the type of the first element.
   mutating func checkSetLiteral(_ id: ExprID, _ e: ExprNode, expected: SemaType?) -> SemaType {
-    let items = Array(tree.list(of: e))
+    let items = Array(tree.elements(e))
     var element: SemaType
     if case .set(let t)? = expected {
       element = t
@@ -175,7 +175,7 @@ extension BodyChecker {
     case (.dictComprehension, .dict(let k, let v)?): expectedTypes = [k, v]
     default: break
     }
-    let value = e.kind == .dictComprehension ? tree.exprLists[Int(e.a) + 3] : nil
+    let value = tree.comprehension(e).value
     guard let types = checkComprehensionClause(id, e, value: value, expectedTypes: expectedTypes) else { return .error }
     switch e.kind {
     case .setComprehension, .dictComprehension:
@@ -192,34 +192,34 @@ extension BodyChecker {
   /// One `for` clause of a comprehension: its variables in a new scope, its condition, then
   /// the next clause or the element (and a dict's `value`). The element's types, or nil.
   private mutating func checkComprehensionClause(_ id: ExprID, _ e: ExprNode, value: ExprID?, expectedTypes: [SemaType]?) -> [SemaType]? {
-    let parts = tree.exprLists[Int(e.a)..<Int(e.a + 3)]
-    let (element, iterable, condition) = (parts[parts.startIndex], parts[parts.startIndex + 1], parts[parts.startIndex + 2])
+    let c = tree.comprehension(e)
+    let (element, iterable) = (c.element, c.iterable)
     let itemType = iterationElementType(iterable)
     scopes.push()
     defer { scopes.pop() }
     var names: [(NameID, SemaType)] = []
-    if e.op == .identical {
-      let targets = Array(tree.list(of: tree.expr(ExprID(Int(e.b)))))
+    if let tupleTarget = c.tupleTarget {
+      let targets = Array(tree.elements(tree.expr(tupleTarget)))
       var types = [SemaType](repeating: .error, count: targets.count)
       if case .tuple(let elements) = itemType, elements.count == targets.count {
         types = elements
       } else if itemType != .error {
-        report(SemaDiagnostics.notSupportedYet("unpacking a '\(typeName(itemType))' into \(targets.count) names", location(e.c)))
+        report(SemaDiagnostics.notSupportedYet("unpacking a '\(typeName(itemType))' into \(targets.count) names", location(c.variableOffset)))
       }
-      for (k, target) in targets.enumerated() { names.append((NameID(Int(tree.expr(target).a)), types[k])) }
+      for (k, target) in targets.enumerated() { names.append((tree.nameReference(tree.expr(target)), types[k])) }
     } else {
-      names.append((NameID(Int(e.b)), itemType))
+      names.append((c.variable ?? .none, itemType))
     }
     let slot = UInt32(locals.count)
     for (name, type) in names {
       locals.append(type)
       isIndirect.append(false)
-      slotOffsets.append(e.c)
+      slotOffsets.append(c.variableOffset)
       let s = UInt32(locals.count - 1)
       if name.exists && tree.name(name) != "_" { scopes.declare(name, .variable(slot: s, mutable: false)) }
       markAssigned(s)
     }
-    if condition.exists { checkCondition(condition) }
+    if let condition = c.condition { checkCondition(condition) }
     result.exprFacts[Int(id.index)] = .comprehension(slot: slot)
     let elementNode = tree.expr(element)
     if elementNode.kind == .comprehensionClause {
@@ -248,11 +248,11 @@ extension BodyChecker {
   /// elements, a dict's keys, a set's elements, or what `keys()`, `values()`, `items()` give.
   mutating func iterationElementType(_ iterable: ExprID) -> SemaType {
     let node = tree.expr(iterable)
-    if node.kind == .call, tree.arguments(of: node).isEmpty, tree.expr(ExprID(Int(node.a))).kind == .member {
-      let callee = tree.expr(ExprID(Int(node.a)))
-      let method = tree.name(NameID(Int(callee.b)))
+    if node.kind == .call, case let call = tree.call(node), call.arguments.isEmpty,
+       case let callee = tree.expr(call.callee), callee.kind == .member {
+      let (receiver, methodName) = tree.member(callee)
+      let method = tree.name(methodName)
       if ["keys", "values", "items"].contains(method) {
-        let receiver = ExprID(Int(callee.a))
         let t = checkExpression(receiver, expected: nil)
         if case .dict(let k, let v) = t {
           let operation: CollectionOperation = method == "keys" ? .keys : method == "values" ? .values : .items
@@ -264,13 +264,12 @@ extension BodyChecker {
         return .error
       }
     }
-    if node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name,
-       NameID(Int(tree.expr(ExprID(Int(node.a))).a)) == rangeName, lookupLocal(rangeName) == nil {
+    if node.kind == .call, tree.plainName(tree.call(node).callee) == rangeName, lookupLocal(rangeName) == nil {
       return checkRangeCall(iterable, node)
     }
     if let t = checkIterableCall(iterable, node) { return t }
     var expected: SemaType?
-    if node.kind == .listLiteral, let first = tree.list(of: node).first {
+    if node.kind == .listLiteral, let first = tree.elements(node).first {
       // `for x in [1, 2, 3]`: a list of the first element's type.
       expected = .list(checkExpression(first, expected: nil).materialized)
     }
@@ -287,11 +286,10 @@ extension BodyChecker {
   /// `enumerate(xs)`, `zip(xs, ys)` (lists) and `reversed(xs)` (a list or a dict's keys) as
   /// iterables: the item type, or nil when `node` is none of these calls.
   mutating func checkIterableCall(_ iterable: ExprID, _ node: ExprNode) -> SemaType? {
-    guard node.kind == .call, tree.expr(ExprID(Int(node.a))).kind == .name else { return nil }
-    let nameID = NameID(Int(tree.expr(ExprID(Int(node.a))).a))
+    guard node.kind == .call, let nameID = tree.plainName(tree.call(node).callee) else { return nil }
     let name = tree.name(nameID)
     guard ["enumerate", "zip", "reversed"].contains(name), lookupLocal(nameID) == nil, global(nameID) == nil else { return nil }
-    let args = Array(tree.arguments(of: node))
+    let args = Array(tree.call(node).arguments)
     guard args.count == (name == "zip" ? 2 : 1), !args.contains(where: { $0.label.exists }) else {
       report(SemaDiagnostics.notSupportedYet("this form of '\(name)(...)'", location(node.offset)))
       for a in args { _ = checkExpression(a.value, expected: nil) }
@@ -333,7 +331,7 @@ extension BodyChecker {
   mutating func checkDictStore(_ target: ExprID, value: ExprID, op: Operator?) -> Bool {
     let t = tree.expr(target)
     guard t.kind == .index else { return false }
-    let base = ExprID(Int(t.a)), key = ExprID(Int(t.b))
+    let (base, key) = tree.subscriptParts(t)
     guard case .dict(let k, let v) = checkExpression(base, expected: nil) else { return false }
     if !isMutablePlace(base) { report(SemaDiagnostics.mustBeMutable(inPlace: op != nil, location(placeOffset(base)))) }
     checkArgument(key, as: k, function: "__getitem__", parameter: "key")
@@ -361,12 +359,11 @@ extension BodyChecker {
   /// is none of these, `.some(nil)` after reporting.
   mutating func collectionType(_ e: ExprNode) -> SemaType?? {
     guard e.kind == .index else { return nil }
-    let base = tree.expr(ExprID(Int(e.a)))
-    guard base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil, global(NameID(Int(base.a))) == nil else { return nil }
-    let name = tree.name(NameID(Int(base.a)))
+    let (base, index) = tree.subscriptParts(e)
+    guard let baseName = tree.plainName(base), lookupLocal(baseName) == nil, global(baseName) == nil else { return nil }
+    let name = tree.name(baseName)
     guard ["Dict", "Set", "Optional"].contains(name) else { return nil }
-    let index = ExprID(Int(e.b))
-    let arguments = tree.expr(index).kind == .tuple ? Array(tree.list(of: tree.expr(index))) : [index]
+    let arguments = tree.expr(index).kind == .tuple ? Array(tree.elements(tree.expr(index))) : [index]
     var types: [SemaType] = []
     for argument in arguments {
       guard let t = typeFromExpression(argument) else { return .some(nil) }
@@ -409,9 +406,9 @@ extension BodyChecker {
 
   /// Methods of `Dict`, `Set` and `Optional` values; nil when the receiver is none of these.
   mutating func checkCollectionMethod(_ id: ExprID, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
-    let receiver = ExprID(Int(callee.a))
+    let (receiver, methodName) = tree.member(callee)
     let receiverType = result.exprTypes[Int(receiver.index)]
-    let method = tree.name(NameID(Int(callee.b)))
+    let method = tree.name(methodName)
     let at = location(callee.offset)
     let positional = args.allSatisfy { !$0.label.exists }
     func call(_ operation: CollectionOperation, _ types: [SemaType], returning type: SemaType) -> SemaType {

@@ -34,7 +34,7 @@ extension BodyChecker {
   func literalDisplay(_ id: ExprID, _ type: SemaType) -> String {
     if case .constant(.int(let v)) = result.exprFacts[Int(id.index)], type == .intLiteral { return "IntLiteral[\(v)]" }
     if type == .floatLiteral, tree.expr(id).kind == .floatLiteral {
-      return "FloatLiteral[\(tree.floatLiterals[Int(tree.expr(id).a)])]"
+      return "FloatLiteral[\(tree.floatLiteralText(tree.expr(id)))]"
     }
     if case .constant(.string(let bytes)) = result.exprFacts[Int(id.index)], type == .stringLiteral {
       return "StringLiteral[\"\(String(decoding: bytes, as: UTF8.self))\"]"
@@ -54,12 +54,8 @@ extension BodyChecker {
   /// The offset of an expression's first byte (binary nodes record their operator).
   func startOffset(_ id: ExprID) -> UInt32 {
     let e = tree.expr(id)
-    switch e.kind {
-    case .binary, .call, .member, .index, .byteIndex, .transfer, .slice: return startOffset(ExprID(Int(e.a)))
-    case .comparison: return startOffset(tree.list(of: e).first!)
-    case .ternary: return startOffset(ExprID(Int(e.b)))
-    default: return e.offset
-    }
+    guard let first = tree.leadingOperand(e) else { return e.offset }
+    return startOffset(first)
   }
 
   /// A FloatLiteral used where an `Int` is needed: the reference compiler reports this when it
@@ -137,7 +133,7 @@ extension BodyChecker {
     switch e.kind {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral: return true
     case .name:
-      let name = NameID(Int(e.a))
+      let name = tree.nameReference(e)
       switch lookupLocal(name) {
       case .constant?: return true
       case .variable?: return false
@@ -145,10 +141,12 @@ extension BodyChecker {
         if case .comptime? = global(name) { return true }
         return false
       }
-    case .unary: return mayFold(ExprID(Int(e.a)))
-    case .binary: return mayFold(ExprID(Int(e.a))) && mayFold(ExprID(Int(e.b)))
+    case .unary: return mayFold(tree.operand(e))
+    case .binary:
+      let b = tree.binary(e)
+      return mayFold(b.left) && mayFold(b.right)
     case .comparison:
-      for operand in tree.list(of: e) where !mayFold(operand) { return false }
+      for operand in tree.comparison(e).operands where !mayFold(operand) { return false }
       return true
     default: return false
     }
@@ -182,9 +180,10 @@ extension BodyChecker {
     case .name: return checkName(id, e)
     case .unary: return checkUnary(id, e)
     case .binary:
+      let (left, right) = (tree.binary(e).left, tree.binary(e).right)
       if e.op == .and || e.op == .or {
         for k in 0..<2 {
-          let operand = ExprID(Int(k == 0 ? e.a : e.b))
+          let operand = k == 0 ? left : right
           let t = checkExpression(operand, expected: .bool)
           if t != .bool && t != .error {
             report(SemaDiagnostics.notSupportedYet("'\(e.op == .and ? "and" : "or")' on a '\(typeName(t.materialized))' operand", location(startOffset(operand))))
@@ -192,9 +191,8 @@ extension BodyChecker {
         }
         return .bool
       }
-      let left = ExprID(Int(e.a))
-      let right = ExprID(Int(e.b))
-      if e.op == .contains || e.op == .notContains, case let l = tree.expr(left), l.kind == .listLiteral, l.b == 0 {
+      if e.op == .contains || e.op == .notContains, case let l = tree.expr(left), l.kind == .listLiteral,
+         tree.elements(l).isEmpty {
         // `[] in lists`: the empty list takes the container's element type.
         let rt = checkExpression(right, expected: nil)
         var element: SemaType?
@@ -208,10 +206,10 @@ extension BodyChecker {
       if lt.isStruct || rt.isStruct, let t = checkOperatorMethod(id, e.op, left, lt, right, rt, at: e.offset) { return t }
       return binaryResultType(e.op, lt, rt, left: left, right: right, at: e.offset)
     case .comparison:
-      let operands = tree.exprLists[Int(e.a)..<Int(e.a + e.b)]  // a slice: indexed from `first`
-      let first = operands.startIndex
-      if operands.count == 2, case let op = tree.comparisonOps[Int(e.a)], op == .contains || op == .notContains,
-         case let left = tree.expr(operands[first]), left.kind == .listLiteral, left.b == 0 {
+      let (operands, operators) = tree.comparison(e)  // slices: indexed from `first`, `firstOp`
+      let first = operands.startIndex, firstOp = operators.startIndex
+      if operands.count == 2, case let op = operators[firstOp], op == .contains || op == .notContains,
+         case let left = tree.expr(operands[first]), left.kind == .listLiteral, tree.elements(left).isEmpty {
         // `[] in lists`: the empty list takes the container's element type.
         let rt = checkExpression(operands[first + 1], expected: nil)
         var element: SemaType?
@@ -222,7 +220,7 @@ extension BodyChecker {
       }
       var previous = checkExpression(operands[first], expected: nil)
       if operands.count == 2 {
-        let op = tree.comparisonOps[Int(e.a)]
+        let op = operators[firstOp]
         let left = operands[first], right = operands[first + 1]
         let rt = checkExpression(right, expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
         if previous.isStruct || rt.isStruct, let t = checkOperatorMethod(id, op, left, previous, right, rt, at: e.offset) { return t }
@@ -230,26 +228,28 @@ extension BodyChecker {
         return .bool
       }
       for k in 1..<operands.count {
-        let op = tree.comparisonOps[Int(e.a) + k - 1]
+        let op = operators[firstOp + k - 1]
         let t = checkExpression(operands[first + k], expected: op == .contains || op == .notContains ? containerExpectation(previous) : nil)
         _ = binaryResultType(op, previous, t, left: operands[first + k - 1], right: operands[first + k], at: e.offset)
         previous = t  // the next link sees this operand as written (a literal stays a literal)
       }
       return .bool
     case .ternary:
-      checkCondition(ExprID(Int(e.a)))
-      let thenType = checkExpression(ExprID(Int(e.b)), expected: expected)
-      let elseType = checkExpression(ExprID(Int(e.c)), expected: thenType.isLiteral ? expected : thenType)
-      return unify(thenType, elseType, ExprID(Int(e.b)), ExprID(Int(e.c)), at: e.offset)
+      let t = tree.ternary(e)
+      checkCondition(t.condition)
+      let thenType = checkExpression(t.then, expected: expected)
+      let elseType = checkExpression(t.otherwise, expected: thenType.isLiteral ? expected : thenType)
+      return unify(thenType, elseType, t.then, t.otherwise, at: e.offset)
     case .call:
       return checkCall(id, e)
     case .member:
-      let base = tree.expr(ExprID(Int(e.a)))
-      if base.kind == .name, let (value, type) = integerLimit(base, member: tree.name(NameID(Int(e.b)))) {
+      let (baseID, memberName) = tree.member(e)
+      let base = tree.expr(baseID)
+      if base.kind == .name, let (value, type) = integerLimit(base, member: tree.name(memberName)) {
         result.exprFacts[Int(id.index)] = .constant(.int(value))
         return type
       }
-      if base.kind == .name, let member = structComptime(base, NameID(Int(e.b))) {
+      if base.kind == .name, let member = structComptime(base, memberName) {
         return checkStructComptime(id, member, expected: expected)
       }
       if let symbol = resolveQualified(e) {
@@ -262,28 +262,27 @@ extension BodyChecker {
         report(SemaDiagnostics.notSupportedYet("using a function as a value", location(e.offset)))
         return .error
       }
-      let baseType = checkExpression(ExprID(Int(e.a)), expected: nil)
+      let baseType = checkExpression(baseID, expected: nil)
       if baseType != .error, case .module = baseType {
         return .error  // already reported by resolveQualified
       }
       if case .dictEntry(let key, let value) = baseType {
-        switch tree.name(NameID(Int(e.b))) {
+        switch tree.name(memberName) {
         case "key": result.exprFacts[Int(id.index)] = .field(0); return key
         case "value": result.exprFacts[Int(id.index)] = .field(1); return value
         default: break
         }
       }
-      if let info = program.structInfo(baseType), let k = info.fieldNames.firstIndex(of: tree.name(NameID(Int(e.b)))) {
+      if let info = program.structInfo(baseType), let k = info.fieldNames.firstIndex(of: tree.name(memberName)) {
         result.exprFacts[Int(id.index)] = .field(k)
         return info.fieldTypes[k]
       }
       if baseType.isStruct {
         let info = program.structInfo(baseType)!
-        report(SemaDiagnostics.noAttribute(info.name, tree.name(NameID(Int(e.b))), location(e.offset), members: info.memberNames))
+        report(SemaDiagnostics.noAttribute(info.name, tree.name(memberName), location(e.offset), members: info.memberNames))
       } else if baseType != .error {
-        report(SemaDiagnostics.noAttribute(baseType.description, tree.name(NameID(Int(e.b))), location(e.offset)))
+        report(SemaDiagnostics.noAttribute(baseType.description, tree.name(memberName), location(e.offset)))
       }
-      _ = base
       return .error
     case .index, .byteIndex:
       return checkIndex(id, e)
@@ -304,14 +303,14 @@ extension BodyChecker {
     case .comprehensionClause:
       preconditionFailure("checker: a comprehension clause outside its comprehension")
     case .transfer:
-      return checkExpression(ExprID(Int(e.a)), expected: expected)
+      return checkExpression(tree.operand(e), expected: expected)
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid:
       return .error
     }
   }
 
   private mutating func checkName(_ id: ExprID, _ e: ExprNode) -> SemaType {
-    let nameID = NameID(Int(e.a))
+    let nameID = tree.nameReference(e)
     switch lookupLocal(nameID) {
     case .variable(let slot, _):
       result.exprFacts[Int(id.index)] = .local(slot)
@@ -342,16 +341,16 @@ extension BodyChecker {
 
   /// Resolves `module.name` (and `pkg.module.name`) member chains to a module-level symbol.
   mutating func resolveQualified(_ e: ExprNode) -> Symbol? {
-    let base = tree.expr(ExprID(Int(e.a)))
+    let (baseID, memberName) = tree.member(e)
+    let base = tree.expr(baseID)
     var baseModule: Int?
-    if base.kind == .name {
-      let name = NameID(Int(base.a))
+    if let name = tree.plainName(base) {
       if lookupLocal(name) == nil, case .module(let m)? = global(name) { baseModule = m }
     } else if base.kind == .member, case .module(let m)? = resolveQualified(base) {
       baseModule = m
     }
     guard let m = baseModule else { return nil }
-    let member = tree.name(NameID(Int(e.b)))
+    let member = tree.name(memberName)
     guard let symbol = Binder.member(member, of: m, in: program) else {
       report(SemaDiagnostics.moduleHasNoDeclaration(program.modules[m].name, member, location(e.offset)))
       return .module(-1)
@@ -360,7 +359,7 @@ extension BodyChecker {
   }
 
   private mutating func checkUnary(_ id: ExprID, _ e: ExprNode) -> SemaType {
-    let operand = ExprID(Int(e.a))
+    let operand = tree.operand(e)
     var t = checkExpression(operand, expected: nil)
     if t.isLiteral { materialize(operand, as: t.materialized); t = t.materialized }
     switch (e.op, t) {
@@ -515,7 +514,7 @@ extension BodyChecker {
 extension BodyChecker {
   /// `S.name` where `S` is a struct of this module declaring `comptime name = ...`.
   func structComptime(_ base: ExprNode, _ member: NameID) -> ComptimeDecl? {
-    let nameID = NameID(Int(base.a))
+    let nameID = tree.nameReference(base)
     guard case .structType(let m, let s)? = global(nameID), m == module, lookupLocal(nameID) == nil else { return nil }
     return tree.structs[s].comptimes.first { $0.name == member }
   }
@@ -547,7 +546,7 @@ extension BodyChecker {
   /// shadowed), as a constant of that type.
   func integerLimit(_ base: ExprNode, member: String) -> (BigInt, SemaType)? {
     guard member == "MAX" || member == "MIN" else { return nil }
-    let nameID = NameID(Int(base.a))
+    let nameID = tree.nameReference(base)
     guard lookupLocal(nameID) == nil, global(nameID) == nil else { return nil }
     let name = tree.name(nameID)
     let bits: Int, signed: Bool, type: SemaType

@@ -8,9 +8,9 @@ import MojoSyntax
 extension BodyChecker {
   /// The expressions written between `[` and `]` of `callee[...]`.
   func parameterExpressions(_ index: ExprNode) -> [ExprID] {
-    let inner = ExprID(Int(index.b))
+    let inner = tree.subscriptParts(index).index
     let node = tree.expr(inner)
-    return node.kind == .tuple ? Array(tree.list(of: node)) : [inner]
+    return node.kind == .tuple ? Array(tree.elements(node)) : [inner]
   }
 
   /// `f(args)` or `f[params](args)` of generic function `f` (module `m`, index `fi`).
@@ -121,9 +121,8 @@ extension BodyChecker {
   /// `Name[args]` written in an expression where `Name` is a generic struct: its bound type.
   mutating func boundStructType(_ callee: ExprNode) -> SemaType?? {
     guard callee.kind == .index else { return nil }
-    let base = tree.expr(ExprID(Int(callee.a)))
-    guard base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil,
-          case .structType(let m, let s)? = global(NameID(Int(base.a))) else { return nil }
+    guard let baseName = tree.plainName(tree.subscriptParts(callee).base), lookupLocal(baseName) == nil,
+          case .structType(let m, let s)? = global(baseName) else { return nil }
     var arguments: [SemaType] = []
     for x in parameterExpressions(callee) {
       guard let t = typeFromExpression(x) else { return .some(nil) }
@@ -140,9 +139,8 @@ extension BodyChecker {
   /// A generic function named by `f[...]` as a callee: its module and index.
   func genericFunction(_ callee: ExprNode) -> (Int, Int)? {
     guard callee.kind == .index else { return nil }
-    let base = tree.expr(ExprID(Int(callee.a)))
-    guard base.kind == .name, lookupLocal(NameID(Int(base.a))) == nil,
-          case .function(let m, let f)? = global(NameID(Int(base.a))) else { return nil }
+    guard let baseName = tree.plainName(tree.subscriptParts(callee).base), lookupLocal(baseName) == nil,
+          case .function(let m, let f)? = global(baseName) else { return nil }
     return (m, f)
   }
 
@@ -292,7 +290,7 @@ extension BodyChecker {
   /// literal element materialized), as Mojo infers `[1, 2]` to be a `List[Int]`.
   mutating func checkInferenceArgument(_ value: ExprID) -> SemaType {
     let node = tree.expr(value)
-    if node.kind == .listLiteral, let first = tree.list(of: node).first {
+    if node.kind == .listLiteral, let first = tree.elements(node).first {
       let element = checkExpression(first, expected: nil).materialized
       if element == .error { return .error }
       return checkExpression(value, expected: .list(element))

@@ -61,13 +61,13 @@ extension BodyChecker {
   mutating func markFieldAssigned(_ target: ExprID) {
     guard let initializer = initializerState else { return }
     let t = tree.expr(target)
-    if t.kind == .name, case .variable(let slot, _)? = lookupLocal(NameID(Int(t.a))), slot == initializer.selfSlot {
+    if let name = tree.plainName(t), case .variable(let slot, _)? = lookupLocal(name), slot == initializer.selfSlot {
       // `self = Other(...)`: every field at once.
       for k in initialization.fields.indices { initialization.fields[k] = true }
       return
     }
-    guard t.kind == .member, tree.expr(ExprID(Int(t.a))).kind == .name,
-          case .variable(let slot, _)? = lookupLocal(NameID(Int(tree.expr(ExprID(Int(t.a))).a))),
+    guard t.kind == .member, let baseName = tree.plainName(tree.member(t).base),
+          case .variable(let slot, _)? = lookupLocal(baseName),
           slot == initializer.selfSlot, case .field(let k) = result.exprFacts[Int(target.index)],
           k < initialization.fields.count else { return }
     initialization.fields[k] = true

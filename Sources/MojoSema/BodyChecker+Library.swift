@@ -22,7 +22,7 @@ extension BodyChecker {
     }
     let condition = checkExpression(first.value, expected: .bool)
     if condition != .bool && !condition.isError {
-      report(SemaDiagnostics.noMatchingFunction("debug_assert", location(tree.expr(ExprID(Int(e.a))).offset)))
+      report(SemaDiagnostics.noMatchingFunction("debug_assert", location(tree.expr(tree.call(e).callee).offset)))
       return checkArgumentsOnly(Array(args.dropFirst()))
     }
     for a in args.dropFirst() {
@@ -59,7 +59,7 @@ extension BodyChecker {
         if f == .factorial {
           report(SemaDiagnostics.argumentType(f.rawValue, names[k], from: literalDisplay(a.value, t), to: "Int", location(diagnosticOffset(a.value))))
         } else {
-          report(SemaDiagnostics.noMatchingFunction(f.rawValue, location(tree.expr(ExprID(Int(e.a))).offset)))
+          report(SemaDiagnostics.noMatchingFunction(f.rawValue, location(tree.expr(tree.call(e).callee).offset)))
         }
         return checkArgumentsOnly(Array(args.dropFirst(k + 1)))
       }

@@ -62,9 +62,10 @@ extension BodyChecker {
   /// `x.cast[DType.float32]()`: an `Int`, `Float64`, `Bool` or sized numeric value converted to
   /// the type the `DType` names, as `Float32(x)` does. Nil when the callee is not this form.
   mutating func checkCast(_ id: ExprID, _ e: ExprNode, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
-    let method = tree.expr(ExprID(Int(callee.a)))
+    let (methodID, dtypeID) = tree.subscriptParts(callee)
+    let method = tree.expr(methodID)
     guard method.kind == .member, tree.name(tree.member(method).name) == "cast" else { return nil }
-    let dtype = tree.expr(ExprID(Int(callee.b)))
+    let dtype = tree.expr(dtypeID)
     guard dtype.kind == .member, case let (base, name) = tree.member(dtype), tree.expr(base).kind == .name,
           case let baseName = tree.nameReference(tree.expr(base)), tree.name(baseName) == "DType",
           lookupLocal(baseName) == nil, global(baseName) == nil else { return nil }

@@ -20,10 +20,10 @@ extension BodyChecker {
   /// Checks `receiver.method(args)` on a `String` or string literal; nil when `method` is not a
   /// `String` method mojoc knows (the caller reports it).
   mutating func checkStringMethod(_ id: ExprID, _ callee: ExprNode, _ args: [Argument]) -> SemaType? {
-    let receiver = ExprID(Int(callee.a))
+    let (receiver, methodName) = tree.member(callee)
     let receiverType = result.exprTypes[Int(receiver.index)]
     guard receiverType == .string || receiverType == .stringLiteral else { return nil }
-    let method = tree.name(NameID(Int(callee.b)))
+    let method = tree.name(methodName)
     let operation: StringOperation
     var parameters: [StringParameter] = []
     let result: SemaType
@@ -271,9 +271,9 @@ extension BodyChecker {
   func literalText(_ id: ExprID) -> [UInt8]? {
     if case .constant(.string(let text)) = result.exprFacts[Int(id.index)] { return text }
     let e = tree.expr(id)
-    guard e.kind == .call, e.c == 1, case let callee = tree.expr(ExprID(Int(e.a))), callee.kind == .name,
-          tree.name(NameID(Int(callee.a))) == "String", global(NameID(Int(callee.a))) == nil,
-          case let argument = tree.arguments[Int(e.b)], !argument.label.exists,
+    guard e.kind == .call, case let call = tree.call(e), call.arguments.count == 1,
+          let callee = tree.plainName(call.callee), tree.name(callee) == "String", global(callee) == nil,
+          case let argument = call.arguments[call.arguments.startIndex], !argument.label.exists,
           case .constant(.string(let text)) = result.exprFacts[Int(argument.value.index)] else { return nil }
     return text
   }

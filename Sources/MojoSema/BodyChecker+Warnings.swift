@@ -331,36 +331,35 @@ extension BodyChecker {
     case .name: return producesValue ? .at(e.offset) : .none
     case .unary:
       guard e.op != .not else { return .unknown }
-      let inner = firstOperation(ExprID(Int(e.a)), producesValue: false)
+      let inner = firstOperation(tree.operand(e), producesValue: false)
       if case .none = inner { return .at(e.offset) }
       return inner
     case .binary:
-      let left = ExprID(Int(e.a)), right = ExprID(Int(e.b))
+      let (left, right) = (tree.binary(e).left, tree.binary(e).right)
       if e.op == .and || e.op == .or { return firstOperation(left, producesValue: true) }
       return firstOfOperands(left, right, operator: e.offset)
     case .comparison:
-      guard e.b == 2, Int(e.a) < tree.comparisonOps.count,
-            [.less, .greater, .lessEqual, .greaterEqual, .equal, .notEqual].contains(tree.comparisonOps[Int(e.a)]) else {
-        return .unknown
-      }
-      let operands = Array(tree.list(of: e))
-      return firstOfOperands(operands[0], operands[1], operator: e.offset)
+      let (operands, operators) = tree.comparison(e)
+      guard operands.count == 2, let op = operators.first, op.isComparison else { return .unknown }
+      return firstOfOperands(operands[operands.startIndex], operands[operands.startIndex + 1], operator: e.offset)
     case .call:
-      let callee = tree.expr(ExprID(Int(e.a)))
+      let call = tree.call(e)
+      let callee = tree.expr(call.callee)
       var isPrint = false
       switch callee.kind {
       case .name: isPrint = tree.name(tree.nameReference(callee)) == "print"
       case .member:
         // A method's receiver: a parameter read in place has no operation of its own (a `mut`
         // one has, at its name; other locals are not measured).
-        let base = tree.expr(ExprID(Int(callee.a)))
+        let receiverID = tree.member(callee).base
+        let base = tree.expr(receiverID)
         if base.kind == .name {
           guard case .variable(let slot, _)? = lookupLocal(tree.nameReference(base)),
                 Int(slot) < signature.parameters.count, signature.parameters[Int(slot)].convention == .read else {
             return .unknown
           }
         } else {
-          let receiver = firstOperation(ExprID(Int(callee.a)), producesValue: false)
+          let receiver = firstOperation(receiverID, producesValue: false)
           if case .none = receiver {} else { return receiver }
         }
       default: return .unknown
@@ -368,7 +367,7 @@ extension BodyChecker {
       // Arguments in order; a literal argument before another argument's operation is not
       // known to come first (a literal operand comes last).
       var literal: UInt32?
-      for argument in tree.arguments(of: e) {
+      for argument in call.arguments {
         switch firstOperation(argument.value, producesValue: isPrint) {
         case .none: continue
         case .unknown: return .unknown
@@ -380,13 +379,14 @@ extension BodyChecker {
       if let literal { return .at(literal) }
       return .at(e.offset)
     case .member:
-      let base = firstOperation(ExprID(Int(e.a)), producesValue: false)
+      let base = firstOperation(tree.member(e).base, producesValue: false)
       if case .none = base { return .at(e.offset) }
       return base
     case .index:
-      let base = firstOperation(ExprID(Int(e.a)), producesValue: false)
+      let parts = tree.subscriptParts(e)
+      let base = firstOperation(parts.base, producesValue: false)
       if case .none = base {} else { return base }
-      let index = firstOperation(ExprID(Int(e.b)), producesValue: false)
+      let index = firstOperation(parts.index, producesValue: false)
       if case .none = index { return .at(e.offset) }
       return index
     default: return .unknown

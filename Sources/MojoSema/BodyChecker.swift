@@ -598,8 +598,9 @@ public struct BodyChecker {
         // `x[i] = v` on a struct is its `__setitem__(i, v)`: `checkIndex` takes the value.
         if t.kind == .index { pendingItemValue = value }
         let type = checkExpression(target, expected: nil)
-        if case .call = result.exprFacts[Int(target.index)], result.exprTypes[Int(t.a)].isStruct {
-          if !isMutablePlace(ExprID(Int(t.a))) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
+        if case .call = result.exprFacts[Int(target.index)], case let base = tree.base(of: t),
+           result.exprTypes[Int(base.index)].isStruct {
+          if !isMutablePlace(base) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
           return
         }
         if !isMutablePlace(target) { report(SemaDiagnostics.mustBeMutable(inPlace: false, location(placeOffset(target)))) }
@@ -656,7 +657,7 @@ public struct BodyChecker {
           diagnostics.removeSubrange(before...)  // the base is checked again below
         }
         let type = checkExpression(target, expected: nil)
-        if t.kind == .index, result.exprTypes[Int(t.a)].isStruct {
+        if t.kind == .index, result.exprTypes[Int(tree.base(of: t).index)].isStruct {
           report(SemaDiagnostics.notSupportedYet("an augmented assignment through '__setitem__'", location(s.offset)))
           return
         }

@@ -36,9 +36,9 @@ enum ComptimeResolver {
       for (i, c) in module.tree.comptimes.enumerated() where program.comptimeValues[m][i] == nil {
         // `comptime Alias = SomeStruct`: the name stands for the struct.
         let value = module.tree.expr(c.value)
-        if !c.type.exists, value.kind == .name,
-           case .structType? = program.symbols[m][module.tree.name(NameID(Int(value.a)))] {
-          program.symbols[m][module.tree.name(c.name)] = program.symbols[m][module.tree.name(NameID(Int(value.a)))]
+        if !c.type.exists, let valueName = module.tree.plainName(value),
+           case .structType? = program.symbols[m][module.tree.name(valueName)] {
+          program.symbols[m][module.tree.name(c.name)] = program.symbols[m][module.tree.name(valueName)]
           continue
         }
         if program.traitAliases[m][i] != nil { continue }
@@ -67,12 +67,13 @@ enum ComptimeResolver {
     let tree = program.modules[m].tree
     let e = tree.expr(id)
     if e.kind == .binary, e.op == .bitAnd {
-      guard let left = traitList(ExprID(Int(e.a)), in: program, module: m),
-            let right = traitList(ExprID(Int(e.b)), in: program, module: m) else { return nil }
+      let operands = tree.binary(e)
+      guard let left = traitList(operands.left, in: program, module: m),
+            let right = traitList(operands.right, in: program, module: m) else { return nil }
       return left + right
     }
-    guard e.kind == .name else { return nil }
-    let name = tree.name(NameID(Int(e.a)))
+    guard let nameID = tree.plainName(e) else { return nil }
+    let name = tree.name(nameID)
     switch program.symbols[m][name] {
     case .trait(let tm, let ti)?: return [.user(module: tm, index: ti)]
     case .traitAlias(let am, let ai)?, .comptime(let am, let ai)?: return program.traitAliases[am][ai]

@@ -16,22 +16,24 @@ extension ConstantFolder {
     let e = tree.expr(id)
     switch e.kind {
     case .name:
-      return typedName(NameID(Int(e.a)), scopes)
+      return typedName(tree.nameReference(e), scopes)
     case .unary:
-      guard let v = foldInitializer(ExprID(Int(e.a)), in: scopes) else { return nil }
+      guard let v = foldInitializer(tree.operand(e), in: scopes) else { return nil }
       return ConstantFolder.typedUnary(e.op, v)
     case .binary:
-      guard let l = foldInitializer(ExprID(Int(e.a)), in: scopes), let r = foldInitializer(ExprID(Int(e.b)), in: scopes) else { return nil }
+      let b = tree.binary(e)
+      guard let l = foldInitializer(b.left, in: scopes), let r = foldInitializer(b.right, in: scopes) else { return nil }
       return ConstantFolder.typedBinary(e.op, l, r)
     case .comparison:
+      let (operands, operators) = tree.comparison(e)
       var values: [TypedConstant] = []
-      for operand in tree.list(of: e) {
+      for operand in operands {
         guard let v = foldInitializer(operand, in: scopes) else { return nil }
         values.append(v)
       }
       var all = true
       for k in 1..<values.count {
-        guard case .bool(let holds)? = ConstantFolder.typedBinary(tree.comparisonOps[Int(e.a) + k - 1], values[k - 1], values[k])?.value
+        guard case .bool(let holds)? = ConstantFolder.typedBinary(operators[operators.startIndex + k - 1], values[k - 1], values[k])?.value
         else { return nil }
         all = all && holds
       }
@@ -46,9 +48,10 @@ extension ConstantFolder {
   /// `Int(x)`, `UInt8(x)`... of an integer constant, `ord(s)` and `Codepoint.ord(s)` of a string
   /// constant: what the run-time conversion computes.
   private func foldCall(_ e: ExprNode, in scopes: LocalScopes) -> TypedConstant? {
-    let args = tree.arguments(of: e)
+    let call = tree.call(e)
+    let args = call.arguments
     guard args.count == 1, let only = args.first, !only.label.exists else { return nil }
-    let callee = tree.expr(ExprID(Int(e.a)))
+    let callee = tree.expr(call.callee)
     func isBuiltin(_ name: NameID) -> Bool { scopes.lookup(name) == nil && global(name) == nil }
     func firstCodepoint() -> Int64? {
       guard case .string(let bytes)? = foldInitializer(only.value, in: scopes)?.value,
@@ -62,7 +65,7 @@ extension ConstantFolder {
             isBuiltin(baseName), tree.name(member) == "ord", let code = firstCodepoint() else { return nil }
       return (.int(BigInt(code)), .numeric(.codepoint))
     }
-    guard callee.kind == .name, case let nameID = NameID(Int(callee.a)), isBuiltin(nameID) else { return nil }
+    guard let nameID = tree.plainName(callee), isBuiltin(nameID) else { return nil }
     let name = tree.name(nameID)
     if name == "ord" { return firstCodepoint().map { (.int(BigInt($0)), .int) } }
     guard let v = foldInitializer(only.value, in: scopes) else { return nil }

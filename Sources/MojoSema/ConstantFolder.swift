@@ -38,28 +38,29 @@ final class ConstantFolder {
     let e = tree.expr(id)
     switch e.kind {
     case .intLiteral:
-      let text = tree.intLiterals[Int(e.a)]
+      let text = tree.intLiteralText(e)
       if let value = BigInt.shortDecimal(text) { return .int(BigInt(value)) }
       guard BigInt.literalBits(text) <= BigInt.maximumFoldedBits else { return tooLarge(e.offset) }
       return BigInt(literal: text).map { .int($0) }
     case .floatLiteral:
-      let text = tree.floatLiterals[Int(e.a)]
+      let text = tree.floatLiteralText(e)
       guard ExactFloat.literalBits(text) <= BigInt.maximumFoldedBits else { return tooLarge(e.offset) }
       return ExactFloat(literal: text).map { .float($0) }
-    case .stringLiteral: return .string(tree.strings[Int(e.a)])
-    case .boolLiteral: return .bool(e.a != 0)
-    case .name: return foldName(NameID(Int(e.a)), scopes)
+    case .stringLiteral: return .string(tree.stringLiteralBytes(e))
+    case .boolLiteral: return .bool(tree.boolLiteralValue(e))
+    case .name: return foldName(tree.nameReference(e), scopes)
     case .unary:
-      guard let v = fold(ExprID(Int(e.a)), in: scopes) else { return nil }
+      guard let v = fold(tree.operand(e), in: scopes) else { return nil }
       return ConstantFolder.unary(e.op, v)
     case .binary:
-      guard let l = fold(ExprID(Int(e.a)), in: scopes), let r = fold(ExprID(Int(e.b)), in: scopes) else { return nil }
+      let b = tree.binary(e)
+      guard let l = fold(b.left, in: scopes), let r = fold(b.right, in: scopes) else { return nil }
       let value = ConstantFolder.binary(e.op, l, r)
       if value == nil, ConstantFolder.growsPastLimit(e.op, l, r) { return tooLarge(e.offset) }
       return value
     case .comparison:
       // `a < b < c` is `a < b and b < c`; every operand must fold.
-      let operands = Array(tree.list(of: e))
+      let (operands, operators) = tree.comparison(e)
       var values: [ConstantValue] = []
       for operand in operands {
         guard let v = fold(operand, in: scopes) else { return nil }
@@ -67,7 +68,7 @@ final class ConstantFolder {
       }
       var all = true
       for k in 1..<values.count {
-        guard case .bool(let holds)? = ConstantFolder.binary(tree.comparisonOps[Int(e.a) + k - 1], values[k - 1], values[k])
+        guard case .bool(let holds)? = ConstantFolder.binary(operators[operators.startIndex + k - 1], values[k - 1], values[k])
         else { return nil }
         all = all && holds
       }

@@ -63,7 +63,12 @@ extension BodyChecker {
     while tree.functions[outermost].enclosingFunction >= 0 { outermost = tree.functions[outermost].enclosingFunction }
     let from = min(start, tree.functions[outermost].offset)
     return tree.statements.contains { s in
-      (s.kind == .varDecl || (s.kind == .forLoop && s.op != .identical)) && s.offset > from && s.offset < offset && tree.name(NameID(Int(s.a))) == name
+      guard s.offset > from && s.offset < offset else { return false }
+      switch s.kind {
+      case .varDecl: return tree.name(tree.varDeclaration(s).name) == name
+      case .forLoop: return tree.forStatement(s).variable.map { tree.name($0) == name } ?? false
+      default: return false
+      }
     }
   }
 }
@@ -81,8 +86,9 @@ extension SyntaxTree {
   /// The prelude names this file uses, as a value or a type, before `offset`.
   func preludeNamesUsed(before offset: UInt32) -> [String] {
     var used = Set<String>()
-    for e in expressions where e.kind == .name && e.offset < offset {
-      let name = self.name(NameID(Int(e.a)))
+    for e in expressions where e.offset < offset {
+      guard let nameID = plainName(e) else { continue }
+      let name = self.name(nameID)
       if Self.preludeNames.contains(name) { used.insert(name) }
     }
     for t in types where t.offset < offset && t.name.exists {

@@ -53,9 +53,9 @@ public enum SignatureResolver {
         var reads = Array(repeating: false, count: decl.fields.count)
         tree.forEachExpression(inBlock: tree.functions[destructor].body) { e in
           let node = tree.expr(e)
-          guard node.kind == .member, tree.expr(ExprID(Int(node.a))).kind == .name,
-                tree.name(NameID(Int(tree.expr(ExprID(Int(node.a))).a))) == "self",
-                let k = decl.fields.firstIndex(where: { $0.name == NameID(Int(node.b)) }) else { return }
+          guard node.kind == .member, case let (base, member) = tree.member(node),
+                let baseName = tree.plainName(base), tree.name(baseName) == "self",
+                let k = decl.fields.firstIndex(where: { $0.name == member }) else { return }
           reads[k] = true
         }
         infos[infos.count - 1].destructorReadsField = reads

@@ -226,9 +226,12 @@ public struct SliceExpression: Sendable {
   }
 }
 
-/// `[element for variable in iterable if condition]` (or `for a, b in ...`).
-public struct ListComprehension: Sendable {
+/// `[element for variable in iterable if condition]` (or `for a, b in ...`), and the set
+/// (`{element for ...}`) and dict (`{element: value for ...}`) forms.
+public struct Comprehension: Sendable {
   public var element: ExprID
+  /// The value of a dict comprehension (`element` is its key); nil for lists and sets.
+  public var value: ExprID?
   /// The loop variable, or nil for a tuple target (or when the parser found none).
   public var variable: NameID?
   /// `for a, b in ...`: the `tuple` expression of the names; nil for a single variable.
@@ -239,9 +242,10 @@ public struct ListComprehension: Sendable {
   public var condition: ExprID?
 
   @inlinable
-  public init(element: ExprID, variable: NameID?, tupleTarget: ExprID?, variableOffset: UInt32, iterable: ExprID,
-              condition: ExprID?) {
+  public init(element: ExprID, value: ExprID?, variable: NameID?, tupleTarget: ExprID?, variableOffset: UInt32,
+              iterable: ExprID, condition: ExprID?) {
     self.element = element
+    self.value = value
     self.variable = variable
     self.tupleTarget = tupleTarget
     self.variableOffset = variableOffset
@@ -293,6 +297,14 @@ extension SyntaxTree {
     return (ExprID(Int(e.a)), ExprID(Int(e.b)))
   }
 
+  /// The base of a `member`, `index`, `byteIndex` or `slice` expression (`p` in `p.x`, `xs` in
+  /// `xs[i]`).
+  @inlinable
+  public func base(of e: ExprNode) -> ExprID {
+    assert(e.kind == .member || e.kind == .index || e.kind == .byteIndex || e.kind == .slice)
+    return ExprID(Int(e.a))
+  }
+
   /// The condition and the two values of a `ternary` expression.
   @inlinable
   public func ternary(_ e: ExprNode) -> (condition: ExprID, then: ExprID, otherwise: ExprID) {
@@ -321,15 +333,41 @@ extension SyntaxTree {
     return exprLists[Int(e.a)..<Int(e.a + 2 * e.b)]
   }
 
-  /// The parts of a `listComprehension`.
+  /// The parts of a `listComprehension`, `setComprehension`, `dictComprehension` or `comprehensionClause`.
   @inlinable
-  public func listComprehension(_ e: ExprNode) -> ListComprehension {
+  public func comprehension(_ e: ExprNode) -> Comprehension {
     assert([.listComprehension, .setComprehension, .dictComprehension, .comprehensionClause].contains(e.kind))
     let k = Int(e.a)
     let isTuple = e.op == .identical
-    return ListComprehension(element: exprLists[k], variable: isTuple || e.b == UInt32.max ? nil : NameID(Int(e.b)),
-                             tupleTarget: isTuple ? ExprID(Int(e.b)) : nil, variableOffset: e.c,
-                             iterable: exprLists[k + 1], condition: exprLists[k + 2].exists ? exprLists[k + 2] : nil)
+    return Comprehension(element: exprLists[k], value: e.kind == .dictComprehension ? exprLists[k + 3] : nil,
+                         variable: isTuple || e.b == UInt32.max ? nil : NameID(Int(e.b)),
+                         tupleTarget: isTuple ? ExprID(Int(e.b)) : nil, variableOffset: e.c,
+                         iterable: exprLists[k + 1], condition: exprLists[k + 2].exists ? exprLists[k + 2] : nil)
+  }
+
+  /// The subexpression written first in `e` (a binary's left operand, a call's callee, a
+  /// member's or subscript's base, a ternary's value when true, a chain's first operand), or
+  /// nil when `e` starts with its own token.
+  @inlinable
+  public func leadingOperand(_ e: ExprNode) -> ExprID? {
+    switch e.kind {
+    case .binary, .call, .member, .index, .byteIndex, .transfer, .slice: return ExprID(Int(e.a))
+    case .comparison: return exprLists[Int(e.a)]
+    case .ternary: return ExprID(Int(e.b))
+    default: return nil
+    }
+  }
+
+  /// The identifier of `e` when it is a plain `name` expression, else nil.
+  @inlinable
+  public func plainName(_ e: ExprNode) -> NameID? {
+    e.kind == .name ? NameID(Int(e.a)) : nil
+  }
+
+  /// The identifier of the expression `id` when it is a plain `name`, else nil.
+  @inlinable
+  public func plainName(_ id: ExprID) -> NameID? {
+    plainName(expr(id))
   }
 
   /// The parts of a `slice` expression.

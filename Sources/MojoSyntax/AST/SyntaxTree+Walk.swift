@@ -8,17 +8,24 @@ extension SyntaxTree {
     switch e.kind {
     case .name, .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .noneLiteral, .invalid:
       return []
-    case .unary, .transfer, .member:
-      return [ExprID(Int(e.a))]
-    case .binary, .index, .byteIndex:
-      return [ExprID(Int(e.a)), ExprID(Int(e.b))]
+    case .unary, .transfer:
+      return [operand(e)]
+    case .member:
+      return [member(e).base]
+    case .binary:
+      let b = binary(e)
+      return [b.left, b.right]
+    case .index, .byteIndex:
+      let s = subscriptParts(e)
+      return [s.base, s.index]
     case .ternary:
       let t = ternary(e)
       return [t.condition, t.then, t.otherwise]
     case .comparison:
       return Array(comparison(e).operands)
     case .call:
-      return [ExprID(Int(e.a))] + arguments(of: e).map(\.value)
+      let c = call(e)
+      return [c.callee] + c.arguments.map(\.value)
     case .listLiteral, .tuple, .setLiteral:
       return Array(elements(e))
     case .dictLiteral:
@@ -27,10 +34,10 @@ extension SyntaxTree {
       let s = slice(e)
       return [s.base] + [s.start, s.end, s.step].compactMap { $0 }
     case .listComprehension, .setComprehension, .dictComprehension, .comprehensionClause:
-      let c = listComprehension(e)
+      let c = comprehension(e)
       var parts = [c.iterable, c.element]
       if let condition = c.condition { parts.append(condition) }
-      if e.kind == .dictComprehension { parts.append(exprLists[Int(e.a) + 3]) }
+      if let value = c.value { parts.append(value) }
       return parts
     }
   }
