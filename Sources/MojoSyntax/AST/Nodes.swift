@@ -69,6 +69,9 @@ public struct ExprNode: Sendable {
   public var kind: ExprKind
   /// The operator of `unary` and `binary`.
   public var op: Operator
+  /// The depth of the node's subtree, for the parser's nesting limit only (it sits in what
+  /// would be padding, so the parser needs no side array for it).
+  var depth: UInt16 = 1
   /// The byte offset diagnostics point at (operator for binary expressions, `(` for calls).
   public var offset: UInt32
   public var a: UInt32

@@ -31,8 +31,6 @@ public struct Parser {
   /// The type parameters of the struct whose body is being parsed (name, offset): Mojo 1.2
   /// requires `Self.T` for them.
   var structParameters: [(name: NameID, offset: UInt32)] = []
-  /// Per expression node: the depth of its subtree (checked against `maximumNesting`).
-  var exprDepth: [UInt32] = []
   /// The first byte of the statement being parsed, and of the last one whose expression
   /// depth was reported.
   var statementStart: UInt32 = 0
@@ -79,7 +77,6 @@ public struct Parser {
   private mutating func reserveCapacity() {
     let n = tokens.count
     tree.expressions.reserveCapacity(n / 2 + 16)
-    exprDepth.reserveCapacity(n / 2 + 16)
     tree.statements.reserveCapacity(n / 6 + 16)
     tree.blockStatements.reserveCapacity(n / 6 + 16)
     tree.blocks.reserveCapacity(n / 16 + 16)
@@ -174,7 +171,8 @@ public struct Parser {
 
   mutating func addExpr(_ kind: ExprKind, op: Operator = .add, offset: UInt32, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0) -> ExprID {
     var node = ExprNode(kind: kind, op: op, offset: offset, a: a, b: b, c: c)
-    var depth = Parser.subtreeDepth(node, exprDepth, tree.arguments, tree.exprLists) + 1
+    let depth = Parser.subtreeDepth(node, tree.expressions, tree.arguments, tree.exprLists) + 1
+    node.depth = UInt16(truncatingIfNeeded: depth)
     if depth > UInt32(Parser.maximumNesting) {
       // Replaced by an invalid leaf, so no later pass recurses through the deep part; a long
       // chain hits the limit again every `maximumNesting` terms, reported once per statement.
@@ -183,18 +181,16 @@ public struct Parser {
         tooDeepStatement = statementStart
       }
       node = ExprNode(kind: .invalid, op: op, offset: offset, a: 0, b: 0, c: 0)
-      depth = 1
     }
     tree.expressions.append(node)
-    exprDepth.append(depth)
     return ExprID(tree.expressions.count - 1)
   }
 
   /// The depth of the deepest child of `node`. Static, with the arrays it reads as arguments:
   /// a method on the (large) parser would copy it for every node.
-  private static func subtreeDepth(_ node: ExprNode, _ exprDepth: [UInt32], _ arguments: [Argument],
+  private static func subtreeDepth(_ node: ExprNode, _ expressions: [ExprNode], _ arguments: [Argument],
                                    _ exprLists: [ExprID]) -> UInt32 {
-    func d(_ id: UInt32) -> UInt32 { id == UInt32.max ? 0 : exprDepth[Int(id)] }
+    func d(_ id: UInt32) -> UInt32 { id == UInt32.max ? 0 : UInt32(expressions[Int(id)].depth) }
     switch node.kind {
     case .name, .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .invalid, .noneLiteral: return 0
     case .unary, .member, .transfer: return d(node.a)
