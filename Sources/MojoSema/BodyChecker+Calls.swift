@@ -8,7 +8,7 @@ extension BodyChecker {
     let call = tree.call(e)
     let callee = tree.expr(call.callee)
     let args = Array(call.arguments)
-    if e.op == Parser.templateStringMarker { return checkTemplateString(id, args) }
+    if call.isTemplateString { return checkTemplateString(id, args) }
     var symbol: Symbol?
     var builtinName: String?
     if let nameID = tree.plainName(callee) {

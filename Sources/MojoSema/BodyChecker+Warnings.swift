@@ -301,7 +301,8 @@ extension BodyChecker {
       let statement = tree.ifStatement(s)
       return statement.isComptime ? .unknown : firstOperation(statement.condition, producesValue: true)
     case .forLoop:
-      return s.op == .identical ? .unknown : firstOperation(tree.forStatement(s).iterable, producesValue: false)
+      let loop = tree.forStatement(s)
+      return loop.tupleTarget != nil ? .unknown : firstOperation(loop.iterable, producesValue: false)
     case .assign:
       let assignment = tree.assignment(s)
       if assignment.declaresNames { return .unknown }

@@ -559,7 +559,7 @@ public struct BodyChecker {
     // `for ref x in xs` over lists, structs, dicts or sets: `x` is the element itself (these
     // are references already), so its methods may change it.
     var isReference = false
-    if s.op == Parser.referenceLoopMarker {
+    if loop.isReference {
       switch elementType {
       case .list, .structType, .boundStruct, .dict, .set: isReference = true
       case .error: break

@@ -47,14 +47,18 @@ public struct ForStatement: Sendable {
   public var body: Block
   /// The `else:` body, or nil without one (an `else:` body is never empty).
   public var elseBlock: Block?
+  /// `for ref x in xs`: the variable refers to each element.
+  public var isReference: Bool
 
   @inlinable
-  public init(variable: NameID?, tupleTarget: ExprID?, iterable: ExprID, body: Block, elseBlock: Block?) {
+  public init(variable: NameID?, tupleTarget: ExprID?, iterable: ExprID, body: Block, elseBlock: Block?,
+              isReference: Bool) {
     self.variable = variable
     self.tupleTarget = tupleTarget
     self.iterable = iterable
     self.body = body
     self.elseBlock = elseBlock
+    self.isReference = isReference
   }
 }
 
@@ -139,7 +143,8 @@ extension SyntaxTree {
     let isTuple = s.op == .identical
     return ForStatement(variable: isTuple || s.a == UInt32.max ? nil : NameID(Int(s.a)),
                         tupleTarget: isTuple ? ExprID(Int(s.a)) : nil, iterable: ExprID(Int(s.b)),
-                        body: blocks[Int(s.c)], elseBlock: elseBlock.count > 0 ? elseBlock : nil)
+                        body: blocks[Int(s.c)], elseBlock: elseBlock.count > 0 ? elseBlock : nil,
+                        isReference: s.op == Parser.referenceLoopMarker)
   }
 
   /// The parts of a `varDecl` statement.
@@ -186,11 +191,15 @@ extension SyntaxTree {
 public struct CallExpression {
   public var callee: ExprID
   public var arguments: ArraySlice<Argument>
+  /// A template string `t"...{x}..."`: the callee is the `t` prefix and the arguments are the
+  /// literal pieces and the expressions in order.
+  public var isTemplateString: Bool
 
   @inlinable
-  public init(callee: ExprID, arguments: ArraySlice<Argument>) {
+  public init(callee: ExprID, arguments: ArraySlice<Argument>, isTemplateString: Bool) {
     self.callee = callee
     self.arguments = arguments
+    self.isTemplateString = isTemplateString
   }
 }
 
@@ -266,7 +275,8 @@ extension SyntaxTree {
   @inlinable
   public func call(_ e: ExprNode) -> CallExpression {
     assert(e.kind == .call)
-    return CallExpression(callee: ExprID(Int(e.a)), arguments: arguments[Int(e.b)..<Int(e.b + e.c)])
+    return CallExpression(callee: ExprID(Int(e.a)), arguments: arguments[Int(e.b)..<Int(e.b + e.c)],
+                          isTemplateString: e.op == Parser.templateStringMarker)
   }
 
   /// The operator and operands of a `binary` expression.
