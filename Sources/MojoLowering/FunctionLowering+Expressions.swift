@@ -155,7 +155,8 @@ extension FunctionLowering {
   }
 
   mutating func runtime(_ f: (String, [IRType], IRType), _ args: [Operand]) -> Operand {
-    let ref = module.declare(f.0, f.1, f.2)
+    let module = self.module
+    let ref = runtimeDeclarations.ref(f.0) { module.declare(f.0, f.1, f.2) }
     let result = builder.call(ref, returning: f.2, args)
     return result.map { .value($0) } ?? .int(0)
   }

@@ -28,6 +28,9 @@ struct FunctionLowering {
   var liveDestructibles: [UInt32] = []
   /// The enclosing loops' liveness and the values alive at their `break`s (only with a plan).
   var loopDestruction: [(liveness: StatementLiveness, breaks: [[UInt32]])] = []
+  /// The runtime functions this lowering has called (`runtime`), so that it need not look
+  /// them up by name again.
+  var runtimeDeclarations = RuntimeDeclarationCache()
 
   /// A lowering of `function`; an instance of a generic function brings its own `checked`
   /// tables and `signature`.
