@@ -397,7 +397,7 @@ extension BodyChecker {
     }
     if case .set(let element) = type, !args.isEmpty { return checkSetConstructor(id, e, args, element: element) }
     guard args.isEmpty else {
-      report(SemaDiagnostics.notSupportedYet("arguments to '\(tree.name(NameID(Int(tree.expr(ExprID(Int(callee.a))).a))))(...)'", location(e.offset)))
+      report(SemaDiagnostics.notSupportedYet("arguments to '\(tree.name(tree.nameReference(tree.expr(tree.subscriptParts(callee).base))))(...)'", location(e.offset)))
       return .error
     }
     record(id, .collection(.new), [])

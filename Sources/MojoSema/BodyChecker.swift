@@ -282,7 +282,7 @@ public struct BodyChecker {
     switch s.kind {
     case .expression:
       let expression = tree.expressionStatement(s)
-      if s.op == .invert {
+      if tree.isMadeForWith(s) {
         // Made by the parser for a `with` (Parser+With.swift): `__enter__()`, `__exit__()`,
         // `assert_raises(...)`; the value may be discarded.
         checkingWithAssertion = true

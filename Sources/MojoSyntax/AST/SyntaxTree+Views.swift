@@ -119,6 +119,13 @@ extension SyntaxTree {
     return ExprID(Int(s.a))
   }
 
+  /// Whether the `expression` statement `s` is one the parser made for a `with` statement
+  /// (`__enter__()`, `__exit__()`, the manager of `assert_raises`), whose value may be discarded.
+  @inlinable
+  public func isMadeForWith(_ s: StmtNode) -> Bool {
+    s.kind == .expression && s.op == Parser.withStatementMarker
+  }
+
   /// The parts of an `ifElse` statement.
   @inlinable
   public func ifStatement(_ s: StmtNode) -> IfStatement {

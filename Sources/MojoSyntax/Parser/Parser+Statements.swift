@@ -145,6 +145,8 @@ extension Parser {
   /// The `op` of a `for ref x in xs` statement and of a `ref x = place` declaration.
   public static let referenceLoopMarker = Operator.invert
   public static let referenceMarker = Operator.invert
+  /// The `op` of the `expression` statements the parser makes for a `with` statement.
+  public static let withStatementMarker = Operator.invert
 
   mutating func parseFor() -> StmtID {
     let offset = current.start

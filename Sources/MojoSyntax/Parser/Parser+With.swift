@@ -79,7 +79,7 @@ extension Parser {
         clauses.handler = addBlock(fromScratch: base)
       }
       let base = statementScratch.count
-      statementScratch.append(addStmt(.expression, op: .invert, offset: managerOffset, a: manager.index))
+      statementScratch.append(addStmt(.expression, op: Parser.withStatementMarker, offset: managerOffset, a: manager.index))
       clauses.elseBlock = addBlock(fromScratch: base)
       tree.tryStatements.append(clauses)
       statementScratch.append(addStmt(.tryStatement, offset: offset, a: UInt32(tree.tryStatements.count - 1)))
@@ -90,11 +90,11 @@ extension Parser {
     if name.exists {
       statementScratch.append(addStmt(.varDecl, offset: nameOffset, a: name.index, b: TypeExprID.none.index, c: enter.index))
     } else {
-      statementScratch.append(addStmt(.expression, op: .invert, offset: managerOffset, a: enter.index))
+      statementScratch.append(addStmt(.expression, op: Parser.withStatementMarker, offset: managerOffset, a: enter.index))
     }
     let base = statementScratch.count
     let exit = methodCall(on: temporary, names.synthesize("__exit__"), at: managerOffset)
-    statementScratch.append(addStmt(.expression, op: .invert, offset: managerOffset, a: exit.index))
+    statementScratch.append(addStmt(.expression, op: Parser.withStatementMarker, offset: managerOffset, a: exit.index))
     let clauses = TryStatement(body: body, hasExcept: false, errorName: .none, errorOffset: offset, handler: .empty,
                                elseBlock: nil, finallyBlock: addBlock(fromScratch: base), isWith: true)
     tree.tryStatements.append(clauses)
