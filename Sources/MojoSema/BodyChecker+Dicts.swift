@@ -359,7 +359,8 @@ extension BodyChecker {
   /// is none of these, `.some(nil)` after reporting.
   mutating func collectionType(_ e: ExprNode) -> SemaType?? {
     guard e.kind == .index else { return nil }
-    let (base, index) = tree.subscriptParts(e)
+    let (baseID, index) = tree.subscriptParts(e)
+    let base = tree.expr(baseID)
     guard let baseName = tree.plainName(base), lookupLocal(baseName) == nil, global(baseName) == nil else { return nil }
     let name = tree.name(baseName)
     guard ["Dict", "Set", "Optional"].contains(name) else { return nil }

@@ -106,6 +106,7 @@ func firstExpression(_ source: String) -> String {
     #expect(clauses.isWith && !clauses.hasExcept)
     #expect(tree.statements(in: clauses.body).map { tree.stmt($0).kind } == [.varDecl, .expression, .tryStatement])
     let exit = tree.stmt(tree.statements(in: clauses.finallyBlock!).first!)
+    #expect(tree.isMadeForWith(exit) && !tree.isMadeForWith(outer[3]))  // `print(1)` is the user's
     let call = tree.call(tree.expr(tree.expressionStatement(exit)))
     #expect(tree.name(tree.member(tree.expr(call.callee)).name) == "__exit__")
   }
@@ -115,13 +116,26 @@ func firstExpression(_ source: String) -> String {
     let (tree, diagnostics) = parse("def f():\n    var d = [x for row in m if c for x in row]\n")
     #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
     let decl = tree.varDeclaration(tree.stmt(tree.statements(in: tree.functions[0].body).first!))
-    let outer = tree.listComprehension(tree.expr(decl.value!))
+    let outer = tree.comprehension(tree.expr(decl.value!))
     #expect(tree.name(outer.variable!) == "row" && outer.condition != nil)
     let clause = tree.expr(outer.element)
     #expect(clause.kind == .comprehensionClause)
-    let inner = tree.listComprehension(clause)
+    let inner = tree.comprehension(clause)
     #expect(tree.name(inner.variable!) == "x" && inner.condition == nil)
-    #expect(tree.expr(inner.element).kind == .name)
+    #expect(tree.expr(inner.element).kind == .name && inner.value == nil)
+  }
+
+  /// `{k: v for a in A for b in B}`: the value stays with the outermost node, the key is the
+  /// innermost clause's element.
+  @Test func dictComprehensionValueStaysOutermost() {
+    let (tree, diagnostics) = parse("def f():\n    var d = {x: y for y in m for x in y}\n")
+    #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+    let decl = tree.varDeclaration(tree.stmt(tree.statements(in: tree.functions[0].body).first!))
+    let outer = tree.comprehension(tree.expr(decl.value!))
+    #expect(tree.name(tree.nameReference(tree.expr(outer.value!))) == "y")
+    let inner = tree.comprehension(tree.expr(outer.element))
+    #expect(tree.name(inner.variable!) == "x" && inner.value == nil)
+    #expect(tree.name(tree.nameReference(tree.expr(inner.element))) == "x")
   }
 
   @Test func collectionSyntaxParses() {
