@@ -29,6 +29,14 @@ public enum DependencyEntity: Hashable, Sendable {
   case comptime(module: Int, index: Int)
   case trait(module: Int, index: Int)
   case traitAlias(module: Int, index: Int)
+
+  /// The module that declares the entity (whose table it is, for `names`).
+  public var module: Int {
+    switch self {
+    case .names(let m): m
+    case .function(let m, _), .structType(let m, _), .comptime(let m, _), .trait(let m, _), .traitAlias(let m, _): m
+    }
+  }
 }
 
 extension Program {

@@ -19,18 +19,16 @@ struct DependencyManifest: Sendable, Equatable {
     var digest: Digest
   }
 
-  /// The manifest of module `m` of `program`, whose full source's identifiers are `words`.
-  init(_ program: Program, module m: Int, words: Set<String>) {
-    entries = program.dependencies(of: m, words: words)
-      .map { Entry(id: program.dependencyID($0), digest: SHA256.hash(Array(program.dependencyText($0).utf8))) }
-      .sorted { $0.id < $1.id }
+  /// The manifest listing `entities` (module `m`'s reach, `reach(of:in:)`) with their digests.
+  init(_ program: Program, entities: [DependencyEntity], digests: DependencyDigests) {
+    entries = entities.map { Entry(id: program.dependencyID($0), digest: digests[$0]) }.sorted { $0.id < $1.id }
   }
 
   init(entries: [Entry]) { self.entries = entries }
 
-  /// The manifest of module `m` from its full syntax tree.
-  init(_ program: Program, module m: Int) {
-    self.init(program, module: m, words: Set(program.modules[m].tree.names))
+  /// What module `m` of `program` can read of the others, from its full syntax tree's names.
+  static func reach(of m: Int, in program: Program) -> [DependencyEntity] {
+    program.dependencies(of: m, words: Set(program.modules[m].tree.names))
   }
 
   /// What keys the module's object instead of its imports' interfaces.
@@ -44,12 +42,22 @@ struct DependencyManifest: Sendable, Equatable {
     return hasher.finalize()
   }
 
-  /// True when every listed declaration of `program` still has its recorded description.
-  func holds(in program: Program) -> Bool {
-    entries.allSatisfy { entry in
-      guard let entity = program.dependencyEntity(id: entry.id) else { return false }
-      return SHA256.hash(Array(program.dependencyText(entity).utf8)) == entry.digest
+  /// The declarations the entries name in `program`; nil when one names nothing there (a module
+  /// or declaration that no longer exists).
+  func entities(in program: Program) -> [DependencyEntity]? {
+    var entities: [DependencyEntity] = []
+    entities.reserveCapacity(entries.count)
+    for entry in entries {
+      guard let entity = program.dependencyEntity(id: entry.id) else { return nil }
+      entities.append(entity)
     }
+    return entities
+  }
+
+  /// True when each of `entities` (this manifest's, `entities(in:)`) still has its recorded
+  /// description's digest.
+  func holds(_ entities: [DependencyEntity], digests: DependencyDigests) -> Bool {
+    zip(entries, entities).allSatisfy { entry, entity in digests[entity] == entry.digest }
   }
 
   /// A front-end record: the module's own interface digest, then the manifest, each entry as

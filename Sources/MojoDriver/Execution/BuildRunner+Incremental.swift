@@ -60,18 +60,25 @@ extension BuildRunner {
     computeInterfaces((0..<count).filter { !state.stubbed[$0] }, program: frozen, into: interfaces, runner: runner)
     let stubbed = (0..<count).filter { state.stubbed[$0] }
     let keys = (0..<count).map { BuildRunner.frontendKey($0, program: frozen, inputs: loaded) }
+    // Each stubbed module's record: its interface, its manifest and the declarations it lists;
+    // then every listed declaration is hashed once, however many manifests list it.
+    let records = ResultSlots<(interface: Digest, manifest: DependencyManifest, entities: [DependencyEntity])>(count: count)
     runner.run(Job.plan(.digest, modules: stubbed.map { frozen.modules[$0].name })) { job, context in
       let m = stubbed[job.index]
       context.measure(.cache, job.moduleName) {
         if case .hit(let bytes) = loaded.cache.lookup(keys[m], store: .frontend),
-          let (interface, manifest) = DependencyManifest.parse(record: bytes), manifest.holds(in: frozen) {
-          interfaces[m] = interface
-          manifests[m] = manifest
-        } else {
-          interfaces[m] = SHA256.hash(Array(frozen.interfaceText(of: m).utf8))
+          let (interface, manifest) = DependencyManifest.parse(record: bytes), let entities = manifest.entities(in: frozen) {
+          records[m] = (interface, manifest, entities)
         }
       }
     }
+    let digests = DependencyDigests(stubbed.flatMap { records[$0]?.entities ?? [] }, of: frozen, runner: runner)
+    for m in stubbed {
+      guard let record = records[m], record.manifest.holds(record.entities, digests: digests) else { continue }
+      interfaces[m] = record.interface
+      manifests[m] = record.manifest
+    }
+    computeInterfaces(stubbed.filter { manifests[$0] == nil }, program: frozen, into: interfaces, runner: runner)
     #if DEBUG
     // A stub declares what its source declares: the recorded interface is the bound one.
     for m in stubbed where manifests[m] != nil {

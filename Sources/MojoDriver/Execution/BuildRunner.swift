@@ -461,8 +461,9 @@ public struct BuildRunner: Sendable {
   }
 
   /// The digests of every compile action's declared inputs, each module's dependency manifest
-  /// and the action keys: source and interface digests and manifests are computed in parallel,
-  /// one job per module, unless given (`interfaces`, `manifests`, `sourceDigests`: an
+  /// and the action keys: source and interface digests and the manifests' reaches are computed
+  /// in parallel, one job per module, then each declaration a manifest lists is hashed once
+  /// (`DependencyDigests`); all unless given (`interfaces`, `manifests`, `sourceDigests`: an
   /// incremental build has them already; a module without a given manifest has its full tree).
   func actionKeys(_ program: Program, checked: Frontend.Checked, plan: BuildPlan, runner: StageRunner,
                   interfaces known: [Digest]? = nil, manifests knownManifests: [DependencyManifest?]? = nil,
@@ -471,7 +472,8 @@ public struct BuildRunner: Sendable {
     let names = (0..<count).map { program.modules[$0].name }
     let sources = ResultSlots<Digest>(count: count)
     let interfaces = ResultSlots<Digest>(count: count)
-    let manifests = ResultSlots<DependencyManifest>(count: count)
+    let reaches = ResultSlots<[DependencyEntity]>(count: count)
+    var manifests: [DependencyManifest] = []
     runner.stage(.compile) {
       runner.run(Job.plan(.digest, modules: names)) { job, context in
         let m = job.index
@@ -482,8 +484,13 @@ public struct BuildRunner: Sendable {
             sources[m] = SHA256.hash(file.bytes)
           }
           interfaces[m] = known?[m] ?? SHA256.hash(Array(program.interfaceText(of: m).utf8))
-          manifests[m] = knownManifests?[m] ?? DependencyManifest(program, module: m)
+          if knownManifests?[m] == nil { reaches[m] = DependencyManifest.reach(of: m, in: program) }
         }
+      }
+      // Each declaration the new manifests list is hashed once, however many list it.
+      let digests = DependencyDigests((0..<count).flatMap { reaches[$0] ?? [] }, of: program, runner: runner)
+      manifests = (0..<count).map { m in
+        knownManifests?[m] ?? DependencyManifest(program, entities: reaches[m]!, digests: digests)
       }
     }
     var digests = ActionDigests()
@@ -499,7 +506,7 @@ public struct BuildRunner: Sendable {
     let compiler = compiler ?? ActionKey.compilerIdentity()
     let flags = ActionKey.flags(options)
     let inputs = digests.inputs
-    digests.manifests = (0..<count).map { manifests[$0]! }
+    digests.manifests = manifests
     digests.keys = plan.compileActions.indices.map { m in
       ActionKey.key(plan.compileActions[m], compiler: compiler, flags: flags, dependencies: digests.manifests[m].digest) { inputs[$0] }
     }
