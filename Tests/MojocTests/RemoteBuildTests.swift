@@ -1,8 +1,10 @@
 //! `mojoc build --remote`: `mojoc` hands it to `mojoc-remote`, which has the REAPI client only
-//! when built with the Remote trait (Scripts/test-remote builds it so and starts a real REAPI
-//! server, BuildGrid with workers, whose address is in MOJOC_TEST_REMOTE). The normal build
-//! checks the hand-over and its errors; the Remote build checks builds through the server
-//! (Execute, the action cache, cache-only) and the fallbacks to a local build.
+//! when built with the Remote trait. Scripts/test-remote builds that one (its path in
+//! MOJOC_REMOTE, which `mojoc` runs instead of the stub beside it), starts a real REAPI server,
+//! BuildGrid with workers (its address in MOJOC_TEST_REMOTE, its folder in
+//! MOJOC_TEST_REMOTE_DIR), and runs these tests of the normal build: builds through the server
+//! (Execute, the action cache, cache-only, warnings, the limit on concurrent Executes) and the
+//! fallbacks to a local build. Without MOJOC_REMOTE they check the hand-over to the stub.
 import Foundation
 import Glibc
 import Synchronization
@@ -10,9 +12,13 @@ import Testing
 import TestSupport
 
 @Suite struct RemoteBuildTests {
-  static let server = ProcessInfo.processInfo.environment["MOJOC_TEST_REMOTE"]
+  /// A mojoc-remote with the REAPI client (built with the Remote trait).
+  static let client = ProcessInfo.processInfo.environment["MOJOC_REMOTE"]
+  static let server = client == nil ? nil : ProcessInfo.processInfo.environment["MOJOC_TEST_REMOTE"]
   /// True when the server has workers (Execute).
-  static let executes = ProcessInfo.processInfo.environment["MOJOC_TEST_REMOTE_EXECUTE"] == "1"
+  static let executes = server != nil && ProcessInfo.processInfo.environment["MOJOC_TEST_REMOTE_EXECUTE"] == "1"
+  /// The server's folder (Scripts/reapi/server's --dir: its workers' logs are in logs/).
+  static let serverFolder = ProcessInfo.processInfo.environment["MOJOC_TEST_REMOTE_DIR"]
   /// Scripts/reapi/server, which starts and stops BuildGrid.
   static let serverScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Scripts/reapi/server").path
@@ -77,9 +83,9 @@ import TestSupport
       "\(run.stderr)")
   }
 
-#if !Remote
   /// The normal build's mojoc-remote has no client: it says how to build one.
-  @Test func mojocRemoteWithoutTheTraitSaysHowToBuildIt() throws {
+  @Test(.enabled(if: client == nil, "MOJOC_REMOTE names a mojoc-remote with the client"))
+  func mojocRemoteWithoutTheTraitSaysHowToBuildIt() throws {
     let project = Self.freshProject()
     defer { try? FileManager.default.removeItem(at: project) }
     let run = try MojocProcess.run(["build", project.path, "-o", "/dev/null/never", "--remote", "grpc://127.0.0.1:9"])
@@ -87,7 +93,7 @@ import TestSupport
     #expect(run.stderr == "mojoc-remote: error: built without the REAPI client: build it with "
       + "`swift build -c release --traits Remote --scratch-path .build/remote`\n")
   }
-#else
+
   @Test(.enabled(if: server != nil, "needs MOJOC_TEST_REMOTE (Scripts/test-remote)"))
   func cacheOnlyStoresObjectsThenServesEveryModuleByteForByte() throws {
     let folder = Fixtures.temporaryFolder()
@@ -139,7 +145,8 @@ import TestSupport
     #expect(remote.stderr == local.stderr)
   }
 
-  @Test func anUnreachableServerFallsBackToALocalBuildWithOneWarning() throws {
+  @Test(.enabled(if: client != nil, "needs MOJOC_REMOTE (Scripts/test-remote)"))
+  func anUnreachableServerFallsBackToALocalBuildWithOneWarning() throws {
     let folder = Fixtures.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let project = Self.freshProject()
@@ -251,5 +258,129 @@ import TestSupport
     #expect(lines.first?.hasSuffix("; compiling locally") == true, "\(run.stderr)")
     #expect(try Data(contentsOf: URL(fileURLWithPath: exe)) == Data(contentsOf: URL(fileURLWithPath: local)))
   }
-#endif
+
+  /// `grpcs://` speaks TLS: against the plaintext test server the handshake fails, and the build
+  /// says so in one line and compiles locally.
+  @Test(.enabled(if: server != nil, "needs MOJOC_TEST_REMOTE (Scripts/test-remote)"))
+  func grpcsConnectsWithTLS() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let project = Self.freshProject()
+    defer { try? FileManager.default.removeItem(at: project) }
+    let tls = Self.server!.replacingOccurrences(of: "grpc://", with: "grpcs://")
+    let exe = folder.appendingPathComponent("app").path
+    let run = try MojocProcess.run(["build", project.path, "-o", exe, "--remote", tls])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.stderr)")
+    #expect(lines.first?.hasPrefix("mojoc: warning: remote execution at \(tls): ") == true, "\(run.stderr)")
+    #expect(try MojocProcess.tool(exe, []).stdout.hasPrefix("42\n"))
+  }
+
+  /// Four modules with warnings (unused variables), each with a fresh constant (so that no
+  /// action is in the server's cache from an earlier run).
+  static func warningProject() -> URL {
+    let salt = UInt32.random(in: 1...UInt32.max)
+    var files: [String: String] = [:]
+    var main = "", calls = ""
+    for k in 0..<3 {
+      files["w\(k).mojo"] = "def f\(k)(x: Int) -> Int:\n    var unused\(k) = \(salt)\n    var y = x + \(k)\n    return y\n"
+      main += "from w\(k) import f\(k)\n"
+      calls += "    print(f\(k)(\(k)))\n"
+    }
+    files["main.mojo"] = main + "\ndef main():\n    var spare = \(salt)\n" + calls
+    return Fixtures.makeProject(files)
+  }
+
+  /// A build served by the server prints each module's warnings as a local build does; so does
+  /// one served from what `--remote-cache-only` stored; with -Werror the build fails as locally.
+  @Test(.enabled(if: executes, "needs MOJOC_TEST_REMOTE with workers (Scripts/test-remote)"))
+  func warningsOfARemoteBuildAreThoseOfALocalBuild() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let exe = folder.appendingPathComponent("app").path
+    let executed = Self.warningProject()
+    defer { try? FileManager.default.removeItem(at: executed) }
+    let local = try MojocProcess.run(["build", executed.path, "-o", exe])
+    #expect(local.status == 0)
+    #expect(local.stderr.contains("warning: assignment to 'spare' was never used"), "\(local.stderr)")
+    for _ in 0..<2 {
+      let remote = try MojocProcess.run(["build", executed.path, "-o", exe, "--remote", Self.server!])
+      #expect(remote.status == 0)
+      #expect(remote.stderr == local.stderr)
+    }
+    let strict = try MojocProcess.run(["build", executed.path, "-o", exe, "-Werror"])
+    let strictRemote = try MojocProcess.run(["build", executed.path, "-o", exe, "-Werror", "--remote", Self.server!])
+    #expect(strict.status == 1)
+    #expect(strictRemote.status == 1)
+    #expect(strictRemote.stderr == strict.stderr)
+
+    let stored = Self.warningProject()
+    defer { try? FileManager.default.removeItem(at: stored) }
+    let before = try MojocProcess.run(["build", stored.path, "-o", exe])
+    for expected in ["0 cached", "4 cached"] {
+      let run = try MojocProcess.run(["build", stored.path, "-o", exe, "--remote", Self.server!, "--remote-cache-only", "--timings"])
+      #expect(run.status == 0)
+      #expect(run.stderr.hasPrefix(before.stderr), "\(run.stderr)")
+      #expect(run.stderr.contains("remote: \(expected)"), "\(run.stderr)")
+    }
+  }
+
+  /// `--remote-max-executes 1` on a server with two workers: the workers never run two of the
+  /// build's actions at once (their logs say when each lease ran).
+  @Test(.enabled(if: executes && serverFolder != nil, "needs MOJOC_TEST_REMOTE_DIR with workers (Scripts/test-remote)"))
+  func neverMoreExecutesInFlightThanTheLimit() throws {
+    let folder = Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Module names no other test uses, so that the workers' logs tell this build's leases apart.
+    let tag = "limit\(UInt32.random(in: 1...UInt32.max))"
+    var files: [String: String] = [:]
+    var main = "", calls = ""
+    for k in 0..<5 {
+      files["\(tag)_\(k).mojo"] = "def f\(k)(x: Int) -> Int:\n    var y = x + \(k)\n    return y * 3\n"
+      main += "from \(tag)_\(k) import f\(k)\n"
+      calls += "    print(f\(k)(\(k)))\n"
+    }
+    files["main.mojo"] = main + "\ndef main():\n" + calls
+    let project = Fixtures.makeProject(files)
+    defer { try? FileManager.default.removeItem(at: project) }
+    let exe = folder.appendingPathComponent("app").path
+    let run = try MojocProcess.run(["build", project.path, "-o", exe, "--remote", Self.server!, "--remote-max-executes", "1",
+                                    "--timings"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("remote: 0 cached, 6 executed"), "\(run.stderr)")
+    let intervals = try Self.leaseIntervals(folder: URL(fileURLWithPath: Self.serverFolder!), modules: (0..<5).map { "\(tag)_\($0)" },
+                                            since: Date().timeIntervalSince1970 - 3600)
+    #expect(intervals.count == 5, "\(intervals)")
+    let sorted = intervals.sorted { $0.start < $1.start }
+    for (a, b) in zip(sorted, sorted.dropFirst()) {
+      #expect(b.start >= a.end, "leases overlap: \(a) and \(b)")
+    }
+  }
+
+  /// When each lease of the server's workers that compiled one of `modules` ran, from their logs
+  /// (`lease ID: bin/mojoc build ... --module M ...` and `lease ID: ran START END`).
+  static func leaseIntervals(folder: URL, modules: [String], since: Double) throws -> [(start: Double, end: Double)] {
+    let logs = folder.appendingPathComponent("logs")
+    var commands: [String: String] = [:], times: [String: (Double, Double)] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: logs.path) where name.hasPrefix("worker-") {
+      let text = try String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8)
+      for line in text.split(separator: "\n") {
+        let words = line.split(separator: " ")
+        guard words.count >= 4, words[1] == "lease" else { continue }
+        let lease = name + String(words[2].dropLast())
+        if words[3] == "ran", words.count == 6, let start = Double(words[4]), let end = Double(words[5]) {
+          times[lease] = (start, end)
+        } else if words[3] == "bin/mojoc" {
+          commands[lease] = String(line)
+        }
+      }
+    }
+    return times.compactMap { lease, interval in
+      guard interval.0 >= since, let command = commands[lease],
+        modules.contains(where: { command.contains(" --module \($0) ") })
+      else { return nil }
+      return (interval.0, interval.1)
+    }
+  }
 }
