@@ -112,7 +112,7 @@ struct CodeBuffer: @unchecked Sendable {
   /// Makes room for `n` more bytes (at least doubling the capacity when it grows).
   @inline(__always)
   mutating func reserve(_ n: Int) {
-    if count + n > capacity { grow(count + n) }
+    if count &+ n > capacity { grow(count &+ n) }
   }
 
   private mutating func grow(_ n: Int) {

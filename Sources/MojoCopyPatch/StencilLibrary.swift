@@ -30,6 +30,15 @@ struct KnownHole: Sendable {
   var addend: Int16
 }
 
+/// A known hole whose value is a 32-bit field of the `Emission` (a slot or the frame size)
+/// patched as a signed 32-bit field: the value always fits (slot offsets and frame sizes are
+/// below 2^30, addends 16-bit), so it is written without a check (most holes are such).
+struct SlotHole: Sendable {
+  var offset: Int32
+  var field: UInt8
+  var addend: Int16
+}
+
 /// A decoded stencil: ranges into the library's flat code and hole arrays.
 struct Stencil: Sendable {
   var codeStart: Int32
@@ -37,8 +46,10 @@ struct Stencil: Sendable {
   /// All holes, in `holes`.
   var holeStart: Int32
   var holeEnd: Int32
-  /// The holes of known values, in `knownHoles`, and the others (branch targets, callees,
-  /// data, traps, argument slots), in `otherHoles`; each sorted by offset.
+  /// The holes of known values: 32-bit fields into signed 32-bit holes in `slotHoles`, others
+  /// in `knownHoles`; the other holes (branch targets, callees, data, traps, argument slots) in
+  /// `otherHoles`; each sorted by offset.
+  var slotStart: Int32 = 0, slotEnd: Int32 = 0
   var knownStart: Int32 = 0, knownEnd: Int32 = 0
   var otherStart: Int32 = 0, otherEnd: Int32 = 0
   /// The stencil's `StencilKey.index`.
@@ -64,15 +75,23 @@ public final class StencilLibrary: @unchecked Sendable {
   /// has 32 bytes to spare after its end, so that any stencil can be read as 32 bytes.
   let codeBase: UnsafeRawPointer
   let holeBase: UnsafePointer<HoleRecord>
-  /// Every stencil's holes of known values, and its other holes (`Stencil.knownStart`, `otherStart`).
+  /// Every stencil's holes of known values, and its other holes (`Stencil.slotStart`,
+  /// `knownStart`, `otherStart`).
+  let slotHoleBase: UnsafePointer<SlotHole>
   let knownHoleBase: UnsafePointer<KnownHole>
   let otherHoleBase: UnsafePointer<HoleRecord>
   let stencilBase: UnsafePointer<Stencil>
-  /// Per `StencilKey.index`: the stencil's index, or -1 (the generated array itself).
-  private let byKey: [Int16]
-  /// Per opcode: true when its stencils take an immediate in a 32-bit field (an operand outside
-  /// [0, 2^31) goes through a temporary).
-  let narrowImmediates: [Bool]
+  /// Per `StencilKey.index`: the stencil's index, or -1 (a copy of the generated array).
+  private let byKey: UnsafePointer<Int16>
+  /// Per opcode (by raw value): true when its stencils take an immediate in a 32-bit field (an
+  /// operand outside [0, 2^31) goes through a temporary).
+  let narrowImmediates: UnsafePointer<Bool>
+  /// Per opcode (by raw value): how its operands are shaped, for selection (`Opcode.shape`
+  /// without its types; reading it from MojoIR was a call per instruction).
+  let shapes: UnsafePointer<OperandShape>
+
+  /// How an opcode's operands are shaped, for selection.
+  enum OperandShape: UInt8 { case binary, unary, special }
 
   /// Unpacks the generated arrays. Runs once per process, on the first cnp compile, so it is
   /// written for start-up: the generated arrays are static data, and no Dictionary or Set is
@@ -114,23 +133,30 @@ public final class StencilLibrary: @unchecked Sendable {
       }
     }
     // Holes split by whether the selector knows their values when it appends the stencil.
-    var known: [KnownHole] = [], others: [HoleRecord] = []
+    var slotHoles: [SlotHole] = [], known: [KnownHole] = [], others: [HoleRecord] = []
     for k in stencils.indices {
+      stencils[k].slotStart = Int32(slotHoles.count)
       stencils[k].knownStart = Int32(known.count)
       stencils[k].otherStart = Int32(others.count)
       for hole in holes[Int(stencils[k].holeStart)..<Int(stencils[k].holeEnd)] {
         if Int(hole.value.rawValue) < Emission.knownFields.count {
           let field = Emission.knownFields[Int(hole.value.rawValue)]
-          known.append(KnownHole(offset: hole.offset, field: UInt8(field.offset), shift: field.narrow ? 32 : 0,
-                                 patch: hole.patch, addend: Int16(hole.addend)))
+          if field.narrow && hole.patch == .abs32s {
+            slotHoles.append(SlotHole(offset: hole.offset, field: UInt8(field.offset), addend: Int16(hole.addend)))
+          } else {
+            known.append(KnownHole(offset: hole.offset, field: UInt8(field.offset), shift: field.narrow ? 32 : 0,
+                                   patch: hole.patch, addend: Int16(hole.addend)))
+          }
         } else {
           others.append(hole)
         }
       }
+      stencils[k].slotEnd = Int32(slotHoles.count)
       stencils[k].knownEnd = Int32(known.count)
       stencils[k].otherEnd = Int32(others.count)
     }
     self.stencils = stencils
+    slotHoleBase = Self.permanentCopy(of: slotHoles)
     knownHoleBase = Self.permanentCopy(of: known)
     otherHoleBase = Self.permanentCopy(of: others)
     let codeCopy = UnsafeMutableRawPointer.allocate(byteCount: codeSize + 32, alignment: 16)
@@ -140,21 +166,33 @@ public final class StencilLibrary: @unchecked Sendable {
     holeBase = Self.permanentCopy(of: holes)
     stencilBase = Self.permanentCopy(of: stencils)
     let byKey = Self.generatedStencilByKey
-    self.byKey = byKey
+    self.byKey = Self.permanentCopy(of: byKey)
     let holes = self.holes
-    narrowImmediates = Opcode.allCases.map { op in
+    // Indexed by raw value: `Opcode` numbers its cases densely from 0 (no explicit raw values).
+    narrowImmediates = Self.permanentCopy(of: Opcode.allCases.map { op in
       guard let index = StencilKey.binary(op, .slotImm, resultInRegister: false).index, byKey[index] >= 0 else { return false }
       let s = stencils[Int(byKey[index])]
       return holes[Int(s.holeStart)..<Int(s.holeEnd)].contains { $0.value == .immB && $0.patch != .abs64 }
-    }
+    })
+    shapes = Self.permanentCopy(of: Opcode.allCases.map { op in
+      switch op.shape {
+      case .binary: OperandShape.binary
+      case .unary: .unary
+      case .special: .special
+      }
+    })
   }
 
   deinit {
     UnsafeMutableRawPointer(mutating: codeBase).deallocate()
     UnsafeMutablePointer(mutating: holeBase).deallocate()
+    UnsafeMutablePointer(mutating: slotHoleBase).deallocate()
     UnsafeMutablePointer(mutating: knownHoleBase).deallocate()
     UnsafeMutablePointer(mutating: otherHoleBase).deallocate()
     UnsafeMutablePointer(mutating: stencilBase).deallocate()
+    UnsafeMutablePointer(mutating: byKey).deallocate()
+    UnsafeMutablePointer(mutating: narrowImmediates).deallocate()
+    UnsafeMutablePointer(mutating: shapes).deallocate()
   }
 
   /// A copy of `elements` in memory owned by the library (freed in `deinit`), so selection reads

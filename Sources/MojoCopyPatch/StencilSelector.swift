@@ -19,13 +19,19 @@ import MojoCodegen
 import MojoIR
 import MojoStencilContract
 
-/// Owns the selector's `pending` emission.
+/// Owns the selector's two emission buffers (`pending` and `kept`).
 private final class EmissionBuffer {
-  /// 8 bytes to spare: a known hole reads 8 bytes from a 32-bit field (`KnownHole`).
-  let pointer = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<Emission>.stride + 8, alignment: 16)
-    .bindMemory(to: Emission.self, capacity: 1)
-  init() { pointer.initialize(to: Emission(stencil: StencilID(rawValue: 0))) }
-  deinit { pointer.deallocate() }
+  /// 8 bytes to spare after each: a known hole reads 8 bytes from a 32-bit field (`KnownHole`).
+  static let stride = (MemoryLayout<Emission>.stride + 8 + 15) & ~15
+  let base = UnsafeMutableRawPointer.allocate(byteCount: 2 * stride, alignment: 16)
+  init() {
+    for k in 0..<2 {
+      (base + k * Self.stride).bindMemory(to: Emission.self, capacity: 1).initialize(to: Emission(stencil: StencilID(rawValue: 0)))
+    }
+  }
+  /// Emission buffer `k` (0 or 1).
+  func pointer(_ k: Int) -> UnsafeMutablePointer<Emission> { (base + k * Self.stride).assumingMemoryBound(to: Emission.self) }
+  deinit { base.deallocate() }
 }
 
 /// Selects stencils for the functions of one module. Its helpers that only read are declared
@@ -44,12 +50,8 @@ struct StencilSelector {
   private let signatures: [(start: Int32, ints: Int16, floats: Int16, stackCount: Int32)]
   /// The parameters of every module function, back to back: true for a Float64.
   private let parameterIsFloat: [Bool]
-  /// Per opcode (by raw value): binary, unary or special (`Opcode.shape` without its types;
-  /// reading it from MojoIR was a call per instruction).
-  private let shapes: [ShapeKind]
-
-  /// How an opcode's operands are shaped, for selection.
-  private enum ShapeKind { case binary, unary, special }
+  /// Per opcode (by raw value): binary, unary or special (`StencilLibrary.shapes`).
+  private let shapes: UnsafePointer<StencilLibrary.OperandShape>
   /// Per function: the frame layout.
   private var temp: Int32 = 0, scratch: Int32 = 0, stackArea: Int32 = 0
   /// Per function: the frame size its entry reserves (and its returns release).
@@ -67,17 +69,22 @@ struct StencilSelector {
   private var uses = UnsafeBufferPointer<Int32>(start: nil, count: 0)
   /// The block being selected.
   private var block = 0
+  /// The last emission dropped its trailing jump to `block` (function-local), whose code must
+  /// then start at `position`; `block` is -1 when it did not. Checked when the next block starts,
+  /// or by the layout (a `.check` fixup) when the piece ends first.
+  private var droppedJump = (block: Int32(-1), position: 0)
   /// True when the last emission is a binary operation into a slot (`selectBinary`) in the
-  /// current block, which a following `condbr` may fuse with; then `last` is that emission and
+  /// current block, which a following `condbr` may fuse with; then `kept` is that emission and
   /// `lastMark` where the part's code, fixups and relocations ended before it. (Recording every
-  /// emission cost a 64-byte copy each.)
+  /// emission cost a 64-byte copy each; now `pending` and `kept` trade buffers instead.)
   private var lastFusable = false
-  private var last = Emission(stencil: StencilID(rawValue: 0))
   private var lastMark = (code: 0, fixups: 0, relocations: 0)
   /// Module-wide index of the function's first block (`CodegenParts.functionBlockBase`).
   private var blockBase = 0
-  /// The emission being copied and patched (`emit`), in memory the selector owns.
-  private let pending: UnsafeMutablePointer<Emission>
+  /// The emission being copied and patched (`emit`), in memory the selector owns; `kept` is the
+  /// other buffer, which holds the last fusable emission (`appendFusable`).
+  private var pending: UnsafeMutablePointer<Emission>
+  private var kept: UnsafeMutablePointer<Emission>
   private let pendingOwner: EmissionBuffer
   /// Argument slots of the entry or call being selected (`Emission.arguments` is 0): the
   /// emission is copied and patched before the next entry or call sets them again.
@@ -106,7 +113,8 @@ struct StencilSelector {
     self.module = module
     self.dataOffsets = dataOffsets
     pendingOwner = EmissionBuffer()
-    pending = pendingOwner.pointer
+    pending = pendingOwner.pointer(0)
+    kept = pendingOwner.pointer(1)
     isDefined = module.functions.map(\.isDefined)
     externalSymbol = Array(repeating: -1, count: module.functions.count)
     var isListAt: [Bool] = [], signatures: [(start: Int32, ints: Int16, floats: Int16, stackCount: Int32)] = []
@@ -131,13 +139,7 @@ struct StencilSelector {
       }
     }
     (self.isListAt, self.signatures, self.parameterIsFloat) = (isListAt, signatures, parameterIsFloat)
-    shapes = Opcode.allCases.map { op in
-      switch op.shape {
-      case .binary: .binary
-      case .unary: .unary
-      case .special: .special
-      }
-    }
+    shapes = library.shapes
   }
 
   /// Appends the emissions of one defined function, or of the instructions `piece` of it (a
@@ -155,16 +157,18 @@ struct StencilSelector {
     self.blockBase = blockBase
     if let frameSlots { slots = frameSlots } else { slots.assign(f) }
     let slotCount = slots.count
-    guard slotCount + Self.temporaries + 1 < (1 << 27) else {  // slot offsets fit 32 signed bits
+    // The stack arguments of the entry or of a call are at most its operand count, and there
+    // are none with at most 6 (every class has 6 registers or more): a bound known before
+    // selection, so that the returns can release the frame.
+    let arguments = max(f.parameterTypes.count, slots.maxCallArguments)
+    // Slot offsets and the frame size stay below 2^30, so that they and a 16-bit addend fit a
+    // signed 32-bit field (`SlotHole`).
+    guard slotCount + Self.temporaries + 1 + arguments < (1 << 27) else {
       throw CodegenError("copy-and-patch: \(f.symbol) has too many values for a 32-bit frame")
     }
     temp = Int32(slotCount * 8)
     scratch = Int32((slotCount + Self.temporaries) * 8)
     stackArea = scratch + 8
-    // The stack arguments of the entry or of a call are at most its operand count, and there
-    // are none with at most 6 (every class has 6 registers or more): a bound known before
-    // selection, so that the returns can release the frame.
-    let arguments = max(f.parameterTypes.count, slots.maxCallArguments)
     frame = Self.frameSize(stackArea: stackArea, maxStackArguments: Int32(arguments > ArgumentPlace.maxInts ? arguments : 0))
 
     if piece.lowerBound == 0 {
@@ -223,10 +227,17 @@ struct StencilSelector {
     }
     inRegister = Self.noValue
     lastFusable = false
+    droppedJump.block = -1
     while b < f.blocks.count, f.blocks[b].lowerBound < piece.upperBound {
       let range = f.blocks[b]
       block = b
       if range.lowerBound >= piece.lowerBound {
+        if droppedJump.block >= 0 {
+          if Int(droppedJump.block) != b || droppedJump.position != selection.size, failure == nil {
+            failure = CodegenError("copy-and-patch: a dropped jump does not continue with the next block")
+          }
+          droppedJump.block = -1
+        }
         selection.blockOffsets.append(Int32(truncatingIfNeeded: selection.size))
         lastFusable = false
         inRegister = Self.noValue
@@ -234,9 +245,21 @@ struct StencilSelector {
       var i = max(range.lowerBound, piece.lowerBound)
       let stop = min(range.upperBound, piece.upperBound)
       while i < stop {
-        i += try select(at: i, in: f, block: b, end: range.upperBound)
+        // Binary instructions (about half) go straight to `selectBinary`, past the prologue of
+        // the large `select(at:)`.
+        if shapes[Int(instructions[i].opcode.rawValue)] == .binary {
+          let (consumed, toRegister) = try selectBinary(instructions[i], at: i, in: f, block: b, end: range.upperBound)
+          inRegister = toRegister ? instructions[i].result : Self.noValue
+          i += consumed
+        } else {
+          i += try select(at: i, in: f, block: b, end: range.upperBound)
+        }
       }
       b += 1
+    }
+    if droppedJump.block >= 0 {
+      selection.fixups.append(Fixup(position: Int32(droppedJump.position), patch: .rel32, target: .check,
+                                    index: Int32(blockBase + Int(droppedJump.block)), addend: 0))
     }
   }
 
@@ -247,23 +270,23 @@ struct StencilSelector {
     (stackArea + maxStackArguments * 8 + 15) & ~15 + 8
   }
 
-  /// Appends an emission: decides whether its trailing `jmp _CONTINUE` is dropped (when it
-  /// continues with the next emission, or with the next block: only terminators continue with a
-  /// block, as the last emission of theirs), then copies and patches it (`emit`).
+  /// Appends an emission: copies and patches it (`emit`).
   @inline(__always)
   private mutating func append(_ e: Emission) {
-    let stencil = library.stencilBase[Int(e.stencil.rawValue)]
-    let elided = stencil.hasTrailingJump && (e.continuation < 0 || Int(e.continuation) == block + 1)
     lastFusable = false
     pending.pointee = e
-    emit(stencil, size: Int(stencil.size) - (elided ? 5 : 0), elided: elided)
+    emit()
   }
 
-  /// Appends a binary operation into a slot, which a following `condbr` may fuse with.
+  /// Appends a binary operation into a slot, which a following `condbr` may fuse with: the
+  /// emission stays in `kept` (the buffers trade places, so the next emission goes to the other).
+  @inline(__always)
   private mutating func appendFusable(_ e: Emission) {
     let mark = (selection.code.count, selection.fixups.count, selection.relocations.count)
-    append(e)
-    (last, lastMark, lastFusable) = (e, mark, true)
+    pending.pointee = e
+    emit()
+    (pending, kept) = (kept, pending)
+    (lastMark, lastFusable) = (mark, true)
   }
 
   /// Replaces the last emission (a comparison that became a compare-and-branch; it has no
@@ -275,17 +298,23 @@ struct StencilSelector {
     append(e)
   }
 
-  /// Copies the code of `e`'s stencil (`size` bytes: without the trailing jump when `elided`)
-  /// to the end of the part's code and fills its holes: the values known now are written; branch
-  /// targets and defined callees become fixups, other callees, data and the runtime's traps
-  /// relocations. Reads the library through its unsafe buffers, and `e` through `pending` (a
-  /// buffer the selector owns: reading a parameter's fields by offset copied it to the stack,
-  /// with a stack-protector check).
-  private mutating func emit(_ stencil: Stencil, size: Int, elided: Bool) {
+  /// Copies the code of `pending`'s stencil to the end of the part's code, without its trailing
+  /// `jmp _CONTINUE` when that continues with the next emission or the next block (only
+  /// terminators continue with a block, as the last emission of theirs), and fills its holes:
+  /// the values known now are written; branch targets and defined callees become fixups, other
+  /// callees, data and the runtime's traps relocations. Reads the library through its unsafe
+  /// buffers, and the emission through `pending` (a buffer the selector owns: reading a
+  /// parameter's fields by offset copied it to the stack, with a stack-protector check).
+  @inline(never)
+  private mutating func emit() {
+    let stencil = library.stencilBase + Int(pending.pointee.stencil.rawValue)
+    let continuation = pending.pointee.continuation
+    let elided = stencil.pointee.hasTrailingJump && (continuation < 0 || Int(continuation) == block &+ 1)
+    let size = Int(stencil.pointee.size) &- (elided ? 5 : 0)
     selection.code.reserve(size &+ 32)
     let at = selection.code.count
     let out = selection.code.base + at
-    let source = library.codeBase + Int(stencil.codeStart)
+    let source = library.codeBase + Int(stencil.pointee.codeStart)
     if size <= 32 {
       // Two 16-byte moves whatever the size: the library's code and the part's buffer both
       // have 32 bytes to spare, and what lies past `size` is overwritten next.
@@ -297,12 +326,22 @@ struct StencilSelector {
     }
     selection.code.count = at &+ size
     // Known values (slots, immediates, the frame size): read from the emission at their field's
-    // offset, without a switch over hole values; a value that does not fit is reported once.
+    // offset, without a switch over hole values; first the 32-bit fields into signed 32-bit
+    // holes, which always fit, then the others, where a value that does not fit is reported once.
+    let values = UnsafeRawPointer(pending)
+    let slotHoles = library.slotHoleBase
+    var s = Int(stencil.pointee.slotStart)
+    let slotEnd = Int(stencil.pointee.slotEnd)
+    while s < slotEnd {
+      let hole = slotHoles[s]
+      s &+= 1
+      let value = values.loadUnaligned(fromByteOffset: Int(hole.field), as: Int32.self) &+ Int32(hole.addend)
+      out.storeBytes(of: value.littleEndian, toByteOffset: Int(hole.offset), as: Int32.self)
+    }
     var misfit = false
     let known = library.knownHoleBase
-    let values = UnsafeRawPointer(pending)
-    var h = Int(stencil.knownStart)
-    let end = Int(stencil.knownEnd)
+    var h = Int(stencil.pointee.knownStart)
+    let end = Int(stencil.pointee.knownEnd)
     while h < end {
       let hole = known[h]
       h &+= 1
@@ -317,8 +356,10 @@ struct StencilSelector {
       }
     }
     if misfit { reportMisfit() }
+    // A dropped jump to the next block: that block must start right here (`selectBlocks`).
+    if elided && continuation >= 0 { droppedJump = (continuation, at &+ size) }
     // The other holes (a dropped trailing jump's is the last: `StencilLibrary.init`).
-    if stencil.otherEnd &- (elided ? 1 : 0) > stencil.otherStart || (elided && pending.pointee.continuation >= 0) {
+    if stencil.pointee.otherEnd &- (elided ? 1 : 0) > stencil.pointee.otherStart {
       patchOtherHoles(stencil, at: at, size: size, elided: elided)
     }
   }
@@ -335,15 +376,11 @@ struct StencilSelector {
   /// fixups, other callees, data and the runtime's traps relocations; argument slots and a
   /// relative continuation to the next stencil are written.
   @inline(never)
-  private mutating func patchOtherHoles(_ stencil: Stencil, at: Int, size: Int, elided: Bool) {
+  private mutating func patchOtherHoles(_ stencil: UnsafePointer<Stencil>, at: Int, size: Int, elided: Bool) {
     let e = pending
-    if elided && e.pointee.continuation >= 0 {
-      selection.fixups.append(Fixup(position: Int32(at + size), patch: .rel32, target: .check,
-                                    index: Int32(blockBase + Int(e.pointee.continuation)), addend: 0))
-    }
     let holes = library.otherHoleBase
-    var h = Int(stencil.otherStart)
-    let end = Int(stencil.otherEnd) &- (elided ? 1 : 0)
+    var h = Int(stencil.pointee.otherStart)
+    let end = Int(stencil.pointee.otherEnd) &- (elided ? 1 : 0)
     while h < end {
       let hole = holes[h]
       h &+= 1
@@ -718,9 +755,9 @@ struct StencilSelector {
       switch ops[o] {
       case .value(let c):
         // Fuse with a comparison emitted just before in this block that stored `c`.
-        if c != inRegister, lastFusable, last.slotD == slotOf(c),
-           let fused = storedCompareBranch(last.stencil, inverted: inverted) {
-          var e = last
+        if c != inRegister, lastFusable, kept.pointee.slotD == slotOf(c),
+           let fused = storedCompareBranch(kept.pointee.stencil, inverted: inverted) {
+          var e = kept.pointee
           e.stencil = fused
           e.jumpTarget = inverted ? elseBlock : thenBlock
           e.continuation = inverted ? thenBlock : elseBlock
