@@ -214,13 +214,11 @@ public enum SignatureResolver {
   static func resolveSignature(_ f: FunctionDecl, in program: Program, module m: Int, generics: [String: SemaType],
                                selfType: SemaType?, ownerName: String?, parameterTypes: [Int: SemaType] = [:],
                                into diagnostics: inout [Diagnostic]) -> FunctionSignature {
-    let module = program.modules[m]
-    let tree = module.tree
-    let name = tree.name(f.name)
+    let name = program.modules[m].tree.name(f.name)
     var parameters: [ParameterInfo] = []
     var sawDefault = false
     for (k, p) in f.parameters.enumerated() {
-      let pname = tree.name(p.name)
+      let pname = program.modules[m].tree.name(p.name)
       var type = SemaType.error
       if let decided = parameterTypes[k] {
         type = decided
@@ -229,18 +227,18 @@ public enum SignatureResolver {
       } else if let selfType, pname == "self" {
         type = selfType
       } else {
-        diagnostics.append(SemaDiagnostics.notSupportedYet("a parameter without a type", SourceLocation(file: module.file, offset: Int(p.offset))))
+        diagnostics.append(SemaDiagnostics.notSupportedYet("a parameter without a type", SourceLocation(file: program.modules[m].file, offset: Int(p.offset))))
       }
       var defaultValue: ConstantValue?
       if p.defaultValue.exists {
         let folder = ConstantFolder(program: program, module: m)
         defaultValue = folder.fold(p.defaultValue)
         if defaultValue == nil {
-          diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: module.file, offset: Int(tree.expr(p.defaultValue).offset))))
+          diagnostics.append(SemaDiagnostics.notSupportedYet("this default value", SourceLocation(file: program.modules[m].file, offset: Int(program.modules[m].tree.expr(p.defaultValue).offset))))
         }
         sawDefault = true
       } else if sawDefault && !p.isKeywordOnly {
-        diagnostics.append(SemaDiagnostics.requiredAfterOptional(SourceLocation(file: module.file, offset: Int(p.offset))))
+        diagnostics.append(SemaDiagnostics.requiredAfterOptional(SourceLocation(file: program.modules[m].file, offset: Int(p.offset))))
       }
       if p.isVariadic, !type.isError { type = .list(type) }
       parameters.append(ParameterInfo(name: pname, type: type, defaultValue: defaultValue, convention: p.convention,
@@ -248,14 +246,14 @@ public enum SignatureResolver {
     }
     let result = f.returnType.exists ? resolveType(f.returnType, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics) : .none
     let display = ownerName.map { "\($0).\(name)" } ?? name
-    let symbol = m == 0 && ownerName == nil && name == "main" ? "mojo_main" : "mj.\(module.name)::\(display)"
+    let symbol = m == 0 && ownerName == nil && name == "main" ? "mojo_main" : "mj.\(program.modules[m].name)::\(display)"
     var signature = FunctionSignature(displayName: name, parameters: parameters, result: result, symbol: symbol, raises: f.raises)
     if f.raisesType.exists {
       let raised = resolveType(f.raisesType, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics)
       switch raised {
       case .errorValue, .structType, .boundStruct, .error: signature.raisedType = raised
       default:
-        diagnostics.append(SemaDiagnostics.notSupportedYet("'raises \(raised)'", SourceLocation(file: module.file, offset: Int(tree.type(f.raisesType).offset))))
+        diagnostics.append(SemaDiagnostics.notSupportedYet("'raises \(raised)'", SourceLocation(file: program.modules[m].file, offset: Int(program.modules[m].tree.type(f.raisesType).offset))))
       }
     }
     return signature
@@ -266,9 +264,8 @@ public enum SignatureResolver {
   /// `selfType` is what `Self` names in a non-generic struct (a generic one binds it in `generics`).
   public static func resolveType(_ id: TypeExprID, in program: Program, module m: Int, generics: [String: SemaType] = [:],
                                  selfType: SemaType? = nil, into diagnostics: inout [Diagnostic]) -> SemaType {
-    let tree = program.modules[m].tree
-    let node = tree.type(id)
-    let name = tree.name(node.name)
+    let node = program.modules[m].tree.type(id)
+    let name = program.modules[m].tree.name(node.name)
     let location = SourceLocation(file: program.modules[m].file, offset: Int(node.offset))
     if !generics.isEmpty, let bound = generics[name] {
       if node.argument.exists { diagnostics.append(SemaDiagnostics.notSupportedYet("parameters on '\(name)'", location)) }
@@ -290,7 +287,7 @@ public enum SignatureResolver {
       var argument = node.argument
       while argument.exists {
         elements.append(resolveType(argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics))
-        argument = tree.type(argument).next
+        argument = program.modules[m].tree.type(argument).next
       }
       return elements.contains(.error) ? .error : .tuple(elements)
     // A program's own struct of one of these names is that struct (the default case).
@@ -300,7 +297,7 @@ public enum SignatureResolver {
       var argument = node.argument
       while argument.exists {
         arguments.append(resolveType(argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics))
-        argument = tree.type(argument).next
+        argument = program.modules[m].tree.type(argument).next
       }
       if arguments.contains(.error) { return .error }
       var diagnostic: Diagnostic?
@@ -314,7 +311,7 @@ public enum SignatureResolver {
       }
       let element = resolveType(node.argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics)
       return element == .error ? .error : .list(element)
-    case "Some" where node.argument.exists && tree.name(tree.type(node.argument).name) == "Writer":
+    case "Some" where node.argument.exists && program.modules[m].tree.name(program.modules[m].tree.type(node.argument).name) == "Writer":
       // `mut writer: Some[Writer]` of `write_to`: the text being written (Generics.swift).
       return .string
     default:
@@ -327,8 +324,8 @@ public enum SignatureResolver {
         var argument = node.argument
         while argument.exists {
           arguments.append(resolveType(argument, in: program, module: m, generics: generics, selfType: selfType, into: &diagnostics))
-          argumentLocations.append(SourceLocation(file: program.modules[m].file, offset: Int(tree.type(argument).offset)))
-          argument = tree.type(argument).next
+          argumentLocations.append(SourceLocation(file: program.modules[m].file, offset: Int(program.modules[m].tree.type(argument).offset)))
+          argument = program.modules[m].tree.type(argument).next
         }
         if arguments.contains(.error) { return .error }
         return boundStructType(module: sm, index: si, arguments, in: program, at: location, argumentLocations: argumentLocations,
