@@ -8,8 +8,16 @@ import MojoSyntax
 /// Lowers the body of one checked function into a `FunctionBuilder`.
 struct FunctionLowering {
   let module: ModuleLowering
-  let checked: CheckedModule
-  let tree: SyntaxTree
+  /// The checked tables and the tree, shared with the module lowering (not copied per function).
+  private let sharedChecked: Shared<CheckedModule>
+  private let sharedTree: Shared<SyntaxTree>
+  /// The checked tables of the function (the module's, or a generic instance's own).
+  var checked: CheckedModule {
+    @inline(__always) get { sharedChecked.value }
+  }
+  var tree: SyntaxTree {
+    @inline(__always) get { sharedTree.value }
+  }
   let function: CheckedFunction
   var builder: FunctionBuilder
   /// IR value of each local slot.
@@ -35,10 +43,10 @@ struct FunctionLowering {
   /// A lowering of `function`; an instance of a generic function brings its own `checked`
   /// tables and `signature`.
   init(module: ModuleLowering, function: CheckedFunction, builder: consuming FunctionBuilder,
-       checked: CheckedModule? = nil, signature: FunctionSignature? = nil) {
+       checked: Shared<CheckedModule>? = nil, signature: FunctionSignature? = nil) {
     self.module = module
-    self.checked = checked ?? module.checked
-    self.tree = module.tree
+    self.sharedChecked = checked ?? module.sharedChecked
+    self.sharedTree = module.sharedTree
     self.function = function
     let signature = signature ?? module.program.signatures[module.checked.module][function.function]
     self.signature = signature

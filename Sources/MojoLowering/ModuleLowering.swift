@@ -13,10 +13,18 @@ import MojoSyntax
 public final class ModuleLowering {
   let program: Program
   /// The checked tables; emptied once every body is lowered (`run`).
-  private(set) var checked: CheckedModule
+  private(set) var sharedChecked: Shared<CheckedModule>
   /// The module's syntax tree (the driver hands it over apart from `program`, so that it is
   /// freed as soon as this module is lowered); emptied once every body is lowered (`run`).
-  private(set) var tree: SyntaxTree
+  private(set) var sharedTree: Shared<SyntaxTree>
+  /// The checked tables of the module (`sharedChecked`'s).
+  var checked: CheckedModule {
+    @inline(__always) get { sharedChecked.value }
+  }
+  /// The module's syntax tree (`sharedTree`'s).
+  var tree: SyntaxTree {
+    @inline(__always) get { sharedTree.value }
+  }
   /// The module's source file (for the locations of run-time checks); nil for a package folder.
   private(set) var file: SourceFile?
   var ir: IRModule
@@ -61,8 +69,8 @@ public final class ModuleLowering {
 
   init(program: Program, checked: CheckedModule, tree: SyntaxTree, file: SourceFile?) {
     self.program = program
-    self.checked = checked
-    self.tree = tree
+    self.sharedChecked = Shared(checked)
+    self.sharedTree = Shared(tree)
     self.file = file
     self.ir = IRModule(name: program.modules[checked.module].name)
   }
@@ -93,7 +101,7 @@ public final class ModuleLowering {
       let ref = instanceRefs[k]
       CurrentJob.measure(.lowerFunction, instance.signature.symbol) {
         var lowering = FunctionLowering(module: self, function: instance.function, builder: takeBuilder(),
-                                        checked: instance.tables, signature: instance.signature)
+                                        checked: Shared(instance.tables), signature: instance.signature)
         lowering.lowerBody()
         lowering.builder.finish(into: &ir.functions[Int(ref.index)])
         builder = lowering.builder
@@ -118,8 +126,8 @@ public final class ModuleLowering {
       }
     }
     guard !unfinished.isEmpty else { return }
-    tree = SyntaxTree()
-    checked = CheckedModule.unchecked(module: m)
+    sharedTree = Shared(SyntaxTree())
+    sharedChecked = Shared(CheckedModule.unchecked(module: m))
     file = nil
     while var body = unfinished.popLast() {  // the only reference: finishing frees its lists
       body.builder.finish(into: &ir.functions[body.function])
@@ -299,4 +307,12 @@ enum Layout {
     default: false
     }
   }
+}
+
+/// An immutable value held by reference. Function lowerings read the module's tree and checked
+/// tables through one: a struct copy of either retains each of its (many) arrays, which a copy
+/// per function lowering paid, while a `let` of a final class is read in place.
+final class Shared<Value> {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
