@@ -11,6 +11,7 @@ extension BodyChecker {
     if call.isTemplateString { return checkTemplateString(id, args) }
     var symbol: Symbol?
     var builtinName: String?
+    var builtinKind: BuiltinCallName?
     if let nameID = tree.plainName(callee) {
       let name = tree.name(nameID)
       if lookupLocal(nameID) != nil {
@@ -22,7 +23,10 @@ extension BodyChecker {
       if symbol == nil, !typeEnvironment.isEmpty || name == "Self", let type = typeEnvironment[name] ?? (name == "Self" ? selfType() : nil) {
         return checkTypeCall(id, e, type, callee, args)
       }
-      if symbol == nil { builtinName = name }
+      if symbol == nil {
+        builtinName = name
+        builtinKind = builtinCalls[Int(nameID.index)]
+      }
     } else if callee.kind == .member {
       let (baseID, methodName) = tree.member(callee)
       let baseName = tree.plainName(baseID)
@@ -92,7 +96,7 @@ extension BodyChecker {
       report(SemaDiagnostics.notCallable(location(callee.offset)))
       return checkArgumentsOnly(args)
     case nil:
-      return checkBuiltinCall(id, e, builtinName ?? "", callee, args)
+      return checkBuiltinCall(id, e, builtinName ?? "", callee, args, kind: builtinKind)
     }
   }
 
@@ -263,7 +267,9 @@ extension BodyChecker {
     return checkArgumentsOnly(args)
   }
 
-  mutating func checkBuiltinCall(_ id: ExprID, _ e: ExprNode, _ name: String, _ callee: ExprNode, _ args: [Argument]) -> SemaType {
+  mutating func checkBuiltinCall(_ id: ExprID, _ e: ExprNode, _ name: String, _ callee: ExprNode, _ args: [Argument],
+                                 kind: BuiltinCallName? = nil) -> SemaType {
+    let kind = kind ?? BuiltinCallName(rawValue: name) ?? .other
     let at = location(callee.offset)
     func positionalOnly(_ count: ClosedRange<Int>) -> Bool {
       if args.contains(where: { $0.label.exists }) {
@@ -280,10 +286,10 @@ extension BodyChecker {
       }
       return true
     }
-    switch name {
-    case "debug_assert":
+    switch kind {
+    case .debugAssert:
       return checkDebugAssert(id, e, args)
-    case "repr":
+    case .repr:
       guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
       var t = checkExpression(args[0].value, expected: nil)
       if t.isLiteral { t = t.materialized; materialize(args[0].value, as: t) }
@@ -293,11 +299,11 @@ extension BodyChecker {
       }
       record(id, .repr, [.expression(args[0].value)])
       return .string
-    case "Set":
+    case .set:
       return checkSetConstructor(id, e, args, element: nil)
-    case "List" where !args.isEmpty:
+    case .list where !args.isEmpty:
       return checkUntypedListConstructor(id, e, args)
-    case "reversed" where args.count == 1 && !args[0].label.exists:
+    case .reversed where args.count == 1 && !args[0].label.exists:
       // `reversed(xs)` as a value (an iterator in Mojo): a reversed copy of the list.
       let t = checkExpression(args[0].value, expected: nil)
       guard case .list = t else {
@@ -306,7 +312,7 @@ extension BodyChecker {
       }
       record(id, .collection(.reversedCopy), [.expression(args[0].value)])
       return t
-    case "print":
+    case .print:
       var values: [CallArgument] = []
       var sep: CallArgument = .constant(.string([0x20]), .string)
       var end: CallArgument = .constant(.string([0x0A]), .string)
@@ -336,7 +342,7 @@ extension BodyChecker {
       }
       record(id, .print, values + [sep, end])
       return .none
-    case "round" where (1...2).contains(args.count) && !args.contains(where: { $0.label.exists }):
+    case .round where (1...2).contains(args.count) && !args.contains(where: { $0.label.exists }):
       var t = checkExpression(args[0].value, expected: nil)
       switch t {
       case .error: return .error
@@ -351,13 +357,13 @@ extension BodyChecker {
       if args.count == 2 { checkValue(args[1].value, as: .int) }
       record(id, .round, expressionsOf: args)
       return t
-    case "hex", "bin", "oct":
+    case .hex, .bin, .oct:
       return checkRadixCall(id, e, name, args)
-    case "atol", "atof" where args.count == 1 && !args[0].label.exists:
+    case .atol, .atof where args.count == 1 && !args[0].label.exists:
       // `atol(s)`, `atof(s)`: `Int(s)`, `Float64(s)` of a string (raising the same errors).
       checkValue(args[0].value, as: .string)
       return checkStringConversion(id, args[0].value, to: name == "atol" ? .int : .float64)
-    case "abs", "min", "max":
+    case .abs, .min, .max:
       let range = name == "abs" ? 1...1 : 2...Int.max
       guard positionalOnly(range) else { return checkArgumentsOnly(args) }
       var types = args.map { checkExpression($0.value, expected: nil) }
@@ -383,7 +389,7 @@ extension BodyChecker {
       }
       record(id, name == "abs" ? .abs : name == "min" ? .min : .max, expressionsOf: args)
       return target
-    case "Int", "Float64", "String", "Bool":
+    case .int, .float64, .string, .bool:
       if args.isEmpty && name == "String" {
         record(id, .convertToString, [.constant(.string([]), .string)])
         return .string
@@ -437,11 +443,11 @@ extension BodyChecker {
       }
       record(id, target.0, [.expression(value)])
       return target.1
-    case "Error":
+    case .error:
       return checkErrorConstructor(id, e, args)
-    case "sort":
+    case .sort:
       return checkSort(id, e, args)
-    case "Optional":
+    case .optional:
       // `Optional(x)`: the type argument inferred from the value.
       guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
       var t = checkExpression(args[0].value, expected: nil)
@@ -452,7 +458,7 @@ extension BodyChecker {
       }
       record(id, .collection(.some), [.expression(args[0].value)])
       return .optional(t)
-    case "len", "ord", "chr", "range":
+    case .len, .ord, .chr, .range:
       if name == "range" { report(SemaDiagnostics.notSupportedYet("'range' outside a 'for' loop", at)) }
       else if name == "chr" {
         guard positionalOnly(1...1) else { return checkArgumentsOnly(args) }
@@ -577,4 +583,37 @@ extension BodyChecker {
     result.exprTypes[Int(id.index)] = .none
     return element
   }
+}
+
+/// The names of the builtin functions `checkBuiltinCall` handles: it switches on these, found
+/// once per identifier of the module (`BodyChecker.builtinCalls`), instead of comparing strings.
+enum BuiltinCallName: String {
+  case debugAssert = "debug_assert"
+  case repr
+  case set = "Set"
+  case list = "List"
+  case reversed
+  case print
+  case round
+  case hex
+  case bin
+  case oct
+  case atol
+  case atof
+  case abs
+  case min
+  case max
+  case int = "Int"
+  case float64 = "Float64"
+  case string = "String"
+  case bool = "Bool"
+  case error = "Error"
+  case sort
+  case optional = "Optional"
+  case len
+  case ord
+  case chr
+  case range
+  /// Any other name.
+  case other = ""
 }

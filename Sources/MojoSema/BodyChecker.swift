@@ -24,6 +24,8 @@ public struct BodyChecker {
   let folder: ConstantFolder
   /// Per expression: 0 unknown, 1 may fold, 2 cannot fold (see `mayFold`).
   var mayFoldCache: [UInt8]
+  /// Per identifier of the module: the builtin function of that name (`.other` for none).
+  let builtinCalls: [BuiltinCallName]
   var locals: [SemaType] = []
   var isIndirect: [Bool] = []
   var loopDepth = 0
@@ -93,6 +95,7 @@ public struct BodyChecker {
     listName = tree.names.firstIndex(of: "List").map { NameID($0) } ?? .none
     rangeName = tree.names.firstIndex(of: "range").map { NameID($0) } ?? .none
     mayFoldCache = Array(repeating: 0, count: tree.expressions.count)
+    builtinCalls = tree.names.map { BuiltinCallName(rawValue: $0) ?? .other }
     folder = ConstantFolder(program: program, module: module, tree: tree, globals: globals)
     var owners = Array(repeating: -1, count: tree.functions.count)
     for (s, decl) in tree.structs.enumerated() { for f in decl.methods { owners[f] = s } }
