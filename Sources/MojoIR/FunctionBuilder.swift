@@ -132,12 +132,13 @@ public struct FunctionBuilder {
   @inline(__always)
   private mutating func append(_ opcode: Opcode, _ type: IRType, _ result: ValueID, operandStart: Int,
                                aux0: UInt32, aux1: UInt32) {
+    // Unchecked arithmetic: the counts are far below 2^31 (lists of this size could not be allocated).
     let block = Int(currentBlock.index)
-    blockFills[block].last = Int32(instructions.count)
-    blockFills[block].count += 1
+    blockFills[block].last = Int32(truncatingIfNeeded: instructions.count)
+    blockFills[block].count &+= 1
     instructions.append(
-      Instruction(opcode: opcode, type: type, result: result, operandStart: UInt32(operandStart),
-                  operandCount: UInt32(operands.count - operandStart), aux0: aux0, aux1: aux1))
+      Instruction(opcode: opcode, type: type, result: result, operandStart: UInt32(truncatingIfNeeded: operandStart),
+                  operandCount: UInt32(truncatingIfNeeded: operands.count &- operandStart), aux0: aux0, aux1: aux1))
     instructionBlocks.append(currentBlock.index)
   }
 
@@ -359,7 +360,7 @@ struct BuilderList<Element> {
   @inline(__always)
   mutating func append(_ element: Element) {
     (base + count).initialize(to: element)
-    count += 1
+    count &+= 1
   }
 
   subscript(i: Int) -> Element {
