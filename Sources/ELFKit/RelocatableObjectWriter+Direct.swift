@@ -3,13 +3,26 @@
 //! `.rodata`, `.rela.text`, `.symtab`, `.strtab`, `.shstrtab` and the empty `.note.GNU-stack`,
 //! each at the next offset its alignment allows (gaps are zero), then the section headers.
 //! Going through libelf copied the object four times (its section buffers, an in-memory file,
-//! the bytes read back) and kept every relocation twice; here `.text` is copied once and freed,
-//! and relocations are encoded in place, which matters for modules of hundreds of megabytes.
+//! the bytes read back) and kept every relocation twice; here `.text` is copied once and freed
+//! (or written in place by the code generator), and relocations are encoded in place, which
+//! matters for modules of hundreds of megabytes.
 internal import CLibELF
 
 extension RelocatableObjectWriter {
   /// Produces the ELF bytes; the writer's text and relocations are released as they are copied.
   public consuming func makeObject() throws -> [UInt8] {
+    let text = self.text
+    self.text = []
+    return try makeObject(textSize: text.count) { out in
+      text.withUnsafeBytes { if $0.count > 0 { out.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
+    }
+  }
+
+  /// Produces the ELF bytes with a `.text` of `textSize` bytes that `writeText` writes in place
+  /// (every byte of it; the writer's own `text` is ignored), so that a code generator need not
+  /// build `.text` in an array of its own first; relocations are released as they are copied.
+  public consuming func makeObject(textSize: Int, writeText: (UnsafeMutableRawBufferPointer) throws -> Void)
+    throws -> [UInt8] {
     let tables = makeTables(encodingRelocations: false)
     var end = MemoryLayout<Elf64_Ehdr>.size
     /// The offset of the next section of `size` bytes aligned to `alignment`.
@@ -23,7 +36,7 @@ extension RelocatableObjectWriter {
     let symtabSize = tables.symbols.count * MemoryLayout<Elf64_Sym>.size
     let offsets = [
       0,
-      place(text.count, alignment: textAlignment),
+      place(textSize, alignment: textAlignment),
       place(rodata.count, alignment: rodataAlignment),
       place(relaSize, alignment: 8),
       place(symtabSize, alignment: 8),
@@ -31,15 +44,15 @@ extension RelocatableObjectWriter {
       place(tables.sectionNames.count, alignment: 1),
       place(0, alignment: 1),
     ]
-    let sizes = [0, text.count, rodata.count, relaSize, symtabSize, tables.symbolNames.count,
+    let sizes = [0, textSize, rodata.count, relaSize, symtabSize, tables.symbolNames.count,
                  tables.sectionNames.count, 0]
     let headerCount = Self.sectionNames.count
     let sectionHeaders = place(headerCount * MemoryLayout<Elf64_Shdr>.size, alignment: 8)
 
-    // Every byte but `.text` starts zeroed (padding, headers' unused fields); `.text` is copied
+    // Every byte but `.text` starts zeroed (padding, headers' unused fields); `.text` is written
     // over without being zeroed first (a `memset` of its size cost as much as the copy).
-    let textEnd = offsets[1] + text.count
-    return [UInt8](unsafeUninitializedCapacity: end) { buffer, initialized in
+    let textEnd = offsets[1] + textSize
+    return try [UInt8](unsafeUninitializedCapacity: end) { buffer, initialized in
       let raw = UnsafeMutableRawBufferPointer(buffer)
       raw[0..<offsets[1]].initializeMemory(as: UInt8.self, repeating: 0)
       raw[textEnd..<end].initializeMemory(as: UInt8.self, repeating: 0)
@@ -64,8 +77,7 @@ extension RelocatableObjectWriter {
       func copy(_ bytes: UnsafeRawBufferPointer, section k: Int) {
         if bytes.count > 0 { raw.baseAddress!.advanced(by: offsets[k]).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
       }
-      text.withUnsafeBytes { copy($0, section: 1) }
-      text = []
+      try writeText(UnsafeMutableRawBufferPointer(rebasing: raw[offsets[1]..<textEnd]))
       rodata.withUnsafeBytes { copy($0, section: 2) }
       var at = offsets[3]
       for r in relocations {

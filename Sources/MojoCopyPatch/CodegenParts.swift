@@ -124,6 +124,8 @@ final class PartResults<T>: @unchecked Sendable {
   private let slots: SharedBuffer<T?>
   init(count: Int) { slots = SharedBuffer(repeating: nil, count: count) }
   func store(_ value: T, at i: Int) { slots[i] = value }
+  /// Result `i`, left in place.
+  subscript(i: Int) -> T { slots[i]! }
   /// Moves result `i` out (each part takes its own input this way, so it is freed when the
   /// part is done with it).
   func take(at i: Int) -> T {

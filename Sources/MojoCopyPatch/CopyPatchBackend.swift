@@ -6,9 +6,10 @@
 //!    calls to declared functions and the runtime, and data addresses, as ELF relocations
 //!    (`Selection.swift`); the offsets of blocks and functions within the part are recorded;
 //! 2. lay out (serial): the parts are placed one after another, which gives every block's offset;
-//! 3. copy (parallel) each part's code into `.text` and apply its fixups;
-//! 4. write the object with ELFKit (`.text`, `.rodata`, symbols, `.rela.text`); undefined
-//!    symbols are numbered in order of first use, as a one-part build does.
+//! 3. collect the parts' relocations and undefined symbols (numbered in order of first use, as a
+//!    one-part build does);
+//! 4. write the object with ELFKit (`.text`, `.rodata`, symbols, `.rela.text`), whose `.text`
+//!    each part fills in place (parallel): its code copied, its fixups applied.
 import ELFKit
 import MojoCodegen
 import MojoIR
@@ -57,15 +58,21 @@ public struct CopyPatchBackend: Backend {
     selections = []
     var writer = RelocatableObjectWriter()
     writer.rodata = rodata
-    writer.text = try layout.copyAndPatch(module: module, selections: pending, plan: plan, parallel: parallel,
-                                          writer: &writer)
+    layout.addRelocations(of: pending, to: &writer)
     for (n, k) in plan.defined.enumerated() {
       writer.symbols.append(.init(
         name: module.functions[k].symbol, binding: module.functions[k].linkage == .local ? .local : .global,
         kind: .function, placement: .text,
         value: UInt64(layout.functionStarts[n]), size: UInt64(layout.functionEnds[n] - layout.functionStarts[n])))
     }
-    do { return try writer.makeObject() } catch {
+    // Errors of copy-and-patch are codegen errors already; others come from writing the object.
+    do {
+      return try writer.makeObject(textSize: layout.textSize) { text in
+        try layout.copyAndPatch(module: module, selections: pending, plan: plan, parallel: parallel, text: text)
+      }
+    } catch let error as CodegenError {
+      throw error
+    } catch {
       throw CodegenError("copy-and-patch: writing the object of \(module.name): \(error)")
     }
   }
@@ -148,7 +155,8 @@ struct Layout {
         functionEnds[n] = start + Int(span.end)
       }
       let base = Int32(start)
-      blockOffsets.append(contentsOf: selection.blockOffsets.lazy.map { $0 + base })
+      // A plain loop: `append(contentsOf:)` of a lazy map went through the generic slow path.
+      for offset in selection.blockOffsets { blockOffsets.append(offset &+ base) }
       end = start + selection.size
     }
     precondition(blockOffsets.count == plan.blockCount, "copy-and-patch: every block has an offset")
@@ -168,48 +176,13 @@ struct Layout {
     return (rodata, offsets)
   }
 
-  /// What one part's copy-and-patch leaves for the object: relocations whose symbol targets
-  /// are indices into `externalNames` (the part's undefined symbols, in order of first use).
-  struct PatchedPart {
-    var relocations: [RelocatableObjectWriter.Relocation] = []
-    var externalNames: [String] = []
-  }
-
-  /// Copies every part's code into `.text` and applies its fixups, part by part through
-  /// `parallel`; adds relocations and undefined symbols to `writer` for what the linker must resolve.
-  func copyAndPatch(module: IRModule, selections: PartResults<Selection>, plan: CodegenParts,
-                    parallel: ParallelFor, writer: inout RelocatableObjectWriter) throws -> [UInt8] {
-    // Text offset of each defined function, indexed by FunctionRef.
-    var functionOffset = [Int](repeating: -1, count: module.functions.count)
-    for (n, k) in plan.defined.enumerated() { functionOffset[k] = functionStarts[n] }
-    let results = PartResults<Result<PatchedPart, any Error>>(count: plan.parts.count)
-    let layout = self
-    // Every byte is written once: the parts copy their code (with the padding before their
-    // functions, int3), this loop writes the padding between parts.
-    let text = [UInt8](unsafeUninitializedCapacity: textSize) { buffer, initialized in
-      let out = UnsafeMutableRawBufferPointer(buffer)
-      var end = 0
-      for (start, size) in zip(partStarts, partSizes) {
-        out[end..<start].initializeMemory(as: UInt8.self, repeating: 0xCC)
-        end = start + size
-      }
-      // Parts write disjoint ranges of `text`; its address crosses to their threads as a number.
-      let address = UInt(bitPattern: out.baseAddress), count = out.count
-      parallel(plan.parts.count) { [functionOffset] p in
-        let out = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(bitPattern: address), count: count)
-        results.store(Result {
-          try layout.copyAndPatch(part: p, selection: selections.take(at: p), functionOffset: functionOffset, text: out)
-        }, at: p)
-      }
-      initialized = textSize
-    }
-    // Undefined symbols module-wide, one per name, in order of first use.
+  /// Adds the parts' relocations (at text offsets) and undefined symbols (module-wide, one per
+  /// name, in order of first use) to `writer`, for what the linker must resolve.
+  func addRelocations(of selections: PartResults<Selection>, to writer: inout RelocatableObjectWriter) {
     var undefinedByName: [String: Int] = [:]
-    var parts = try results.take().map { try $0.get() }
-    writer.relocations.reserveCapacity(parts.reduce(0) { $0 + $1.relocations.count })
-    for p in parts.indices {
-      let part = parts[p]
-      parts[p] = PatchedPart()  // freed after this iteration
+    writer.relocations.reserveCapacity((0..<partStarts.count).reduce(0) { $0 + selections[$1].relocations.count })
+    for p in partStarts.indices {
+      let part = selections[p]
       var global: [Int] = []
       global.reserveCapacity(part.externalNames.count)
       for name in part.externalNames {
@@ -221,18 +194,48 @@ struct Layout {
           global.append(writer.symbols.count - 1)
         }
       }
+      let partStart = UInt64(partStarts[p])
       for var relocation in part.relocations {
         if case .symbol(let local) = relocation.target { relocation.target = .symbol(global[local]) }
+        relocation.offset += partStart
         writer.relocations.append(relocation)
       }
     }
-    return text
   }
 
-  /// Copies the code of part `p` into `out` and applies its fixups; returns its relocations
-  /// (at text offsets) and undefined symbols.
+  /// Writes `.text` (`text`, `textSize` bytes): every part's code, with its fixups applied, part
+  /// by part through `parallel`; each part's selection is freed once it is copied.
+  func copyAndPatch(module: IRModule, selections: PartResults<Selection>, plan: CodegenParts,
+                    parallel: ParallelFor, text out: UnsafeMutableRawBufferPointer) throws {
+    // Text offset of each defined function, indexed by FunctionRef.
+    var functionOffset = [Int](repeating: -1, count: module.functions.count)
+    for (n, k) in plan.defined.enumerated() { functionOffset[k] = functionStarts[n] }
+    let results = PartResults<(any Error)?>(count: plan.parts.count)
+    let layout = self
+    // Every byte is written once: the parts copy their code (with the padding before their
+    // functions, int3), this loop writes the padding between parts.
+    var end = 0
+    for (start, size) in zip(partStarts, partSizes) {
+      out[end..<start].initializeMemory(as: UInt8.self, repeating: 0xCC)
+      end = start + size
+    }
+    // Parts write disjoint ranges of `text`; its address crosses to their threads as a number.
+    let address = UInt(bitPattern: out.baseAddress), count = out.count
+    parallel(plan.parts.count) { [functionOffset] p in
+      let out = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(bitPattern: address), count: count)
+      do {
+        try layout.copyAndPatch(part: p, selection: selections.take(at: p), functionOffset: functionOffset, text: out)
+        results.store(nil, at: p)
+      } catch {
+        results.store(error, at: p)
+      }
+    }
+    for error in results.take() { if let error { throw error } }
+  }
+
+  /// Copies the code of part `p` into `out` and applies its fixups.
   private func copyAndPatch(part p: Int, selection: Selection, functionOffset: [Int],
-                            text out: UnsafeMutableRawBufferPointer) throws -> PatchedPart {
+                            text out: UnsafeMutableRawBufferPointer) throws {
     let partStart = partStarts[p]
     let base = out.baseAddress!
     selection.code.withUnsafeBytes { code in
@@ -260,9 +263,6 @@ struct Layout {
         }
       }
     }
-    var patched = PatchedPart(relocations: selection.relocations, externalNames: selection.externalNames)
-    for k in patched.relocations.indices { patched.relocations[k].offset += UInt64(partStart) }
-    return patched
   }
 
   /// Writes one patched field at `position` of `base`; false when the value does not fit it.

@@ -570,7 +570,13 @@ struct StencilSelector {
   /// next instruction of the block, which has a stencil reading it from there.
   private mutating func nextReadsFromRegister(_ v: ValueID, after i: Int, in f: IRFunction, end: Int) -> Bool {
     guard uses[Int(v.index)] == 1, i + 1 < end else { return false }
-    let next = instructions[i + 1]
+    return readsFromRegister(v, next: instructions[i + 1], after: i, in: f, end: end)
+  }
+
+  /// True when `next`, instruction `i + 1` of the block and the only use of `v`, has a stencil
+  /// reading `v` from the register (`nextReadsFromRegister` without its checks).
+  private mutating func readsFromRegister(_ v: ValueID, next: Instruction, after i: Int, in f: IRFunction, end: Int)
+    -> Bool {
     let ops = operands
     let o = Int(next.operandStart)
     func reads(_ k: Int) -> Bool {
@@ -805,19 +811,50 @@ struct StencilSelector {
     let ops = operands
     let o = Int(inst.operandStart)
     let r = inst.result
-    if inst.opcode == .iadd, i + 4 == end, let latch = try loopLatch(at: i, in: f, end: end) {
-      append(latch)
-      return (4, false)
-    }
+    if inst.opcode == .iadd, i &+ 4 == end, try appendLoopLatch(at: i, in: f, end: end) { return (4, false) }
     var opcode = inst.opcode
     let a = ops[o]
-    var b = ops[o + 1]
+    var b = ops[o &+ 1]
     if let (reduced, operand) = Self.strengthReduced(opcode, b) { (opcode, b) = (reduced, operand) }
     var la = location(a), lb = location(b)
     var slotA = slot(a), slotB = slot(b)
     // Integer stencils take an immediate as a 32-bit field: a larger or negative one goes
-    // through a temporary.
-    if library.narrowImmediates[Int(inst.opcode.rawValue)] {
+    // through a temporary; so does the first operand when both are immediates (rare: out of line).
+    if la == .imm && (lb == .imm || !Self.isNarrow(a)) || lb == .imm && !Self.isNarrow(b) {
+      (la, lb, slotA, slotB) = try materializeImmediates(inst.opcode, a, b, la, lb, slotA, slotB)
+    }
+    let pair = Self.pair(la, lb)
+    // The result's only reader, when it is the next instruction: a `condbr` fuses with the
+    // comparison, a `copy` takes the result into its slot, another may read it from the register.
+    var d = slotOf(r), consumed = 1, toRegister = false
+    if i &+ 1 < end, uses[Int(r.index)] == 1 {
+      let next = instructions[i &+ 1]
+      if next.operandCount > 0, case .value(r) = ops[Int(next.operandStart)], next.opcode == .condbr || next.opcode == .copy {
+        if next.opcode == .copy {
+          (d, consumed) = (slotOf(next.result), 2)
+        } else if try appendCompareBranch(inst.opcode, pair, next, a, b, slotA, slotB, block: block) {
+          return (2, false)
+        } else {
+          toRegister = true
+        }
+      } else {
+        toRegister = readsFromRegister(r, next: next, after: i, in: f, end: end)
+      }
+    }
+    let e = Emission(stencil: try stencil(.binary(opcode, pair, resultInRegister: toRegister)), slotA: slotA,
+                     slotB: slotB, slotD: d, immA: Self.bits(a), immB: Self.bits(b))
+    if toRegister { append(e) } else { appendFusable(e) }
+    return (consumed, toRegister)
+  }
+
+  /// Moves the immediate operands of a binary instruction that its stencils cannot take into
+  /// temporaries (a wide one, or the first of two); returns the operands' new locations and slots.
+  @inline(never)
+  private mutating func materializeImmediates(_ op: Opcode, _ a: Operand, _ b: Operand, _ la: Location, _ lb: Location,
+                                              _ slotA: Int32, _ slotB: Int32) throws
+    -> (Location, Location, Int32, Int32) {
+    var (la, lb, slotA, slotB) = (la, lb, slotA, slotB)
+    if library.narrowImmediates[Int(op.rawValue)] {
       if lb == .imm && !Self.isNarrow(b) { (slotB, lb) = (try materialize(b, 1), .slot) }
       if la == .imm && !Self.isNarrow(a) { (slotA, la) = (try materialize(a, 0), .slot) }
     }
@@ -825,22 +862,29 @@ struct StencilSelector {
       slotA = try materialize(a, 0)
       la = .slot
     }
-    let pair = Self.pair(la, lb)
-    // Compare and branch on the result: one stencil.
-    if i + 1 < end, uses[Int(r.index)] == 1, case let next = instructions[i + 1], next.opcode == .condbr,
-       case .value(let c) = ops[Int(next.operandStart)], c == r,
-       case let inverted = Int(next.aux0) == block + 1,
-       let fused = library.stencil(.compareBranch(inst.opcode, pair, inverted: inverted, storesFlag: false)) {
-      let thenBlock = Int32(next.aux0), elseBlock = Int32(next.aux1)
-      append(Emission(stencil: fused, slotA: slotA, slotB: slotB, immA: Self.bits(a), immB: Self.bits(b),
-                      jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock))
-      return (2, false)
-    }
-    let (d, toRegister, consumed) = place(r, after: i, in: f, end: end, mayUseRegister: true)
-    let e = Emission(stencil: try stencil(.binary(opcode, pair, resultInRegister: toRegister)), slotA: slotA,
-                     slotB: slotB, slotD: d, immA: Self.bits(a), immB: Self.bits(b))
-    if toRegister { append(e) } else { appendFusable(e) }
-    return (consumed, toRegister)
+    return (la, lb, slotA, slotB)
+  }
+
+  /// Appends comparison `op` fused with `branch`, the `condbr` after it and its result's only
+  /// reader, when the library has that compare-and-branch; false when it has not.
+  @inline(never)
+  private mutating func appendCompareBranch(_ op: Opcode, _ pair: OperandPair, _ branch: Instruction, _ a: Operand,
+                                            _ b: Operand, _ slotA: Int32, _ slotB: Int32, block: Int) throws -> Bool {
+    let inverted = Int(branch.aux0) == block + 1
+    guard let fused = library.stencil(.compareBranch(op, pair, inverted: inverted, storesFlag: false)) else { return false }
+    let thenBlock = Int32(branch.aux0), elseBlock = Int32(branch.aux1)
+    append(Emission(stencil: fused, slotA: slotA, slotB: slotB, immA: Self.bits(a), immB: Self.bits(b),
+                    jumpTarget: inverted ? elseBlock : thenBlock, continuation: inverted ? thenBlock : elseBlock))
+    return true
+  }
+
+  /// Appends the fused latch and header of a counted loop when instruction `i` starts one
+  /// (`loopLatch`); false when it does not.
+  @inline(never)
+  private mutating func appendLoopLatch(at i: Int, in f: IRFunction, end: Int) throws -> Bool {
+    guard let latch = try loopLatch(at: i, in: f, end: end) else { return false }
+    append(latch)
+    return true
   }
 
   /// The latch of a counted loop (`FunctionLowering.lowerCountedLoop`) fused with the loop's
