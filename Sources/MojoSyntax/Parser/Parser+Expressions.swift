@@ -273,6 +273,16 @@ extension Parser {
 
   /// `- + ~` prefixes, as a loop (a long run of them needs no stack), then a power.
   mutating func parseUnary() -> ExprID {
+    // Most operands are a lone name or integer: made here, without the descent through
+    // `parsePower`, `parsePostfix` and `parseAtom`, which would make the same node.
+    let next = peek()
+    if (kind == .identifier || kind == .intLiteral) && !Parser.continuesOperand(next) {
+      let token = current
+      advance()
+      if token.kind == .identifier { return addExpr(.name, offset: token.start, a: intern(token).index) }
+      tree.intLiterals.append(Parser.literalText(token, in: bytes))
+      return addExpr(.intLiteral, offset: token.start, a: UInt32(tree.intLiterals.count - 1))
+    }
     guard Parser.unaryOperator(kind) != nil else { return parsePower() }
     // The prefix tokens are revisited from their positions after the operand.
     let first = position
@@ -284,6 +294,16 @@ extension Parser {
       operand = addExpr(.unary, op: Parser.unaryOperator(tokens[k].kind)!, offset: tokens[k].start, a: operand.index)
     }
     return operand
+  }
+
+  /// Whether a token after a name or integer may continue that operand (a call, subscript,
+  /// member, `**`, a transfer `^`, or a template string's literal after `t`).
+  @inline(__always)
+  static func continuesOperand(_ k: TokenKind) -> Bool {
+    switch k {
+    case .leftParen, .leftBracket, .dot, .starStar, .caret, .stringLiteral: true
+    default: false
+    }
   }
 
   static func unaryOperator(_ k: TokenKind) -> Operator? {
