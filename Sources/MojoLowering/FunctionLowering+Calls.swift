@@ -241,13 +241,34 @@ extension FunctionLowering {
     case .string(let operation):
       return lowerString(operation, values, arguments)
     case .library(let f):
+      if f == .pow {
+        if argumentType(arguments[0]) == .int { return runtime(Runtime.ipow, values) }
+        return runtime(argumentType(arguments[1]) == .int ? Runtime.fpowi : Runtime.fpow, values)
+      }
+      if !arguments.isEmpty, argumentType(arguments[0]) == .int {
+        return f == .sqrt ? runtime(Runtime.isqrt, values) : values[0]
+      }
       let result: Operand
       switch f {
       case .sqrt: result = .value(builder.op(.fsqrt, values[0]))
       case .floor: result = runtime(Runtime.floor, values)
       case .ceil: result = runtime(Runtime.ceil, values)
       case .trunc: result = runtime(Runtime.trunc, values)
-      default: preconditionFailure("lowering: \(f) is an assertion or handled above")
+      case .isnan: return .value(builder.op(.fne, values[0], values[0]))
+      case .isfinite:
+        // x - x is 0 for a finite x, NaN for an infinity or NaN.
+        return .value(builder.op(.feq, .value(builder.op(.fsub, values[0], values[0])), .float(0.0)))
+      case .isinf:
+        let difference = builder.op(.fsub, values[0], values[0])
+        return .value(builder.op(.band, .value(builder.op(.fne, .value(difference), .value(difference))),
+                                 .value(builder.op(.feq, values[0], values[0]))))
+      case .inf: return .float(.infinity)
+      case .nan: return .float(.nan)
+      case .copysign:
+        return runtime(Runtime.copysign, values)
+      default:
+        guard let function = Runtime.math[f] else { preconditionFailure("lowering: \(f) is an assertion or handled above") }
+        result = runtime(function, values)
       }
       // A Float32 or Float16 argument: the Float64 result rounded (exact for these four).
       if case .numeric(let n) = argumentType(arguments[0]) { return rounded(result, n) }

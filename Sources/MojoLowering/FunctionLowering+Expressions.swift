@@ -177,7 +177,7 @@ extension FunctionLowering {
       case .div: return .value(builder.op(.fdiv, left, right))
       case .floorDiv: return runtime(Runtime.ffloordiv, [left, right])
       case .mod: return runtime(Runtime.fmod, [left, right])
-      case .pow: return runtime(Runtime.fpowi, [left, right])
+      case .pow: return runtime(rt == .float64 ? Runtime.fpow : Runtime.fpowi, [left, right])
       case .less: return .value(builder.op(.flt, left, right))
       case .greater: return .value(builder.op(.fgt, left, right))
       case .lessEqual: return .value(builder.op(.fle, left, right))

@@ -266,6 +266,20 @@ enum Runtime {
   static let ceil = ("mojo_rt_ceil", [IRType.f64], IRType.f64)
   static let trunc = ("mojo_rt_trunc", [IRType.f64], IRType.f64)
   static let round = ("mojo_rt_round", [IRType.f64], IRType.f64)
+  /// The `std.math` functions computed by the runtime (runtime_math.inc), by name.
+  static let math: [BuiltinFunction: (String, [IRType], IRType)] = {
+    var table: [BuiltinFunction: (String, [IRType], IRType)] = [:]
+    for f in [BuiltinFunction.exp, .exp2, .log, .log2, .log10, .log1p, .expm1, .sin, .cos, .tan, .asin, .acos, .atan,
+              .sinh, .cosh, .tanh, .cbrt] {
+      table[f] = ("mojo_rt_\(f.rawValue)", [.f64], .f64)
+    }
+    for f in [BuiltinFunction.atan2, .hypot] { table[f] = ("mojo_rt_\(f.rawValue)", [.f64, .f64], .f64) }
+    table[.pow] = fpow
+    return table
+  }()
+  static let fpow = ("mojo_rt_fpow", [IRType.f64, .f64], IRType.f64)
+  static let copysign = ("mojo_rt_copysign", [IRType.f64, .f64], IRType.f64)
+  static let isqrt = ("mojo_rt_isqrt", [IRType.i64], IRType.i64)
   static let roundDigits = ("mojo_rt_round_digits", [IRType.f64, .i64], IRType.f64)
   static let roundInt = ("mojo_rt_round_int", [IRType.i64, .i64], IRType.i64)
   static let concat = ("mojo_rt_str_concat", [IRType.ptr, .ptr], IRType.ptr)

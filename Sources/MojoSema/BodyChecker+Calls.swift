@@ -57,6 +57,8 @@ extension BodyChecker {
       }
     } else if callee.kind == .index, let type = checkCast(id, e, callee, args) {
       return type
+    } else if callee.kind == .index, let type = checkFloatConstantCall(id, callee, args) {
+      return type
     } else if let (m, f) = genericFunction(callee) {
       return checkGenericCall(id, e, module: m, function: f, args, explicit: parameterExpressions(callee))
     } else if let bound = boundStructType(callee) {
@@ -77,15 +79,27 @@ extension BodyChecker {
     case .builtin(let b)?:
       if let assertion = b.assertion { return checkAssertion(id, e, assertion, name: b.rawValue, args) }
       if b.isIntegerMath { return checkIntegerMath(id, e, b, args) }
+      if b.constantValue != nil || b == .inf || b == .nan {
+        report(SemaDiagnostics.notCallable(location(callee.offset)))
+        return checkArgumentsOnly(args)
+      }
+      if b == .pow { return checkPow(id, e, args) }
+      if b.isBinaryMath || b.isPredicate || b.isFloat64Only { return checkFloatMath(id, e, b, args) }
       guard args.count == 1 else {
         report(SemaDiagnostics.unexpectedArgument(b.rawValue, location(args.dropFirst().first?.offset ?? e.offset)))
         return checkArgumentsOnly(args)
       }
       // `Float32` and `Float16` arguments give their own type (computed in Float64, then rounded).
-      let t = checkExpression(args[0].value, expected: .float64)
+      let t = checkExpression(args[0].value, expected: nil)
       if case .numeric(let n) = t, n.isFloat {
         record(id, .library(b), [.expression(args[0].value)])
         return t
+      }
+      if t == .int || t == .intLiteral, [.sqrt, .floor, .ceil, .trunc].contains(b) {
+        // Mojo's `Int` overloads: `sqrt(n)` is the integer square root, the others `n` itself.
+        materialize(args[0].value, as: .int)
+        record(id, .library(b), [.expression(args[0].value)])
+        return .int
       }
       convertValue(args[0].value, t, to: .float64)
       record(id, .library(b), [.expression(args[0].value)])
@@ -357,6 +371,8 @@ extension BodyChecker {
       if args.count == 2 { checkValue(args[1].value, as: .int) }
       record(id, .round, expressionsOf: args)
       return t
+    case .pow:
+      return checkPow(id, e, args)
     case .hex, .bin, .oct:
       return checkRadixCall(id, e, name, args)
     case .atol, .atof where args.count == 1 && !args[0].label.exists:
@@ -598,6 +614,7 @@ enum BuiltinCallName: String {
   case hex
   case bin
   case oct
+  case pow
   case atol
   case atof
   case abs

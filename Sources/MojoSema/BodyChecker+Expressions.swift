@@ -330,6 +330,10 @@ extension BodyChecker {
       return c.type
     case .module(let m)?:
       return .module(m)
+    case .builtin(let f)? where f.constantValue != nil:
+      // `pi`, `e`, `tau`: FloatLiterals of the double nearest the constant.
+      result.exprFacts[Int(id.index)] = .constant(.float(ExactFloat(exactly: f.constantValue!)!))
+      return .floatLiteral
     case .function?, .builtin?, .structType?, .trait?, .traitAlias?:
       report(SemaDiagnostics.notSupportedYet("using a function or type as a value", location(e.offset)))
       return .error
@@ -415,7 +419,7 @@ extension BodyChecker {
     case (.float64, .float64):
       if op.isComparison { return .bool }
       switch op {
-      case .add, .sub, .mul, .div, .floorDiv, .mod: return .float64
+      case .add, .sub, .mul, .div, .floorDiv, .mod, .pow: return .float64
       default: break
       }
     case (.set, _), (.list, _), (.optional, _):
@@ -429,6 +433,12 @@ extension BodyChecker {
       return .error
     }
     // A literal raised to a FloatLiteral is [v2] (§6.1): the folder leaves it unfolded.
+    if op == .pow, lt == .floatLiteral, rt == .floatLiteral {
+      // `2.0 ** 0.5`: computed at run time as Mojo's `Float64 ** Float64` computes it.
+      materialize(left, as: .float64)
+      materialize(right, as: .float64)
+      return .float64
+    }
     if op == .pow, lt.isLiteral, rt == .floatLiteral {
       report(SemaDiagnostics.notSupportedYet("'\(lt) ** \(rt)'", location(offset)))
       return .error
@@ -479,7 +489,7 @@ extension BodyChecker {
            (.bitOr, .int, .int), (.bitXor, .int, .int):
         return .int
       case (.add, .float64, .float64), (.sub, .float64, .float64), (.mul, .float64, .float64), (.div, .float64, .float64),
-           (.floorDiv, .float64, .float64), (.mod, .float64, .float64), (.pow, .float64, .int):
+           (.floorDiv, .float64, .float64), (.mod, .float64, .float64), (.pow, .float64, .int), (.pow, .float64, .float64):
         return .float64
       case (.bitAnd, .bool, .bool), (.bitOr, .bool, .bool), (.bitXor, .bool, .bool):
         return .bool
@@ -487,10 +497,6 @@ extension BodyChecker {
         return .string
       default: break
       }
-    }
-    if op == .pow && lt == .float64 && rt == .float64 {
-      report(SemaDiagnostics.notSupportedYet("'Float64 ** Float64'", location(offset)))
-      return .error
     }
     // The reference compiler's wording depends on the operands (checked against Mojo 1.2).
     let rhs = location(startOffset(right))

@@ -45,6 +45,15 @@ public enum Symbol: Sendable, Equatable {
 /// assertions of `std.testing` (BodyChecker+Testing.swift).
 public enum BuiltinFunction: String, Sendable, CaseIterable {
   case sqrt, floor, ceil, trunc
+  /// Float64 functions of one argument computed by the runtime (`mojo_rt_NAME`,
+  /// runtime_math.inc).
+  case exp, exp2, log, log2, log10, log1p, expm1, sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, cbrt
+  /// Float64 functions of two arguments: `atan2(y, x)`, `hypot(x, y)`, `pow(x, y)`, `copysign(x, y)`.
+  case atan2, hypot, pow, copysign
+  /// Float64 predicates: `isnan(x)`, `isinf(x)`, `isfinite(x)`.
+  case isnan, isinf, isfinite
+  /// Constants (FloatLiterals): `pi`, `e`, `tau`; `inf[DType.float64]()`, `nan[DType.float64]()`.
+  case pi, e, tau, inf, nan
   /// `factorial(n)`, `gcd(a, b)`, `lcm(a, b)` of `Int` values.
   case factorial, gcd, lcm
   case assert_equal, assert_not_equal, assert_true, assert_false, assert_almost_equal, assert_raises
@@ -52,10 +61,30 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
   /// The module that declares it.
   public var module: String {
     switch self {
-    case .sqrt, .floor, .ceil, .trunc, .factorial, .gcd, .lcm: "std.math"
-    default: "std.testing"
+    case .assert_equal, .assert_not_equal, .assert_true, .assert_false, .assert_almost_equal, .assert_raises: "std.testing"
+    default: "std.math"
     }
   }
+
+  /// The value of a constant of `std.math` (`pi`, `e`, `tau`), or nil.
+  public var constantValue: Double? {
+    switch self {
+    case .pi: Double.pi
+    case .e: 2.718281828459045
+    case .tau: 2 * Double.pi
+    default: nil
+    }
+  }
+
+  /// True for the functions of two `Float64` arguments.
+  public var isBinaryMath: Bool { self == .atan2 || self == .hypot || self == .pow || self == .copysign }
+
+  /// True for `isnan`, `isinf`, `isfinite` (a `Bool` result).
+  public var isPredicate: Bool { self == .isnan || self == .isinf || self == .isfinite }
+
+  /// True for the functions Mojo 1.2 computes with its own Float64 algorithms (mojoc repeats
+  /// them for `Float64` only; a `Float32` argument would take Mojo's binary32 variants).
+  public var isFloat64Only: Bool { self == .exp || self == .exp2 || self == .log2 || self == .cosh || self == .pow }
 
   /// True for the `std.math` functions of `Int` values (`factorial`, `gcd`, `lcm`).
   public var isIntegerMath: Bool { self == .factorial || self == .gcd || self == .lcm }

@@ -98,6 +98,23 @@ let floatArithmeticCases: [PrintCase] = [
   PrintCase("mojo_rt_round_digits(2.675, 2)", "2.68"),
   PrintCase("mojo_rt_round_digits(0.125, 2)", "0.12"),
   PrintCase("mojo_rt_round_digits(1234.5678, -1)", "1230.0"),
+  // std.math (106): Mojo's own exp, log2, cosh and `**` digit for digit; the others correctly
+  // rounded (double-double kernels); Int sqrt bit by bit.
+  PrintCase("mojo_rt_exp(1.0)", "2.718281828459813"),
+  PrintCase("mojo_rt_exp(-800.0)", "0.0"),
+  PrintCase("mojo_rt_log2(3.0)", "1.5849625006021448"),
+  PrintCase("mojo_rt_cosh(-0.75)", "1.2946832846770768"),
+  PrintCase("mojo_rt_fpow(2.0, 0.5)", "1.4142135623734946"),
+  PrintCase("mojo_rt_fpow(10.0, 100.0)", "1.0000000000000002e+100"),
+  PrintCase("mojo_rt_fpow(0.0, -1.5)", "inf"),
+  PrintCase("mojo_rt_sin(10.0)", "-0.5440211108893698"),
+  PrintCase("mojo_rt_tan(42.0)", "2.2913879924374863"),
+  PrintCase("mojo_rt_log10(1000.0)", "3.0"),
+  PrintCase("mojo_rt_atan2(-1.0, -2.0)", "-2.677945044588987"),
+  PrintCase("mojo_rt_acos(-0.3)", "1.8754889808102941"),
+  PrintCase("mojo_rt_hypot(1e200, 1e200)", "1.414213562373095e+200"),
+  PrintCase("mojo_rt_cbrt(-8.0)", "-2.0"),
+  PrintCase("(double)mojo_rt_isqrt(INT64_MAX)", "3037000499.0"),
   // floor / ceil / trunc keep the sign of zero (030, §10.3).
   PrintCase("mojo_rt_floor(2.7)", "2.0"),
   PrintCase("mojo_rt_ceil(2.7)", "3.0"),

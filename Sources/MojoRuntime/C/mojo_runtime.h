@@ -62,6 +62,30 @@ double mojo_rt_trunc(double x);
 double mojo_rt_round(double x);
 double mojo_rt_round_digits(double x, int64_t ndigits);
 int64_t mojo_rt_round_int(int64_t n, int64_t ndigits);
+// std.math of Float64 (runtime_math.inc): Mojo 1.2's own algorithms for exp, exp2, log2, cosh and
+// `x ** y` (mojo_rt_fpow); the others correctly rounded, as the C library Mojo calls gives them.
+double mojo_rt_exp(double x);
+double mojo_rt_exp2(double x);
+double mojo_rt_log(double x);
+double mojo_rt_log2(double x);
+double mojo_rt_log10(double x);
+double mojo_rt_log1p(double x);
+double mojo_rt_expm1(double x);
+double mojo_rt_sin(double x);
+double mojo_rt_cos(double x);
+double mojo_rt_tan(double x);
+double mojo_rt_asin(double x);
+double mojo_rt_acos(double x);
+double mojo_rt_atan(double x);
+double mojo_rt_sinh(double x);
+double mojo_rt_cosh(double x);
+double mojo_rt_tanh(double x);
+double mojo_rt_cbrt(double x);
+double mojo_rt_atan2(double y, double x);
+double mojo_rt_hypot(double x, double y);
+double mojo_rt_fpow(double base, double exponent);
+double mojo_rt_copysign(double magnitude, double sign);
+int64_t mojo_rt_isqrt(int64_t n);  // sqrt(Int): floor of the square root, 0 below 0
 // Sized numeric types: UInt64 <-> Float64, rounding to Float16.
 double mojo_rt_uint_to_float(int64_t value);
 int64_t mojo_rt_float_to_uint(double x);

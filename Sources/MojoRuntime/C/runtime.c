@@ -263,5 +263,6 @@ void mojo_rt_print_uint(int64_t value) {
 
 #include "runtime_float.inc"
 #include "runtime_values.inc"
+#include "runtime_math.inc"
 #include "runtime_strings.inc"
 #include "runtime_dicts.inc"
