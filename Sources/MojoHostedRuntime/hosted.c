@@ -74,6 +74,7 @@ static const struct {
     RUNTIME_FUNCTION(mojo_rt_fpow)
     RUNTIME_FUNCTION(mojo_rt_copysign)
     RUNTIME_FUNCTION(mojo_rt_isqrt)
+    RUNTIME_FUNCTION(mojo_rt_dict_new_shaped)
     RUNTIME_FUNCTION(mojo_rt_round_digits)
     RUNTIME_FUNCTION(mojo_rt_round_int)
     RUNTIME_FUNCTION(mojo_rt_uint_to_float)

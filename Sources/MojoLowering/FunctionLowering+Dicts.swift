@@ -8,6 +8,7 @@ import MojoSyntax
 
 extension Runtime {
   static let dictNew = ("mojo_rt_dict_new", [IRType.i64], IRType.ptr)
+  static let dictNewShaped = ("mojo_rt_dict_new_shaped", [IRType.ptr], IRType.ptr)
   static let dictSlot = ("mojo_rt_dict_slot", [IRType.ptr, .i64], IRType.ptr)
   static let dictSlotString = ("mojo_rt_dict_slot_str", [IRType.ptr, .ptr], IRType.ptr)
   static let dictFind = ("mojo_rt_dict_find", [IRType.ptr, .i64, .i64], IRType.ptr)
@@ -40,8 +41,31 @@ enum DictFindMode: Int64 {
 }
 
 extension FunctionLowering {
-  /// The runtime's key kind of a key type: 0 `Int`, 1 `String`.
+  /// The runtime's key kind of a key type: 0 `Int`, 1 `String` (tuples and lists: `newDict`).
   static func keyKind(_ t: SemaType) -> Int64 { t == .string ? 1 : 0 }
+
+  /// True when keys of type `t` travel as pointers (strings, tuples, lists).
+  static func isPointerKey(_ t: SemaType) -> Bool { t == .string || t.isComposite }
+
+  /// A new, empty dict or set whose keys have type `keyType`; tuple and list keys get their
+  /// shape (runtime_dicts.inc): `i` integer, `b` Bool, `s` String, `T` n elements, `L` a list.
+  mutating func newDict(keyType: SemaType) -> Operand {
+    guard keyType.isComposite else { return runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(keyType))]) }
+    func shape(_ t: SemaType) -> [UInt8] {
+      switch t {
+      case .string: return Array("s".utf8)
+      case .bool: return Array("b".utf8)
+      case .tuple(let elements): return Array("T".utf8) + [UInt8(elements.count)] + elements.flatMap(shape)
+      case .list(let element): return Array("L".utf8) + shape(element)
+      default: return Array("i".utf8)
+      }
+    }
+    // Mojo 1.2 names a tuple key type `Tuple[<unprintable>, {}]` in its DictKeyError.
+    let name: String
+    if case .tuple = keyType { name = "Tuple[<unprintable>, {}]" } else { name = module.reprTypeName(keyType) }
+    let text = shape(keyType) + Array("|DictKeyError[\(name)]()".utf8)
+    return runtime(Runtime.dictNewShaped, [.value(builder.address(of: module.stringConstant(text)))])
+  }
 
   /// The key type of a dict or set type.
   static func keyType(_ t: SemaType) -> SemaType {
@@ -53,12 +77,12 @@ extension FunctionLowering {
 
   /// The address of `key`'s value word, inserted when absent.
   mutating func dictSlot(_ dict: Operand, _ key: Operand, _ keyType: SemaType) -> Operand {
-    keyType == .string ? runtime(Runtime.dictSlotString, [dict, key]) : runtime(Runtime.dictSlot, [dict, key])
+    FunctionLowering.isPointerKey(keyType) ? runtime(Runtime.dictSlotString, [dict, key]) : runtime(Runtime.dictSlot, [dict, key])
   }
 
   /// Looks `key` up; the result points at `{found, value}`.
   mutating func dictFind(_ dict: Operand, _ key: Operand, _ keyType: SemaType, _ mode: DictFindMode) -> Operand {
-    keyType == .string ? runtime(Runtime.dictFindString, [dict, key, .int(mode.rawValue)])
+    FunctionLowering.isPointerKey(keyType) ? runtime(Runtime.dictFindString, [dict, key, .int(mode.rawValue)])
       : runtime(Runtime.dictFind, [dict, key, .int(mode.rawValue)])
   }
 
@@ -87,7 +111,7 @@ extension FunctionLowering {
     let keyType = FunctionLowering.keyType(receiverType)
     switch operation {
     case .new:
-      return runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(FunctionLowering.keyType(resultType)))])
+      return newDict(keyType: FunctionLowering.keyType(resultType))
     case .some:
       guard case .optional(let inner) = resultType else { return nil }
       return makeSome(lowerArgument(arguments[0]), inner)
@@ -164,13 +188,13 @@ extension FunctionLowering {
       return .value(builder.op(.ieq, .value(builder.load(.i64, from: combined, offset: 0)), .int(0)))
     case .setFromElements:
       let element = FunctionLowering.keyType(resultType)
-      let set = runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(element))])
+      let set = newDict(keyType: element)
       for k in 0..<arguments.count { _ = dictSlot(set, lowerArgument(arguments[k]), element) }
       return set
     case .setFromList:
       guard case .expression(let list) = arguments[0] else { return nil }
       let element = FunctionLowering.keyType(resultType)
-      let set = materializeInValue(runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(element))]))
+      let set = materializeInValue(newDict(keyType: element))
       lowerIteration(over: list, bind: { f, parts in _ = f.dictSlot(set, parts[0], element) }, body: { _ in })
       return set
     default:
@@ -270,7 +294,7 @@ extension FunctionLowering {
   mutating func lowerDictLiteral(_ id: ExprID, _ e: ExprNode) -> Operand {
     let t = type(of: id)
     let keyType = FunctionLowering.keyType(t)
-    let dict = runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(keyType))])
+    let dict = newDict(keyType: keyType)
     if e.kind == .setLiteral {
       for item in tree.elements(e) { _ = dictSlot(dict, lowerExpression(item), keyType) }
       return dict
@@ -293,7 +317,7 @@ extension FunctionLowering {
     let list: Operand
     switch resultType {
     case .dict(let k, _), .set(let k):
-      list = materializeInValue(runtime(Runtime.dictNew, [.int(FunctionLowering.keyKind(k))]))
+      list = materializeInValue(newDict(keyType: k))
     default:
       list = materializeInValue(runtime(Runtime.listNew, [.int(Layout.wordSize), .int(0)]))
     }

@@ -75,7 +75,7 @@ extension ModuleLowering {
       b.switchTo(body)
       let entry = call(&b, Runtime.dictEntry, [x, .value(position)])
       let k = Operand.value(b.load(ModuleLowering.irType(key), from: entry, offset: 0))
-      let probe = call(&b, key == .string ? Runtime.dictFindString : Runtime.dictFind, [y, k, .int(DictFindMode.look.rawValue)])
+      let probe = call(&b, FunctionLowering.isPointerKey(key) ? Runtime.dictFindString : Runtime.dictFind, [y, k, .int(DictFindMode.look.rawValue)])
       require(&b, .value(b.op(.ine, .value(b.load(.i64, from: probe, offset: 0)), .int(0))))
       let valueType = ModuleLowering.irType(value)
       let mine = Operand.value(b.load(valueType, from: entry, offset: Layout.wordSize))

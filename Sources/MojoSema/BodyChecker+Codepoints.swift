@@ -14,7 +14,8 @@ extension BodyChecker {
     let operation: StringOperation
     let resultType: SemaType
     switch method {
-    case "as_bytes": (operation, resultType) = (.asBytes, .list(.numeric(.uint8)))
+    // `s.bytes()` (a `BytesIter` in Mojo: `len` and iteration) is the same copy as `as_bytes()`.
+    case "as_bytes", "bytes": (operation, resultType) = (.asBytes, .list(.numeric(.uint8)))
     case "codepoints": (operation, resultType) = (.codepoints, .list(.numeric(.codepoint)))
     case "count_codepoints": (operation, resultType) = (.countCodepoints, .int)
     case "append": return checkStringAppend(id, receiver, callee, args)

@@ -32,8 +32,22 @@ extension SemaType {
 
   /// The key types of `Dict` and `Set` that mojoc supports.
   var isHashableKey: Bool {
-    if case .numeric(let n) = self { return !n.isFloat && n != .codepoint }
-    return self == .int || self == .string
+    switch self {
+    case .numeric(let n): return !n.isFloat && n != .codepoint
+    case .int, .string: return true
+    // Composite keys: hashed and compared word by word (runtime_dicts.inc, `keyShape`).
+    case .tuple(let elements): return !elements.isEmpty && elements.count < 128 && elements.allSatisfy { $0 == .bool || $0.isHashableKey }
+    case .list(let element): return element.isHashableKey && !element.isComposite
+    default: return false
+    }
+  }
+
+  /// A tuple or a list (a key the runtime hashes through its shape).
+  public var isComposite: Bool {
+    switch self {
+    case .tuple, .list: true
+    default: false
+    }
   }
 }
 

@@ -188,6 +188,8 @@ typedef struct MojoDict {
 } MojoDict;
 
 MojoDict *mojo_rt_dict_new(int64_t kind);
+// A dict or set of tuple or list keys: `shape` is "SHAPE|DictKeyError text" (runtime_dicts.inc).
+MojoDict *mojo_rt_dict_new_shaped(const MojoString *shape);
 // The value word of `key`, inserted (value 0) when absent: `d[k] = v`, `s.add(x)`.
 int64_t *mojo_rt_dict_slot(MojoDict *d, int64_t key);
 int64_t *mojo_rt_dict_slot_str(MojoDict *d, const MojoString *key);
