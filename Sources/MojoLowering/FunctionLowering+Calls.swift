@@ -222,6 +222,8 @@ extension FunctionLowering {
       case .string: return .value(builder.op(.ine, .value(builder.load(.i64, from: values[0], offset: 0)), .int(0)))
       default: return values[0]
       }
+    case .makeTuple:
+      preconditionFailure("lowering: a tuple constructor is lowered with its type (lowerTupleConstructor)")
     case .radix(let radix):
       let isUnsigned = argumentType(arguments[0]).numeric?.isUnsigned ?? false
       return runtime(Runtime.radix, [values[0], .int(Int64(radix)), values[1], .int(isUnsigned ? 1 : 0)])

@@ -37,6 +37,17 @@ extension FunctionLowering {
     return block
   }
 
+  /// `Tuple(a, b)`, `Tuple[A, B](a, b)`, a tuple alias's call: a new tuple of the arguments.
+  mutating func lowerTupleConstructor(_ arguments: CallArgumentList, type: SemaType) -> Operand {
+    guard case .tuple(let types) = type else { preconditionFailure("lowering: untyped tuple constructor") }
+    let values = arguments.map { lowerStoredArgument($0) }
+    let block = runtime(Runtime.alloc, [.int(Int64(max(1, values.count)) * Layout.wordSize)])
+    for (k, value) in values.enumerated() {
+      builder.store(ModuleLowering.irType(types[k]), value, to: block, offset: Int64(k) * Layout.wordSize)
+    }
+    return block
+  }
+
   /// `t[k]` with the constant `k` the checker verified.
   mutating func lowerTupleElement(_ id: ExprID, _ e: ExprNode) -> Operand {
     let (base, index) = tree.subscriptParts(e)

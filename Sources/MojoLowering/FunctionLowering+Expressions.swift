@@ -29,6 +29,9 @@ extension FunctionLowering {
       let arguments = CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count))
       return lowerCollection(operation, arguments, type: type(of: id), at: tree.expr(id).offset) ?? .int(0)
     case .comprehension(let slot): return lowerComprehension(id, tree.expr(id), slot: slot)
+    case .call(.makeTuple, let start, let count):
+      let arguments = CallArgumentList(storage: checked.callArguments, start: Int(start), count: Int(count))
+      return lowerTupleConstructor(arguments, type: type(of: id))
     case .call(let target, let start, let count):
       return lowerCall(target, start: Int(start), count: Int(count), at: tree.expr(id).offset) ?? .int(0)
     case .field(let k):

@@ -32,6 +32,8 @@ public enum Binder {
       program.comptimeValues.append([])
       program.structs.append([])
       program.traits.append([])
+      program.traitAliases.append([:])
+      program.typeAliases.append([:])
     }
     for f in BuiltinFunction.allCases {
       if let library = program.moduleIndex[f.module] { program.symbols[library][f.rawValue] = .builtin(f) }
@@ -40,6 +42,7 @@ public enum Binder {
     for m in program.modules.indices { collectDeclarations(&program, m, &diagnostics[m]) }
     bindImports(&program, &diagnostics)
     ComptimeResolver.resolveTraitAliases(&program)
+    ComptimeResolver.resolveTypeAliases(&program)
     for m in program.modules.indices {
       StructValidation.checkDuplicates(program, module: m, into: &diagnostics[m])
       SignatureResolver.resolveStructs(&program, module: m, into: &diagnostics[m])

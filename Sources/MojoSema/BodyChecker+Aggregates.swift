@@ -267,6 +267,7 @@ extension BodyChecker {
     case "StaticString" where global(nameID) == nil: return .string
     default:
       if let n = NumericType(name: name), lookupLocal(nameID) == nil, global(nameID) == nil { return .numeric(n) }
+      if case .comptime(let am, let ai)? = global(nameID), let aliased = program.typeAliases[am][ai] { return aliased }
       if case .structType(let m, let i)? = global(nameID) {
         if !program.structs[m][i].genericParameters.isEmpty {
           report(SemaDiagnostics.notSupportedYet("inferring the parameters of '\(name)'", location(e.offset)))

@@ -59,6 +59,9 @@ extension BodyChecker {
       return type
     } else if callee.kind == .index, let type = checkFloatConstantCall(id, callee, args) {
       return type
+    } else if callee.kind == .index, let elements = tupleTypeArguments(callee) {
+      guard let elements else { return checkArgumentsOnly(args) }
+      return checkTupleConstructor(id, e, elements: elements, args)
     } else if let (m, f) = genericFunction(callee) {
       return checkGenericCall(id, e, module: m, function: f, args, explicit: parameterExpressions(callee))
     } else if let bound = boundStructType(callee) {
@@ -106,6 +109,12 @@ extension BodyChecker {
       return .float64
     case .structType(let m, let s)?:
       return checkConstructor(id, e, module: m, index: s, args)
+    case .comptime(let am, let ai)? where program.typeAliases[am][ai] != nil:
+      guard case .tuple(let elements) = program.typeAliases[am][ai]! else {
+        report(SemaDiagnostics.notSupportedYet("calling the type alias '\(tree.name(tree.nameReference(callee)))'", location(callee.offset)))
+        return checkArgumentsOnly(args)
+      }
+      return checkTupleConstructor(id, e, elements: elements, args)
     case .comptime?, .module?, .trait?, .traitAlias?:
       report(SemaDiagnostics.notCallable(location(callee.offset)))
       return checkArgumentsOnly(args)
@@ -371,6 +380,8 @@ extension BodyChecker {
       if args.count == 2 { checkValue(args[1].value, as: .int) }
       record(id, .round, expressionsOf: args)
       return t
+    case .tuple where !args.contains(where: { $0.label.exists }):
+      return checkTupleConstructor(id, e, elements: nil, args)
     case .pow:
       return checkPow(id, e, args)
     case .hex, .bin, .oct:
@@ -535,6 +546,38 @@ extension BodyChecker {
   }
 
   /// True for the types `print` and `String(...)` can format (§12).
+  /// `Tuple(a, b)` (element types from the arguments) or `Tuple[A, B](a, b)` / a tuple alias's
+  /// call (`elements` given): a new tuple.
+  mutating func checkTupleConstructor(_ id: ExprID, _ e: ExprNode, elements: [SemaType]?, _ args: [Argument]) -> SemaType {
+    if let labeled = args.first(where: { $0.label.exists }) {
+      report(SemaDiagnostics.unexpectedArgument("Tuple", location(labeled.offset)))
+      return checkArgumentsOnly(args)
+    }
+    var types: [SemaType] = []
+    if let elements {
+      guard elements.count == args.count else {
+        if args.count > elements.count { report(SemaDiagnostics.unexpectedArgument("Tuple", location(args[elements.count].offset))) }
+        else { report(SemaDiagnostics.missingArgument("Tuple", "args", location(e.offset))) }
+        return checkArgumentsOnly(args)
+      }
+      for (k, a) in args.enumerated() { checkValue(a.value, as: elements[k]) }
+      types = elements
+    } else {
+      for a in args {
+        var t = checkExpression(a.value, expected: nil)
+        if t.isLiteral { t = t.materialized; materialize(a.value, as: t) }
+        if t == .error { return .error }
+        types.append(t)
+      }
+    }
+    guard !types.isEmpty else {
+      report(SemaDiagnostics.notSupportedYet("an empty tuple", location(e.offset)))
+      return .error
+    }
+    record(id, .makeTuple, expressionsOf: args)
+    return .tuple(types)
+  }
+
   /// `hex(n, prefix="0x")`, `bin(n, prefix="0b")`, `oct(n, prefix="0o")` of an integer value.
   mutating func checkRadixCall(_ id: ExprID, _ e: ExprNode, _ name: String, _ args: [Argument]) -> SemaType {
     let positional = args.filter { !$0.label.exists }
@@ -615,6 +658,7 @@ enum BuiltinCallName: String {
   case bin
   case oct
   case pow
+  case tuple = "Tuple"
   case atol
   case atof
   case abs

@@ -445,7 +445,8 @@ extension BodyChecker {
       }
     }
     switch (receiverType, method, args.count) {
-    case (.dict(let k, let v), "get", 1) where positional: return call(.get, [k], returning: .optional(v))
+    case (.dict(let k, let v), "get", 1) where positional, (.dict(let k, let v), "find", 1) where positional:
+      return call(.get, [k], returning: .optional(v))
     case (.dict(let k, let v), "get", 2) where positional: return call(.getOrDefault, [k, v], returning: v)
     case (.dict(let k, let v), "pop", 1) where positional: mutating(); return call(.pop, [k], returning: v)
     case (.dict(let k, let v), "pop", 2) where positional: mutating(); return call(.popOrDefault, [k, v], returning: v)

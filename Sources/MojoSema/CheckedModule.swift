@@ -62,6 +62,9 @@ public enum CallTarget: Sendable, Equatable {
   /// `Error(values...)`: the message is the text of the arguments (`Int`, `Float64`, `Bool`,
   /// `String`, `Error`), concatenated; `Error()` has one argument, the empty string.
   case makeError
+  /// `Tuple(a, b)`, `Tuple[A, B](a, b)`, `Alias(a, b)` of a tuple type alias: a new tuple of
+  /// the arguments (the call's type gives the element types).
+  case makeTuple
   /// A `String` method or a conversion from `String` (BodyChecker+Strings.swift): the receiver
   /// first, then the arguments with defaults filled in.
   case string(StringOperation)

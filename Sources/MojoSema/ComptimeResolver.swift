@@ -41,7 +41,7 @@ enum ComptimeResolver {
           program.symbols[m][module.tree.name(c.name)] = program.symbols[m][module.tree.name(valueName)]
           continue
         }
-        if program.traitAliases[m][i] != nil { continue }
+        if program.traitAliases[m][i] != nil || program.typeAliases[m][i] != nil { continue }
         let location = SourceLocation(file: module.file, offset: Int(module.tree.expr(c.value).offset))
         diagnostics[m].append(SemaDiagnostics.notSupportedYet("this 'comptime' initializer", location))
       }
@@ -59,6 +59,63 @@ enum ComptimeResolver {
         program.traitAliases[m][i] = traits
         program.symbols[m][tree.name(c.name)] = .traitAlias(module: m, index: i)
       }
+    }
+  }
+
+  /// Binds each `comptime Name = T` whose initializer names a type other than a struct (a
+  /// struct alias rebinds the name itself, `resolve`): `Tuple[Int, Int]`, `List[String]`,
+  /// `Dict[K, V]`, `Int`... Aliases of aliases resolve in source order.
+  static func resolveTypeAliases(_ program: inout Program) {
+    for m in program.modules.indices {
+      let tree = program.modules[m].tree
+      for (i, c) in tree.comptimes.enumerated() where !c.type.exists && program.traitAliases[m][i] == nil {
+        let value = tree.expr(c.value)
+        if value.kind == .name, case .structType? = program.symbols[m][tree.name(tree.nameReference(value))] { continue }
+        guard let type = aliasedType(c.value, in: program, module: m) else { continue }
+        program.typeAliases[m][i] = type
+      }
+    }
+  }
+
+  /// The type an expression names (`Int`, `List[T]`, `Tuple[A, B]`, `Dict[K, V]`, `Set[T]`,
+  /// `Optional[T]`, a non-generic struct, a type alias), or nil when it names none.
+  static func aliasedType(_ id: ExprID, in program: Program, module m: Int) -> SemaType? {
+    let tree = program.modules[m].tree
+    let e = tree.expr(id)
+    if e.kind == .name {
+      let name = tree.name(tree.nameReference(e))
+      switch program.symbols[m][name] {
+      case .structType(let sm, let si)?:
+        return program.modules[sm].tree.structs[si].genericParameters.isEmpty ? .structType(module: sm, index: si) : nil
+      case .comptime(let am, let ai)?: return program.typeAliases[am][ai]
+      case nil: break
+      default: return nil
+      }
+      switch name {
+      case "Int": return .int
+      case "Float64": return .float64
+      case "Bool": return .bool
+      case "String", "StaticString": return .string
+      default: return NumericType(name: name).map { .numeric($0) }
+      }
+    }
+    guard e.kind == .index else { return nil }
+    let (base, index) = tree.subscriptParts(e)
+    guard tree.expr(base).kind == .name, case let name = tree.name(tree.nameReference(tree.expr(base))),
+          program.symbols[m][name] == nil else { return nil }
+    let argumentIDs = tree.expr(index).kind == .tuple ? Array(tree.elements(tree.expr(index))) : [index]
+    var arguments: [SemaType] = []
+    for a in argumentIDs {
+      guard let t = aliasedType(a, in: program, module: m) else { return nil }
+      arguments.append(t)
+    }
+    switch (name, arguments.count) {
+    case ("List", 1): return .list(arguments[0])
+    case ("Tuple", _): return .tuple(arguments)
+    case ("Dict", 2), ("Set", 1), ("Optional", 1):
+      var unsupported: Diagnostic?
+      return SemaType.collection(name, arguments, unsupported: &unsupported, at: SourceLocation(file: nil, offset: 0))
+    default: return nil
     }
   }
 

@@ -103,7 +103,8 @@ extension Program {
       out += " conforms(\(info.conformances.map(describe).joined(separator: ",")))"
       return out
     case .comptime(let m, let i):
-      return comptimeValues[m][i].map { "\(describe($0.value)): \(interfaceName(of: $0.type))" } ?? "-"
+      return comptimeValues[m][i].map { "\(describe($0.value)): \(interfaceName(of: $0.type))" }
+        ?? typeAliases[m][i].map { "type \(interfaceName(of: $0))" } ?? "-"
     case .trait(let m, let i):
       let trait = traits[m][i]
       return "\(trait.name) parents(\(trait.parents.map(describe).joined(separator: ",")))"

@@ -182,6 +182,9 @@ public struct Program: Sendable {
   public var traits: [[TraitInfo]]
   /// Per module: the traits each trait alias (by `comptimes` index) stands for.
   public var traitAliases: [[Int: [TraitRef]]]
+  /// Per module: the type each type alias (`comptime Pair = Tuple[Int, Int]`, by `comptimes`
+  /// index) stands for; its symbol stays `.comptime`.
+  public var typeAliases: [[Int: SemaType]]
   /// Dotted names of every module and package in the project folder, loaded or not (the
   /// driver's listing): what an import that names none may have meant.
   public var folderModules: [String] = []
@@ -196,6 +199,7 @@ public struct Program: Sendable {
     self.structs = Array(repeating: [], count: modules.count)
     self.traits = Array(repeating: [], count: modules.count)
     self.traitAliases = Array(repeating: [:], count: modules.count)
+    self.typeAliases = Array(repeating: [:], count: modules.count)
   }
 
   /// The struct behind a struct type; a bound generic struct's field types are substituted.

@@ -315,6 +315,9 @@ public enum SignatureResolver {
       // `mut writer: Some[Writer]` of `write_to`: the text being written (Generics.swift).
       return .string
     default:
+      if case .comptime(let am, let ai)? = program.symbols[m][name], let aliased = program.typeAliases[am][ai], !node.argument.exists {
+        return aliased
+      }
       if case .structType(let sm, let si) = program.symbols[m][name] {
         // The struct's tree, not its info: another module's structs may not be resolved yet.
         let isGeneric = !program.modules[sm].tree.structs[si].genericParameters.isEmpty

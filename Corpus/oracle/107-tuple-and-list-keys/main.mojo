@@ -44,7 +44,7 @@ def main() raises:
     var groups = group_anagrams(words)
     for item in groups.items():
         print(len(item.key), item.value)
-    print(d.get((2, 1)).value(), d.get((7, 7)).or_else(-1), d.pop((2, 1)), len(d))
+    print(d.get((2, 1)).value(), d.get((7, 7)).or_else(-1), d.find((1, 2)).value(), d.pop((2, 1)), len(d))
     try:
         print(d[(9, 9)])
     except err:
