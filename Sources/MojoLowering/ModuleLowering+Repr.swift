@@ -21,6 +21,10 @@ extension ModuleLowering {
     case .string: "String"
     case .list(let e): "List[\(reprTypeName(e))]"
     case .dict(let k, let v): "Dict[\(reprTypeName(k)), \(reprTypeName(v))]"
+    // Mojo 1.2 names a tuple type nested in another type this way (a `repr` of the tuple itself
+    // names its elements: `reprFunction`).
+    case .tuple: "Tuple[<unprintable>, {}]"
+    case .optional(let inner): "Optional[\(reprTypeName(inner))]"
     case .structType, .boundStruct: program.structInfo(t)?.name ?? "\(t)"
     default: "\(t)"
     }
@@ -108,6 +112,27 @@ extension ModuleLowering {
       b.branch(to: header)
       b.switchTo(exit)
       append(&b, constant(&b, "})"))
+    case .tuple(let elements):
+      // `Tuple[SIMD[DType.int, 1], String](Int(1), 'a')`, as Mojo 1.2 writes it.
+      b.copy(constant(&b, "Tuple[\(elements.map { reprTypeName($0) }.joined(separator: ", "))]("), to: text)
+      for (k, element) in elements.enumerated() {
+        if k > 0 { append(&b, constant(&b, ", ")) }
+        append(&b, emitRepr(&b, .value(b.load(ModuleLowering.irType(element), from: value, offset: Int64(k) * Layout.wordSize)), element))
+      }
+      append(&b, constant(&b, ")"))
+    case .optional(let inner):
+      // `Optional[String]('x')`, `Optional[String](None)`.
+      b.copy(constant(&b, "\(reprTypeName(t))("), to: text)
+      let some = b.makeBlock(), none = b.makeBlock(), done = b.makeBlock()
+      b.branch(if: .value(b.op(.ine, .value(b.load(.i64, from: value, offset: 0)), .int(0))), then: some, else: none)
+      b.switchTo(some)
+      append(&b, emitRepr(&b, .value(b.load(ModuleLowering.irType(inner), from: value, offset: Layout.wordSize)), inner))
+      b.branch(to: done)
+      b.switchTo(none)
+      append(&b, constant(&b, "None"))
+      b.branch(to: done)
+      b.switchTo(done)
+      append(&b, constant(&b, ")"))
     case .structType(let m, _):
       let info = program.structInfo(t)!
       if let f = info.methods["write_repr_to"] {

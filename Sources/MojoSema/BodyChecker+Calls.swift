@@ -534,7 +534,8 @@ extension BodyChecker {
     guard depth < 16 else { return false }
     switch t {
     case .int, .float64, .bool, .string, .numeric: return true
-    case .list(let e): return isRepresentable(e, depth: depth + 1)
+    case .list(let e), .optional(let e): return isRepresentable(e, depth: depth + 1)
+    case .tuple(let elements): return elements.allSatisfy { isRepresentable($0, depth: depth + 1) }
     case .dict(let k, let v): return isRepresentable(k, depth: depth + 1) && isRepresentable(v, depth: depth + 1)
     case .structType(let m, let s):
       // `repr[T: Writable]`: the struct's `write_repr_to`, or its fields by reflection.
