@@ -7,6 +7,42 @@ import MojoSyntax
 extension FunctionLowering {
   /// Lowers `id` and returns the operand holding its value.
   mutating func lowerExpression(_ id: ExprID) -> Operand {
+    if let lowered = loweredChainOperand, lowered.id == id {
+      loweredChainOperand = nil
+      return lowered.value
+    }
+    if tree.isChain(id) { return lowerChain(id) }
+    return lowerExpressionBody(id)
+  }
+
+  /// Lowers the flat chain that `id` ends (`a + b + c ...`) in a loop over its left spine,
+  /// innermost node first, each node finding its left operand's value lowered: the same code as
+  /// lowering it recursively. Only the outermost nodes that lower their left operand first take
+  /// part (operators, operator methods); below them (a node the checker folded) as usual.
+  private mutating func lowerChain(_ id: ExprID) -> Operand {
+    let spine = tree.leftSpine(of: id)
+    func lowersLeftFirst(_ node: ExprID) -> Bool {
+      switch checked.exprFacts[Int(node.index)] {
+      case .none, .call(.operatorMethod, _, _): true
+      default: false
+      }
+    }
+    var start = spine.count
+    while start > 0 && lowersLeftFirst(spine[start - 1]) { start -= 1 }
+    guard start < spine.count - 1 else { return lowerExpressionBody(id) }
+    // A chain inside an operand of an outer chain's node keeps the outer one's pending operand.
+    let outer = loweredChainOperand
+    defer { loweredChainOperand = outer }
+    var value = lowerExpressionBody(spine[start])
+    for node in spine[(start + 1)...] {
+      loweredChainOperand = (spine[start], value)
+      value = lowerExpressionBody(node)
+      start += 1
+    }
+    return value
+  }
+
+  private mutating func lowerExpressionBody(_ id: ExprID) -> Operand {
     if !checked.optionalWraps.isEmpty, checked.optionalWraps.contains(id.index) {
       return makeSome(lowerUnwrapped(id), type(of: id))
     }

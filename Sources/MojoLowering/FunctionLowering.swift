@@ -34,6 +34,9 @@ struct FunctionLowering {
   /// (FunctionLowering+Destruction.swift).
   var destruction = DestructionPlan()
   var liveDestructibles: [UInt32] = []
+  /// While `lowerChain` lowers a flat chain bottom-up: the operand already lowered (the node
+  /// below the one being lowered) and its value.
+  var loweredChainOperand: (id: ExprID, value: Operand)?
   /// The enclosing loops' liveness and the values alive at their `break`s (only with a plan).
   var loopDestruction: [(liveness: StatementLiveness, breaks: [[UInt32]])] = []
   /// The runtime functions this lowering has called (`runtime`), so that it need not look

@@ -7,8 +7,48 @@ extension BodyChecker {
   /// Checks `id` and returns its type. `expected` only guides literal materialization; callers
   /// that need a specific type use `checkValue`.
   mutating func checkExpression(_ id: ExprID, expected: SemaType?) -> SemaType {
+    if let operand = checkedChainOperand, operand == id {
+      checkedChainOperand = nil
+      return result.exprTypes[Int(id.index)]
+    }
+    if tree.isChain(id) { return checkChain(id, expected: expected) }
     let type = computeType(id, expected: expected)
     result.exprTypes[Int(id.index)] = type
+    return type
+  }
+
+  /// Checks the flat chain that `id` ends (`a + b + c ...`, `x and y and z`) in a loop over its
+  /// left spine, innermost node first, with exactly the outcome of checking it recursively: each
+  /// node takes the type its parent would ask for, and a node that folds as a whole (or whose
+  /// fold is too large) ends the descent, so the nodes below it are not checked.
+  private mutating func checkChain(_ id: ExprID, expected: SemaType?) -> SemaType {
+    let spine = tree.leftSpine(of: id)
+    // The nodes that may fold are an innermost prefix (a node may fold only if its left may).
+    var foldable = 0
+    while foldable < spine.count && mayFold(spine[foldable]) { foldable += 1 }
+    var start = 0, unfoldable = 0..<0
+    if foldable > 0 {
+      folder.tooLargeAt = nil
+      let (value, folded) = folder.foldSpine(spine[..<foldable], in: scopes)
+      if value != nil || folder.tooLargeAt != nil {
+        start = foldable - 1
+      } else {
+        start = max(folded - 1, 0)
+        unfoldable = folded..<foldable
+      }
+    }
+    // A chain inside an operand of an outer chain's node keeps the outer one's state.
+    let outer = (checkedChainOperand, chainNodeWithoutFold)
+    defer { (checkedChainOperand, chainNodeWithoutFold) = outer }
+    var type = SemaType.error
+    for k in start..<spine.count {
+      let node = spine[k]
+      let parentOp = k + 1 < spine.count ? tree.binary(tree.expr(spine[k + 1])).op : nil
+      checkedChainOperand = k > start ? spine[k - 1] : nil
+      chainNodeWithoutFold = unfoldable.contains(k) ? node : nil
+      type = computeType(node, expected: parentOp == nil ? expected : parentOp == .and || parentOp == .or ? .bool : nil)
+      result.exprTypes[Int(node.index)] = type
+    }
     return type
   }
 
@@ -53,9 +93,9 @@ extension BodyChecker {
 
   /// The offset of an expression's first byte (binary nodes record their operator).
   func startOffset(_ id: ExprID) -> UInt32 {
-    let e = tree.expr(id)
-    guard let first = tree.leadingOperand(e) else { return e.offset }
-    return startOffset(first)
+    var e = tree.expr(id)
+    while let first = tree.leadingOperand(e) { e = tree.expr(first) }
+    return e.offset
   }
 
   /// A FloatLiteral used where an `Int` is needed: the reference compiler reports this when it
@@ -123,6 +163,17 @@ extension BodyChecker {
     case 2: return false
     default: break
     }
+    if tree.isChain(id) {
+      // A chain's unanswered nodes innermost first, so that each finds its left operand's
+      // answer cached.
+      var pending: [ExprID] = []
+      var node = tree.binary(tree.expr(id)).left
+      while case let e = tree.expr(node), e.kind == .binary, mayFoldCache[Int(node.index)] == 0 {
+        pending.append(node)
+        node = tree.binary(e).left
+      }
+      for node in pending.reversed() { mayFoldCache[Int(node.index)] = computeMayFold(node) ? 1 : 2 }
+    }
     let answer = computeMayFold(id)
     mayFoldCache[Int(id.index)] = answer ? 1 : 2
     return answer
@@ -163,6 +214,10 @@ extension BodyChecker {
     switch e.kind {
     case .intLiteral, .floatLiteral, .stringLiteral, .boolLiteral, .unary, .binary, .comparison, .name:
       // A cheap walk first: most expressions read a variable and cannot fold.
+      if let node = chainNodeWithoutFold, node == id {
+        chainNodeWithoutFold = nil
+        break
+      }
       guard mayFold(id) else { break }
       folder.tooLargeAt = nil
       if let c = folder.fold(id, in: scopes) {

@@ -335,14 +335,28 @@ extension BodyChecker {
       let inner = firstOperation(tree.operand(e), producesValue: false)
       if case .none = inner { return .at(e.offset) }
       return inner
+    case .binary where tree.isChain(id):
+      // A flat chain in a loop, innermost node first; a binary left operand is never a literal.
+      let spine = tree.leftSpine(of: id)
+      let innermost = tree.binary(tree.expr(spine[0]))
+      var first = firstOperation(innermost.left, producesValue: innermost.op == .and || innermost.op == .or)
+      if innermost.op != .and && innermost.op != .or {
+        first = firstOfOperands(innermost.left, first, innermost.right, operator: tree.expr(spine[0]).offset)
+      }
+      for node in spine.dropFirst() {
+        let b = tree.binary(tree.expr(node))
+        if b.op != .and && b.op != .or { first = firstOfOperands(b.left, first, b.right, operator: tree.expr(node).offset) }
+      }
+      return first
     case .binary:
       let (left, right) = (tree.binary(e).left, tree.binary(e).right)
       if e.op == .and || e.op == .or { return firstOperation(left, producesValue: true) }
-      return firstOfOperands(left, right, operator: e.offset)
+      return firstOfOperands(left, firstOperation(left, producesValue: false), right, operator: e.offset)
     case .comparison:
       let (operands, operators) = tree.comparison(e)
       guard operands.count == 2, let op = operators.first, op.isComparison else { return .unknown }
-      return firstOfOperands(operands[operands.startIndex], operands[operands.startIndex + 1], operator: e.offset)
+      let left = operands[operands.startIndex]
+      return firstOfOperands(left, firstOperation(left, producesValue: false), operands[operands.startIndex + 1], operator: e.offset)
     case .call:
       let call = tree.call(e)
       let callee = tree.expr(call.callee)
@@ -396,8 +410,9 @@ extension BodyChecker {
 
   /// The first operation of `left op right`: the left operand's, unless the left is a literal
   /// and the right has one of its own; the operator's when neither has one.
-  private func firstOfOperands(_ left: ExprID, _ right: ExprID, operator offset: UInt32) -> FirstOperation {
-    let l = firstOperation(left, producesValue: false), r = firstOperation(right, producesValue: false)
+  /// `l` is the left operand's first operation (`firstOperation(left, producesValue: false)`).
+  private func firstOfOperands(_ left: ExprID, _ l: FirstOperation, _ right: ExprID, operator offset: UInt32) -> FirstOperation {
+    let r = firstOperation(right, producesValue: false)
     if case .unknown = l { return .unknown }
     if case .unknown = r { return .unknown }
     let leftIsLiteral = isLiteral(left)

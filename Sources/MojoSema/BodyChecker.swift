@@ -26,6 +26,10 @@ public struct BodyChecker {
   var mayFoldCache: [UInt8]
   /// Per identifier of the module: the builtin function of that name (`.other` for none).
   let builtinCalls: [BuiltinCallName]
+  /// While `checkChain` checks a flat chain bottom-up: the operand already checked (the node
+  /// below the one being checked), and the node whose own fold is known to fail.
+  var checkedChainOperand: ExprID?
+  var chainNodeWithoutFold: ExprID?
   var locals: [SemaType] = []
   var isIndirect: [Bool] = []
   var loopDepth = 0

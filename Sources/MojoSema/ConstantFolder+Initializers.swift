@@ -21,6 +21,24 @@ extension ConstantFolder {
       guard let v = foldInitializer(tree.operand(e), in: scopes) else { return nil }
       return ConstantFolder.typedUnary(e.op, v)
     case .binary:
+      if tree.isChain(id) {
+        // In a loop: the innermost nodes that fold as literals, then the typed rest.
+        let spine = tree.leftSpine(of: id)
+        let folded = foldSpine(spine[...], in: scopes).folded
+        let innermost: TypedConstant?
+        if folded > 0, let v = fold(spine[folded - 1], in: scopes) {
+          innermost = (v, v.type)
+        } else {
+          innermost = foldInitializer(tree.binary(tree.expr(spine[0])).left, in: scopes)
+        }
+        guard var value = innermost else { return nil }
+        for node in spine[folded...] {
+          let b = tree.binary(tree.expr(node))
+          guard let r = foldInitializer(b.right, in: scopes), let v = ConstantFolder.typedBinary(b.op, value, r) else { return nil }
+          value = v
+        }
+        return value
+      }
       let b = tree.binary(e)
       guard let l = foldInitializer(b.left, in: scopes), let r = foldInitializer(b.right, in: scopes) else { return nil }
       return ConstantFolder.typedBinary(e.op, l, r)

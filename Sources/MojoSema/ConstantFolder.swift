@@ -53,6 +53,7 @@ final class ConstantFolder {
       guard let v = fold(tree.operand(e), in: scopes) else { return nil }
       return ConstantFolder.unary(e.op, v)
     case .binary:
+      if tree.isChain(id) { return foldSpine(tree.leftSpine(of: id)[...], in: scopes).value }
       let b = tree.binary(e)
       guard let l = fold(b.left, in: scopes), let r = fold(b.right, in: scopes) else { return nil }
       let value = ConstantFolder.binary(e.op, l, r)
@@ -76,6 +77,23 @@ final class ConstantFolder {
     default:
       return nil
     }
+  }
+
+  /// Folds the flat chain `spine` (binary nodes, innermost first, as `SyntaxTree.leftSpine`
+  /// lists them) in a loop: the outermost node's value, and how many nodes from the innermost
+  /// folded before one did not (all of them when the value is not nil).
+  func foldSpine(_ spine: ArraySlice<ExprID>, in scopes: LocalScopes) -> (value: ConstantValue?, folded: Int) {
+    guard let first = spine.first, var value = fold(tree.binary(tree.expr(first)).left, in: scopes) else { return (nil, 0) }
+    for (k, node) in spine.enumerated() {
+      let e = tree.expr(node), b = tree.binary(e)
+      guard let r = fold(b.right, in: scopes) else { return (nil, k) }
+      guard let v = ConstantFolder.binary(b.op, value, r) else {
+        if ConstantFolder.growsPastLimit(b.op, value, r) { _ = tooLarge(e.offset) }
+        return (nil, k)
+      }
+      value = v
+    }
+    return (value, spine.count)
   }
 
   private func tooLarge(_ offset: UInt32) -> ConstantValue? {

@@ -10,8 +10,12 @@ import Glibc
 private func setDefaultThreadAttributes(_ attributes: UnsafePointer<pthread_attr_t>) -> Int32
 
 enum LargeStack {
-  /// The stack size of the compiler's threads.
-  static let size = 512 << 20
+  /// The stack size of the compiler's threads: 512 MiB, or `MOJOC_STACK_MIB` MiB (a test
+  /// hook: on a small stack, recursion per term of a long operator chain would overflow).
+  static let size: Int = {
+    if let text = getenv("MOJOC_STACK_MIB"), let mib = Int(String(cString: text)), mib > 0 { return mib << 20 }
+    return 512 << 20
+  }()
 
   /// Makes every thread created from now on (Dispatch's workers too) get a `size` stack; once.
   private static let defaultsSet: Bool = {

@@ -42,11 +42,45 @@ extension SyntaxTree {
     }
   }
 
-  /// Calls `visit` for `id` and every expression below it (parents before children).
+  /// The binary nodes of the flat chain that `id` ends (`a + b - c ...` parses as
+  /// `((a + b) - c) ...`), innermost first: `id` and, while the left operand is itself a binary
+  /// node, that operand. Empty when `id` is not a binary node. A chain's length is not limited
+  /// (the parser counts it as one level of nesting), so passes walk it with this loop instead of
+  /// recursing on the left operand; the innermost node's left operand is not part of the spine.
+  public func leftSpine(of id: ExprID) -> [ExprID] {
+    var spine: [ExprID] = []
+    var node = id
+    while case let e = expr(node), e.kind == .binary {
+      spine.append(node)
+      node = binary(e).left
+    }
+    spine.reverse()
+    return spine
+  }
+
+  /// True when `id` is a binary node whose left operand is one too: a chain that recursion on
+  /// the left operand would descend one frame per term (see `leftSpine`).
+  @inlinable
+  public func isChain(_ id: ExprID) -> Bool {
+    let e = expr(id)
+    return e.kind == .binary && expr(ExprID(Int(e.a))).kind == .binary
+  }
+
+  /// Calls `visit` for `id` and every expression below it (parents before children); a chain's
+  /// left spine is a loop (`leftSpine`).
   public func forEachExpression(in id: ExprID, _ visit: (ExprID) -> Void) {
     guard id.exists else { return }
-    visit(id)
-    for child in children(of: id) { forEachExpression(in: child, visit) }
+    guard isChain(id) else {
+      visit(id)
+      for child in children(of: id) { forEachExpression(in: child, visit) }
+      return
+    }
+    // Preorder: the spine's nodes outermost first, then the innermost left operand, then the
+    // right operands innermost first.
+    let spine = leftSpine(of: id)
+    for node in spine.reversed() { visit(node) }
+    forEachExpression(in: binary(expr(spine[0])).left, visit)
+    for node in spine { forEachExpression(in: binary(expr(node)).right, visit) }
   }
 
   /// The expressions a statement evaluates itself (not those of its nested blocks).

@@ -21,7 +21,7 @@ public struct Parser {
   /// How deep expressions and blocks may nest, as clang's `-fbracket-depth`: deeper input gets
   /// one diagnostic instead of exhausting the stack here and in every later recursive pass
   /// (checked on 8 MiB stacks with five times this depth). Flat operator chains are loops
-  /// here; their depth in the tree counts too, since checking and lowering recurse on it.
+  /// here and in every later pass (`SyntaxTree.leftSpine`): a chain's length is not nesting.
   static let maximumNesting = 1000
   /// What one block level counts against `maximumNesting`: the passes spend
   /// several times more stack per block than per expression level.
@@ -171,11 +171,18 @@ public struct Parser {
 
   mutating func addExpr(_ kind: ExprKind, op: Operator = .add, offset: UInt32, a: UInt32 = 0, b: UInt32 = 0, c: UInt32 = 0) -> ExprID {
     var node = ExprNode(kind: kind, op: op, offset: offset, a: a, b: b, c: c)
-    let depth = Parser.subtreeDepth(node, tree.expressions, tree.arguments, tree.exprLists) + 1
+    var depth: UInt32
+    if kind == .binary, tree.expressions[Int(a)].kind == .binary {
+      // A flat left-associative chain (`a + b - c ...`, `x and y and z`) is one level however
+      // long: every later pass walks a binary node's left spine in a loop.
+      depth = max(UInt32(tree.expressions[Int(a)].depth), UInt32(tree.expressions[Int(b)].depth) + 1)
+    } else {
+      depth = Parser.subtreeDepth(node, tree.expressions, tree.arguments, tree.exprLists) + 1
+    }
     node.depth = UInt16(truncatingIfNeeded: depth)
     if depth > UInt32(Parser.maximumNesting) {
-      // Replaced by an invalid leaf, so no later pass recurses through the deep part; a long
-      // chain hits the limit again every `maximumNesting` terms, reported once per statement.
+      // Replaced by an invalid leaf, so no later pass recurses through the deep part; input
+      // deeper still hits the limit again, reported once per statement.
       if tooDeepStatement != statementStart {
         report(SyntaxDiagnostics.nestedTooDeeply(Parser.maximumNesting, location(offset)))
         tooDeepStatement = statementStart
