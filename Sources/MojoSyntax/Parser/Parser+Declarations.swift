@@ -279,7 +279,7 @@ extension Parser {
       while at(.identifier) {
         decl.parents.append(NamePart(name: intern(current), offset: current.start))
         advance()
-        if !eat(.comma) { break }
+        if !eat(.comma) && !eat(.amp) { break }  // `trait C(A & B)` as Mojo accepts
       }
       expect(.rightParen, "')'")
     }
