@@ -42,7 +42,7 @@ extension BuildRunner {
   /// cannot run remotely (no compiler to send, or a product other than objects).
   func remoteRequest(_ remote: RemoteOptions, modules: [SourceModule], plan: BuildPlan) -> RemoteRequest? {
     guard plan.product == .object, options.onlyModule == nil, let compiler = remote.compilerPath,
-      let compilerBytes = try? BuildRunner.readFile(compiler)
+      let compilerBytes = BuildRunner.readFile(compiler)
     else { return nil }
     var files = [InputFile(path: "bin/mojoc", bytes: compilerBytes, isExecutable: true)]
     // Per module: the index in `files` of its full source and of its stub (nil for a module
@@ -180,7 +180,7 @@ extension BuildRunner {
     let objects = outputs.enumerated().map { m, output -> [UInt8]? in
       guard missing.contains(m) else { return nil }
       if let object = output.object { return object.bytes }
-      return output.objectPath.flatMap { try? BuildRunner.readFile($0) }
+      return output.objectPath.flatMap { BuildRunner.readFile($0) }
     }
     let warnings = outputs.indices.map { m -> [UInt8] in
       guard missing.contains(m), m < files.count, let file = files[m] else { return [] }
