@@ -63,7 +63,7 @@ extension SyntaxTree {
   @inlinable
   public func isChain(_ id: ExprID) -> Bool {
     let e = expr(id)
-    return e.kind == .binary && expr(ExprID(Int(e.a))).kind == .binary
+    return e.kind == .binary && expr(binary(e).left).kind == .binary
   }
 
   /// Calls `visit` for `id` and every expression below it (parents before children); a chain's
