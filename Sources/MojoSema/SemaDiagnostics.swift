@@ -23,7 +23,7 @@ public enum SemaDiagnostics {
     case declarationWithoutContextualType, emptyListWithoutContextualType
     case unreachableCode, unreachableExcept, unreachableElse, tryDoesNotRaise, unusedVariable, deprecatedDel
     case callRaisesOtherType
-    case redundantComposition, cannotSynthesizeCopy
+    case redundantComposition, cannotSynthesizeCopy, cannotSynthesizeMove, cannotSynthesizeFieldwiseInit
   }
 
   static func declarationWithoutContextualType(_ name: String, _ at: SourceLocation) -> Diagnostic {
@@ -177,6 +177,14 @@ public enum SemaDiagnostics {
     let what = implicit ? "implicit copy constructor" : "copy constructor"
     let kind = implicit ? "non-implicitly-copyable" : "non-copyable"
     return Diagnostic(Kind.cannotSynthesizeCopy, message: "cannot synthesize \(what) because field '\(field)' has \(kind) type '\(type)'", at: at)
+  }
+  static func cannotSynthesizeMove(_ field: String, type: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.cannotSynthesizeMove,
+               message: "cannot synthesize move constructor because field '\(field)' has non-movable and non-implicitly-copyable type '\(type)'", at: at)
+  }
+  static func cannotSynthesizeFieldwiseInit(_ field: String, type: String, _ at: SourceLocation) -> Diagnostic {
+    Diagnostic(Kind.cannotSynthesizeFieldwiseInit,
+               message: "cannot synthesize fieldwise init because field '\(field)' has non-copyable and non-movable type '\(type)'", at: at)
   }
   static func nonDeinitableField(_ field: String, _ type: String, _ at: SourceLocation) -> Diagnostic {
     Diagnostic(Kind.nonDeinitableField, message: "field '\(field)' has non-'Deinitable' type '\(type)'", at: at)

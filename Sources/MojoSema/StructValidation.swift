@@ -73,11 +73,34 @@ enum StructValidation {
     for m in program.structs.indices {
       let tree = program.modules[m].tree
       for (i, info) in program.structs[m].enumerated() {
+        // Mojo's order at a field: the fieldwise init, the move constructor, the copy constructor.
+        diagnostics[m] += synthesizedMoveFailures(info, decl: tree.structs[i], tree: tree, file: program.modules[m].file, program)
         if let d = synthesizedCopyFailure(info, decl: tree.structs[i], tree: tree, file: program.modules[m].file, program) {
           diagnostics[m].append(d)
         }
       }
     }
+  }
+
+  /// Mojo 1.2 synthesizes a move constructor for every struct without its own, and the
+  /// `@fieldwise_init` initializer: both fail at the first field whose type is a type parameter
+  /// that can be neither moved nor copied by its bounds (the fieldwise init takes each field
+  /// by copy or move; the move constructor moves it, or copies an implicitly copyable one).
+  static func synthesizedMoveFailures(_ info: StructInfo, decl: StructDecl, tree: SyntaxTree, file: SourceFile?,
+                                      _ program: Program) -> [Diagnostic] {
+    func unmovable(_ type: SemaType) -> String? {
+      guard case .typeParameter(let j) = type, j < info.genericParameters.count, info.genericParameters[j].valueType == nil,
+            !info.genericParameters[j].bounds.contains(where: { program.refines($0, .builtin(.movable)) })  // `Copyable` refines it
+      else { return nil }
+      return info.genericParameters[j].name
+    }
+    guard let k = info.fieldTypes.firstIndex(where: { unmovable($0) != nil }) else { return [] }
+    let (field, type) = (tree.name(decl.fields[k].name), unmovable(info.fieldTypes[k])!)
+    let at = SourceLocation(file: file, offset: Int(decl.fields[k].keywordOffset))
+    var failures: [Diagnostic] = []
+    if info.isFieldwiseInit { failures.append(SemaDiagnostics.cannotSynthesizeFieldwiseInit(field, type: type, at)) }
+    if info.moveInitializer == nil { failures.append(SemaDiagnostics.cannotSynthesizeMove(field, type: type, at)) }
+    return failures
   }
 
   /// A struct declared `Copyable` (`ImplicitlyCopyable`) without its own copy constructor gets
