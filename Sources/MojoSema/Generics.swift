@@ -237,7 +237,10 @@ extension Program {
     case .builtin(.equatable): return trait == .builtin(.equalityComparable)
     case .builtin(.equalityComparable): return trait == .builtin(.equatable)
     case .builtin(.keyElement): return [.builtin(.copyable), .builtin(.movable), .builtin(.hashable), .builtin(.equatable)].contains(trait)
-    case .user(let m, let i): return traits[m][i].parents.contains { refines($0, trait) }
+    case .user(let m, let i):
+      // Before the traits are resolved (the binder's field checks) a user trait refines nothing known.
+      guard m < traits.count, i < traits[m].count else { return false }
+      return traits[m][i].parents.contains { refines($0, trait) }
     default: return false
     }
   }

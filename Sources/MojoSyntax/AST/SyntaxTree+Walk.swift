@@ -58,12 +58,23 @@ extension SyntaxTree {
     return spine
   }
 
-  /// True when `id` is a binary node whose left operand is one too: a chain that recursion on
-  /// the left operand would descend one frame per term (see `leftSpine`).
-  @inlinable
+  /// How many binary nodes a flat chain may have before passes walk it in a loop
+  /// (`leftSpine`) rather than recursing on the left operand: short chains, the common case,
+  /// stay on the plain recursive path, which needs no spine array.
+  public static let chainRecursionLimit = 32
+
+  /// True when `id` ends a flat chain of more than `chainRecursionLimit` binary nodes (see
+  /// `leftSpine`): recursion on the left operand would descend one frame per term.
+  @inlinable @inline(__always)
   public func isChain(_ id: ExprID) -> Bool {
-    let e = expr(id)
-    return e.kind == .binary && expr(binary(e).left).kind == .binary
+    var e = expr(id)
+    var nodes = 0
+    while e.kind == .binary {
+      nodes += 1
+      if nodes > SyntaxTree.chainRecursionLimit { return true }
+      e = expr(binary(e).left)
+    }
+    return false
   }
 
   /// Calls `visit` for `id` and every expression below it (parents before children); a chain's
