@@ -41,18 +41,26 @@ import TestSupport
     try text.replacingOccurrences(of: "    var y = x\n", with: "    \(body)\n").write(to: url, atomically: true, encoding: .utf8)
   }
 
-  /// A project of `count` modules besides main, each with a fresh constant.
-  static func wideProject(modules count: Int) -> URL {
-    let salt = UInt32.random(in: 1...UInt32.max)
+  /// A project of `count` modules `prefix0`, `prefix1`, … besides main: module k defines `def
+  /// fk(x: Int) -> Int:` with the lines `body(k)`; main imports every `fk`, runs `mainPrologue`,
+  /// then prints each `fk(k)`.
+  static func callingProject(modules count: Int, prefix: String, mainPrologue: String = "",
+                             body: (Int) -> String) -> URL {
     var files: [String: String] = [:]
     var main = "", calls = ""
     for k in 0..<count {
-      files["m\(k).mojo"] = "def f\(k)(x: Int) -> Int:\n    var y = x + \(k)\n    return y * \(salt % 1000 + 1)\n"
-      main += "from m\(k) import f\(k)\n"
+      files["\(prefix)\(k).mojo"] = "def f\(k)(x: Int) -> Int:\n" + body(k)
+      main += "from \(prefix)\(k) import f\(k)\n"
       calls += "    print(f\(k)(\(k)))\n"
     }
-    files["main.mojo"] = main + "\ndef main():\n" + calls
+    files["main.mojo"] = main + "\ndef main():\n" + mainPrologue + calls
     return Fixtures.makeProject(files)
+  }
+
+  /// A project of `count` modules besides main, each with a fresh constant.
+  static func wideProject(modules count: Int) -> URL {
+    let salt = UInt32.random(in: 1...UInt32.max)
+    return callingProject(modules: count, prefix: "m") { k in "    var y = x + \(k)\n    return y * \(salt % 1000 + 1)\n" }
   }
 
   /// The imported module, with a body that can change without changing its declarations.
@@ -281,15 +289,9 @@ import TestSupport
   /// action is in the server's cache from an earlier run).
   static func warningProject() -> URL {
     let salt = UInt32.random(in: 1...UInt32.max)
-    var files: [String: String] = [:]
-    var main = "", calls = ""
-    for k in 0..<3 {
-      files["w\(k).mojo"] = "def f\(k)(x: Int) -> Int:\n    var unused\(k) = \(salt)\n    var y = x + \(k)\n    return y\n"
-      main += "from w\(k) import f\(k)\n"
-      calls += "    print(f\(k)(\(k)))\n"
+    return callingProject(modules: 3, prefix: "w", mainPrologue: "    var spare = \(salt)\n") { k in
+      "    var unused\(k) = \(salt)\n    var y = x + \(k)\n    return y\n"
     }
-    files["main.mojo"] = main + "\ndef main():\n    var spare = \(salt)\n" + calls
-    return Fixtures.makeProject(files)
   }
 
   /// A build served by the server prints each module's warnings as a local build does; so does
@@ -334,15 +336,7 @@ import TestSupport
     defer { try? FileManager.default.removeItem(at: folder) }
     // Module names no other test uses, so that the workers' logs tell this build's leases apart.
     let tag = "limit\(UInt32.random(in: 1...UInt32.max))"
-    var files: [String: String] = [:]
-    var main = "", calls = ""
-    for k in 0..<5 {
-      files["\(tag)_\(k).mojo"] = "def f\(k)(x: Int) -> Int:\n    var y = x + \(k)\n    return y * 3\n"
-      main += "from \(tag)_\(k) import f\(k)\n"
-      calls += "    print(f\(k)(\(k)))\n"
-    }
-    files["main.mojo"] = main + "\ndef main():\n" + calls
-    let project = Fixtures.makeProject(files)
+    let project = Self.callingProject(modules: 5, prefix: "\(tag)_") { k in "    var y = x + \(k)\n    return y * 3\n" }
     defer { try? FileManager.default.removeItem(at: project) }
     let exe = folder.appendingPathComponent("app").path
     let run = try MojocProcess.run(["build", project.path, "-o", exe, "--remote", Self.server!, "--remote-max-executes", "1",
